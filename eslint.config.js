@@ -1,0 +1,47 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: {
+      globals: { process: 'readonly', console: 'readonly' },
+    },
+    rules: {
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // The oracle / emulator boundary of design.md: neither imports the other's behaviour.
+    files: ['oracles/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/emulator/**', '**/suites/targets/**'], message: 'oracles/ must not import emulator behaviour (design.md boundaries)' }] },
+      ],
+    },
+  },
+  {
+    files: ['emulator/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/oracles/**'], message: 'emulator/ must not import oracle behaviour (design.md boundaries)' }] },
+      ],
+    },
+  },
+  {
+    // The AGPL IAM simulator is a reference for tests only; shipped code never imports it.
+    files: ['**/*.ts'],
+    ignores: ['**/*.test.ts', 'bench/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: '@cloud-copilot/iam-simulate', message: 'AGPL: tests and benchmarks only' }] },
+      ],
+    },
+  },
+);

@@ -1,0 +1,155 @@
+import type { RequestContext } from './context.js';
+
+/**
+ * An IAM string pattern: text with optional `*` / `?` wildcards and `${key}` policy variables
+ * (`${key, 'default'}`, and the escapes `${*}`, `${?}`, `${$}`).
+ */
+type Token =
+  | { readonly kind: 'text'; readonly text: string }
+  | { readonly kind: 'star' }
+  | { readonly kind: 'one' }
+  | { readonly kind: 'var'; readonly name: string; readonly fallback?: string };
+
+export interface PatternOptions {
+  /** `*` and `?` are wildcards (Resource, StringLike, ArnLike) rather than text (StringEquals). */
+  readonly wildcards: boolean;
+  /** `${...}` are policy variables (policy Version 2012-10-17). */
+  readonly variables: boolean;
+  /** Compare case-insensitively (actions). */
+  readonly ignoreCase?: boolean;
+}
+
+/** Why a pattern could not be resolved against a request: a variable with no value. */
+export interface Unresolved {
+  readonly variable: string;
+  readonly reason: 'missing' | 'multivalued';
+}
+
+const REGEX_SPECIAL = /[.*+?^${}()|[\]\\]/g;
+const escapeRegex = (text: string): string => text.replace(REGEX_SPECIAL, '\\$&');
+
+function tokenize(raw: string, options: PatternOptions): Token[] {
+  const tokens: Token[] = [];
+  let text = '';
+  const flush = (): void => {
+    if (text) tokens.push({ kind: 'text', text });
+    text = '';
+  };
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i]!;
+    if (options.variables && c === '$' && raw[i + 1] === '{') {
+      const end = raw.indexOf('}', i + 2);
+      if (end > 0) {
+        const inner = raw.slice(i + 2, end);
+        i = end;
+        if (inner === '*' || inner === '?' || inner === '$') {
+          text += inner;
+          continue;
+        }
+        flush();
+        const comma = inner.indexOf(',');
+        if (comma >= 0) {
+          const name = inner.slice(0, comma).trim();
+          const def = inner.slice(comma + 1).trim();
+          const fallback = def.length >= 2 && def.startsWith("'") && def.endsWith("'") ? def.slice(1, -1) : undefined;
+          tokens.push(fallback === undefined ? { kind: 'var', name } : { kind: 'var', name, fallback });
+        } else {
+          tokens.push({ kind: 'var', name: inner.trim() });
+        }
+        continue;
+      }
+    }
+    if (options.wildcards && (c === '*' || c === '?')) {
+      flush();
+      tokens.push(c === '*' ? { kind: 'star' } : { kind: 'one' });
+      continue;
+    }
+    text += c;
+  }
+  flush();
+  return tokens;
+}
+
+const CACHE_LIMIT = 512;
+
+/** A compiled IAM string pattern. Compile once per policy; match many times. */
+export class IamPattern {
+  readonly raw: string;
+  private readonly tokens: readonly Token[];
+  private readonly ignoreCase: boolean;
+  private readonly isLiteral: boolean;
+  private readonly hasVariables: boolean;
+  /** Exact text when the pattern has neither wildcards nor variables. */
+  private readonly literal?: string;
+  private readonly staticRegex?: RegExp;
+  private readonly dynamicCache = new Map<string, RegExp>();
+
+  constructor(raw: string, options: PatternOptions) {
+    this.raw = raw;
+    this.ignoreCase = options.ignoreCase ?? false;
+    this.tokens = tokenize(raw, options);
+    this.hasVariables = this.tokens.some((t) => t.kind === 'var');
+    this.isLiteral = this.tokens.every((t) => t.kind === 'text');
+    if (this.isLiteral) {
+      const text = this.tokens.map((t) => (t.kind === 'text' ? t.text : '')).join('');
+      this.literal = this.ignoreCase ? text.toLowerCase() : text;
+    } else if (!this.hasVariables) {
+      this.staticRegex = this.toRegex(this.tokens);
+    }
+  }
+
+  private toRegex(tokens: readonly Token[]): RegExp {
+    let source = '^';
+    for (const t of tokens) {
+      if (t.kind === 'text') source += escapeRegex(t.text);
+      else if (t.kind === 'star') source += '.*';
+      else if (t.kind === 'one') source += '.';
+    }
+    return new RegExp(source + '$', this.ignoreCase ? 'is' : 's');
+  }
+
+  /** Replaces the variables with their values; reports the first variable without a single value. */
+  private resolve(context: RequestContext): readonly Token[] | Unresolved {
+    const out: Token[] = [];
+    for (const t of this.tokens) {
+      if (t.kind !== 'var') {
+        out.push(t);
+        continue;
+      }
+      const value = context.get(t.name);
+      if (typeof value === 'string') out.push({ kind: 'text', text: value });
+      else if (t.fallback !== undefined) out.push({ kind: 'text', text: t.fallback });
+      else return { variable: t.name, reason: value === undefined ? 'missing' : 'multivalued' };
+    }
+    return out;
+  }
+
+  /** Whether `candidate` matches; an unresolvable variable makes the pattern match nothing. */
+  test(candidate: string, context: RequestContext): boolean | Unresolved {
+    if (this.literal !== undefined) return (this.ignoreCase ? candidate.toLowerCase() : candidate) === this.literal;
+    if (this.staticRegex) return this.staticRegex.test(candidate);
+    const resolved = this.resolve(context);
+    if (!Array.isArray(resolved)) return resolved as Unresolved;
+    const tokens = resolved as readonly Token[];
+    const key = tokens.map((t) => (t.kind === 'text' ? t.text.replace(/[\\*?]/g, '\\$&') : t.kind === 'star' ? '*' : '?')).join('');
+    let regex = this.dynamicCache.get(key);
+    if (!regex) {
+      regex = this.toRegex(tokens);
+      if (this.dynamicCache.size >= CACHE_LIMIT) this.dynamicCache.clear();
+      this.dynamicCache.set(key, regex);
+    }
+    return regex.test(candidate);
+  }
+
+  /** The pattern with its variables replaced, for explanations. */
+  resolvedText(context: RequestContext): string | Unresolved {
+    if (!this.hasVariables) return this.raw;
+    const resolved = this.resolve(context);
+    if (!Array.isArray(resolved)) return resolved as Unresolved;
+    return (resolved as readonly Token[]).map((t) => (t.kind === 'text' ? t.text : t.kind === 'star' ? '*' : '?')).join('');
+  }
+}
+
+export function isUnresolved(value: unknown): value is Unresolved {
+  return typeof value === 'object' && value !== null && 'variable' in value;
+}
