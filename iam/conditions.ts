@@ -59,7 +59,7 @@ function arnTest(policyValue: string, variables: boolean): ValueTest {
     const actual = splitArnFields(v);
     if (!actual) return false;
     let result: boolean | undefined = true;
-    for (let i = 0; i < patterns.length && result; i++) result = patternResult(patterns[i]!.test(actual[i]!, context));
+    for (let i = 0; i < patterns.length && result; i++) result = patternResult(patterns[i]!.test(actual[i]!, context, false));
     return result;
   };
 }
@@ -68,15 +68,15 @@ function arnTest(policyValue: string, variables: boolean): ValueTest {
 const POSITIVE: Record<string, (policyValue: string, variables: boolean) => ValueTest> = {
   stringequals: (p, variables) => {
     const pattern = new IamPattern(p, { wildcards: false, variables });
-    return (v, ctx) => patternResult(pattern.test(v, ctx));
+    return (v, ctx) => patternResult(pattern.test(v, ctx, false));
   },
   stringequalsignorecase: (p, variables) => {
     const pattern = new IamPattern(p, { wildcards: false, variables, ignoreCase: true });
-    return (v, ctx) => patternResult(pattern.test(v, ctx));
+    return (v, ctx) => patternResult(pattern.test(v, ctx, false));
   },
   stringlike: (p, variables) => {
     const pattern = new IamPattern(p, { wildcards: true, variables });
-    return (v, ctx) => patternResult(pattern.test(v, ctx));
+    return (v, ctx) => patternResult(pattern.test(v, ctx, false));
   },
   numericequals: compareNumbers((a, b) => a === b, parseNumber),
   numericlessthan: compareNumbers((a, b) => a < b, parseNumber),

@@ -83,6 +83,8 @@ export class IamPattern {
   private readonly literal?: string;
   private readonly staticRegex?: RegExp;
   private readonly dynamicCache = new Map<string, RegExp>();
+  /** The pattern with every variable read as `*`: what it could match whatever the variables hold. */
+  private anyValueRegex?: RegExp;
 
   constructor(raw: string, options: PatternOptions) {
     this.raw = raw;
@@ -124,12 +126,23 @@ export class IamPattern {
     return out;
   }
 
-  /** Whether `candidate` matches; an unresolvable variable makes the pattern match nothing. */
-  test(candidate: string, context: RequestContext): boolean | Unresolved {
+  /**
+   * Whether `candidate` matches. When a variable has no single value the answer is `false` if the
+   * literal parts already rule the candidate out, else {@link Unresolved}: such a pattern matches
+   * nothing, and a `Not*` element holding it does not apply either. Condition values pass
+   * `ruleOutByLiterals = false`: a condition value with an unresolvable variable is unknown, and
+   * the operator (negated or not) does not hold, as in iam-simulate.
+   */
+  test(candidate: string, context: RequestContext, ruleOutByLiterals = true): boolean | Unresolved {
     if (this.literal !== undefined) return (this.ignoreCase ? candidate.toLowerCase() : candidate) === this.literal;
     if (this.staticRegex) return this.staticRegex.test(candidate);
     const resolved = this.resolve(context);
-    if (!Array.isArray(resolved)) return resolved as Unresolved;
+    if (!Array.isArray(resolved)) {
+      if (!ruleOutByLiterals) return resolved as Unresolved;
+      // Literal parts that rule the candidate out decide it, whatever the variable would hold.
+      this.anyValueRegex ??= this.toRegex(this.tokens.map((t) => (t.kind === 'var' ? { kind: 'star' } : t)));
+      return this.anyValueRegex.test(candidate) ? (resolved as Unresolved) : false;
+    }
     const tokens = resolved as readonly Token[];
     const key = tokens.map((t) => (t.kind === 'text' ? t.text.replace(/[\\*?]/g, '\\$&') : t.kind === 'star' ? '*' : '?')).join('');
     let regex = this.dynamicCache.get(key);
