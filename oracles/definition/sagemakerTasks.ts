@@ -1,0 +1,173 @@
+import { isPartition, type Pattern, type Partition, type QueryLanguage, type StateMachineType } from '../../catalog/api.js';
+import { API_BY_RESOURCE_NAME, type ApiFacts } from '../../catalog/sagemakerApis.js';
+
+/** A SageMaker optimized-integration Task state found in a definition. */
+export interface SageMakerTask {
+  readonly stateName: string;
+  /** JSON pointer of the state in the definition, e.g. `/States/Par/Branches/0/States/Train`. */
+  readonly pointer: string;
+  readonly facts: ApiFacts;
+  readonly pattern: Pattern;
+  readonly partition: Partition;
+  readonly queryLanguage: QueryLanguage;
+  /** `Parameters` (JSONPath) or `Arguments` (JSONata): the SageMaker request as written. */
+  readonly request: unknown;
+}
+
+/** A Task state the oracles do not model (another service, or the AWS SDK integration). */
+export interface UnmodelledTask {
+  readonly stateName: string;
+  readonly pointer: string;
+  readonly resource: string;
+}
+
+/** Something in the definition that makes a prediction impossible; the CLI exits 2 with it. */
+export interface DefinitionProblem {
+  readonly pointer: string;
+  readonly message: string;
+}
+
+export interface DefinitionTasks {
+  readonly tasks: readonly SageMakerTask[];
+  readonly unmodelled: readonly UnmodelledTask[];
+  readonly problems: readonly DefinitionProblem[];
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+const escapePointer = (segment: string): string => segment.replace(/~/g, '~0').replace(/\//g, '~1');
+
+function closestApi(name: string): string | undefined {
+  const lower = name.toLowerCase();
+  for (const key of API_BY_RESOURCE_NAME.keys()) if (key.toLowerCase() === lower) return key;
+  return undefined;
+}
+
+type ResourceAnalysis =
+  | { kind: 'sagemaker'; facts: ApiFacts; pattern: Pattern; partition: Partition }
+  | { kind: 'other' }
+  | { kind: 'problem'; message: string };
+
+/** Reads `arn:<partition>:states:::sagemaker:<api>[.sync|.waitForTaskToken]`. */
+export function analyzeTaskResource(resource: string, type: StateMachineType): ResourceAnalysis {
+  const parts = resource.split(':');
+  if (parts.length < 7 || parts[0] !== 'arn' || parts[2] !== 'states' || parts[5] !== 'sagemaker') return { kind: 'other' };
+  const partition = parts[1]!;
+  const apiPart = parts.slice(6).join(':');
+  const dot = apiPart.indexOf('.');
+  const name = dot < 0 ? apiPart : apiPart.slice(0, dot);
+  const suffix = dot < 0 ? '' : apiPart.slice(dot + 1);
+  const facts = API_BY_RESOURCE_NAME.get(name);
+  if (!facts) {
+    const hint = closestApi(name);
+    const list = [...API_BY_RESOURCE_NAME.keys()].join(', ');
+    return {
+      kind: 'problem',
+      message: hint
+        ? `unknown SageMaker API "sagemaker:${name}": API names are case-sensitive; did you mean "sagemaker:${hint}"?`
+        : `unknown SageMaker API "sagemaker:${name}": the optimized integration has ${list} (use arn:aws:states:::aws-sdk:sagemaker:... for other actions)`,
+    };
+  }
+  let pattern: Pattern;
+  if (suffix === '') pattern = 'requestResponse';
+  else if (suffix === 'sync') pattern = 'sync';
+  else if (suffix === 'waitForTaskToken') {
+    return {
+      kind: 'problem',
+      message: `.waitForTaskToken is not supported by the SageMaker integration (spec §1.1): use "${resource.slice(0, resource.length - suffix.length - 1)}" or .sync`,
+    };
+  } else {
+    return { kind: 'problem', message: `unknown integration pattern ".${suffix}" on sagemaker:${name}: use no suffix or .sync` };
+  }
+  if (!facts.patterns.value.includes(pattern)) {
+    return {
+      kind: 'problem',
+      message: `.sync is not available for sagemaker:${name} (only the five job APIs have it, spec §1.2): remove the .sync suffix`,
+    };
+  }
+  if (type === 'EXPRESS' && !facts.expressPatterns.value.includes(pattern)) {
+    return {
+      kind: 'problem',
+      message: `.sync is not supported in Express state machines (spec §1.2): use a Standard state machine or request-response`,
+    };
+  }
+  if (!isPartition(partition)) {
+    return { kind: 'problem', message: `unsupported partition "${partition}" in ${resource}: use aws, aws-cn or aws-us-gov` };
+  }
+  return { kind: 'sagemaker', facts, pattern, partition };
+}
+
+function languageOf(state: Record<string, unknown>, inherited: QueryLanguage): QueryLanguage {
+  return state.QueryLanguage === 'JSONata' || state.QueryLanguage === 'JSONPath' ? state.QueryLanguage : inherited;
+}
+
+/**
+ * Finds every Task state of a definition, wherever it sits: top level, Parallel branches, Map
+ * `Iterator` / `ItemProcessor`. SageMaker optimized-integration tasks are returned with their
+ * facts; other tasks are listed as not modelled; a SageMaker task the service would reject is a
+ * problem.
+ */
+export function findTasks(definition: unknown, type: StateMachineType = 'STANDARD'): DefinitionTasks {
+  const tasks: SageMakerTask[] = [];
+  const unmodelled: UnmodelledTask[] = [];
+  const problems: DefinitionProblem[] = [];
+
+  const walk = (machine: unknown, pointer: string, inherited: QueryLanguage): void => {
+    if (!isObject(machine)) {
+      problems.push({ pointer: pointer || '/', message: 'a state machine must be a JSON object with States' });
+      return;
+    }
+    const language = languageOf(machine, inherited);
+    const states = machine.States;
+    if (!isObject(states)) {
+      problems.push({ pointer: `${pointer}/States`, message: 'States must be an object of named states' });
+      return;
+    }
+    for (const [name, state] of Object.entries(states)) {
+      const statePointer = `${pointer}/States/${escapePointer(name)}`;
+      if (!isObject(state)) {
+        problems.push({ pointer: statePointer, message: 'a state must be an object' });
+        continue;
+      }
+      const stateLanguage = languageOf(state, language);
+      if (state.Type === 'Task') {
+        if (typeof state.Resource !== 'string') {
+          problems.push({ pointer: `${statePointer}/Resource`, message: 'a Task state needs a Resource string' });
+          continue;
+        }
+        const analysis = analyzeTaskResource(state.Resource, type);
+        if (analysis.kind === 'other') {
+          unmodelled.push({ stateName: name, pointer: statePointer, resource: state.Resource });
+        } else if (analysis.kind === 'problem') {
+          problems.push({ pointer: `${statePointer}/Resource`, message: analysis.message });
+        } else {
+          const request = stateLanguage === 'JSONata' ? (state.Arguments ?? state.Parameters) : (state.Parameters ?? state.Arguments);
+          tasks.push({
+            stateName: name,
+            pointer: statePointer,
+            facts: analysis.facts,
+            pattern: analysis.pattern,
+            partition: analysis.partition,
+            queryLanguage: stateLanguage,
+            request,
+          });
+        }
+      } else if (state.Type === 'Parallel') {
+        if (!Array.isArray(state.Branches)) {
+          problems.push({ pointer: `${statePointer}/Branches`, message: 'a Parallel state needs a Branches list' });
+          continue;
+        }
+        state.Branches.forEach((branch, i) => walk(branch, `${statePointer}/Branches/${i}`, stateLanguage));
+      } else if (state.Type === 'Map') {
+        const key = 'ItemProcessor' in state ? 'ItemProcessor' : 'Iterator';
+        walk(state[key], `${statePointer}/${key}`, stateLanguage);
+      }
+    }
+  };
+
+  if (!isObject(definition)) {
+    return { tasks, unmodelled, problems: [{ pointer: '/', message: 'a state machine definition must be a JSON object' }] };
+  }
+  walk(definition, '', definition.QueryLanguage === 'JSONata' ? 'JSONata' : 'JSONPath');
+  return { tasks, unmodelled, problems };
+}

@@ -1,0 +1,81 @@
+import type { Provenance } from '../../catalog/provenance.js';
+import type { PolicyDocument } from '../../iam/policy.js';
+import type { PolicyCondition } from '../calls/taskCalls.js';
+
+/** One permission of a predicted policy: an action on a resource pattern, under a condition. */
+export interface Grant {
+  readonly action: string;
+  readonly resource: string;
+  readonly condition?: PolicyCondition;
+  readonly provenance: Provenance;
+  readonly state: string;
+}
+
+/** A statement of the merged policy, with where its permissions come from. */
+export interface StatementOrigin {
+  readonly index: number;
+  readonly provenance: readonly Provenance[];
+  readonly states: readonly string[];
+}
+
+export interface MergedPolicy {
+  readonly document: PolicyDocument;
+  readonly origins: readonly StatementOrigin[];
+}
+
+interface Group {
+  readonly condition?: PolicyCondition;
+  readonly resources: string[];
+  readonly actions: string[];
+  readonly provenance: Provenance[];
+  readonly states: string[];
+}
+
+const pushUnique = <T>(list: T[], value: T, same: (a: T, b: T) => boolean = (a, b) => a === b): void => {
+  if (!list.some((x) => same(x, value))) list.push(value);
+};
+
+/**
+ * Merges grants into one Allow policy without duplicates: the resources of each (action, condition)
+ * are gathered, then actions with the same condition and the same resources share a statement.
+ * Order follows first appearance, so one task's grants come out in the template's statement order.
+ */
+export function mergeGrants(grants: readonly Grant[]): MergedPolicy {
+  const byAction = new Map<string, { condition?: PolicyCondition; resources: string[]; provenance: Provenance[]; states: string[]; action: string }>();
+  for (const g of grants) {
+    const key = `${g.action}\u0000${JSON.stringify(g.condition ?? null)}`;
+    let entry = byAction.get(key);
+    if (!entry) {
+      entry = { action: g.action, resources: [], provenance: [], states: [], ...(g.condition ? { condition: g.condition } : {}) };
+      byAction.set(key, entry);
+    }
+    pushUnique(entry.resources, g.resource);
+    pushUnique(entry.provenance, g.provenance, (a, b) => a.kind === b.kind && a.source === b.source);
+    pushUnique(entry.states, g.state);
+  }
+  const groups = new Map<string, Group>();
+  for (const entry of byAction.values()) {
+    const key = `${JSON.stringify(entry.condition ?? null)}\u0000${[...entry.resources].sort().join('\u0000')}`;
+    let group = groups.get(key);
+    if (!group) {
+      group = { resources: entry.resources, actions: [], provenance: [], states: [], ...(entry.condition ? { condition: entry.condition } : {}) };
+      groups.set(key, group);
+    }
+    group.actions.push(entry.action);
+    for (const p of entry.provenance) pushUnique(group.provenance, p, (a, b) => a.kind === b.kind && a.source === b.source);
+    for (const s of entry.states) pushUnique(group.states, s);
+  }
+  const list = [...groups.values()];
+  return {
+    document: {
+      Version: '2012-10-17',
+      Statement: list.map((g) => ({
+        Effect: 'Allow' as const,
+        Action: g.actions,
+        Resource: g.resources,
+        ...(g.condition ? { Condition: g.condition as Record<string, Record<string, string>> } : {}),
+      })),
+    },
+    origins: list.map((g, index) => ({ index, provenance: g.provenance, states: g.states })),
+  };
+}

@@ -1,0 +1,37 @@
+import { taskCalls, type PredictedCall } from '../calls/taskCalls.js';
+import { findTasks, type DefinitionProblem, type UnmodelledTask } from '../definition/sagemakerTasks.js';
+import type { PredictionOptions } from '../options.js';
+import { mergeGrants, type Grant, type MergedPolicy } from './mergeStatements.js';
+
+export interface PolicyPrediction extends MergedPolicy {
+  readonly calls: readonly PredictedCall[];
+  readonly unmodelled: readonly UnmodelledTask[];
+  readonly warnings: readonly string[];
+}
+
+export type PredictPolicyResult =
+  | ({ readonly ok: true } & PolicyPrediction)
+  | { readonly ok: false; readonly problems: readonly DefinitionProblem[] };
+
+/**
+ * The IAM policy Step Functions would generate for every SageMaker Task state of a definition
+ * (spec §2, §3): the template statements of each task, merged without duplicates, each statement
+ * with its provenance.
+ */
+export function predictPolicy(definition: unknown, options: PredictionOptions): PredictPolicyResult {
+  const found = findTasks(definition, options.type);
+  if (found.problems.length > 0) return { ok: false, problems: found.problems };
+  const calls: PredictedCall[] = [];
+  const warnings: string[] = [];
+  for (const task of found.tasks) {
+    const result = taskCalls(task, options);
+    calls.push(...result.calls);
+    warnings.push(...result.warnings);
+  }
+  const grants: Grant[] = calls.flatMap((c) =>
+    c.grant === undefined
+      ? []
+      : [{ action: c.action, resource: c.grant, provenance: c.provenance, state: c.state, ...(c.condition ? { condition: c.condition } : {}) }],
+  );
+  return { ok: true, ...mergeGrants(grants), calls, unmodelled: found.unmodelled, warnings };
+}
