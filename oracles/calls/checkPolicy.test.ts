@@ -1,0 +1,165 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { PolicySet } from '../../iam/evaluate.js';
+import { parsePolicy, type PolicyDocument } from '../../iam/policy.js';
+import { DEFAULT_OPTIONS, type PredictionOptions } from '../options.js';
+import { predictPolicy } from '../policy/predictPolicy.js';
+import { definitionArb } from '../testing/definitionArbitraries.js';
+import { checkPolicy } from './checkPolicy.js';
+
+const ROLE = 'arn:aws:iam::123456789012:role/SageMakerRole';
+const trainingSync = {
+  StartAt: 'Train',
+  States: {
+    Train: {
+      Type: 'Task',
+      Resource: 'arn:aws:states:::sagemaker:createTrainingJob.sync',
+      Parameters: { TrainingJobName: 'train', RoleArn: ROLE },
+      End: true,
+    },
+  },
+};
+
+function policySet(doc: PolicyDocument): PolicySet {
+  const parsed = parsePolicy(doc);
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+  return new PolicySet([parsed.policy]);
+}
+
+function check(definition: unknown, policy: PolicyDocument, options: Partial<PredictionOptions> = {}) {
+  const result = checkPolicy(definition, policySet(policy), { ...DEFAULT_OPTIONS, ...options });
+  if (!result.ok) throw new Error(JSON.stringify(result.problems));
+  return result;
+}
+
+function predicted(definition: unknown, options: Partial<PredictionOptions> = {}): PolicyDocument {
+  const result = predictPolicy(definition, { ...DEFAULT_OPTIONS, ...options });
+  if (!result.ok) throw new Error(JSON.stringify(result.problems));
+  return result.document;
+}
+
+const statements = (doc: PolicyDocument) => (Array.isArray(doc.Statement) ? doc.Statement : [doc.Statement]);
+
+describe('check', () => {
+  it('derives the calls of a .sync training task with levels', () => {
+    const result = check(trainingSync, predicted(trainingSync));
+    expect(result.sufficient).toBe(true);
+    expect(result.requirements.map((r) => [r.action, r.level])).toEqual([
+      ['sagemaker:CreateTrainingJob', 'required'],
+      ['sagemaker:ListTags', 'documented'],
+      ['sagemaker:AddTags', 'required'],
+      ['iam:PassRole', 'required'],
+      ['sagemaker:DescribeTrainingJob', 'documented'],
+      ['sagemaker:StopTrainingJob', 'documented'],
+      ['events:PutTargets', 'required'],
+      ['events:PutRule', 'required'],
+      ['events:DescribeRule', 'required'],
+    ]);
+    const passRole = result.requirements.find((r) => r.action === 'iam:PassRole');
+    expect(passRole?.resource).toBe(ROLE);
+    expect(passRole?.context['iam:PassedToService']).toBe('sagemaker.amazonaws.com');
+    expect(result.requirements[0]?.resource).toBe('arn:aws:sagemaker:us-east-1:123456789012:training-job/train');
+  });
+
+  it('the legacy revision has no AddTags call', () => {
+    const result = check(trainingSync, predicted(trainingSync, { docRevision: 'legacy' }), { docRevision: 'legacy' });
+    expect(result.requirements.some((r) => r.action === 'sagemaker:AddTags')).toBe(false);
+    expect(result.sufficient).toBe(true);
+  });
+
+  it('a legacy-revision policy is not enough for .sync under the current revision (the AddTags gap)', () => {
+    const result = check(trainingSync, predicted(trainingSync, { docRevision: 'legacy' }));
+    expect(result.sufficient).toBe(false);
+    expect(result.requirements.filter((r) => r.decision !== 'allowed').map((r) => r.action)).toEqual(['sagemaker:AddTags']);
+    expect(statements(result.missing!)).toEqual([{ Effect: 'Allow', Action: ['sagemaker:AddTags'], Resource: ['*'] }]);
+  });
+
+  it('a dynamic name needs a <type>/* grant: a prefix grant does not match the representative name', () => {
+    const dynamic = structuredClone(trainingSync) as typeof trainingSync & { States: { Train: { Parameters: Record<string, string> } } };
+    dynamic.States.Train.Parameters = { 'TrainingJobName.$': '$.name', RoleArn: ROLE };
+    const scoped = predicted(trainingSync); // training-job/train*
+    const result = check(dynamic, scoped);
+    expect(result.sufficient).toBe(false);
+    expect(result.requirements[0]).toMatchObject({
+      action: 'sagemaker:CreateTrainingJob',
+      resource: 'arn:aws:sagemaker:us-east-1:123456789012:training-job/${TrainingJobName}',
+      decision: 'implicitDeny',
+    });
+    expect(check(dynamic, predicted(dynamic)).sufficient).toBe(true);
+  });
+
+  it('an explicit Deny makes it insufficient and names the statement', () => {
+    const policy = predicted(trainingSync);
+    const withDeny: PolicyDocument = {
+      ...policy,
+      Statement: [...statements(policy), { Sid: 'NoPassRole', Effect: 'Deny', Action: 'iam:PassRole', Resource: '*' }],
+    };
+    const result = check(trainingSync, withDeny);
+    expect(result.sufficient).toBe(false);
+    const denied = result.requirements.find((r) => r.action === 'iam:PassRole');
+    expect(denied?.decision).toBe('explicitDeny');
+    expect(denied?.statements[0]).toMatchObject({ sid: 'NoPassRole', effect: 'Deny' });
+    expect(result.missing).toBeUndefined();
+  });
+
+  it('a PassRole grant without the iam:PassedToService condition still allows; one for another service does not', () => {
+    const policy = predicted(trainingSync);
+    const otherService = JSON.parse(JSON.stringify(policy).replace('sagemaker.amazonaws.com', 'states.amazonaws.com')) as PolicyDocument;
+    const result = check(trainingSync, otherService);
+    expect(result.requirements.find((r) => r.action === 'iam:PassRole')?.decision).toBe('implicitDeny');
+    expect(result.sufficient).toBe(false);
+  });
+
+  it('missing documented permissions degrade but do not make the policy insufficient', () => {
+    const policy = predicted(trainingSync);
+    const withoutStop: PolicyDocument = {
+      ...policy,
+      Statement: statements(policy).map((s) =>
+        Array.isArray(s.Action) && s.Action.includes('sagemaker:StopTrainingJob')
+          ? { ...s, Action: s.Action.filter((a) => a !== 'sagemaker:StopTrainingJob') }
+          : s,
+      ),
+    };
+    const result = check(trainingSync, withoutStop);
+    expect(result.sufficient).toBe(true);
+    expect(result.requirements.find((r) => r.action === 'sagemaker:StopTrainingJob')?.decision).toBe('implicitDeny');
+  });
+});
+
+describe('properties over generated definitions', () => {
+  it('the predicted policy allows every call, required or documented', () => {
+    fc.assert(
+      fc.property(definitionArb, (definition) => {
+        const result = check(definition, predicted(definition, { passRoleArn: ROLE }), { passRoleArn: ROLE });
+        expect(result.requirements.filter((r) => r.decision !== 'allowed')).toEqual([]);
+        expect(result.sufficient).toBe(true);
+      }),
+      { numRuns: 300, seed: 7 },
+    );
+  });
+
+  it('leaving out any statement that grants a required call makes the policy insufficient', () => {
+    fc.assert(
+      fc.property(definitionArb, (definition) => {
+        const prediction = predictPolicy(definition, { ...DEFAULT_OPTIONS, passRoleArn: ROLE });
+        if (!prediction.ok) throw new Error('invalid definition');
+        const all = statements(prediction.document);
+        all.forEach((removed, i) => {
+          const actions = Array.isArray(removed.Action) ? removed.Action : [removed.Action];
+          // Each action's grants sit in one statement, so this statement is the only grant of its required calls.
+          const grantsRequired = prediction.calls.some((c) => c.level === 'required' && actions.includes(c.action));
+          const without: PolicyDocument = { ...prediction.document, Statement: all.filter((__, j) => j !== i) };
+          const result = check(definition, without, { passRoleArn: ROLE });
+          expect(result.sufficient).toBe(!grantsRequired);
+          // The statements to add give back what was removed.
+          if (!result.sufficient) {
+            const restored: PolicyDocument = { ...without, Statement: [...statements(without), ...statements(result.missing!)] };
+            expect(check(definition, restored, { passRoleArn: ROLE }).sufficient).toBe(true);
+          }
+        });
+      }),
+      { numRuns: 100, seed: 11 },
+    );
+  });
+});
+
