@@ -75,8 +75,10 @@ describe('check', () => {
   });
 
   it('a dynamic name needs a <type>/* grant: a prefix grant does not match the representative name', () => {
-    const dynamic = structuredClone(trainingSync) as typeof trainingSync & { States: { Train: { Parameters: Record<string, string> } } };
-    dynamic.States.Train.Parameters = { 'TrainingJobName.$': '$.name', RoleArn: ROLE };
+    const dynamic = {
+      ...trainingSync,
+      States: { Train: { ...trainingSync.States.Train, Parameters: { 'TrainingJobName.$': '$.name', RoleArn: ROLE } } },
+    };
     const scoped = predicted(trainingSync); // training-job/train*
     const result = check(dynamic, scoped);
     expect(result.sufficient).toBe(false);

@@ -1,0 +1,91 @@
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError, Option } from 'commander';
+import { checkCommand, type CheckOptions } from './commands/check.js';
+import { policyCommand } from './commands/policy.js';
+import { UsageError } from './errors.js';
+import { processIo, type Io } from './io.js';
+import type { RawPredictionOptions } from './predictionOptions.js';
+
+/** The package's own manifest: `../package.json` from the sources, `../../package.json` from dist/. */
+function packageVersion(): string {
+  for (const relative of ['../package.json', '../../package.json']) {
+    try {
+      const manifest = JSON.parse(readFileSync(new URL(relative, import.meta.url), 'utf8')) as { name?: string; version?: string };
+      if (manifest.name === 'sfn-sagemaker-conformance' && manifest.version) return manifest.version;
+    } catch {
+      // not at this level
+    }
+  }
+  return '0.0.0';
+}
+
+function predictionOptions(command: Command): Command {
+  return command
+    .option('--region <region>', 'region of the state machine (default: the partition\'s first region, us-east-1 for aws)')
+    .option('--account <account>', 'account of the state machine (default: the documentation\'s example 123456789012)')
+    .option('--partition <partition>', 'override the partition read from each Task Resource ARN (aws, aws-cn, aws-us-gov)')
+    .addOption(new Option('--doc-revision <revision>', 'IAM template revision: current grants sagemaker:AddTags, legacy does not').default('current'))
+    .option('--pass-role-arn <arn>', 'role for iam:PassRole when the request does not name one literally')
+    .option('--type <type>', 'state machine type, standard or express (default: from the file, else standard)');
+}
+
+function buildProgram(io: Io, setExit: (code: number) => void): Command {
+  const program = new Command('sfn-conformance')
+    .description("Conformance harness for AWS Step Functions' optimized SageMaker integration")
+    .version(packageVersion())
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: () => undefined })
+    .showSuggestionAfterError(true);
+
+  predictionOptions(
+    program
+      .command('policy')
+      .description('Print the IAM policy Step Functions would generate for every SageMaker Task state of a definition')
+      .argument('<definition.json>', 'state machine definition (or a CreateStateMachine / DescribeStateMachine JSON)')
+      .option('--explain', 'print the provenance of every statement on stderr'),
+  ).action((path: string, opts: RawPredictionOptions & { explain?: boolean }) => {
+    setExit(policyCommand(path, opts, io));
+  });
+
+  predictionOptions(
+    program
+      .command('check')
+      .description('Is this policy enough for this definition? Lists each call made as the execution role with allow/deny and why')
+      .requiredOption('--definition <d.json>', 'state machine definition')
+      .requiredOption('--policy <p.json>', 'identity policy of the execution role (repeat for several)', (v: string, prev: string[] = []) => [...prev, v])
+      .option('--format <format>', 'text or json', 'text'),
+  ).action(async (opts: CheckOptions) => {
+    setExit(await checkCommand(opts, io));
+  });
+
+  for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: () => undefined });
+  return program;
+}
+
+/** Runs the command line; returns the exit code (0 ok, 1 a finding, 2 bad input). Never throws for user errors. */
+export async function runCli(argv: readonly string[], io: Io = processIo): Promise<number> {
+  let exitCode = 0;
+  const program = buildProgram(io, (code) => {
+    exitCode = code;
+  });
+  try {
+    if (argv.length === 0) {
+      program.outputHelp();
+      return 2;
+    }
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;
+      const message = error.message.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ');
+      io.stderr(`sfn-conformance: ${message}; see sfn-conformance --help\n`);
+      return 2;
+    }
+    if (error instanceof UsageError) {
+      io.stderr(`sfn-conformance: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}
