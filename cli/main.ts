@@ -10,7 +10,10 @@ import type { RawPredictionOptions } from './predictionOptions.js';
 function packageVersion(): string {
   for (const relative of ['../package.json', '../../package.json']) {
     try {
-      const manifest = JSON.parse(readFileSync(new URL(relative, import.meta.url), 'utf8')) as { name?: string; version?: string };
+      const manifest = JSON.parse(readFileSync(new URL(relative, import.meta.url), 'utf8')) as {
+        name?: string;
+        version?: string;
+      };
       if (manifest.name === 'sfn-sagemaker-conformance' && manifest.version) return manifest.version;
     } catch {
       // not at this level
@@ -21,12 +24,29 @@ function packageVersion(): string {
 
 function predictionOptions(command: Command): Command {
   return command
-    .option('--region <region>', 'region of the state machine (default: the partition\'s first region, us-east-1 for aws)')
-    .option('--account <account>', 'account of the state machine (default: the documentation\'s example 123456789012)')
-    .option('--partition <partition>', 'override the partition read from each Task Resource ARN (aws, aws-cn, aws-us-gov)')
-    .addOption(new Option('--doc-revision <revision>', 'IAM template revision: current grants sagemaker:AddTags, legacy does not').default('current'))
+    .option(
+      '--region <region>',
+      "region of the state machine (default: the partition's first region, us-east-1 for aws)",
+    )
+    .option(
+      '--account <account>',
+      "account of the state machine (default: the documentation's example 123456789012)",
+    )
+    .option(
+      '--partition <partition>',
+      'override the partition read from each Task Resource ARN (aws, aws-cn, aws-us-gov)',
+    )
+    .addOption(
+      new Option(
+        '--doc-revision <revision>',
+        'IAM template revision: current grants sagemaker:AddTags, legacy does not',
+      ).default('current'),
+    )
     .option('--pass-role-arn <arn>', 'role for iam:PassRole when the request does not name one literally')
-    .option('--type <type>', 'state machine type, standard or express (default: from the file, else standard)');
+    .option(
+      '--type <type>',
+      'state machine type, standard or express (default: from the file, else standard)',
+    );
 }
 
 function buildProgram(io: Io, setExit: (code: number) => void): Command {
@@ -40,8 +60,13 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
   predictionOptions(
     program
       .command('policy')
-      .description('Print the IAM policy Step Functions would generate for every SageMaker Task state of a definition')
-      .argument('<definition.json>', 'state machine definition (or a CreateStateMachine / DescribeStateMachine JSON)')
+      .description(
+        'Print the IAM policy Step Functions would generate for every SageMaker Task state of a definition',
+      )
+      .argument(
+        '<definition.json>',
+        'state machine definition (or a CreateStateMachine / DescribeStateMachine JSON)',
+      )
       .option('--explain', 'print the provenance of every statement on stderr'),
   ).action((path: string, opts: RawPredictionOptions & { explain?: boolean }) => {
     setExit(policyCommand(path, opts, io));
@@ -50,15 +75,24 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
   predictionOptions(
     program
       .command('check')
-      .description('Is this policy enough for this definition? Lists each call made as the execution role with allow/deny and why')
+      .description(
+        'Is this policy enough for this definition? Lists each call made as the execution role with allow/deny and why',
+      )
       .requiredOption('--definition <d.json>', 'state machine definition')
-      .requiredOption('--policy <p.json>', 'identity policy of the execution role (repeat for several)', (v: string, prev: string[] = []) => [...prev, v])
+      .requiredOption(
+        '--policy <p.json>',
+        'identity policy of the execution role (repeat for several)',
+        (v: string, prev: string[] = []) => [...prev, v],
+      )
       .option('--format <format>', 'text or json', 'text'),
   ).action(async (opts: CheckOptions) => {
     setExit(await checkCommand(opts, io));
   });
 
-  for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: () => undefined });
+  for (const command of program.commands)
+    command
+      .exitOverride()
+      .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: () => undefined });
   return program;
 }
 
@@ -77,7 +111,12 @@ export async function runCli(argv: readonly string[], io: Io = processIo): Promi
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {
-      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;
+      if (
+        error.code === 'commander.helpDisplayed' ||
+        error.code === 'commander.version' ||
+        error.code === 'commander.help'
+      )
+        return 0;
       const message = error.message.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ');
       io.stderr(`sfn-conformance: ${message}; see sfn-conformance --help\n`);
       return 2;

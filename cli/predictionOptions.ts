@@ -18,7 +18,8 @@ const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 const ACCOUNT = /^\d{12}$/;
 const ROLE_ARN = /^arn:aws(-[a-z]+)*:iam::\d{12}:role\/[\w+=,.@/-]+$/;
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * A state machine file: the definition itself, or a CreateStateMachine / DescribeStateMachine
@@ -26,7 +27,11 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
  */
 export function readDefinition(path: string): { definition: unknown; type?: StateMachineType } {
   const raw = readJsonFile(path, 'definition file');
-  if (!isObject(raw)) throw new UsageError('bad-definition', `definition file "${path}" must hold a JSON object with StartAt and States`);
+  if (!isObject(raw))
+    throw new UsageError(
+      'bad-definition',
+      `definition file "${path}" must hold a JSON object with StartAt and States`,
+    );
   if (!('States' in raw) && 'definition' in raw) {
     const inner = typeof raw.definition === 'string' ? parseWrapped(raw.definition, path) : raw.definition;
     const type = typeof raw.type === 'string' ? raw.type.toUpperCase() : undefined;
@@ -39,26 +44,45 @@ function parseWrapped(text: string, path: string): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    throw new UsageError('invalid-json', `the "definition" string in "${path}" is not valid JSON; fix the embedded definition`);
+    throw new UsageError(
+      'invalid-json',
+      `the "definition" string in "${path}" is not valid JSON; fix the embedded definition`,
+    );
   }
 }
 
-export function toPredictionOptions(raw: RawPredictionOptions, fileType: StateMachineType | undefined, io: Io): PredictionOptions {
+export function toPredictionOptions(
+  raw: RawPredictionOptions,
+  fileType: StateMachineType | undefined,
+  io: Io,
+): PredictionOptions {
   if (raw.region !== undefined && !REGION.test(raw.region)) {
-    throw new UsageError('bad-option', `--region "${raw.region}" is not a region name; use one like us-east-1`);
+    throw new UsageError(
+      'bad-option',
+      `--region "${raw.region}" is not a region name; use one like us-east-1`,
+    );
   }
   if (raw.account !== undefined && !ACCOUNT.test(raw.account)) {
     throw new UsageError('bad-option', `--account "${raw.account}" is not a 12-digit AWS account id`);
   }
   if (raw.partition !== undefined && !isPartition(raw.partition)) {
-    throw new UsageError('bad-option', `--partition "${raw.partition}" is not supported; use aws, aws-cn or aws-us-gov`);
+    throw new UsageError(
+      'bad-option',
+      `--partition "${raw.partition}" is not supported; use aws, aws-cn or aws-us-gov`,
+    );
   }
   const docRevision = (raw.docRevision ?? 'current') as DocRevision;
   if (!DOC_REVISIONS.includes(docRevision)) {
-    throw new UsageError('bad-option', `--doc-revision "${raw.docRevision}" is unknown; use current or legacy`);
+    throw new UsageError(
+      'bad-option',
+      `--doc-revision "${raw.docRevision}" is unknown; use current or legacy`,
+    );
   }
   if (raw.passRoleArn !== undefined && !ROLE_ARN.test(raw.passRoleArn)) {
-    throw new UsageError('bad-option', `--pass-role-arn "${raw.passRoleArn}" is not an IAM role ARN (arn:aws:iam::123456789012:role/Name)`);
+    throw new UsageError(
+      'bad-option',
+      `--pass-role-arn "${raw.passRoleArn}" is not an IAM role ARN (arn:aws:iam::123456789012:role/Name)`,
+    );
   }
   let type: StateMachineType = fileType ?? 'STANDARD';
   if (raw.type !== undefined) {
@@ -76,7 +100,9 @@ export function toPredictionOptions(raw: RawPredictionOptions, fileType: StateMa
     docRevision,
     type,
     ...(raw.region === undefined ? {} : { region: raw.region }),
-    ...(raw.partition === undefined ? {} : { partition: raw.partition as PredictionOptions['partition'] & string }),
+    ...(raw.partition === undefined
+      ? {}
+      : { partition: raw.partition as PredictionOptions['partition'] & string }),
     ...(raw.passRoleArn === undefined ? {} : { passRoleArn: raw.passRoleArn }),
   };
 }

@@ -16,7 +16,15 @@ function distance(a: string, b: string): number {
 }
 
 function globToRegex(glob: string): RegExp {
-  return new RegExp('^' + glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.') + '$', 'i');
+  return new RegExp(
+    '^' +
+      glob
+        .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+        .replace(/\*/g, '.*')
+        .replace(/\?/g, '.') +
+      '$',
+    'i',
+  );
 }
 
 /**
@@ -49,7 +57,8 @@ export async function checkActionsAgainstCatalog(policy: NormalizedPolicy): Prom
           bestDistance = d;
         }
       }
-      const hint = best && bestDistance <= Math.max(2, name.length / 4) ? ` (did you mean "${service}:${best}"?)` : '';
+      const hint =
+        best && bestDistance <= Math.max(2, name.length / 4) ? ` (did you mean "${service}:${best}"?)` : '';
       warnings.push({ path, message: `"${action}" matches no ${service} action in the IAM catalog${hint}` });
     }
   }

@@ -23,7 +23,8 @@ export interface ConditionExplanation {
  */
 type ValueTest = (contextValue: string, context: RequestContext) => boolean | undefined;
 
-const patternResult = (r: boolean | Unresolved): boolean | undefined => (typeof r === 'boolean' ? r : undefined);
+const patternResult = (r: boolean | Unresolved): boolean | undefined =>
+  typeof r === 'boolean' ? r : undefined;
 
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
@@ -59,7 +60,8 @@ function arnTest(policyValue: string, variables: boolean): ValueTest {
     const actual = splitArnFields(v);
     if (!actual) return false;
     let result: boolean | undefined = true;
-    for (let i = 0; i < patterns.length && result; i++) result = patternResult(patterns[i]!.test(actual[i]!, context, false));
+    for (let i = 0; i < patterns.length && result; i++)
+      result = patternResult(patterns[i]!.test(actual[i]!, context, false));
     return result;
   };
 }

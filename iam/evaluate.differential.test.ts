@@ -77,11 +77,16 @@ const KNOWN_SIMULATE_BUGS: readonly {
       'iam-simulate computes the IPv4 mask as `-1 << (32 - prefix)`, and JavaScript reduces shift counts ' +
       'mod 32, so 0.0.0.0/0 only contains 0.0.0.0. In IAM, 0.0.0.0/0 contains every IPv4 address ' +
       '(the IAM guide uses it as "any address"). The rewrite splits it into 0.0.0.0/1 and 128.0.0.0/1.',
-    rewrite: (policy) => mapConditionValues(policy, (v) => (v === '0.0.0.0/0' ? ['0.0.0.0/1', '128.0.0.0/1'] : [v])),
+    rewrite: (policy) =>
+      mapConditionValues(policy, (v) => (v === '0.0.0.0/0' ? ['0.0.0.0/1', '128.0.0.0/1'] : [v])),
   },
 ];
 
-function explainDisagreement(policy: PolicyDocument, request: GeneratedRequest, actual: Decision): string | undefined {
+function explainDisagreement(
+  policy: PolicyDocument,
+  request: GeneratedRequest,
+  actual: Decision,
+): string | undefined {
   for (const bug of KNOWN_SIMULATE_BUGS) {
     const rewritten = bug.rewrite(policy);
     if (JSON.stringify(rewritten) === JSON.stringify(policy)) continue;
@@ -92,7 +97,10 @@ function explainDisagreement(policy: PolicyDocument, request: GeneratedRequest, 
 
 describe('IAM evaluator vs iam-simulate', () => {
   it('agrees on 10,000 generated (policy, request) pairs', () => {
-    const pairs = fc.sample(fc.tuple(policyArb, requestArb), { numRuns: Number(process.env.IAM_DIFF_RUNS ?? 10_000), seed: Number(process.env.IAM_DIFF_SEED ?? 20261124) });
+    const pairs = fc.sample(fc.tuple(policyArb, requestArb), {
+      numRuns: Number(process.env.IAM_DIFF_RUNS ?? 10_000),
+      seed: Number(process.env.IAM_DIFF_SEED ?? 20261124),
+    });
     const disagreements: unknown[] = [];
     const explained = new Map<string, number>();
     const decisions = { allowed: 0, implicitDeny: 0, explicitDeny: 0 };
@@ -106,7 +114,9 @@ describe('IAM evaluator vs iam-simulate', () => {
       else disagreements.push({ policy, request, expected, actual });
     }
     if (explained.size > 0) {
-      console.info(`disagreements explained by known iam-simulate bugs: ${JSON.stringify(Object.fromEntries(explained))}`);
+      console.info(
+        `disagreements explained by known iam-simulate bugs: ${JSON.stringify(Object.fromEntries(explained))}`,
+      );
     }
     // The pairs exercise every outcome, not only the easy one.
     expect(decisions.allowed).toBeGreaterThan(1000);

@@ -53,7 +53,11 @@ function actionMatcher(pattern: string): Matcher {
   if (pattern === '*') return () => true;
   const colon = pattern.indexOf(':');
   const service = pattern.slice(0, colon).toLowerCase();
-  const name = new IamPattern(pattern.slice(colon + 1), { wildcards: true, variables: false, ignoreCase: true });
+  const name = new IamPattern(pattern.slice(colon + 1), {
+    wildcards: true,
+    variables: false,
+    ignoreCase: true,
+  });
   return (action, context) => {
     const c = action.indexOf(':');
     if (c < 0 || action.slice(0, c).toLowerCase() !== service) return false;
@@ -128,7 +132,11 @@ export class PolicySet {
     this.statements = compiled;
   }
 
-  private explain(s: CompiledStatement, request: AuthorizationRequest, context: RequestContext): StatementExplanation {
+  private explain(
+    s: CompiledStatement,
+    request: AuthorizationRequest,
+    context: RequestContext,
+  ): StatementExplanation {
     const { source } = s;
     const head = {
       policy: s.policy,
@@ -144,11 +152,18 @@ export class PolicySet {
           : `${request.action} is not in Action`;
       return { ...head, applies: false, action, reason };
     }
-    const resource = matchElement(s.resources, source.resourceKind === 'NotResource', request.resource, context);
+    const resource = matchElement(
+      s.resources,
+      source.resourceKind === 'NotResource',
+      request.resource,
+      context,
+    );
     if (!resource.matched) {
       let reason: string;
-      if (resource.unresolved) reason = `policy variable \${${resource.unresolved}} has no single value in the request`;
-      else if (source.resourceKind === 'NotResource') reason = `${request.resource} is excluded by NotResource ${resource.by}`;
+      if (resource.unresolved)
+        reason = `policy variable \${${resource.unresolved}} has no single value in the request`;
+      else if (source.resourceKind === 'NotResource')
+        reason = `${request.resource} is excluded by NotResource ${resource.by}`;
       else reason = `${request.resource} matches no Resource (${source.resources.join(', ')})`;
       return { ...head, applies: false, action, resource, reason };
     }

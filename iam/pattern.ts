@@ -51,7 +51,8 @@ function tokenize(raw: string, options: PatternOptions): Token[] {
         if (comma >= 0) {
           const name = inner.slice(0, comma).trim();
           const def = inner.slice(comma + 1).trim();
-          const fallback = def.length >= 2 && def.startsWith("'") && def.endsWith("'") ? def.slice(1, -1) : undefined;
+          const fallback =
+            def.length >= 2 && def.startsWith("'") && def.endsWith("'") ? def.slice(1, -1) : undefined;
           tokens.push(fallback === undefined ? { kind: 'var', name } : { kind: 'var', name, fallback });
         } else {
           tokens.push({ kind: 'var', name: inner.trim() });
@@ -134,7 +135,8 @@ export class IamPattern {
    * the operator (negated or not) does not hold, as in iam-simulate.
    */
   test(candidate: string, context: RequestContext, ruleOutByLiterals = true): boolean | Unresolved {
-    if (this.literal !== undefined) return (this.ignoreCase ? candidate.toLowerCase() : candidate) === this.literal;
+    if (this.literal !== undefined)
+      return (this.ignoreCase ? candidate.toLowerCase() : candidate) === this.literal;
     if (this.staticRegex) return this.staticRegex.test(candidate);
     const resolved = this.resolve(context);
     if (!Array.isArray(resolved)) {
@@ -144,7 +146,9 @@ export class IamPattern {
       return this.anyValueRegex.test(candidate) ? (resolved as Unresolved) : false;
     }
     const tokens = resolved as readonly Token[];
-    const key = tokens.map((t) => (t.kind === 'text' ? t.text.replace(/[\\*?]/g, '\\$&') : t.kind === 'star' ? '*' : '?')).join('');
+    const key = tokens
+      .map((t) => (t.kind === 'text' ? t.text.replace(/[\\*?]/g, '\\$&') : t.kind === 'star' ? '*' : '?'))
+      .join('');
     let regex = this.dynamicCache.get(key);
     if (!regex) {
       regex = this.toRegex(tokens);
@@ -159,7 +163,9 @@ export class IamPattern {
     if (!this.hasVariables) return this.raw;
     const resolved = this.resolve(context);
     if (!Array.isArray(resolved)) return resolved as Unresolved;
-    return (resolved as readonly Token[]).map((t) => (t.kind === 'text' ? t.text : t.kind === 'star' ? '*' : '?')).join('');
+    return (resolved as readonly Token[])
+      .map((t) => (t.kind === 'text' ? t.text : t.kind === 'star' ? '*' : '?'))
+      .join('');
   }
 }
 

@@ -61,7 +61,15 @@ export type ParsePolicyResult =
   | { readonly ok: true; readonly policy: NormalizedPolicy; readonly warnings: readonly PolicyProblem[] }
   | { readonly ok: false; readonly problems: readonly PolicyProblem[] };
 
-const STATEMENT_KEYS = new Set(['Sid', 'Effect', 'Action', 'NotAction', 'Resource', 'NotResource', 'Condition']);
+const STATEMENT_KEYS = new Set([
+  'Sid',
+  'Effect',
+  'Action',
+  'NotAction',
+  'Resource',
+  'NotResource',
+  'Condition',
+]);
 const SET_OPERATORS = ['ForAnyValue', 'ForAllValues'];
 const BASE_OPERATORS = new Set(
   [
@@ -148,7 +156,10 @@ function checkAction(action: string, path: string, problems: PolicyProblem[]): v
   if (action === '*') return;
   const colon = action.indexOf(':');
   if (colon <= 0 || colon === action.length - 1 || /[\s]/.test(action)) {
-    problems.push({ path, message: `action "${action}" must be "*" or "service:action" (e.g. "sagemaker:CreateTrainingJob")` });
+    problems.push({
+      path,
+      message: `action "${action}" must be "*" or "service:action" (e.g. "sagemaker:CreateTrainingJob")`,
+    });
     return;
   }
   if (/[*?]/.test(action.slice(0, colon))) {
@@ -161,7 +172,12 @@ function checkResource(resource: string, path: string, problems: PolicyProblem[]
   problems.push({ path, message: `resource "${resource}" must be "*" or an ARN starting with "arn:"` });
 }
 
-function parseStatement(raw: unknown, index: number, base: string, problems: PolicyProblem[]): NormalizedStatement | undefined {
+function parseStatement(
+  raw: unknown,
+  index: number,
+  base: string,
+  problems: PolicyProblem[],
+): NormalizedStatement | undefined {
   if (!isObject(raw)) {
     problems.push({ path: base, message: 'a statement must be an object' });
     return undefined;
@@ -185,7 +201,10 @@ function parseStatement(raw: unknown, index: number, base: string, problems: Pol
   const hasResource = 'Resource' in raw;
   const hasNotResource = 'NotResource' in raw;
   if (hasResource === hasNotResource) {
-    problems.push({ path: base, message: 'an identity-based statement needs exactly one of Resource and NotResource' });
+    problems.push({
+      path: base,
+      message: 'an identity-based statement needs exactly one of Resource and NotResource',
+    });
   }
   const actionKind = hasNotAction ? 'NotAction' : 'Action';
   const actions = stringList(raw[actionKind], `${base}/${actionKind}`, problems) ?? [];
@@ -214,10 +233,16 @@ function parseStatement(raw: unknown, index: number, base: string, problems: Pol
           const list = Array.isArray(value) ? value : [value];
           const values: string[] = [];
           list.forEach((v, i) => {
-            if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') values.push(String(v));
-            else problems.push({ path: Array.isArray(value) ? `${opPath}/${key}/${i}` : `${opPath}/${key}`, message: 'condition values must be strings, numbers or booleans' });
+            if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean')
+              values.push(String(v));
+            else
+              problems.push({
+                path: Array.isArray(value) ? `${opPath}/${key}/${i}` : `${opPath}/${key}`,
+                message: 'condition values must be strings, numbers or booleans',
+              });
           });
-          if (list.length === 0) problems.push({ path: `${opPath}/${key}`, message: 'must not be an empty list' });
+          if (list.length === 0)
+            problems.push({ path: `${opPath}/${key}`, message: 'must not be an empty list' });
           conditions.push({ operator, key, values });
         }
       }
@@ -241,17 +266,23 @@ function parseStatement(raw: unknown, index: number, base: string, problems: Pol
 export function parsePolicy(raw: unknown, name = 'policy'): ParsePolicyResult {
   const problems: PolicyProblem[] = [];
   const warnings: PolicyProblem[] = [];
-  if (!isObject(raw)) return { ok: false, problems: [{ path: '', message: 'a policy document must be a JSON object' }] };
+  if (!isObject(raw))
+    return { ok: false, problems: [{ path: '', message: 'a policy document must be a JSON object' }] };
   let version: NormalizedPolicy['version'] = '2008-10-17';
   if (raw.Version === undefined) {
-    warnings.push({ path: '/Version', message: 'no Version: IAM treats the policy as 2008-10-17, where ${...} policy variables are literal text' });
+    warnings.push({
+      path: '/Version',
+      message:
+        'no Version: IAM treats the policy as 2008-10-17, where ${...} policy variables are literal text',
+    });
   } else if (raw.Version === '2012-10-17' || raw.Version === '2008-10-17') {
     version = raw.Version;
   } else {
     problems.push({ path: '/Version', message: 'Version must be "2012-10-17" (or the legacy "2008-10-17")' });
   }
   for (const key of Object.keys(raw)) {
-    if (!['Version', 'Id', 'Statement'].includes(key)) problems.push({ path: `/${key}`, message: `unknown policy element "${key}"` });
+    if (!['Version', 'Id', 'Statement'].includes(key))
+      problems.push({ path: `/${key}`, message: `unknown policy element "${key}"` });
   }
   if (!('Statement' in raw)) {
     problems.push({ path: '/Statement', message: 'a policy needs a Statement' });

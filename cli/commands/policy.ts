@@ -13,19 +13,26 @@ export function definitionProblem(path: string, problems: readonly DefinitionPro
 
 export function reportUnmodelled(unmodelled: readonly UnmodelledTask[], io: Io): void {
   for (const u of unmodelled) {
-    io.stderr(`note: state "${u.stateName}" (${u.resource}) is not a SageMaker optimized integration: not modelled\n`);
+    io.stderr(
+      `note: state "${u.stateName}" (${u.resource}) is not a SageMaker optimized integration: not modelled\n`,
+    );
   }
 }
 
 /** `sfn-conformance policy <definition.json>`: the policy Step Functions would generate. */
-export function policyCommand(path: string, raw: RawPredictionOptions & { explain?: boolean }, io: Io): number {
+export function policyCommand(
+  path: string,
+  raw: RawPredictionOptions & { explain?: boolean },
+  io: Io,
+): number {
   const { definition, type } = readDefinition(path);
   const options = toPredictionOptions(raw, type, io);
   const result = predictPolicy(definition, options);
   if (!result.ok) throw definitionProblem(path, result.problems);
   reportUnmodelled(result.unmodelled, io);
   for (const w of result.warnings) io.stderr(`warning: ${w}\n`);
-  if (result.calls.length === 0) io.stderr(`warning: ${path} has no SageMaker optimized-integration Task state\n`);
+  if (result.calls.length === 0)
+    io.stderr(`warning: ${path} has no SageMaker optimized-integration Task state\n`);
   if (raw.explain) {
     for (const origin of result.origins) {
       const provenance = origin.provenance.map((p) => `${p.kind}: ${p.source}`).join(' | ');

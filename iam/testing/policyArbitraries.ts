@@ -48,12 +48,20 @@ const TAG_KEYS = ['team', 'cost-center', 'MANAGED_BY_AWS', 'env'];
 
 const contextArb: fc.Arbitrary<Record<string, string | string[]>> = fc.record(
   {
-    'iam:PassedToService': fc.constantFrom('sagemaker.amazonaws.com', 'states.amazonaws.com', 'SageMaker.amazonaws.com'),
+    'iam:PassedToService': fc.constantFrom(
+      'sagemaker.amazonaws.com',
+      'states.amazonaws.com',
+      'SageMaker.amazonaws.com',
+    ),
     'aws:username': fc.constantFrom(...NAMES),
     'aws:PrincipalTag/team': fc.constantFrom('bob', 'ml', 'train-a'),
     'aws:RequestedRegion': fc.constantFrom('us-east-1', 'eu-west-1'),
     'aws:TagKeys': fc.uniqueArray(fc.constantFrom(...TAG_KEYS), { maxLength: 3 }),
-    'aws:CurrentTime': fc.constantFrom('2026-01-01T00:00:00Z', '2026-06-15T12:00:00Z', '2027-01-01T00:00:00Z'),
+    'aws:CurrentTime': fc.constantFrom(
+      '2026-01-01T00:00:00Z',
+      '2026-06-15T12:00:00Z',
+      '2027-01-01T00:00:00Z',
+    ),
     'aws:SecureTransport': fc.constantFrom('true', 'false'),
     'aws:SourceIp': fc.constantFrom('10.0.0.5', '192.168.1.20', '203.0.113.9', '2001:db8::1'),
     'aws:SourceArn': fc.constantFrom(
@@ -77,9 +85,9 @@ function patternFrom(value: string, edits: fc.Arbitrary<string>[]): fc.Arbitrary
 }
 
 function randomCase(s: string): fc.Arbitrary<string> {
-  return fc.array(fc.boolean(), { minLength: s.length, maxLength: s.length }).map((flips) =>
-    [...s].map((c, i) => (flips[i] ? c.toUpperCase() : c.toLowerCase())).join(''),
-  );
+  return fc
+    .array(fc.boolean(), { minLength: s.length, maxLength: s.length })
+    .map((flips) => [...s].map((c, i) => (flips[i] ? c.toUpperCase() : c.toLowerCase())).join(''));
 }
 
 const ALL_ACTIONS = [
@@ -103,7 +111,9 @@ const actionPatternArb: fc.Arbitrary<string> = fc.constantFrom(...ALL_ACTIONS).c
     fc.constant('*'),
     fc.constant(`${service}:*`),
     fc.integer({ min: 0, max: name.length }).map((n) => `${service}:${name.slice(0, n)}*`),
-    fc.integer({ min: 0, max: name.length - 1 }).map((n) => `${service}:${name.slice(0, n)}?${name.slice(n + 1)}`),
+    fc
+      .integer({ min: 0, max: name.length - 1 })
+      .map((n) => `${service}:${name.slice(0, n)}?${name.slice(n + 1)}`),
     fc.constant(`${service}:${name}x`),
   ]);
 });
@@ -122,7 +132,9 @@ const resourcePatternArb: fc.Arbitrary<string> = fc.constantFrom(...RESOURCE_BAS
     fc.constant('*'),
     fc.constant(`${prefix}*`),
     fc.integer({ min: 0, max: id.length }).map((n) => `${prefix}${id.slice(0, n)}*`),
-    fc.integer({ min: 0, max: Math.max(0, id.length - 1) }).map((n) => `${prefix}${id.slice(0, n)}?${id.slice(n + 1)}`),
+    fc
+      .integer({ min: 0, max: Math.max(0, id.length - 1) })
+      .map((n) => `${prefix}${id.slice(0, n)}?${id.slice(n + 1)}`),
     fc.constant(`${prefix}\${aws:username}`),
     fc.constant(`${prefix}\${aws:username}*`),
     fc.constant(`${prefix}\${aws:PrincipalTag/team, 'train-a'}`),
@@ -136,14 +148,28 @@ const resourcePatternArb: fc.Arbitrary<string> = fc.constantFrom(...RESOURCE_BAS
 
 const IF_EXISTS = fc.constantFrom('', 'IfExists');
 const op = (names: string[]) => fc.tuple(fc.constantFrom(...names), IF_EXISTS).map(([n, s]) => n + s);
-const values = <T>(arb: fc.Arbitrary<T>) => fc.oneof(arb, fc.uniqueArray(arb, { minLength: 1, maxLength: 3 }));
+const values = <T>(arb: fc.Arbitrary<T>) =>
+  fc.oneof(arb, fc.uniqueArray(arb, { minLength: 1, maxLength: 3 }));
 
 type Clause = [operator: string, key: string, value: string | string[]];
 
 const conditionClauseArb: fc.Arbitrary<Clause> = fc.oneof(
   fc.tuple(
-    op(['StringEquals', 'StringNotEquals', 'StringEqualsIgnoreCase', 'StringNotEqualsIgnoreCase', 'StringLike', 'StringNotLike']),
-    fc.constantFrom('iam:PassedToService', 'aws:RequestedRegion', 'aws:username', 'aws:PrincipalTag/team', 'aws:MissingKey'),
+    op([
+      'StringEquals',
+      'StringNotEquals',
+      'StringEqualsIgnoreCase',
+      'StringNotEqualsIgnoreCase',
+      'StringLike',
+      'StringNotLike',
+    ]),
+    fc.constantFrom(
+      'iam:PassedToService',
+      'aws:RequestedRegion',
+      'aws:username',
+      'aws:PrincipalTag/team',
+      'aws:MissingKey',
+    ),
     values(
       fc.constantFrom(
         'sagemaker.amazonaws.com',
@@ -160,16 +186,34 @@ const conditionClauseArb: fc.Arbitrary<Clause> = fc.oneof(
     ),
   ),
   fc.tuple(
-    op(['NumericEquals', 'NumericNotEquals', 'NumericLessThan', 'NumericLessThanEquals', 'NumericGreaterThan', 'NumericGreaterThanEquals']),
+    op([
+      'NumericEquals',
+      'NumericNotEquals',
+      'NumericLessThan',
+      'NumericLessThanEquals',
+      'NumericGreaterThan',
+      'NumericGreaterThanEquals',
+    ]),
     fc.constantFrom('sagemaker:MaxRuntimeInSeconds', 'aws:MissingNumber'),
     values(fc.constantFrom('3600', '86400', '100000', '0', '99999.5')),
   ),
   fc.tuple(
-    op(['DateEquals', 'DateNotEquals', 'DateLessThan', 'DateLessThanEquals', 'DateGreaterThan', 'DateGreaterThanEquals']),
+    op([
+      'DateEquals',
+      'DateNotEquals',
+      'DateLessThan',
+      'DateLessThanEquals',
+      'DateGreaterThan',
+      'DateGreaterThanEquals',
+    ]),
     fc.constant('aws:CurrentTime'),
     values(fc.constantFrom('2026-01-01T00:00:00Z', '2026-06-15T12:00:00Z', '2026-03-01T00:00:00Z')),
   ),
-  fc.tuple(op(['Bool']), fc.constantFrom('aws:SecureTransport', 'aws:MultiFactorAuthPresent'), values(fc.constantFrom('true', 'false'))),
+  fc.tuple(
+    op(['Bool']),
+    fc.constantFrom('aws:SecureTransport', 'aws:MultiFactorAuthPresent'),
+    values(fc.constantFrom('true', 'false')),
+  ),
   fc.tuple(
     op(['IpAddress', 'NotIpAddress']),
     fc.constant('aws:SourceIp'),
@@ -193,10 +237,18 @@ const conditionClauseArb: fc.Arbitrary<Clause> = fc.oneof(
     fc.constantFrom('true', 'false'),
   ),
   fc.tuple(
-    fc.tuple(
-      fc.constantFrom('ForAnyValue:', 'ForAllValues:'),
-      fc.constantFrom('StringEquals', 'StringLike', 'StringNotEquals', 'StringNotLike', 'StringEqualsIgnoreCase'),
-    ).map(([s, o]) => s + o),
+    fc
+      .tuple(
+        fc.constantFrom('ForAnyValue:', 'ForAllValues:'),
+        fc.constantFrom(
+          'StringEquals',
+          'StringLike',
+          'StringNotEquals',
+          'StringNotLike',
+          'StringEqualsIgnoreCase',
+        ),
+      )
+      .map(([s, o]) => s + o),
     fc.constantFrom('aws:TagKeys', 'aws:RequestedRegion', 'aws:MissingKey'),
     values(fc.constantFrom(...TAG_KEYS, 'us-east-1', 'cost-*', 'TEAM')),
   ),
@@ -223,7 +275,11 @@ const statementArb: fc.Arbitrary<PolicyStatement> = fc
     conditions: fc.array(conditionClauseArb, { maxLength: 3 }),
   })
   .map((s) => {
-    const statement: Record<string, unknown> = { Effect: s.effect, [s.actionKind]: s.actions, [s.resourceKind]: s.resources };
+    const statement: Record<string, unknown> = {
+      Effect: s.effect,
+      [s.actionKind]: s.actions,
+      [s.resourceKind]: s.resources,
+    };
     if (s.conditions.length > 0) statement.Condition = conditionBlock(s.conditions);
     return statement as unknown as PolicyStatement;
   });

@@ -58,11 +58,15 @@ describe('check', () => {
     const passRole = result.requirements.find((r) => r.action === 'iam:PassRole');
     expect(passRole?.resource).toBe(ROLE);
     expect(passRole?.context['iam:PassedToService']).toBe('sagemaker.amazonaws.com');
-    expect(result.requirements[0]?.resource).toBe('arn:aws:sagemaker:us-east-1:123456789012:training-job/train');
+    expect(result.requirements[0]?.resource).toBe(
+      'arn:aws:sagemaker:us-east-1:123456789012:training-job/train',
+    );
   });
 
   it('the legacy revision has no AddTags call', () => {
-    const result = check(trainingSync, predicted(trainingSync, { docRevision: 'legacy' }), { docRevision: 'legacy' });
+    const result = check(trainingSync, predicted(trainingSync, { docRevision: 'legacy' }), {
+      docRevision: 'legacy',
+    });
     expect(result.requirements.some((r) => r.action === 'sagemaker:AddTags')).toBe(false);
     expect(result.sufficient).toBe(true);
   });
@@ -70,14 +74,20 @@ describe('check', () => {
   it('a legacy-revision policy is not enough for .sync under the current revision (the AddTags gap)', () => {
     const result = check(trainingSync, predicted(trainingSync, { docRevision: 'legacy' }));
     expect(result.sufficient).toBe(false);
-    expect(result.requirements.filter((r) => r.decision !== 'allowed').map((r) => r.action)).toEqual(['sagemaker:AddTags']);
-    expect(statements(result.missing!)).toEqual([{ Effect: 'Allow', Action: ['sagemaker:AddTags'], Resource: ['*'] }]);
+    expect(result.requirements.filter((r) => r.decision !== 'allowed').map((r) => r.action)).toEqual([
+      'sagemaker:AddTags',
+    ]);
+    expect(statements(result.missing!)).toEqual([
+      { Effect: 'Allow', Action: ['sagemaker:AddTags'], Resource: ['*'] },
+    ]);
   });
 
   it('a dynamic name needs a <type>/* grant: a prefix grant does not match the representative name', () => {
     const dynamic = {
       ...trainingSync,
-      States: { Train: { ...trainingSync.States.Train, Parameters: { 'TrainingJobName.$': '$.name', RoleArn: ROLE } } },
+      States: {
+        Train: { ...trainingSync.States.Train, Parameters: { 'TrainingJobName.$': '$.name', RoleArn: ROLE } },
+      },
     };
     const scoped = predicted(trainingSync); // training-job/train*
     const result = check(dynamic, scoped);
@@ -94,7 +104,10 @@ describe('check', () => {
     const policy = predicted(trainingSync);
     const withDeny: PolicyDocument = {
       ...policy,
-      Statement: [...statements(policy), { Sid: 'NoPassRole', Effect: 'Deny', Action: 'iam:PassRole', Resource: '*' }],
+      Statement: [
+        ...statements(policy),
+        { Sid: 'NoPassRole', Effect: 'Deny', Action: 'iam:PassRole', Resource: '*' },
+      ],
     };
     const result = check(trainingSync, withDeny);
     expect(result.sufficient).toBe(false);
@@ -106,7 +119,9 @@ describe('check', () => {
 
   it('a PassRole grant without the iam:PassedToService condition still allows; one for another service does not', () => {
     const policy = predicted(trainingSync);
-    const otherService = JSON.parse(JSON.stringify(policy).replace('sagemaker.amazonaws.com', 'states.amazonaws.com')) as PolicyDocument;
+    const otherService = JSON.parse(
+      JSON.stringify(policy).replace('sagemaker.amazonaws.com', 'states.amazonaws.com'),
+    ) as PolicyDocument;
     const result = check(trainingSync, otherService);
     expect(result.requirements.find((r) => r.action === 'iam:PassRole')?.decision).toBe('implicitDeny');
     expect(result.sufficient).toBe(false);
@@ -124,7 +139,9 @@ describe('check', () => {
     };
     const result = check(trainingSync, withoutStop);
     expect(result.sufficient).toBe(true);
-    expect(result.requirements.find((r) => r.action === 'sagemaker:StopTrainingJob')?.decision).toBe('implicitDeny');
+    expect(result.requirements.find((r) => r.action === 'sagemaker:StopTrainingJob')?.decision).toBe(
+      'implicitDeny',
+    );
   });
 });
 
@@ -149,13 +166,21 @@ describe('properties over generated definitions', () => {
         all.forEach((removed, i) => {
           const actions = Array.isArray(removed.Action) ? removed.Action : [removed.Action];
           // Each action's grants sit in one statement, so this statement is the only grant of its required calls.
-          const grantsRequired = prediction.calls.some((c) => c.level === 'required' && actions.includes(c.action));
-          const without: PolicyDocument = { ...prediction.document, Statement: all.filter((__, j) => j !== i) };
+          const grantsRequired = prediction.calls.some(
+            (c) => c.level === 'required' && actions.includes(c.action),
+          );
+          const without: PolicyDocument = {
+            ...prediction.document,
+            Statement: all.filter((__, j) => j !== i),
+          };
           const result = check(definition, without, { passRoleArn: ROLE });
           expect(result.sufficient).toBe(!grantsRequired);
           // The statements to add give back what was removed.
           if (!result.sufficient) {
-            const restored: PolicyDocument = { ...without, Statement: [...statements(without), ...statements(result.missing!)] };
+            const restored: PolicyDocument = {
+              ...without,
+              Statement: [...statements(without), ...statements(result.missing!)],
+            };
             expect(check(definition, restored, { passRoleArn: ROLE }).sufficient).toBe(true);
           }
         });
@@ -164,4 +189,3 @@ describe('properties over generated definitions', () => {
     );
   });
 });
-

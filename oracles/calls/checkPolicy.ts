@@ -42,14 +42,24 @@ export type CheckPolicyResult =
   | { readonly ok: false; readonly problems: readonly DefinitionProblem[] };
 
 function ref(s: StatementExplanation): StatementRef {
-  return { policy: s.policy, index: s.index, ...(s.sid === undefined ? {} : { sid: s.sid }), effect: s.effect, reason: s.reason };
+  return {
+    policy: s.policy,
+    index: s.index,
+    ...(s.sid === undefined ? {} : { sid: s.sid }),
+    effect: s.effect,
+    reason: s.reason,
+  };
 }
 
 /**
  * Is the policy enough for the definition? Derives the calls each SageMaker Task makes as the
  * execution role and decides each one with the IAM evaluator.
  */
-export function checkPolicy(definition: unknown, policies: PolicySet, options: PredictionOptions): CheckPolicyResult {
+export function checkPolicy(
+  definition: unknown,
+  policies: PolicySet,
+  options: PredictionOptions,
+): CheckPolicyResult {
   const found = findTasks(definition, options.type);
   if (found.problems.length > 0) return { ok: false, problems: found.problems };
   const calls: PredictedCall[] = [];
@@ -60,7 +70,11 @@ export function checkPolicy(definition: unknown, policies: PolicySet, options: P
     warnings.push(...result.warnings);
   }
   const requirements: Requirement[] = calls.map((call) => {
-    const evaluation = policies.evaluate({ action: call.action, resource: call.resource, context: call.context });
+    const evaluation = policies.evaluate({
+      action: call.action,
+      resource: call.resource,
+      context: call.context,
+    });
     const statements =
       evaluation.decision === 'implicitDeny'
         ? evaluation.statements.filter((s) => s.action.matched).map(ref)
@@ -77,7 +91,9 @@ export function checkPolicy(definition: unknown, policies: PolicySet, options: P
       statements,
     };
   });
-  const missingCalls = calls.filter((c, i) => c.level === 'required' && requirements[i]!.decision === 'implicitDeny' && c.grant);
+  const missingCalls = calls.filter(
+    (c, i) => c.level === 'required' && requirements[i]!.decision === 'implicitDeny' && c.grant,
+  );
   const missing =
     missingCalls.length === 0
       ? undefined
@@ -91,5 +107,12 @@ export function checkPolicy(definition: unknown, policies: PolicySet, options: P
           })),
         ).document;
   const sufficient = requirements.every((r) => r.level !== 'required' || r.decision === 'allowed');
-  return { ok: true, sufficient, requirements, ...(missing ? { missing } : {}), unmodelled: found.unmodelled, warnings };
+  return {
+    ok: true,
+    sufficient,
+    requirements,
+    ...(missing ? { missing } : {}),
+    unmodelled: found.unmodelled,
+    warnings,
+  };
 }

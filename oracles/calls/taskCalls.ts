@@ -58,7 +58,8 @@ function tagContext(task: SageMakerTask): Record<string, string | string[]> {
   return context;
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Whether the request passes Tags (literally or at run time). */
 const hasTags = (task: SageMakerTask): boolean =>
@@ -75,24 +76,36 @@ export function taskCalls(task: SageMakerTask, options: PredictionOptions): Task
   const { account } = options;
   const documentedApi = facts.policyTemplate.kind === 'documented';
   /** The seven APIs without a published template: every statement is inferred by analogy. */
-  const p = (documentedSource: Provenance): Provenance => (documentedApi ? documentedSource : facts.policyTemplate);
+  const p = (documentedSource: Provenance): Provenance =>
+    documentedApi ? documentedSource : facts.policyTemplate;
   const warnings: string[] = [];
   const calls: PredictedCall[] = [];
   const base = { state: task.stateName, pointer: task.pointer };
-  const baseContext = { 'aws:RequestedRegion': region, 'aws:PrincipalAccount': account, 'aws:SecureTransport': 'true' };
+  const baseContext = {
+    'aws:RequestedRegion': region,
+    'aws:PrincipalAccount': account,
+    'aws:SecureTransport': 'true',
+  };
   const sync = task.pattern === 'sync';
   const arn = (type: string, id: string) => `arn:${partition}:sagemaker:${region}:${account}:${type}/${id}`;
 
   const named = (type: string, field: string, value: FieldValue) => {
-    if (value.kind === 'static') return { resource: arn(type, value.value), grant: arn(type, `${value.value}*`) };
+    if (value.kind === 'static')
+      return { resource: arn(type, value.value), grant: arn(type, `${value.value}*`) };
     if (value.kind === 'absent') {
-      warnings.push(`state "${task.stateName}": the request has no ${field} (SageMaker rejects it); the policy uses ${type}/*`);
+      warnings.push(
+        `state "${task.stateName}": the request has no ${field} (SageMaker rejects it); the policy uses ${type}/*`,
+      );
     }
     return { resource: arn(type, `\${${field}}`), grant: arn(type, '*') };
   };
 
   // 1. The Create/Update call on the resource it creates, and on the resources it names (SAR).
-  const job = named(facts.arnResourceType.value, facts.nameField.value, fieldValue(task.request, facts.nameField.value, task.queryLanguage));
+  const job = named(
+    facts.arnResourceType.value,
+    facts.nameField.value,
+    fieldValue(task.request, facts.nameField.value, task.queryLanguage),
+  );
   const tagCtx = tagContext(task);
   calls.push({
     ...base,
@@ -104,14 +117,20 @@ export function taskCalls(task: SageMakerTask, options: PredictionOptions): Task
     reason: `the ${facts.api} call itself`,
   });
   for (const related of facts.relatedResources.value) {
-    const r = named(related.arnResourceType, related.nameField, fieldValue(task.request, related.nameField, task.queryLanguage));
+    const r = named(
+      related.arnResourceType,
+      related.nameField,
+      fieldValue(task.request, related.nameField, task.queryLanguage),
+    );
     calls.push({
       ...base,
       action: facts.action.value,
       ...r,
       context: baseContext,
       level: 'required',
-      provenance: inferred(`${facts.relatedResources.provenance.source}: ${facts.api} also authorizes the ${related.arnResourceType}`),
+      provenance: inferred(
+        `${facts.relatedResources.provenance.source}: ${facts.api} also authorizes the ${related.arnResourceType}`,
+      ),
       reason: `${facts.api} is authorized on the ${related.arnResourceType} it names too`,
     });
   }
@@ -213,7 +232,8 @@ export function taskCalls(task: SageMakerTask, options: PredictionOptions): Task
       context: baseContext,
       level: 'documented',
       provenance: p(stopAction.provenance),
-      reason: 'best-effort cancel when the execution is aborted; without it the job keeps running and billing (spec §3)',
+      reason:
+        'best-effort cancel when the execution is aborted; without it the job keeps running and billing (spec §3)',
     });
     const ruleArn = `arn:${partition}:events:${region}:${account}:rule/${eventRule.value}`;
     for (const action of EVENTS_ACTIONS.value) {
@@ -226,7 +246,9 @@ export function taskCalls(task: SageMakerTask, options: PredictionOptions): Task
         level: 'required',
         provenance: documentedApi
           ? EVENTS_ACTIONS.provenance
-          : inferred(`${facts.policyTemplate.source}; rule name: ${eventRule.provenance.kind} (${eventRule.provenance.source})`),
+          : inferred(
+              `${facts.policyTemplate.source}; rule name: ${eventRule.provenance.kind} (${eventRule.provenance.source})`,
+            ),
         reason: OBSERVED_MANAGED_RULE,
       });
     }

@@ -10,7 +10,8 @@ export type FieldValue =
   | { readonly kind: 'dynamic'; readonly expression: string }
   | { readonly kind: 'absent' };
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** A JSONata expression string: `{% ... %}`. */
 export const isJsonata = (value: unknown): value is string =>

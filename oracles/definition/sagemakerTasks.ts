@@ -1,4 +1,10 @@
-import { isPartition, type Pattern, type Partition, type QueryLanguage, type StateMachineType } from '../../catalog/api.js';
+import {
+  isPartition,
+  type Pattern,
+  type Partition,
+  type QueryLanguage,
+  type StateMachineType,
+} from '../../catalog/api.js';
 import { API_BY_RESOURCE_NAME, type ApiFacts } from '../../catalog/sagemakerApis.js';
 
 /** A SageMaker optimized-integration Task state found in a definition. */
@@ -33,7 +39,8 @@ export interface DefinitionTasks {
   readonly problems: readonly DefinitionProblem[];
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 const escapePointer = (segment: string): string => segment.replace(/~/g, '~0').replace(/\//g, '~1');
 
@@ -51,7 +58,8 @@ type ResourceAnalysis =
 /** Reads `arn:<partition>:states:::sagemaker:<api>[.sync|.waitForTaskToken]`. */
 export function analyzeTaskResource(resource: string, type: StateMachineType): ResourceAnalysis {
   const parts = resource.split(':');
-  if (parts.length < 7 || parts[0] !== 'arn' || parts[2] !== 'states' || parts[5] !== 'sagemaker') return { kind: 'other' };
+  if (parts.length < 7 || parts[0] !== 'arn' || parts[2] !== 'states' || parts[5] !== 'sagemaker')
+    return { kind: 'other' };
   const partition = parts[1]!;
   const apiPart = parts.slice(6).join(':');
   const dot = apiPart.indexOf('.');
@@ -77,7 +85,10 @@ export function analyzeTaskResource(resource: string, type: StateMachineType): R
       message: `.waitForTaskToken is not supported by the SageMaker integration (spec §1.1): use "${resource.slice(0, resource.length - suffix.length - 1)}" or .sync`,
     };
   } else {
-    return { kind: 'problem', message: `unknown integration pattern ".${suffix}" on sagemaker:${name}: use no suffix or .sync` };
+    return {
+      kind: 'problem',
+      message: `unknown integration pattern ".${suffix}" on sagemaker:${name}: use no suffix or .sync`,
+    };
   }
   if (!facts.patterns.value.includes(pattern)) {
     return {
@@ -92,13 +103,18 @@ export function analyzeTaskResource(resource: string, type: StateMachineType): R
     };
   }
   if (!isPartition(partition)) {
-    return { kind: 'problem', message: `unsupported partition "${partition}" in ${resource}: use aws, aws-cn or aws-us-gov` };
+    return {
+      kind: 'problem',
+      message: `unsupported partition "${partition}" in ${resource}: use aws, aws-cn or aws-us-gov`,
+    };
   }
   return { kind: 'sagemaker', facts, pattern, partition };
 }
 
 function languageOf(state: Record<string, unknown>, inherited: QueryLanguage): QueryLanguage {
-  return state.QueryLanguage === 'JSONata' || state.QueryLanguage === 'JSONPath' ? state.QueryLanguage : inherited;
+  return state.QueryLanguage === 'JSONata' || state.QueryLanguage === 'JSONPath'
+    ? state.QueryLanguage
+    : inherited;
 }
 
 /**
@@ -114,7 +130,10 @@ export function findTasks(definition: unknown, type: StateMachineType = 'STANDAR
 
   const walk = (machine: unknown, pointer: string, inherited: QueryLanguage): void => {
     if (!isObject(machine)) {
-      problems.push({ pointer: pointer || '/', message: 'a state machine must be a JSON object with States' });
+      problems.push({
+        pointer: pointer || '/',
+        message: 'a state machine must be a JSON object with States',
+      });
       return;
     }
     const language = languageOf(machine, inherited);
@@ -132,7 +151,10 @@ export function findTasks(definition: unknown, type: StateMachineType = 'STANDAR
       const stateLanguage = languageOf(state, language);
       if (state.Type === 'Task') {
         if (typeof state.Resource !== 'string') {
-          problems.push({ pointer: `${statePointer}/Resource`, message: 'a Task state needs a Resource string' });
+          problems.push({
+            pointer: `${statePointer}/Resource`,
+            message: 'a Task state needs a Resource string',
+          });
           continue;
         }
         const analysis = analyzeTaskResource(state.Resource, type);
@@ -141,7 +163,10 @@ export function findTasks(definition: unknown, type: StateMachineType = 'STANDAR
         } else if (analysis.kind === 'problem') {
           problems.push({ pointer: `${statePointer}/Resource`, message: analysis.message });
         } else {
-          const request = stateLanguage === 'JSONata' ? (state.Arguments ?? state.Parameters) : (state.Parameters ?? state.Arguments);
+          const request =
+            stateLanguage === 'JSONata'
+              ? (state.Arguments ?? state.Parameters)
+              : (state.Parameters ?? state.Arguments);
           tasks.push({
             stateName: name,
             pointer: statePointer,
@@ -154,7 +179,10 @@ export function findTasks(definition: unknown, type: StateMachineType = 'STANDAR
         }
       } else if (state.Type === 'Parallel') {
         if (!Array.isArray(state.Branches)) {
-          problems.push({ pointer: `${statePointer}/Branches`, message: 'a Parallel state needs a Branches list' });
+          problems.push({
+            pointer: `${statePointer}/Branches`,
+            message: 'a Parallel state needs a Branches list',
+          });
           continue;
         }
         state.Branches.forEach((branch, i) => walk(branch, `${statePointer}/Branches/${i}`, stateLanguage));
@@ -166,7 +194,11 @@ export function findTasks(definition: unknown, type: StateMachineType = 'STANDAR
   };
 
   if (!isObject(definition)) {
-    return { tasks, unmodelled, problems: [{ pointer: '/', message: 'a state machine definition must be a JSON object' }] };
+    return {
+      tasks,
+      unmodelled,
+      problems: [{ pointer: '/', message: 'a state machine definition must be a JSON object' }],
+    };
   }
   walk(definition, '', definition.QueryLanguage === 'JSONata' ? 'JSONata' : 'JSONPath');
   return { tasks, unmodelled, problems };

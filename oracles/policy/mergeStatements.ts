@@ -41,12 +41,27 @@ const pushUnique = <T>(list: T[], value: T, same: (a: T, b: T) => boolean = (a, 
  * Order follows first appearance, so one task's grants come out in the template's statement order.
  */
 export function mergeGrants(grants: readonly Grant[]): MergedPolicy {
-  const byAction = new Map<string, { condition?: PolicyCondition; resources: string[]; provenance: Provenance[]; states: string[]; action: string }>();
+  const byAction = new Map<
+    string,
+    {
+      condition?: PolicyCondition;
+      resources: string[];
+      provenance: Provenance[];
+      states: string[];
+      action: string;
+    }
+  >();
   for (const g of grants) {
     const key = `${g.action}\u0000${JSON.stringify(g.condition ?? null)}`;
     let entry = byAction.get(key);
     if (!entry) {
-      entry = { action: g.action, resources: [], provenance: [], states: [], ...(g.condition ? { condition: g.condition } : {}) };
+      entry = {
+        action: g.action,
+        resources: [],
+        provenance: [],
+        states: [],
+        ...(g.condition ? { condition: g.condition } : {}),
+      };
       byAction.set(key, entry);
     }
     pushUnique(entry.resources, g.resource);
@@ -58,11 +73,18 @@ export function mergeGrants(grants: readonly Grant[]): MergedPolicy {
     const key = `${JSON.stringify(entry.condition ?? null)}\u0000${[...entry.resources].sort().join('\u0000')}`;
     let group = groups.get(key);
     if (!group) {
-      group = { resources: entry.resources, actions: [], provenance: [], states: [], ...(entry.condition ? { condition: entry.condition } : {}) };
+      group = {
+        resources: entry.resources,
+        actions: [],
+        provenance: [],
+        states: [],
+        ...(entry.condition ? { condition: entry.condition } : {}),
+      };
       groups.set(key, group);
     }
     group.actions.push(entry.action);
-    for (const p of entry.provenance) pushUnique(group.provenance, p, (a, b) => a.kind === b.kind && a.source === b.source);
+    for (const p of entry.provenance)
+      pushUnique(group.provenance, p, (a, b) => a.kind === b.kind && a.source === b.source);
     for (const s of entry.states) pushUnique(group.states, s);
   }
   const list = [...groups.values()];

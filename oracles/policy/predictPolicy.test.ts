@@ -43,7 +43,11 @@ function predict(definition: unknown, options: Partial<PredictionOptions> = {}) 
   return result;
 }
 
-const task = (resource: string, parameters: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
+const task = (
+  resource: string,
+  parameters: Record<string, unknown>,
+  extra: Record<string, unknown> = {},
+) => ({
   Type: 'Task',
   Resource: resource,
   Parameters: parameters,
@@ -71,7 +75,8 @@ describe('the 16 documented templates (spec §2.2)', () => {
       expect(triples(predicted.document)).toEqual(triples(expected));
       // One task: the statements come out in the template's order and shape too.
       expect(predicted.document).toEqual(expected);
-      for (const origin of predicted.origins) expect(new Set(origin.provenance.map((p) => p.kind))).toEqual(new Set(['documented']));
+      for (const origin of predicted.origins)
+        expect(new Set(origin.provenance.map((p) => p.kind))).toEqual(new Set(['documented']));
     });
   }
 });
@@ -83,23 +88,30 @@ describe('static and dynamic names (spec §3)', () => {
     expect(jobResource(predict(machine({ T: training() })).document)).toEqual([
       'arn:aws:sagemaker:us-east-1:123456789012:training-job/train*',
     ]);
-    expect(jobResource(predict(machine({ T: training({ 'TrainingJobName.$': '$.name' }) })).document)).toEqual([
-      'arn:aws:sagemaker:us-east-1:123456789012:training-job/*',
-    ]);
+    expect(
+      jobResource(predict(machine({ T: training({ 'TrainingJobName.$': '$.name' }) })).document),
+    ).toEqual(['arn:aws:sagemaker:us-east-1:123456789012:training-job/*']);
   });
 
   it('treats intrinsic functions and $$.Execution.Name as dynamic', () => {
     for (const value of ["States.Format('job-{}', $.id)", '$$.Execution.Name']) {
-      expect(jobResource(predict(machine({ T: training({ 'TrainingJobName.$': value }) })).document)).toEqual([
-        'arn:aws:sagemaker:us-east-1:123456789012:training-job/*',
-      ]);
+      expect(jobResource(predict(machine({ T: training({ 'TrainingJobName.$': value }) })).document)).toEqual(
+        ['arn:aws:sagemaker:us-east-1:123456789012:training-job/*'],
+      );
     }
   });
 
   it('treats a JSONata {% %} value as dynamic and a plain JSONata string as static', () => {
     const jsonata = (name: string) =>
       machine(
-        { T: { Type: 'Task', Resource: 'arn:aws:states:::sagemaker:createTrainingJob', Arguments: { TrainingJobName: name, RoleArn: ROLE }, End: true } },
+        {
+          T: {
+            Type: 'Task',
+            Resource: 'arn:aws:states:::sagemaker:createTrainingJob',
+            Arguments: { TrainingJobName: name, RoleArn: ROLE },
+            End: true,
+          },
+        },
         { QueryLanguage: 'JSONata' },
       );
     expect(jobResource(predict(jsonata('{% $states.input.name %}')).document)).toEqual([
@@ -112,9 +124,15 @@ describe('static and dynamic names (spec §3)', () => {
 
   it('uses a literal role as is; a dynamic role takes --pass-role-arn, else * with a warning', () => {
     const passRole = (p: ReturnType<typeof predict>) =>
-      list<PolicyStatement>(p.document.Statement).find((s) => list(s.Action).includes('iam:PassRole'))?.Resource;
+      list<PolicyStatement>(p.document.Statement).find((s) => list(s.Action).includes('iam:PassRole'))
+        ?.Resource;
     expect(passRole(predict(machine({ T: training() })))).toEqual([ROLE]);
-    const dynamicRole = machine({ T: task('arn:aws:states:::sagemaker:createTrainingJob', { TrainingJobName: 'x', 'RoleArn.$': '$.role' }) });
+    const dynamicRole = machine({
+      T: task('arn:aws:states:::sagemaker:createTrainingJob', {
+        TrainingJobName: 'x',
+        'RoleArn.$': '$.role',
+      }),
+    });
     expect(passRole(predict(dynamicRole, { passRoleArn: 'arn:aws:iam::123456789012:role/Given' }))).toEqual([
       'arn:aws:iam::123456789012:role/Given',
     ]);
@@ -124,7 +142,11 @@ describe('static and dynamic names (spec §3)', () => {
   });
 
   it('reads CreateModel ExecutionRoleArn and every HPO training definition role', () => {
-    const model = predict(machine({ M: task('arn:aws:states:::sagemaker:createModel', { ModelName: 'm', ExecutionRoleArn: ROLE }) }));
+    const model = predict(
+      machine({
+        M: task('arn:aws:states:::sagemaker:createModel', { ModelName: 'm', ExecutionRoleArn: ROLE }),
+      }),
+    );
     expect(model.calls.find((c) => c.action === 'iam:PassRole')?.resource).toBe(ROLE);
     const hpo = predict(
       machine({
@@ -146,18 +168,30 @@ describe('definitions with several tasks', () => {
     const definition = machine({
       Par: {
         Type: 'Parallel',
-        Branches: [machine({ A: training({ TrainingJobName: 'a' }) }), machine({ B: training({ TrainingJobName: 'b' }) })],
+        Branches: [
+          machine({ A: training({ TrainingJobName: 'a' }) }),
+          machine({ B: training({ TrainingJobName: 'b' }) }),
+        ],
         Next: 'Map1',
       },
       Map1: { Type: 'Map', Iterator: machine({ C: training({ TrainingJobName: 'c' }) }), Next: 'Map2' },
       Map2: { Type: 'Map', ItemProcessor: machine({ D: training({ TrainingJobName: 'd' }) }), End: true },
     });
     const result = predict(definition);
-    expect(result.calls.map((c) => c.state).filter((s, i, all) => all.indexOf(s) === i)).toEqual(['A', 'B', 'C', 'D']);
+    expect(result.calls.map((c) => c.state).filter((s, i, all) => all.indexOf(s) === i)).toEqual([
+      'A',
+      'B',
+      'C',
+      'D',
+    ]);
     const statements = list<PolicyStatement>(result.document.Statement);
     expect(statements).toHaveLength(4);
-    expect(statements[0]?.Resource).toEqual(['a', 'b', 'c', 'd'].map((n) => `arn:aws:sagemaker:us-east-1:123456789012:training-job/${n}*`));
-    const all = statements.flatMap((s) => list(s.Action).flatMap((a) => list(s.Resource).map((r) => `${a} ${r}`)));
+    expect(statements[0]?.Resource).toEqual(
+      ['a', 'b', 'c', 'd'].map((n) => `arn:aws:sagemaker:us-east-1:123456789012:training-job/${n}*`),
+    );
+    const all = statements.flatMap((s) =>
+      list(s.Action).flatMap((a) => list(s.Resource).map((r) => `${a} ${r}`)),
+    );
     expect(new Set(all).size).toBe(all.length);
   });
 
@@ -174,7 +208,10 @@ describe('the seven APIs without a published template', () => {
   it('follow the same shape by analogy, every statement inferred', () => {
     const result = predict(
       machine({
-        P: task('arn:aws:states:::sagemaker:createProcessingJob.sync', { ProcessingJobName: 'p', RoleArn: ROLE }),
+        P: task('arn:aws:states:::sagemaker:createProcessingJob.sync', {
+          ProcessingJobName: 'p',
+          RoleArn: ROLE,
+        }),
       }),
     );
     expect(result.document).toEqual({
@@ -182,7 +219,11 @@ describe('the seven APIs without a published template', () => {
       Statement: [
         {
           Effect: 'Allow',
-          Action: ['sagemaker:CreateProcessingJob', 'sagemaker:DescribeProcessingJob', 'sagemaker:StopProcessingJob'],
+          Action: [
+            'sagemaker:CreateProcessingJob',
+            'sagemaker:DescribeProcessingJob',
+            'sagemaker:StopProcessingJob',
+          ],
           Resource: ['arn:aws:sagemaker:us-east-1:123456789012:processing-job/p*'],
         },
         { Effect: 'Allow', Action: ['sagemaker:ListTags', 'sagemaker:AddTags'], Resource: ['*'] },
@@ -195,7 +236,9 @@ describe('the seven APIs without a published template', () => {
         {
           Effect: 'Allow',
           Action: ['events:PutTargets', 'events:PutRule', 'events:DescribeRule'],
-          Resource: ['arn:aws:events:us-east-1:123456789012:rule/StepFunctionsGetEventsForSageMakerProcessingJobsRule'],
+          Resource: [
+            'arn:aws:events:us-east-1:123456789012:rule/StepFunctionsGetEventsForSageMakerProcessingJobsRule',
+          ],
         },
       ],
     });
@@ -204,7 +247,12 @@ describe('the seven APIs without a published template', () => {
 
   it('CreateEndpoint is granted on the endpoint and on the endpoint config it names', () => {
     const result = predict(
-      machine({ E: task('arn:aws:states:::sagemaker:createEndpoint', { EndpointName: 'ep', EndpointConfigName: 'cfg' }) }),
+      machine({
+        E: task('arn:aws:states:::sagemaker:createEndpoint', {
+          EndpointName: 'ep',
+          EndpointConfigName: 'cfg',
+        }),
+      }),
     );
     expect(list<PolicyStatement>(result.document.Statement)[0]).toEqual({
       Effect: 'Allow',
@@ -220,13 +268,20 @@ describe('the seven APIs without a published template', () => {
 
 describe('partition and region', () => {
   it('takes the partition from the Resource ARN and a region of that partition', () => {
-    const cn = predict(machine({ T: { ...training(), Resource: 'arn:aws-cn:states:::sagemaker:createTrainingJob.sync' } }));
+    const cn = predict(
+      machine({ T: { ...training(), Resource: 'arn:aws-cn:states:::sagemaker:createTrainingJob.sync' } }),
+    );
     const resources = list<PolicyStatement>(cn.document.Statement).flatMap((s) => list(s.Resource));
     expect(resources).toContain('arn:aws-cn:sagemaker:cn-north-1:123456789012:training-job/train*');
-    expect(resources).toContain('arn:aws-cn:events:cn-north-1:123456789012:rule/StepFunctionsGetEventsForSageMakerTrainingJobsRule');
-    const gov = predict(machine({ T: { ...training(), Resource: 'arn:aws-us-gov:states:::sagemaker:createTrainingJob' } }), {
-      region: 'us-gov-east-1',
-    });
+    expect(resources).toContain(
+      'arn:aws-cn:events:cn-north-1:123456789012:rule/StepFunctionsGetEventsForSageMakerTrainingJobsRule',
+    );
+    const gov = predict(
+      machine({ T: { ...training(), Resource: 'arn:aws-us-gov:states:::sagemaker:createTrainingJob' } }),
+      {
+        region: 'us-gov-east-1',
+      },
+    );
     expect(list<PolicyStatement>(gov.document.Statement)[0]?.Resource).toEqual([
       'arn:aws-us-gov:sagemaker:us-gov-east-1:123456789012:training-job/train*',
     ]);
@@ -247,18 +302,21 @@ describe('definitions Step Functions rejects', () => {
   });
 
   it('.sync on an API without it, and in an Express state machine', () => {
-    expect(problem(machine({ M: task('arn:aws:states:::sagemaker:createModel.sync', { ModelName: 'm' }) }))?.message).toContain(
-      '.sync is not available for sagemaker:createModel',
-    );
+    expect(
+      problem(machine({ M: task('arn:aws:states:::sagemaker:createModel.sync', { ModelName: 'm' }) }))
+        ?.message,
+    ).toContain('.sync is not available for sagemaker:createModel');
     expect(problem(machine({ T: training() }), { type: 'EXPRESS' })?.message).toContain('Express');
   });
 
   it('an unknown sagemaker: API, with a hint for a mis-cased one', () => {
-    expect(problem(machine({ T: { ...training(), Resource: 'arn:aws:states:::sagemaker:CreateTrainingJob' } }))?.message).toContain(
-      'did you mean "sagemaker:createTrainingJob"',
-    );
-    expect(problem(machine({ T: { ...training(), Resource: 'arn:aws:states:::sagemaker:createPipeline' } }))?.message).toContain(
-      'aws-sdk:sagemaker',
-    );
+    expect(
+      problem(machine({ T: { ...training(), Resource: 'arn:aws:states:::sagemaker:CreateTrainingJob' } }))
+        ?.message,
+    ).toContain('did you mean "sagemaker:createTrainingJob"');
+    expect(
+      problem(machine({ T: { ...training(), Resource: 'arn:aws:states:::sagemaker:createPipeline' } }))
+        ?.message,
+    ).toContain('aws-sdk:sagemaker');
   });
 });

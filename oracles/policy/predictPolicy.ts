@@ -31,7 +31,15 @@ export function predictPolicy(definition: unknown, options: PredictionOptions): 
   const grants: Grant[] = calls.flatMap((c) =>
     c.grant === undefined
       ? []
-      : [{ action: c.action, resource: c.grant, provenance: c.provenance, state: c.state, ...(c.condition ? { condition: c.condition } : {}) }],
+      : [
+          {
+            action: c.action,
+            resource: c.grant,
+            provenance: c.provenance,
+            state: c.state,
+            ...(c.condition ? { condition: c.condition } : {}),
+          },
+        ],
   );
   return { ok: true, ...mergeGrants(grants), calls, unmodelled: found.unmodelled, warnings };
 }

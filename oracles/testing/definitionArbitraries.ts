@@ -18,7 +18,12 @@ const valueArb = (jsonata: boolean) =>
       .map((path) => ({ dynamic: true, value: jsonata ? `{% $states.input.name %}` : path })),
   );
 
-function setField(request: Record<string, unknown>, field: string, v: { dynamic: boolean; value: string }, jsonata: boolean) {
+function setField(
+  request: Record<string, unknown>,
+  field: string,
+  v: { dynamic: boolean; value: string },
+  jsonata: boolean,
+) {
   if (v.dynamic && !jsonata) request[`${field}.$`] = v.value;
   else request[field] = v.value;
 }
@@ -37,36 +42,45 @@ export const taskArb: fc.Arbitrary<GeneratedTask> = fc
     name: fc.boolean(),
   })
   .chain(({ api, sync, jsonata }) =>
-    fc.record({ name: valueArb(jsonata), role: valueArb(jsonata), related: valueArb(jsonata) }).map(({ name, role, related }) => {
-      const facts = SAGEMAKER_APIS[api];
-      const pattern: Pattern = sync && facts.job ? 'sync' : 'requestResponse';
-      const request: Record<string, unknown> = {};
-      setField(request, facts.nameField.value, name, jsonata);
-      for (const r of facts.relatedResources.value) setField(request, r.nameField, related, jsonata);
-      const roleField = facts.roleFields.value[0];
-      if (roleField && roleField.path.length === 1) {
-        setField(request, roleField.path[0]!, role.dynamic ? role : { dynamic: false, value: ROLE }, jsonata);
-      } else if (roleField) {
-        request[roleField.path[0]!] = { RoleArn: ROLE };
-      }
-      const resource = `arn:aws:states:::sagemaker:${facts.resourceName.value}${pattern === 'sync' ? '.sync' : ''}`;
-      const state: Record<string, unknown> = jsonata
-        ? { Type: 'Task', QueryLanguage: 'JSONata', Resource: resource, Arguments: request }
-        : { Type: 'Task', Resource: resource, Parameters: request };
-      return { api, pattern, state };
-    }),
+    fc
+      .record({ name: valueArb(jsonata), role: valueArb(jsonata), related: valueArb(jsonata) })
+      .map(({ name, role, related }) => {
+        const facts = SAGEMAKER_APIS[api];
+        const pattern: Pattern = sync && facts.job ? 'sync' : 'requestResponse';
+        const request: Record<string, unknown> = {};
+        setField(request, facts.nameField.value, name, jsonata);
+        for (const r of facts.relatedResources.value) setField(request, r.nameField, related, jsonata);
+        const roleField = facts.roleFields.value[0];
+        if (roleField && roleField.path.length === 1) {
+          setField(
+            request,
+            roleField.path[0]!,
+            role.dynamic ? role : { dynamic: false, value: ROLE },
+            jsonata,
+          );
+        } else if (roleField) {
+          request[roleField.path[0]!] = { RoleArn: ROLE };
+        }
+        const resource = `arn:aws:states:::sagemaker:${facts.resourceName.value}${pattern === 'sync' ? '.sync' : ''}`;
+        const state: Record<string, unknown> = jsonata
+          ? { Type: 'Task', QueryLanguage: 'JSONata', Resource: resource, Arguments: request }
+          : { Type: 'Task', Resource: resource, Parameters: request };
+        return { api, pattern, state };
+      }),
   );
 
 /** A definition with one to four SageMaker tasks, some inside Parallel or Map. */
-export const definitionArb = fc.array(fc.tuple(taskArb, fc.constantFrom('top', 'parallel', 'map')), { minLength: 1, maxLength: 4 }).map((tasks) => {
-  const states: Record<string, unknown> = {};
-  tasks.forEach(([task, where], i) => {
-    const name = `S${i}`;
-    const next = i + 1 < tasks.length ? { Next: `S${i + 1}` } : { End: true };
-    const inner = { StartAt: 'T', States: { T: { ...task.state, End: true } } };
-    if (where === 'top') states[name] = { ...task.state, ...next };
-    else if (where === 'parallel') states[name] = { Type: 'Parallel', Branches: [inner], ...next };
-    else states[name] = { Type: 'Map', ItemProcessor: inner, ...next };
+export const definitionArb = fc
+  .array(fc.tuple(taskArb, fc.constantFrom('top', 'parallel', 'map')), { minLength: 1, maxLength: 4 })
+  .map((tasks) => {
+    const states: Record<string, unknown> = {};
+    tasks.forEach(([task, where], i) => {
+      const name = `S${i}`;
+      const next = i + 1 < tasks.length ? { Next: `S${i + 1}` } : { End: true };
+      const inner = { StartAt: 'T', States: { T: { ...task.state, End: true } } };
+      if (where === 'top') states[name] = { ...task.state, ...next };
+      else if (where === 'parallel') states[name] = { Type: 'Parallel', Branches: [inner], ...next };
+      else states[name] = { Type: 'Map', ItemProcessor: inner, ...next };
+    });
+    return { StartAt: 'S0', States: states };
   });
-  return { StartAt: 'S0', States: states };
-});
