@@ -154,42 +154,57 @@ export class CompiledCondition {
     return this.negated && !unresolved;
   }
 
-  evaluate(context: RequestContext): ConditionExplanation {
-    const { operator, key, values } = this.clause;
-    const contextValue = context.get(key);
-    const explain = (matched: boolean, reason: string): ConditionExplanation =>
-      contextValue === undefined
-        ? { operator, key, values, matched, reason }
-        : { operator, key, values, contextValue, matched, reason };
-
+  /** Whether the clause holds, and why in words. Both come from one decision so they cannot drift. */
+  private decide(
+    context: RequestContext,
+    contextValue: string | readonly string[] | undefined,
+  ): [boolean, string] {
+    const { values } = this.clause;
     if (this.isNull) {
       const goal = contextValue === undefined ? 'true' : 'false';
-      const matched = values.some((v) => v.toLowerCase() === goal);
-      return explain(matched, contextValue === undefined ? 'key absent' : 'key present');
+      return [
+        values.some((v) => v.toLowerCase() === goal),
+        contextValue === undefined ? 'key absent' : 'key present',
+      ];
     }
     if (this.setOperator) {
       if (contextValue === undefined) {
         return this.setOperator === 'ForAllValues'
-          ? explain(true, 'key absent: ForAllValues matches')
-          : explain(false, 'key absent: ForAnyValue does not match');
+          ? [true, 'key absent: ForAllValues matches']
+          : [false, 'key absent: ForAnyValue does not match'];
       }
       const list = typeof contextValue === 'string' ? [contextValue] : contextValue;
       if (this.setOperator === 'ForAnyValue') {
         const matched = list.some((v) => this.testValue(v, context));
-        return explain(matched, matched ? 'some request value matches' : 'no request value matches');
+        return [matched, matched ? 'some request value matches' : 'no request value matches'];
       }
       const matched = list.every((v) => this.testValue(v, context));
-      return explain(matched, matched ? 'every request value matches' : 'some request value does not match');
+      return [matched, matched ? 'every request value matches' : 'some request value does not match'];
     }
     if (contextValue === undefined) {
-      if (this.ifExists) return explain(true, 'key absent: IfExists matches');
-      if (this.negated) return explain(true, 'key absent: a negated operator matches');
-      return explain(false, 'key absent from the request context');
+      if (this.ifExists) return [true, 'key absent: IfExists matches'];
+      if (this.negated) return [true, 'key absent: a negated operator matches'];
+      return [false, 'key absent from the request context'];
     }
     if (typeof contextValue !== 'string') {
-      return explain(false, 'multivalued key: a single-valued operator needs ForAnyValue or ForAllValues');
+      return [false, 'multivalued key: a single-valued operator needs ForAnyValue or ForAllValues'];
     }
     const matched = this.testValue(contextValue, context);
-    return explain(matched, matched ? 'value matches' : 'value does not match');
+    return [matched, matched ? 'value matches' : 'value does not match'];
+  }
+
+  /** Whether the clause holds for the request (the fast path of policy evaluation). */
+  holds(context: RequestContext): boolean {
+    return this.decide(context, context.get(this.clause.key))[0];
+  }
+
+  /** The clause's decision with its explanation. */
+  evaluate(context: RequestContext): ConditionExplanation {
+    const { operator, key, values } = this.clause;
+    const contextValue = context.get(key);
+    const [matched, reason] = this.decide(context, contextValue);
+    return contextValue === undefined
+      ? { operator, key, values, matched, reason }
+      : { operator, key, values, contextValue, matched, reason };
   }
 }

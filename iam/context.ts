@@ -2,17 +2,22 @@
 export type ContextInput = Readonly<Record<string, string | readonly string[]>>;
 
 export class RequestContext {
-  private readonly values = new Map<string, string | readonly string[]>();
+  /** Lower-cased keys, built on the first lookup that does not hit the key as written. */
+  private folded?: Map<string, string | readonly string[]>;
 
-  constructor(input: ContextInput = {}) {
-    for (const [key, value] of Object.entries(input)) this.values.set(key.toLowerCase(), value);
-  }
+  constructor(private readonly input: ContextInput = {}) {}
 
   get(key: string): string | readonly string[] | undefined {
-    return this.values.get(key.toLowerCase());
+    const exact = Object.hasOwn(this.input, key) ? this.input[key] : undefined;
+    if (exact !== undefined) return exact;
+    if (!this.folded) {
+      this.folded = new Map();
+      for (const [k, v] of Object.entries(this.input)) this.folded.set(k.toLowerCase(), v);
+    }
+    return this.folded.get(key.toLowerCase());
   }
 
   has(key: string): boolean {
-    return this.values.has(key.toLowerCase());
+    return this.get(key) !== undefined;
   }
 }

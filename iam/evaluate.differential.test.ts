@@ -38,7 +38,20 @@ function simulate(policy: PolicyDocument, request: GeneratedRequest): Decision {
 function ours(policy: PolicyDocument, request: GeneratedRequest): Decision {
   const parsed = parsePolicy(policy);
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
-  return new PolicySet([parsed.policy]).evaluate(request).decision;
+  const evaluation = new PolicySet([parsed.policy]).evaluate(request);
+  // The fast decision and the explanations are two code paths: they must tell the same story.
+  const applying = evaluation.statements.filter((s) => s.applies);
+  const explained: Decision = applying.some((s) => s.effect === 'Deny')
+    ? 'explicitDeny'
+    : applying.length > 0
+      ? 'allowed'
+      : 'implicitDeny';
+  if (explained !== evaluation.decision) {
+    throw new Error(
+      `decision ${evaluation.decision} but explanations say ${explained}: ${JSON.stringify({ policy, request })}`,
+    );
+  }
+  return evaluation.decision;
 }
 
 /** Rewrites every condition value of a policy (one value may become several). */

@@ -47,7 +47,11 @@ export interface Evaluation {
   readonly statements: readonly StatementExplanation[];
 }
 
-type Matcher = (value: string, context: RequestContext) => boolean | { unresolved: string };
+type Matcher = (
+  value: string,
+  context: RequestContext,
+  fields?: readonly string[],
+) => boolean | { unresolved: string };
 
 function actionMatcher(pattern: string): Matcher {
   if (pattern === '*') return () => true;
@@ -60,7 +64,7 @@ function actionMatcher(pattern: string): Matcher {
   });
   return (action, context) => {
     const c = action.indexOf(':');
-    if (c < 0 || action.slice(0, c).toLowerCase() !== service) return false;
+    if (c !== service.length || action.slice(0, c).toLowerCase() !== service) return false;
     return name.test(action.slice(c + 1), context) === true;
   };
 }
@@ -70,8 +74,8 @@ function resourceMatcher(pattern: string, variables: boolean): Matcher {
   const fields = splitArnPatternFields(pattern);
   if (!fields) return () => false;
   const matchers = fields.map((f) => new IamPattern(f, { wildcards: true, variables }));
-  return (resource, context) => {
-    const actual = splitArnFields(resource);
+  return (resource, context, split) => {
+    const actual = split ?? splitArnFields(resource);
     if (!actual) return false;
     for (let i = 0; i < matchers.length; i++) {
       const r = matchers[i]!.test(actual[i]!, context);
@@ -95,17 +99,119 @@ function matchElement(
   negated: boolean,
   value: string,
   context: RequestContext,
+  fields?: readonly string[],
 ): ElementMatch {
   let unresolved: string | undefined;
   for (const p of patterns) {
-    const r = p.test(value, context);
+    const r = p.test(value, context, fields);
     if (r === true) return negated ? { matched: false, by: p.raw } : { matched: true, by: p.raw };
     if (r !== false && unresolved === undefined) unresolved = r.unresolved;
   }
   // A pattern whose variable has no value is neither a match nor a non-match: a Not* element does
   // not apply either (the safe reading; the IAM guide's "no value" rule).
   if (unresolved !== undefined) return { matched: false, unresolved };
-  return { matched: negated };
+  return negated ? MATCHED : NOT_MATCHED;
+}
+
+const MATCHED: ElementMatch = Object.freeze({ matched: true });
+const NOT_MATCHED: ElementMatch = Object.freeze({ matched: false });
+
+/** Whether a statement applies: the fast path of evaluation, without explanation objects. */
+function applies(
+  s: CompiledStatement,
+  request: AuthorizationRequest,
+  context: RequestContext,
+  fields: readonly string[] | undefined,
+): boolean {
+  let action = false;
+  for (const p of s.actions) {
+    if (p.test(request.action, context) === true) {
+      action = true;
+      break;
+    }
+  }
+  if (action === (s.source.actionKind === 'NotAction')) return false;
+  let resource = false;
+  let unresolved = false;
+  for (const p of s.resources) {
+    const r = p.test(request.resource, context, fields);
+    if (r === true) {
+      resource = true;
+      break;
+    }
+    if (r !== false) unresolved = true;
+  }
+  // An unresolvable variable keeps Resource and NotResource alike from applying (see matchElement).
+  if (!resource && unresolved) return false;
+  if (resource === (s.source.resourceKind === 'NotResource')) return false;
+  for (const c of s.conditions) if (!c.holds(context)) return false;
+  return true;
+}
+
+/** Why one statement does or does not apply: the slow path, built only when asked for. */
+function explain(
+  s: CompiledStatement,
+  request: AuthorizationRequest,
+  context: RequestContext,
+  fields: readonly string[] | undefined,
+): StatementExplanation {
+  const { source } = s;
+  const make = (
+    applies: boolean,
+    action: ElementMatch,
+    reason: string,
+    resource?: ElementMatch,
+    conditions?: readonly ConditionExplanation[],
+  ): StatementExplanation => {
+    const e: { -readonly [K in keyof StatementExplanation]: StatementExplanation[K] } = {
+      policy: s.policy,
+      index: source.index,
+      effect: source.effect,
+      applies,
+      action,
+      reason,
+    };
+    if (source.sid !== undefined) e.sid = source.sid;
+    if (resource) e.resource = resource;
+    if (conditions) e.conditions = conditions;
+    return e;
+  };
+  const action = matchElement(s.actions, source.actionKind === 'NotAction', request.action, context);
+  if (!action.matched) {
+    const reason =
+      source.actionKind === 'NotAction'
+        ? `${request.action} is excluded by NotAction ${action.by}`
+        : `${request.action} is not in Action`;
+    return make(false, action, reason);
+  }
+  const resource = matchElement(
+    s.resources,
+    source.resourceKind === 'NotResource',
+    request.resource,
+    context,
+    fields,
+  );
+  if (!resource.matched) {
+    let reason: string;
+    if (resource.unresolved)
+      reason = `policy variable \${${resource.unresolved}} has no single value in the request`;
+    else if (source.resourceKind === 'NotResource')
+      reason = `${request.resource} is excluded by NotResource ${resource.by}`;
+    else reason = `${request.resource} matches no Resource (${source.resources.join(', ')})`;
+    return make(false, action, reason, resource);
+  }
+  const conditions = s.conditions.map((c) => c.evaluate(context));
+  const failed = conditions.find((c) => !c.matched);
+  if (failed) {
+    return make(
+      false,
+      action,
+      `condition ${failed.operator} ${failed.key} does not hold: ${failed.reason}`,
+      resource,
+      conditions,
+    );
+  }
+  return make(true, action, `${source.effect} applies`, resource, conditions);
 }
 
 /**
@@ -132,57 +238,38 @@ export class PolicySet {
     this.statements = compiled;
   }
 
-  private explain(
-    s: CompiledStatement,
-    request: AuthorizationRequest,
-    context: RequestContext,
-  ): StatementExplanation {
-    const { source } = s;
-    const head = {
-      policy: s.policy,
-      index: source.index,
-      ...(source.sid === undefined ? {} : { sid: source.sid }),
-      effect: source.effect,
-    };
-    const action = matchElement(s.actions, source.actionKind === 'NotAction', request.action, context);
-    if (!action.matched) {
-      const reason =
-        source.actionKind === 'NotAction'
-          ? `${request.action} is excluded by NotAction ${action.by}`
-          : `${request.action} is not in Action`;
-      return { ...head, applies: false, action, reason };
-    }
-    const resource = matchElement(
-      s.resources,
-      source.resourceKind === 'NotResource',
-      request.resource,
-      context,
-    );
-    if (!resource.matched) {
-      let reason: string;
-      if (resource.unresolved)
-        reason = `policy variable \${${resource.unresolved}} has no single value in the request`;
-      else if (source.resourceKind === 'NotResource')
-        reason = `${request.resource} is excluded by NotResource ${resource.by}`;
-      else reason = `${request.resource} matches no Resource (${source.resources.join(', ')})`;
-      return { ...head, applies: false, action, resource, reason };
-    }
-    const conditions = s.conditions.map((c) => c.evaluate(context));
-    const failed = conditions.find((c) => !c.matched);
-    if (failed) {
-      const reason = `condition ${failed.operator} ${failed.key} does not hold: ${failed.reason}`;
-      return { ...head, applies: false, action, resource, conditions, reason };
-    }
-    return { ...head, applies: true, action, resource, conditions, reason: `${source.effect} applies` };
-  }
-
+  /**
+   * Decides a request: explicit deny wins, then any allow, else implicit deny. The decision is
+   * computed at once; the explanations (`statements`, `decisive`) the first time they are read.
+   */
   evaluate(request: AuthorizationRequest): Evaluation {
     const context = new RequestContext(request.context);
-    const statements = this.statements.map((s) => this.explain(s, request, context));
-    const denies = statements.filter((s) => s.applies && s.effect === 'Deny');
-    if (denies.length > 0) return { decision: 'explicitDeny', decisive: denies, statements };
-    const allows = statements.filter((s) => s.applies && s.effect === 'Allow');
-    if (allows.length > 0) return { decision: 'allowed', decisive: allows, statements };
-    return { decision: 'implicitDeny', decisive: [], statements };
+    const fields = splitArnFields(request.resource);
+    let denied = false;
+    let allowed = false;
+    for (const s of this.statements) {
+      if (!applies(s, request, context, fields)) continue;
+      if (s.source.effect === 'Deny') {
+        denied = true;
+        break;
+      }
+      allowed = true;
+    }
+    const decision: Decision = denied ? 'explicitDeny' : allowed ? 'allowed' : 'implicitDeny';
+    const compiled = this.statements;
+    let explained: readonly StatementExplanation[] | undefined;
+    const all = (): readonly StatementExplanation[] =>
+      (explained ??= compiled.map((s) => explain(s, request, context, fields)));
+    return {
+      decision,
+      get statements() {
+        return all();
+      },
+      get decisive() {
+        if (decision === 'implicitDeny') return [];
+        const effect = decision === 'explicitDeny' ? 'Deny' : 'Allow';
+        return all().filter((s) => s.applies && s.effect === effect);
+      },
+    };
   }
 }

@@ -71,7 +71,46 @@ function tokenize(raw: string, options: PatternOptions): Token[] {
   return tokens;
 }
 
-const CACHE_LIMIT = 512;
+const STAR = -1;
+const ONE = -2;
+
+/**
+ * Matches resolved tokens against a string without building a regular expression (patterns with
+ * variables differ per request): classic wildcard matching that backtracks to the last `*`.
+ */
+function globMatch(tokens: readonly Token[], candidate: string, ignoreCase: boolean): boolean {
+  const units: number[] = [];
+  for (const t of tokens) {
+    if (t.kind === 'star') units.push(STAR);
+    else if (t.kind === 'one') units.push(ONE);
+    else if (t.kind === 'text') {
+      const text = ignoreCase ? t.text.toLowerCase() : t.text;
+      for (let i = 0; i < text.length; i++) units.push(text.charCodeAt(i));
+    }
+  }
+  const s = ignoreCase ? candidate.toLowerCase() : candidate;
+  let p = 0;
+  let c = 0;
+  let starP = -1;
+  let starC = 0;
+  while (c < s.length) {
+    const u = units[p];
+    if (p < units.length && (u === ONE || u === s.charCodeAt(c))) {
+      p++;
+      c++;
+    } else if (p < units.length && u === STAR) {
+      starP = p++;
+      starC = c;
+    } else if (starP >= 0) {
+      p = starP + 1;
+      c = ++starC;
+    } else {
+      return false;
+    }
+  }
+  while (p < units.length && units[p] === STAR) p++;
+  return p === units.length;
+}
 
 /** A compiled IAM string pattern. Compile once per policy; match many times. */
 export class IamPattern {
@@ -83,7 +122,6 @@ export class IamPattern {
   /** Exact text when the pattern has neither wildcards nor variables. */
   private readonly literal?: string;
   private readonly staticRegex?: RegExp;
-  private readonly dynamicCache = new Map<string, RegExp>();
   /** The pattern with every variable read as `*`: what it could match whatever the variables hold. */
   private anyValueRegex?: RegExp;
 
@@ -145,17 +183,7 @@ export class IamPattern {
       this.anyValueRegex ??= this.toRegex(this.tokens.map((t) => (t.kind === 'var' ? { kind: 'star' } : t)));
       return this.anyValueRegex.test(candidate) ? (resolved as Unresolved) : false;
     }
-    const tokens = resolved as readonly Token[];
-    const key = tokens
-      .map((t) => (t.kind === 'text' ? t.text.replace(/[\\*?]/g, '\\$&') : t.kind === 'star' ? '*' : '?'))
-      .join('');
-    let regex = this.dynamicCache.get(key);
-    if (!regex) {
-      regex = this.toRegex(tokens);
-      if (this.dynamicCache.size >= CACHE_LIMIT) this.dynamicCache.clear();
-      this.dynamicCache.set(key, regex);
-    }
-    return regex.test(candidate);
+    return globMatch(resolved as readonly Token[], candidate, this.ignoreCase);
   }
 
   /** The pattern with its variables replaced, for explanations. */

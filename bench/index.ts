@@ -1,0 +1,157 @@
+/**
+ * `npm run bench`: throughput of the IAM oracle.
+ * - policy predictions per second on a 50-task definition;
+ * - IAM evaluations per second for our evaluator and for iam-simulate on the same (policy, request)
+ *   pairs, in the same run.
+ * Each figure is the median of several timed rounds after a warm-up. Options: --seconds S (per round,
+ * default 1), --rounds R (default 5), --json.
+ */
+import { runUnsafeSimulation } from '@cloud-copilot/iam-simulate';
+import fc from 'fast-check';
+import { API_NAMES } from '../catalog/api.js';
+import { SAGEMAKER_APIS } from '../catalog/sagemakerApis.js';
+import { PolicySet } from '../iam/evaluate.js';
+import { parsePolicy, type PolicyDocument } from '../iam/policy.js';
+import { ACCOUNT, policyArb, requestArb, type GeneratedRequest } from '../iam/testing/policyArbitraries.js';
+import { DEFAULT_OPTIONS } from '../oracles/options.js';
+import { predictPolicy } from '../oracles/policy/predictPolicy.js';
+
+const args = process.argv.slice(2);
+const arg = (name: string, fallback: number) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? Number(args[i + 1]) : fallback;
+};
+const SECONDS = arg('--seconds', 1);
+const ROUNDS = arg('--rounds', 5);
+
+/** Runs `step` (which does `batch` operations) repeatedly for SECONDS; returns operations per second. */
+function measure(batch: number, step: () => void): number {
+  const rates: number[] = [];
+  for (let i = 0; i < 3; i++) step(); // warm-up
+  for (let round = 0; round < ROUNDS; round++) {
+    let ops = 0;
+    const start = performance.now();
+    let elapsed = 0;
+    while (elapsed < SECONDS * 1000) {
+      step();
+      ops += batch;
+      elapsed = performance.now() - start;
+    }
+    rates.push(ops / (elapsed / 1000));
+  }
+  rates.sort((a, b) => a - b);
+  return rates[Math.floor(rates.length / 2)]!;
+}
+
+function fiftyTaskDefinition(): unknown {
+  const states: Record<string, unknown> = {};
+  for (let i = 0; i < 50; i++) {
+    const api = API_NAMES[i % API_NAMES.length]!;
+    const facts = SAGEMAKER_APIS[api];
+    const sync = facts.job && i % 2 === 0 ? '.sync' : '';
+    const request: Record<string, unknown> =
+      i % 3 === 0 ? { [`${facts.nameField.value}.$`]: '$.name' } : { [facts.nameField.value]: `job-${i}` };
+    for (const r of facts.relatedResources.value) request[r.nameField] = `cfg-${i}`;
+    const role = facts.roleFields.value[0];
+    if (role?.path.length === 1) request[role.path[0]!] = `arn:aws:iam::123456789012:role/role-${i % 5}`;
+    const task = {
+      Type: 'Task',
+      Resource: `arn:aws:states:::sagemaker:${facts.resourceName.value}${sync}`,
+      Parameters: request,
+    };
+    const next = i < 49 ? { Next: `S${i + 1}` } : { End: true };
+    states[`S${i}`] =
+      i % 10 === 5
+        ? { Type: 'Map', ItemProcessor: { StartAt: 'T', States: { T: { ...task, End: true } } }, ...next }
+        : { ...task, ...next };
+  }
+  return { StartAt: 'S0', States: states };
+}
+
+const definition = fiftyTaskDefinition();
+const options = { ...DEFAULT_OPTIONS, passRoleArn: 'arn:aws:iam::123456789012:role/SageMakerRole' };
+const predictions = measure(1, () => {
+  const result = predictPolicy(definition, options);
+  if (!result.ok) throw new Error('bench definition rejected');
+});
+
+const PAIRS = 2000;
+const pairs: [PolicyDocument, GeneratedRequest][] = fc.sample(fc.tuple(policyArb, requestArb), {
+  numRuns: PAIRS,
+  seed: 42,
+});
+const compiled = pairs.map(([policy, request]) => {
+  const parsed = parsePolicy(policy);
+  if (!parsed.ok) throw new Error('invalid generated policy');
+  return [new PolicySet([parsed.policy]), request] as const;
+});
+
+const oursCompiled = measure(PAIRS, () => {
+  for (const [set, request] of compiled) set.evaluate(request);
+});
+const oursExplained = measure(PAIRS, () => {
+  for (const [set, request] of compiled) void set.evaluate(request).statements;
+});
+const oursFromJson = measure(PAIRS, () => {
+  for (const [policy, request] of pairs) {
+    const parsed = parsePolicy(policy);
+    if (parsed.ok) new PolicySet([parsed.policy]).evaluate(request);
+  }
+});
+const simulate = measure(PAIRS, () => {
+  for (const [policy, request] of pairs) {
+    runUnsafeSimulation(
+      {
+        request: {
+          principal: `arn:aws:iam::${ACCOUNT}:role/StepFunctionsExecutionRole`,
+          action: request.action,
+          resource: { resource: request.resource, accountId: ACCOUNT },
+          contextVariables: request.context,
+        },
+        identityPolicies: [{ name: 'policy', policy }],
+        serviceControlPolicies: [],
+        resourceControlPolicies: [],
+      },
+      {},
+    );
+  }
+});
+
+const results = {
+  node: process.version,
+  secondsPerRound: SECONDS,
+  rounds: ROUNDS,
+  policyPredictionsPerSecond50Tasks: Math.round(predictions),
+  iamEvaluationsPerSecond: {
+    ours: Math.round(oursCompiled),
+    oursWithExplanations: Math.round(oursExplained),
+    oursParsingAndCompilingEachTime: Math.round(oursFromJson),
+    iamSimulate: Math.round(simulate),
+  },
+  speedup: {
+    ours: +(oursCompiled / simulate).toFixed(1),
+    oursWithExplanations: +(oursExplained / simulate).toFixed(1),
+    oursParsingAndCompilingEachTime: +(oursFromJson / simulate).toFixed(1),
+  },
+};
+
+if (args.includes('--json')) {
+  console.log(JSON.stringify(results, null, 2));
+} else {
+  console.log(`node ${results.node}, median of ${ROUNDS} rounds of ${SECONDS}s`);
+  console.log(
+    `policy predictions/s (50-task definition):        ${results.policyPredictionsPerSecond50Tasks.toLocaleString('en')}`,
+  );
+  console.log(
+    `IAM evaluations/s, ours (policy compiled once):   ${results.iamEvaluationsPerSecond.ours.toLocaleString('en')}  (${results.speedup.ours}x iam-simulate)`,
+  );
+  console.log(
+    `IAM evaluations/s, ours + every statement explained: ${results.iamEvaluationsPerSecond.oursWithExplanations.toLocaleString('en')}  (${results.speedup.oursWithExplanations}x iam-simulate)`,
+  );
+  console.log(
+    `IAM evaluations/s, ours (parse + compile per call): ${results.iamEvaluationsPerSecond.oursParsingAndCompilingEachTime.toLocaleString('en')}  (${results.speedup.oursParsingAndCompilingEachTime}x iam-simulate)`,
+  );
+  console.log(
+    `IAM evaluations/s, iam-simulate (runUnsafeSimulation): ${results.iamEvaluationsPerSecond.iamSimulate.toLocaleString('en')}`,
+  );
+}
