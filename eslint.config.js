@@ -50,7 +50,7 @@ export default tseslint.config(
   {
     // The AGPL IAM simulator is a reference for tests only; shipped code never imports it.
     files: ['**/*.ts'],
-    ignores: ['**/*.test.ts', 'bench/**'],
+    ignores: ['**/*.test.ts', '**/testing/**', 'bench/**'],
     rules: {
       'no-restricted-imports': [
         'error',

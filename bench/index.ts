@@ -12,7 +12,12 @@ import { API_NAMES } from '../catalog/api.js';
 import { SAGEMAKER_APIS } from '../catalog/sagemakerApis.js';
 import { PolicySet } from '../iam/evaluate.js';
 import { parsePolicy, type PolicyDocument } from '../iam/policy.js';
-import { ACCOUNT, policyArb, requestArb, type GeneratedRequest } from '../iam/testing/policyArbitraries.js';
+import {
+  policyArb,
+  requestArb,
+  toSimulation,
+  type GeneratedRequest,
+} from '../iam/testing/policyArbitraries.js';
 import { DEFAULT_OPTIONS } from '../oracles/options.js';
 import { predictPolicy } from '../oracles/policy/predictPolicy.js';
 
@@ -100,20 +105,7 @@ const oursFromJson = measure(PAIRS, () => {
 });
 const simulate = measure(PAIRS, () => {
   for (const [policy, request] of pairs) {
-    runUnsafeSimulation(
-      {
-        request: {
-          principal: `arn:aws:iam::${ACCOUNT}:role/StepFunctionsExecutionRole`,
-          action: request.action,
-          resource: { resource: request.resource, accountId: ACCOUNT },
-          contextVariables: request.context,
-        },
-        identityPolicies: [{ name: 'policy', policy }],
-        serviceControlPolicies: [],
-        resourceControlPolicies: [],
-      },
-      {},
-    );
+    runUnsafeSimulation(toSimulation(policy, request), {});
   }
 });
 

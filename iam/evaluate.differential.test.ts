@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PolicySet, type Decision } from './evaluate.js';
 import { parsePolicy, type PolicyDocument } from './policy.js';
-import { ACCOUNT, policyArb, requestArb, type GeneratedRequest } from './testing/policyArbitraries.js';
+import { policyArb, requestArb, toSimulation, type GeneratedRequest } from './testing/policyArbitraries.js';
 
 /**
  * Differential test of our evaluator against @cloud-copilot/iam-simulate (AGPL, devDependency only):
@@ -16,20 +16,7 @@ const SIMULATE_DECISION: Record<string, Decision> = {
 };
 
 function simulate(policy: PolicyDocument, request: GeneratedRequest): Decision {
-  const result = runUnsafeSimulation(
-    {
-      request: {
-        principal: `arn:aws:iam::${ACCOUNT}:role/StepFunctionsExecutionRole`,
-        action: request.action,
-        resource: { resource: request.resource, accountId: ACCOUNT },
-        contextVariables: request.context,
-      },
-      identityPolicies: [{ name: 'policy', policy }],
-      serviceControlPolicies: [],
-      resourceControlPolicies: [],
-    },
-    {},
-  ) as unknown as string;
+  const result = runUnsafeSimulation(toSimulation(policy, request), {}) as unknown as string;
   const decision = SIMULATE_DECISION[result];
   if (!decision) throw new Error(`iam-simulate returned ${JSON.stringify(result)}`);
   return decision;

@@ -3,6 +3,7 @@
  * Step Functions makes for SageMaker tasks, with conditions from every operator family. Used by the
  * differential test against iam-simulate and by the benchmark. Test support: not part of the build.
  */
+import type { Simulation } from '@cloud-copilot/iam-simulate';
 import fc from 'fast-check';
 import type { PolicyDocument, PolicyStatement } from '../policy.js';
 
@@ -18,16 +19,19 @@ export interface GeneratedRequest {
   readonly context: Record<string, string | string[]>;
 }
 
+const SAGEMAKER_ACTIONS = [
+  'sagemaker:CreateTrainingJob',
+  'sagemaker:DescribeTrainingJob',
+  'sagemaker:StopTrainingJob',
+  'sagemaker:CreateTransformJob',
+  'sagemaker:AddTags',
+  'sagemaker:ListTags',
+  'sagemaker:CreateModel',
+];
+const EVENTS_ACTIONS = ['events:PutRule', 'events:PutTargets', 'events:DescribeRule'];
+
 const sagemakerCall = fc.record({
-  action: fc.constantFrom(
-    'sagemaker:CreateTrainingJob',
-    'sagemaker:DescribeTrainingJob',
-    'sagemaker:StopTrainingJob',
-    'sagemaker:CreateTransformJob',
-    'sagemaker:AddTags',
-    'sagemaker:ListTags',
-    'sagemaker:CreateModel',
-  ),
+  action: fc.constantFrom(...SAGEMAKER_ACTIONS),
   resource: fc
     .tuple(fc.constantFrom(...JOB_TYPES), fc.constantFrom(...NAMES))
     .map(([type, name]) => `arn:aws:sagemaker:${REGION}:${ACCOUNT}:${type}/${name}`),
@@ -37,7 +41,7 @@ const passRoleCall = fc.record({
   resource: fc.constantFrom(...NAMES).map((n) => `arn:aws:iam::${ACCOUNT}:role/${n}`),
 });
 const eventsCall = fc.record({
-  action: fc.constantFrom('events:PutRule', 'events:PutTargets', 'events:DescribeRule'),
+  action: fc.constantFrom(...EVENTS_ACTIONS),
   resource: fc.constantFrom(
     `arn:aws:events:${REGION}:${ACCOUNT}:rule/StepFunctionsGetEventsForSageMakerTrainingJobsRule`,
     `arn:aws:events:${REGION}:${ACCOUNT}:rule/StepFunctionsGetEventsForSageMakerTransformJobsRule`,
@@ -90,19 +94,7 @@ function randomCase(s: string): fc.Arbitrary<string> {
     .map((flips) => [...s].map((c, i) => (flips[i] ? c.toUpperCase() : c.toLowerCase())).join(''));
 }
 
-const ALL_ACTIONS = [
-  'sagemaker:CreateTrainingJob',
-  'sagemaker:DescribeTrainingJob',
-  'sagemaker:StopTrainingJob',
-  'sagemaker:CreateTransformJob',
-  'sagemaker:AddTags',
-  'sagemaker:ListTags',
-  'sagemaker:CreateModel',
-  'iam:PassRole',
-  'events:PutRule',
-  'events:PutTargets',
-  'events:DescribeRule',
-];
+const ALL_ACTIONS = [...SAGEMAKER_ACTIONS, 'iam:PassRole', ...EVENTS_ACTIONS];
 
 const actionPatternArb: fc.Arbitrary<string> = fc.constantFrom(...ALL_ACTIONS).chain((a) => {
   const [service, name] = a.split(':') as [string, string];
@@ -287,3 +279,18 @@ const statementArb: fc.Arbitrary<PolicyStatement> = fc
 export const policyArb: fc.Arbitrary<PolicyDocument> = fc
   .array(statementArb, { minLength: 1, maxLength: 4 })
   .map((Statement) => ({ Version: '2012-10-17', Statement }));
+
+/** The same request as iam-simulate takes it (identity policies only, one account). */
+export function toSimulation(policy: PolicyDocument, request: GeneratedRequest): Simulation {
+  return {
+    request: {
+      principal: `arn:aws:iam::${ACCOUNT}:role/StepFunctionsExecutionRole`,
+      action: request.action,
+      resource: { resource: request.resource, accountId: ACCOUNT },
+      contextVariables: request.context,
+    },
+    identityPolicies: [{ name: 'policy', policy }],
+    serviceControlPolicies: [],
+    resourceControlPolicies: [],
+  };
+}

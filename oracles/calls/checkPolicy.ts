@@ -1,10 +1,10 @@
 import type { Provenance } from '../../catalog/provenance.js';
 import type { Decision, PolicySet, StatementExplanation } from '../../iam/evaluate.js';
 import type { PolicyDocument } from '../../iam/policy.js';
-import { findTasks, type DefinitionProblem, type UnmodelledTask } from '../definition/sagemakerTasks.js';
+import type { DefinitionProblem, UnmodelledTask } from '../definition/sagemakerTasks.js';
 import type { PredictionOptions } from '../options.js';
 import { mergeGrants } from '../policy/mergeStatements.js';
-import { taskCalls, type PredictedCall, type RequirementLevel } from './taskCalls.js';
+import { definitionCalls, type RequirementLevel } from './taskCalls.js';
 
 /** A statement that decided a requirement, or (for an implicit deny) one that named the action but did not apply. */
 export interface StatementRef {
@@ -60,15 +60,9 @@ export function checkPolicy(
   policies: PolicySet,
   options: PredictionOptions,
 ): CheckPolicyResult {
-  const found = findTasks(definition, options.type);
-  if (found.problems.length > 0) return { ok: false, problems: found.problems };
-  const calls: PredictedCall[] = [];
-  const warnings: string[] = [];
-  for (const task of found.tasks) {
-    const result = taskCalls(task, options);
-    calls.push(...result.calls);
-    warnings.push(...result.warnings);
-  }
+  const found = definitionCalls(definition, options);
+  if (!found.ok) return found;
+  const { calls, warnings, unmodelled } = found;
   const requirements: Requirement[] = calls.map((call) => {
     const evaluation = policies.evaluate({
       action: call.action,
@@ -112,7 +106,7 @@ export function checkPolicy(
     sufficient,
     requirements,
     ...(missing ? { missing } : {}),
-    unmodelled: found.unmodelled,
+    unmodelled,
     warnings,
   };
 }

@@ -2,7 +2,12 @@ import type { Partition } from '../../catalog/api.js';
 import { inferred, type Provenance } from '../../catalog/provenance.js';
 import { EVENTS_ACTIONS, PASSED_TO_SERVICE, TAGGING, type ApiFacts } from '../../catalog/sagemakerApis.js';
 import { fieldValue, valuesAt, type FieldValue } from '../definition/requestFields.js';
-import type { SageMakerTask } from '../definition/sagemakerTasks.js';
+import {
+  findTasks,
+  type DefinitionProblem,
+  type SageMakerTask,
+  type UnmodelledTask,
+} from '../definition/sagemakerTasks.js';
 import { DEFAULT_REGION, type PredictionOptions } from '../options.js';
 
 /**
@@ -254,4 +259,27 @@ export function taskCalls(task: SageMakerTask, options: PredictionOptions): Task
     }
   }
   return { calls, warnings };
+}
+
+export type DefinitionCalls =
+  | {
+      readonly ok: true;
+      readonly calls: readonly PredictedCall[];
+      readonly warnings: readonly string[];
+      readonly unmodelled: readonly UnmodelledTask[];
+    }
+  | { readonly ok: false; readonly problems: readonly DefinitionProblem[] };
+
+/** The calls of every SageMaker Task state of a definition, in document order. */
+export function definitionCalls(definition: unknown, options: PredictionOptions): DefinitionCalls {
+  const found = findTasks(definition, options.type);
+  if (found.problems.length > 0) return { ok: false, problems: found.problems };
+  const calls: PredictedCall[] = [];
+  const warnings: string[] = [];
+  for (const task of found.tasks) {
+    const result = taskCalls(task, options);
+    calls.push(...result.calls);
+    warnings.push(...result.warnings);
+  }
+  return { ok: true, calls, warnings, unmodelled: found.unmodelled };
 }

@@ -1,5 +1,5 @@
-import { taskCalls, type PredictedCall } from '../calls/taskCalls.js';
-import { findTasks, type DefinitionProblem, type UnmodelledTask } from '../definition/sagemakerTasks.js';
+import { definitionCalls, type PredictedCall } from '../calls/taskCalls.js';
+import type { DefinitionProblem, UnmodelledTask } from '../definition/sagemakerTasks.js';
 import type { PredictionOptions } from '../options.js';
 import { mergeGrants, type Grant, type MergedPolicy } from './mergeStatements.js';
 
@@ -19,15 +19,9 @@ export type PredictPolicyResult =
  * with its provenance.
  */
 export function predictPolicy(definition: unknown, options: PredictionOptions): PredictPolicyResult {
-  const found = findTasks(definition, options.type);
-  if (found.problems.length > 0) return { ok: false, problems: found.problems };
-  const calls: PredictedCall[] = [];
-  const warnings: string[] = [];
-  for (const task of found.tasks) {
-    const result = taskCalls(task, options);
-    calls.push(...result.calls);
-    warnings.push(...result.warnings);
-  }
+  const found = definitionCalls(definition, options);
+  if (!found.ok) return found;
+  const { calls, warnings, unmodelled } = found;
   const grants: Grant[] = calls.flatMap((c) =>
     c.grant === undefined
       ? []
@@ -41,5 +35,5 @@ export function predictPolicy(definition: unknown, options: PredictionOptions): 
           },
         ],
   );
-  return { ok: true, ...mergeGrants(grants), calls, unmodelled: found.unmodelled, warnings };
+  return { ok: true, ...mergeGrants(grants), calls, unmodelled, warnings };
 }
