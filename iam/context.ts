@@ -2,19 +2,19 @@
 export type ContextInput = Readonly<Record<string, string | readonly string[]>>;
 
 export class RequestContext {
-  /** Lower-cased keys, built on the first lookup that does not hit the key as written. */
-  private folded?: Map<string, string | readonly string[]>;
-
   constructor(private readonly input: ContextInput = {}) {}
 
   get(key: string): string | readonly string[] | undefined {
     const exact = Object.hasOwn(this.input, key) ? this.input[key] : undefined;
     if (exact !== undefined) return exact;
-    if (!this.folded) {
-      this.folded = new Map();
-      for (const [k, v] of Object.entries(this.input)) this.folded.set(k.toLowerCase(), v);
+    // Keys differing only in case: compare lengths first, so most keys cost no lower-casing.
+    let lower: string | undefined;
+    for (const k in this.input) {
+      if (k.length !== key.length) continue;
+      lower ??= key.toLowerCase();
+      if (k.toLowerCase() === lower) return this.input[k];
     }
-    return this.folded.get(key.toLowerCase());
+    return undefined;
   }
 
   has(key: string): boolean {

@@ -148,6 +148,28 @@ function applies(
   return true;
 }
 
+function explanation(
+  s: CompiledStatement,
+  applies: boolean,
+  action: ElementMatch,
+  reason: string,
+  resource?: ElementMatch,
+  conditions?: readonly ConditionExplanation[],
+): StatementExplanation {
+  const e: { -readonly [K in keyof StatementExplanation]: StatementExplanation[K] } = {
+    policy: s.policy,
+    index: s.source.index,
+    effect: s.source.effect,
+    applies,
+    action,
+    reason,
+  };
+  if (s.source.sid !== undefined) e.sid = s.source.sid;
+  if (resource) e.resource = resource;
+  if (conditions) e.conditions = conditions;
+  return e;
+}
+
 /** Why one statement does or does not apply: the slow path, built only when asked for. */
 function explain(
   s: CompiledStatement,
@@ -156,33 +178,13 @@ function explain(
   fields: readonly string[] | undefined,
 ): StatementExplanation {
   const { source } = s;
-  const make = (
-    applies: boolean,
-    action: ElementMatch,
-    reason: string,
-    resource?: ElementMatch,
-    conditions?: readonly ConditionExplanation[],
-  ): StatementExplanation => {
-    const e: { -readonly [K in keyof StatementExplanation]: StatementExplanation[K] } = {
-      policy: s.policy,
-      index: source.index,
-      effect: source.effect,
-      applies,
-      action,
-      reason,
-    };
-    if (source.sid !== undefined) e.sid = source.sid;
-    if (resource) e.resource = resource;
-    if (conditions) e.conditions = conditions;
-    return e;
-  };
   const action = matchElement(s.actions, source.actionKind === 'NotAction', request.action, context);
   if (!action.matched) {
     const reason =
       source.actionKind === 'NotAction'
         ? `${request.action} is excluded by NotAction ${action.by}`
         : `${request.action} is not in Action`;
-    return make(false, action, reason);
+    return explanation(s, false, action, reason);
   }
   const resource = matchElement(
     s.resources,
@@ -198,12 +200,13 @@ function explain(
     else if (source.resourceKind === 'NotResource')
       reason = `${request.resource} is excluded by NotResource ${resource.by}`;
     else reason = `${request.resource} matches no Resource (${source.resources.join(', ')})`;
-    return make(false, action, reason, resource);
+    return explanation(s, false, action, reason, resource);
   }
   const conditions = s.conditions.map((c) => c.evaluate(context));
   const failed = conditions.find((c) => !c.matched);
   if (failed) {
-    return make(
+    return explanation(
+      s,
       false,
       action,
       `condition ${failed.operator} ${failed.key} does not hold: ${failed.reason}`,
@@ -211,7 +214,7 @@ function explain(
       conditions,
     );
   }
-  return make(true, action, `${source.effect} applies`, resource, conditions);
+  return explanation(s, true, action, `${source.effect} applies`, resource, conditions);
 }
 
 /**
