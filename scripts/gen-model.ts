@@ -1,0 +1,124 @@
+/**
+ * Derives apimodel/sagemakerModel.generated.ts from the SageMaker API model (botocore service-2.json,
+ * optionally gzipped): the nine Create/Update operations of the optimized integration, Describe and
+ * Stop of the five job types, ListTags and AddTags, and every shape they reach, with the constraints
+ * the validator and the generators need (required members, lengths, ranges, patterns, enums, list
+ * and map sizes). Documentation strings are dropped.
+ *
+ *   npm run gen:model -- ../shared/models/sagemaker/service-2.json.gz
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import type { ApiModel, Operation, Shape, ShapeType } from '../apimodel/shape.js';
+
+const OPERATIONS = [
+  'CreateEndpoint',
+  'CreateEndpointConfig',
+  'CreateHyperParameterTuningJob',
+  'CreateLabelingJob',
+  'CreateModel',
+  'CreateProcessingJob',
+  'CreateTrainingJob',
+  'CreateTransformJob',
+  'UpdateEndpoint',
+  'DescribeTrainingJob',
+  'DescribeTransformJob',
+  'DescribeProcessingJob',
+  'DescribeLabelingJob',
+  'DescribeHyperParameterTuningJob',
+  'StopTrainingJob',
+  'StopTransformJob',
+  'StopProcessingJob',
+  'StopLabelingJob',
+  'StopHyperParameterTuningJob',
+  'ListTags',
+  'AddTags',
+];
+
+interface BotocoreShape {
+  type: ShapeType;
+  members?: Record<string, { shape: string }>;
+  required?: string[];
+  member?: { shape: string };
+  key?: { shape: string };
+  value?: { shape: string };
+  min?: number;
+  max?: number;
+  pattern?: string;
+  enum?: string[];
+}
+
+interface BotocoreModel {
+  metadata: { apiVersion: string; uid?: string; serviceId: string };
+  operations: Record<string, { input?: { shape: string }; output?: { shape: string }; errors?: { shape: string }[] }>;
+  shapes: Record<string, BotocoreShape>;
+}
+
+/** Java regex classes JavaScript lacks, rewritten to their ASCII meaning. */
+function toJsPattern(pattern: string): string {
+  return pattern.replace(/\\p\{Alnum\}/g, 'a-zA-Z0-9');
+}
+
+function main(): void {
+  const path = process.argv[2];
+  if (!path) {
+    process.stderr.write('usage: npm run gen:model -- <path to sagemaker service-2.json[.gz]>\n');
+    process.exit(2);
+  }
+  const bytes = readFileSync(path);
+  const text = (path.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8');
+  const model = JSON.parse(text) as BotocoreModel;
+  const operations: Record<string, Operation> = {};
+  const pending: string[] = [];
+  for (const name of OPERATIONS) {
+    const op = model.operations[name];
+    if (!op) throw new Error(`operation ${name} is not in the model`);
+    operations[name] = {
+      ...(op.input ? { input: op.input.shape } : {}),
+      ...(op.output ? { output: op.output.shape } : {}),
+      errors: (op.errors ?? []).map((e) => e.shape),
+    };
+    if (op.input) pending.push(op.input.shape);
+    if (op.output) pending.push(op.output.shape);
+  }
+  const shapes: Record<string, Shape> = {};
+  while (pending.length > 0) {
+    const name = pending.pop()!;
+    if (shapes[name]) continue;
+    const s = model.shapes[name];
+    if (!s) throw new Error(`shape ${name} is not in the model`);
+    const out: { -readonly [K in keyof Shape]: Shape[K] } = { type: s.type };
+    if (s.members) {
+      out.members = Object.fromEntries(Object.entries(s.members).map(([m, ref]) => [m, ref.shape]));
+      pending.push(...Object.values(out.members));
+    }
+    if (s.required?.length) out.required = s.required;
+    if (s.member) pending.push((out.member = s.member.shape));
+    if (s.key) pending.push((out.key = s.key.shape));
+    if (s.value) pending.push((out.value = s.value.shape));
+    if (s.min !== undefined) out.min = s.min;
+    if (s.max !== undefined) out.max = s.max;
+    if (s.pattern !== undefined) out.pattern = toJsPattern(s.pattern);
+    if (s.enum) out.enum = s.enum;
+    shapes[name] = out;
+  }
+  const sorted: ApiModel = {
+    operations,
+    shapes: Object.fromEntries(Object.keys(shapes).sort().map((k) => [k, shapes[k]!])),
+  };
+  const digest = createHash('sha256').update(bytes).digest('hex');
+  const header = [
+    '// GENERATED FILE: do not edit. Regenerate with `npm run gen:model -- <service-2.json[.gz]>`.',
+    `// Derived by scripts/gen-model.ts from the SageMaker API model ${basename(path)}`,
+    `// (${model.metadata.serviceId} ${model.metadata.apiVersion}, uid ${model.metadata.uid ?? 'n/a'}, sha256 ${digest}),`,
+    '// botocore JSON, Apache-2.0. Operations of the Step Functions integration and every shape they reach.',
+  ].join('\n');
+  const body = `${header}\nimport type { ApiModel } from './shape.js';\n\nexport const SAGEMAKER_MODEL: ApiModel = ${JSON.stringify(sorted, null, 1)};\n`;
+  const target = new URL('../apimodel/sagemakerModel.generated.ts', import.meta.url);
+  writeFileSync(target, body);
+  process.stdout.write(`wrote apimodel/sagemakerModel.generated.ts: ${Object.keys(operations).length} operations, ${Object.keys(shapes).length} shapes\n`);
+}
+
+main();

@@ -1,0 +1,187 @@
+import type { Api, QueryLanguage } from '../catalog/api.js';
+import { SAGEMAKER_MODEL } from '../apimodel/sagemakerModel.generated.js';
+import type { ApiModel, Shape } from '../apimodel/shape.js';
+
+/** Which constraint of the API model a value breaks. */
+export type Constraint = 'unknown-field' | 'required' | 'type' | 'length' | 'pattern' | 'enum' | 'range' | 'size';
+
+export interface Violation {
+  /** JSON pointer into the request, e.g. `/ResourceConfig/InstanceType`. */
+  readonly path: string;
+  readonly constraint: Constraint;
+  readonly message: string;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isJsonata = (v: unknown): boolean => typeof v === 'string' && v.startsWith('{%') && v.endsWith('%}');
+const escape = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
+
+const patternCache = new Map<string, RegExp>();
+function fullMatch(pattern: string): RegExp {
+  let r = patternCache.get(pattern);
+  if (!r) {
+    r = new RegExp(`^(?:${pattern})$`, 'u');
+    patternCache.set(pattern, r);
+  }
+  return r;
+}
+
+/** Length as the service counts it: characters (code points), not UTF-16 units. */
+const charLength = (s: string): number => {
+  let n = 0;
+  for (const _ of s) n++;
+  return n;
+};
+
+function closest(name: string, candidates: readonly string[]): string | undefined {
+  const lower = name.toLowerCase();
+  return candidates.find((c) => c.toLowerCase() === lower);
+}
+
+/**
+ * Checks a request against the API model and lists every violation with its path. Values Step
+ * Functions computes at run time (a JSONPath `Key.$`, a JSONata `{% %}` string) count as present
+ * and are not checked.
+ */
+export class RequestValidator {
+  constructor(private readonly model: ApiModel = SAGEMAKER_MODEL) {}
+
+  validate(operation: string, request: unknown, language: QueryLanguage = 'JSONPath'): Violation[] {
+    const op = this.model.operations[operation];
+    if (!op?.input) throw new Error(`operation ${operation} has no input shape in the model`);
+    const out: Violation[] = [];
+    this.check(op.input, request, '', language, out);
+    return out;
+  }
+
+  private shape(name: string): Shape {
+    const s = this.model.shapes[name];
+    if (!s) throw new Error(`shape ${name} is not in the model`);
+    return s;
+  }
+
+  private check(shapeName: string, value: unknown, path: string, language: QueryLanguage, out: Violation[]): void {
+    if (language === 'JSONata' && isJsonata(value)) return;
+    const s = this.shape(shapeName);
+    const at = path || '/';
+    switch (s.type) {
+      case 'structure': {
+        if (!isObject(value)) {
+          out.push({ path: at, constraint: 'type', message: `must be an object (${shapeName})` });
+          return;
+        }
+        const members = s.members ?? {};
+        const names = Object.keys(members);
+        const present = new Set<string>();
+        for (const [key, v] of Object.entries(value)) {
+          const dynamic = language === 'JSONPath' && key.endsWith('.$');
+          const name = dynamic ? key.slice(0, -2) : key;
+          const member = members[name];
+          if (!member) {
+            const hint = closest(name, names);
+            out.push({
+              path: `${path}/${escape(key)}`,
+              constraint: 'unknown-field',
+              message: hint
+                ? `unknown field "${name}" (field names are case-sensitive: did you mean "${hint}"?)`
+                : `unknown field "${name}" (not in ${shapeName})`,
+            });
+            continue;
+          }
+          present.add(name);
+          if (!dynamic) this.check(member, v, `${path}/${escape(name)}`, language, out);
+        }
+        for (const required of s.required ?? []) {
+          if (!present.has(required)) {
+            out.push({ path: `${path}/${escape(required)}`, constraint: 'required', message: `required field "${required}" is missing` });
+          }
+        }
+        return;
+      }
+      case 'list': {
+        if (!Array.isArray(value)) {
+          out.push({ path: at, constraint: 'type', message: 'must be a list' });
+          return;
+        }
+        if (s.min !== undefined && value.length < s.min) {
+          out.push({ path: at, constraint: 'size', message: `must have at least ${s.min} item(s), has ${value.length}` });
+        }
+        if (s.max !== undefined && value.length > s.max) {
+          out.push({ path: at, constraint: 'size', message: `must have at most ${s.max} item(s), has ${value.length}` });
+        }
+        value.forEach((item, i) => this.check(s.member!, item, `${path}/${i}`, language, out));
+        return;
+      }
+      case 'map': {
+        if (!isObject(value)) {
+          out.push({ path: at, constraint: 'type', message: 'must be an object (map)' });
+          return;
+        }
+        const entries = Object.entries(value);
+        if (s.min !== undefined && entries.length < s.min) {
+          out.push({ path: at, constraint: 'size', message: `must have at least ${s.min} entr(ies), has ${entries.length}` });
+        }
+        if (s.max !== undefined && entries.length > s.max) {
+          out.push({ path: at, constraint: 'size', message: `must have at most ${s.max} entries, has ${entries.length}` });
+        }
+        for (const [k, v] of entries) {
+          const dynamic = language === 'JSONPath' && k.endsWith('.$');
+          const key = dynamic ? k.slice(0, -2) : k;
+          this.check(s.key!, key, `${path}/${escape(key)}`, language, out);
+          if (!dynamic) this.check(s.value!, v, `${path}/${escape(key)}`, language, out);
+        }
+        return;
+      }
+      case 'string': {
+        if (typeof value !== 'string') {
+          out.push({ path: at, constraint: 'type', message: 'must be a string' });
+          return;
+        }
+        if (s.enum) {
+          if (!s.enum.includes(value)) out.push({ path: at, constraint: 'enum', message: `"${value}" is not one of ${shapeName} (${s.enum.length} values, e.g. ${s.enum.slice(0, 3).join(', ')})` });
+          return;
+        }
+        const length = charLength(value);
+        if ((s.min !== undefined && length < s.min) || (s.max !== undefined && length > s.max)) {
+          out.push({ path: at, constraint: 'length', message: `length ${length} is outside ${s.min ?? 0}..${s.max ?? '∞'}` });
+        }
+        if (s.pattern !== undefined && !fullMatch(s.pattern).test(value)) {
+          out.push({ path: at, constraint: 'pattern', message: `"${value.length > 60 ? value.slice(0, 57) + '...' : value}" does not match ${s.pattern}` });
+        }
+        return;
+      }
+      case 'integer':
+      case 'long':
+      case 'float':
+      case 'double': {
+        const integral = s.type === 'integer' || s.type === 'long';
+        if (typeof value !== 'number' || !Number.isFinite(value) || (integral && !Number.isInteger(value))) {
+          out.push({ path: at, constraint: 'type', message: integral ? 'must be an integer' : 'must be a number' });
+          return;
+        }
+        if ((s.min !== undefined && value < s.min) || (s.max !== undefined && value > s.max)) {
+          out.push({ path: at, constraint: 'range', message: `${value} is outside ${s.min ?? '-∞'}..${s.max ?? '∞'}` });
+        }
+        return;
+      }
+      case 'boolean':
+        if (typeof value !== 'boolean') out.push({ path: at, constraint: 'type', message: 'must be true or false' });
+        return;
+      case 'timestamp':
+        if (typeof value !== 'number' && (typeof value !== 'string' || Number.isNaN(Date.parse(value)))) {
+          out.push({ path: at, constraint: 'type', message: 'must be a timestamp (epoch seconds or ISO 8601)' });
+        }
+        return;
+      case 'blob':
+        if (typeof value !== 'string') out.push({ path: at, constraint: 'type', message: 'must be a base64 string' });
+        return;
+    }
+  }
+}
+
+export const sagemakerValidator = new RequestValidator();
+
+/** Validates the request of one of the nine APIs. */
+export function validateRequest(api: Api, request: unknown, language: QueryLanguage = 'JSONPath'): Violation[] {
+  return sagemakerValidator.validate(api, request, language);
+}
