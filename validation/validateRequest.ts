@@ -1,15 +1,28 @@
 import type { Api, QueryLanguage } from '../catalog/api.js';
+import { semanticViolations } from './semanticRules.js';
 import { SAGEMAKER_MODEL } from '../apimodel/sagemakerModel.generated.js';
 import type { ApiModel, Shape } from '../apimodel/shape.js';
 
 /** Which constraint of the API model a value breaks. */
-export type Constraint = 'unknown-field' | 'required' | 'type' | 'length' | 'pattern' | 'enum' | 'range' | 'size';
+export type Constraint =
+  | 'unknown-field'
+  | 'required'
+  | 'type'
+  | 'length'
+  | 'pattern'
+  | 'enum'
+  | 'range'
+  | 'size'
+  /** A rule of the service the model does not encode (validation/semanticRules.ts). */
+  | 'semantic';
 
 export interface Violation {
   /** JSON pointer into the request, e.g. `/ResourceConfig/InstanceType`. */
   readonly path: string;
   readonly constraint: Constraint;
   readonly message: string;
+  /** For `semantic` violations: the rule's id, e.g. `augmented-manifest-needs-pipe`. */
+  readonly rule?: string;
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -181,7 +194,8 @@ export class RequestValidator {
 
 export const sagemakerValidator = new RequestValidator();
 
-/** Validates the request of one of the nine APIs. */
+/** Validates the request of one of the nine APIs against the API model and the semantic rules. */
 export function validateRequest(api: Api, request: unknown, language: QueryLanguage = 'JSONPath'): Violation[] {
-  return sagemakerValidator.validate(api, request, language);
+  const violations = sagemakerValidator.validate(api, request, language);
+  return violations.concat(semanticViolations(api, request, language));
 }

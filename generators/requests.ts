@@ -1,0 +1,286 @@
+/**
+ * One fast-check arbitrary per API of the optimized integration, producing requests that are valid
+ * by construction: every required member, optional members at useful frequencies, realistic values
+ * (enums from the API model), and the semantic rules the model does not encode (spec §6; each is
+ * checked by validation/semanticRules.ts).
+ */
+import fc from 'fast-check';
+import { enumAt } from '../apimodel/lookup.js';
+import type { Api } from '../catalog/api.js';
+import {
+  ACCOUNT,
+  REGION,
+  compact,
+  enumArb,
+  environmentArb,
+  hyperParametersArb,
+  imageUriArb,
+  nameFor,
+  roleArnArb,
+  s3UriArb,
+  tagsArb,
+} from './values.js';
+
+export type SageMakerRequest = Record<string, unknown>;
+
+const opt = <T>(arb: fc.Arbitrary<T>, freq = 2) => fc.option(arb, { freq, nil: undefined });
+
+const TRAINING_TYPES = enumAt('CreateTrainingJob', 'ResourceConfig', 'InstanceType');
+const TRANSFORM_TYPES = enumAt('CreateTransformJob', 'TransformResources', 'InstanceType');
+const PROCESSING_TYPES = enumAt('CreateProcessingJob', 'ProcessingResources', 'ClusterConfig', 'InstanceType');
+const VARIANT_TYPES = enumAt('CreateEndpointConfig', 'ProductionVariants', '[]', 'InstanceType');
+const CHEAP = ['ml.m5.large', 'ml.m5.xlarge', 'ml.c5.xlarge', 'ml.t3.medium', 'ml.m4.xlarge', 'ml.g4dn.xlarge'];
+const TRAINING_DAYS_28 = 2_419_200;
+
+const trainingInputModeArb = fc.constantFrom('File', 'File', 'Pipe', 'FastFile');
+
+/** A training channel; AugmentedManifestFile and Gzip only where the input mode is Pipe (spec §6.5). */
+const channelArb = (name: string, mode: string) =>
+  fc
+    .record({
+      type: fc.constantFrom('S3Prefix', 'S3Prefix', 'ManifestFile', 'AugmentedManifestFile'),
+      uri: s3UriArb,
+      distribution: opt(fc.constantFrom('FullyReplicated', 'ShardedByS3Key')),
+      contentType: opt(fc.constantFrom('text/csv', 'application/x-recordio-protobuf', 'application/jsonlines')),
+      gzip: fc.boolean(),
+    })
+    .map(({ type, uri, distribution, contentType, gzip }) => {
+      const pipe = mode === 'Pipe';
+      const S3DataType = type === 'AugmentedManifestFile' && !pipe ? 'S3Prefix' : type;
+      return compact({
+        ChannelName: name,
+        DataSource: {
+          S3DataSource: compact({
+            S3DataType,
+            S3Uri: uri,
+            S3DataDistributionType: distribution,
+            ...(S3DataType === 'AugmentedManifestFile' ? { AttributeNames: ['source-ref', 'label'] } : {}),
+          }),
+        },
+        ContentType: contentType,
+        CompressionType: pipe && gzip ? 'Gzip' : undefined,
+      });
+    });
+
+const stoppingConditionArb = (spot: boolean) =>
+  fc.integer({ min: 60, max: TRAINING_DAYS_28 }).chain((runtime) =>
+    spot
+      ? fc.integer({ min: runtime, max: TRAINING_DAYS_28 }).map((wait) => ({ MaxRuntimeInSeconds: runtime, MaxWaitTimeInSeconds: wait }))
+      : fc.constant({ MaxRuntimeInSeconds: runtime }),
+  );
+
+const resourceConfigArb = fc.record({
+  InstanceType: enumArb(TRAINING_TYPES, CHEAP),
+  InstanceCount: fc.integer({ min: 1, max: 4 }),
+  VolumeSizeInGB: fc.integer({ min: 1, max: 100 }),
+});
+
+const algorithmSpecificationArb = (mode: string) =>
+  fc.record({ TrainingImage: imageUriArb, TrainingInputMode: fc.constant(mode) }).chain((spec) =>
+    opt(fc.constant([{ Name: 'validation:auc', Regex: 'validation-auc:([0-9\\.]+)' }]), 1).map((metrics) =>
+      compact({ ...spec, MetricDefinitions: metrics }),
+    ),
+  );
+
+export const createTrainingJobArb: fc.Arbitrary<SageMakerRequest> = fc
+  .record({ mode: trainingInputModeArb, spot: fc.boolean(), channels: fc.integer({ min: 0, max: 2 }) })
+  .chain(({ mode, spot, channels }) =>
+    fc.record({
+      TrainingJobName: nameFor('CreateTrainingJob', 'TrainingJobName'),
+      AlgorithmSpecification: algorithmSpecificationArb(mode),
+      RoleArn: roleArnArb,
+      InputDataConfig: fc.tuple(...['train', 'validation'].slice(0, channels).map((n) => channelArb(n, mode))),
+      OutputDataConfig: s3UriArb.map((S3OutputPath) => ({ S3OutputPath })),
+      ResourceConfig: resourceConfigArb,
+      StoppingCondition: stoppingConditionArb(spot),
+      HyperParameters: opt(hyperParametersArb, 3),
+      EnableManagedSpotTraining: fc.constant(spot ? true : undefined),
+      CheckpointConfig: fc.constant(spot ? { S3Uri: `s3://amzn-s3-demo-bucket/checkpoints` } : undefined),
+      Environment: opt(environmentArb, 1),
+      Tags: opt(tagsArb),
+    }),
+  )
+  .map((r) => compact({ ...r, InputDataConfig: (r.InputDataConfig as unknown[]).length > 0 ? r.InputDataConfig : undefined }));
+
+/** MaxConcurrentTransforms x MaxPayloadInMB <= 100 (spec §6.3). */
+const transformLimitsArb = fc
+  .tuple(fc.integer({ min: 1, max: 10 }), fc.integer({ min: 1, max: 100 }))
+  .map(([concurrent, payload]) => ({ MaxConcurrentTransforms: concurrent, MaxPayloadInMB: Math.max(1, Math.min(payload, Math.floor(100 / concurrent))) }));
+
+export const createTransformJobArb: fc.Arbitrary<SageMakerRequest> = fc
+  .record({
+    TransformJobName: nameFor('CreateTransformJob', 'TransformJobName'),
+    ModelName: nameFor('CreateTransformJob', 'ModelName'),
+    limits: opt(transformLimitsArb),
+    BatchStrategy: opt(fc.constantFrom('MultiRecord', 'SingleRecord')),
+    Environment: opt(environmentArb, 1),
+    TransformInput: fc.record({ uri: s3UriArb, type: fc.constantFrom('S3Prefix', 'ManifestFile'), split: opt(fc.constantFrom('None', 'Line')), contentType: opt(fc.constantFrom('text/csv', 'application/jsonlines')), gzip: fc.boolean() }).map(
+      ({ uri, type, split, contentType, gzip }) =>
+        compact({
+          DataSource: { S3DataSource: { S3DataType: type, S3Uri: uri } },
+          ContentType: contentType,
+          SplitType: split,
+          CompressionType: gzip ? 'Gzip' : 'None',
+        }),
+    ),
+    TransformOutput: fc.record({ uri: s3UriArb, assemble: opt(fc.constantFrom('None', 'Line')) }).map(({ uri, assemble }) => compact({ S3OutputPath: uri, AssembleWith: assemble })),
+    TransformResources: fc.record({ InstanceType: enumArb(TRANSFORM_TYPES, CHEAP), InstanceCount: fc.integer({ min: 1, max: 3 }) }),
+    Tags: opt(tagsArb),
+  })
+  .map(({ limits, ...r }) => compact({ ...r, ...(limits ?? {}) }));
+
+const processingIoArb = fc.integer({ min: 0, max: 2 }).chain((n) =>
+  fc.tuple(
+    fc.tuple(...Array.from({ length: n }, (_, i) => s3UriArb.map((S3Uri) => ({ InputName: `input-${i + 1}`, S3Input: { S3Uri, LocalPath: `/opt/ml/processing/input/${i + 1}`, S3DataType: 'S3Prefix', S3InputMode: 'File' } })))),
+    fc.boolean().chain((out) => (out ? s3UriArb.map((S3Uri) => ({ Outputs: [{ OutputName: 'output-1', S3Output: { S3Uri, LocalPath: '/opt/ml/processing/output', S3UploadMode: 'EndOfJob' } }] })) : fc.constant(undefined))),
+  ),
+);
+
+export const createProcessingJobArb: fc.Arbitrary<SageMakerRequest> = fc
+  .record({
+    ProcessingJobName: nameFor('CreateProcessingJob', 'ProcessingJobName'),
+    ProcessingResources: fc.record({
+      ClusterConfig: fc.record({ InstanceCount: fc.integer({ min: 1, max: 4 }), InstanceType: enumArb(PROCESSING_TYPES, CHEAP), VolumeSizeInGB: fc.integer({ min: 1, max: 100 }) }),
+    }),
+    AppSpecification: fc.record({ ImageUri: imageUriArb, entry: opt(fc.constant(['python3', '/opt/ml/processing/code/preprocess.py'])) }).map(({ ImageUri, entry }) => compact({ ImageUri, ContainerEntrypoint: entry })),
+    RoleArn: roleArnArb,
+    StoppingCondition: opt(fc.integer({ min: 60, max: 777_600 }).map((MaxRuntimeInSeconds) => ({ MaxRuntimeInSeconds }))),
+    io: processingIoArb,
+    Environment: opt(environmentArb, 1),
+    Tags: opt(tagsArb),
+  })
+  .map(({ io: [inputs, outputs], ...r }) => compact({ ...r, ProcessingInputs: inputs.length > 0 ? inputs : undefined, ProcessingOutputConfig: outputs }));
+
+const lambda = (name: string) => `arn:aws:lambda:${REGION}:432418664414:function:${name}`;
+
+export const createLabelingJobArb: fc.Arbitrary<SageMakerRequest> = fc
+  .record({
+    LabelingJobName: nameFor('CreateLabelingJob', 'LabelingJobName'),
+    LabelAttributeName: fc.constantFrom('category', 'Categories', 'label', 'sentiment'),
+    InputConfig: s3UriArb.map((uri) => ({ DataSource: { S3DataSource: { ManifestS3Uri: `${uri}/input.manifest` } } })),
+    OutputConfig: s3UriArb.map((S3OutputPath) => ({ S3OutputPath })),
+    RoleArn: roleArnArb,
+    LabelCategoryConfigS3Uri: s3UriArb.map((u) => `${u}/categories.json`),
+    StoppingConditions: opt(fc.record({ MaxHumanLabeledObjectCount: fc.integer({ min: 1, max: 10_000 }), MaxPercentageOfInputDatasetLabeled: fc.integer({ min: 1, max: 100 }) })),
+    HumanTaskConfig: fc
+      .record({
+        workteam: fc.constantFrom('private-crowd/ExampleTesting', 'private-crowd/labelers'),
+        ui: s3UriArb,
+        title: fc.constantFrom('Classify the text', 'Label the sentiment'),
+        keywords: opt(fc.constant(['tc', 'Labeling'])),
+        workers: fc.integer({ min: 1, max: 9 }),
+        seconds: fc.integer({ min: 30, max: 3600 }),
+      })
+      .map(({ workteam, ui, title, keywords, workers, seconds }) =>
+        compact({
+          WorkteamArn: `arn:aws:sagemaker:${REGION}:${ACCOUNT}:workteam/${workteam}`,
+          UiConfig: { UiTemplateS3Uri: `${ui}/template.liquid` },
+          PreHumanTaskLambdaArn: lambda('PRE-TextMultiClass'),
+          TaskKeywords: keywords,
+          TaskTitle: title,
+          TaskDescription: `${title} into one of the categories`,
+          NumberOfHumanWorkersPerDataObject: workers,
+          TaskTimeLimitInSeconds: seconds,
+          AnnotationConsolidationConfig: { AnnotationConsolidationLambdaArn: lambda('ACS-TextMultiClass') },
+        }),
+      ),
+    Tags: opt(tagsArb),
+  })
+  .map(compact);
+
+/** Grid search takes categorical ranges only; Bayesian and Random take every kind (spec §6). */
+const tuningConfigArb = fc.constantFrom('Bayesian', 'Random', 'Grid').chain((Strategy) =>
+  fc
+    .record({
+      objective: fc.record({ Type: fc.constantFrom('Maximize', 'Minimize'), MetricName: fc.constantFrom('validation:auc', 'validation:rmse') }),
+      max: fc.integer({ min: 1, max: 20 }),
+      parallel: fc.integer({ min: 1, max: 4 }),
+    })
+    .map(({ objective, max, parallel }) => ({
+      Strategy,
+      HyperParameterTuningJobObjective: objective,
+      ResourceLimits: { MaxNumberOfTrainingJobs: max, MaxParallelTrainingJobs: Math.min(parallel, max) },
+      ParameterRanges:
+        Strategy === 'Grid'
+          ? { CategoricalParameterRanges: [{ Name: 'max_depth', Values: ['3', '5', '7'] }] }
+          : {
+              IntegerParameterRanges: [{ Name: 'max_depth', MinValue: '3', MaxValue: '10' }],
+              ContinuousParameterRanges: [{ Name: 'eta', MinValue: '0.01', MaxValue: '0.3' }],
+            },
+    })),
+);
+
+export const createHyperParameterTuningJobArb: fc.Arbitrary<SageMakerRequest> = fc
+  .record({
+    HyperParameterTuningJobName: nameFor('CreateHyperParameterTuningJob', 'HyperParameterTuningJobName'),
+    HyperParameterTuningJobConfig: tuningConfigArb,
+    TrainingJobDefinition: fc.record({
+      StaticHyperParameters: hyperParametersArb,
+      AlgorithmSpecification: fc.record({ TrainingImage: imageUriArb, TrainingInputMode: fc.constantFrom('File', 'Pipe') }),
+      RoleArn: roleArnArb,
+      OutputDataConfig: s3UriArb.map((S3OutputPath) => ({ S3OutputPath })),
+      ResourceConfig: resourceConfigArb,
+      StoppingCondition: fc.integer({ min: 60, max: 86_400 }).map((MaxRuntimeInSeconds) => ({ MaxRuntimeInSeconds })),
+    }),
+    Tags: opt(tagsArb),
+  })
+  .map(compact);
+
+export const createModelArb: fc.Arbitrary<SageMakerRequest> = fc
+  .record({
+    ModelName: nameFor('CreateModel', 'ModelName'),
+    PrimaryContainer: fc.record({ Image: imageUriArb, data: opt(s3UriArb.map((u) => `${u}/model.tar.gz`), 4), env: opt(environmentArb, 1) }).map(({ Image, data, env }) =>
+      compact({ Image, ModelDataUrl: data, Environment: env }),
+    ),
+    ExecutionRoleArn: opt(roleArnArb, 6),
+    Tags: opt(tagsArb),
+  })
+  .map(compact);
+
+export const createEndpointConfigArb: fc.Arbitrary<SageMakerRequest> = fc
+  .record({
+    EndpointConfigName: nameFor('CreateEndpointConfig', 'EndpointConfigName'),
+    model: nameFor('CreateEndpointConfig', 'ProductionVariants', '[]', 'ModelName'),
+    variants: fc.integer({ min: 1, max: 2 }),
+    type: enumArb(VARIANT_TYPES, CHEAP),
+    count: fc.integer({ min: 1, max: 2 }),
+    Tags: opt(tagsArb),
+  })
+  .map(({ EndpointConfigName, model, variants, type, count, Tags }) =>
+    compact({
+      EndpointConfigName,
+      ProductionVariants: Array.from({ length: variants }, (_, i) => ({
+        VariantName: i === 0 ? 'AllTraffic' : `Variant${i + 1}`,
+        ModelName: model,
+        InitialInstanceCount: count,
+        InstanceType: type,
+        InitialVariantWeight: 1,
+      })),
+      Tags,
+    }),
+  );
+
+export const createEndpointArb: fc.Arbitrary<SageMakerRequest> = fc
+  .record({
+    EndpointName: nameFor('CreateEndpoint', 'EndpointName'),
+    EndpointConfigName: nameFor('CreateEndpoint', 'EndpointConfigName'),
+    Tags: opt(tagsArb),
+  })
+  .map(compact);
+
+export const updateEndpointArb: fc.Arbitrary<SageMakerRequest> = fc.record({
+  EndpointName: nameFor('UpdateEndpoint', 'EndpointName'),
+  EndpointConfigName: nameFor('UpdateEndpoint', 'EndpointConfigName'),
+});
+
+export const REQUEST_ARBITRARIES: Readonly<Record<Api, fc.Arbitrary<SageMakerRequest>>> = {
+  CreateTrainingJob: createTrainingJobArb,
+  CreateTransformJob: createTransformJobArb,
+  CreateProcessingJob: createProcessingJobArb,
+  CreateLabelingJob: createLabelingJobArb,
+  CreateHyperParameterTuningJob: createHyperParameterTuningJobArb,
+  CreateModel: createModelArb,
+  CreateEndpointConfig: createEndpointConfigArb,
+  CreateEndpoint: createEndpointArb,
+  UpdateEndpoint: updateEndpointArb,
+};

@@ -1,0 +1,90 @@
+/**
+ * Realistic building blocks for SageMaker requests: names by the name patterns and length limits
+ * of the API model, S3 and image URIs, role ARNs, tags, hyperparameters.
+ */
+import fc from 'fast-check';
+import { shapeAt } from '../apimodel/lookup.js';
+
+export const ACCOUNT = '123456789012';
+export const REGION = 'us-east-1';
+
+const WORDS = ['churn', 'xgb', 'bert', 'fraud', 'images', 'search', 'forecast', 'ranker', 'clip', 'demand'];
+const alnum = fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz0123456789');
+const suffixArb = fc.array(alnum, { minLength: 1, maxLength: 8 }).map((cs) => cs.join(''));
+
+/**
+ * A name matching `[a-zA-Z0-9](-*[a-zA-Z0-9]){0,max-1}` (job, model, endpoint names): a word, a
+ * hyphen (sometimes two) and a suffix; now and then with capitals (their ARNs are lower-cased by
+ * SageMaker, spec §2.4), cut to `max`.
+ */
+export function resourceNameArb(max: number): fc.Arbitrary<string> {
+  return fc
+    .tuple(fc.constantFrom(...WORDS), fc.constantFrom('-', '-', '-', '--'), suffixArb, fc.nat({ max: 9 }))
+    .map(([word, dash, suffix, caps]) => {
+      const base = caps === 0 ? word.charAt(0).toUpperCase() + word.slice(1) : word;
+      let name = `${base}${dash}${suffix}`.slice(0, max);
+      while (name.endsWith('-')) name = name.slice(0, -1);
+      return name;
+    });
+}
+
+/** A name for the request member, with the max length the model gives it (63; 32 for HPO). */
+export function nameFor(operation: string, ...path: string[]): fc.Arbitrary<string> {
+  return resourceNameArb(shapeAt(operation, ...path).max ?? 63);
+}
+
+export const bucketArb = fc.constantFrom('amzn-s3-demo-bucket', 'amzn-s3-demo-bucket1', 'amzn-s3-demo-destination-bucket');
+const keyPart = fc.constantFrom('data', 'train', 'validation', 'models', 'output', 'manifests', 'features', '2026-11');
+export const s3UriArb = fc
+  .tuple(bucketArb, fc.array(keyPart, { minLength: 1, maxLength: 3 }))
+  .map(([bucket, parts]) => `s3://${bucket}/${parts.join('/')}`);
+
+export const roleArnArb = fc
+  .constantFrom('SageMakerExecution', 'sagemaker-training', 'ml/SageMakerRole', 'docs-sagemaker')
+  .map((name) => `arn:aws:iam::${ACCOUNT}:role/${name}`);
+
+export const imageUriArb = fc
+  .tuple(
+    fc.constantFrom('683313688378', '811284229777', ACCOUNT),
+    fc.constantFrom('sagemaker-xgboost', 'blazingtext', 'pytorch-training', 'sklearn-processing', 'my-model'),
+    fc.constantFrom('latest', '1.7-1', '2.1.0-cpu-py310', 'v3'),
+  )
+  .map(([account, repo, tag]) => `${account}.dkr.ecr.${REGION}.amazonaws.com/${repo}:${tag}`);
+
+const TAG_KEYS = ['team', 'project', 'cost-center', 'env', 'owner'];
+export const tagsArb = fc
+  .uniqueArray(fc.constantFrom(...TAG_KEYS), { minLength: 1, maxLength: 3 })
+  .chain((keys) =>
+    fc.tuple(...keys.map((Key) => fc.constantFrom('ml', 'search', 'prod', 'dev', 'data-science').map((Value) => ({ Key, Value })))),
+  );
+
+/** String hyperparameters (values at most 256 characters, as the member doc says; spec §6.4). */
+export const hyperParametersArb = fc
+  .uniqueArray(fc.constantFrom('epochs', 'eta', 'max_depth', 'num_round', 'objective', 'learning_rate', 'batch_size'), {
+    minLength: 1,
+    maxLength: 4,
+  })
+  .chain((keys) =>
+    fc.tuple(...keys.map((k) => fc.oneof(fc.integer({ min: 1, max: 500 }).map(String), fc.constantFrom('0.1', 'binary:logistic', 'reg:squarederror')).map((v) => [k, v] as const))),
+  )
+  .map((entries) => Object.fromEntries(entries));
+
+export const environmentArb = fc
+  .uniqueArray(fc.constantFrom('LOG_LEVEL', 'MODEL_VERSION', 'FEATURE_SET', 'SM_NUM_GPUS'), { minLength: 1, maxLength: 3 })
+  .chain((keys) => fc.tuple(...keys.map((k) => fc.constantFrom('INFO', 'v2', 'full', '1').map((v) => [k, v] as const))))
+  .map((entries) => Object.fromEntries(entries));
+
+/** Pick members from an enum of the model, optionally restricted to the realistic ones. */
+export function enumArb(values: readonly string[], prefer?: readonly string[]): fc.Arbitrary<string> {
+  const preferred = prefer?.filter((v) => values.includes(v)) ?? [];
+  return preferred.length > 0
+    ? fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...preferred) }, { weight: 1, arbitrary: fc.constantFrom(...values) })
+    : fc.constantFrom(...values);
+}
+
+/** Adds the optional members that fc.option produced (a member left `undefined` is omitted). */
+export function compact<T extends Record<string, unknown>>(value: T): T {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) if (v !== undefined && v !== null) out[k] = v;
+  return out as T;
+}
