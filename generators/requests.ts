@@ -27,9 +27,21 @@ const opt = <T>(arb: fc.Arbitrary<T>, freq = 2) => fc.option(arb, { freq, nil: u
 
 const TRAINING_TYPES = enumAt('CreateTrainingJob', 'ResourceConfig', 'InstanceType');
 const TRANSFORM_TYPES = enumAt('CreateTransformJob', 'TransformResources', 'InstanceType');
-const PROCESSING_TYPES = enumAt('CreateProcessingJob', 'ProcessingResources', 'ClusterConfig', 'InstanceType');
+const PROCESSING_TYPES = enumAt(
+  'CreateProcessingJob',
+  'ProcessingResources',
+  'ClusterConfig',
+  'InstanceType',
+);
 const VARIANT_TYPES = enumAt('CreateEndpointConfig', 'ProductionVariants', '[]', 'InstanceType');
-const CHEAP = ['ml.m5.large', 'ml.m5.xlarge', 'ml.c5.xlarge', 'ml.t3.medium', 'ml.m4.xlarge', 'ml.g4dn.xlarge'];
+const CHEAP = [
+  'ml.m5.large',
+  'ml.m5.xlarge',
+  'ml.c5.xlarge',
+  'ml.t3.medium',
+  'ml.m4.xlarge',
+  'ml.g4dn.xlarge',
+];
 const TRAINING_DAYS_28 = 2_419_200;
 
 const trainingInputModeArb = fc.constantFrom('File', 'File', 'Pipe', 'FastFile');
@@ -41,7 +53,9 @@ const channelArb = (name: string, mode: string) =>
       type: fc.constantFrom('S3Prefix', 'S3Prefix', 'ManifestFile', 'AugmentedManifestFile'),
       uri: s3UriArb,
       distribution: opt(fc.constantFrom('FullyReplicated', 'ShardedByS3Key')),
-      contentType: opt(fc.constantFrom('text/csv', 'application/x-recordio-protobuf', 'application/jsonlines')),
+      contentType: opt(
+        fc.constantFrom('text/csv', 'application/x-recordio-protobuf', 'application/jsonlines'),
+      ),
       gzip: fc.boolean(),
     })
     .map(({ type, uri, distribution, contentType, gzip }) => {
@@ -63,11 +77,15 @@ const channelArb = (name: string, mode: string) =>
     });
 
 const stoppingConditionArb = (spot: boolean) =>
-  fc.integer({ min: 60, max: TRAINING_DAYS_28 }).chain((runtime) =>
-    spot
-      ? fc.integer({ min: runtime, max: TRAINING_DAYS_28 }).map((wait) => ({ MaxRuntimeInSeconds: runtime, MaxWaitTimeInSeconds: wait }))
-      : fc.constant({ MaxRuntimeInSeconds: runtime }),
-  );
+  fc
+    .integer({ min: 60, max: TRAINING_DAYS_28 })
+    .chain((runtime) =>
+      spot
+        ? fc
+            .integer({ min: runtime, max: TRAINING_DAYS_28 })
+            .map((wait) => ({ MaxRuntimeInSeconds: runtime, MaxWaitTimeInSeconds: wait }))
+        : fc.constant({ MaxRuntimeInSeconds: runtime }),
+    );
 
 const resourceConfigArb = fc.record({
   InstanceType: enumArb(TRAINING_TYPES, CHEAP),
@@ -76,11 +94,13 @@ const resourceConfigArb = fc.record({
 });
 
 const algorithmSpecificationArb = (mode: string) =>
-  fc.record({ TrainingImage: imageUriArb, TrainingInputMode: fc.constant(mode) }).chain((spec) =>
-    opt(fc.constant([{ Name: 'validation:auc', Regex: 'validation-auc:([0-9\\.]+)' }]), 1).map((metrics) =>
-      compact({ ...spec, MetricDefinitions: metrics }),
-    ),
-  );
+  fc
+    .record({ TrainingImage: imageUriArb, TrainingInputMode: fc.constant(mode) })
+    .chain((spec) =>
+      opt(fc.constant([{ Name: 'validation:auc', Regex: 'validation-auc:([0-9\\.]+)' }]), 1).map((metrics) =>
+        compact({ ...spec, MetricDefinitions: metrics }),
+      ),
+    );
 
 export const createTrainingJobArb: fc.Arbitrary<SageMakerRequest> = fc
   .record({ mode: trainingInputModeArb, spot: fc.boolean(), channels: fc.integer({ min: 0, max: 2 }) })
@@ -89,7 +109,9 @@ export const createTrainingJobArb: fc.Arbitrary<SageMakerRequest> = fc
       TrainingJobName: nameFor('CreateTrainingJob', 'TrainingJobName'),
       AlgorithmSpecification: algorithmSpecificationArb(mode),
       RoleArn: roleArnArb,
-      InputDataConfig: fc.tuple(...['train', 'validation'].slice(0, channels).map((n) => channelArb(n, mode))),
+      InputDataConfig: fc.tuple(
+        ...['train', 'validation'].slice(0, channels).map((n) => channelArb(n, mode)),
+      ),
       OutputDataConfig: s3UriArb.map((S3OutputPath) => ({ S3OutputPath })),
       ResourceConfig: resourceConfigArb,
       StoppingCondition: stoppingConditionArb(spot),
@@ -100,12 +122,20 @@ export const createTrainingJobArb: fc.Arbitrary<SageMakerRequest> = fc
       Tags: opt(tagsArb),
     }),
   )
-  .map((r) => compact({ ...r, InputDataConfig: (r.InputDataConfig as unknown[]).length > 0 ? r.InputDataConfig : undefined }));
+  .map((r) =>
+    compact({
+      ...r,
+      InputDataConfig: (r.InputDataConfig as unknown[]).length > 0 ? r.InputDataConfig : undefined,
+    }),
+  );
 
 /** MaxConcurrentTransforms x MaxPayloadInMB <= 100 (spec §6.3). */
 const transformLimitsArb = fc
   .tuple(fc.integer({ min: 1, max: 10 }), fc.integer({ min: 1, max: 100 }))
-  .map(([concurrent, payload]) => ({ MaxConcurrentTransforms: concurrent, MaxPayloadInMB: Math.max(1, Math.min(payload, Math.floor(100 / concurrent))) }));
+  .map(([concurrent, payload]) => ({
+    MaxConcurrentTransforms: concurrent,
+    MaxPayloadInMB: Math.max(1, Math.min(payload, Math.floor(100 / concurrent))),
+  }));
 
 export const createTransformJobArb: fc.Arbitrary<SageMakerRequest> = fc
   .record({
@@ -114,25 +144,62 @@ export const createTransformJobArb: fc.Arbitrary<SageMakerRequest> = fc
     limits: opt(transformLimitsArb),
     BatchStrategy: opt(fc.constantFrom('MultiRecord', 'SingleRecord')),
     Environment: opt(environmentArb, 1),
-    TransformInput: fc.record({ uri: s3UriArb, type: fc.constantFrom('S3Prefix', 'ManifestFile'), split: opt(fc.constantFrom('None', 'Line')), contentType: opt(fc.constantFrom('text/csv', 'application/jsonlines')), gzip: fc.boolean() }).map(
-      ({ uri, type, split, contentType, gzip }) =>
+    TransformInput: fc
+      .record({
+        uri: s3UriArb,
+        type: fc.constantFrom('S3Prefix', 'ManifestFile'),
+        split: opt(fc.constantFrom('None', 'Line')),
+        contentType: opt(fc.constantFrom('text/csv', 'application/jsonlines')),
+        gzip: fc.boolean(),
+      })
+      .map(({ uri, type, split, contentType, gzip }) =>
         compact({
           DataSource: { S3DataSource: { S3DataType: type, S3Uri: uri } },
           ContentType: contentType,
           SplitType: split,
           CompressionType: gzip ? 'Gzip' : 'None',
         }),
-    ),
-    TransformOutput: fc.record({ uri: s3UriArb, assemble: opt(fc.constantFrom('None', 'Line')) }).map(({ uri, assemble }) => compact({ S3OutputPath: uri, AssembleWith: assemble })),
-    TransformResources: fc.record({ InstanceType: enumArb(TRANSFORM_TYPES, CHEAP), InstanceCount: fc.integer({ min: 1, max: 3 }) }),
+      ),
+    TransformOutput: fc
+      .record({ uri: s3UriArb, assemble: opt(fc.constantFrom('None', 'Line')) })
+      .map(({ uri, assemble }) => compact({ S3OutputPath: uri, AssembleWith: assemble })),
+    TransformResources: fc.record({
+      InstanceType: enumArb(TRANSFORM_TYPES, CHEAP),
+      InstanceCount: fc.integer({ min: 1, max: 3 }),
+    }),
     Tags: opt(tagsArb),
   })
   .map(({ limits, ...r }) => compact({ ...r, ...(limits ?? {}) }));
 
 const processingIoArb = fc.integer({ min: 0, max: 2 }).chain((n) =>
   fc.tuple(
-    fc.tuple(...Array.from({ length: n }, (_, i) => s3UriArb.map((S3Uri) => ({ InputName: `input-${i + 1}`, S3Input: { S3Uri, LocalPath: `/opt/ml/processing/input/${i + 1}`, S3DataType: 'S3Prefix', S3InputMode: 'File' } })))),
-    fc.boolean().chain((out) => (out ? s3UriArb.map((S3Uri) => ({ Outputs: [{ OutputName: 'output-1', S3Output: { S3Uri, LocalPath: '/opt/ml/processing/output', S3UploadMode: 'EndOfJob' } }] })) : fc.constant(undefined))),
+    fc.tuple(
+      ...Array.from({ length: n }, (_, i) =>
+        s3UriArb.map((S3Uri) => ({
+          InputName: `input-${i + 1}`,
+          S3Input: {
+            S3Uri,
+            LocalPath: `/opt/ml/processing/input/${i + 1}`,
+            S3DataType: 'S3Prefix',
+            S3InputMode: 'File',
+          },
+        })),
+      ),
+    ),
+    fc
+      .boolean()
+      .chain((out) =>
+        out
+          ? s3UriArb.map((S3Uri) => ({
+              Outputs: [
+                {
+                  OutputName: 'output-1',
+                  S3Output: { S3Uri, LocalPath: '/opt/ml/processing/output', S3UploadMode: 'EndOfJob' },
+                },
+              ],
+            }))
+          : fc.constant(undefined),
+      ),
   ),
 );
 
@@ -140,16 +207,33 @@ export const createProcessingJobArb: fc.Arbitrary<SageMakerRequest> = fc
   .record({
     ProcessingJobName: nameFor('CreateProcessingJob', 'ProcessingJobName'),
     ProcessingResources: fc.record({
-      ClusterConfig: fc.record({ InstanceCount: fc.integer({ min: 1, max: 4 }), InstanceType: enumArb(PROCESSING_TYPES, CHEAP), VolumeSizeInGB: fc.integer({ min: 1, max: 100 }) }),
+      ClusterConfig: fc.record({
+        InstanceCount: fc.integer({ min: 1, max: 4 }),
+        InstanceType: enumArb(PROCESSING_TYPES, CHEAP),
+        VolumeSizeInGB: fc.integer({ min: 1, max: 100 }),
+      }),
     }),
-    AppSpecification: fc.record({ ImageUri: imageUriArb, entry: opt(fc.constant(['python3', '/opt/ml/processing/code/preprocess.py'])) }).map(({ ImageUri, entry }) => compact({ ImageUri, ContainerEntrypoint: entry })),
+    AppSpecification: fc
+      .record({
+        ImageUri: imageUriArb,
+        entry: opt(fc.constant(['python3', '/opt/ml/processing/code/preprocess.py'])),
+      })
+      .map(({ ImageUri, entry }) => compact({ ImageUri, ContainerEntrypoint: entry })),
     RoleArn: roleArnArb,
-    StoppingCondition: opt(fc.integer({ min: 60, max: 777_600 }).map((MaxRuntimeInSeconds) => ({ MaxRuntimeInSeconds }))),
+    StoppingCondition: opt(
+      fc.integer({ min: 60, max: 777_600 }).map((MaxRuntimeInSeconds) => ({ MaxRuntimeInSeconds })),
+    ),
     io: processingIoArb,
     Environment: opt(environmentArb, 1),
     Tags: opt(tagsArb),
   })
-  .map(({ io: [inputs, outputs], ...r }) => compact({ ...r, ProcessingInputs: inputs.length > 0 ? inputs : undefined, ProcessingOutputConfig: outputs }));
+  .map(({ io: [inputs, outputs], ...r }) =>
+    compact({
+      ...r,
+      ProcessingInputs: inputs.length > 0 ? inputs : undefined,
+      ProcessingOutputConfig: outputs,
+    }),
+  );
 
 const lambda = (name: string) => `arn:aws:lambda:${REGION}:432418664414:function:${name}`;
 
@@ -157,11 +241,18 @@ export const createLabelingJobArb: fc.Arbitrary<SageMakerRequest> = fc
   .record({
     LabelingJobName: nameFor('CreateLabelingJob', 'LabelingJobName'),
     LabelAttributeName: fc.constantFrom('category', 'Categories', 'label', 'sentiment'),
-    InputConfig: s3UriArb.map((uri) => ({ DataSource: { S3DataSource: { ManifestS3Uri: `${uri}/input.manifest` } } })),
+    InputConfig: s3UriArb.map((uri) => ({
+      DataSource: { S3DataSource: { ManifestS3Uri: `${uri}/input.manifest` } },
+    })),
     OutputConfig: s3UriArb.map((S3OutputPath) => ({ S3OutputPath })),
     RoleArn: roleArnArb,
     LabelCategoryConfigS3Uri: s3UriArb.map((u) => `${u}/categories.json`),
-    StoppingConditions: opt(fc.record({ MaxHumanLabeledObjectCount: fc.integer({ min: 1, max: 10_000 }), MaxPercentageOfInputDatasetLabeled: fc.integer({ min: 1, max: 100 }) })),
+    StoppingConditions: opt(
+      fc.record({
+        MaxHumanLabeledObjectCount: fc.integer({ min: 1, max: 10_000 }),
+        MaxPercentageOfInputDatasetLabeled: fc.integer({ min: 1, max: 100 }),
+      }),
+    ),
     HumanTaskConfig: fc
       .record({
         workteam: fc.constantFrom('private-crowd/ExampleTesting', 'private-crowd/labelers'),
@@ -192,7 +283,10 @@ export const createLabelingJobArb: fc.Arbitrary<SageMakerRequest> = fc
 const tuningConfigArb = fc.constantFrom('Bayesian', 'Random', 'Grid').chain((Strategy) =>
   fc
     .record({
-      objective: fc.record({ Type: fc.constantFrom('Maximize', 'Minimize'), MetricName: fc.constantFrom('validation:auc', 'validation:rmse') }),
+      objective: fc.record({
+        Type: fc.constantFrom('Maximize', 'Minimize'),
+        MetricName: fc.constantFrom('validation:auc', 'validation:rmse'),
+      }),
       max: fc.integer({ min: 1, max: 20 }),
       parallel: fc.integer({ min: 1, max: 4 }),
     })
@@ -216,11 +310,16 @@ export const createHyperParameterTuningJobArb: fc.Arbitrary<SageMakerRequest> = 
     HyperParameterTuningJobConfig: tuningConfigArb,
     TrainingJobDefinition: fc.record({
       StaticHyperParameters: hyperParametersArb,
-      AlgorithmSpecification: fc.record({ TrainingImage: imageUriArb, TrainingInputMode: fc.constantFrom('File', 'Pipe') }),
+      AlgorithmSpecification: fc.record({
+        TrainingImage: imageUriArb,
+        TrainingInputMode: fc.constantFrom('File', 'Pipe'),
+      }),
       RoleArn: roleArnArb,
       OutputDataConfig: s3UriArb.map((S3OutputPath) => ({ S3OutputPath })),
       ResourceConfig: resourceConfigArb,
-      StoppingCondition: fc.integer({ min: 60, max: 86_400 }).map((MaxRuntimeInSeconds) => ({ MaxRuntimeInSeconds })),
+      StoppingCondition: fc
+        .integer({ min: 60, max: 86_400 })
+        .map((MaxRuntimeInSeconds) => ({ MaxRuntimeInSeconds })),
     }),
     Tags: opt(tagsArb),
   })
@@ -229,9 +328,16 @@ export const createHyperParameterTuningJobArb: fc.Arbitrary<SageMakerRequest> = 
 export const createModelArb: fc.Arbitrary<SageMakerRequest> = fc
   .record({
     ModelName: nameFor('CreateModel', 'ModelName'),
-    PrimaryContainer: fc.record({ Image: imageUriArb, data: opt(s3UriArb.map((u) => `${u}/model.tar.gz`), 4), env: opt(environmentArb, 1) }).map(({ Image, data, env }) =>
-      compact({ Image, ModelDataUrl: data, Environment: env }),
-    ),
+    PrimaryContainer: fc
+      .record({
+        Image: imageUriArb,
+        data: opt(
+          s3UriArb.map((u) => `${u}/model.tar.gz`),
+          4,
+        ),
+        env: opt(environmentArb, 1),
+      })
+      .map(({ Image, data, env }) => compact({ Image, ModelDataUrl: data, Environment: env })),
     ExecutionRoleArn: opt(roleArnArb, 6),
     Tags: opt(tagsArb),
   })

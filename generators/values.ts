@@ -33,8 +33,21 @@ export function nameFor(operation: string, ...path: string[]): fc.Arbitrary<stri
   return resourceNameArb(shapeAt(operation, ...path).max ?? 63);
 }
 
-export const bucketArb = fc.constantFrom('amzn-s3-demo-bucket', 'amzn-s3-demo-bucket1', 'amzn-s3-demo-destination-bucket');
-const keyPart = fc.constantFrom('data', 'train', 'validation', 'models', 'output', 'manifests', 'features', '2026-11');
+export const bucketArb = fc.constantFrom(
+  'amzn-s3-demo-bucket',
+  'amzn-s3-demo-bucket1',
+  'amzn-s3-demo-destination-bucket',
+);
+const keyPart = fc.constantFrom(
+  'data',
+  'train',
+  'validation',
+  'models',
+  'output',
+  'manifests',
+  'features',
+  '2026-11',
+);
 export const s3UriArb = fc
   .tuple(bucketArb, fc.array(keyPart, { minLength: 1, maxLength: 3 }))
   .map(([bucket, parts]) => `s3://${bucket}/${parts.join('/')}`);
@@ -55,30 +68,54 @@ const TAG_KEYS = ['team', 'project', 'cost-center', 'env', 'owner'];
 export const tagsArb = fc
   .uniqueArray(fc.constantFrom(...TAG_KEYS), { minLength: 1, maxLength: 3 })
   .chain((keys) =>
-    fc.tuple(...keys.map((Key) => fc.constantFrom('ml', 'search', 'prod', 'dev', 'data-science').map((Value) => ({ Key, Value })))),
+    fc.tuple(
+      ...keys.map((Key) =>
+        fc.constantFrom('ml', 'search', 'prod', 'dev', 'data-science').map((Value) => ({ Key, Value })),
+      ),
+    ),
   );
 
 /** String hyperparameters (values at most 256 characters, as the member doc says; spec §6.4). */
 export const hyperParametersArb = fc
-  .uniqueArray(fc.constantFrom('epochs', 'eta', 'max_depth', 'num_round', 'objective', 'learning_rate', 'batch_size'), {
-    minLength: 1,
-    maxLength: 4,
-  })
+  .uniqueArray(
+    fc.constantFrom('epochs', 'eta', 'max_depth', 'num_round', 'objective', 'learning_rate', 'batch_size'),
+    {
+      minLength: 1,
+      maxLength: 4,
+    },
+  )
   .chain((keys) =>
-    fc.tuple(...keys.map((k) => fc.oneof(fc.integer({ min: 1, max: 500 }).map(String), fc.constantFrom('0.1', 'binary:logistic', 'reg:squarederror')).map((v) => [k, v] as const))),
+    fc.tuple(
+      ...keys.map((k) =>
+        fc
+          .oneof(
+            fc.integer({ min: 1, max: 500 }).map(String),
+            fc.constantFrom('0.1', 'binary:logistic', 'reg:squarederror'),
+          )
+          .map((v) => [k, v] as const),
+      ),
+    ),
   )
   .map((entries) => Object.fromEntries(entries));
 
 export const environmentArb = fc
-  .uniqueArray(fc.constantFrom('LOG_LEVEL', 'MODEL_VERSION', 'FEATURE_SET', 'SM_NUM_GPUS'), { minLength: 1, maxLength: 3 })
-  .chain((keys) => fc.tuple(...keys.map((k) => fc.constantFrom('INFO', 'v2', 'full', '1').map((v) => [k, v] as const))))
+  .uniqueArray(fc.constantFrom('LOG_LEVEL', 'MODEL_VERSION', 'FEATURE_SET', 'SM_NUM_GPUS'), {
+    minLength: 1,
+    maxLength: 3,
+  })
+  .chain((keys) =>
+    fc.tuple(...keys.map((k) => fc.constantFrom('INFO', 'v2', 'full', '1').map((v) => [k, v] as const))),
+  )
   .map((entries) => Object.fromEntries(entries));
 
 /** Pick members from an enum of the model, optionally restricted to the realistic ones. */
 export function enumArb(values: readonly string[], prefer?: readonly string[]): fc.Arbitrary<string> {
   const preferred = prefer?.filter((v) => values.includes(v)) ?? [];
   return preferred.length > 0
-    ? fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...preferred) }, { weight: 1, arbitrary: fc.constantFrom(...values) })
+    ? fc.oneof(
+        { weight: 4, arbitrary: fc.constantFrom(...preferred) },
+        { weight: 1, arbitrary: fc.constantFrom(...values) },
+      )
     : fc.constantFrom(...values);
 }
 

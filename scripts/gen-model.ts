@@ -52,7 +52,10 @@ interface BotocoreShape {
 
 interface BotocoreModel {
   metadata: { apiVersion: string; uid?: string; serviceId: string };
-  operations: Record<string, { input?: { shape: string }; output?: { shape: string }; errors?: { shape: string }[] }>;
+  operations: Record<
+    string,
+    { input?: { shape: string }; output?: { shape: string }; errors?: { shape: string }[] }
+  >;
   shapes: Record<string, BotocoreShape>;
 }
 
@@ -106,7 +109,11 @@ function main(): void {
   }
   const sorted: ApiModel = {
     operations,
-    shapes: Object.fromEntries(Object.keys(shapes).sort().map((k) => [k, shapes[k]!])),
+    shapes: Object.fromEntries(
+      Object.keys(shapes)
+        .sort()
+        .map((k) => [k, shapes[k]!]),
+    ),
   };
   const digest = createHash('sha256').update(bytes).digest('hex');
   const header = [
@@ -118,7 +125,9 @@ function main(): void {
   const body = `${header}\nimport type { ApiModel } from './shape.js';\n\nexport const SAGEMAKER_MODEL: ApiModel = ${JSON.stringify(sorted, null, 1)};\n`;
   const target = new URL('../apimodel/sagemakerModel.generated.ts', import.meta.url);
   writeFileSync(target, body);
-  process.stdout.write(`wrote apimodel/sagemakerModel.generated.ts: ${Object.keys(operations).length} operations, ${Object.keys(shapes).length} shapes\n`);
+  process.stdout.write(
+    `wrote apimodel/sagemakerModel.generated.ts: ${Object.keys(operations).length} operations, ${Object.keys(shapes).length} shapes\n`,
+  );
 }
 
 main();

@@ -9,7 +9,8 @@ import type { Violation } from './validateRequest.js';
 type Obj = Record<string, unknown>;
 const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const num = (v: unknown): number | undefined => (typeof v === 'number' ? v : undefined);
-const str = (v: unknown): string | undefined => (typeof v === 'string' && !(v.startsWith('{%') && v.endsWith('%}')) ? v : undefined);
+const str = (v: unknown): string | undefined =>
+  typeof v === 'string' && !(v.startsWith('{%') && v.endsWith('%}')) ? v : undefined;
 const obj = (v: unknown): Obj | undefined => (isObject(v) ? v : undefined);
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
@@ -30,11 +31,21 @@ function trainingRules(prefix: string, request: Obj): { path: string; message: s
     const c = obj(channel);
     const channelMode = str(c?.InputMode) ?? mode;
     const s3 = obj(obj(c?.DataSource)?.S3DataSource);
-    if (str(s3?.S3DataType) === 'AugmentedManifestFile' && channelMode !== undefined && channelMode !== 'Pipe') {
-      out.push({ path: `${prefix}/InputDataConfig/${i}/DataSource/S3DataSource/S3DataType`, message: 'augmented-manifest-needs-pipe: AugmentedManifestFile needs Pipe input mode' });
+    if (
+      str(s3?.S3DataType) === 'AugmentedManifestFile' &&
+      channelMode !== undefined &&
+      channelMode !== 'Pipe'
+    ) {
+      out.push({
+        path: `${prefix}/InputDataConfig/${i}/DataSource/S3DataSource/S3DataType`,
+        message: 'augmented-manifest-needs-pipe: AugmentedManifestFile needs Pipe input mode',
+      });
     }
     if (str(c?.CompressionType) === 'Gzip' && channelMode !== undefined && channelMode !== 'Pipe') {
-      out.push({ path: `${prefix}/InputDataConfig/${i}/CompressionType`, message: 'compression-needs-pipe: Gzip channels need Pipe input mode (File mode: None or unset)' });
+      out.push({
+        path: `${prefix}/InputDataConfig/${i}/CompressionType`,
+        message: 'compression-needs-pipe: Gzip channels need Pipe input mode (File mode: None or unset)',
+      });
     }
   });
   return out;
@@ -46,8 +57,20 @@ const RULES: readonly Rule[] = [
     apis: ['CreateTrainingJob'],
     check: (r) => {
       const a = obj(r.AlgorithmSpecification);
-      if (!a || 'TrainingImage' in a || 'TrainingImage.$' in a || 'AlgorithmName' in a || 'AlgorithmName.$' in a) return [];
-      return [{ path: '/AlgorithmSpecification', message: 'training-image-or-algorithm: give TrainingImage or AlgorithmName' }];
+      if (
+        !a ||
+        'TrainingImage' in a ||
+        'TrainingImage.$' in a ||
+        'AlgorithmName' in a ||
+        'AlgorithmName.$' in a
+      )
+        return [];
+      return [
+        {
+          path: '/AlgorithmSpecification',
+          message: 'training-image-or-algorithm: give TrainingImage or AlgorithmName',
+        },
+      ];
     },
   },
   {
@@ -68,7 +91,12 @@ const RULES: readonly Rule[] = [
       const runtime = num(s?.MaxRuntimeInSeconds);
       const wait = num(s?.MaxWaitTimeInSeconds);
       return runtime !== undefined && wait !== undefined && wait < runtime
-        ? [{ path: '/StoppingCondition/MaxWaitTimeInSeconds', message: `max-wait-at-least-runtime: MaxWaitTimeInSeconds ${wait} < MaxRuntimeInSeconds ${runtime}` }]
+        ? [
+            {
+              path: '/StoppingCondition/MaxWaitTimeInSeconds',
+              message: `max-wait-at-least-runtime: MaxWaitTimeInSeconds ${wait} < MaxRuntimeInSeconds ${runtime}`,
+            },
+          ]
         : [];
     },
   },
@@ -76,8 +104,15 @@ const RULES: readonly Rule[] = [
     id: 'max-wait-needs-spot',
     apis: ['CreateTrainingJob'],
     check: (r) =>
-      num(obj(r.StoppingCondition)?.MaxWaitTimeInSeconds) !== undefined && r.EnableManagedSpotTraining !== true && !('EnableManagedSpotTraining.$' in r)
-        ? [{ path: '/StoppingCondition/MaxWaitTimeInSeconds', message: 'max-wait-needs-spot: MaxWaitTimeInSeconds is only for managed spot training' }]
+      num(obj(r.StoppingCondition)?.MaxWaitTimeInSeconds) !== undefined &&
+      r.EnableManagedSpotTraining !== true &&
+      !('EnableManagedSpotTraining.$' in r)
+        ? [
+            {
+              path: '/StoppingCondition/MaxWaitTimeInSeconds',
+              message: 'max-wait-needs-spot: MaxWaitTimeInSeconds is only for managed spot training',
+            },
+          ]
         : [],
   },
   {
@@ -86,7 +121,12 @@ const RULES: readonly Rule[] = [
     check: (r) => {
       const runtime = num(obj(r.StoppingCondition)?.MaxRuntimeInSeconds);
       return runtime !== undefined && runtime > MAX_TRAINING_RUNTIME_SECONDS
-        ? [{ path: '/StoppingCondition/MaxRuntimeInSeconds', message: `max-runtime-28-days: ${runtime} s is more than 28 days (${MAX_TRAINING_RUNTIME_SECONDS} s)` }]
+        ? [
+            {
+              path: '/StoppingCondition/MaxRuntimeInSeconds',
+              message: `max-runtime-28-days: ${runtime} s is more than 28 days (${MAX_TRAINING_RUNTIME_SECONDS} s)`,
+            },
+          ]
         : [];
     },
   },
@@ -101,7 +141,11 @@ const RULES: readonly Rule[] = [
       return maps.flatMap(([path, m]) =>
         Object.entries(obj(m) ?? {})
           .filter(([, v]) => typeof v === 'string' && v.length > 256)
-          .map(([k]) => ({ path: `${path}/${k}`, message: 'hyperparameter-value-256: hyperparameter values are limited to 256 characters (member doc)' })),
+          .map(([k]) => ({
+            path: `${path}/${k}`,
+            message:
+              'hyperparameter-value-256: hyperparameter values are limited to 256 characters (member doc)',
+          })),
       );
     },
   },
@@ -111,9 +155,20 @@ const RULES: readonly Rule[] = [
     check: (r) => {
       const c = num(r.MaxConcurrentTransforms);
       const p = num(r.MaxPayloadInMB);
-      if (p !== undefined && p > 100) return [{ path: '/MaxPayloadInMB', message: `transform-payload-product: MaxPayloadInMB ${p} is more than 100` }];
+      if (p !== undefined && p > 100)
+        return [
+          {
+            path: '/MaxPayloadInMB',
+            message: `transform-payload-product: MaxPayloadInMB ${p} is more than 100`,
+          },
+        ];
       return c !== undefined && p !== undefined && c * p > 100
-        ? [{ path: '/MaxPayloadInMB', message: `transform-payload-product: MaxConcurrentTransforms x MaxPayloadInMB = ${c * p} > 100` }]
+        ? [
+            {
+              path: '/MaxPayloadInMB',
+              message: `transform-payload-product: MaxConcurrentTransforms x MaxPayloadInMB = ${c * p} > 100`,
+            },
+          ]
         : [];
     },
   },
@@ -123,7 +178,15 @@ const RULES: readonly Rule[] = [
     check: (r) => {
       const has = (k: string) => k in r || `${k}.$` in r;
       const n = Number(has('TrainingJobDefinition')) + Number(has('TrainingJobDefinitions'));
-      return n === 1 ? [] : [{ path: '/TrainingJobDefinition', message: 'one-training-definition: give exactly one of TrainingJobDefinition and TrainingJobDefinitions' }];
+      return n === 1
+        ? []
+        : [
+            {
+              path: '/TrainingJobDefinition',
+              message:
+                'one-training-definition: give exactly one of TrainingJobDefinition and TrainingJobDefinitions',
+            },
+          ];
     },
   },
   {
@@ -135,7 +198,10 @@ const RULES: readonly Rule[] = [
       if (str(config?.Strategy) !== 'Grid' || !ranges) return [];
       return ['IntegerParameterRanges', 'ContinuousParameterRanges', 'AutoParameters']
         .filter((k) => list(ranges[k]).length > 0)
-        .map((k) => ({ path: `/HyperParameterTuningJobConfig/ParameterRanges/${k}`, message: `grid-categorical-only: the Grid strategy takes categorical ranges only, not ${k}` }));
+        .map((k) => ({
+          path: `/HyperParameterTuningJobConfig/ParameterRanges/${k}`,
+          message: `grid-categorical-only: the Grid strategy takes categorical ranges only, not ${k}`,
+        }));
     },
   },
   {
@@ -152,17 +218,30 @@ const RULES: readonly Rule[] = [
     check: (r) =>
       list(r.Tags).flatMap((t, i) => {
         const key = str(obj(t)?.Key);
-        return key?.toLowerCase().startsWith('aws:') ? [{ path: `/Tags/${i}/Key`, message: 'reserved-tag-prefix: tag keys starting with "aws:" are reserved' }] : [];
+        return key?.toLowerCase().startsWith('aws:')
+          ? [
+              {
+                path: `/Tags/${i}/Key`,
+                message: 'reserved-tag-prefix: tag keys starting with "aws:" are reserved',
+              },
+            ]
+          : [];
       }),
   },
 ];
 
 /** Violations of the rules the API model does not encode. */
-export function semanticViolations(api: Api, request: unknown, language: QueryLanguage = 'JSONPath'): Violation[] {
+export function semanticViolations(
+  api: Api,
+  request: unknown,
+  language: QueryLanguage = 'JSONPath',
+): Violation[] {
   if (!isObject(request)) return [];
   void language;
   return RULES.filter((rule) => rule.apis === 'all' || rule.apis.includes(api)).flatMap((rule) =>
-    rule.check(request).map((v) => ({ path: v.path, constraint: 'semantic' as const, rule: rule.id, message: v.message })),
+    rule
+      .check(request)
+      .map((v) => ({ path: v.path, constraint: 'semantic' as const, rule: rule.id, message: v.message })),
   );
 }
 

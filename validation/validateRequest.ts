@@ -25,7 +25,8 @@ export interface Violation {
   readonly rule?: string;
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 const isJsonata = (v: unknown): boolean => typeof v === 'string' && v.startsWith('{%') && v.endsWith('%}');
 const escape = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
 
@@ -73,7 +74,13 @@ export class RequestValidator {
     return s;
   }
 
-  private check(shapeName: string, value: unknown, path: string, language: QueryLanguage, out: Violation[]): void {
+  private check(
+    shapeName: string,
+    value: unknown,
+    path: string,
+    language: QueryLanguage,
+    out: Violation[],
+  ): void {
     if (language === 'JSONata' && isJsonata(value)) return;
     const s = this.shape(shapeName);
     const at = path || '/';
@@ -106,7 +113,11 @@ export class RequestValidator {
         }
         for (const required of s.required ?? []) {
           if (!present.has(required)) {
-            out.push({ path: `${path}/${escape(required)}`, constraint: 'required', message: `required field "${required}" is missing` });
+            out.push({
+              path: `${path}/${escape(required)}`,
+              constraint: 'required',
+              message: `required field "${required}" is missing`,
+            });
           }
         }
         return;
@@ -117,10 +128,18 @@ export class RequestValidator {
           return;
         }
         if (s.min !== undefined && value.length < s.min) {
-          out.push({ path: at, constraint: 'size', message: `must have at least ${s.min} item(s), has ${value.length}` });
+          out.push({
+            path: at,
+            constraint: 'size',
+            message: `must have at least ${s.min} item(s), has ${value.length}`,
+          });
         }
         if (s.max !== undefined && value.length > s.max) {
-          out.push({ path: at, constraint: 'size', message: `must have at most ${s.max} item(s), has ${value.length}` });
+          out.push({
+            path: at,
+            constraint: 'size',
+            message: `must have at most ${s.max} item(s), has ${value.length}`,
+          });
         }
         value.forEach((item, i) => this.check(s.member!, item, `${path}/${i}`, language, out));
         return;
@@ -132,10 +151,18 @@ export class RequestValidator {
         }
         const entries = Object.entries(value);
         if (s.min !== undefined && entries.length < s.min) {
-          out.push({ path: at, constraint: 'size', message: `must have at least ${s.min} entr(ies), has ${entries.length}` });
+          out.push({
+            path: at,
+            constraint: 'size',
+            message: `must have at least ${s.min} entr(ies), has ${entries.length}`,
+          });
         }
         if (s.max !== undefined && entries.length > s.max) {
-          out.push({ path: at, constraint: 'size', message: `must have at most ${s.max} entries, has ${entries.length}` });
+          out.push({
+            path: at,
+            constraint: 'size',
+            message: `must have at most ${s.max} entries, has ${entries.length}`,
+          });
         }
         for (const [k, v] of entries) {
           const dynamic = language === 'JSONPath' && k.endsWith('.$');
@@ -151,15 +178,28 @@ export class RequestValidator {
           return;
         }
         if (s.enum) {
-          if (!s.enum.includes(value)) out.push({ path: at, constraint: 'enum', message: `"${value}" is not one of ${shapeName} (${s.enum.length} values, e.g. ${s.enum.slice(0, 3).join(', ')})` });
+          if (!s.enum.includes(value))
+            out.push({
+              path: at,
+              constraint: 'enum',
+              message: `"${value}" is not one of ${shapeName} (${s.enum.length} values, e.g. ${s.enum.slice(0, 3).join(', ')})`,
+            });
           return;
         }
         const length = charLength(value);
         if ((s.min !== undefined && length < s.min) || (s.max !== undefined && length > s.max)) {
-          out.push({ path: at, constraint: 'length', message: `length ${length} is outside ${s.min ?? 0}..${s.max ?? '∞'}` });
+          out.push({
+            path: at,
+            constraint: 'length',
+            message: `length ${length} is outside ${s.min ?? 0}..${s.max ?? '∞'}`,
+          });
         }
         if (s.pattern !== undefined && !fullMatch(s.pattern).test(value)) {
-          out.push({ path: at, constraint: 'pattern', message: `"${value.length > 60 ? value.slice(0, 57) + '...' : value}" does not match ${s.pattern}` });
+          out.push({
+            path: at,
+            constraint: 'pattern',
+            message: `"${value.length > 60 ? value.slice(0, 57) + '...' : value}" does not match ${s.pattern}`,
+          });
         }
         return;
       }
@@ -169,24 +209,38 @@ export class RequestValidator {
       case 'double': {
         const integral = s.type === 'integer' || s.type === 'long';
         if (typeof value !== 'number' || !Number.isFinite(value) || (integral && !Number.isInteger(value))) {
-          out.push({ path: at, constraint: 'type', message: integral ? 'must be an integer' : 'must be a number' });
+          out.push({
+            path: at,
+            constraint: 'type',
+            message: integral ? 'must be an integer' : 'must be a number',
+          });
           return;
         }
         if ((s.min !== undefined && value < s.min) || (s.max !== undefined && value > s.max)) {
-          out.push({ path: at, constraint: 'range', message: `${value} is outside ${s.min ?? '-∞'}..${s.max ?? '∞'}` });
+          out.push({
+            path: at,
+            constraint: 'range',
+            message: `${value} is outside ${s.min ?? '-∞'}..${s.max ?? '∞'}`,
+          });
         }
         return;
       }
       case 'boolean':
-        if (typeof value !== 'boolean') out.push({ path: at, constraint: 'type', message: 'must be true or false' });
+        if (typeof value !== 'boolean')
+          out.push({ path: at, constraint: 'type', message: 'must be true or false' });
         return;
       case 'timestamp':
         if (typeof value !== 'number' && (typeof value !== 'string' || Number.isNaN(Date.parse(value)))) {
-          out.push({ path: at, constraint: 'type', message: 'must be a timestamp (epoch seconds or ISO 8601)' });
+          out.push({
+            path: at,
+            constraint: 'type',
+            message: 'must be a timestamp (epoch seconds or ISO 8601)',
+          });
         }
         return;
       case 'blob':
-        if (typeof value !== 'string') out.push({ path: at, constraint: 'type', message: 'must be a base64 string' });
+        if (typeof value !== 'string')
+          out.push({ path: at, constraint: 'type', message: 'must be a base64 string' });
         return;
     }
   }
@@ -195,7 +249,11 @@ export class RequestValidator {
 export const sagemakerValidator = new RequestValidator();
 
 /** Validates the request of one of the nine APIs against the API model and the semantic rules. */
-export function validateRequest(api: Api, request: unknown, language: QueryLanguage = 'JSONPath'): Violation[] {
+export function validateRequest(
+  api: Api,
+  request: unknown,
+  language: QueryLanguage = 'JSONPath',
+): Violation[] {
   const violations = sagemakerValidator.validate(api, request, language);
   return violations.concat(semanticViolations(api, request, language));
 }
