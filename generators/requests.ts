@@ -186,20 +186,18 @@ const processingIoArb = fc.integer({ min: 0, max: 2 }).chain((n) =>
         })),
       ),
     ),
-    fc
-      .boolean()
-      .chain((out) =>
-        out
-          ? s3UriArb.map((S3Uri) => ({
-              Outputs: [
-                {
-                  OutputName: 'output-1',
-                  S3Output: { S3Uri, LocalPath: '/opt/ml/processing/output', S3UploadMode: 'EndOfJob' },
-                },
-              ],
-            }))
-          : fc.constant(undefined),
-      ),
+    fc.boolean().chain((out) =>
+      out
+        ? s3UriArb.map((S3Uri) => ({
+            Outputs: [
+              {
+                OutputName: 'output-1',
+                S3Output: { S3Uri, LocalPath: '/opt/ml/processing/output', S3UploadMode: 'EndOfJob' },
+              },
+            ],
+          }))
+        : fc.constant(undefined),
+    ),
   ),
 );
 

@@ -1,0 +1,147 @@
+/**
+ * `validate`: is a definition valid ASL, and valid for the SageMaker integration? asl-validator
+ * checks the ASL schema; on top come the rules it misses (spec §5.2, §5.3) and the integration's:
+ * known `sagemaker:` APIs and suffixes, and each request checked against the SageMaker API model.
+ */
+import aslValidator from 'asl-validator';
+import type { StateMachineType } from '../catalog/api.js';
+import { analyzeTaskResource } from '../oracles/definition/sagemakerTasks.js';
+import { validateRequest } from './validateRequest.js';
+
+export interface DefinitionProblem {
+  /** JSON pointer into the definition. */
+  readonly pointer: string;
+  /** Stable code: `asl`, `retry-backoff-rate`, `states-all`, ..., a request constraint (`pattern`, `enum`, ...) or `semantic:<rule>`. */
+  readonly code: string;
+  readonly message: string;
+}
+
+type Obj = Record<string, unknown>;
+const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const escape = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
+
+/** The label of a problem, as negative cases name the reason they are invalid. */
+export const problemLabel = (p: Pick<DefinitionProblem, 'code' | 'pointer'>): string =>
+  `${p.code} at ${p.pointer}`;
+
+function retryAndCatch(state: Obj, pointer: string, out: DefinitionProblem[]): void {
+  const check = (field: 'Retry' | 'Catch') => {
+    const list = state[field];
+    if (!Array.isArray(list)) return;
+    list.forEach((entry, i) => {
+      if (!isObject(entry)) return;
+      const at = `${pointer}/${field}/${i}`;
+      const errors = Array.isArray(entry.ErrorEquals) ? entry.ErrorEquals : [];
+      if (errors.includes('States.ALL') && (errors.length > 1 || i !== list.length - 1)) {
+        out.push({
+          pointer: `${at}/ErrorEquals`,
+          code: 'states-all',
+          message: `States.ALL must be alone in ErrorEquals and in the last ${field === 'Retry' ? 'retrier' : 'catcher'}`,
+        });
+      }
+      if (field !== 'Retry') return;
+      if (typeof entry.BackoffRate === 'number' && entry.BackoffRate < 1) {
+        out.push({
+          pointer: `${at}/BackoffRate`,
+          code: 'retry-backoff-rate',
+          message: `BackoffRate ${entry.BackoffRate} must be at least 1.0`,
+        });
+      }
+      if (typeof entry.IntervalSeconds === 'number' && entry.IntervalSeconds < 1) {
+        out.push({
+          pointer: `${at}/IntervalSeconds`,
+          code: 'retry-interval',
+          message: `IntervalSeconds ${entry.IntervalSeconds} must be at least 1`,
+        });
+      }
+      if (
+        typeof entry.MaxDelaySeconds === 'number' &&
+        (entry.MaxDelaySeconds <= 0 || entry.MaxDelaySeconds >= 31_622_401)
+      ) {
+        out.push({
+          pointer: `${at}/MaxDelaySeconds`,
+          code: 'retry-max-delay',
+          message: `MaxDelaySeconds ${entry.MaxDelaySeconds} must be between 1 and 31622400`,
+        });
+      }
+    });
+  };
+  check('Retry');
+  check('Catch');
+}
+
+function walk(
+  machine: Obj,
+  pointer: string,
+  language: 'JSONPath' | 'JSONata',
+  type: StateMachineType,
+  out: DefinitionProblem[],
+): void {
+  const states = machine.States;
+  if (!isObject(states)) return;
+  for (const [name, state] of Object.entries(states)) {
+    if (!isObject(state)) continue;
+    const at = `${pointer}/States/${escape(name)}`;
+    const stateLanguage =
+      state.QueryLanguage === 'JSONata' || state.QueryLanguage === 'JSONPath'
+        ? state.QueryLanguage
+        : language;
+    retryAndCatch(state, at, out);
+    if (state.Type === 'Task') {
+      if (
+        typeof state.TimeoutSeconds === 'number' &&
+        typeof state.HeartbeatSeconds === 'number' &&
+        state.HeartbeatSeconds >= state.TimeoutSeconds
+      ) {
+        out.push({
+          pointer: `${at}/HeartbeatSeconds`,
+          code: 'heartbeat-timeout',
+          message: `HeartbeatSeconds ${state.HeartbeatSeconds} must be less than TimeoutSeconds ${state.TimeoutSeconds}`,
+        });
+      }
+      if (typeof state.Resource !== 'string') continue;
+      const analysis = analyzeTaskResource(state.Resource, type);
+      if (analysis.kind === 'problem') {
+        out.push({ pointer: `${at}/Resource`, code: 'integration', message: analysis.message });
+      } else if (analysis.kind === 'sagemaker') {
+        const field = stateLanguage === 'JSONata' ? 'Arguments' : 'Parameters';
+        if (field in state) {
+          for (const v of validateRequest(analysis.facts.api, state[field], stateLanguage)) {
+            out.push({
+              pointer: `${at}/${field}${v.path === '/' ? '' : v.path}`,
+              code: v.rule ? `semantic:${v.rule}` : v.constraint,
+              message: v.message,
+            });
+          }
+        }
+      }
+    } else if (state.Type === 'Parallel' && Array.isArray(state.Branches)) {
+      state.Branches.forEach(
+        (b, i) => isObject(b) && walk(b, `${at}/Branches/${i}`, stateLanguage, type, out),
+      );
+    } else if (state.Type === 'Map') {
+      const key = 'ItemProcessor' in state ? 'ItemProcessor' : 'Iterator';
+      if (isObject(state[key])) walk(state[key] as Obj, `${at}/${key}`, stateLanguage, type, out);
+    }
+  }
+}
+
+/** Every problem of the definition; none means valid. */
+export function validateDefinition(
+  definition: unknown,
+  type: StateMachineType = 'STANDARD',
+): DefinitionProblem[] {
+  if (!isObject(definition))
+    return [{ pointer: '/', code: 'asl', message: 'a state machine definition must be a JSON object' }];
+  // asl-validator writes QueryLanguage into the states it reads: give it a copy.
+  const asl = aslValidator(structuredClone(definition));
+  const out: DefinitionProblem[] = asl.isValid
+    ? []
+    : asl.errors.map((e) => ({
+        pointer: e.schemaError?.instancePath || '/',
+        code: 'asl',
+        message: e.Message ?? e.message ?? 'invalid ASL',
+      }));
+  walk(definition, '', definition.QueryLanguage === 'JSONata' ? 'JSONata' : 'JSONPath', type, out);
+  return out;
+}
