@@ -12,7 +12,10 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/consistent-type-imports': 'error',
       // Every random choice flows from a seed: use fast-check's generators, never Math.random.
-      'no-restricted-properties': ['error', { object: 'Math', property: 'random', message: 'draw from the seeded generators instead' }],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Math', property: 'random', message: 'draw from the seeded generators instead' },
+      ],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },

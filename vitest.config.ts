@@ -7,7 +7,9 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['{catalog,apimodel,validation,iam,oracles,generators,emulator,reports,cli,scripts}/**/*.test.ts'],
+          include: [
+            '{catalog,apimodel,validation,iam,oracles,generators,emulator,reports,cli,scripts}/**/*.test.ts',
+          ],
           testTimeout: 60_000,
         },
       },

@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './main.js';
 
@@ -290,5 +291,110 @@ describe('check', () => {
       await run('check', '--definition', TRAINING, '--policy', sufficient, '--format', 'xml'),
       'use text or json',
     );
+  });
+});
+
+describe('validate', () => {
+  it('exits 0 for a valid definition and 1 with one line per problem', async () => {
+    const example = fileURLToPath(new URL('../examples/training-job.json', import.meta.url));
+    const ok = await run('validate', example);
+    expect(ok).toMatchObject({ code: 0, stdout: `${example}: valid\n` });
+    const bad = file('bad-retry.json', {
+      StartAt: 'T',
+      States: {
+        T: {
+          Type: 'Task',
+          Resource: 'arn:aws:states:::sagemaker:createModel',
+          Parameters: { ModelName: 'bad_name', PrimaryContainer: { Image: 'i' } },
+          Retry: [{ ErrorEquals: ['States.ALL'], BackoffRate: 0.5 }],
+          End: true,
+        },
+      },
+    });
+    const result = await run('validate', bad);
+    expect(result.code).toBe(1);
+    expect(result.stdout.trim().split('\n')).toEqual([
+      `${bad}: /States/T/Retry/0/BackoffRate: BackoffRate 0.5 must be at least 1.0 [retry-backoff-rate]`,
+      `${bad}: /States/T/Parameters/ModelName: "bad_name" does not match [a-zA-Z0-9]([\\-a-zA-Z0-9]*[a-zA-Z0-9])? [pattern]`,
+    ]);
+  });
+
+  it('bad input: exit 2', async () => {
+    expectUsageError(await run('validate', join(dir, 'nope.json')), 'no such file');
+    expectUsageError(await run('validate', TRAINING, '--type', 'fast'), 'use standard or express');
+  });
+});
+
+describe('sample', () => {
+  it('prints cases as JSON lines, reproducible from --seed and --path', async () => {
+    const result = await run('sample', '--count', '3', '--seed', '5');
+    expect(result.code).toBe(0);
+    const cases = result.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(cases).toHaveLength(3);
+    for (const c of cases) {
+      for (const key of [
+        'definition',
+        'input',
+        'api',
+        'pattern',
+        'resourceMode',
+        'queryLanguage',
+        'validity',
+      ])
+        expect(c).toHaveProperty(key);
+    }
+    const one = await run('sample', '--seed', '5', '--path', '2');
+    expect(JSON.parse(one.stdout)).toEqual(cases[2]);
+  });
+
+  it('prints the seed it drew when none is given', async () => {
+    const result = await run('sample', '--count', '1');
+    expect(result.stderr).toMatch(/^seed: \d+ \(pass --seed \d+ to reproduce\)\n$/);
+  });
+
+  it('filters by --api and --pattern, and --include-invalid labels the invalid ones', async () => {
+    const result = await run(
+      'sample',
+      '--count',
+      '20',
+      '--seed',
+      '3',
+      '--api',
+      'CreateTransformJob',
+      '--pattern',
+      'sync',
+      '--format',
+      'json',
+    );
+    const cases = JSON.parse(result.stdout) as { api: string; pattern: string }[];
+    expect(new Set(cases.map((c) => `${c.api} ${c.pattern}`))).toEqual(new Set(['CreateTransformJob sync']));
+    const mixed = await run('sample', '--count', '40', '--seed', '3', '--include-invalid');
+    const validity = mixed.stdout
+      .trim()
+      .split('\n')
+      .map((l) => (JSON.parse(l) as { validity: { valid: boolean; violation?: string } }).validity);
+    expect(validity.some((v) => v.valid)).toBe(true);
+    expect(validity.filter((v) => !v.valid).every((v) => / at \//.test(v.violation ?? ''))).toBe(true);
+    expect(validity.some((v) => !v.valid)).toBe(true);
+  });
+
+  it('--stats prints the distribution', async () => {
+    const result = await run('sample', '--count', '50', '--seed', '1', '--stats');
+    expect(result.stdout).toContain('50 cases (50 valid)');
+    expect(result.stdout).toContain('api x pattern x name mode x query language');
+  });
+
+  it('bad options: exit 2', async () => {
+    expectUsageError(await run('sample', '--count', 'x'), '--count "x" must be an integer');
+    expectUsageError(await run('sample', '--api', 'CreatePipeline'), '--api "CreatePipeline" is not one of');
+    expectUsageError(
+      await run('sample', '--pattern', 'sync', '--api', 'CreateModel'),
+      'no legal (api, pattern) pair',
+    );
+    expectUsageError(await run('sample', '--format', 'yaml'), 'use json or jsonl');
+    expectUsageError(await run('sample', '--seed', '-1'), '--seed "-1" must be an integer');
   });
 });

@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { checkCommand, type CheckOptions } from './commands/check.js';
 import { policyCommand } from './commands/policy.js';
+import { sampleCommand, type SampleRaw } from './commands/sample.js';
+import { validateCommand } from './commands/validate.js';
 import { UsageError } from './errors.js';
 import { processIo, type Io } from './io.js';
 import type { RawPredictionOptions } from './predictionOptions.js';
@@ -88,6 +90,42 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
   ).action(async (opts: CheckOptions) => {
     setExit(await checkCommand(opts, io));
   });
+
+  program
+    .command('validate')
+    .description(
+      'ASL validity plus the SageMaker integration rules; exit 0 valid, 1 invalid (one line per problem)',
+    )
+    .argument(
+      '<definition.json>',
+      'state machine definition (or a CreateStateMachine / DescribeStateMachine JSON)',
+    )
+    .option(
+      '--type <type>',
+      'state machine type, standard or express (default: from the file, else standard)',
+    )
+    .action((path: string, opts: { type?: string }) => {
+      setExit(validateCommand(path, opts, io));
+    });
+
+  const collect = (v: string, prev: string[] = []) => [...prev, v];
+  program
+    .command('sample')
+    .description('Print generated cases: definition, input, scenario, policy and replay coordinates')
+    .option('--count <n>', 'number of cases', '10')
+    .option('--seed <seed>', 'seed of the run (printed on stderr when not given)')
+    .option('--path <i>', 'print only case i of the seed (replay)')
+    .option('--api <api>', 'only this API (repeat for several)', collect)
+    .option('--pattern <pattern>', 'only this pattern: requestResponse or sync (repeat for several)', collect)
+    .option('--format <format>', 'json or jsonl', 'jsonl')
+    .option('--include-invalid', 'mix in invalid cases, each labelled with its violation')
+    .option(
+      '--stats',
+      'print the distribution over api x pattern x name mode x query language x wrappers instead',
+    )
+    .action((opts: SampleRaw) => {
+      setExit(sampleCommand(opts, io));
+    });
 
   for (const command of program.commands)
     command

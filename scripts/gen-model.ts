@@ -5,11 +5,12 @@
  * the validator and the generators need (required members, lengths, ranges, patterns, enums, list
  * and map sizes). Documentation strings are dropped.
  *
- *   npm run gen:model -- ../shared/models/sagemaker/service-2.json.gz
+ *   npm run gen:model -- ../shared/models/sagemaker/service-2.json.gz [output.ts]
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import type { ApiModel, Operation, Shape, ShapeType } from '../apimodel/shape.js';
 
@@ -67,7 +68,7 @@ function toJsPattern(pattern: string): string {
 function main(): void {
   const path = process.argv[2];
   if (!path) {
-    process.stderr.write('usage: npm run gen:model -- <path to sagemaker service-2.json[.gz]>\n');
+    process.stderr.write('usage: npm run gen:model -- <path to sagemaker service-2.json[.gz]> [output.ts]\n');
     process.exit(2);
   }
   const bytes = readFileSync(path);
@@ -123,10 +124,11 @@ function main(): void {
     '// botocore JSON, Apache-2.0. Operations of the Step Functions integration and every shape they reach.',
   ].join('\n');
   const body = `${header}\nimport type { ApiModel } from './shape.js';\n\nexport const SAGEMAKER_MODEL: ApiModel = ${JSON.stringify(sorted, null, 1)};\n`;
-  const target = new URL('../apimodel/sagemakerModel.generated.ts', import.meta.url);
+  const target =
+    process.argv[3] ?? fileURLToPath(new URL('../apimodel/sagemakerModel.generated.ts', import.meta.url));
   writeFileSync(target, body);
   process.stdout.write(
-    `wrote apimodel/sagemakerModel.generated.ts: ${Object.keys(operations).length} operations, ${Object.keys(shapes).length} shapes\n`,
+    `wrote ${target}: ${Object.keys(operations).length} operations, ${Object.keys(shapes).length} shapes\n`,
   );
 }
 

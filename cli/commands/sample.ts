@@ -1,0 +1,134 @@
+import { randomInt } from 'node:crypto';
+import { API_NAMES, PATTERNS, isApi, type Api, type Pattern } from '../../catalog/api.js';
+import type { Case } from '../../generators/case.js';
+import { caseArb, generateCase, legalPairs } from '../../generators/sampleCases.js';
+import { UsageError } from '../errors.js';
+import type { Io } from '../io.js';
+
+export interface SampleRaw {
+  count?: string;
+  seed?: string;
+  path?: string;
+  api?: string[];
+  pattern?: string[];
+  format?: string;
+  includeInvalid?: boolean;
+  stats?: boolean;
+}
+
+function integer(value: string, option: string, min: number, max: number): number {
+  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
+    throw new UsageError('bad-option', `${option} "${value}" must be an integer from ${min} to ${max}`);
+  }
+  return Number(value);
+}
+
+/** Seeds are 32-bit: fast-check's range. Without --seed, one is drawn and printed. */
+export function parseSeed(value: string | undefined, io: Io): number {
+  if (value === undefined) {
+    const seed = randomInt(0, 2 ** 31);
+    io.stderr(`seed: ${seed} (pass --seed ${seed} to reproduce)\n`);
+    return seed;
+  }
+  return integer(value, '--seed', 0, 2 ** 32 - 1);
+}
+
+const WRAPPER_ORDER = [
+  'Retry',
+  'Catch',
+  'TimeoutSeconds',
+  'HeartbeatSeconds',
+  'ResultSelector',
+  'ResultPath',
+  'OutputPath',
+  'Output',
+];
+
+function stats(cases: Case[]): string {
+  const lines: string[] = [];
+  const count = (key: (c: Case) => string) => {
+    const m = new Map<string, number>();
+    for (const c of cases) m.set(key(c), (m.get(key(c)) ?? 0) + 1);
+    return [...m.entries()].sort(([a], [b]) => a.localeCompare(b));
+  };
+  const section = (title: string, rows: [string, number][]) => {
+    lines.push(title);
+    const width = Math.max(...rows.map(([k]) => k.length));
+    for (const [k, n] of rows)
+      lines.push(
+        `  ${k.padEnd(width)}  ${String(n).padStart(6)}  ${((100 * n) / cases.length).toFixed(1).padStart(5)}%`,
+      );
+  };
+  lines.push(`${cases.length} cases (${cases.filter((c) => c.validity.valid).length} valid)`);
+  section(
+    'api x pattern',
+    count((c) => `${c.api} ${c.pattern}`),
+  );
+  section(
+    'name mode x query language',
+    count((c) => `${c.resourceMode} ${c.queryLanguage}`),
+  );
+  section(
+    'api x pattern x name mode x query language',
+    count((c) => `${c.api} ${c.pattern} ${c.resourceMode} ${c.queryLanguage}`),
+  );
+  section(
+    'shape',
+    count((c) => c.shape),
+  );
+  section(
+    'wrappers (cases with each)',
+    WRAPPER_ORDER.map((w): [string, number] => [
+      w,
+      cases.filter((c) => c.wrappers.includes(w as never)).length,
+    ]).filter(([, n]) => n > 0),
+  );
+  section(
+    'policy variant',
+    count((c) => c.policyVariant.kind),
+  );
+  return `${lines.join('\n')}\n`;
+}
+
+/** `sfn-conformance sample`: prints generated cases (or, with --stats, their distribution). */
+export function sampleCommand(raw: SampleRaw, io: Io): number {
+  const count = integer(raw.count ?? '10', '--count', 1, 1_000_000);
+  const format = raw.format ?? 'jsonl';
+  if (format !== 'json' && format !== 'jsonl')
+    throw new UsageError('bad-option', `--format "${format}" is unknown; use json or jsonl`);
+  for (const a of raw.api ?? []) {
+    if (!isApi(a)) throw new UsageError('bad-option', `--api "${a}" is not one of ${API_NAMES.join(', ')}`);
+  }
+  for (const p of raw.pattern ?? []) {
+    if (!(PATTERNS as readonly string[]).includes(p))
+      throw new UsageError('bad-option', `--pattern "${p}" is not one of ${PATTERNS.join(', ')}`);
+  }
+  const apis = raw.api as Api[] | undefined;
+  const patterns = raw.pattern as Pattern[] | undefined;
+  if (legalPairs(apis ?? API_NAMES, patterns).length === 0) {
+    throw new UsageError(
+      'bad-option',
+      'no legal (api, pattern) pair matches --api and --pattern (.sync exists only for the five job APIs; .waitForTaskToken for none)',
+    );
+  }
+  const seed = parseSeed(raw.seed, io);
+  const arb = caseArb({
+    ...(apis ? { apis } : {}),
+    ...(patterns ? { patterns } : {}),
+    includeInvalid: raw.includeInvalid ?? false,
+  });
+  if (raw.path !== undefined) {
+    const index = integer(raw.path, '--path', 0, 1_000_000_000);
+    io.stdout(`${JSON.stringify(generateCase(arb, seed, index), null, format === 'json' ? 2 : undefined)}\n`);
+    return 0;
+  }
+  const cases: Case[] = [];
+  for (let i = 0; i < count; i++) {
+    const c = generateCase(arb, seed, i);
+    if (raw.stats || format === 'json') cases.push(c);
+    else io.stdout(`${JSON.stringify(c)}\n`);
+  }
+  if (raw.stats) io.stdout(stats(cases));
+  else if (format === 'json') io.stdout(`${JSON.stringify(cases, null, 2)}\n`);
+  return 0;
+}

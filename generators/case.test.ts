@@ -1,0 +1,112 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { API_NAMES, type Pattern } from '../catalog/api.js';
+import { SAGEMAKER_APIS } from '../catalog/sagemakerApis.js';
+import { problemLabel, validateDefinition } from '../validation/validateDefinition.js';
+import { caseId, canonicalJson, validCaseArb } from './case.js';
+import { invalidCaseArb } from './invalidCase.js';
+import { generateCase, caseArb, sampleCases } from './sampleCases.js';
+
+describe('generated cases', () => {
+  it('every valid definition passes validate (ASL, the extra rules and the request model)', () => {
+    // asl-validator compiles its schemas on every call (~70 ms): a moderate number of runs.
+    fc.assert(
+      fc.property(validCaseArb(), (c) => {
+        expect(validateDefinition(c.definition).map(problemLabel)).toEqual([]);
+      }),
+      { numRuns: 80, seed: 6 },
+    );
+  });
+
+  it('every invalid case fails validate for exactly its labelled reason', () => {
+    fc.assert(
+      fc.property(invalidCaseArb(), (c) => {
+        expect(c.validity.valid).toBe(false);
+        const labels = validateDefinition(c.definition).map(problemLabel);
+        expect(labels).toEqual([(c.validity as { violation: string }).violation]);
+      }),
+      { numRuns: 80, seed: 7 },
+    );
+  });
+
+  it('dynamic names resolve from the input the case carries', () => {
+    for (const c of sampleCases({ seed: 8 }, 200)) {
+      const text = JSON.stringify(c.definition);
+      for (const m of text.matchAll(/"\$\.(step\d+jobName|step\d+runId|jobName|runId)"/g))
+        expect(c.input).toHaveProperty(m[1]!);
+      for (const m of text.matchAll(/\$\.value\.(jobName|runId)/g))
+        expect((c.input.items as Record<string, unknown>[])[0]).toHaveProperty(m[1]!);
+    }
+  });
+
+  it('are deterministic: a seed and a path give the same case, alone or in sequence', () => {
+    const run = [...sampleCases({ seed: 9 }, 5)];
+    expect(generateCase(caseArb({}), 9, 3)).toEqual(run[3]);
+    expect([...sampleCases({ seed: 9 }, 5)]).toEqual(run);
+    expect(new Set(run.map((c) => c.id)).size).toBe(5);
+  });
+
+  it('have ids that hash their content, whatever the key order', () => {
+    const [c] = [...sampleCases({ seed: 10 }, 1)];
+    const { id, replay: _replay, ...content } = c!;
+    expect(caseId(content)).toBe(id);
+    const reordered = Object.fromEntries(Object.entries(content).reverse()) as typeof content;
+    expect(caseId(reordered)).toBe(id);
+    expect(caseId({ ...content, executionName: `${content.executionName}x` })).not.toBe(id);
+    expect(canonicalJson({ b: 1, a: { d: 2, c: 3 } })).toBe('{"a":{"c":3,"d":2},"b":1}');
+  });
+});
+
+describe('coverage of sample --count 1000 --seed 1', () => {
+  const cases = [...sampleCases({ seed: 1 }, 1000)];
+  it('has every legal (api, pattern) pair, both name modes and both query languages', () => {
+    const pairs = new Set(cases.map((c) => `${c.api} ${c.pattern}`));
+    for (const api of API_NAMES) {
+      for (const pattern of SAGEMAKER_APIS[api].patterns.value as Pattern[])
+        expect(pairs).toContain(`${api} ${pattern}`);
+    }
+    expect(new Set(cases.map((c) => c.resourceMode))).toEqual(new Set(['static', 'dynamic']));
+    expect(new Set(cases.map((c) => c.queryLanguage))).toEqual(new Set(['JSONPath', 'JSONata']));
+    expect(new Set(cases.map((c) => c.shape)).size).toBe(6);
+    for (const w of [
+      'Retry',
+      'Catch',
+      'TimeoutSeconds',
+      'HeartbeatSeconds',
+      'ResultSelector',
+      'ResultPath',
+      'OutputPath',
+      'Output',
+    ]) {
+      expect(
+        cases.some((c) => c.wrappers.includes(w as never)),
+        w,
+      ).toBe(true);
+    }
+    for (const kind of [
+      'predicted',
+      'leaveOneOut',
+      'wrongResourceName',
+      'missingPassRoleCondition',
+      'extraDeny',
+    ]) {
+      expect(
+        cases.some((c) => c.policyVariant.kind === kind),
+        kind,
+      ).toBe(true);
+    }
+  });
+});
+
+describe('no regression: the cases of seed 42', () => {
+  it('are pinned (a change to generation shows up here, in review)', () => {
+    const cases = [...sampleCases({ seed: 42, includeInvalid: true }, 40)];
+    expect(
+      cases.map(
+        (c) =>
+          `${c.id} ${c.api} ${c.pattern} ${c.resourceMode} ${c.queryLanguage} ${c.shape} ${c.validity.valid}`,
+      ),
+    ).toMatchSnapshot();
+    expect(cases.slice(0, 3)).toMatchSnapshot();
+  });
+});

@@ -1,0 +1,65 @@
+/**
+ * Deterministic case generation: case `i` of seed `S` is drawn from its own seed derived from
+ * (S, i), so any single case can be reproduced from `--seed S --path i` without generating the
+ * ones before it.
+ */
+import fc from 'fast-check';
+import { API_NAMES, type Api, type Pattern } from '../catalog/api.js';
+import { SAGEMAKER_APIS } from '../catalog/sagemakerApis.js';
+import { validCaseArb, type Case, type CaseContent } from './case.js';
+import { invalidCaseArb, withId } from './invalidCase.js';
+
+export interface SampleOptions {
+  readonly seed: number;
+  readonly apis?: readonly Api[];
+  readonly patterns?: readonly Pattern[];
+  /** Mix in invalid cases (about one in four). */
+  readonly includeInvalid?: boolean;
+}
+
+/** The seed of case `index`: a 32-bit mix of the run's seed and the index. */
+export function deriveSeed(seed: number, index: number): number {
+  let h = (seed ^ Math.imul(index + 1, 0x9e3779b1)) >>> 0;
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b) >>> 0;
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35) >>> 0;
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+/** The legal (api, pattern) pairs the filters leave; empty when the filters exclude everything. */
+export function legalPairs(
+  apis: readonly Api[] = API_NAMES,
+  patterns?: readonly Pattern[],
+): [Api, Pattern | undefined][] {
+  if (!patterns || patterns.length === 0) return apis.map((a) => [a, undefined]);
+  return apis.flatMap((a) =>
+    patterns.filter((p) => SAGEMAKER_APIS[a].patterns.value.includes(p)).map((p): [Api, Pattern] => [a, p]),
+  );
+}
+
+/** The arbitrary every case of these options is drawn from. */
+export function caseArb(options: Omit<SampleOptions, 'seed'>): fc.Arbitrary<CaseContent> {
+  const filtered = options.apis !== undefined || options.patterns !== undefined;
+  const pairs = legalPairs(options.apis ?? API_NAMES, options.patterns);
+  if (pairs.length === 0) throw new Error('no legal (api, pattern) pair matches the filters');
+  const valid = filtered
+    ? fc.constantFrom(...pairs).chain(([api, pattern]) => validCaseArb(pattern ? { api, pattern } : { api }))
+    : validCaseArb();
+  if (!options.includeInvalid) return valid;
+  const apis = [...new Set(pairs.map(([a]) => a))];
+  const invalid = filtered
+    ? fc.constantFrom(...apis).chain((api) => invalidCaseArb({ api }))
+    : invalidCaseArb();
+  return fc.oneof({ weight: 3, arbitrary: valid }, { weight: 1, arbitrary: invalid });
+}
+
+/** Case `index` of a run. */
+export function generateCase(arb: fc.Arbitrary<CaseContent>, seed: number, index: number): Case {
+  const [content] = fc.sample(arb, { seed: deriveSeed(seed, index), numRuns: 1 });
+  return withId(content!, { seed, path: String(index) });
+}
+
+/** Cases `0..count-1` of a run, lazily. */
+export function* sampleCases(options: SampleOptions, count: number): Generator<Case> {
+  const arb = caseArb(options);
+  for (let i = 0; i < count; i++) yield generateCase(arb, options.seed, i);
+}

@@ -1,0 +1,26 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const model = join(root, '..', 'shared', 'models', 'sagemaker', 'service-2.json.gz');
+const committed = join(root, 'apimodel', 'sagemakerModel.generated.ts');
+
+describe('gen:model', () => {
+  // Needs the AWS model beside the project (../shared, as CI has it); without it the check is skipped.
+  it.skipIf(!existsSync(model))(
+    'regenerates exactly the committed apimodel/sagemakerModel.generated.ts',
+    () => {
+      const out = join(mkdtempSync(join(tmpdir(), 'gen-model-')), 'model.ts');
+      execFileSync(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'gen-model.ts'), model, out], {
+        cwd: root,
+      });
+      expect(readFileSync(out, 'utf8')).toBe(readFileSync(committed, 'utf8'));
+    },
+  );
+
+  if (!existsSync(model)) console.warn(`gen:model check skipped: ${model} is absent`);
+});
