@@ -1,5 +1,6 @@
 /**
- * `npm run bench`: throughput of the IAM oracle.
+ * `npm run bench`: throughput figures.
+ * - full cases generated per second (`sample`: definition, input, scenario, predicted policy, id);
  * - policy predictions per second on a 50-task definition;
  * - IAM evaluations per second for our evaluator and for iam-simulate on the same (policy, request)
  *   pairs, in the same run.
@@ -20,6 +21,7 @@ import {
 } from '../iam/testing/policyArbitraries.js';
 import { DEFAULT_OPTIONS } from '../oracles/options.js';
 import { predictPolicy } from '../oracles/policy/predictPolicy.js';
+import { sampleCases } from '../generators/sampleCases.js';
 
 const args = process.argv.slice(2);
 const arg = (name: string, fallback: number) => {
@@ -109,7 +111,15 @@ const simulate = measure(PAIRS, () => {
   }
 });
 
+const CASES = 2000;
+const casesPerSecond = measure(CASES, () => {
+  let n = 0;
+  for (const _c of sampleCases({ seed: 20261124 }, CASES)) n++;
+  if (n !== CASES) throw new Error('short sample');
+});
+
 const results = {
+  casesGeneratedPerSecond: Math.round(casesPerSecond),
   node: process.version,
   secondsPerRound: SECONDS,
   rounds: ROUNDS,
@@ -131,6 +141,9 @@ if (args.includes('--json')) {
   console.log(JSON.stringify(results, null, 2));
 } else {
   console.log(`node ${results.node}, median of ${ROUNDS} rounds of ${SECONDS}s`);
+  console.log(
+    `full cases generated/s (sample --count 2000):    ${results.casesGeneratedPerSecond.toLocaleString('en')}`,
+  );
   console.log(
     `policy predictions/s (50-task definition):        ${results.policyPredictionsPerSecond50Tasks.toLocaleString('en')}`,
   );

@@ -153,10 +153,18 @@ function chain(
     };
     for (const task of tasks.slice(2)) {
       link(task, 'ModelName', modelName);
-      const variants = (task.state.Parameters ?? task.state.Arguments) as {
-        ProductionVariants?: { ModelName: string }[];
-      };
-      for (const v of variants.ProductionVariants ?? []) v.ModelName = modelName;
+      // Copies: the variants belong to fast-check's generated value.
+      for (const request of [
+        (task.state.Parameters ?? task.state.Arguments) as Record<string, unknown>,
+        task.request as Record<string, unknown>,
+      ]) {
+        if (Array.isArray(request.ProductionVariants)) {
+          request.ProductionVariants = (request.ProductionVariants as Record<string, unknown>[]).map((v) => ({
+            ...v,
+            ModelName: modelName,
+          }));
+        }
+      }
     }
     if (shape === 'deploy-chain') {
       const configName = (tasks[2]!.request as Record<string, unknown>).EndpointConfigName as string;

@@ -157,11 +157,12 @@ export function taskStateArb(options: TaskOptions): fc.Arbitrary<GeneratedTask> 
     })
     .map((g) => {
       const language = g.language;
-      const request = structuredClone(g.request);
+      // Only top-level members change below: shallow copies keep fast-check's values intact.
+      const request = { ...g.request };
       const prefix = options.inputPrefix ?? '';
       const nameField = facts.nameField.value;
       const input: Record<string, unknown> = {};
-      let resolved = structuredClone(g.request);
+      let resolved = { ...g.request };
       if (g.dynamic) {
         const inputField = `${prefix}${g.dynamic === 'format' ? 'runId' : 'jobName'}`;
         setDynamic(request, nameField, language, g.dynamic, inputField);

@@ -112,11 +112,13 @@ export function taskCalls(task: SageMakerTask, options: PredictionOptions): Task
     fieldValue(task.request, facts.nameField.value, task.queryLanguage),
   );
   const tagCtx = tagContext(task);
+  // Contexts are read-only: calls share one object unless the request adds tag keys.
+  const createContext = Object.keys(tagCtx).length > 0 ? { ...baseContext, ...tagCtx } : baseContext;
   calls.push({
     ...base,
     action: facts.action.value,
     ...job,
-    context: { ...baseContext, ...tagCtx },
+    context: createContext,
     level: 'required',
     provenance: facts.action.provenance,
     reason: `the ${facts.api} call itself`,
@@ -160,7 +162,7 @@ export function taskCalls(task: SageMakerTask, options: PredictionOptions): Task
       action: TAGGING.addTags.value,
       resource: job.resource,
       grant: '*',
-      context: { ...baseContext, ...tagCtx },
+      context: createContext,
       level: requiredTags ? 'required' : 'documented',
       provenance: p(TAGGING.addTags.provenance),
       reason: sync
