@@ -1,0 +1,839 @@
+/**
+ * The ASL interpreter: every state type, JSONPath and JSONata data flow, variables, Retry and Catch,
+ * timeouts, Parallel and Map on virtual time, and a GetExecutionHistory-shaped history. Tasks are
+ * run by a TaskHandler (the SageMaker integration); the interpreter knows no service.
+ */
+import {
+  applyJsonataTemplate,
+  applyTemplate,
+  checkPayload,
+  evaluateJsonata,
+  isJsonataExpression,
+  readValue,
+  type JsonataScope,
+  type PathScope,
+} from './dataFlow.js';
+import { ruleMatches } from './choice.js';
+import { History, HISTORY_LIMIT_CAUSE, type HistoryEvent } from './history.js';
+import { readPath, writePath } from './jsonPath.js';
+import { AbortScope, VirtualScheduler } from './scheduler.js';
+import { errorMatches, StatesError } from './statesError.js';
+
+type Obj = Record<string, unknown>;
+type Language = 'JSONPath' | 'JSONata';
+
+/** What a task handler is given to run one attempt of a Task state. */
+export interface TaskInvocation {
+  readonly stateName: string;
+  readonly resource: string;
+  readonly parameters: unknown;
+  readonly retryCount: number;
+  readonly executionArn: string;
+  /** Epoch milliseconds on the virtual clock. */
+  now(): number;
+  /** Waits in virtual time; throws States.Timeout at the task's deadline and TaskAborted when the execution is stopped. */
+  sleep(seconds: number): Promise<void>;
+  /** Resets the heartbeat clock. */
+  heartbeat(): void;
+  /** Records TaskSubmitted (the `.sync` job was started). */
+  submitted(output: unknown): void;
+  /** Best-effort clean-up when the task is aborted (Step Functions' cancel on abort). */
+  onAbort(cleanup: () => Promise<void> | void): void;
+}
+
+export interface TaskHandler {
+  /** `resourceType` and `resource` of the history events, e.g. `sagemaker` and `createTrainingJob.sync`; undefined when not handled. */
+  describe(resource: string): { resourceType: string; resource: string } | undefined;
+  invoke(invocation: TaskInvocation): Promise<unknown>;
+}
+
+export type ExecutionStatus = 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED';
+
+export interface ExecutionOutcome {
+  readonly status: ExecutionStatus;
+  readonly output?: unknown;
+  readonly error?: string;
+  readonly cause?: string;
+  readonly history: readonly HistoryEvent[];
+  readonly startEpochMs: number;
+  readonly stopEpochMs: number;
+}
+
+export interface ExecutionSpec {
+  readonly definition: Obj;
+  readonly input: unknown;
+  readonly executionArn: string;
+  readonly executionName: string;
+  readonly stateMachineArn: string;
+  readonly stateMachineName: string;
+  readonly roleArn: string;
+  readonly region: string;
+  readonly startEpochMs: number;
+  /** Seeds JitterStrategy FULL, States.UUID and States.MathRandom. */
+  readonly seed: number;
+  readonly tasks: TaskHandler;
+  /** Aborting it stops the execution (StopExecution). */
+  readonly stop?: AbortScope;
+}
+
+/** Thrown inside a thread whose scope was aborted; never surfaces as a state error. */
+export class TaskAborted extends Error {
+  constructor(readonly reason: string) {
+    super(`aborted: ${reason}`);
+  }
+}
+
+/** A small seeded generator (mulberry32): deterministic jitter, UUIDs and random numbers. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface Thread {
+  readonly scope: AbortScope;
+  variables: Obj;
+  /** Id of this thread's last event (the next event's previousEventId). */
+  last: number;
+  readonly mapItem?: { readonly Index: number; readonly Value: unknown };
+}
+
+interface Step {
+  readonly output: unknown;
+  readonly next?: string;
+}
+
+const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const json = (v: unknown) => JSON.stringify(v) ?? 'null';
+
+class Run {
+  readonly scheduler = new VirtualScheduler();
+  readonly history: History;
+  readonly random: () => number;
+  private readonly root: AbortScope;
+
+  constructor(private readonly spec: ExecutionSpec) {
+    this.history = new History(spec.startEpochMs, () => this.scheduler.now);
+    this.random = seededRandom(spec.seed);
+    this.root = new AbortScope(spec.stop);
+  }
+
+  private event(thread: Thread, type: string, details?: Obj): number {
+    thread.last = this.history.add(type, thread.last, details);
+    return thread.last;
+  }
+
+  private now(): string {
+    return new Date(this.spec.startEpochMs + this.scheduler.now).toISOString();
+  }
+
+  private context(stateName: string, enteredTime: string, retryCount: number, thread: Thread): Obj {
+    const ctx: Obj = {
+      Execution: {
+        Id: this.spec.executionArn,
+        Input: this.spec.input,
+        Name: this.spec.executionName,
+        RoleArn: this.spec.roleArn,
+        StartTime: new Date(this.spec.startEpochMs).toISOString(),
+        RedriveCount: 0,
+      },
+      State: { EnteredTime: enteredTime, Name: stateName, RetryCount: retryCount },
+      StateMachine: { Id: this.spec.stateMachineArn, Name: this.spec.stateMachineName },
+    };
+    if (thread.mapItem) ctx.Map = { Item: thread.mapItem };
+    return ctx;
+  }
+
+  private async sleep(seconds: number, thread: Thread): Promise<void> {
+    const woke = await this.scheduler.sleep(seconds * 1000, thread.scope);
+    if (woke === 'aborted') throw new TaskAborted(thread.scope.abortReason ?? 'aborted');
+  }
+
+  async execute(): Promise<ExecutionOutcome> {
+    const thread: Thread = { scope: this.root, variables: {}, last: 0 };
+    const { definition, input } = this.spec;
+    let stalled: (() => void) | undefined;
+    const stall = new Promise<never>((_, reject) => {
+      stalled = () =>
+        reject(
+          new StatesError('States.Runtime', 'the emulator stalled: no thread can run and no timer is left'),
+        );
+    });
+    this.scheduler.onStall(() => stalled?.());
+    this.event(thread, 'ExecutionStarted', {
+      input: json(input),
+      inputDetails: { truncated: false },
+      roleArn: this.spec.roleArn,
+      stateMachineArn: this.spec.stateMachineArn,
+    });
+    const timeout = definition.TimeoutSeconds;
+    if (typeof timeout === 'number') {
+      this.scheduler.spawn(async () => {
+        const woke = await this.scheduler.sleep(timeout * 1000, this.root);
+        if (woke === 'elapsed') this.root.abort('timeout');
+      });
+    }
+    const language: Language = definition.QueryLanguage === 'JSONata' ? 'JSONata' : 'JSONPath';
+    const finish = (
+      o: Omit<ExecutionOutcome, 'history' | 'startEpochMs' | 'stopEpochMs'>,
+    ): ExecutionOutcome => ({
+      ...o,
+      history: this.history.events,
+      startEpochMs: this.spec.startEpochMs,
+      stopEpochMs: this.spec.startEpochMs + this.scheduler.now,
+    });
+    try {
+      checkPayload(input, 'execution input');
+      const output = await Promise.race([this.runMachine(definition, input, thread, language), stall]);
+      this.event(thread, 'ExecutionSucceeded', { output: json(output), outputDetails: { truncated: false } });
+      return finish({ status: 'SUCCEEDED', output });
+    } catch (e) {
+      const force = (type: string, details: Obj) => {
+        thread.last = this.history.add(type, thread.last, details, true);
+      };
+      if (e instanceof TaskAborted || this.root.aborted) {
+        if (this.root.abortReason === 'timeout') {
+          const cause = `The execution timed out after ${String(timeout)} seconds`;
+          force('ExecutionTimedOut', { error: 'States.Timeout', cause });
+          return finish({ status: 'TIMED_OUT', error: 'States.Timeout', cause });
+        }
+        const reason = this.root.abortReason ?? 'aborted';
+        force('ExecutionAborted', {});
+        return finish({ status: 'ABORTED', ...(reason !== 'aborted' ? { cause: reason } : {}) });
+      }
+      const se = e instanceof StatesError ? e : new StatesError('States.Runtime', (e as Error).message);
+      force('ExecutionFailed', { error: se.error, cause: se.causeText });
+      return finish({ status: 'FAILED', error: se.error, cause: se.causeText });
+    }
+  }
+
+  async runMachine(machine: Obj, input: unknown, thread: Thread, inherited: Language): Promise<unknown> {
+    const states = machine.States as Obj;
+    const language: Language =
+      machine.QueryLanguage === 'JSONata'
+        ? 'JSONata'
+        : machine.QueryLanguage === 'JSONPath'
+          ? 'JSONPath'
+          : inherited;
+    let name = machine.StartAt as string;
+    let current = input;
+    for (;;) {
+      const state = states[name];
+      if (!isObject(state)) throw new StatesError('States.Runtime', `The state '${name}' does not exist`);
+      const step = await this.runState(name, state, current, thread, language);
+      current = step.output;
+      if (step.next === undefined) return current;
+      name = step.next;
+    }
+  }
+
+  private pathScope(input: unknown, context: Obj, thread: Thread): PathScope {
+    return { input, context, variables: thread.variables, random: this.random };
+  }
+
+  private jsonataScope(states: Obj, thread: Thread): JsonataScope {
+    return { states, variables: thread.variables };
+  }
+
+  /** Evaluates a number field of a state: literal, `...Path` (JSONPath) or `{% %}` (JSONata). */
+  private async numberField(
+    state: Obj,
+    field: string,
+    input: unknown,
+    context: Obj,
+    thread: Thread,
+  ): Promise<number | undefined> {
+    const v = state[field];
+    if (typeof v === 'number') return v;
+    if (isJsonataExpression(v)) {
+      const n = await evaluateJsonata(v, this.jsonataScope({ input, context }, thread), field);
+      if (typeof n !== 'number')
+        throw new StatesError(
+          'States.QueryEvaluationError',
+          `The field '${field}' must evaluate to a number`,
+        );
+      return n;
+    }
+    const path = state[`${field}Path`];
+    if (typeof path === 'string') {
+      const n = readValue(path, this.pathScope(input, context, thread), `${field}Path`);
+      if (typeof n !== 'number' || n <= 0)
+        throw new StatesError('States.Runtime', `The value of ${field}Path must be a positive number`);
+      return n;
+    }
+    return undefined;
+  }
+
+  private async runState(
+    name: string,
+    state: Obj,
+    raw: unknown,
+    thread: Thread,
+    inherited: Language,
+  ): Promise<Step> {
+    const language: Language =
+      state.QueryLanguage === 'JSONata'
+        ? 'JSONata'
+        : state.QueryLanguage === 'JSONPath'
+          ? 'JSONPath'
+          : inherited;
+    const type = String(state.Type);
+    checkPayload(raw, `input of the state '${name}'`);
+    const entered = this.now();
+    this.event(thread, `${type}StateEntered`, { name, input: json(raw), inputDetails: { truncated: false } });
+    try {
+      const step = await this.stateBody(name, type, state, raw, thread, language, entered);
+      checkPayload(step.output, `output of the state '${name}'`);
+      if (type !== 'Fail')
+        this.event(thread, `${type}StateExited`, {
+          name,
+          output: json(step.output),
+          outputDetails: { truncated: false },
+        });
+      return step;
+    } catch (e) {
+      if (e instanceof TaskAborted && ['Task', 'Wait', 'Map', 'Parallel'].includes(type)) {
+        try {
+          this.event(thread, `${type}StateAborted`, { name });
+        } catch {
+          // the history limit: the execution fails anyway
+        }
+      }
+      throw e;
+    }
+  }
+
+  /** InputPath → Parameters (JSONPath); the state input (JSONata). */
+  private effectiveInput(state: Obj, raw: unknown, language: Language): unknown {
+    if (language === 'JSONata') return raw;
+    if (state.InputPath === null) return {};
+    return readPath((state.InputPath as string | undefined) ?? '$', raw, 'InputPath');
+  }
+
+  /** ResultSelector → ResultPath → OutputPath (JSONPath) or Output (JSONata), then Assign. */
+  private async finishOutput(
+    state: Obj,
+    raw: unknown,
+    result: unknown,
+    context: Obj,
+    thread: Thread,
+    language: Language,
+    defaultOutput: 'result' | 'input',
+  ): Promise<unknown> {
+    if (language === 'JSONata') {
+      const scope = this.jsonataScope({ input: raw, result, context }, thread);
+      const output =
+        'Output' in state
+          ? await applyJsonataTemplate(state.Output, scope, 'Output')
+          : defaultOutput === 'result'
+            ? result
+            : raw;
+      if ('Assign' in state)
+        Object.assign(thread.variables, await applyJsonataTemplate(state.Assign, scope, 'Assign'));
+      return output;
+    }
+    const selected = isObject(state.ResultSelector)
+      ? applyTemplate(state.ResultSelector, this.pathScope(result, context, thread), 'ResultSelector')
+      : result;
+    if ('Assign' in state)
+      Object.assign(
+        thread.variables,
+        applyTemplate(state.Assign, this.pathScope(selected, context, thread), 'Assign'),
+      );
+    const resultPath = 'ResultPath' in state ? state.ResultPath : '$';
+    const withResult = resultPath === null ? raw : writePath(raw, resultPath as string, selected);
+    if (state.OutputPath === null) return {};
+    return readPath((state.OutputPath as string | undefined) ?? '$', withResult, 'OutputPath');
+  }
+
+  private async stateBody(
+    name: string,
+    type: string,
+    state: Obj,
+    raw: unknown,
+    thread: Thread,
+    language: Language,
+    entered: string,
+  ): Promise<Step> {
+    const context = this.context(name, entered, 0, thread);
+    const next = state.End === true ? undefined : (state.Next as string | undefined);
+    switch (type) {
+      case 'Pass': {
+        const input = this.effectiveInput(state, raw, language);
+        let result: unknown = input;
+        if ('Result' in state) result = state.Result;
+        else if (language === 'JSONPath' && 'Parameters' in state)
+          result = applyTemplate(state.Parameters, this.pathScope(input, context, thread), 'Parameters');
+        const output = await this.finishOutput(state, raw, result, context, thread, language, 'input');
+        return {
+          output: language === 'JSONata' && !('Output' in state) && 'Result' in state ? result : output,
+          ...(next ? { next } : {}),
+        };
+      }
+      case 'Succeed': {
+        const input = this.effectiveInput(state, raw, language);
+        if (language === 'JSONata') {
+          const output =
+            'Output' in state
+              ? await applyJsonataTemplate(
+                  state.Output,
+                  this.jsonataScope({ input: raw, context }, thread),
+                  'Output',
+                )
+              : raw;
+          return { output };
+        }
+        return {
+          output:
+            state.OutputPath === null
+              ? {}
+              : readPath((state.OutputPath as string | undefined) ?? '$', input, 'OutputPath'),
+        };
+      }
+      case 'Fail': {
+        let error = state.Error as string | undefined;
+        let cause = state.Cause as string | undefined;
+        if (language === 'JSONata') {
+          const scope = this.jsonataScope({ input: raw, context }, thread);
+          if (isJsonataExpression(error)) error = String(await evaluateJsonata(error, scope, 'Error'));
+          if (isJsonataExpression(cause)) cause = String(await evaluateJsonata(cause, scope, 'Cause'));
+        } else {
+          const scope = this.pathScope(raw, context, thread);
+          if (typeof state.ErrorPath === 'string')
+            error = String(readValue(state.ErrorPath, scope, 'ErrorPath'));
+          if (typeof state.CausePath === 'string')
+            cause = String(readValue(state.CausePath, scope, 'CausePath'));
+        }
+        throw new StatesError(error ?? 'States.Failed', cause ?? '');
+      }
+      case 'Wait': {
+        const input = this.effectiveInput(state, raw, language);
+        let seconds = await this.numberField(state, 'Seconds', raw, context, thread);
+        if (seconds === undefined) {
+          let ts = state.Timestamp as string | undefined;
+          if (isJsonataExpression(ts))
+            ts = String(
+              await evaluateJsonata(ts, this.jsonataScope({ input: raw, context }, thread), 'Timestamp'),
+            );
+          if (typeof state.TimestampPath === 'string')
+            ts = String(
+              readValue(state.TimestampPath, this.pathScope(raw, context, thread), 'TimestampPath'),
+            );
+          const at = ts === undefined ? NaN : Date.parse(ts);
+          if (Number.isNaN(at))
+            throw new StatesError(
+              'States.Runtime',
+              `The Wait state '${name}' has no valid Seconds or Timestamp`,
+            );
+          seconds = Math.max(0, (at - (this.spec.startEpochMs + this.scheduler.now)) / 1000);
+        }
+        await this.sleep(seconds, thread);
+        if (language === 'JSONata')
+          return {
+            output: await this.finishOutput(state, raw, raw, context, thread, language, 'input'),
+            ...(next ? { next } : {}),
+          };
+        return {
+          output:
+            state.OutputPath === null
+              ? {}
+              : readPath((state.OutputPath as string | undefined) ?? '$', input, 'OutputPath'),
+          ...(next ? { next } : {}),
+        };
+      }
+      case 'Choice':
+        return this.choice(name, state, raw, context, thread, language);
+      case 'Task':
+      case 'Parallel':
+      case 'Map':
+        return this.withErrorHandling(name, type, state, raw, context, thread, language, next);
+      default:
+        throw new StatesError('States.Runtime', `Unsupported state type '${type}'`);
+    }
+  }
+
+  private async choice(
+    name: string,
+    state: Obj,
+    raw: unknown,
+    context: Obj,
+    thread: Thread,
+    language: Language,
+  ): Promise<Step> {
+    const choices = (state.Choices as Obj[] | undefined) ?? [];
+    let target: Obj | undefined;
+    if (language === 'JSONata') {
+      const scope = this.jsonataScope({ input: raw, context }, thread);
+      for (const rule of choices) {
+        const v = await evaluateJsonata(String(rule.Condition), scope, 'Condition');
+        if (typeof v !== 'boolean')
+          throw new StatesError(
+            'States.QueryEvaluationError',
+            `The Condition of a Choice rule of '${name}' did not return a boolean`,
+          );
+        if (v) {
+          target = rule;
+          break;
+        }
+      }
+      const chosen = target ?? (state.Default !== undefined ? { Next: state.Default } : undefined);
+      if (!chosen)
+        throw new StatesError(
+          'States.NoChoiceMatched',
+          `No Choice Rules matched and no Default was specified in the state '${name}'`,
+        );
+      const output =
+        'Output' in (target ?? {})
+          ? await applyJsonataTemplate(target!.Output, scope, 'Output')
+          : 'Output' in state
+            ? await applyJsonataTemplate(state.Output, scope, 'Output')
+            : raw;
+      for (const assign of [state.Assign, target?.Assign])
+        if (assign !== undefined)
+          Object.assign(thread.variables, await applyJsonataTemplate(assign, scope, 'Assign'));
+      return { output, next: chosen.Next as string };
+    }
+    const input = this.effectiveInput(state, raw, language);
+    const scope = this.pathScope(input, context, thread);
+    target = choices.find((rule) => ruleMatches(rule, scope));
+    const nextName = (target?.Next ?? state.Default) as string | undefined;
+    if (nextName === undefined)
+      throw new StatesError(
+        'States.NoChoiceMatched',
+        `No Choice Rules matched and no Default was specified in the state '${name}'`,
+      );
+    for (const assign of [state.Assign, target?.Assign])
+      if (assign !== undefined) Object.assign(thread.variables, applyTemplate(assign, scope, 'Assign'));
+    const output =
+      state.OutputPath === null
+        ? {}
+        : readPath((state.OutputPath as string | undefined) ?? '$', input, 'OutputPath');
+    return { output, next: nextName };
+  }
+
+  /** Retry and Catch around a Task, Parallel or Map (spec §5.3). */
+  private async withErrorHandling(
+    name: string,
+    type: string,
+    state: Obj,
+    raw: unknown,
+    context: Obj,
+    thread: Thread,
+    language: Language,
+    next: string | undefined,
+  ): Promise<Step> {
+    const retriers = (state.Retry as Obj[] | undefined) ?? [];
+    const catchers = (state.Catch as Obj[] | undefined) ?? [];
+    const attempts = retriers.map(() => 0);
+    let retryCount = 0;
+    for (;;) {
+      try {
+        const ctx =
+          retryCount === 0
+            ? context
+            : this.context(name, String((context.State as Obj).EnteredTime), retryCount, thread);
+        const result = await this.attempt(name, type, state, raw, ctx, thread, language, retryCount);
+        const output = await this.finishOutput(state, raw, result, ctx, thread, language, 'result');
+        return { output, ...(next ? { next } : {}) };
+      } catch (e) {
+        if (e instanceof TaskAborted) throw e;
+        const se = e instanceof StatesError ? e : new StatesError('States.Runtime', (e as Error).message);
+        const r = retriers.findIndex((x) => errorMatches(x.ErrorEquals as string[], se.error));
+        if (r >= 0 && attempts[r]! < ((retriers[r]!.MaxAttempts as number | undefined) ?? 3)) {
+          const retrier = retriers[r]!;
+          let wait =
+            ((retrier.IntervalSeconds as number | undefined) ?? 1) *
+            ((retrier.BackoffRate as number | undefined) ?? 2) ** attempts[r]!;
+          if (typeof retrier.MaxDelaySeconds === 'number') wait = Math.min(wait, retrier.MaxDelaySeconds);
+          if (retrier.JitterStrategy === 'FULL') wait = this.random() * wait;
+          attempts[r]!++;
+          retryCount++;
+          await this.sleep(wait, thread);
+          continue;
+        }
+        const catcher = catchers.find((c) => errorMatches(c.ErrorEquals as string[], se.error));
+        if (!catcher) throw se;
+        const errorOutput = { Error: se.error, Cause: se.causeText };
+        let output: unknown;
+        if (language === 'JSONata') {
+          const scope = this.jsonataScope({ input: raw, errorOutput, context }, thread);
+          output =
+            'Output' in catcher ? await applyJsonataTemplate(catcher.Output, scope, 'Output') : errorOutput;
+          if ('Assign' in catcher)
+            Object.assign(thread.variables, await applyJsonataTemplate(catcher.Assign, scope, 'Assign'));
+        } else {
+          if ('Assign' in catcher)
+            Object.assign(
+              thread.variables,
+              applyTemplate(catcher.Assign, this.pathScope(errorOutput, context, thread), 'Assign'),
+            );
+          const resultPath = 'ResultPath' in catcher ? catcher.ResultPath : '$';
+          output = resultPath === null ? raw : writePath(raw, resultPath as string, errorOutput);
+        }
+        return { output, next: catcher.Next as string };
+      }
+    }
+  }
+
+  private async attempt(
+    name: string,
+    type: string,
+    state: Obj,
+    raw: unknown,
+    context: Obj,
+    thread: Thread,
+    language: Language,
+    retryCount: number,
+  ): Promise<unknown> {
+    const input = this.effectiveInput(state, raw, language);
+    const payloadField = language === 'JSONata' ? 'Arguments' : 'Parameters';
+    let payload: unknown = input;
+    if (payloadField in state) {
+      payload =
+        language === 'JSONata'
+          ? await applyJsonataTemplate(
+              state.Arguments,
+              this.jsonataScope({ input: raw, context }, thread),
+              'Arguments',
+            )
+          : applyTemplate(state.Parameters, this.pathScope(input, context, thread), 'Parameters');
+    }
+    if (type === 'Task') return this.task(name, state, payload, context, thread, retryCount, raw);
+    if (type === 'Parallel') return this.parallel(name, state, payload, thread, language);
+    return this.map(name, state, input, raw, context, thread, language);
+  }
+
+  private async task(
+    name: string,
+    state: Obj,
+    parameters: unknown,
+    context: Obj,
+    thread: Thread,
+    retryCount: number,
+    raw: unknown,
+  ): Promise<unknown> {
+    const resource = String(state.Resource);
+    const described = this.spec.tasks.describe(resource);
+    if (!described)
+      throw new StatesError('States.Runtime', `The emulator does not run the resource '${resource}'`);
+    const timeout = await this.numberField(state, 'TimeoutSeconds', raw, context, thread);
+    const heartbeat = await this.numberField(state, 'HeartbeatSeconds', raw, context, thread);
+    checkPayload(parameters, `parameters of the state '${name}'`);
+    this.event(thread, 'TaskScheduled', {
+      ...described,
+      region: this.spec.region,
+      parameters: json(parameters),
+      ...(timeout !== undefined ? { timeoutInSeconds: timeout } : {}),
+      ...(heartbeat !== undefined ? { heartbeatInSeconds: heartbeat } : {}),
+    });
+    this.event(thread, 'TaskStarted', described);
+    const started = this.scheduler.now;
+    const deadline = timeout === undefined ? Infinity : started + timeout * 1000;
+    let beat = started;
+    const cleanups: (() => Promise<void> | void)[] = [];
+    const timedOut = (what: 'timeout' | 'heartbeat') =>
+      new StatesError(
+        'States.Timeout',
+        what === 'timeout'
+          ? `The task ran past its TimeoutSeconds (${String(timeout)} s)`
+          : `The task sent no heartbeat within HeartbeatSeconds (${String(heartbeat)} s)`,
+      );
+    const invocation: TaskInvocation = {
+      stateName: name,
+      resource,
+      parameters,
+      retryCount,
+      executionArn: this.spec.executionArn,
+      now: () => this.spec.startEpochMs + this.scheduler.now,
+      sleep: async (seconds) => {
+        const wake = this.scheduler.now + seconds * 1000;
+        const heartbeatDeadline = heartbeat === undefined ? Infinity : beat + heartbeat * 1000;
+        const limit = Math.min(deadline, heartbeatDeadline);
+        await this.sleep((Math.min(wake, limit) - this.scheduler.now) / 1000, thread);
+        if (wake > limit) throw timedOut(limit === deadline ? 'timeout' : 'heartbeat');
+      },
+      heartbeat: () => {
+        beat = this.scheduler.now;
+      },
+      submitted: (output) => {
+        this.event(thread, 'TaskSubmitted', {
+          ...described,
+          output: json(output),
+          outputDetails: { truncated: false },
+        });
+      },
+      onAbort: (cleanup) => {
+        cleanups.push(cleanup);
+      },
+    };
+    try {
+      const result = await this.spec.tasks.invoke(invocation);
+      this.event(thread, 'TaskSucceeded', {
+        ...described,
+        output: json(result),
+        outputDetails: { truncated: false },
+      });
+      return result;
+    } catch (e) {
+      if (e instanceof TaskAborted) {
+        for (const cleanup of cleanups) await cleanup();
+        throw e;
+      }
+      const se = e instanceof StatesError ? e : new StatesError('States.TaskFailed', (e as Error).message);
+      this.event(thread, se.error === 'States.Timeout' ? 'TaskTimedOut' : 'TaskFailed', {
+        ...described,
+        error: se.error,
+        cause: se.causeText,
+      });
+      throw se;
+    }
+  }
+
+  private child(thread: Thread, scope: AbortScope, mapItem?: Thread['mapItem']): Thread {
+    return { scope, variables: { ...thread.variables }, last: thread.last, ...(mapItem ? { mapItem } : {}) };
+  }
+
+  private async parallel(
+    name: string,
+    state: Obj,
+    input: unknown,
+    thread: Thread,
+    language: Language,
+  ): Promise<unknown> {
+    const branches = (state.Branches as Obj[]) ?? [];
+    this.event(thread, 'ParallelStateStarted');
+    const scope = new AbortScope(thread.scope);
+    let first: unknown;
+    const results = await this.scheduler.all(
+      branches.map((branch) => async () => {
+        try {
+          return await this.runMachine(branch, input, this.child(thread, scope), language);
+        } catch (e) {
+          if (first === undefined && !(e instanceof TaskAborted)) {
+            first = e;
+            scope.abort('a branch failed');
+          }
+          throw e;
+        }
+      }),
+    );
+    thread.last = this.history.lastId;
+    if (thread.scope.aborted) throw new TaskAborted(thread.scope.abortReason ?? 'aborted');
+    if (first !== undefined) {
+      this.event(thread, 'ParallelStateFailed');
+      throw first;
+    }
+    this.event(thread, 'ParallelStateSucceeded');
+    return results.map((r) => (r as PromiseFulfilledResult<unknown>).value);
+  }
+
+  private async map(
+    name: string,
+    state: Obj,
+    input: unknown,
+    raw: unknown,
+    context: Obj,
+    thread: Thread,
+    language: Language,
+  ): Promise<unknown> {
+    let items: unknown;
+    if (language === 'JSONata') {
+      items =
+        'Items' in state
+          ? await applyJsonataTemplate(
+              state.Items,
+              this.jsonataScope({ input: raw, context }, thread),
+              'Items',
+            )
+          : raw;
+    } else {
+      items = readPath((state.ItemsPath as string | undefined) ?? '$', input, 'ItemsPath');
+    }
+    if (!Array.isArray(items))
+      throw new StatesError('States.Runtime', `The Map state '${name}' needs an array of items`);
+    const processor = ((state.ItemProcessor ?? state.Iterator) as Obj) ?? {};
+    const concurrency =
+      typeof state.MaxConcurrency === 'number' && state.MaxConcurrency > 0
+        ? state.MaxConcurrency
+        : items.length;
+    const toleratedCount =
+      typeof state.ToleratedFailureCount === 'number' ? state.ToleratedFailureCount : undefined;
+    const toleratedPercent =
+      typeof state.ToleratedFailurePercentage === 'number' ? state.ToleratedFailurePercentage : undefined;
+    const tolerant = toleratedCount !== undefined || toleratedPercent !== undefined;
+    const allowed = Math.min(
+      toleratedCount ?? Infinity,
+      toleratedPercent === undefined ? Infinity : Math.floor((toleratedPercent / 100) * items.length),
+    );
+    this.event(thread, 'MapStateStarted', { length: items.length });
+    const scope = new AbortScope(thread.scope);
+    const results: unknown[] = new Array(items.length);
+    let failures = 0;
+    let failure: unknown;
+    let nextIndex = 0;
+    const selector = state.ItemSelector ?? state.Parameters;
+    const lane = async () => {
+      while (nextIndex < items.length && !scope.aborted) {
+        const index = nextIndex++;
+        const mapItem = { Index: index, Value: (items as unknown[])[index] };
+        const itemThread = this.child(thread, scope, mapItem);
+        const itemContext = { ...context, Map: { Item: mapItem } };
+        itemThread.last = this.history.add('MapIterationStarted', this.history.lastId, { name, index });
+        try {
+          let itemInput: unknown = mapItem.Value;
+          if (selector !== undefined) {
+            itemInput =
+              language === 'JSONata'
+                ? await applyJsonataTemplate(
+                    selector,
+                    this.jsonataScope({ input: raw, context: itemContext }, itemThread),
+                    'ItemSelector',
+                  )
+                : applyTemplate(selector, this.pathScope(input, itemContext, itemThread), 'ItemSelector');
+          }
+          results[index] = await this.runMachine(processor, itemInput, itemThread, language);
+          itemThread.last = this.history.add('MapIterationSucceeded', itemThread.last, { name, index });
+        } catch (e) {
+          if (e instanceof TaskAborted) {
+            this.history.add('MapIterationAborted', itemThread.last, { name, index }, true);
+            throw e;
+          }
+          this.history.add('MapIterationFailed', itemThread.last, { name, index });
+          failures++;
+          const se = e instanceof StatesError ? e : new StatesError('States.Runtime', (e as Error).message);
+          results[index] = { Error: se.error, Cause: se.causeText };
+          if (!tolerant || failures > allowed) {
+            failure ??= tolerant
+              ? new StatesError(
+                  'States.ExceedToleratedFailureThreshold',
+                  `The Map state '${name}' failed more iterations than tolerated`,
+                )
+              : se;
+            scope.abort('an iteration failed');
+          }
+        }
+      }
+    };
+    await this.scheduler.all(Array.from({ length: Math.min(concurrency, items.length) }, () => lane));
+    thread.last = this.history.lastId;
+    if (thread.scope.aborted) throw new TaskAborted(thread.scope.abortReason ?? 'aborted');
+    if (failure !== undefined) {
+      this.event(thread, 'MapStateFailed');
+      throw failure;
+    }
+    this.event(thread, 'MapStateSucceeded');
+    return results;
+  }
+}
+
+/** Runs one execution to its end on virtual time. */
+export function runExecution(spec: ExecutionSpec): Promise<ExecutionOutcome> {
+  return new Run(spec).execute();
+}
+
+export { HISTORY_LIMIT_CAUSE };

@@ -1,0 +1,132 @@
+/**
+ * JSONPath for ASL: reference paths (`$.a.b[0]`, `$['a']`) are read and written by a small parser of
+ * their own (they are most paths, and ResultPath must write); anything else goes to jsonpath-plus.
+ */
+import { JSONPath } from 'jsonpath-plus';
+import { StatesError } from './statesError.js';
+
+type Step = string | number;
+
+const cache = new Map<string, Step[] | null>();
+
+/** The steps of a reference path, or null when the path is not a plain reference. */
+export function referenceSteps(path: string): Step[] | null {
+  const hit = cache.get(path);
+  if (hit !== undefined) return hit;
+  let steps: Step[] | null = [];
+  if (!path.startsWith('$')) steps = null;
+  let i = 1;
+  while (steps && i < path.length) {
+    const c = path[i];
+    if (c === '.') {
+      const m = /^[^.[\]*?@()'"$ ]+/.exec(path.slice(i + 1));
+      if (!m) steps = null;
+      else {
+        steps.push(m[0]);
+        i += 1 + m[0].length;
+      }
+    } else if (c === '[') {
+      const rest = path.slice(i);
+      const num = /^\[(\d+)\]/.exec(rest);
+      const quoted = /^\['((?:[^'\\]|\\.)*)'\]/.exec(rest) ?? /^\["((?:[^"\\]|\\.)*)"\]/.exec(rest);
+      if (num) {
+        steps.push(Number(num[1]));
+        i += num[0].length;
+      } else if (quoted) {
+        steps.push(quoted[1]!.replace(/\\(.)/g, '$1'));
+        i += quoted[0].length;
+      } else steps = null;
+    } else steps = null;
+  }
+  if (cache.size > 10_000) cache.clear();
+  cache.set(path, steps);
+  return steps;
+}
+
+const MISSING = Symbol('missing');
+
+function read(data: unknown, steps: readonly Step[]): unknown {
+  let cur: unknown = data;
+  for (const s of steps) {
+    if (cur === null || typeof cur !== 'object') return MISSING;
+    if (typeof s === 'number') {
+      if (!Array.isArray(cur) || s >= cur.length) return MISSING;
+      cur = cur[s];
+    } else {
+      if (Array.isArray(cur) || !Object.hasOwn(cur, s)) return MISSING;
+      cur = (cur as Record<string, unknown>)[s];
+    }
+  }
+  return cur;
+}
+
+/**
+ * Reads a path from `data`. A reference path that selects nothing is a runtime error naming the
+ * field; other paths return the array of matches.
+ */
+export function readPath(path: string, data: unknown, field: string): unknown {
+  const steps = referenceSteps(path);
+  if (steps) {
+    const value = read(data, steps);
+    if (value === MISSING) {
+      throw new StatesError(
+        'States.Runtime',
+        `The JSONPath '${path}' specified for the field '${field}' could not be found in the input '${JSON.stringify(data)}'`,
+      );
+    }
+    return value;
+  }
+  try {
+    return JSONPath({ path, json: data as object, wrap: true });
+  } catch (e) {
+    throw new StatesError(
+      'States.Runtime',
+      `Invalid JSONPath '${path}' for the field '${field}': ${(e as Error).message}`,
+    );
+  }
+}
+
+/** Whether a reference path selects something (Choice `IsPresent`). */
+export function pathExists(path: string, data: unknown): boolean {
+  const steps = referenceSteps(path);
+  if (steps) return read(data, steps) !== MISSING;
+  const found = JSONPath({ path, json: data as object, wrap: true }) as unknown[];
+  return found.length > 0;
+}
+
+/**
+ * ResultPath: the input with `value` placed at the reference path (objects created as needed).
+ * `$` replaces the input; a path through a non-object is `States.ResultPathMatchFailure`.
+ */
+export function writePath(input: unknown, path: string, value: unknown): unknown {
+  const steps = referenceSteps(path);
+  if (!steps) throw new StatesError('States.Runtime', `ResultPath '${path}' is not a reference path`);
+  if (steps.length === 0) return value;
+  const root: unknown = input === null || typeof input !== 'object' ? undefined : structuredClone(input);
+  if (root === undefined) {
+    throw new StatesError(
+      'States.ResultPathMatchFailure',
+      `Unable to apply step "${steps[0]}" to input ${JSON.stringify(input)}`,
+    );
+  }
+  let cur = root as Record<string | number, unknown>;
+  steps.forEach((s, i) => {
+    if (i === steps.length - 1) {
+      cur[s] = value;
+      return;
+    }
+    let next = cur[s];
+    if (next === undefined) {
+      next = {};
+      cur[s] = next;
+    }
+    if (next === null || typeof next !== 'object') {
+      throw new StatesError(
+        'States.ResultPathMatchFailure',
+        `Unable to apply step "${steps[i + 1]}" to input ${JSON.stringify(next)}`,
+      );
+    }
+    cur = next as Record<string | number, unknown>;
+  });
+  return root;
+}

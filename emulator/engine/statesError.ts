@@ -1,0 +1,29 @@
+/** An error raised while running a state: its name and cause, as Step Functions reports them. */
+export class StatesError extends Error {
+  override readonly name = 'StatesError';
+
+  constructor(
+    readonly error: string,
+    readonly causeText: string,
+  ) {
+    super(`${error}: ${causeText}`);
+  }
+}
+
+/** Errors no Retry or Catch can handle (spec §5.3 rule 6, §5.4). */
+export const TERMINAL_ERRORS: ReadonlySet<string> = new Set(['States.Runtime', 'States.DataLimitExceeded']);
+
+/**
+ * Whether a retrier's or catcher's ErrorEquals handles an error (spec §5.3): `States.ALL` matches
+ * everything but the terminal errors; `States.TaskFailed` everything but `States.Timeout` (and the
+ * heartbeat timeout) and the terminal errors; other names match exactly.
+ */
+export function errorMatches(errorEquals: readonly string[], error: string): boolean {
+  if (TERMINAL_ERRORS.has(error)) return false;
+  for (const e of errorEquals) {
+    if (e === error || e === 'States.ALL') return true;
+    if (e === 'States.TaskFailed' && error !== 'States.Timeout' && error !== 'States.HeartbeatTimeout')
+      return true;
+  }
+  return false;
+}
