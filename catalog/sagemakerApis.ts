@@ -50,6 +50,8 @@ export interface ApiFacts {
   readonly arnResourceType: Fact<string>;
   /** Request member naming the created resource, e.g. `TrainingJobName`. */
   readonly nameField: Fact<string>;
+  /** Whether names are unique regardless of case (`Example-job` and `example-job` collide). */
+  readonly caseInsensitiveNames: Fact<boolean>;
   readonly roleFields: Fact<readonly RoleField[]>;
   readonly passRole: Fact<PassRoleRule>;
   readonly relatedResources: Fact<readonly RelatedResource[]>;
@@ -98,6 +100,7 @@ interface ApiSpec {
   readonly api: Api;
   readonly arnResourceType: string;
   readonly nameField: string;
+  readonly caseInsensitiveNames?: Fact<boolean>;
   readonly roleFields: readonly RoleField[];
   readonly passRole: Fact<PassRoleRule>;
   readonly relatedResources?: readonly RelatedResource[];
@@ -118,6 +121,8 @@ function apiFacts(spec: ApiSpec): ApiFacts {
     action: fact(`sagemaker:${spec.api}`, template),
     arnResourceType: fact(spec.arnResourceType, SAR),
     nameField: fact(spec.nameField, API_MODEL),
+    caseInsensitiveNames:
+      spec.caseInsensitiveNames ?? fact(false, inferred('spec §6.1: no case rule documented for this name')),
     roleFields: fact(spec.roleFields, API_MODEL),
     passRole: spec.passRole,
     relatedResources: fact(spec.relatedResources ?? [], SAR),
@@ -194,6 +199,7 @@ export const SAGEMAKER_APIS: Readonly<Record<Api, ApiFacts>> = {
     api: 'CreateLabelingJob',
     arnResourceType: 'labeling-job',
     nameField: 'LabelingJobName',
+    caseInsensitiveNames: fact(true, documented('spec §6.1: LabelingJobName is unique case-insensitively')),
     roleFields: [ROLE('RoleArn')],
     passRole: fact('always', BY_ANALOGY),
     resultField: 'LabelingJobArn',
@@ -212,6 +218,10 @@ export const SAGEMAKER_APIS: Readonly<Record<Api, ApiFacts>> = {
     api: 'CreateHyperParameterTuningJob',
     arnResourceType: 'hyper-parameter-tuning-job',
     nameField: 'HyperParameterTuningJobName',
+    caseInsensitiveNames: fact(
+      true,
+      documented('spec §6.1: HyperParameterTuningJobName is case-insensitive'),
+    ),
     roleFields: [
       OPTIONAL_ROLE('TrainingJobDefinition', 'RoleArn'),
       OPTIONAL_ROLE('TrainingJobDefinitions', '[]', 'RoleArn'),
@@ -256,6 +266,7 @@ export const SAGEMAKER_APIS: Readonly<Record<Api, ApiFacts>> = {
     api: 'CreateEndpoint',
     arnResourceType: 'endpoint',
     nameField: 'EndpointName',
+    caseInsensitiveNames: fact(true, documented('spec §6.1: EndpointName is case-insensitive on create')),
     roleFields: [],
     passRole: fact('never', inferred('spec §2.4: the request passes no role')),
     relatedResources: [{ nameField: 'EndpointConfigName', arnResourceType: 'endpoint-config' }],
@@ -297,6 +308,17 @@ export const TAGGING = {
 export const EVENTS_ACTIONS = fact(
   ['events:PutTargets', 'events:PutRule', 'events:DescribeRule'] as const,
   TEMPLATE,
+);
+
+/**
+ * SageMaker lower-cases resource names in the ARNs it returns (`training-job/myjob` for `MyJob`),
+ * so `<type>/<Name>*` grants may not match names with capitals (spec §2.4, §9 U9).
+ */
+export const ARN_NAMES_LOWERCASED = fact(
+  true,
+  observed(
+    'spec §2.4: CDK lower-cases names in policy ARNs; a public error message shows a lower-cased training-job ARN',
+  ),
 );
 
 /** The service principal in the `iam:PassedToService` condition of the PassRole statement (spec §2.2). */

@@ -5,32 +5,9 @@
 import fc from 'fast-check';
 import type { Pattern } from '../catalog/api.js';
 
-/** Errors the Create/Update call can answer with (spec §4.4). */
-export const CREATE_ERRORS = [
-  'ResourceLimitExceeded',
-  'ResourceInUse',
-  'ResourceNotFound',
-  'ValidationException',
-  'ThrottlingException',
-] as const;
-export type CreateError = (typeof CREATE_ERRORS)[number];
+import { CREATE_ERRORS, type WorldScenario } from '../catalog/scenario.js';
 
-export interface WorldScenario {
-  /** The create call fails this many times with this error before it succeeds (or for ever, when `times` exceeds the retries). */
-  readonly createError?: { readonly error: CreateError; readonly times: number };
-  /** For `.sync`: the job is InProgress for `polls` Describe calls, then ends so. */
-  readonly job?: {
-    readonly polls: number;
-    readonly outcome: 'Completed' | 'Failed' | 'Stopped';
-    readonly failureReason?: string;
-    /** Virtual seconds the job runs. */
-    readonly durationSeconds: number;
-  };
-  /** Resources the request names (a transform's model, an endpoint's config) exist. */
-  readonly referencesExist: boolean;
-  /** StopExecution arrives after this many polls of a `.sync` job (abort: best-effort Stop<X>Job). */
-  readonly abortAfterPolls?: number;
-}
+export { CREATE_ERRORS, type WorldScenario };
 
 const FAILURE_REASONS = [
   'AlgorithmError: ExecuteUserScriptError: exit code 1',

@@ -68,6 +68,13 @@ export class RequestValidator {
     return out;
   }
 
+  /** Checks a value against any shape of the model (for example a Describe response). */
+  validateShape(shapeName: string, value: unknown): Violation[] {
+    const out: Violation[] = [];
+    this.check(shapeName, value, '', 'JSONPath', out);
+    return out;
+  }
+
   private shape(name: string): Shape {
     const s = this.model.shapes[name];
     if (!s) throw new Error(`shape ${name} is not in the model`);

@@ -31,6 +31,8 @@ export interface TaskInvocation {
   readonly executionArn: string;
   /** Epoch milliseconds on the virtual clock. */
   now(): number;
+  /** Uniform in [0, 1), from the execution's seed (request ids and the like). */
+  random(): number;
   /** Waits in virtual time; throws States.Timeout at the task's deadline and TaskAborted when the execution is stopped. */
   sleep(seconds: number): Promise<void>;
   /** Resets the heartbeat clock. */
@@ -650,6 +652,7 @@ class Run {
       retryCount,
       executionArn: this.spec.executionArn,
       now: () => this.spec.startEpochMs + this.scheduler.now,
+      random: this.random,
       sleep: async (seconds) => {
         const wake = this.scheduler.now + seconds * 1000;
         const heartbeatDeadline = heartbeat === undefined ? Infinity : beat + heartbeat * 1000;

@@ -1,0 +1,103 @@
+/**
+ * The checks CreateStateMachine makes (spec §1.3): ASL schema, the integration's resources and
+ * patterns, and request field names against the API model (values are SageMaker's to check, at
+ * call time). Messages follow Step Functions' `SCHEMA_VALIDATION_FAILED: ... at /States/...` style.
+ */
+import aslValidator from 'asl-validator';
+import type { StateMachineType } from '../catalog/api.js';
+import { API_BY_RESOURCE_NAME } from '../catalog/sagemakerApis.js';
+import { sagemakerValidator } from '../validation/validateRequest.js';
+
+type Obj = Record<string, unknown>;
+const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const escape = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
+
+/** A `.sync` SageMaker task: its state and the managed rule its creation needs. */
+export interface SyncTask {
+  readonly pointer: string;
+  readonly api: string;
+}
+
+export interface DefinitionCheck {
+  readonly problems: readonly string[];
+  readonly syncTasks: readonly SyncTask[];
+}
+
+function checkStates(
+  machine: Obj,
+  pointer: string,
+  language: string,
+  type: StateMachineType,
+  out: DefinitionCheck & { problems: string[]; syncTasks: SyncTask[] },
+): void {
+  const states = machine.States;
+  if (!isObject(states)) return;
+  for (const [name, state] of Object.entries(states)) {
+    if (!isObject(state)) continue;
+    const at = `${pointer}/States/${escape(name)}`;
+    const stateLanguage = typeof state.QueryLanguage === 'string' ? state.QueryLanguage : language;
+    if (state.Type === 'Task' && typeof state.Resource === 'string') {
+      const m = /^arn:[a-z-]+:states:[a-z0-9-]*:\d*:sagemaker:([A-Za-z]+)(?:\.(.+))?$/.exec(state.Resource);
+      if (m) {
+        const facts = API_BY_RESOURCE_NAME.get(m[1]!);
+        const suffix = m[2];
+        const legal = facts && (suffix === undefined || (suffix === 'sync' && facts.job));
+        if (!legal) {
+          out.problems.push(
+            `SCHEMA_VALIDATION_FAILED: The resource provided ${state.Resource} is not recognized. The value is not a valid resource ARN, or the resource is not available in this region. at ${at}/Resource`,
+          );
+        } else if (suffix === 'sync' && type === 'EXPRESS') {
+          out.problems.push(
+            `SCHEMA_VALIDATION_FAILED: Express state machine does not support '.sync' service integration at ${at}/Resource`,
+          );
+        } else {
+          if (suffix === 'sync') out.syncTasks.push({ pointer: at, api: facts!.api });
+          const field = stateLanguage === 'JSONata' ? 'Arguments' : 'Parameters';
+          if (field in state) {
+            for (const v of sagemakerValidator.validate(
+              facts!.api,
+              state[field],
+              stateLanguage === 'JSONata' ? 'JSONata' : 'JSONPath',
+            )) {
+              if (v.constraint !== 'unknown-field') continue;
+              const key = v.path.split('/').pop()!.replace(/~1/g, '/').replace(/~0/g, '~');
+              out.problems.push(
+                `SCHEMA_VALIDATION_FAILED: The field "${key}" is not supported by Step Functions at ${at}/${field}`,
+              );
+            }
+          }
+        }
+      }
+    } else if (state.Type === 'Parallel' && Array.isArray(state.Branches)) {
+      state.Branches.forEach(
+        (b, i) => isObject(b) && checkStates(b, `${at}/Branches/${i}`, stateLanguage, type, out),
+      );
+    } else if (state.Type === 'Map') {
+      const key = 'ItemProcessor' in state ? 'ItemProcessor' : 'Iterator';
+      if (isObject(state[key])) checkStates(state[key] as Obj, `${at}/${key}`, stateLanguage, type, out);
+    }
+  }
+}
+
+/** What CreateStateMachine would say of a definition; no problems means it is accepted. */
+export function checkDefinition(
+  definition: unknown,
+  type: StateMachineType,
+  aslSchema = true,
+): DefinitionCheck {
+  const out = { problems: [] as string[], syncTasks: [] as SyncTask[] };
+  if (!isObject(definition)) {
+    out.problems.push('INVALID_JSON_DESCRIPTION: the definition must be a JSON object');
+    return out;
+  }
+  const asl = aslSchema ? aslValidator(structuredClone(definition)) : { isValid: true, errors: [] };
+  if (!asl.isValid) {
+    for (const e of asl.errors)
+      out.problems.push(
+        `SCHEMA_VALIDATION_FAILED: ${e.Message ?? e.message ?? 'invalid'} at ${e.schemaError?.instancePath || '/'}`,
+      );
+    return out;
+  }
+  checkStates(definition, '', definition.QueryLanguage === 'JSONata' ? 'JSONata' : 'JSONPath', type, out);
+  return out;
+}

@@ -1,0 +1,227 @@
+/**
+ * Step Functions' optimized SageMaker integration, as the emulator runs it: the calls made as the
+ * execution role (each authorized and recorded), request-response and `.sync` (poll Describe, fall
+ * back to the job's end event when polling is denied, Tags map and epoch-ms times in the output),
+ * best-effort Stop on abort, and SageMaker errors as Step Functions errors (spec §4).
+ */
+import { isApi, type Api } from '../../catalog/api.js';
+import type { WorldScenario } from '../../catalog/scenario.js';
+import {
+  API_BY_RESOURCE_NAME,
+  PASSED_TO_SERVICE,
+  SAGEMAKER_APIS,
+  TAGGING,
+} from '../../catalog/sagemakerApis.js';
+import { sagemakerValidator } from '../../validation/validateRequest.js';
+import type { TaskHandler, TaskInvocation } from '../engine/interpreter.js';
+import { StatesError } from '../engine/statesError.js';
+import type { Authorizer } from '../iam/authorizer.js';
+import { SageMakerError, type SageMakerErrorCode, type SageMakerService } from './service.js';
+
+/** Step Functions error names of SageMaker errors (spec §4.4): modelled exceptions by name, the rest generic. */
+const SFN_ERROR: Readonly<Record<SageMakerErrorCode, string>> = {
+  ValidationException: 'SageMaker.AmazonSageMakerException',
+  ThrottlingException: 'SageMaker.AmazonSageMakerException',
+  AccessDeniedException: 'SageMaker.AmazonSageMakerException',
+  ResourceInUse: 'SageMaker.ResourceInUseException',
+  ResourceNotFound: 'SageMaker.ResourceNotFoundException',
+  ResourceLimitExceeded: 'SageMaker.ResourceLimitExceededException',
+};
+
+const SCENARIO_MESSAGES: Readonly<Record<string, string>> = {
+  ResourceLimitExceeded: 'The account-level service limit for the instance type is exceeded.',
+  ResourceInUse: 'The resource is in use.',
+  ResourceNotFound: 'Could not find the resource.',
+  ValidationException: 'The request is not valid.',
+  ThrottlingException: 'Rate exceeded',
+};
+
+function requestId(random: () => number): string {
+  const h = Array.from({ length: 32 }, () => Math.floor(random() * 16).toString(16)).join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+/** A SageMaker error as the Task error Step Functions raises, cause in the AWS SDK's format. */
+export function toStatesError(e: SageMakerError, random: () => number): StatesError {
+  return new StatesError(
+    SFN_ERROR[e.code],
+    `${e.message} (Service: AmazonSageMaker; Status Code: 400; Error Code: ${e.code}; Request ID: ${requestId(random)}; Proxy: null)`,
+  );
+}
+
+export interface IntegrationOptions {
+  readonly service: SageMakerService;
+  readonly authorizer: Authorizer;
+  readonly scenario: WorldScenario;
+  readonly partition: string;
+  /** Seconds between Describe polls when the scenario gives no job timing. */
+  readonly pollIntervalSeconds?: number;
+}
+
+type Obj = Record<string, unknown>;
+const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Reads `arn:<partition>:states:::sagemaker:<api>[.sync]`. */
+export function parseSageMakerResource(resource: string): { api: Api; sync: boolean } | undefined {
+  const m = /^arn:[a-z-]+:states:[a-z0-9-]*:\d*:sagemaker:([A-Za-z]+)(\.sync)?$/.exec(resource);
+  const facts = m ? API_BY_RESOURCE_NAME.get(m[1]!) : undefined;
+  if (!m || !facts || !isApi(facts.api)) return undefined;
+  if (m[2] && !facts.job) return undefined;
+  return { api: facts.api, sync: m[2] !== undefined };
+}
+
+function rolesOf(api: Api, request: Obj): string[] {
+  const roles: string[] = [];
+  const walk = (value: unknown, path: readonly string[]): void => {
+    if (path.length === 0) {
+      if (typeof value === 'string') roles.push(value);
+      return;
+    }
+    const [head, ...rest] = path as [string, ...string[]];
+    if (head === '[]') {
+      if (Array.isArray(value)) for (const v of value) walk(v, rest);
+    } else if (isObject(value)) walk(value[head], rest);
+  };
+  for (const f of SAGEMAKER_APIS[api].roleFields.value) walk(request, f.path);
+  return roles;
+}
+
+export class SageMakerIntegration implements TaskHandler {
+  private createCalls = 0;
+
+  constructor(private readonly options: IntegrationOptions) {}
+
+  describe(resource: string): { resourceType: string; resource: string } | undefined {
+    const parsed = parseSageMakerResource(resource);
+    if (!parsed) return undefined;
+    return {
+      resourceType: 'sagemaker',
+      resource: resource.slice(resource.indexOf(':sagemaker:') + ':sagemaker:'.length),
+    };
+  }
+
+  private authorize(inv: TaskInvocation, action: string, resource: string, context: Obj = {}): void {
+    const { authorizer } = this.options;
+    const decision = authorizer.authorize(action, resource, context as Record<string, string>, inv.now());
+    if (decision !== 'allowed') {
+      throw toStatesError(
+        new SageMakerError('AccessDeniedException', authorizer.deniedMessage(action, resource, decision)),
+        inv.random,
+      );
+    }
+  }
+
+  async invoke(inv: TaskInvocation): Promise<unknown> {
+    const parsed = parseSageMakerResource(inv.resource)!;
+    const { api, sync } = parsed;
+    const facts = SAGEMAKER_APIS[api];
+    const { service, scenario, authorizer } = this.options;
+    if (!isObject(inv.parameters))
+      throw new StatesError(
+        'States.Runtime',
+        `The Parameters of the state '${inv.stateName}' must be an object`,
+      );
+    // Fields the API does not know, only visible now (from a whole-object path), fail the state (spec §1.3).
+    const unknown = sagemakerValidator
+      .validate(api, inv.parameters)
+      .filter((v) => v.constraint === 'unknown-field');
+    if (unknown.length > 0) {
+      const field = unknown[0]!.path.split('/').pop();
+      throw new StatesError(
+        'States.Runtime',
+        `An error occurred while executing the state '${inv.stateName}'. The Parameters '${JSON.stringify(inv.parameters)}' could not be used to start the Task: [The field "${field}" is not supported by Step Functions]`,
+      );
+    }
+    let request: Obj = inv.parameters;
+    if (sync) {
+      // Step Functions tags the jobs it starts and runs (spec §1.4, observed).
+      const userTags = Array.isArray(request.Tags) ? (request.Tags as unknown[]) : [];
+      request = {
+        ...request,
+        Tags: [
+          ...userTags,
+          { Key: 'MANAGED_BY_AWS', Value: 'STARTED_BY_STEP_FUNCTIONS' },
+          { Key: 'AWS_STEP_FUNCTIONS_EXECUTION_ARN', Value: inv.executionArn },
+        ],
+      };
+    }
+    const type = facts.arnResourceType.value;
+    const name =
+      typeof request[facts.nameField.value] === 'string' ? (request[facts.nameField.value] as string) : '';
+    const arn = service.arn(type, name);
+    // The calls the create makes as the role: the action on its resources, PassRole, tag-on-create.
+    const tagKeys = Array.isArray(request.Tags)
+      ? (request.Tags as { Key?: unknown }[]).map((t) => String(t.Key))
+      : [];
+    const tagContext = tagKeys.length > 0 ? { 'aws:TagKeys': tagKeys } : {};
+    this.authorize(inv, facts.action.value, arn, tagContext);
+    for (const related of facts.relatedResources.value) {
+      const relatedName = request[related.nameField];
+      if (typeof relatedName === 'string')
+        this.authorize(inv, facts.action.value, service.arn(related.arnResourceType, relatedName));
+    }
+    for (const role of rolesOf(api, request))
+      this.authorize(inv, 'iam:PassRole', role, { 'iam:PassedToService': PASSED_TO_SERVICE.value });
+    if (tagKeys.length > 0) this.authorize(inv, TAGGING.addTags.value, arn, tagContext);
+    // The world: create errors the scenario injects, then the service itself.
+    if (scenario.createError && this.createCalls < scenario.createError.times) {
+      this.createCalls++;
+      const code = scenario.createError.error as SageMakerErrorCode;
+      throw toStatesError(new SageMakerError(code, SCENARIO_MESSAGES[code] ?? code), inv.random);
+    }
+    this.createCalls++;
+    const job = scenario.job;
+    const interval = job
+      ? Math.max(1, job.durationSeconds / (job.polls + 1))
+      : (this.options.pollIntervalSeconds ?? 60);
+    const plan = job
+      ? {
+          endsAt: inv.now() + job.durationSeconds * 1000,
+          outcome: job.outcome,
+          ...(job.failureReason ? { failureReason: job.failureReason } : {}),
+        }
+      : { endsAt: inv.now() + interval * 1000, outcome: 'Completed' as const };
+    let response: Record<string, string>;
+    try {
+      response = service.create(api, request, inv.now(), facts.job ? plan : undefined);
+    } catch (e) {
+      if (e instanceof SageMakerError) throw toStatesError(e, inv.random);
+      throw e;
+    }
+    if (!sync || !facts.job) return response;
+    const { describeAction, stopAction } = facts.job;
+    inv.submitted(response);
+    inv.onAbort(() => {
+      // Best effort (spec §4.2): a denied or failed stop leaves the job running.
+      if (authorizer.authorize(stopAction.value, arn, {}, inv.now()) !== 'allowed') return;
+      try {
+        service.stop(api, name, inv.now());
+      } catch {
+        // already ended
+      }
+    });
+    let polling = true;
+    for (;;) {
+      if (polling) {
+        await inv.sleep(interval);
+        if (authorizer.authorize(describeAction.value, arn, {}, inv.now()) !== 'allowed') {
+          polling = false; // completion is now seen only through the EventBridge event
+          continue;
+        }
+        inv.heartbeat();
+        if (service.status(api, name, inv.now()) !== 'InProgress') break;
+      } else {
+        await inv.sleep(Math.max(0, (service.endsAt(api, name) - inv.now()) / 1000));
+        break;
+      }
+    }
+    const result = service.describe(api, name, inv.now());
+    const status = result[`${facts.job.statusField.value}`];
+    if (authorizer.authorize(TAGGING.listTags.value, arn, {}, inv.now()) === 'allowed') {
+      result.Tags = Object.fromEntries(service.listTags(arn).map((t) => [t.Key, t.Value]));
+    }
+    if (status === 'Completed') return result;
+    // A job that ends Failed or Stopped fails the task (spec §4.2, U1/U2: inferred from the Batch integration).
+    throw new StatesError('States.TaskFailed', JSON.stringify(result));
+  }
+}

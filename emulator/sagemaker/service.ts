@@ -1,0 +1,258 @@
+/**
+ * The SageMaker service as the emulator's world: the nine Create/Update calls, Describe and Stop of
+ * the five job types, ListTags and AddTags. Requests are validated against the API model; names are
+ * unique per account and region; referenced resources must exist unless the world says otherwise;
+ * jobs run on the virtual clock and end as the scenario says.
+ */
+import { randomUUID } from 'node:crypto';
+import { SAGEMAKER_MODEL } from '../../apimodel/sagemakerModel.generated.js';
+import type { Api } from '../../catalog/api.js';
+import { ARN_NAMES_LOWERCASED, SAGEMAKER_APIS, type ApiFacts } from '../../catalog/sagemakerApis.js';
+import { validateRequest } from '../../validation/validateRequest.js';
+
+export type SageMakerErrorCode =
+  | 'ValidationException'
+  | 'ResourceInUse'
+  | 'ResourceNotFound'
+  | 'ResourceLimitExceeded'
+  | 'ThrottlingException'
+  | 'AccessDeniedException';
+
+/** An error answer of the SageMaker API. */
+export class SageMakerError extends Error {
+  override readonly name = 'SageMakerError';
+  readonly requestId = randomUUID();
+  constructor(
+    readonly code: SageMakerErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export type JobStatus = 'InProgress' | 'Completed' | 'Failed' | 'Stopping' | 'Stopped';
+
+export interface JobPlan {
+  /** Virtual epoch ms when the job reaches its outcome. */
+  readonly endsAt: number;
+  readonly outcome: 'Completed' | 'Failed' | 'Stopped';
+  readonly failureReason?: string;
+}
+
+interface Resource {
+  readonly api: Api;
+  readonly name: string;
+  readonly arn: string;
+  readonly request: Record<string, unknown>;
+  readonly createdAt: number;
+  tags: { Key: string; Value: string }[];
+  plan?: JobPlan;
+  stoppedAt?: number;
+}
+
+export interface ServiceOptions {
+  readonly region: string;
+  readonly account: string;
+  readonly partition?: string;
+  /** Resources a request names (a transform's model, an endpoint's config) exist even when not created here. */
+  readonly referencesExist: boolean;
+}
+
+const JOB_NOUN: Partial<Record<Api, string>> = {
+  CreateTrainingJob: 'TrainingJob',
+  CreateTransformJob: 'TransformJob',
+  CreateProcessingJob: 'ProcessingJob',
+  CreateLabelingJob: 'LabelingJob',
+  CreateHyperParameterTuningJob: 'HyperParameterTuningJob',
+};
+
+const JOB_TIME_FIELDS: Partial<Record<Api, [start: string, end: string]>> = {
+  CreateTrainingJob: ['TrainingStartTime', 'TrainingEndTime'],
+  CreateTransformJob: ['TransformStartTime', 'TransformEndTime'],
+  CreateProcessingJob: ['ProcessingStartTime', 'ProcessingEndTime'],
+  CreateHyperParameterTuningJob: ['HyperParameterTuningStartTime', 'HyperParameterTuningEndTime'],
+};
+
+export class SageMakerService {
+  private readonly resources = new Map<string, Resource>();
+
+  constructor(private readonly options: ServiceOptions) {}
+
+  private key(type: string, name: string, facts: ApiFacts): string {
+    return `${type}/${facts.caseInsensitiveNames.value ? name.toLowerCase() : name}`;
+  }
+
+  arn(type: string, name: string): string {
+    const { partition = 'aws', region, account } = this.options;
+    const id = ARN_NAMES_LOWERCASED.value ? name.toLowerCase() : name;
+    return `arn:${partition}:sagemaker:${region}:${account}:${type}/${id}`;
+  }
+
+  private find(type: string, name: string): Resource | undefined {
+    return this.resources.get(`${type}/${name}`) ?? this.resources.get(`${type}/${name.toLowerCase()}`);
+  }
+
+  private requireReference(type: string, name: unknown, what: string): void {
+    if (typeof name !== 'string' || this.options.referencesExist) return;
+    if (!this.find(type, name))
+      throw new SageMakerError('ResourceNotFound', `Could not find ${what} "${this.arn(type, name)}".`);
+  }
+
+  /** The Create/Update call. `plan` says how a job will end (the world scenario). */
+  create(api: Api, request: Record<string, unknown>, now: number, plan?: JobPlan): Record<string, string> {
+    const violations = validateRequest(api, request);
+    if (violations.length > 0) {
+      const text = violations.map((v) => `${v.path}: ${v.message}`).join('; ');
+      throw new SageMakerError(
+        'ValidationException',
+        `${violations.length} validation error${violations.length > 1 ? 's' : ''} detected: ${text}`,
+      );
+    }
+    const facts = SAGEMAKER_APIS[api];
+    const type = facts.arnResourceType.value;
+    const name = String(request[facts.nameField.value]);
+    if (api === 'CreateTransformJob') this.requireReference('model', request.ModelName, 'model');
+    if (api === 'CreateEndpointConfig') {
+      for (const v of (request.ProductionVariants as { ModelName?: string }[] | undefined) ?? [])
+        this.requireReference('model', v.ModelName, 'model');
+    }
+    if (api === 'CreateEndpoint' || api === 'UpdateEndpoint')
+      this.requireReference('endpoint-config', request.EndpointConfigName, 'endpoint configuration');
+    const arn = this.arn(type, name);
+    if (api === 'UpdateEndpoint') {
+      const endpoint = this.find('endpoint', name);
+      if (!endpoint && !this.options.referencesExist)
+        throw new SageMakerError('ValidationException', `Could not find endpoint "${arn}".`);
+      return { EndpointArn: arn };
+    }
+    const key = this.key(type, name, facts);
+    if (this.resources.has(key)) {
+      throw new SageMakerError(
+        'ResourceInUse',
+        `${facts.nameField.value.replace(/Name$/, '')} name must be unique within an AWS account and region, and a ${type} with this name already exists (${arn})`,
+      );
+    }
+    const tags = Array.isArray(request.Tags)
+      ? (request.Tags as { Key: string; Value: string }[]).map((t) => ({ ...t }))
+      : [];
+    const resource: Resource = { api, name, arn, request, createdAt: now, tags };
+    if (JOB_NOUN[api]) resource.plan = plan ?? { endsAt: now + 60_000, outcome: 'Completed' };
+    this.resources.set(key, resource);
+    return { [facts.resultField.value]: arn };
+  }
+
+  private job(api: Api, name: string): Resource {
+    const facts = SAGEMAKER_APIS[api];
+    const r = this.find(facts.arnResourceType.value, name);
+    if (!r || !r.plan)
+      throw new SageMakerError(
+        'ResourceNotFound',
+        `Requested resource not found: ${this.arn(facts.arnResourceType.value, name)}`,
+      );
+    return r;
+  }
+
+  status(api: Api, name: string, now: number): JobStatus {
+    const r = this.job(api, name);
+    if (r.stoppedAt !== undefined) return now >= r.stoppedAt + 1000 ? 'Stopped' : 'Stopping';
+    return now >= r.plan!.endsAt ? r.plan!.outcome : 'InProgress';
+  }
+
+  /** When the job ends (or ended), on the virtual clock. */
+  endsAt(api: Api, name: string): number {
+    const r = this.job(api, name);
+    return r.stoppedAt !== undefined ? r.stoppedAt + 1000 : r.plan!.endsAt;
+  }
+
+  /** Describe<X>Job: the request's members the response shape has, and the job's state; epoch-ms times. */
+  describe(api: Api, name: string, now: number): Record<string, unknown> {
+    const r = this.job(api, name);
+    const noun = JOB_NOUN[api]!;
+    const status = this.status(api, name, now);
+    const outputShape = SAGEMAKER_MODEL.shapes[SAGEMAKER_MODEL.operations[`Describe${noun}`]!.output!]!;
+    const members = outputShape.members ?? {};
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(r.request)) if (k in members && k !== 'Tags') out[k] = v;
+    out[`${noun}Arn`] = r.arn;
+    out[`${noun}Status`] = status;
+    out.CreationTime = r.createdAt;
+    out.LastModifiedTime = Math.min(now, status === 'InProgress' ? now : this.endsAt(api, name));
+    const times = JOB_TIME_FIELDS[api];
+    if (times) {
+      out[times[0]] = r.createdAt;
+      if (status !== 'InProgress') out[times[1]] = this.endsAt(api, name);
+    }
+    if (status === 'Failed') out.FailureReason = r.plan!.failureReason ?? 'AlgorithmError: the job failed';
+    if (api === 'CreateTrainingJob') {
+      out.SecondaryStatus = status === 'InProgress' ? 'Training' : status;
+      const s3 =
+        (r.request.OutputDataConfig as { S3OutputPath?: string } | undefined)?.S3OutputPath ?? 's3://unknown';
+      out.ModelArtifacts = { S3ModelArtifacts: `${s3.replace(/\/$/, '')}/${r.name}/output/model.tar.gz` };
+    }
+    if (api === 'CreateLabelingJob') {
+      const done = status === 'Completed' ? 1 : 0;
+      out.LabelCounters = {
+        TotalLabeled: done,
+        HumanLabeled: done,
+        MachineLabeled: 0,
+        FailedNonRetryableError: 0,
+        Unlabeled: 1 - done,
+      };
+      out.JobReferenceCode = r.arn.slice(-12).replace(/[^a-z0-9]/g, '0');
+      if (status === 'Completed')
+        out.LabelingJobOutput = {
+          OutputDatasetS3Uri: `${String((r.request.OutputConfig as { S3OutputPath?: string }).S3OutputPath)}/${r.name}/manifests/output/output.manifest`,
+        };
+    }
+    if (api === 'CreateHyperParameterTuningJob') {
+      const done = status === 'InProgress' ? 0 : 1;
+      out.TrainingJobStatusCounters = {
+        Completed: status === 'Completed' ? 1 : 0,
+        InProgress: 1 - done,
+        RetryableError: 0,
+        NonRetryableError: status === 'Failed' ? 1 : 0,
+        Stopped: status === 'Stopped' ? 1 : 0,
+      };
+      out.ObjectiveStatusCounters = {
+        Succeeded: status === 'Completed' ? 1 : 0,
+        Pending: 1 - done,
+        Failed: status === 'Failed' ? 1 : 0,
+      };
+    }
+    return out;
+  }
+
+  /** Stop<X>Job: the job goes Stopping, then Stopped. */
+  stop(api: Api, name: string, now: number): void {
+    const r = this.job(api, name);
+    const status = this.status(api, name, now);
+    if (status !== 'InProgress')
+      throw new SageMakerError(
+        'ValidationException',
+        `The job ${r.arn} is not in progress (status ${status}).`,
+      );
+    r.stoppedAt = now;
+  }
+
+  private byArn(arn: string): Resource {
+    for (const r of this.resources.values()) if (r.arn === arn) return r;
+    throw new SageMakerError('ResourceNotFound', `Requested resource not found: ${arn}`);
+  }
+
+  listTags(arn: string): { Key: string; Value: string }[] {
+    return this.byArn(arn).tags.map((t) => ({ ...t }));
+  }
+
+  addTags(arn: string, tags: readonly { Key: string; Value: string }[]): void {
+    const r = this.byArn(arn);
+    for (const t of tags) {
+      r.tags = r.tags.filter((x) => x.Key !== t.Key);
+      r.tags.push({ ...t });
+    }
+  }
+
+  /** Every resource, for inspection in tests and the exec command. */
+  list(): { api: Api; name: string; arn: string }[] {
+    return [...this.resources.values()].map(({ api, name, arn }) => ({ api, name, arn }));
+  }
+}
