@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { checkCommand, type CheckOptions } from './commands/check.js';
+import { execCommand, type ExecRaw } from './commands/exec.js';
 import { policyCommand } from './commands/policy.js';
 import { sampleCommand, type SampleRaw } from './commands/sample.js';
 import { validateCommand } from './commands/validate.js';
@@ -125,6 +126,35 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     )
     .action((opts: SampleRaw) => {
       setExit(sampleCommand(opts, io));
+    });
+
+  program
+    .command('exec')
+    .description(
+      'Run one execution in the built-in emulator (virtual time, IAM enforced); exit 0 SUCCEEDED, 1 otherwise',
+    )
+    .argument(
+      '<definition.json>',
+      'state machine definition (or a CreateStateMachine / DescribeStateMachine JSON)',
+    )
+    .option('--input <json>', 'execution input: JSON text, or @file.json')
+    .option(
+      '--policy <p.json>',
+      "the execution role's policy (repeat for several); without it the role may do everything",
+      collect,
+    )
+    .option(
+      '--scenario <s.json>',
+      'how SageMaker behaves (see README, Scenario files); without it jobs complete after one poll',
+    )
+    .option('--seed <n>', 'seed for jitter, States.UUID and States.MathRandom', '0')
+    .option('--name <name>', 'execution name (what $$.Execution.Name reads)')
+    .option('--region <region>', 'region of the emulated account', 'us-east-1')
+    .option('--account <account>', 'emulated account id', '123456789012')
+    .option('--history', 'include the execution history')
+    .option('--format <format>', 'text or json', 'text')
+    .action(async (path: string, opts: ExecRaw) => {
+      setExit(await execCommand(path, opts, io));
     });
 
   for (const command of program.commands)
