@@ -1,0 +1,344 @@
+import { describe, expect, it } from 'vitest';
+import type { WorldScenario } from '../catalog/scenario.js';
+import type { PolicyDocument } from '../iam/policy.js';
+import { sagemakerValidator } from '../validation/validateRequest.js';
+import { EmulatedStepFunctions, StepFunctionsError } from './stepFunctions.js';
+
+type Obj = Record<string, unknown>;
+const ROLE = 'arn:aws:iam::123456789012:role/SageMakerRole';
+const training = (extra: Obj = {}) => ({
+  TrainingJobName: 'train-1',
+  RoleArn: ROLE,
+  AlgorithmSpecification: {
+    TrainingImage: '683313688378.dkr.ecr.us-east-1.amazonaws.com/xgb:1',
+    TrainingInputMode: 'File',
+  },
+  OutputDataConfig: { S3OutputPath: 's3://amzn-s3-demo-bucket/out' },
+  ResourceConfig: { InstanceType: 'ml.m5.large', InstanceCount: 1, VolumeSizeInGB: 10 },
+  StoppingCondition: { MaxRuntimeInSeconds: 3600 },
+  ...extra,
+});
+const task = (resource: string, parameters: Obj, extra: Obj = {}) => ({
+  StartAt: 'Train',
+  States: {
+    Train: {
+      Type: 'Task',
+      Resource: `arn:aws:states:::sagemaker:${resource}`,
+      Parameters: parameters,
+      End: true,
+      ...extra,
+    },
+  },
+});
+const ALL: PolicyDocument = {
+  Version: '2012-10-17',
+  Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }],
+};
+const without = (...actions: string[]): PolicyDocument => ({
+  Version: '2012-10-17',
+  Statement: [
+    { Effect: 'Allow', Action: '*', Resource: '*' },
+    { Effect: 'Deny', Action: actions, Resource: '*' },
+  ],
+});
+
+async function execute(
+  definition: Obj,
+  options: {
+    policy?: PolicyDocument;
+    scenario?: WorldScenario;
+    input?: unknown;
+    sfn?: EmulatedStepFunctions;
+  } = {},
+) {
+  const sfn = options.sfn ?? new EmulatedStepFunctions({ aslSchemaCheck: false });
+  const { stateMachineArn } = sfn.createStateMachine({
+    definition,
+    ...(options.policy ? { policy: options.policy } : {}),
+  });
+  const { executionArn } = sfn.startExecution({
+    stateMachineArn,
+    input: options.input ?? {},
+    ...(options.scenario ? { scenario: options.scenario } : {}),
+  });
+  const result = await sfn.awaitExecution(executionArn);
+  return { ...result, sfn, actions: result.calls.map((c) => `${c.action} ${c.decision}`) };
+}
+const seconds = (r: { startEpochMs: number; stopEpochMs: number }) => (r.stopEpochMs - r.startEpochMs) / 1000;
+
+describe('request-response', () => {
+  it('returns the Create response and makes the create calls as the role', async () => {
+    const r = await execute(task('createTrainingJob', training()), { policy: ALL });
+    expect(r.status).toBe('SUCCEEDED');
+    expect(r.output).toEqual({
+      TrainingJobArn: 'arn:aws:sagemaker:us-east-1:123456789012:training-job/train-1',
+    });
+    expect(r.actions).toEqual(['sagemaker:CreateTrainingJob allowed', 'iam:PassRole allowed']);
+    expect(r.calls[1]!.context['iam:PassedToService']).toBe('sagemaker.amazonaws.com');
+  });
+
+  it('a denied call fails the task with SageMaker.AmazonSageMakerException and an AccessDenied cause', async () => {
+    const r = await execute(task('createTrainingJob', training()), { policy: without('iam:PassRole') });
+    expect(r).toMatchObject({ status: 'FAILED', error: 'SageMaker.AmazonSageMakerException' });
+    expect(r.cause).toMatch(
+      /is not authorized to perform: iam:PassRole on resource: arn:aws:iam::123456789012:role\/SageMakerRole with an explicit deny.*Error Code: AccessDeniedException/,
+    );
+    expect(r.actions).toEqual(['sagemaker:CreateTrainingJob allowed', 'iam:PassRole explicitDeny']);
+  });
+
+  it('names are unique per account and region: the second create is ResourceInUse', async () => {
+    const sfn = new EmulatedStepFunctions({ aslSchemaCheck: false });
+    await execute(task('createTrainingJob', training()), { sfn });
+    const second = await execute(task('createTrainingJob', training()), { sfn });
+    expect(second).toMatchObject({ status: 'FAILED', error: 'SageMaker.ResourceInUseException' });
+  });
+
+  it('labeling job names collide case-insensitively; training job names do not', async () => {
+    const sfn = new EmulatedStepFunctions({ aslSchemaCheck: false });
+    await execute(task('createTrainingJob', training({ TrainingJobName: 'Job' })), { sfn });
+    expect(
+      (await execute(task('createTrainingJob', training({ TrainingJobName: 'job' })), { sfn })).status,
+    ).toBe('SUCCEEDED');
+    const labeling = (name: string) => ({
+      LabelingJobName: name,
+      LabelAttributeName: 'label',
+      InputConfig: { DataSource: { S3DataSource: { ManifestS3Uri: 's3://b/in.manifest' } } },
+      OutputConfig: { S3OutputPath: 's3://b/out' },
+      RoleArn: ROLE,
+      HumanTaskConfig: {
+        WorkteamArn: 'arn:aws:sagemaker:us-east-1:123456789012:workteam/private-crowd/team',
+        UiConfig: { UiTemplateS3Uri: 's3://b/t.liquid' },
+        TaskTitle: 't',
+        TaskDescription: 'd',
+        NumberOfHumanWorkersPerDataObject: 1,
+        TaskTimeLimitInSeconds: 60,
+      },
+    });
+    await execute(task('createLabelingJob', labeling('Example-job')), { sfn });
+    expect((await execute(task('createLabelingJob', labeling('example-job')), { sfn })).error).toBe(
+      'SageMaker.ResourceInUseException',
+    );
+  });
+
+  it('a transform of a model that does not exist is ResourceNotFound, unless the world has it', async () => {
+    const transform = {
+      TransformJobName: 't',
+      ModelName: 'missing-model',
+      TransformInput: { DataSource: { S3DataSource: { S3DataType: 'S3Prefix', S3Uri: 's3://b/in' } } },
+      TransformOutput: { S3OutputPath: 's3://b/out' },
+      TransformResources: { InstanceType: 'ml.m5.large', InstanceCount: 1 },
+    };
+    expect(
+      (await execute(task('createTransformJob', transform), { scenario: { referencesExist: false } })).error,
+    ).toBe('SageMaker.ResourceNotFoundException');
+    expect(
+      (await execute(task('createTransformJob', transform), { scenario: { referencesExist: true } })).status,
+    ).toBe('SUCCEEDED');
+  });
+
+  it('values are checked by SageMaker at call time: ValidationException naming the field', async () => {
+    const r = await execute(task('createTrainingJob', { ...training(), 'ResourceConfig.$': '$.rc' }), {
+      input: { rc: { InstanceType: 'ml.nope', InstanceCount: 1, VolumeSizeInGB: 1 } },
+    });
+    expect(r).toMatchObject({ status: 'FAILED', error: 'SageMaker.AmazonSageMakerException' });
+    expect(r.cause).toContain('/ResourceConfig/InstanceType');
+    expect(r.cause).toContain('Error Code: ValidationException');
+  });
+
+  it('a field unknown to the API that appears only at run time fails the state with States.Runtime', async () => {
+    const r = await execute(task('createTrainingJob', { ...training(), 'OutputDataConfig.$': '$.out' }), {
+      input: { out: { S3OutputPath: 's3://b/o' } },
+    });
+    expect(r.status).toBe('SUCCEEDED');
+    const { AlgorithmSpecification: _a, ...rest } = training();
+    const bad = await execute(task('createTrainingJob', { ...rest, 'AlgorithmSpecification.$': '$.spec' }), {
+      input: { spec: { TrainingImage: 'img', TrainingInputMode: 'File', S3Operations: [] } },
+    });
+    expect(bad).toMatchObject({ status: 'FAILED', error: 'States.Runtime' });
+    expect(bad.cause).toContain('[The field "S3Operations" is not supported by Step Functions]');
+  });
+});
+
+describe('.sync', () => {
+  const job = (outcome: 'Completed' | 'Failed' | 'Stopped', extra: Obj = {}): WorldScenario => ({
+    referencesExist: true,
+    job: {
+      polls: 3,
+      outcome,
+      durationSeconds: 6 * 3600,
+      ...(outcome === 'Failed' ? { failureReason: 'AlgorithmError: boom' } : {}),
+      ...extra,
+    },
+  });
+
+  it('a six-hour job polled 4 times: the output is the Describe result with the Tags map and epoch-ms times', async () => {
+    const started = Date.now();
+    const r = await execute(task('createTrainingJob.sync', training()), {
+      policy: ALL,
+      scenario: job('Completed'),
+    });
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(r.status).toBe('SUCCEEDED');
+    expect(seconds(r)).toBe(6 * 3600);
+    const output = r.output as Obj;
+    expect(output).toMatchObject({
+      TrainingJobStatus: 'Completed',
+      TrainingJobName: 'train-1',
+      CreationTime: Date.UTC(2026, 0, 1),
+    });
+    expect(output.Tags).toEqual({
+      MANAGED_BY_AWS: 'STARTED_BY_STEP_FUNCTIONS',
+      AWS_STEP_FUNCTIONS_EXECUTION_ARN: r.executionArn,
+    });
+    const { Tags: _tags, ...describe } = output;
+    expect(sagemakerValidator.validateShape('DescribeTrainingJobResponse', describe)).toEqual([]);
+    expect(r.history.map((e) => e.type)).toEqual([
+      'ExecutionStarted',
+      'TaskStateEntered',
+      'TaskScheduled',
+      'TaskStarted',
+      'TaskSubmitted',
+      'TaskSucceeded',
+      'TaskStateExited',
+      'ExecutionSucceeded',
+    ]);
+    expect(r.actions.filter((a) => a.startsWith('sagemaker:Describe'))).toHaveLength(4);
+    expect(r.actions.slice(0, 3)).toEqual([
+      'events:PutTargets allowed',
+      'events:PutRule allowed',
+      'events:DescribeRule allowed',
+    ]);
+    expect(r.actions).toContain('sagemaker:AddTags allowed');
+    expect(r.actions.at(-1)).toBe('sagemaker:ListTags allowed');
+  });
+
+  it('a Failed or Stopped job fails the task with States.TaskFailed and the Describe result as cause', async () => {
+    const failed = await execute(task('createTrainingJob.sync', training()), { scenario: job('Failed') });
+    expect(failed).toMatchObject({ status: 'FAILED', error: 'States.TaskFailed' });
+    expect(JSON.parse(failed.cause!)).toMatchObject({
+      TrainingJobStatus: 'Failed',
+      FailureReason: 'AlgorithmError: boom',
+    });
+    const stopped = await execute(task('createTrainingJob.sync', training()), { scenario: job('Stopped') });
+    expect(stopped).toMatchObject({ status: 'FAILED', error: 'States.TaskFailed' });
+  });
+
+  it('without sagemaker:AddTags (the legacy template) the .sync create is denied', async () => {
+    const r = await execute(task('createTrainingJob.sync', training()), {
+      policy: without('sagemaker:AddTags'),
+      scenario: job('Completed'),
+    });
+    expect(r).toMatchObject({ status: 'FAILED', error: 'SageMaker.AmazonSageMakerException' });
+  });
+
+  it('without Describe permission completion is seen through the job event: it succeeds, after the job ends', async () => {
+    const r = await execute(task('createTrainingJob.sync', training()), {
+      policy: without('sagemaker:DescribeTrainingJob'),
+      scenario: job('Completed'),
+    });
+    expect(r.status).toBe('SUCCEEDED');
+    expect(seconds(r)).toBe(6 * 3600);
+    expect(r.actions.filter((a) => a.startsWith('sagemaker:DescribeTrainingJob'))).toEqual([
+      'sagemaker:DescribeTrainingJob explicitDeny',
+    ]);
+  });
+
+  it('without ListTags the output has no Tags map', async () => {
+    const r = await execute(task('createTrainingJob.sync', training()), {
+      policy: without('sagemaker:ListTags'),
+      scenario: job('Completed'),
+    });
+    expect(r.status).toBe('SUCCEEDED');
+    expect(r.output).not.toHaveProperty('Tags');
+  });
+
+  it('create errors the scenario injects are retried like any SageMaker error', async () => {
+    const scenario: WorldScenario = {
+      referencesExist: true,
+      createError: { error: 'ResourceLimitExceeded', times: 2 },
+    };
+    const retried = await execute(
+      task('createTrainingJob', training(), {
+        Retry: [
+          { ErrorEquals: ['SageMaker.ResourceLimitExceededException'], IntervalSeconds: 60, BackoffRate: 1 },
+        ],
+      }),
+      { scenario },
+    );
+    expect(retried.status).toBe('SUCCEEDED');
+    expect(seconds(retried)).toBe(120);
+    const plain = await execute(task('createTrainingJob', training()), { scenario });
+    expect(plain).toMatchObject({ status: 'FAILED', error: 'SageMaker.ResourceLimitExceededException' });
+    expect(plain.cause).toMatch(
+      /Error Code: ResourceLimitExceeded; Request ID: [0-9a-f-]{36}; Proxy: null\)$/,
+    );
+  });
+
+  it('StopExecution mid-job makes the best-effort Stop call; the job ends Stopped', async () => {
+    const r = await execute(task('createTrainingJob.sync', training()), {
+      policy: ALL,
+      scenario: { ...job('Completed'), abortAfterPolls: 1 },
+    });
+    expect(r.status).toBe('ABORTED');
+    expect(r.actions.at(-1)).toBe('sagemaker:StopTrainingJob allowed');
+    expect(r.history.map((e) => e.type).slice(-2)).toEqual(['TaskStateAborted', 'ExecutionAborted']);
+  });
+
+  it('a task TimeoutSeconds shorter than the job times the task out (no Stop call: undocumented, spec U3)', async () => {
+    const r = await execute(task('createTrainingJob.sync', training(), { TimeoutSeconds: 3600 }), {
+      policy: ALL,
+      scenario: job('Completed'),
+    });
+    expect(r).toMatchObject({ status: 'FAILED', error: 'States.Timeout' });
+    expect(r.history.map((e) => e.type)).toContain('TaskTimedOut');
+    expect(seconds(r)).toBe(3600);
+    expect(r.actions).not.toContain('sagemaker:StopTrainingJob allowed');
+  });
+
+  it('DescribeExecution of a timed-out execution has no error or cause (spec §5.7)', async () => {
+    const r = await execute(
+      { ...task('createTrainingJob.sync', training()), TimeoutSeconds: 60 },
+      { scenario: job('Completed') },
+    );
+    expect(r.status).toBe('TIMED_OUT');
+    const d = r.sfn.describeExecution(r.executionArn);
+    expect(d.status).toBe('TIMED_OUT');
+    expect(d).not.toHaveProperty('error');
+  });
+});
+
+describe('CreateStateMachine', () => {
+  const create = (definition: Obj, extra: { policy?: PolicyDocument; type?: 'EXPRESS' } = {}) => {
+    try {
+      new EmulatedStepFunctions().createStateMachine({ definition, ...extra });
+      return 'created';
+    } catch (e) {
+      return e instanceof StepFunctionsError ? `${e.code}: ${e.message}` : String(e);
+    }
+  };
+
+  it('rejects what Step Functions rejects, in its message style', () => {
+    expect(create(task('createTrainingJob.waitForTaskToken', training()))).toMatch(
+      /^InvalidDefinition: SCHEMA_VALIDATION_FAILED: The resource provided .* is not recognized.* at \/States\/Train\/Resource$/,
+    );
+    expect(create(task('createModel.sync', { ModelName: 'm' }))).toMatch(/not recognized/);
+    expect(create(task('createTrainingJob.sync', training()), { type: 'EXPRESS' })).toBe(
+      "InvalidDefinition: SCHEMA_VALIDATION_FAILED: Express state machine does not support '.sync' service integration at /States/Train/Resource",
+    );
+    expect(create(task('createTrainingJob', { ...training(), roleArn: ROLE }))).toBe(
+      'InvalidDefinition: SCHEMA_VALIDATION_FAILED: The field "roleArn" is not supported by Step Functions at /States/Train/Parameters',
+    );
+    expect(create({ StartAt: 'X', States: {} })).toMatch(/^InvalidDefinition: SCHEMA_VALIDATION_FAILED/);
+    // Values are not checked at creation: SageMaker checks them at call time.
+    expect(create(task('createTrainingJob', training({ TrainingJobName: 'bad_name' })))).toBe('created');
+  });
+
+  it('creates the managed rule of .sync tasks with the role: without events permissions it fails', () => {
+    expect(create(task('createTrainingJob.sync', training()), { policy: without('events:PutRule') })).toBe(
+      "AccessDeniedException: 'arn:aws:iam::123456789012:role/StepFunctionsExecutionRole' is not authorized to create managed-rule.",
+    );
+    expect(create(task('createTrainingJob', training()), { policy: without('events:PutRule') })).toBe(
+      'created',
+    );
+  });
+});
