@@ -4,8 +4,10 @@
  * - policy predictions per second on a 50-task definition;
  * - IAM evaluations per second for our evaluator and for iam-simulate on the same (policy, request)
  *   pairs, in the same run.
- * Each figure is the median of several timed rounds after a warm-up. Options: --seconds S (per round,
- * default 1), --rounds R (default 5), --json.
+ * - emulator executions per second (Task `.sync` with 10 virtual polls, Choice, Succeed) and memory
+ *   after 10,000 and 100,000 executions (`--quick`: 1,000 and 5,000).
+ * Each throughput figure but the emulator's is the median of several timed rounds after a warm-up.
+ * Options: --seconds S (per round, default 1), --rounds R (default 5), --quick, --json.
  */
 import { runUnsafeSimulation } from '@cloud-copilot/iam-simulate';
 import fc from 'fast-check';
@@ -22,6 +24,7 @@ import {
 import { DEFAULT_OPTIONS } from '../oracles/options.js';
 import { predictPolicy } from '../oracles/policy/predictPolicy.js';
 import { sampleCases } from '../generators/sampleCases.js';
+import { benchEmulator } from './emulator.js';
 
 const args = process.argv.slice(2);
 const arg = (name: string, fallback: number) => {
@@ -30,6 +33,9 @@ const arg = (name: string, fallback: number) => {
 };
 const SECONDS = arg('--seconds', 1);
 const ROUNDS = arg('--rounds', 5);
+
+// First, so that its memory figures are not those of the other sections' allocations.
+const emulator = await benchEmulator(args.includes('--quick') ? [1000, 5000] : [10_000, 100_000]);
 
 /** Runs `step` (which does `batch` operations) repeatedly for SECONDS; returns operations per second. */
 function measure(batch: number, step: () => void): number {
@@ -119,6 +125,7 @@ const casesPerSecond = measure(CASES, () => {
 });
 
 const results = {
+  emulator,
   casesGeneratedPerSecond: Math.round(casesPerSecond),
   node: process.version,
   secondsPerRound: SECONDS,
@@ -141,6 +148,16 @@ if (args.includes('--json')) {
   console.log(JSON.stringify(results, null, 2));
 } else {
   console.log(`node ${results.node}, median of ${ROUNDS} rounds of ${SECONDS}s`);
+  console.log(
+    `emulator executions/s (.sync, 10 polls, Choice): ${results.emulator.executionsPerSecond.toLocaleString('en')}`,
+  );
+  for (const mem of results.emulator.memory) {
+    const label =
+      mem.afterExecutions === 0 ? 'warm-up' : `${mem.afterExecutions.toLocaleString('en')} executions`;
+    console.log(
+      `  memory after ${label.padEnd(18)}: rss ${mem.rssMiB} MiB, heap used ${mem.heapUsedMiB} MiB${results.emulator.gcExposed ? ' (after gc)' : ''}`,
+    );
+  }
   console.log(
     `full cases generated/s (sample --count 2000):    ${results.casesGeneratedPerSecond.toLocaleString('en')}`,
   );
