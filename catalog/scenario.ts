@@ -29,3 +29,11 @@ export interface WorldScenario {
   /** StopExecution arrives after this many polls of a `.sync` job (abort: best-effort Stop<X>Job). */
   readonly abortAfterPolls?: number;
 }
+
+/**
+ * The timing a scenario's job stands for: polled every `durationSeconds / (polls + 1)` (whole
+ * milliseconds, at least a second), the job ends at its `polls + 1`-th poll.
+ */
+export function pollIntervalMs(durationSeconds: number, polls: number): number {
+  return Math.max(1000, Math.round((durationSeconds * 1000) / (polls + 1)));
+}

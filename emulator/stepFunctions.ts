@@ -14,6 +14,7 @@ import { AbortScope } from './engine/scheduler.js';
 import { Authorizer, type RecordedCall } from './iam/authorizer.js';
 import { SageMakerIntegration } from './sagemaker/integration.js';
 import { SageMakerService } from './sagemaker/service.js';
+import type { MutantName } from './mutants.js';
 
 /** An API error of the emulated Step Functions (InvalidDefinition, AccessDeniedException, ...). */
 export class StepFunctionsError extends Error {
@@ -36,6 +37,8 @@ export interface EmulatorOptions {
   readonly aslSchemaCheck?: boolean;
   /** Finished executions kept for Describe/GetExecutionHistory; older ones are forgotten. */
   readonly retainExecutions?: number;
+  /** A deliberate deviation (emulator/mutants.ts), to check that the harness catches it. */
+  readonly mutant?: MutantName;
 }
 
 interface StateMachine {
@@ -195,8 +198,15 @@ export class EmulatedStepFunctions {
       region: this.region,
       startEpochMs,
       seed: input.seed ?? 0,
-      tasks: new SageMakerIntegration({ service, authorizer, scenario, partition: this.partition }),
+      tasks: new SageMakerIntegration({
+        service,
+        authorizer,
+        scenario,
+        partition: this.partition,
+        ...(this.options.mutant ? { mutant: this.options.mutant } : {}),
+      }),
       stop,
+      ...(this.options.mutant ? { mutant: this.options.mutant } : {}),
     });
     const execution: Execution = {
       arn,

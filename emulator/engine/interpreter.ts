@@ -17,6 +17,7 @@ import { ruleMatches } from './choice.js';
 import { History, HISTORY_LIMIT_CAUSE, type HistoryEvent } from './history.js';
 import { readPath, writePath } from './jsonPath.js';
 import { AbortScope, VirtualScheduler } from './scheduler.js';
+import type { MutantName } from '../mutants.js';
 import { errorMatches, StatesError } from './statesError.js';
 
 type Obj = Record<string, unknown>;
@@ -76,6 +77,8 @@ export interface ExecutionSpec {
   readonly tasks: TaskHandler;
   /** Aborting it stops the execution (StopExecution). */
   readonly stop?: AbortScope;
+  /** A deliberate deviation (emulator/mutants.ts), to check that the harness catches it. */
+  readonly mutant?: MutantName;
 }
 
 /** Thrown inside a thread whose scope was aborted; never surfaces as a state error. */
@@ -545,7 +548,12 @@ class Run {
       } catch (e) {
         if (e instanceof TaskAborted) throw e;
         const se = e instanceof StatesError ? e : new StatesError('States.Runtime', (e as Error).message);
-        const r = retriers.findIndex((x) => errorMatches(x.ErrorEquals as string[], se.error));
+        const match = (list: string[]) =>
+          errorMatches(list, se.error) ||
+          (this.spec.mutant === 'taskfailed-matches-timeout' &&
+            se.error === 'States.Timeout' &&
+            list.includes('States.TaskFailed'));
+        const r = retriers.findIndex((x) => match(x.ErrorEquals as string[]));
         if (r >= 0 && attempts[r]! < ((retriers[r]!.MaxAttempts as number | undefined) ?? 3)) {
           const retrier = retriers[r]!;
           let wait =
@@ -558,7 +566,7 @@ class Run {
           await this.sleep(wait, thread);
           continue;
         }
-        const catcher = catchers.find((c) => errorMatches(c.ErrorEquals as string[], se.error));
+        const catcher = catchers.find((c) => match(c.ErrorEquals as string[]));
         if (!catcher) throw se;
         const errorOutput = { Error: se.error, Cause: se.causeText };
         let output: unknown;
@@ -574,7 +582,10 @@ class Run {
               thread.variables,
               applyTemplate(catcher.Assign, this.pathScope(errorOutput, context, thread), 'Assign'),
             );
-          const resultPath = 'ResultPath' in catcher ? catcher.ResultPath : '$';
+          const resultPath =
+            'ResultPath' in catcher && this.spec.mutant !== 'catch-drops-resultpath'
+              ? catcher.ResultPath
+              : '$';
           output = resultPath === null ? raw : writePath(raw, resultPath as string, errorOutput);
         }
         return { output, next: catcher.Next as string };
@@ -664,6 +675,7 @@ class Run {
         beat = this.scheduler.now;
       },
       submitted: (output) => {
+        if (this.spec.mutant === 'history-skips-submitted') return;
         this.event(thread, 'TaskSubmitted', {
           ...described,
           output: json(output),

@@ -121,7 +121,8 @@ export class VirtualScheduler {
     return new Promise<WakeReason>((resolve) => {
       let off: (() => void) | undefined;
       const timer: Timer = {
-        at: this.now + Math.max(0, ms),
+        // The virtual clock counts whole milliseconds.
+        at: this.now + Math.max(0, Math.round(ms)),
         seq: this.seq++,
         cancelled: false,
         wake: () => {

@@ -5,7 +5,7 @@
  * best-effort Stop on abort, and SageMaker errors as Step Functions errors (spec §4).
  */
 import { isApi, type Api } from '../../catalog/api.js';
-import type { WorldScenario } from '../../catalog/scenario.js';
+import { pollIntervalMs, type WorldScenario } from '../../catalog/scenario.js';
 import {
   API_BY_RESOURCE_NAME,
   PASSED_TO_SERVICE,
@@ -16,6 +16,7 @@ import { sagemakerValidator } from '../../validation/validateRequest.js';
 import type { TaskHandler, TaskInvocation } from '../engine/interpreter.js';
 import { StatesError } from '../engine/statesError.js';
 import type { Authorizer } from '../iam/authorizer.js';
+import type { MutantName } from '../mutants.js';
 import { SageMakerError, type SageMakerErrorCode, type SageMakerService } from './service.js';
 
 /** Step Functions error names of SageMaker errors (spec §4.4): modelled exceptions by name, the rest generic. */
@@ -56,6 +57,7 @@ export interface IntegrationOptions {
   readonly partition: string;
   /** Seconds between Describe polls when the scenario gives no job timing. */
   readonly pollIntervalSeconds?: number;
+  readonly mutant?: MutantName;
 }
 
 type Obj = Record<string, unknown>;
@@ -115,7 +117,7 @@ export class SageMakerIntegration implements TaskHandler {
     const parsed = parseSageMakerResource(inv.resource)!;
     const { api, sync } = parsed;
     const facts = SAGEMAKER_APIS[api];
-    const { service, scenario, authorizer } = this.options;
+    const { service, scenario, authorizer, mutant } = this.options;
     if (!isObject(inv.parameters))
       throw new StatesError(
         'States.Runtime',
@@ -171,16 +173,16 @@ export class SageMakerIntegration implements TaskHandler {
     }
     this.createCalls++;
     const job = scenario.job;
-    const interval = job
-      ? Math.max(1, job.durationSeconds / (job.polls + 1))
-      : (this.options.pollIntervalSeconds ?? 60);
-    const plan = job
-      ? {
-          endsAt: inv.now() + job.durationSeconds * 1000,
-          outcome: job.outcome,
-          ...(job.failureReason ? { failureReason: job.failureReason } : {}),
-        }
-      : { endsAt: inv.now() + interval * 1000, outcome: 'Completed' as const };
+    // Whole milliseconds, and the job ends exactly at its last poll: InProgress for `polls` polls.
+    const intervalMs = job
+      ? pollIntervalMs(job.durationSeconds, job.polls)
+      : (this.options.pollIntervalSeconds ?? 60) * 1000;
+    const interval = intervalMs / 1000;
+    const plan = {
+      endsAt: inv.now() + intervalMs * (job ? job.polls + 1 : 1),
+      outcome: job ? job.outcome : ('Completed' as const),
+      ...(job?.failureReason ? { failureReason: job.failureReason } : {}),
+    };
     let response: Record<string, string>;
     try {
       response = service.create(api, request, inv.now(), facts.job ? plan : undefined);
@@ -192,6 +194,7 @@ export class SageMakerIntegration implements TaskHandler {
     const { describeAction, stopAction } = facts.job;
     inv.submitted(response);
     inv.onAbort(() => {
+      if (mutant === 'no-stop-on-abort') return;
       // Best effort (spec §4.2): a denied or failed stop leaves the job running.
       if (authorizer.authorize(stopAction.value, arn, {}, inv.now()) !== 'allowed') return;
       try {
@@ -200,7 +203,7 @@ export class SageMakerIntegration implements TaskHandler {
         // already ended
       }
     });
-    let polling = true;
+    let polling = mutant !== 'describe-not-polled';
     for (;;) {
       if (polling) {
         await inv.sleep(interval);
@@ -209,6 +212,7 @@ export class SageMakerIntegration implements TaskHandler {
           continue;
         }
         inv.heartbeat();
+        await inv.sleep(0); // a StopExecution that came with this poll takes effect now
         if (service.status(api, name, inv.now()) !== 'InProgress') break;
       } else {
         await inv.sleep(Math.max(0, (service.endsAt(api, name) - inv.now()) / 1000));
@@ -220,7 +224,7 @@ export class SageMakerIntegration implements TaskHandler {
     if (authorizer.authorize(TAGGING.listTags.value, arn, {}, inv.now()) === 'allowed') {
       result.Tags = Object.fromEntries(service.listTags(arn).map((t) => [t.Key, t.Value]));
     }
-    if (status === 'Completed') return result;
+    if (status === 'Completed') return mutant === 'sync-returns-create-response' ? response : result;
     // A job that ends Failed or Stopped fails the task (spec §4.2, U1/U2: inferred from the Batch integration).
     throw new StatesError('States.TaskFailed', JSON.stringify(result));
   }

@@ -1,0 +1,68 @@
+/** The built-in emulator as a target: every case in a fresh emulated account, every scenario realisable. */
+import type { Case } from '../../generators/case.js';
+import type { MutantName } from '../../emulator/mutants.js';
+import { EmulatedStepFunctions, StepFunctionsError } from '../../emulator/stepFunctions.js';
+import type { Observation, Target } from './target.js';
+
+export class EmbeddedTarget implements Target {
+  readonly kind = 'embedded' as const;
+  readonly capabilities = { seesCalls: true, scenarios: true };
+  readonly description: string;
+
+  constructor(private readonly mutant?: MutantName) {
+    this.description = mutant ? `built-in emulator (mutant ${mutant})` : 'built-in emulator';
+  }
+
+  async execute(c: Case): Promise<Observation> {
+    // Generated definitions are valid ASL by construction (the generator tests check it): the
+    // emulator's own creation checks run, asl-validator's slow schema pass does not.
+    const sfn = new EmulatedStepFunctions({
+      region: c.region,
+      account: c.account,
+      aslSchemaCheck: false,
+      ...(this.mutant ? { mutant: this.mutant } : {}),
+    });
+    let stateMachineArn: string;
+
+    try {
+      const created = sfn.createStateMachine({
+        definition: c.definition,
+        policy: c.policy,
+        type: c.stateMachineType,
+      });
+      stateMachineArn = created.stateMachineArn;
+    } catch (e) {
+      if (e instanceof StepFunctionsError) return { created: false, createError: `${e.code}: ${e.message}` };
+      throw e;
+    }
+    const { executionArn } = sfn.startExecution({
+      stateMachineArn,
+      input: c.input,
+      name: c.executionName,
+      scenario: c.scenario,
+      seed: c.replay.seed,
+    });
+    const r = await sfn.awaitExecution(executionArn);
+    let attempts = 0;
+    let primary: string | undefined;
+    for (const e of r.history) {
+      if (e.type === 'TaskStateEntered') {
+        const name = (e.stateEnteredEventDetails as { name: string }).name;
+        if (primary !== undefined && name !== primary) break;
+        primary = name;
+      }
+      if (e.type === 'TaskScheduled') attempts++;
+    }
+    return {
+      created: true,
+      calls: r.calls.map((x) => `${x.action} ${x.decision}`),
+      status: r.status,
+      error: r.error ?? null,
+      ...(r.cause !== undefined ? { cause: r.cause } : {}),
+      ...(r.output !== undefined ? { output: r.output } : {}),
+      attempts,
+      durationSeconds: (r.stopEpochMs - r.startEpochMs) / 1000,
+      historyTypes: r.history.map((e) => e.type),
+    };
+  }
+}
