@@ -4,6 +4,7 @@
  * ones before it.
  */
 import fc from 'fast-check';
+import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { API_NAMES, type Api, type Pattern } from '../catalog/api.js';
 import { SAGEMAKER_APIS } from '../catalog/sagemakerApis.js';
 import { validCaseArb, type Case, type CaseContent } from './case.js';
@@ -52,10 +53,58 @@ export function caseArb(options: Omit<SampleOptions, 'seed'>): fc.Arbitrary<Case
   return fc.oneof({ weight: 3, arbitrary: valid }, { weight: 1, arbitrary: invalid });
 }
 
+/**
+ * Draws case `index` with fast-check's generator itself (not fc.sample), so that the value keeps
+ * its shrinking context: the runner shrinks a divergent case from it.
+ */
+export function drawCase(arb: fc.Arbitrary<CaseContent>, seed: number, index: number): fc.Value<CaseContent> {
+  return arb.generate(new fc.Random(xoroshiro128plus(deriveSeed(seed, index))), undefined);
+}
+
 /** Case `index` of a run. */
 export function generateCase(arb: fc.Arbitrary<CaseContent>, seed: number, index: number): Case {
-  const [content] = fc.sample(arb, { seed: deriveSeed(seed, index), numRuns: 1 });
-  return withId(content!, { seed, path: String(index) });
+  return withId(plain(drawCase(arb, seed, index).value), { seed, path: String(index) });
+}
+
+/** fast-check builds records without a prototype: plain JSON objects from here on. */
+export function plain<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
+
+export interface Shrunk {
+  readonly value: CaseContent;
+  /** Shrink steps taken (each a smaller case that still failed). */
+  readonly steps: number;
+  /** Candidates tried. */
+  readonly tried: number;
+}
+
+/**
+ * Shrinks a failing value: tries fast-check's shrink candidates in order and keeps the first that
+ * still fails, until none does or the budget of tries is spent.
+ */
+export async function shrinkCase(
+  arb: fc.Arbitrary<CaseContent>,
+  start: fc.Value<CaseContent>,
+  fails: (c: CaseContent) => Promise<boolean>,
+  budget: number,
+): Promise<Shrunk> {
+  let current = start;
+  let steps = 0;
+  let tried = 0;
+  outer: while (tried < budget) {
+    for (const candidate of arb.shrink(current.value, current.context)) {
+      if (tried >= budget) break outer;
+      tried++;
+      if (await fails(plain(candidate.value))) {
+        current = candidate;
+        steps++;
+        continue outer;
+      }
+    }
+    break;
+  }
+  return { value: plain(current.value), steps, tried };
 }
 
 /** Cases `0..count-1` of a run, lazily. */
