@@ -62,13 +62,21 @@ export interface CaseFilter {
   readonly pattern?: Pattern;
   readonly queryLanguage?: QueryLanguage;
   readonly shape?: MachineShape;
+  /** Only this kind of policy variant. */
+  readonly variant?: PolicyVariant['kind'];
 }
 
 /** Valid cases: every request passes the validator and every definition passes `validate`. */
 export function validCaseArb(filter: CaseFilter = {}): fc.Arbitrary<CaseContent> {
   // Execution names double as job names through $$.Execution.Name: at most 32 characters (HPO).
   return resourceNameArb(32).chain((executionName) =>
-    stateMachineArb({ ...filter, executionName }).chain((machine) => {
+    stateMachineArb({
+      ...(filter.api ? { api: filter.api } : {}),
+      ...(filter.pattern ? { pattern: filter.pattern } : {}),
+      ...(filter.queryLanguage ? { queryLanguage: filter.queryLanguage } : {}),
+      ...(filter.shape ? { shape: filter.shape } : {}),
+      executionName,
+    }).chain((machine) => {
       const primary = machine.tasks[0]!;
       const predicted = predictPolicy(machine.definition, {
         ...DEFAULT_OPTIONS,

@@ -108,15 +108,22 @@ const aslMutation: Mutation = (content) =>
     return labelled(content, definition, code, `${at}/HeartbeatSeconds`);
   });
 
+/** The kinds of invalid case: a request value, the integration's resource, an ASL rule. */
+export type InvalidKind = 'request' | 'resource' | 'asl';
+
 /** An invalid case: a valid one with one labelled mutation. */
-export function invalidCaseArb(filter: Parameters<typeof validCaseArb>[0] = {}): fc.Arbitrary<CaseContent> {
-  return validCaseArb({ ...filter, shape: filter.shape ?? 'single' })
+export function invalidCaseArb(
+  filter: Parameters<typeof validCaseArb>[0] = {},
+  kinds: readonly InvalidKind[] = ['request', 'resource', 'asl'],
+): fc.Arbitrary<CaseContent> {
+  const weights: Record<InvalidKind, [number, Mutation]> = {
+    request: [3, requestMutation],
+    resource: [1, resourceMutation],
+    asl: [1, aslMutation],
+  };
+  return validCaseArb({ ...filter, shape: filter.shape ?? 'single', variant: 'predicted' })
     .chain((content) =>
-      fc.oneof(
-        { weight: 3, arbitrary: requestMutation(content) },
-        { weight: 1, arbitrary: resourceMutation(content) },
-        { weight: 1, arbitrary: aslMutation(content) },
-      ),
+      fc.oneof(...kinds.map((k) => ({ weight: weights[k][0], arbitrary: weights[k][1](content) }))),
     )
     .filter((c): c is CaseContent => c !== undefined);
 }

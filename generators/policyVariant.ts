@@ -27,7 +27,10 @@ export function policyActions(doc: PolicyDocument): string[] {
 }
 
 /** A variant for the predicted policy, drawn with the predicted one most often. */
-export function policyVariantArb(predicted: PolicyDocument): fc.Arbitrary<PolicyVariant> {
+export function policyVariantArb(
+  predicted: PolicyDocument,
+  only?: PolicyVariant['kind'],
+): fc.Arbitrary<PolicyVariant> {
   const actions = policyActions(predicted);
   const hasPassRole = actions.includes('iam:PassRole');
   const arbs: fc.WeightedArbitrary<PolicyVariant>[] = [

@@ -82,36 +82,44 @@ function validateOutput(task: GeneratedTask): Record<string, unknown> {
   };
 }
 
+/** Where a Catch goes: the guide's Fail state, or a Pass that recovers (and shows the caught error in the output). */
+const catchTargetArb = fc.constantFrom('TaskFailed', 'TaskFailed', 'Recovered');
+const catchTarget = (name: string) => (name === 'Recovered' ? { Type: 'Pass', End: true } : FAIL);
+
 function documented(options: MachineOptions, api: Api): fc.Arbitrary<GeneratedMachine> {
-  return taskStateArb({ ...options, api, catchTo: 'TaskFailed' }).map((task) => {
-    const states: Record<string, unknown> = {};
-    const checks = task.arnPath !== undefined;
-    states.Task = withTransition(task, checks ? 'ValidateOutput' : 'Succeeded');
-    if (checks) states.ValidateOutput = validateOutput(task);
-    states.Succeeded = { Type: 'Succeed' };
-    if (checks)
-      states.InvalidOutput = { Type: 'Fail', Error: 'InvalidOutput', Cause: 'The task output has no ARN' };
-    if (task.wrappers.includes('Catch')) states.TaskFailed = FAIL;
-    return {
-      shape: 'documented',
-      definition: { StartAt: 'Task', States: states },
-      input: task.input,
-      tasks: [task],
-    };
-  });
+  return catchTargetArb.chain((catchTo) =>
+    taskStateArb({ ...options, api, catchTo }).map((task) => {
+      const states: Record<string, unknown> = {};
+      const checks = task.arnPath !== undefined;
+      states.Task = withTransition(task, checks ? 'ValidateOutput' : 'Succeeded');
+      if (checks) states.ValidateOutput = validateOutput(task);
+      states.Succeeded = { Type: 'Succeed' };
+      if (checks)
+        states.InvalidOutput = { Type: 'Fail', Error: 'InvalidOutput', Cause: 'The task output has no ARN' };
+      if (task.wrappers.includes('Catch')) states[catchTo] = catchTarget(catchTo);
+      return {
+        shape: 'documented' as const,
+        definition: { StartAt: 'Task', States: states },
+        input: task.input,
+        tasks: [task],
+      };
+    }),
+  );
 }
 
 function single(options: MachineOptions, api: Api): fc.Arbitrary<GeneratedMachine> {
-  return taskStateArb({ ...options, api, catchTo: 'TaskFailed' }).map((task) => {
-    const states: Record<string, unknown> = { Task: withTransition(task, undefined) };
-    if (task.wrappers.includes('Catch')) states.TaskFailed = FAIL;
-    return {
-      shape: 'single',
-      definition: { StartAt: 'Task', States: states },
-      input: task.input,
-      tasks: [task],
-    };
-  });
+  return catchTargetArb.chain((catchTo) =>
+    taskStateArb({ ...options, api, catchTo }).map((task) => {
+      const states: Record<string, unknown> = { Task: withTransition(task, undefined) };
+      if (task.wrappers.includes('Catch')) states[catchTo] = catchTarget(catchTo);
+      return {
+        shape: 'single' as const,
+        definition: { StartAt: 'Task', States: states },
+        input: task.input,
+        tasks: [task],
+      };
+    }),
+  );
 }
 
 /** A chain of tasks; each keeps its result under ResultPath `$.<step>` so the next sees the input. */

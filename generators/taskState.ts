@@ -71,6 +71,14 @@ export const TASK_ERROR_NAMES = [
 
 /** Error lists of retriers and catchers: named errors, with `States.ALL` alone and last. */
 function errorListsArb(maxLists: number): fc.Arbitrary<string[][]> {
+  // `States.TaskFailed` alone is common in real definitions, and the error-matching rule that needs testing most.
+  return fc.oneof(
+    { weight: 1, arbitrary: fc.constant([['States.TaskFailed']]).map((l) => l.map((x) => [...x])) },
+    { weight: 3, arbitrary: namedErrorListsArb(maxLists) },
+  );
+}
+
+function namedErrorListsArb(maxLists: number): fc.Arbitrary<string[][]> {
   return fc
     .tuple(
       fc.array(fc.uniqueArray(fc.constantFrom(...TASK_ERROR_NAMES), { minLength: 1, maxLength: 3 }), {
@@ -149,7 +157,11 @@ export function taskStateArb(options: TaskOptions): fc.Arbitrary<GeneratedTask> 
       retry: fc.option(retryArb, { freq: 2, nil: undefined }),
       catchLists: fc.option(errorListsArb(1), { freq: 2, nil: undefined }),
       catchResultPath: fc.boolean(),
-      timeout: fc.option(fc.integer({ min: 60, max: 86_400 }), { freq: 3, nil: undefined }),
+      // Short timeouts too, so that jobs outlive them.
+      timeout: fc.option(fc.oneof(fc.integer({ min: 60, max: 900 }), fc.integer({ min: 60, max: 86_400 })), {
+        freq: 3,
+        nil: undefined,
+      }),
       heartbeat: fc.boolean(),
       selector: fc.boolean(),
       resultPath: fc.constantFrom<string | null | undefined>(undefined, undefined, '$.result', null),

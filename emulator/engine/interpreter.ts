@@ -556,9 +556,11 @@ class Run {
         const r = retriers.findIndex((x) => match(x.ErrorEquals as string[]));
         if (r >= 0 && attempts[r]! < ((retriers[r]!.MaxAttempts as number | undefined) ?? 3)) {
           const retrier = retriers[r]!;
-          let wait =
-            ((retrier.IntervalSeconds as number | undefined) ?? 1) *
-            ((retrier.BackoffRate as number | undefined) ?? 2) ** attempts[r]!;
+          const rate =
+            this.spec.mutant === 'retry-ignores-backoff'
+              ? 1
+              : ((retrier.BackoffRate as number | undefined) ?? 2);
+          let wait = ((retrier.IntervalSeconds as number | undefined) ?? 1) * rate ** attempts[r]!;
           if (typeof retrier.MaxDelaySeconds === 'number') wait = Math.min(wait, retrier.MaxDelaySeconds);
           if (retrier.JitterStrategy === 'FULL') wait = this.random() * wait;
           attempts[r]!++;

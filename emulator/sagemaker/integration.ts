@@ -162,9 +162,13 @@ export class SageMakerIntegration implements TaskHandler {
       if (typeof relatedName === 'string')
         this.authorize(inv, facts.action.value, service.arn(related.arnResourceType, relatedName));
     }
-    for (const role of rolesOf(api, request))
-      this.authorize(inv, 'iam:PassRole', role, { 'iam:PassedToService': PASSED_TO_SERVICE.value });
-    if (tagKeys.length > 0) this.authorize(inv, TAGGING.addTags.value, arn, tagContext);
+    if (mutant !== 'passrole-not-checked') {
+      for (const role of rolesOf(api, request)) {
+        this.authorize(inv, 'iam:PassRole', role, { 'iam:PassedToService': PASSED_TO_SERVICE.value });
+      }
+    }
+    if (tagKeys.length > 0 && mutant !== 'addtags-not-checked')
+      this.authorize(inv, TAGGING.addTags.value, arn, tagContext);
     // The world: create errors the scenario injects, then the service itself.
     if (scenario.createError && this.createCalls < scenario.createError.times) {
       this.createCalls++;

@@ -422,8 +422,16 @@ export function predictExecution(c: CaseForPrediction): Prediction {
       const catcher = ((state.Catch as Obj[] | undefined) ?? []).find((x) =>
         matches(x.ErrorEquals as string[], attempt.error!),
       );
-      if (catcher) {
-        // Generated catchers go to the `TaskFailed` Fail state.
+      if (catcher && catcher.Next === 'Recovered') {
+        // A recovering Pass: the output shows the caught error where the catcher puts it (Cause not predicted).
+        model.used.push(R.retry);
+        history.push('TaskStateExited', 'PassStateEntered', 'PassStateExited', 'ExecutionSucceeded');
+        const caught = { Error: attempt.error };
+        const resultPath = !jsonata && 'ResultPath' in catcher ? String(catcher.ResultPath) : '$';
+        output = resultPath === '$' ? caught : { ...(taskInput as Obj), [resultPath.slice(2)]: caught };
+        return finish();
+      } else if (catcher) {
+        // The guide's catcher: the `TaskFailed` Fail state.
         model.used.push(R.retry);
         history.push('TaskStateExited', 'FailStateEntered', 'ExecutionFailed');
         status = 'FAILED';
@@ -443,26 +451,30 @@ export function predictExecution(c: CaseForPrediction): Prediction {
       output = input;
     } else output = wrapped;
   }
-  if (status === 'SUCCEEDED') {
-    if (c.shape === 'documented') {
-      if ('ValidateOutput' in (c.definition.States as Obj))
-        history.push('ChoiceStateEntered', 'ChoiceStateExited');
-      history.push('SucceedStateEntered', 'SucceedStateExited');
+  return finish();
+
+  function finish(): Prediction {
+    if (status === 'SUCCEEDED' && history.at(-1) !== 'ExecutionSucceeded') {
+      if (c.shape === 'documented') {
+        if ('ValidateOutput' in (c.definition.States as Obj))
+          history.push('ChoiceStateEntered', 'ChoiceStateExited');
+        history.push('SucceedStateEntered', 'SucceedStateExited');
+      }
+      history.push('ExecutionSucceeded');
     }
-    history.push('ExecutionSucceeded');
+    const p = weakest(model.used);
+    const single = c.shape === 'single' || c.shape === 'documented';
+    return {
+      created: { value: true, provenance: R.calls },
+      calls: { value: model.calls, provenance: p },
+      status: { value: status, provenance: p },
+      error: { value: error, provenance: p },
+      ...(status === 'SUCCEEDED' ? { output: { value: leaves(output), provenance: p } } : {}),
+      attempts: { value: primaryAttempts, provenance: p },
+      ...(deterministicTime && status !== 'ABORTED'
+        ? { durationSeconds: { value: totalMs / 1000, provenance: p } }
+        : {}),
+      ...(single ? { historyTypes: { value: history, provenance: p } } : {}),
+    };
   }
-  const p = weakest(model.used);
-  const single = c.shape === 'single' || c.shape === 'documented';
-  return {
-    created: { value: true, provenance: R.calls },
-    calls: { value: model.calls, provenance: p },
-    status: { value: status, provenance: p },
-    error: { value: error, provenance: p },
-    ...(status === 'SUCCEEDED' ? { output: { value: leaves(output), provenance: p } } : {}),
-    attempts: { value: primaryAttempts, provenance: p },
-    ...(deterministicTime && status !== 'ABORTED'
-      ? { durationSeconds: { value: totalMs / 1000, provenance: p } }
-      : {}),
-    ...(single ? { historyTypes: { value: history, provenance: p } } : {}),
-  };
 }

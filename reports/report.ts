@@ -1,0 +1,64 @@
+/** The report of a run (schema version 1, design.md), as a zod schema users can import. */
+import { z } from 'zod';
+
+const provenance = z.object({ kind: z.enum(['documented', 'observed', 'inferred']), source: z.string() });
+
+export const DifferenceSchema = z.object({
+  path: z.string(),
+  predicted: z.unknown(),
+  observed: z.unknown(),
+  provenance,
+});
+
+export const CaseResultSchema = z.object({
+  id: z.string(),
+  suite: z.string(),
+  api: z.string(),
+  pattern: z.string(),
+  resourceMode: z.string(),
+  queryLanguage: z.string(),
+  verdict: z.enum(['match', 'diverged', 'error']),
+  replay: z.object({ seed: z.number(), path: z.string(), command: z.string() }),
+  predicted: z.record(z.string(), z.unknown()),
+  observed: z.record(z.string(), z.unknown()),
+  differences: z.array(DifferenceSchema),
+  /** For a divergence: the smallest case found that still diverges. */
+  shrunk: z
+    .object({
+      id: z.string(),
+      steps: z.number(),
+      case: z.record(z.string(), z.unknown()),
+      differences: z.array(DifferenceSchema),
+    })
+    .optional(),
+  errorMessage: z.string().optional(),
+});
+
+export const ReportSchema = z.object({
+  schemaVersion: z.literal(1),
+  tool: z.object({ name: z.string(), version: z.string() }),
+  target: z.object({
+    kind: z.enum(['embedded', 'aws', 'endpoint']),
+    endpoint: z.string().optional(),
+    region: z.string(),
+    description: z.string().optional(),
+  }),
+  seed: z.number(),
+  runs: z.number(),
+  concurrency: z.number(),
+  suites: z.array(z.string()),
+  startedAt: z.string(),
+  durationMs: z.number(),
+  totals: z.object({ cases: z.number(), matched: z.number(), diverged: z.number(), errored: z.number() }),
+  stats: z.object({
+    maxInFlight: z.number(),
+    casesPerSecond: z.number(),
+    shrinkSteps: z.number(),
+    shrinkExecutions: z.number(),
+  }),
+  cases: z.array(CaseResultSchema),
+});
+
+export type Difference = z.infer<typeof DifferenceSchema>;
+export type CaseResult = z.infer<typeof CaseResultSchema>;
+export type Report = z.infer<typeof ReportSchema>;

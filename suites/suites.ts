@@ -1,0 +1,61 @@
+/**
+ * The five properties of design.md, each a selection of cases and the aspects of the prediction it
+ * holds the target to.
+ */
+import fc from 'fast-check';
+import { validCaseArb, type CaseContent } from '../generators/case.js';
+import { invalidCaseArb } from '../generators/invalidCase.js';
+import type { Aspect } from '../reports/compare.js';
+
+export const SUITE_NAMES = ['sufficiency', 'necessity', 'outcome', 'patterns', 'validation'] as const;
+export type SuiteName = (typeof SUITE_NAMES)[number];
+
+export interface Suite {
+  readonly name: SuiteName;
+  readonly description: string;
+  readonly cases: fc.Arbitrary<CaseContent>;
+  readonly aspects: readonly Aspect[];
+}
+
+export const SUITES: Readonly<Record<SuiteName, Suite>> = {
+  sufficiency: {
+    name: 'sufficiency',
+    description: 'with exactly the predicted policy, no call the integration makes is denied',
+    cases: validCaseArb({ variant: 'predicted' }),
+    aspects: ['created', 'calls', 'status'],
+  },
+  necessity: {
+    name: 'necessity',
+    description:
+      'without one predicted permission, the execution fails as predicted (which call, which error)',
+    cases: validCaseArb({ variant: 'leaveOneOut' }),
+    aspects: ['created', 'calls', 'status', 'error'],
+  },
+  outcome: {
+    name: 'outcome',
+    description:
+      'status, error, output, attempts, virtual time and history events match across scenarios and wrappers',
+    cases: validCaseArb({ variant: 'predicted' }),
+    aspects: ['created', 'status', 'error', 'output', 'attempts', 'durationSeconds', 'historyTypes'],
+  },
+  patterns: {
+    name: 'patterns',
+    description:
+      '.waitForTaskToken is rejected; .sync only on the five job APIs; .sync output is the Describe result, request-response the ARN',
+    cases: fc.oneof(
+      { weight: 3, arbitrary: validCaseArb({ variant: 'predicted' }) },
+      { weight: 1, arbitrary: invalidCaseArb({}, ['resource']) },
+    ),
+    aspects: ['created', 'status', 'output', 'historyTypes'],
+  },
+  validation: {
+    name: 'validation',
+    description: 'requests outside the SageMaker API constraints fail as SageMaker fails them',
+    cases: invalidCaseArb({}, ['request', 'asl']),
+    aspects: ['created', 'calls', 'status', 'error'],
+  },
+};
+
+export function isSuiteName(s: string): s is SuiteName {
+  return (SUITE_NAMES as readonly string[]).includes(s);
+}
