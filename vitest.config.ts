@@ -8,15 +8,16 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: [
-            '{catalog,apimodel,validation,iam,oracles,generators,emulator,reports,cli,scripts}/**/*.test.ts',
+            '{catalog,apimodel,validation,iam,oracles,generators,emulator,reports,cli,scripts,suites}/**/*.test.ts',
           ],
+          exclude: ['suites/conformance/**', '**/node_modules/**'],
           testTimeout: 60_000,
         },
       },
       {
         test: {
           name: 'conformance',
-          include: ['suites/**/*.test.ts'],
+          include: ['suites/conformance/**/*.test.ts'],
           testTimeout: 600_000,
         },
       },

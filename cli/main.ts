@@ -3,6 +3,9 @@ import { Command, CommanderError, Option } from 'commander';
 import { checkCommand, type CheckOptions } from './commands/check.js';
 import { execCommand, type ExecRaw } from './commands/exec.js';
 import { policyCommand } from './commands/policy.js';
+import { replayCommand_, type ReplayRaw } from './commands/replay.js';
+import { runCommand, type RunRaw } from './commands/run.js';
+import { SUITE_NAMES } from '../suites/suites.js';
 import { sampleCommand, type SampleRaw } from './commands/sample.js';
 import { validateCommand } from './commands/validate.js';
 import { UsageError } from './errors.js';
@@ -155,6 +158,43 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--format <format>', 'text or json', 'text')
     .action(async (path: string, opts: ExecRaw) => {
       setExit(await execCommand(path, opts, io));
+    });
+
+  program
+    .command('run')
+    .description(
+      'The main job: generated cases of the five suites on a target, compared with the oracles; writes report.json, report.md, junit.xml, cases.jsonl',
+    )
+    .option('--target <target>', 'embedded (the built-in emulator), aws or endpoint', 'embedded')
+    .option('--endpoint <url>', 'AWS-compatible endpoint for --target endpoint')
+    .option('--region <region>', 'region', 'us-east-1')
+    .option('--runs <n>', 'cases per suite', '100')
+    .option('--seed <seed>', 'seed of the run (printed when not given)')
+    .option('--concurrency <c>', 'cases in flight at once', '4')
+    .option('--suite <suite>', `only this suite (repeat for several): ${SUITE_NAMES.join(', ')}`, collect)
+    .option('--report <dir>', 'report directory (default: a new one under sfn-conformance-reports/)')
+    .option('--overwrite', 'replace a report already in the directory')
+    .option('--shrink-budget <n>', 'executions spent shrinking one divergent case', '200')
+    .option('--emulator-mutant <name>', 'run the emulator with a deliberate deviation (see --list-mutants)')
+    .option('--list-mutants', "list the emulator's mutants and exit")
+    .option('--progress', 'a live progress line even when stderr is not a terminal')
+    .action(async (opts: RunRaw) => {
+      setExit(await runCommand(opts, io, packageVersion()));
+    });
+
+  program
+    .command('replay')
+    .description('Re-run one case: replay <report.json> <caseId>, or replay --suite S --seed N --path I')
+    .argument('[report.json]', 'a report written by run')
+    .argument('[caseId]', 'the id of a case (or of its shrunk case) in the report')
+    .option('--suite <suite>', 'suite of the case (without a report)')
+    .option('--seed <seed>', 'seed of the run (without a report)')
+    .option('--path <i>', 'index of the case in its suite (without a report)')
+    .option('--target <target>', "target (default: the report's, else embedded)")
+    .option('--emulator-mutant <name>', 'run the emulator with a deliberate deviation')
+    .option('--format <format>', 'text or json', 'text')
+    .action(async (reportPath: string | undefined, caseId: string | undefined, opts: ReplayRaw) => {
+      setExit(await replayCommand_(reportPath, caseId, opts, io));
     });
 
   for (const command of program.commands)

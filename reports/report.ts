@@ -42,6 +42,7 @@ export const ReportSchema = z.object({
     endpoint: z.string().optional(),
     region: z.string(),
     description: z.string().optional(),
+    mutant: z.string().optional(),
   }),
   seed: z.number(),
   runs: z.number(),

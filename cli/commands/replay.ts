@@ -1,0 +1,114 @@
+import { drawCase, plain } from '../../generators/sampleCases.js';
+import { withId } from '../../generators/invalidCase.js';
+import type { CaseContent } from '../../generators/case.js';
+import { ReportSchema } from '../../reports/report.js';
+import { evaluate, predictionValues, replayCommand } from '../../suites/runner.js';
+import { isSuiteName, SUITE_NAMES, SUITES, type SuiteName } from '../../suites/suites.js';
+import { UsageError } from '../errors.js';
+import { readJsonFile, type Io } from '../io.js';
+import { selectTarget } from './run.js';
+
+export interface ReplayRaw {
+  suite?: string;
+  seed?: string;
+  path?: string;
+  target?: string;
+  emulatorMutant?: string;
+  format?: string;
+}
+
+/** `replay <report.json> <caseId>` or `replay --suite S --seed N --path I`: re-runs one case and prints its result. */
+export async function replayCommand_(
+  reportPath: string | undefined,
+  caseId: string | undefined,
+  raw: ReplayRaw,
+  io: Io,
+): Promise<number> {
+  const format = raw.format ?? 'text';
+  if (format !== 'text' && format !== 'json')
+    throw new UsageError('bad-option', `--format "${format}" is unknown; use text or json`);
+  let suite: SuiteName;
+  let seed: number;
+  let index: number;
+  let content: CaseContent | undefined;
+  let targetRaw: { target?: string; emulatorMutant?: string } = raw;
+  if (reportPath !== undefined) {
+    if (caseId === undefined)
+      throw new UsageError(
+        'bad-option',
+        'replay <report.json> needs a case id too: sfn-conformance replay <report.json> <caseId>',
+      );
+    const parsed = ReportSchema.safeParse(readJsonFile(reportPath, 'report file'));
+    if (!parsed.success)
+      throw new UsageError(
+        'bad-report',
+        `"${reportPath}" is not a report of this tool (schema version 1): ${parsed.error.issues[0]?.message ?? ''}`,
+      );
+    const report = parsed.data;
+    const found = report.cases.find((c) => c.id === caseId || c.shrunk?.id === caseId);
+    if (!found)
+      throw new UsageError(
+        'unknown-case',
+        `no case "${caseId}" in "${reportPath}"; ids are in its cases[].id`,
+      );
+    if (!isSuiteName(found.suite))
+      throw new UsageError('bad-report', `unknown suite "${found.suite}" in "${reportPath}"`);
+    suite = found.suite;
+    seed = found.replay.seed;
+    index = Number(found.replay.path.split(':')[1]);
+    if (found.shrunk?.id === caseId) content = found.shrunk.case as unknown as CaseContent;
+    targetRaw = {
+      target: report.target.kind,
+      ...(report.target.mutant ? { emulatorMutant: report.target.mutant } : {}),
+      ...raw,
+    };
+  } else {
+    if (!raw.suite || raw.seed === undefined || raw.path === undefined) {
+      throw new UsageError(
+        'bad-option',
+        'replay needs <report.json> <caseId>, or --suite, --seed and --path',
+      );
+    }
+    if (!isSuiteName(raw.suite))
+      throw new UsageError('bad-option', `--suite "${raw.suite}" is unknown; use ${SUITE_NAMES.join(', ')}`);
+    suite = raw.suite;
+    if (!/^\d+$/.test(raw.seed))
+      throw new UsageError('bad-option', `--seed "${raw.seed}" must be a non-negative integer`);
+    if (!/^\d+$/.test(raw.path))
+      throw new UsageError('bad-option', `--path "${raw.path}" must be a non-negative integer`);
+    seed = Number(raw.seed);
+    index = Number(raw.path);
+  }
+  const { target, args } = selectTarget(targetRaw);
+  const replay = { seed, path: `${suite}:${index}` };
+  const c = withId(content ?? plain(drawCase(SUITES[suite].cases, seed, index).value), replay);
+  const e = await evaluate(target, suite, c);
+  const result = {
+    id: c.id,
+    suite,
+    api: c.api,
+    pattern: c.pattern,
+    resourceMode: c.resourceMode,
+    queryLanguage: c.queryLanguage,
+    verdict: e.differences.length === 0 ? 'match' : 'diverged',
+    replay: { ...replay, command: replayCommand(suite, seed, index, args) },
+    predicted: predictionValues(e.prediction),
+    observed: e.observation,
+    differences: e.differences,
+    case: c,
+  };
+  if (format === 'json') io.stdout(`${JSON.stringify(result, null, 2)}\n`);
+  else {
+    io.stdout(
+      `${result.verdict}: ${suite} ${c.api} ${c.pattern} ${c.resourceMode} ${c.queryLanguage} (${c.id})\n`,
+    );
+    for (const d of e.differences)
+      io.stdout(
+        `  ${d.path}: predicted ${JSON.stringify(d.predicted)}, observed ${JSON.stringify(d.observed)} [${d.provenance.kind}: ${d.provenance.source}]\n`,
+      );
+    io.stdout(
+      `status ${String(e.observation.status ?? (e.observation.created ? '' : `not created: ${e.observation.createError ?? ''}`))}${e.observation.error ? `, error ${e.observation.error}` : ''}\n`,
+    );
+  }
+  return e.differences.length === 0 ? 0 : 1;
+}

@@ -1,0 +1,151 @@
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { isMutant, MUTANTS, type MutantName } from '../../emulator/mutants.js';
+import type { CaseResult, Report } from '../../reports/report.js';
+import { jsonReporter } from '../../reports/writers/json.js';
+import { junitReporter } from '../../reports/writers/junit.js';
+import { markdownReporter } from '../../reports/writers/markdown.js';
+import { runSuites } from '../../suites/runner.js';
+import { isSuiteName, SUITE_NAMES, type SuiteName } from '../../suites/suites.js';
+import { EmbeddedTarget } from '../../suites/targets/embedded.js';
+import type { Target } from '../../suites/targets/target.js';
+import { UsageError } from '../errors.js';
+import type { Io } from '../io.js';
+import { parseSeed } from './sample.js';
+
+export interface RunRaw {
+  target?: string;
+  endpoint?: string;
+  region?: string;
+  runs?: string;
+  seed?: string;
+  concurrency?: string;
+  suite?: string[];
+  report?: string;
+  overwrite?: boolean;
+  shrinkBudget?: string;
+  emulatorMutant?: string;
+  listMutants?: boolean;
+  progress?: boolean;
+}
+
+function int(value: string, option: string, min: number, max: number): number {
+  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max)
+    throw new UsageError('bad-option', `${option} "${value}" must be an integer from ${min} to ${max}`);
+  return Number(value);
+}
+
+/** The target the options select; the AWS targets are not part of this version. */
+export function selectTarget(raw: Pick<RunRaw, 'target' | 'emulatorMutant'>): {
+  target: Target;
+  args: string;
+  mutant?: MutantName;
+} {
+  const kind = raw.target ?? 'embedded';
+  if (kind === 'aws' || kind === 'endpoint') {
+    throw new UsageError(
+      'unavailable-target',
+      `--target ${kind} is not available in this version; use --target embedded (the built-in emulator)`,
+    );
+  }
+  if (kind !== 'embedded')
+    throw new UsageError('bad-option', `--target "${kind}" is unknown; use embedded, aws or endpoint`);
+  if (raw.emulatorMutant !== undefined && !isMutant(raw.emulatorMutant)) {
+    throw new UsageError(
+      'bad-option',
+      `--emulator-mutant "${raw.emulatorMutant}" is unknown; see sfn-conformance run --list-mutants`,
+    );
+  }
+  const mutant = raw.emulatorMutant as MutantName | undefined;
+  return {
+    target: new EmbeddedTarget(mutant),
+    args: `--target embedded${mutant ? ` --emulator-mutant ${mutant}` : ''}`,
+    ...(mutant ? { mutant } : {}),
+  };
+}
+
+/** Progress on stderr: one live line on a terminal, a plain line every few seconds elsewhere. */
+function progress(io: Io, live: boolean) {
+  const started = Date.now();
+  let last = 0;
+  let diverged = 0;
+  return (result: CaseResult, done: number, total: number) => {
+    if (result.verdict !== 'match') diverged++;
+    const now = Date.now();
+    const rate = (done / Math.max(now - started, 1)) * 1000;
+    const line = `${done}/${total} cases, ${diverged} diverged or errored, ${rate.toFixed(0)} cases/s`;
+    if (live) io.stderr(`\r${line}${done === total ? '\n' : ''}`);
+    else if (now - last >= 5000 || done === total) {
+      io.stderr(`${line}\n`);
+      last = now;
+    }
+  };
+}
+
+export async function runCommand(raw: RunRaw, io: Io, version: string): Promise<number> {
+  if (raw.listMutants) {
+    for (const [name, what] of Object.entries(MUTANTS)) io.stdout(`${name.padEnd(30)} ${what}\n`);
+    return 0;
+  }
+  const { target, args, mutant } = selectTarget(raw);
+  const runs = int(raw.runs ?? '100', '--runs', 1, 1_000_000);
+  const concurrency = int(raw.concurrency ?? '4', '--concurrency', 1, 256);
+  const shrinkBudget = int(raw.shrinkBudget ?? '200', '--shrink-budget', 0, 100_000);
+  const suites = (raw.suite && raw.suite.length > 0 ? raw.suite : [...SUITE_NAMES]).map((s) => {
+    if (!isSuiteName(s))
+      throw new UsageError('bad-option', `--suite "${s}" is unknown; use ${SUITE_NAMES.join(', ')}`);
+    return s;
+  }) as SuiteName[];
+  const seed = parseSeed(raw.seed, io);
+  // Without --report, each run gets a directory of its own: nothing is overwritten.
+  const dir =
+    raw.report ??
+    join('sfn-conformance-reports', `run-${new Date().toISOString().replace(/[:.]/g, '-')}-seed-${seed}`);
+  if (
+    existsSync(dir) &&
+    readdirSync(dir).some((f) => ['report.json', 'cases.jsonl'].includes(f)) &&
+    !raw.overwrite
+  ) {
+    throw new UsageError(
+      'report-exists',
+      `the report directory "${dir}" already holds a report; choose another with --report DIR or pass --overwrite`,
+    );
+  }
+  mkdirSync(dir, { recursive: true });
+  const casesJsonl = join(dir, 'cases.jsonl');
+  writeFileSync(casesJsonl, '');
+  const region = raw.region ?? 'us-east-1';
+  io.stderr(
+    `running ${suites.join(', ')} on ${target.description}: ${runs} cases each, seed ${seed}, concurrency ${concurrency}\n`,
+  );
+  const report: Report = await runSuites({
+    target,
+    runs,
+    seed,
+    concurrency,
+    suites,
+    shrinkBudget,
+    casesJsonl,
+    targetArgs: args,
+    region,
+    version,
+    onCase: progress(io, raw.progress ?? process.stderr.isTTY === true),
+  });
+  if (mutant) report.target.mutant = mutant;
+  for (const reporter of [jsonReporter, markdownReporter, junitReporter])
+    writeFileSync(join(dir, reporter.fileName), reporter.render(report));
+  const t = report.totals;
+  io.stdout(
+    `${t.cases} cases: ${t.matched} matched, ${t.diverged} diverged, ${t.errored} errored (seed ${seed}, ${report.stats.casesPerSecond} cases/s)\n`,
+  );
+  for (const c of report.cases.filter((x) => x.verdict !== 'match').slice(0, 5)) {
+    const d = (c.shrunk?.differences ?? c.differences)[0];
+    io.stdout(
+      `  ${c.verdict} ${c.suite} ${c.api} ${c.pattern}: ${d ? `${d.path} predicted ${JSON.stringify(d.predicted)}, observed ${JSON.stringify(d.observed)}` : (c.errorMessage ?? '').split('\n')[0]}\n    replay: ${c.replay.command}\n`,
+    );
+  }
+  io.stdout(
+    `reports: ${join(dir, 'report.json')}, ${join(dir, 'report.md')}, ${join(dir, 'junit.xml')}, ${casesJsonl}\n`,
+  );
+  return t.diverged + t.errored === 0 ? 0 : 1;
+}

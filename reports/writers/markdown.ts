@@ -1,0 +1,79 @@
+import { diffLine, Placeholders } from '../normalise.js';
+import type { CaseResult, Report } from '../report.js';
+import type { Reporter } from './reporter.js';
+
+function matrix(report: Report): string[] {
+  const lines: string[] = [];
+  const suites = report.suites;
+  const rows = new Map<string, CaseResult[]>();
+  for (const c of report.cases) {
+    const key = `${c.api} | ${c.pattern}`;
+    rows.set(key, [...(rows.get(key) ?? []), c]);
+  }
+  lines.push(`| api | pattern | ${suites.join(' | ')} |`, `|---|---|${suites.map(() => '---').join('|')}|`);
+  for (const [key, cases] of [...rows.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+    const cells = suites.map((s) => {
+      const of = cases.filter((c) => c.suite === s);
+      if (of.length === 0) return '';
+      const n = (v: CaseResult['verdict']) => of.filter((c) => c.verdict === v).length;
+      return `${n('match')} / ${n('diverged')} / ${n('error')}`;
+    });
+    lines.push(`| ${key} | ${cells.join(' | ')} |`);
+  }
+  return lines;
+}
+
+function render(report: Report): string {
+  const t = report.totals;
+  const lines = [
+    '# sfn-sagemaker-conformance report',
+    '',
+    `Target: ${report.target.description ?? report.target.kind} (${report.target.region}). Seed ${report.seed}, ${report.runs} runs per suite, suites ${report.suites.join(', ')}, concurrency ${report.concurrency}.`,
+    '',
+    `**${t.cases} cases: ${t.matched} matched, ${t.diverged} diverged, ${t.errored} errored** in ${(report.durationMs / 1000).toFixed(1)} s (${report.stats.casesPerSecond} cases/s).`,
+    '',
+    '## Matrix (matched / diverged / errored)',
+    '',
+    ...matrix(report),
+    '',
+  ];
+  const divergent = report.cases.filter((c) => c.verdict !== 'match');
+  if (divergent.length > 0) {
+    lines.push('## Divergences', '');
+    for (const kind of ['documented', 'observed', 'inferred'] as const) {
+      const group = divergent.filter(
+        (c) =>
+          c.verdict === 'diverged' && (c.shrunk?.differences ?? c.differences)[0]?.provenance.kind === kind,
+      );
+      if (group.length === 0) continue;
+      lines.push(`### From ${kind} expectations (${group.length})`, '');
+      if (kind === 'inferred')
+        lines.push(
+          'An inferred expectation may be wrong itself: read these as findings about the oracle as much as the target.',
+          '',
+        );
+      for (const c of group) {
+        const p = new Placeholders();
+        const diffs = c.shrunk?.differences ?? c.differences;
+        lines.push(
+          `#### ${c.suite}: ${c.api} ${c.pattern} (${c.id}${c.shrunk ? `, shrunk in ${c.shrunk.steps} steps to ${c.shrunk.id}` : ''})`,
+          '',
+        );
+        lines.push('```', ...diffs.map((d) => diffLine(d.path, d.predicted, d.observed, p)), '```', '');
+        lines.push(`Provenance: ${diffs[0]!.provenance.source}`, '', `Replay: \`${c.replay.command}\``, '');
+      }
+    }
+    const errors = divergent.filter((c) => c.verdict === 'error');
+    if (errors.length > 0) {
+      lines.push(`### Errors (${errors.length})`, '');
+      for (const c of errors)
+        lines.push(
+          `- ${c.suite} ${c.id}: ${(c.errorMessage ?? '').split('\n')[0]} — replay: \`${c.replay.command}\``,
+        );
+      lines.push('');
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+export const markdownReporter: Reporter = { fileName: 'report.md', render };
