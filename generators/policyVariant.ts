@@ -47,6 +47,17 @@ export function policyVariantArb(
   ];
   if (hasPassRole)
     arbs.push({ weight: 1, arbitrary: fc.constant({ kind: 'missingPassRoleCondition' } as const) });
+  if (only) {
+    const kinds: PolicyVariant['kind'][] = [
+      'predicted',
+      'leaveOneOut',
+      'wrongResourceName',
+      'extraDeny',
+      'missingPassRoleCondition',
+    ];
+    const picked = arbs.find((_, i) => kinds[i] === only);
+    if (picked) return picked.arbitrary;
+  }
   return fc.oneof(...arbs);
 }
 
