@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -475,6 +475,94 @@ describe('exec', () => {
         file('wftt2.json', definition('arn:aws:states:::sagemaker:createTrainingJob.waitForTaskToken')),
       ),
       'CreateStateMachine failed: InvalidDefinition',
+    );
+  });
+});
+
+describe('run', () => {
+  it('runs the suites on the emulator, writes the four reports, exit 0', async () => {
+    const report = join(dir, 'run-ok');
+    const result = await run('run', '--runs', '15', '--seed', '4', '--report', report);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('75 cases: 75 matched, 0 diverged, 0 errored (seed 4');
+    for (const f of ['report.json', 'report.md', 'junit.xml', 'cases.jsonl'])
+      expect(existsSync(join(report, f)), f).toBe(true);
+    expect(readFileSync(join(report, 'cases.jsonl'), 'utf8').trim().split('\n')).toHaveLength(75);
+    const junit = readFileSync(join(report, 'junit.xml'), 'utf8');
+    expect(junit.match(/<testsuite /g)).toHaveLength(5);
+    expect(junit.match(/<testcase /g)).toHaveLength(75);
+  });
+
+  it('exit 1 with a mutant: the divergence is shrunk, with a replay command that reproduces it', async () => {
+    const report = join(dir, 'run-mutant');
+    const result = await run(
+      'run',
+      '--runs',
+      '40',
+      '--seed',
+      '1',
+      '--suite',
+      'necessity',
+      '--emulator-mutant',
+      'passrole-not-checked',
+      '--report',
+      report,
+      '--shrink-budget',
+      '30',
+    );
+    expect(result.code).toBe(1);
+    const body = JSON.parse(readFileSync(join(report, 'report.json'), 'utf8')) as {
+      cases: { id: string; verdict: string; replay: { command: string }; shrunk?: { id: string } }[];
+    };
+    const diverged = body.cases.find((c) => c.verdict === 'diverged')!;
+    expect(diverged.shrunk).toBeDefined();
+    expect(diverged.replay.command).toContain('--emulator-mutant passrole-not-checked');
+    const md = readFileSync(join(report, 'report.md'), 'utf8');
+    expect(md).toMatch(/\(-\) calls\/\d+ "iam:PassRole allowed"/);
+    const args = diverged.replay.command.replace(/^npx sfn-conformance /, '').split(' ');
+    const replayed = await run(...args, '--format', 'json');
+    expect(replayed.code).toBe(1);
+    expect((JSON.parse(replayed.stdout) as { id: string }).id).toBe(diverged.id);
+    const byReport = await run('replay', join(report, 'report.json'), diverged.shrunk!.id);
+    expect(byReport.code).toBe(1);
+    expect(byReport.stdout).toContain('diverged');
+  });
+
+  it('refuses to overwrite a report, lists mutants, rejects bad options with exit 2', async () => {
+    const report = join(dir, 'run-twice');
+    expect(
+      (await run('run', '--runs', '2', '--seed', '1', '--suite', 'outcome', '--report', report)).code,
+    ).toBe(0);
+    expectUsageError(
+      await run('run', '--runs', '2', '--seed', '1', '--report', report),
+      'already holds a report',
+    );
+    expect(
+      (
+        await run(
+          'run',
+          '--runs',
+          '2',
+          '--seed',
+          '1',
+          '--suite',
+          'outcome',
+          '--report',
+          report,
+          '--overwrite',
+        )
+      ).code,
+    ).toBe(0);
+    const list = await run('run', '--list-mutants');
+    expect(list.stdout.trim().split('\n').length).toBeGreaterThanOrEqual(8);
+    expectUsageError(await run('run', '--suite', 'speed'), '--suite "speed" is unknown');
+    expectUsageError(await run('run', '--emulator-mutant', 'nope'), '--emulator-mutant "nope" is unknown');
+    expectUsageError(await run('run', '--target', 'aws'), '--target aws is not available in this version');
+    expectUsageError(await run('run', '--runs', '0'), '--runs "0" must be an integer');
+    expectUsageError(await run('replay', join(dir, 'nope.json'), 'x'), 'no such file');
+    expectUsageError(
+      await run('replay', '--suite', 'outcome'),
+      'replay needs <report.json> <caseId>, or --suite, --seed and --path',
     );
   });
 });

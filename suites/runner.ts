@@ -4,7 +4,7 @@
  */
 import { appendFileSync } from 'node:fs';
 import pLimit from 'p-limit';
-import type { Case, CaseContent } from '../generators/case.js';
+import type { Case } from '../generators/case.js';
 import { withId } from '../generators/invalidCase.js';
 import { drawCase, shrinkCase } from '../generators/sampleCases.js';
 import { predictExecution, type Prediction } from '../oracles/outcome/predictExecution.js';
@@ -77,7 +77,7 @@ export async function runSuites(o: RunOptions): Promise<Report> {
           maxInFlight = Math.max(maxInFlight, inFlight);
           const drawn = drawCase(arb, o.seed, i);
           const replay = { seed: o.seed, path: `${suite}:${i}` };
-          const c = withId(JSON.parse(JSON.stringify(drawn.value)) as CaseContent, replay);
+          const c = withId(drawn.value, replay);
           const head = {
             id: c.id,
             suite,

@@ -6,7 +6,11 @@ export class StatesError extends Error {
     readonly error: string,
     readonly causeText: string,
   ) {
+    // A state error is a value of the execution, not a bug: no stack trace to capture (it is costly).
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     super(`${error}: ${causeText}`);
+    Error.stackTraceLimit = limit;
   }
 }
 

@@ -12,7 +12,7 @@ import {
   SAGEMAKER_APIS,
   TAGGING,
 } from '../../catalog/sagemakerApis.js';
-import { sagemakerValidator } from '../../validation/validateRequest.js';
+import { validateRequest } from '../../validation/validateRequest.js';
 import type { TaskHandler, TaskInvocation } from '../engine/interpreter.js';
 import { StatesError } from '../engine/statesError.js';
 import type { Authorizer } from '../iam/authorizer.js';
@@ -124,9 +124,8 @@ export class SageMakerIntegration implements TaskHandler {
         `The Parameters of the state '${inv.stateName}' must be an object`,
       );
     // Fields the API does not know, only visible now (from a whole-object path), fail the state (spec §1.3).
-    const unknown = sagemakerValidator
-      .validate(api, inv.parameters)
-      .filter((v) => v.constraint === 'unknown-field');
+    const violations = validateRequest(api, inv.parameters);
+    const unknown = violations.filter((v) => v.constraint === 'unknown-field');
     if (unknown.length > 0) {
       const field = unknown[0]!.path.split('/').pop();
       throw new StatesError(
@@ -189,7 +188,8 @@ export class SageMakerIntegration implements TaskHandler {
     };
     let response: Record<string, string>;
     try {
-      response = service.create(api, request, inv.now(), facts.job ? plan : undefined);
+      // The Tags Step Functions adds are valid: the user's request was checked above.
+      response = service.create(api, request, inv.now(), facts.job ? plan : undefined, violations);
     } catch (e) {
       if (e instanceof SageMakerError) throw toStatesError(e, inv.random);
       throw e;

@@ -4,11 +4,10 @@
  * unique per account and region; referenced resources must exist unless the world says otherwise;
  * jobs run on the virtual clock and end as the scenario says.
  */
-import { randomUUID } from 'node:crypto';
 import { SAGEMAKER_MODEL } from '../../apimodel/sagemakerModel.generated.js';
 import type { Api } from '../../catalog/api.js';
 import { ARN_NAMES_LOWERCASED, SAGEMAKER_APIS, type ApiFacts } from '../../catalog/sagemakerApis.js';
-import { validateRequest } from '../../validation/validateRequest.js';
+import { validateRequest, type Violation } from '../../validation/validateRequest.js';
 
 export type SageMakerErrorCode =
   | 'ValidationException'
@@ -21,12 +20,15 @@ export type SageMakerErrorCode =
 /** An error answer of the SageMaker API. */
 export class SageMakerError extends Error {
   override readonly name = 'SageMakerError';
-  readonly requestId = randomUUID();
   constructor(
     readonly code: SageMakerErrorCode,
     message: string,
   ) {
+    // An answer of the service, not a bug: no stack trace to capture.
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     super(message);
+    Error.stackTraceLimit = limit;
   }
 }
 
@@ -99,8 +101,14 @@ export class SageMakerService {
   }
 
   /** The Create/Update call. `plan` says how a job will end (the world scenario). */
-  create(api: Api, request: Record<string, unknown>, now: number, plan?: JobPlan): Record<string, string> {
-    const violations = validateRequest(api, request);
+  create(
+    api: Api,
+    request: Record<string, unknown>,
+    now: number,
+    plan?: JobPlan,
+    checked?: readonly Violation[],
+  ): Record<string, string> {
+    const violations = checked ?? validateRequest(api, request);
     if (violations.length > 0) {
       const text = violations.map((v) => `${v.path}: ${v.message}`).join('; ');
       throw new SageMakerError(
