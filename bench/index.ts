@@ -4,6 +4,8 @@
  * - policy predictions per second on a 50-task definition;
  * - IAM evaluations per second for our evaluator and for iam-simulate on the same (policy, request)
  *   pairs, in the same run.
+ * - run: end-to-end cases per second at concurrency 1, 4 and 8, peak resident memory of
+ *   `--runs 5000`, and the runner's overhead against the same executions called directly;
  * - emulator executions per second (Task `.sync` with 10 virtual polls, Choice, Succeed) and memory
  *   after 10,000 and 100,000 executions (`--quick`: 1,000 and 5,000).
  * Each throughput figure but the emulator's is the median of several timed rounds after a warm-up.
@@ -25,6 +27,7 @@ import { DEFAULT_OPTIONS } from '../oracles/options.js';
 import { predictPolicy } from '../oracles/policy/predictPolicy.js';
 import { sampleCases } from '../generators/sampleCases.js';
 import { benchEmulator } from './emulator.js';
+import { benchRunner } from './runner.js';
 
 const args = process.argv.slice(2);
 const arg = (name: string, fallback: number) => {
@@ -36,6 +39,7 @@ const ROUNDS = arg('--rounds', 5);
 
 // First, so that its memory figures are not those of the other sections' allocations.
 const emulator = await benchEmulator(args.includes('--quick') ? [1000, 5000] : [10_000, 100_000]);
+const runner = await benchRunner(args.includes('--quick') ? 100 : 500, args.includes('--quick') ? 500 : 5000);
 
 /** Runs `step` (which does `batch` operations) repeatedly for SECONDS; returns operations per second. */
 function measure(batch: number, step: () => void): number {
@@ -126,6 +130,7 @@ const casesPerSecond = measure(CASES, () => {
 
 const results = {
   emulator,
+  runner,
   casesGeneratedPerSecond: Math.round(casesPerSecond),
   node: process.version,
   secondsPerRound: SECONDS,
@@ -148,6 +153,16 @@ if (args.includes('--json')) {
   console.log(JSON.stringify(results, null, 2));
 } else {
   console.log(`node ${results.node}, median of ${ROUNDS} rounds of ${SECONDS}s`);
+  const r = results.runner;
+  console.log(
+    `run, end to end, cases/s: concurrency 1: ${r.casesPerSecond.concurrency1}, 4: ${r.casesPerSecond.concurrency4}, 8: ${r.casesPerSecond.concurrency8}`,
+  );
+  console.log(
+    `run --runs ${r.peakRssMiB.runs} (${r.peakRssMiB.cases} cases): peak rss ${r.peakRssMiB.peakRssMiB} MiB (${r.peakRssMiB.startRssMiB} MiB before)`,
+  );
+  console.log(
+    `runner overhead (${r.overhead.cases} cases, concurrency 1): run ${r.overhead.runSeconds} s; the same cases executed directly ${r.overhead.directSeconds} s (ratio ${r.overhead.ratio}); drawn and executed directly ${(r.overhead.directSeconds + r.overhead.drawSeconds).toFixed(2)} s (ratio ${r.overhead.ratioWithGeneration})`,
+  );
   console.log(
     `emulator executions/s (.sync, 10 polls, Choice): ${results.emulator.executionsPerSecond.toLocaleString('en')}`,
   );
