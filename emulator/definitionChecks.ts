@@ -6,6 +6,7 @@
 import aslValidator from 'asl-validator';
 import type { StateMachineType } from '../catalog/api.js';
 import { API_BY_RESOURCE_NAME } from '../catalog/sagemakerApis.js';
+import { stateRuleProblems } from '../validation/stateRules.js';
 import { sagemakerValidator } from '../validation/validateRequest.js';
 
 type Obj = Record<string, unknown>;
@@ -36,7 +37,8 @@ function checkStates(
     if (!isObject(state)) continue;
     const at = `${pointer}/States/${escape(name)}`;
     const stateLanguage = typeof state.QueryLanguage === 'string' ? state.QueryLanguage : language;
-    retrierProblems(state, at, out.problems);
+    for (const p of stateRuleProblems(state, at))
+      out.problems.push(`SCHEMA_VALIDATION_FAILED: ${p.message} at ${p.pointer}`);
     if (state.Type === 'Task' && typeof state.Resource === 'string') {
       const m = /^arn:[a-z-]+:states:[a-z0-9-]*:\d*:sagemaker:([A-Za-z]+)(?:\.(.+))?$/.exec(state.Resource);
       if (m) {
@@ -77,50 +79,6 @@ function checkStates(
       const key = 'ItemProcessor' in state ? 'ItemProcessor' : 'Iterator';
       if (isObject(state[key])) checkStates(state[key] as Obj, `${at}/${key}`, stateLanguage, type, out);
     }
-  }
-}
-
-/** The Retry / Catch / timeout rules Step Functions enforces at creation (spec §5.2, §5.3). */
-function retrierProblems(state: Obj, at: string, problems: string[]): void {
-  for (const field of ['Retry', 'Catch'] as const) {
-    const list = state[field];
-    if (!Array.isArray(list)) continue;
-    list.forEach((entry: unknown, i) => {
-      if (!isObject(entry)) return;
-      const errors = Array.isArray(entry.ErrorEquals) ? entry.ErrorEquals : [];
-      if (errors.includes('States.ALL') && (errors.length > 1 || i !== list.length - 1)) {
-        problems.push(
-          `SCHEMA_VALIDATION_FAILED: States.ALL must appear alone in the last ${field === 'Retry' ? 'retrier' : 'catcher'} at ${at}/${field}/${i}/ErrorEquals`,
-        );
-      }
-      if (field === 'Retry') {
-        if (typeof entry.BackoffRate === 'number' && entry.BackoffRate < 1)
-          problems.push(
-            `SCHEMA_VALIDATION_FAILED: BackoffRate must be at least 1.0 at ${at}/Retry/${i}/BackoffRate`,
-          );
-        if (typeof entry.IntervalSeconds === 'number' && entry.IntervalSeconds < 1)
-          problems.push(
-            `SCHEMA_VALIDATION_FAILED: IntervalSeconds must be at least 1 at ${at}/Retry/${i}/IntervalSeconds`,
-          );
-        if (
-          typeof entry.MaxDelaySeconds === 'number' &&
-          (entry.MaxDelaySeconds <= 0 || entry.MaxDelaySeconds >= 31_622_401)
-        ) {
-          problems.push(
-            `SCHEMA_VALIDATION_FAILED: MaxDelaySeconds must be between 1 and 31622400 at ${at}/Retry/${i}/MaxDelaySeconds`,
-          );
-        }
-      }
-    });
-  }
-  if (
-    typeof state.TimeoutSeconds === 'number' &&
-    typeof state.HeartbeatSeconds === 'number' &&
-    state.HeartbeatSeconds >= state.TimeoutSeconds
-  ) {
-    problems.push(
-      `SCHEMA_VALIDATION_FAILED: HeartbeatSeconds must be smaller than TimeoutSeconds at ${at}/HeartbeatSeconds`,
-    );
   }
 }
 

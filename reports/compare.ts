@@ -1,6 +1,6 @@
 /** Prediction next to observation: the differences, each with the provenance of the expectation. */
 import type { Provenance } from '../catalog/provenance.js';
-import type { Prediction } from '../oracles/outcome/predictExecution.js';
+import { leaves, type Prediction } from '../oracles/outcome/predictExecution.js';
 import type { Observation } from '../suites/targets/target.js';
 
 export interface Difference {
@@ -13,15 +13,6 @@ export interface Difference {
 /** The aspects each suite compares. */
 export type Aspect =
   'created' | 'calls' | 'status' | 'error' | 'output' | 'attempts' | 'durationSeconds' | 'historyTypes';
-
-function leaves(value: unknown, at = '', out: Record<string, unknown> = {}): Record<string, unknown> {
-  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
-    for (const [k, v] of Object.entries(value)) leaves(v, `${at}/${k}`, out);
-    if (Object.keys(value).length === 0) out[at] = {};
-  } else if (Array.isArray(value)) value.forEach((v, i) => leaves(v, `${at}/${i}`, out));
-  else out[at] = value;
-  return out;
-}
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 

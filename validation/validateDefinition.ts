@@ -6,6 +6,7 @@
 import aslValidator from 'asl-validator';
 import type { StateMachineType } from '../catalog/api.js';
 import { analyzeTaskResource } from '../oracles/definition/sagemakerTasks.js';
+import { stateRuleProblems } from './stateRules.js';
 import { validateRequest } from './validateRequest.js';
 
 export interface DefinitionProblem {
@@ -24,52 +25,6 @@ const escape = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
 export const problemLabel = (p: Pick<DefinitionProblem, 'code' | 'pointer'>): string =>
   `${p.code} at ${p.pointer}`;
 
-function retryAndCatch(state: Obj, pointer: string, out: DefinitionProblem[]): void {
-  const check = (field: 'Retry' | 'Catch') => {
-    const list = state[field];
-    if (!Array.isArray(list)) return;
-    list.forEach((entry, i) => {
-      if (!isObject(entry)) return;
-      const at = `${pointer}/${field}/${i}`;
-      const errors = Array.isArray(entry.ErrorEquals) ? entry.ErrorEquals : [];
-      if (errors.includes('States.ALL') && (errors.length > 1 || i !== list.length - 1)) {
-        out.push({
-          pointer: `${at}/ErrorEquals`,
-          code: 'states-all',
-          message: `States.ALL must be alone in ErrorEquals and in the last ${field === 'Retry' ? 'retrier' : 'catcher'}`,
-        });
-      }
-      if (field !== 'Retry') return;
-      if (typeof entry.BackoffRate === 'number' && entry.BackoffRate < 1) {
-        out.push({
-          pointer: `${at}/BackoffRate`,
-          code: 'retry-backoff-rate',
-          message: `BackoffRate ${entry.BackoffRate} must be at least 1.0`,
-        });
-      }
-      if (typeof entry.IntervalSeconds === 'number' && entry.IntervalSeconds < 1) {
-        out.push({
-          pointer: `${at}/IntervalSeconds`,
-          code: 'retry-interval',
-          message: `IntervalSeconds ${entry.IntervalSeconds} must be at least 1`,
-        });
-      }
-      if (
-        typeof entry.MaxDelaySeconds === 'number' &&
-        (entry.MaxDelaySeconds <= 0 || entry.MaxDelaySeconds >= 31_622_401)
-      ) {
-        out.push({
-          pointer: `${at}/MaxDelaySeconds`,
-          code: 'retry-max-delay',
-          message: `MaxDelaySeconds ${entry.MaxDelaySeconds} must be between 1 and 31622400`,
-        });
-      }
-    });
-  };
-  check('Retry');
-  check('Catch');
-}
-
 function walk(
   machine: Obj,
   pointer: string,
@@ -86,19 +41,8 @@ function walk(
       state.QueryLanguage === 'JSONata' || state.QueryLanguage === 'JSONPath'
         ? state.QueryLanguage
         : language;
-    retryAndCatch(state, at, out);
+    out.push(...stateRuleProblems(state, at));
     if (state.Type === 'Task') {
-      if (
-        typeof state.TimeoutSeconds === 'number' &&
-        typeof state.HeartbeatSeconds === 'number' &&
-        state.HeartbeatSeconds >= state.TimeoutSeconds
-      ) {
-        out.push({
-          pointer: `${at}/HeartbeatSeconds`,
-          code: 'heartbeat-timeout',
-          message: `HeartbeatSeconds ${state.HeartbeatSeconds} must be less than TimeoutSeconds ${state.TimeoutSeconds}`,
-        });
-      }
       if (typeof state.Resource !== 'string') continue;
       const analysis = analyzeTaskResource(state.Resource, type);
       if (analysis.kind === 'problem') {

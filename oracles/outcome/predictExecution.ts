@@ -327,8 +327,8 @@ function wrapResult(state: Obj, input: Obj, result: unknown, jsonata: boolean): 
   return out;
 }
 
-/** Flattens a value to JSON pointer leaves. */
-function leaves(value: unknown, at = '', out: Record<string, unknown> = {}): Record<string, unknown> {
+/** Flattens a value to JSON pointer leaves (the output expectations, and what they are compared with). */
+export function leaves(value: unknown, at = '', out: Record<string, unknown> = {}): Record<string, unknown> {
   if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
     for (const [k, v] of Object.entries(value)) leaves(v, `${at}/${k}`, out);
     if (Object.keys(value).length === 0) out[at] = {};
