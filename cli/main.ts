@@ -3,6 +3,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { checkCommand, type CheckOptions } from './commands/check.js';
 import { execCommand, type ExecRaw } from './commands/exec.js';
 import { policyCommand } from './commands/policy.js';
+import { regressCommand, type RegressRaw } from './commands/regress.js';
 import { replayCommand_, type ReplayRaw } from './commands/replay.js';
 import { runCommand, type RunRaw } from './commands/run.js';
 import { SUITE_NAMES } from '../suites/suites.js';
@@ -181,6 +182,29 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .action(async (opts: RunRaw) => {
       setExit(await runCommand(opts, io, packageVersion()));
     });
+
+  predictionOptions(
+    program
+      .command('regress')
+      .description(
+        'What a policy change breaks (newly denied calls) and widens (newly allowed), for definitions or generated cases',
+      )
+      .requiredOption('--old <policy>', 'the policy before: a file, or git:<ref>:<path>')
+      .requiredOption('--new <policy>', 'the policy after: a file, or git:<ref>:<path>')
+      .option(
+        '--definition <d.json>',
+        'a state machine definition (repeat for several); without it, generated cases',
+        collect,
+      )
+      .option('--runs <n>', 'generated cases without --definition', '100')
+      .option('--seed <seed>', 'seed of the generated cases')
+      .option('--verify <target>', 'run the affected cases on a target under both policies: embedded')
+      .option('--report <dir>', 'write report.json, report.md and junit.xml there')
+      .option('--overwrite', 'replace a report already in the directory')
+      .option('--format <format>', 'text, json or markdown', 'text'),
+  ).action(async (opts: RegressRaw) => {
+    setExit(await regressCommand(opts, io, packageVersion()));
+  });
 
   program
     .command('replay')

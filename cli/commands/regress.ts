@@ -1,0 +1,177 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { caseArb, generateCase } from '../../generators/sampleCases.js';
+import { parsePolicy, type NormalizedPolicy, type PolicyDocument } from '../../iam/policy.js';
+import { collectCalls, regress, type CallSource } from '../../reports/regression/regress.js';
+import { RegressionReportSchema, type RegressionReport } from '../../reports/regression/report.js';
+import { regressionJunit, regressionMarkdown } from '../../reports/regression/writers.js';
+import { verifyChanges, type VerifySource } from '../../suites/regressionVerify.js';
+import { UsageError } from '../errors.js';
+import { parseJsonText, readJsonFile, type Io } from '../io.js';
+import { readDefinition, toPredictionOptions, type RawPredictionOptions } from '../predictionOptions.js';
+import { parseSeed } from './sample.js';
+
+export interface RegressRaw extends RawPredictionOptions {
+  old: string;
+  new: string;
+  definition?: string[];
+  runs?: string;
+  seed?: string;
+  verify?: string;
+  report?: string;
+  overwrite?: boolean;
+  format?: string;
+}
+
+/** A policy from a file, or from git: `git:<ref>:<path>` (read with `git show` in the current repository). */
+export function readPolicySource(
+  spec: string,
+  role: 'old' | 'new',
+): { doc: PolicyDocument; policy: NormalizedPolicy } {
+  let raw: unknown;
+  if (spec.startsWith('git:')) {
+    const rest = spec.slice(4);
+    const colon = rest.indexOf(':');
+    if (colon <= 0 || colon === rest.length - 1)
+      throw new UsageError(
+        'bad-option',
+        `--${role} "${spec}" must be git:<ref>:<path>, e.g. git:origin/main:policies/role.json`,
+      );
+    const [ref, path] = [rest.slice(0, colon), rest.slice(colon + 1)];
+    let text: string;
+    try {
+      text = execFileSync('git', ['show', `${ref}:${path}`], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+    } catch (e) {
+      const stderr = String((e as { stderr?: unknown }).stderr ?? '')
+        .trim()
+        .split('\n')[0];
+      throw new UsageError(
+        'unreadable-file',
+        `cannot read --${role} ${spec}: ${stderr || 'git show failed'}; check the ref and the path`,
+      );
+    }
+    raw = parseJsonText(text, `--${role} ${spec}`);
+  } else {
+    raw = readJsonFile(spec, `--${role} policy file`);
+  }
+  const parsed = parsePolicy(raw, spec);
+  if (!parsed.ok) {
+    const first = parsed.problems[0]!;
+    throw new UsageError(
+      'bad-policy',
+      `--${role} ${spec}: ${first.path || '/'}: ${first.message}${parsed.problems.length > 1 ? ` (and ${parsed.problems.length - 1} more)` : ''}`,
+    );
+  }
+  return { doc: raw as PolicyDocument, policy: parsed.policy };
+}
+
+export async function regressCommand(raw: RegressRaw, io: Io, version: string): Promise<number> {
+  const format = raw.format ?? 'text';
+  if (!['text', 'json', 'markdown'].includes(format))
+    throw new UsageError('bad-option', `--format "${format}" is unknown; use text, json or markdown`);
+  if (raw.verify !== undefined && raw.verify !== 'embedded') {
+    if (raw.verify === 'aws' || raw.verify === 'endpoint')
+      throw new UsageError(
+        'unavailable-target',
+        `--verify ${raw.verify} is not available in this version; use --verify embedded`,
+      );
+    throw new UsageError('bad-option', `--verify "${raw.verify}" is unknown; use embedded, aws or endpoint`);
+  }
+  const old = readPolicySource(raw.old, 'old');
+  const neu = readPolicySource(raw.new, 'new');
+  const options = toPredictionOptions(raw, undefined, io);
+  const sources: CallSource[] = [];
+  const verifySources = new Map<string, VerifySource>();
+  let generated: { runs: number; seed: number } | undefined;
+  if (raw.definition && raw.definition.length > 0) {
+    for (const path of raw.definition) {
+      const { definition } = readDefinition(path);
+      sources.push({ name: path, definition });
+      verifySources.set(path, { definition, input: {}, execCommand: `npx sfn-conformance exec ${path}` });
+    }
+  } else {
+    const runs = raw.runs === undefined ? 100 : Number(raw.runs);
+    if (!Number.isInteger(runs) || runs < 1 || runs > 100_000)
+      throw new UsageError('bad-option', `--runs "${raw.runs}" must be an integer from 1 to 100000`);
+    const seed = parseSeed(raw.seed, io);
+    generated = { runs, seed };
+    const arb = caseArb({});
+    for (let i = 0; i < runs; i++) {
+      const c = generateCase(arb, seed, i);
+      const name = `generated:${seed}:${i}`;
+      sources.push({ name, definition: c.definition });
+      verifySources.set(name, { definition: c.definition, input: c.input });
+    }
+  }
+  const { calls, problems } = collectCalls(sources, options);
+  if (problems.length > 0) {
+    const p = problems[0]!;
+    throw new UsageError('rejected-definition', `${p.source}: ${p.problem.pointer}: ${p.problem.message}`);
+  }
+  const result = regress(calls, [old.policy], [neu.policy]);
+  const verification = raw.verify
+    ? await verifyChanges(result.newlyDenied, verifySources, old.doc, neu.doc, `--policy ${raw.new}`)
+    : undefined;
+  const report: RegressionReport = RegressionReportSchema.parse({
+    schemaVersion: 1,
+    kind: 'policy-regression',
+    tool: { name: 'sfn-sagemaker-conformance', version },
+    old: raw.old,
+    new: raw.new,
+    sources: sources.map((s) => s.name),
+    ...(generated ? { generated } : {}),
+    options: {
+      ...(options.region ? { region: options.region } : {}),
+      account: options.account,
+      docRevision: options.docRevision,
+    },
+    totals: {
+      calls: calls.filter((c) => !c.probe).length,
+      newlyDenied: result.newlyDenied.length,
+      newlyDeniedRequired: result.newlyDenied.filter((c) => c.call.level === 'required').length,
+      newlyAllowed: result.newlyAllowed.length,
+      unchanged: result.unchanged,
+    },
+    breaking: result.breaking,
+    newlyDenied: result.newlyDenied,
+    newlyAllowed: result.newlyAllowed,
+    ...(verification ? { verification } : {}),
+  });
+  if (raw.report) {
+    if (existsSync(raw.report) && readdirSync(raw.report).includes('report.json') && !raw.overwrite) {
+      throw new UsageError(
+        'report-exists',
+        `the report directory "${raw.report}" already holds a report; choose another or pass --overwrite`,
+      );
+    }
+    mkdirSync(raw.report, { recursive: true });
+    writeFileSync(join(raw.report, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
+    writeFileSync(join(raw.report, 'report.md'), regressionMarkdown(report));
+    writeFileSync(join(raw.report, 'junit.xml'), regressionJunit(report));
+  }
+  if (format === 'json') io.stdout(`${JSON.stringify(report, null, 2)}\n`);
+  else if (format === 'markdown') io.stdout(regressionMarkdown(report));
+  else {
+    const t = report.totals;
+    io.stdout(
+      `${report.breaking ? 'BREAKING' : 'not breaking'}: ${t.newlyDeniedRequired} required call(s) newly denied, ${t.newlyDenied - t.newlyDeniedRequired} degrading, ${t.newlyAllowed} widening(s), ${t.unchanged} unchanged (${t.calls} calls)\n`,
+    );
+    for (const c of report.newlyDenied)
+      io.stdout(
+        `  newly denied (${c.call.level}) ${c.call.state}: ${c.call.action} on ${c.call.resource}\n    why: ${c.why}\n    consequence: ${c.consequence ?? ''}\n`,
+      );
+    for (const c of report.newlyAllowed)
+      io.stdout(
+        `  newly allowed ${c.call.state}: ${c.call.action}${c.call.probe ? ` (${c.call.probe})` : ` on ${c.call.resource}`}${c.flags.length ? ` [${c.flags.join('; ')}]` : ''}\n`,
+      );
+    for (const v of report.verification ?? [])
+      io.stdout(
+        `  verified ${v.state} ${v.action} (${v.scenario}): predicted ${v.predicted.old} -> ${v.predicted.new}, observed ${v.observed.old} -> ${v.observed.new}: ${v.verdict}\n`,
+      );
+  }
+  return report.breaking ? 1 : 0;
+}
