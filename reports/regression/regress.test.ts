@@ -38,12 +38,10 @@ const edit = (f: (s: PolicyStatement[]) => PolicyStatement[]): PolicyDocument =>
 describe('regress', () => {
   it('an identical policy, reordered and reformatted, reports nothing', () => {
     const reordered = edit((s) =>
-      [...s]
-        .reverse()
-        .map((x) => ({
-          ...x,
-          Action: Array.isArray(x.Action) && x.Action.length === 1 ? x.Action[0] : x.Action,
-        })),
+      [...s].reverse().map((x) => ({
+        ...x,
+        Action: Array.isArray(x.Action) && x.Action.length === 1 ? x.Action[0] : x.Action,
+      })),
     );
     const r = compareWith(reordered);
     expect(r.newlyDenied).toEqual([]);
