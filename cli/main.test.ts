@@ -558,7 +558,27 @@ describe('run', () => {
     expect(list.stdout.trim().split('\n').length).toBeGreaterThanOrEqual(8);
     expectUsageError(await run('run', '--suite', 'speed'), '--suite "speed" is unknown');
     expectUsageError(await run('run', '--emulator-mutant', 'nope'), '--emulator-mutant "nope" is unknown');
-    expectUsageError(await run('run', '--target', 'aws'), '--target aws is not available in this version');
+    expectUsageError(
+      await run('run', '--seed', '1', '--target', 'aws'),
+      'name the account it may use with --allow-account',
+    );
+    expectUsageError(
+      await run('run', '--seed', '1', '--target', 'endpoint'),
+      '--target endpoint needs --endpoint URL',
+    );
+    expectUsageError(
+      await run('run', '--seed', '1', '--target', 'endpoint', '--endpoint', 'localhost:5000'),
+      'is not an http(s) URL',
+    );
+    expectUsageError(await run('run', '--seed', '1', '--plan'), 'are for --target aws or endpoint');
+    expectUsageError(
+      await run('run', '--seed', '1', '--target', 'aws', '--allow-account', '12345'),
+      'is not a 12-digit AWS account id',
+    );
+    expectUsageError(
+      await run('sweep', '--target', 'endpoint', '--endpoint', 'http://127.0.0.1:1'),
+      'needs --run-id',
+    );
     expectUsageError(await run('run', '--runs', '0'), '--runs "0" must be an integer');
     expectUsageError(await run('replay', join(dir, 'nope.json'), 'x'), 'no such file');
     expectUsageError(

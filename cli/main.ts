@@ -1,3 +1,4 @@
+import { type SweepRaw, sweepCommand } from './commands/sweep.js';
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { checkCommand, type CheckOptions } from './commands/check.js';
@@ -167,20 +168,48 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
       'The main job: generated cases of the five suites on a target, compared with the oracles; writes report.json, report.md, junit.xml, cases.jsonl',
     )
     .option('--target <target>', 'embedded (the built-in emulator), aws or endpoint', 'embedded')
-    .option('--endpoint <url>', 'AWS-compatible endpoint for --target endpoint')
-    .option('--region <region>', 'region', 'us-east-1')
+    .option('--endpoint <url>', 'AWS-compatible endpoint for --target endpoint (default: AWS_ENDPOINT_URL)')
+    .option('--region <region>', 'region (default: AWS_REGION, else us-east-1)')
+    .option(
+      '--allow-account <id>',
+      '--target aws: an account the run may create resources in (repeat for several)',
+      collect,
+    )
+    .option('--permissions-boundary <arn>', "--target aws/endpoint: permissions boundary of the cases' roles")
+    .option('--plan', '--target aws/endpoint: print what the run would create, create nothing, exit')
     .option('--runs <n>', 'cases per suite', '100')
     .option('--seed <seed>', 'seed of the run (printed when not given)')
     .option('--concurrency <c>', 'cases in flight at once', '4')
     .option('--suite <suite>', `only this suite (repeat for several): ${SUITE_NAMES.join(', ')}`, collect)
     .option('--report <dir>', 'report directory (default: a new one under sfn-conformance-reports/)')
     .option('--overwrite', 'replace a report already in the directory')
-    .option('--shrink-budget <n>', 'executions spent shrinking one divergent case', '200')
+    .option(
+      '--shrink-budget <n>',
+      'executions spent shrinking one divergent case (default 200; 20 on aws/endpoint)',
+    )
     .option('--emulator-mutant <name>', 'run the emulator with a deliberate deviation (see --list-mutants)')
     .option('--list-mutants', "list the emulator's mutants and exit")
     .option('--progress', 'a live progress line even when stderr is not a terminal')
     .action(async (opts: RunRaw) => {
       setExit(await runCommand(opts, io, packageVersion()));
+    });
+
+  program
+    .command('sweep')
+    .description("Delete the tool's tagged roles and state machines a crashed run left behind")
+    .option('--target <target>', 'aws or endpoint')
+    .option('--endpoint <url>', 'AWS-compatible endpoint for --target endpoint (default: AWS_ENDPOINT_URL)')
+    .option('--region <region>', 'region (default: AWS_REGION, else us-east-1)')
+    .option(
+      '--allow-account <id>',
+      '--target aws: an account sweep may delete in (repeat for several)',
+      collect,
+    )
+    .option('--run-id <id>', 'only what this run created')
+    .option('--older-than <age>', 'only what was created longer ago than this (e.g. 2h, 30m, 1d)')
+    .option('--dry-run', 'list, delete nothing')
+    .action(async (opts: SweepRaw) => {
+      setExit(await sweepCommand(opts, io));
     });
 
   predictionOptions(

@@ -27,6 +27,13 @@ export function compare(p: Prediction, o: Observation, aspects: readonly Aspect[
       provenance: p.created.provenance,
     });
   }
+  if (o.targetError !== undefined)
+    out.push({
+      path: 'target',
+      predicted: 'an answer to every call',
+      observed: o.targetError,
+      provenance: p.created.provenance,
+    });
   if (!p.created.value || !o.created) {
     if (want('calls') && o.calls !== undefined && !same(p.calls.value, o.calls))
       out.push({
@@ -106,5 +113,10 @@ export function compare(p: Prediction, o: Observation, aspects: readonly Aspect[
       provenance: p.historyTypes.provenance,
     });
   }
-  return out;
+  // A report is JSON: what a target did not tell is '(absent)', not a dropped key.
+  return out.map((d) => ({
+    ...d,
+    predicted: d.predicted === undefined ? '(absent)' : d.predicted,
+    observed: d.observed === undefined ? '(absent)' : d.observed,
+  }));
 }

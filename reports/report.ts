@@ -17,7 +17,7 @@ export const CaseResultSchema = z.object({
   pattern: z.string(),
   resourceMode: z.string(),
   queryLanguage: z.string(),
-  verdict: z.enum(['match', 'diverged', 'error']),
+  verdict: z.enum(['match', 'diverged', 'error', 'skipped']),
   replay: z.object({ seed: z.number(), path: z.string(), command: z.string() }),
   predicted: z.record(z.string(), z.unknown()),
   observed: z.record(z.string(), z.unknown()),
@@ -32,6 +32,8 @@ export const CaseResultSchema = z.object({
     })
     .optional(),
   errorMessage: z.string().optional(),
+  /** Why the target did not run the case (a real account does not run billable jobs). */
+  skipReason: z.string().optional(),
 });
 
 export const ReportSchema = z.object({
@@ -43,6 +45,8 @@ export const ReportSchema = z.object({
     region: z.string(),
     description: z.string().optional(),
     mutant: z.string().optional(),
+    /** The target's own figures: throttles, waits for IAM, resources created and deleted. */
+    stats: z.record(z.string(), z.number()).optional(),
   }),
   seed: z.number(),
   runs: z.number(),
@@ -50,7 +54,15 @@ export const ReportSchema = z.object({
   suites: z.array(z.string()),
   startedAt: z.string(),
   durationMs: z.number(),
-  totals: z.object({ cases: z.number(), matched: z.number(), diverged: z.number(), errored: z.number() }),
+  totals: z.object({
+    cases: z.number(),
+    matched: z.number(),
+    diverged: z.number(),
+    errored: z.number(),
+    skipped: z.number().optional(),
+  }),
+  /** The run was interrupted (SIGINT / SIGTERM): the cases that finished, no others. */
+  interrupted: z.boolean().optional(),
   stats: z.object({
     maxInFlight: z.number(),
     casesPerSecond: z.number(),

@@ -4,7 +4,8 @@
  */
 import { appendFileSync } from 'node:fs';
 import pLimit from 'p-limit';
-import type { Case } from '../generators/case.js';
+import type fc from 'fast-check';
+import type { Case, CaseContent } from '../generators/case.js';
 import { withId } from '../generators/invalidCase.js';
 import { drawCase, shrinkCase } from '../generators/sampleCases.js';
 import { predictExecution, type Prediction } from '../oracles/outcome/predictExecution.js';
@@ -28,6 +29,8 @@ export interface RunOptions {
   readonly region: string;
   readonly version: string;
   readonly onCase?: (result: CaseResult, done: number, total: number) => void;
+  /** Once aborted, cases not yet started are not run; the report says it was interrupted. */
+  readonly signal?: AbortSignal;
 }
 
 /** The prediction's values without their provenance (the report's `predicted`). */
@@ -67,17 +70,20 @@ export async function runSuites(o: RunOptions): Promise<Report> {
   let shrinkExecutions = 0;
   let done = 0;
   const total = o.runs * o.suites.length;
-  const jobs: Promise<CaseResult>[] = [];
+  const jobs: Promise<CaseResult | undefined>[] = [];
   for (const suite of o.suites) {
     const arb = SUITES[suite].cases;
     for (let i = 0; i < o.runs; i++) {
       jobs.push(
         limit(async () => {
+          if (o.signal?.aborted) return undefined;
           inFlight++;
           maxInFlight = Math.max(maxInFlight, inFlight);
           const drawn = drawCase(arb, o.seed, i);
           const replay = { seed: o.seed, path: `${suite}:${i}` };
-          const c = withId(drawn.value, replay);
+          const drawnCase = withId(drawn.value, replay);
+          const realised = o.target.realise ? o.target.realise(drawnCase) : { case: drawnCase };
+          const c = 'case' in realised ? realised.case : drawnCase;
           const head = {
             id: c.id,
             suite,
@@ -88,56 +94,35 @@ export async function runSuites(o: RunOptions): Promise<Report> {
             replay: { ...replay, command: replayCommand(suite, o.seed, i, o.targetArgs) },
           };
           let result: CaseResult;
-          try {
-            const e = await evaluate(o.target, suite, c);
+          if ('skipped' in realised) {
             result = {
               ...head,
-              verdict: e.differences.length === 0 ? 'match' : 'diverged',
-              predicted: predictionValues(e.prediction),
-              observed: { ...e.observation },
-              differences: e.differences,
-            };
-            if (e.differences.length > 0 && o.shrinkBudget > 0) {
-              let last = e;
-              const shrunk = await shrinkCase(
-                arb,
-                drawn,
-                async (content) => {
-                  shrinkExecutions++;
-                  try {
-                    const candidate = await evaluate(o.target, suite, withId(content, replay));
-                    if (candidate.differences.length === 0) return false;
-                    last = candidate;
-                    return true;
-                  } catch {
-                    return false;
-                  }
-                },
-                o.shrinkBudget,
-              );
-              shrinkSteps += shrunk.steps;
-              const { replay: _r, ...shrunkCase } = last.case;
-              result = {
-                ...result,
-                shrunk: {
-                  id: last.case.id,
-                  steps: shrunk.steps,
-                  case: shrunkCase,
-                  differences: last.differences,
-                },
-              };
-            }
-          } catch (error) {
-            result = {
-              ...head,
-              verdict: 'error',
+              verdict: 'skipped',
               predicted: {},
               observed: {},
               differences: [],
-              errorMessage: (error as Error).stack ?? String(error),
+              skipReason: realised.skipped,
             };
+          } else {
+            try {
+              result = await runCase(o, suite, c, drawn, replay, head, (steps, executions) => {
+                shrinkSteps += steps;
+                shrinkExecutions += executions;
+              });
+            } catch (error) {
+              result = {
+                ...head,
+                verdict: 'error',
+                predicted: {},
+                observed: {},
+                differences: [],
+                errorMessage: (error as Error).stack ?? String(error),
+              };
+            }
           }
           inFlight--;
+          // A case the interruption cut short observed the harness, not the target: left out.
+          if (o.signal?.aborted) return undefined;
           done++;
           if (o.casesJsonl) appendFileSync(o.casesJsonl, `${JSON.stringify(result)}\n`);
           o.onCase?.(result, done, total);
@@ -146,13 +131,18 @@ export async function runSuites(o: RunOptions): Promise<Report> {
       );
     }
   }
-  const cases = await Promise.all(jobs);
+  const cases = (await Promise.all(jobs)).filter((c): c is CaseResult => c !== undefined);
   const durationMs = Date.now() - started;
   const count = (v: CaseResult['verdict']) => cases.filter((c) => c.verdict === v).length;
   return {
     schemaVersion: 1,
     tool: { name: 'sfn-sagemaker-conformance', version: o.version },
-    target: { kind: o.target.kind, region: o.region, description: o.target.description },
+    target: {
+      kind: o.target.kind,
+      region: o.region,
+      description: o.target.description,
+      ...(o.target.summary ? { stats: o.target.summary() } : {}),
+    },
     seed: o.seed,
     runs: o.runs,
     concurrency: o.concurrency,
@@ -164,7 +154,9 @@ export async function runSuites(o: RunOptions): Promise<Report> {
       matched: count('match'),
       diverged: count('diverged'),
       errored: count('error'),
+      skipped: count('skipped'),
     },
+    ...(o.signal?.aborted ? { interrupted: true } : {}),
     stats: {
       maxInFlight,
       casesPerSecond: Math.round((cases.length / Math.max(durationMs, 1)) * 1000 * 10) / 10,
@@ -172,5 +164,56 @@ export async function runSuites(o: RunOptions): Promise<Report> {
       shrinkExecutions,
     },
     cases,
+  };
+}
+
+type Head = Omit<CaseResult, 'verdict' | 'predicted' | 'observed' | 'differences'>;
+
+/** Evaluates one case and, if it diverges, shrinks it within the budget. */
+async function runCase(
+  o: RunOptions,
+  suite: SuiteName,
+  c: Case,
+  drawn: fc.Value<CaseContent>,
+  replay: Case['replay'],
+  head: Head,
+  countShrink: (steps: number, executions: number) => void,
+): Promise<CaseResult> {
+  const e = await evaluate(o.target, suite, c);
+  const result: CaseResult = {
+    ...head,
+    verdict: e.differences.length === 0 ? 'match' : 'diverged',
+    predicted: predictionValues(e.prediction),
+    observed: { ...e.observation },
+    differences: e.differences,
+  };
+  if (e.differences.length === 0 || o.shrinkBudget === 0) return result;
+  let last = e;
+  let executions = 0;
+  const shrunk = await shrinkCase(
+    SUITES[suite].cases,
+    drawn,
+    async (content) => {
+      if (o.signal?.aborted) return false;
+      const candidate = withId(content, replay);
+      const realised = o.target.realise ? o.target.realise(candidate) : { case: candidate };
+      if (!('case' in realised)) return false;
+      executions++;
+      try {
+        const next = await evaluate(o.target, suite, realised.case);
+        if (next.differences.length === 0) return false;
+        last = next;
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    o.shrinkBudget,
+  );
+  countShrink(shrunk.steps, executions);
+  const { replay: _r, ...shrunkCase } = last.case;
+  return {
+    ...result,
+    shrunk: { id: last.case.id, steps: shrunk.steps, case: shrunkCase, differences: last.differences },
   };
 }

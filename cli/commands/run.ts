@@ -6,17 +6,20 @@ import { jsonReporter } from '../../reports/writers/json.js';
 import { junitReporter } from '../../reports/writers/junit.js';
 import { markdownReporter } from '../../reports/writers/markdown.js';
 import { runSuites } from '../../suites/runner.js';
-import { isSuiteName, SUITE_NAMES, type SuiteName } from '../../suites/suites.js';
+import { isSuiteName, SUITE_NAMES, SUITES, type SuiteName } from '../../suites/suites.js';
+import { withId } from '../../generators/invalidCase.js';
+import { drawCase } from '../../generators/sampleCases.js';
+import { AwsTarget } from '../../suites/targets/aws/awsTarget.js';
+import { resourceName, ROLE_PATH, TAG_KEY } from '../../suites/targets/aws/naming.js';
 import { EmbeddedTarget } from '../../suites/targets/embedded.js';
 import type { Target } from '../../suites/targets/target.js';
 import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
+import { type AwsRaw, connectAwsTarget } from './awsOptions.js';
 import { parseSeed } from './sample.js';
 
-export interface RunRaw {
-  target?: string;
-  endpoint?: string;
-  region?: string;
+export interface RunRaw extends AwsRaw {
+  plan?: boolean;
   runs?: string;
   seed?: string;
   concurrency?: string;
@@ -35,19 +38,13 @@ function int(value: string, option: string, min: number, max: number): number {
   return Number(value);
 }
 
-/** The target the options select; the AWS targets are not part of this version. */
+/** The built-in emulator target the options select (the AWS targets connect with connectTarget). */
 export function selectTarget(raw: Pick<RunRaw, 'target' | 'emulatorMutant'>): {
   target: Target;
   args: string;
   mutant?: MutantName;
 } {
   const kind = raw.target ?? 'embedded';
-  if (kind === 'aws' || kind === 'endpoint') {
-    throw new UsageError(
-      'unavailable-target',
-      `--target ${kind} is not available in this version; use --target embedded (the built-in emulator)`,
-    );
-  }
   if (kind !== 'embedded')
     throw new UsageError('bad-option', `--target "${kind}" is unknown; use embedded, aws or endpoint`);
   if (raw.emulatorMutant !== undefined && !isMutant(raw.emulatorMutant)) {
@@ -87,16 +84,29 @@ export async function runCommand(raw: RunRaw, io: Io, version: string): Promise<
     for (const [name, what] of Object.entries(MUTANTS)) io.stdout(`${name.padEnd(30)} ${what}\n`);
     return 0;
   }
-  const { target, args, mutant } = selectTarget(raw);
+  const remote = raw.target === 'aws' || raw.target === 'endpoint';
+  if (remote && raw.emulatorMutant !== undefined)
+    throw new UsageError('bad-option', '--emulator-mutant is for --target embedded');
+  if (!remote && (raw.plan || raw.allowAccount || raw.permissionsBoundary || raw.endpoint))
+    throw new UsageError(
+      'bad-option',
+      '--plan, --allow-account, --permissions-boundary and --endpoint are for --target aws or endpoint',
+    );
+  const local = remote ? undefined : selectTarget(raw);
   const runs = int(raw.runs ?? '100', '--runs', 1, 1_000_000);
   const concurrency = int(raw.concurrency ?? '4', '--concurrency', 1, 256);
-  const shrinkBudget = int(raw.shrinkBudget ?? '200', '--shrink-budget', 0, 100_000);
+  // On a real target every shrinking step creates a role and a state machine.
+  const shrinkBudget = int(raw.shrinkBudget ?? (remote ? '20' : '200'), '--shrink-budget', 0, 100_000);
   const suites = (raw.suite && raw.suite.length > 0 ? raw.suite : [...SUITE_NAMES]).map((s) => {
     if (!isSuiteName(s))
       throw new UsageError('bad-option', `--suite "${s}" is unknown; use ${SUITE_NAMES.join(', ')}`);
     return s;
   }) as SuiteName[];
   const seed = parseSeed(raw.seed, io);
+  const selected: { target: Target; args: string; mutant?: MutantName } =
+    local ?? (await connectAwsTarget(raw));
+  const { target, args, mutant } = selected;
+  if (raw.plan && target instanceof AwsTarget) return plan(target, suites, runs, seed, io);
   // Without --report, each run gets a directory of its own: nothing is overwritten.
   const dir =
     raw.report ??
@@ -114,11 +124,22 @@ export async function runCommand(raw: RunRaw, io: Io, version: string): Promise<
   mkdirSync(dir, { recursive: true });
   const casesJsonl = join(dir, 'cases.jsonl');
   writeFileSync(casesJsonl, '');
-  const region = raw.region ?? 'us-east-1';
+  const region = raw.region ?? process.env.AWS_REGION ?? 'us-east-1';
   io.stderr(
     `running ${suites.join(', ')} on ${target.description}: ${runs} cases each, seed ${seed}, concurrency ${concurrency}\n`,
   );
+  // SIGINT / SIGTERM: start nothing new, stop what is in flight, clean up, write the partial report.
+  const interruption = new AbortController();
+  const onSignal = () => {
+    if (interruption.signal.aborted) return;
+    io.stderr('\ninterrupted: starting no new cases, stopping executions in flight, cleaning up\n');
+    interruption.abort();
+    void target.interrupt?.();
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
   const report: Report = await runSuites({
+    signal: interruption.signal,
     target,
     runs,
     seed,
@@ -130,7 +151,11 @@ export async function runCommand(raw: RunRaw, io: Io, version: string): Promise<
     region,
     version,
     onCase: progress(io, raw.progress ?? process.stderr.isTTY === true),
+  }).finally(() => {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
   });
+  if (target instanceof AwsTarget && target.endpoint) report.target.endpoint = target.endpoint;
   if (mutant) report.target.mutant = mutant;
   for (const reporter of [jsonReporter, markdownReporter, junitReporter])
     writeFileSync(join(dir, reporter.fileName), reporter.render(report));
@@ -147,5 +172,37 @@ export async function runCommand(raw: RunRaw, io: Io, version: string): Promise<
   io.stdout(
     `reports: ${join(dir, 'report.json')}, ${join(dir, 'report.md')}, ${join(dir, 'junit.xml')}, ${casesJsonl}\n`,
   );
+  const stats = report.target.stats;
+  if (stats && stats.cleanupFailures! > 0)
+    io.stderr(
+      `${stats.cleanupFailures} resources could not be deleted; remove them with: npx sfn-conformance sweep ${args} --run-id ${(target as AwsTarget).runId}\n`,
+    );
+  if (report.interrupted) return 130;
   return t.diverged + t.errored === 0 ? 0 : 1;
+}
+
+/** `--plan`: what a run would create on the target, and nothing created. */
+function plan(target: AwsTarget, suites: readonly SuiteName[], runs: number, seed: number, io: Io): number {
+  let run = 0;
+  const skipped = new Map<string, number>();
+  for (const suite of suites)
+    for (let i = 0; i < runs; i++) {
+      const c = withId(drawCase(SUITES[suite].cases, seed, i).value, { seed, path: `${suite}:${i}` });
+      const r = target.realise(c);
+      if ('case' in r) run++;
+      else skipped.set(r.skipped.split(' on ')[0]!, (skipped.get(r.skipped.split(' on ')[0]!) ?? 0) + 1);
+    }
+  io.stdout(
+    [
+      `plan for ${target.description}, run id ${target.runId}, seed ${seed}:`,
+      `  ${run} cases run; each creates, then deletes:`,
+      `    an IAM role ${ROLE_PATH}${resourceName(target.runId, 0).replace(/0$/, 'N')} (trust: states.amazonaws.com, aws:SourceAccount) with the case's inline policy`,
+      `    a STANDARD state machine ${resourceName(target.runId, 0).replace(/0$/, 'N')} and one execution of it`,
+      `  every resource tagged ${TAG_KEY}=${target.runId}`,
+      ...[...skipped].map(([reason, n]) => `  ${n} cases not run: ${reason}`),
+      '  (shrinking a divergent case creates one role and state machine per step, up to --shrink-budget)',
+      'nothing was created.',
+    ].join('\n') + '\n',
+  );
+  return 0;
 }

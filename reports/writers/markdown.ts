@@ -30,14 +30,25 @@ function render(report: Report): string {
     '',
     `Target: ${report.target.description ?? report.target.kind} (${report.target.region}). Seed ${report.seed}, ${report.runs} runs per suite, suites ${report.suites.join(', ')}, concurrency ${report.concurrency}.`,
     '',
-    `**${t.cases} cases: ${t.matched} matched, ${t.diverged} diverged, ${t.errored} errored** in ${(report.durationMs / 1000).toFixed(1)} s (${report.stats.casesPerSecond} cases/s).`,
+    `**${t.cases} cases: ${t.matched} matched, ${t.diverged} diverged, ${t.errored} errored${t.skipped ? `, ${t.skipped} skipped` : ''}** in ${(report.durationMs / 1000).toFixed(1)} s (${report.stats.casesPerSecond} cases/s).`,
     '',
+    ...(report.interrupted
+      ? ['**Interrupted**: the cases that finished before the interruption, no others.', '']
+      : []),
+    ...(report.target.stats
+      ? [
+          `Target figures: ${Object.entries(report.target.stats)
+            .map(([k, v]) => `${k} ${v}`)
+            .join(', ')}.`,
+          '',
+        ]
+      : []),
     '## Matrix (matched / diverged / errored)',
     '',
     ...matrix(report),
     '',
   ];
-  const divergent = report.cases.filter((c) => c.verdict !== 'match');
+  const divergent = report.cases.filter((c) => c.verdict === 'diverged' || c.verdict === 'error');
   if (divergent.length > 0) {
     lines.push('## Divergences', '');
     for (const kind of ['documented', 'observed', 'inferred'] as const) {
@@ -72,6 +83,14 @@ function render(report: Report): string {
         );
       lines.push('');
     }
+  }
+  const skipped = report.cases.filter((c) => c.verdict === 'skipped');
+  if (skipped.length > 0) {
+    const reasons = new Map<string, number>();
+    for (const c of skipped) reasons.set(c.skipReason ?? '', (reasons.get(c.skipReason ?? '') ?? 0) + 1);
+    lines.push(`## Not run (${skipped.length})`, '');
+    for (const [reason, n] of reasons) lines.push(`- ${n} × ${reason}`);
+    lines.push('');
   }
   return `${lines.join('\n')}\n`;
 }

@@ -2,7 +2,7 @@
 import type { Case } from '../../generators/case.js';
 import type { MutantName } from '../../emulator/mutants.js';
 import { EmulatedStepFunctions, StepFunctionsError } from '../../emulator/stepFunctions.js';
-import type { Observation, Target } from './target.js';
+import { firstTaskAttempts, type Observation, type Target } from './target.js';
 
 export class EmbeddedTarget implements Target {
   readonly kind = 'embedded' as const;
@@ -43,16 +43,6 @@ export class EmbeddedTarget implements Target {
       seed: c.replay.seed,
     });
     const r = await sfn.awaitExecution(executionArn);
-    let attempts = 0;
-    let primary: string | undefined;
-    for (const e of r.history) {
-      if (e.type === 'TaskStateEntered') {
-        const name = (e.stateEnteredEventDetails as { name: string }).name;
-        if (primary !== undefined && name !== primary) break;
-        primary = name;
-      }
-      if (e.type === 'TaskScheduled') attempts++;
-    }
     return {
       created: true,
       calls: r.calls.map((x) => `${x.action} ${x.decision}`),
@@ -60,7 +50,12 @@ export class EmbeddedTarget implements Target {
       error: r.error ?? null,
       ...(r.cause !== undefined ? { cause: r.cause } : {}),
       ...(r.output !== undefined ? { output: r.output } : {}),
-      attempts,
+      attempts: firstTaskAttempts(
+        r.history.map((e) => ({
+          type: e.type,
+          name: (e.stateEnteredEventDetails as { name?: string } | undefined)?.name,
+        })),
+      ),
       durationSeconds: (r.stopEpochMs - r.startEpochMs) / 1000,
       historyTypes: r.history.map((e) => e.type),
     };

@@ -19,6 +19,8 @@ export interface Observation {
   readonly attempts?: number;
   readonly durationSeconds?: number;
   readonly historyTypes?: readonly string[];
+  /** The target failed to answer a call a conforming service answers (e.g. `StartExecution: HTTP 500`). */
+  readonly targetError?: string;
 }
 
 export interface TargetCapabilities {
@@ -32,5 +34,27 @@ export interface Target {
   readonly kind: 'embedded' | 'aws' | 'endpoint';
   readonly description: string;
   readonly capabilities: TargetCapabilities;
+  /** The case as this target runs it, or why it does not (absent: every case as drawn). */
+  realise?(c: Case): Realised;
   execute(c: Case): Promise<Observation>;
+  /** Start nothing new and stop what is in flight (SIGINT / SIGTERM). */
+  interrupt?(): Promise<void>;
+  /** Target figures for the report (throttles, waits, resources created and deleted). */
+  summary?(): Record<string, number>;
+}
+
+export type Realised = { readonly case: Case } | { readonly skipped: string };
+
+/** TaskScheduled events of the first Task state entered (its attempts, retries included). */
+export function firstTaskAttempts(history: readonly { type: string; name?: string | undefined }[]): number {
+  let attempts = 0;
+  let primary: string | undefined;
+  for (const e of history) {
+    if (e.type === 'TaskStateEntered') {
+      if (primary !== undefined && e.name !== primary) break;
+      primary = e.name;
+    }
+    if (e.type === 'TaskScheduled') attempts++;
+  }
+  return attempts;
 }

@@ -1,0 +1,69 @@
+/** `sweep`: deletes the roles and state machines a crashed run left behind (`--dry-run` lists them). */
+import { deleteLeftover, findLeftovers } from '../../suites/targets/aws/sweep.js';
+import { describeError } from '../../suites/targets/aws/errors.js';
+import { UsageError } from '../errors.js';
+import type { Io } from '../io.js';
+import { type AwsRaw, connectAwsTarget } from './awsOptions.js';
+
+export interface SweepRaw extends AwsRaw {
+  runId?: string;
+  olderThan?: string;
+  dryRun?: boolean;
+}
+
+const UNITS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+
+export async function sweepCommand(raw: SweepRaw, io: Io): Promise<number> {
+  if (raw.target !== 'aws' && raw.target !== 'endpoint')
+    throw new UsageError(
+      'bad-option',
+      `sweep needs --target aws or --target endpoint (got "${raw.target ?? ''}")`,
+    );
+  if (raw.runId === undefined && raw.olderThan === undefined)
+    throw new UsageError(
+      'missing-option',
+      'sweep needs --run-id ID or --older-than AGE (e.g. 2h): which leftovers to delete',
+    );
+  if (raw.runId !== undefined && !/^[0-9a-z]+$/.test(raw.runId))
+    throw new UsageError(
+      'bad-option',
+      `--run-id "${raw.runId}" is not a run id (lower-case letters and digits)`,
+    );
+  let before: Date | undefined;
+  if (raw.olderThan !== undefined) {
+    const m = /^(\d+)([smhd])$/.exec(raw.olderThan);
+    if (!m)
+      throw new UsageError(
+        'bad-option',
+        `--older-than "${raw.olderThan}" must be a number and a unit s, m, h or d (e.g. 2h)`,
+      );
+    before = new Date(Date.now() - Number(m[1]) * UNITS[m[2]!]!);
+  }
+  const { target } = await connectAwsTarget(raw);
+  const leftovers = await findLeftovers(target.clients, {
+    ...(raw.runId ? { runId: raw.runId } : {}),
+    ...(before ? { before } : {}),
+  });
+  // State machines first: a role may not be deleted while a state machine still names it.
+  leftovers.sort((a, b) =>
+    a.kind === b.kind ? a.name.localeCompare(b.name) : a.kind === 'stateMachine' ? -1 : 1,
+  );
+  let failed = 0;
+  for (const l of leftovers) {
+    if (raw.dryRun) {
+      io.stdout(`would delete ${l.kind} ${l.name} (run ${l.runId}, created ${l.createdAt.toISOString()})\n`);
+      continue;
+    }
+    try {
+      await deleteLeftover(target.clients, l);
+      io.stdout(`deleted ${l.kind} ${l.name} (run ${l.runId})\n`);
+    } catch (e) {
+      failed++;
+      io.stderr(`could not delete ${l.kind} ${l.name}: ${describeError(e)}\n`);
+    }
+  }
+  io.stdout(
+    `${leftovers.length} leftovers ${raw.dryRun ? 'found (dry run: nothing deleted)' : `found, ${leftovers.length - failed} deleted`}\n`,
+  );
+  return failed === 0 ? 0 : 1;
+}

@@ -1,0 +1,144 @@
+/**
+ * The AWS target against an AWS-compatible endpoint written by others: moto's server.
+ * Needs `moto_server` on PATH (preinstalled on the project's machines and CI); skipped, with a
+ * message saying so, where it is absent.
+ */
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ListRolesCommand } from '@aws-sdk/client-iam';
+import { ListStateMachinesCommand } from '@aws-sdk/client-sfn';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../cli/main.js';
+import { ReportSchema } from '../../reports/report.js';
+import { makeClients } from '../targets/aws/awsTarget.js';
+
+function hasMoto(): boolean {
+  try {
+    execFileSync('moto_server', ['--help'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const available = hasMoto();
+if (!available)
+  console.warn('SKIPPED: moto_server is not on PATH; the AWS target is not tested against moto');
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+    s.on('error', reject);
+  });
+}
+
+describe.skipIf(!available)('run --target endpoint against moto', () => {
+  let moto: ChildProcess;
+  let endpoint: string;
+
+  beforeAll(async () => {
+    const port = await freePort();
+    endpoint = `http://127.0.0.1:${port}`;
+    moto = spawn('moto_server', ['-H', '127.0.0.1', '-p', String(port)], { stdio: 'ignore' });
+    for (let i = 0; ; i++) {
+      try {
+        const r = await fetch(`${endpoint}/moto-api/config`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ stepfunctions: { execute_state_machine: true } }),
+        });
+        if (r.ok) break;
+      } catch {
+        if (i > 100) throw new Error('moto_server did not start');
+      }
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }, 60_000);
+
+  afterAll(() => {
+    moto?.kill();
+  });
+
+  it('gives every case a verdict, reports moto’s deviations as divergences and leaves nothing behind', async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'sfn-conformance-moto-')), 'report');
+    let stdout = '';
+    const code = await runCli(
+      [
+        'run',
+        '--target',
+        'endpoint',
+        '--endpoint',
+        endpoint,
+        '--runs',
+        '6',
+        '--seed',
+        '1',
+        '--concurrency',
+        '2',
+        '--shrink-budget',
+        '0',
+        '--report',
+        dir,
+      ],
+      { stdout: (t) => (stdout += t), stderr: () => undefined },
+    );
+    expect(code).toBe(1);
+    const report = ReportSchema.parse(JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')));
+    expect(report.target).toMatchObject({ kind: 'endpoint', endpoint });
+    expect(report.totals.cases).toBe(30);
+    expect(report.cases.every((c) => ['match', 'diverged', 'error'].includes(c.verdict))).toBe(true);
+    // The run completes with cases matched and cases diverged, and harness errors are rare.
+    expect(report.totals.matched).toBeGreaterThan(0);
+    expect(report.totals.diverged).toBeGreaterThan(0);
+    expect(report.totals.errored).toBeLessThanOrEqual(3);
+    // moto does not run `.sync` for SageMaker: a divergence, not an error.
+    const sync = report.cases.filter((c) => c.pattern === 'sync' && c.verdict === 'diverged');
+    expect(sync.length).toBeGreaterThan(0);
+    expect(sync.some((c) => String(c.observed.cause).includes('Unsupported sync'))).toBe(true);
+    const stats = report.target.stats!;
+    expect(stats.rolesCreated).toBe(30);
+    expect(stats.rolesDeleted).toBe(stats.rolesCreated);
+    expect(stats.stateMachinesDeleted).toBe(stats.stateMachinesCreated);
+    expect(stdout).toContain('--target endpoint --endpoint');
+    // Nothing left behind, as the SDK sees it.
+    const clients = makeClients({ kind: 'endpoint', region: 'us-east-1', endpoint });
+    const machines = await clients.sfn.send(new ListStateMachinesCommand({}));
+    const roles = await clients.iam.send(new ListRolesCommand({ PathPrefix: '/sfn-conformance/' }));
+    expect(machines.stateMachines ?? []).toEqual([]);
+    expect(roles.Roles ?? []).toEqual([]);
+  });
+
+  it('sweep finds and deletes what a crashed run left behind', async () => {
+    const clients = makeClients({ kind: 'endpoint', region: 'us-east-1', endpoint });
+    const { CreateRoleCommand } = await import('@aws-sdk/client-iam');
+    await clients.iam.send(
+      new CreateRoleCommand({
+        RoleName: 'sfnc-crashed1-0',
+        Path: '/sfn-conformance/',
+        AssumeRolePolicyDocument: '{}',
+        Tags: [{ Key: 'sfn-conformance:run-id', Value: 'crashed1' }],
+      }),
+    );
+    let out = '';
+    const io = { stdout: (t: string) => (out += t), stderr: () => undefined };
+    expect(
+      await runCli(
+        ['sweep', '--target', 'endpoint', '--endpoint', endpoint, '--run-id', 'crashed1', '--dry-run'],
+        io,
+      ),
+    ).toBe(0);
+    expect(out).toContain('would delete role sfnc-crashed1-0');
+    expect(
+      await runCli(['sweep', '--target', 'endpoint', '--endpoint', endpoint, '--run-id', 'crashed1'], io),
+    ).toBe(0);
+    const roles = await clients.iam.send(new ListRolesCommand({ PathPrefix: '/sfn-conformance/' }));
+    expect(roles.Roles ?? []).toEqual([]);
+  });
+});
