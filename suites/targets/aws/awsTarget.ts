@@ -71,7 +71,7 @@ export interface AwsTargetStats {
 const NO_SCENARIO = { referencesExist: false } as const;
 
 /** Create calls that start something billed or leave a resource behind on a real account. */
-const CREATES = /^sagemaker:(Create|Update)\w+ Allow$/;
+const CREATES = /^sagemaker:(Create|Update)\w+ allowed$/;
 
 const TERMINAL = new Set(['ExecutionSucceeded', 'ExecutionFailed', 'ExecutionTimedOut', 'ExecutionAborted']);
 
