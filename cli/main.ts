@@ -244,6 +244,12 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--seed <seed>', 'seed of the run (without a report)')
     .option('--path <i>', 'index of the case in its suite (without a report)')
     .option('--target <target>', "target (default: the report's, else embedded)")
+    .option(
+      '--endpoint <url>',
+      "--target endpoint: the endpoint (default: the report's, else AWS_ENDPOINT_URL)",
+    )
+    .option('--region <region>', "--target aws/endpoint: region (default: the report's)")
+    .option('--allow-account <id>', '--target aws: an account the case may create resources in', collect)
     .option('--emulator-mutant <name>', 'run the emulator with a deliberate deviation')
     .option('--format <format>', 'text or json', 'text')
     .action(async (reportPath: string | undefined, caseId: string | undefined, opts: ReplayRaw) => {

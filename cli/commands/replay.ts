@@ -6,9 +6,10 @@ import { evaluate, predictionValues, replayCommand } from '../../suites/runner.j
 import { isSuiteName, SUITE_NAMES, SUITES, type SuiteName } from '../../suites/suites.js';
 import { UsageError } from '../errors.js';
 import { readJsonFile, type Io } from '../io.js';
+import { type AwsRaw, connectAwsTarget } from './awsOptions.js';
 import { selectTarget } from './run.js';
 
-export interface ReplayRaw {
+export interface ReplayRaw extends AwsRaw {
   suite?: string;
   seed?: string;
   path?: string;
@@ -31,7 +32,7 @@ export async function replayCommand_(
   let seed: number;
   let index: number;
   let content: CaseContent | undefined;
-  let targetRaw: { target?: string; emulatorMutant?: string } = raw;
+  let targetRaw: AwsRaw & { emulatorMutant?: string } = raw;
   if (reportPath !== undefined) {
     if (caseId === undefined)
       throw new UsageError(
@@ -59,6 +60,8 @@ export async function replayCommand_(
     if (found.shrunk?.id === caseId) content = found.shrunk.case as unknown as CaseContent;
     targetRaw = {
       target: report.target.kind,
+      region: report.target.region,
+      ...(report.target.endpoint ? { endpoint: report.target.endpoint } : {}),
       ...(report.target.mutant ? { emulatorMutant: report.target.mutant } : {}),
       ...raw,
     };
@@ -79,9 +82,16 @@ export async function replayCommand_(
     seed = Number(raw.seed);
     index = Number(raw.path);
   }
-  const { target, args } = selectTarget(targetRaw);
+  const remote = targetRaw.target === 'aws' || targetRaw.target === 'endpoint';
+  const { target, args } = remote ? await connectAwsTarget(targetRaw) : selectTarget(targetRaw);
   const replay = { seed, path: `${suite}:${index}` };
-  const c = withId(content ?? plain(drawCase(SUITES[suite].cases, seed, index).value), replay);
+  const drawn = withId(content ?? plain(drawCase(SUITES[suite].cases, seed, index).value), replay);
+  const realised = target.realise ? target.realise(drawn) : { case: drawn };
+  if (!('case' in realised)) {
+    io.stdout(`skipped: ${realised.skipped}\n`);
+    return 0;
+  }
+  const c = realised.case;
   const e = await evaluate(target, suite, c);
   const result = {
     id: c.id,
