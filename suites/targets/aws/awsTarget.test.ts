@@ -169,6 +169,21 @@ describe('AwsTarget', () => {
     expect(iam.commandCalls(DeleteRoleCommand)).toHaveLength(1);
   });
 
+  it('an unreadable answer (an HTML error page) is recorded at `target`, not thrown', async () => {
+    const { t } = target();
+    const page = Object.assign(
+      new Error(`Unexpected token '<', "<!doctype "... is not valid JSON
+  Deserialization error: to see the raw response, inspect the hidden field {error}.$response on this object.`),
+      {
+        name: 'SyntaxError',
+      },
+    );
+    iam.on(PutRolePolicyCommand).rejects(page);
+    const o = await t.execute(theCase);
+    expect(o).toEqual({ created: false, targetError: 'PutRolePolicy: unreadable answer' });
+    expect(iam.commandCalls(DeleteRoleCommand)).toHaveLength(1);
+  });
+
   it('counts a failed cleanup for sweep, and an unexpected error still deletes what was created', async () => {
     const { t } = target();
     sfn.on(DeleteStateMachineCommand).rejects(error('AccessDeniedException', 'not allowed to delete'));

@@ -47,7 +47,12 @@ export function isTransient(e: unknown): boolean {
 /** An answer the SDK could not read (an endpoint's HTML error page, an error without a code). */
 export function isUnreadable(e: unknown): boolean {
   const x = e as SdkError;
-  return x instanceof SyntaxError || (e instanceof TypeError && x.$response !== undefined);
+  // The SDK rethrows parse failures of an error page with the parser's name and a note.
+  return (
+    x?.name === 'SyntaxError' ||
+    /Deserialization error/.test(x?.message ?? '') ||
+    (e instanceof TypeError && x.$response !== undefined)
+  );
 }
 
 /** `Name: message` of an SDK error, one line. */
