@@ -50,7 +50,7 @@ export function isUnreadable(e: unknown): boolean {
   // The SDK rethrows parse failures of an error page with the parser's name and a note.
   return (
     x?.name === 'SyntaxError' ||
-    /Deserialization error/.test(x?.message ?? '') ||
+    /Deserialization error/.test(`${x?.message ?? ''}${(e as Error)?.stack ?? ''}`) ||
     (e instanceof TypeError && x.$response !== undefined)
   );
 }
