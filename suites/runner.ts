@@ -12,7 +12,7 @@ import { predictExecution, type Prediction } from '../oracles/outcome/predictExe
 import { compare, type Difference } from '../reports/compare.js';
 import type { CaseResult, Report } from '../reports/report.js';
 import { SUITES, type SuiteName } from './suites.js';
-import type { Observation, Target } from './targets/target.js';
+import { type Observation, realiseCase, type Target } from './targets/target.js';
 
 export interface RunOptions {
   readonly target: Target;
@@ -82,7 +82,7 @@ export async function runSuites(o: RunOptions): Promise<Report> {
           const drawn = drawCase(arb, o.seed, i);
           const replay = { seed: o.seed, path: `${suite}:${i}` };
           const drawnCase = withId(drawn.value, replay);
-          const realised = o.target.realise ? o.target.realise(drawnCase) : { case: drawnCase };
+          const realised = realiseCase(o.target, drawnCase);
           const c = 'case' in realised ? realised.case : drawnCase;
           const head = {
             id: c.id,
@@ -196,7 +196,7 @@ async function runCase(
     async (content) => {
       if (o.signal?.aborted) return false;
       const candidate = withId(content, replay);
-      const realised = o.target.realise ? o.target.realise(candidate) : { case: candidate };
+      const realised = realiseCase(o.target, candidate);
       if (!('case' in realised)) return false;
       executions++;
       try {

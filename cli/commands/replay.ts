@@ -1,3 +1,4 @@
+import { realiseCase } from '../../suites/targets/target.js';
 import { drawCase, plain } from '../../generators/sampleCases.js';
 import { withId } from '../../generators/invalidCase.js';
 import type { CaseContent } from '../../generators/case.js';
@@ -86,7 +87,7 @@ export async function replayCommand_(
   const { target, args } = remote ? await connectAwsTarget(targetRaw) : selectTarget(targetRaw);
   const replay = { seed, path: `${suite}:${index}` };
   const drawn = withId(content ?? plain(drawCase(SUITES[suite].cases, seed, index).value), replay);
-  const realised = target.realise ? target.realise(drawn) : { case: drawn };
+  const realised = realiseCase(target, drawn);
   if (!('case' in realised)) {
     io.stdout(`skipped: ${realised.skipped}\n`);
     return 0;

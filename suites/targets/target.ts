@@ -45,6 +45,11 @@ export interface Target {
 
 export type Realised = { readonly case: Case } | { readonly skipped: string };
 
+/** The case as the target runs it: its own `realise`, else the case as drawn. */
+export function realiseCase(target: Target, c: Case): Realised {
+  return target.realise ? target.realise(c) : { case: c };
+}
+
 /** TaskScheduled events of the first Task state entered (its attempts, retries included). */
 export function firstTaskAttempts(history: readonly { type: string; name?: string | undefined }[]): number {
   let attempts = 0;
