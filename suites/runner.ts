@@ -196,7 +196,7 @@ async function runCase(
     async (content) => {
       if (o.signal?.aborted) return false;
       const candidate = withId(content, replay);
-      const realised = realiseCase(o.target, candidate);
+      const realised = realiseCase(o.target, candidate, 'shrink');
       if (!('case' in realised)) return false;
       executions++;
       try {

@@ -35,7 +35,7 @@ export interface Target {
   readonly description: string;
   readonly capabilities: TargetCapabilities;
   /** The case as this target runs it, or why it does not (absent: every case as drawn). */
-  realise?(c: Case): Realised;
+  realise?(c: Case, purpose?: Purpose): Realised;
   execute(c: Case): Promise<Observation>;
   /** Start nothing new and stop what is in flight (SIGINT / SIGTERM). */
   interrupt?(): Promise<void>;
@@ -45,9 +45,12 @@ export interface Target {
 
 export type Realised = { readonly case: Case } | { readonly skipped: string };
 
+/** Why a case is realised: a drawn (or replayed) case, or a candidate of shrinking. */
+export type Purpose = 'case' | 'shrink';
+
 /** The case as the target runs it: its own `realise`, else the case as drawn. */
-export function realiseCase(target: Target, c: Case): Realised {
-  return target.realise ? target.realise(c) : { case: c };
+export function realiseCase(target: Target, c: Case, purpose: Purpose = 'case'): Realised {
+  return target.realise ? target.realise(c, purpose) : { case: c };
 }
 
 /** TaskScheduled events of the first Task state entered (its attempts, retries included). */

@@ -10,21 +10,32 @@ import {
   DeleteStateMachineCommand,
   DescribeExecutionCommand,
   GetExecutionHistoryCommand,
+  type HistoryEvent,
+  type HistoryEventType,
   SFNClient,
   StartExecutionCommand,
 } from '@aws-sdk/client-sfn';
+import {
+  DeleteEndpointCommand,
+  DeleteEndpointConfigCommand,
+  DeleteModelCommand,
+  SageMakerClient,
+  StopTrainingJobCommand,
+} from '@aws-sdk/client-sagemaker';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { validCaseArb } from '../../../generators/case.js';
 import { withId } from '../../../generators/invalidCase.js';
 import { drawCase } from '../../../generators/sampleCases.js';
-import { AwsTarget } from './awsTarget.js';
+import { AwsTarget, type AwsTargetOptions } from './awsTarget.js';
+import type { BillableJobs } from './billableJobs.js';
 import type { Clock } from './tokenBucket.js';
 
 const sfn = mockClient(SFNClient);
 const iam = mockClient(IAMClient);
 const sts = mockClient(STSClient);
+const sagemaker = mockClient(SageMakerClient);
 
 /** A clock that never waits: sleeps advance it. */
 function fakeClock(): Clock & { slept: number[] } {
@@ -36,7 +47,7 @@ function fakeClock(): Clock & { slept: number[] } {
 const error = (name: string, message: string, status = 400) =>
   Object.assign(new Error(message), { name, $metadata: { httpStatusCode: status } });
 
-function target(kind: 'aws' | 'endpoint' = 'endpoint') {
+function target(kind: 'aws' | 'endpoint' = 'endpoint', more: Partial<AwsTargetOptions> = {}) {
   const clock = fakeClock();
   return {
     clock,
@@ -45,7 +56,13 @@ function target(kind: 'aws' | 'endpoint' = 'endpoint') {
       region: 'us-east-1',
       runId: 'test1',
       clock,
-      clients: { sfn: new SFNClient({}), iam: new IAMClient({}), sts: new STSClient({}) },
+      clients: {
+        sfn: new SFNClient({}),
+        iam: new IAMClient({}),
+        sts: new STSClient({}),
+        sagemaker: new SageMakerClient({}),
+      },
+      ...more,
     }),
   };
 }
@@ -59,6 +76,7 @@ beforeEach(() => {
   sfn.reset();
   iam.reset();
   sts.reset();
+  sagemaker.reset();
   sts.on(GetCallerIdentityCommand).resolves({ Account: '123456789012' });
   iam
     .on(CreateRoleCommand)
@@ -220,5 +238,116 @@ describe('AwsTarget', () => {
     }
     expect(skipped).toBeGreaterThan(0);
     expect(moved).toBeGreaterThan(0);
+  });
+  it('stops the jobs and deletes the models, configs and endpoints the execution created, only those', async () => {
+    const { t } = target();
+    const scheduled = (id: number, resource: string, parameters: object): HistoryEvent => ({
+      type: 'TaskScheduled',
+      id,
+      previousEventId: id - 1,
+      timestamp: new Date(),
+      taskScheduledEventDetails: {
+        resourceType: 'sagemaker',
+        resource,
+        region: 'us-east-1',
+        parameters: JSON.stringify(parameters),
+      },
+    });
+    const after = (id: number, type: HistoryEventType): HistoryEvent => ({
+      type,
+      id,
+      previousEventId: id - 1,
+      timestamp: new Date(),
+    });
+    sfn.on(GetExecutionHistoryCommand).resolves({
+      events: [
+        { type: 'ExecutionStarted', id: 1, timestamp: new Date() },
+        scheduled(2, 'createModel', { ModelName: 'Churn-1', ExecutionRoleArn: 'arn:r' }),
+        after(3, 'TaskStarted'),
+        after(4, 'TaskSucceeded'),
+        scheduled(5, 'createEndpointConfig', { EndpointConfigName: 'cfg-1' }),
+        after(6, 'TaskStarted'),
+        after(7, 'TaskSucceeded'),
+        scheduled(8, 'createEndpoint', { EndpointName: 'ep-1', EndpointConfigName: 'cfg-1' }),
+        after(9, 'TaskStarted'),
+        after(10, 'TaskSucceeded'),
+        scheduled(11, 'createTrainingJob.sync', { TrainingJobName: 'train-1' }),
+        after(12, 'TaskStarted'),
+        after(13, 'TaskSubmitted'),
+        // Refused: the model of this name may be someone else's.
+        scheduled(14, 'createModel', { ModelName: 'not-ours' }),
+        after(15, 'TaskStarted'),
+        after(16, 'TaskFailed'),
+        { type: 'ExecutionSucceeded', id: 17, previousEventId: 16, timestamp: new Date() },
+      ],
+    });
+    sagemaker
+      .on(DeleteEndpointCommand)
+      .rejectsOnce(error('ValidationException', 'Cannot update in-progress endpoint "ep-1" (status Creating).'))
+      .resolves({});
+    sagemaker.on(DeleteEndpointConfigCommand).resolves({});
+    sagemaker.on(DeleteModelCommand).resolves({});
+    sagemaker.on(StopTrainingJobCommand).rejects(error('ValidationException', 'The job is in status Completed.'));
+    await t.execute(theCase);
+    const order = sagemaker.calls().map((c) => c.args[0].constructor.name);
+    expect(order).toEqual([
+      'StopTrainingJobCommand',
+      'DeleteEndpointCommand',
+      'DeleteEndpointCommand',
+      'DeleteEndpointConfigCommand',
+      'DeleteModelCommand',
+    ]);
+    expect(sagemaker.commandCalls(DeleteModelCommand)[0]!.args[0].input).toEqual({ ModelName: 'Churn-1' });
+    expect(sfn.commandCalls(GetExecutionHistoryCommand)[0]!.args[0].input.includeExecutionData).toBe(true);
+    expect(t.summary()).toMatchObject({ sagemakerResourcesCleaned: 3, cleanupFailures: 0 });
+  });
+
+  it('halves the cases in flight when throttled and reports the lowest concurrency', async () => {
+    const { t } = target('endpoint', { maxConcurrency: 4 });
+    sfn
+      .on(StartExecutionCommand)
+      .rejectsOnce(error('ThrottlingException', 'Rate exceeded'))
+      .resolves({ executionArn: 'arn:ex', startDate: new Date() });
+    await Promise.all([0, 1, 2, 3, 4, 5].map(() => t.execute(theCase)));
+    expect(t.summary()).toMatchObject({ throttles: 1, concurrencyCuts: 1, lowestConcurrency: 2 });
+  });
+  it('with --allow-billable-jobs, runs creating cases inside the caps until --max-billable-jobs is reached', async () => {
+    const billableJobs: BillableJobs = {
+      maxJobs: 4,
+      instanceTypes: ['ml.t3.medium', 'ml.t2.medium', 'ml.m5.large'],
+      maxRuntimeInSeconds: 300,
+      sagemakerRoleArn: 'arn:aws:iam::210987654321:role/MySageMaker',
+      trainingImage: 'img',
+      inputS3Uri: 's3://mine/in',
+      outputS3Uri: 's3://mine/out',
+    };
+    const { t } = target('aws', { billableJobs });
+    sts.on(GetCallerIdentityCommand).resolves({ Account: '210987654321' });
+    await t.identify();
+    const reasons: string[] = [];
+    let ran = 0;
+    for (let i = 0; i < 40; i++) {
+      const c = withId(drawCase(validCaseArb({ api: 'CreateTrainingJob' }), 3, i).value, {
+        seed: 3,
+        path: `x:${i}`,
+      });
+      const asCandidate = t.realise(c, 'shrink');
+      if ('case' in asCandidate) continue;
+      expect(asCandidate.skipped).toBe('shrinking does not run billable jobs');
+      const r = t.realise(c);
+      if ('skipped' in r) reasons.push(r.skipped);
+      else {
+        ran++;
+        expect(JSON.stringify(r.case.definition)).toContain('"MaxRuntimeInSeconds":300');
+      }
+    }
+    expect(ran).toBeGreaterThan(0);
+    expect(t.summary().billableCalls).toBeLessThanOrEqual(4);
+    expect(reasons).toContain('the --max-billable-jobs cap (4) is reached');
+  });
+
+  it('without --allow-billable-jobs, a shrinking candidate is realised like a drawn case', () => {
+    const { t } = target('endpoint');
+    expect('case' in t.realise(theCase, 'shrink')).toBe(true);
   });
 });

@@ -20,19 +20,41 @@ import {
   StartExecutionCommand,
   StopExecutionCommand,
 } from '@aws-sdk/client-sfn';
+import {
+  DeleteEndpointCommand,
+  DeleteEndpointConfigCommand,
+  DeleteModelCommand,
+  SageMakerClient,
+  StopHyperParameterTuningJobCommand,
+  StopLabelingJobCommand,
+  StopProcessingJobCommand,
+  StopTrainingJobCommand,
+  StopTransformJobCommand,
+} from '@aws-sdk/client-sagemaker';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import type { Case } from '../../../generators/case.js';
 import { ACCOUNT, REGION } from '../../../generators/values.js';
 import { predictExecution } from '../../../oracles/outcome/predictExecution.js';
-import { firstTaskAttempts, type Observation, type Realised, type Target } from '../target.js';
+import {
+  firstTaskAttempts,
+  type Observation,
+  type Purpose,
+  type Realised,
+  type Target,
+} from '../target.js';
+import { AdaptiveLimit } from './adaptiveLimit.js';
+import { type BillableJobs, withinCaps, worstCaseBillable } from './billableJobs.js';
+import { apiOf, Caller } from './caller.js';
 import { describeError, isRolePropagation, isThrottle, isTransient, isUnreadable } from './errors.js';
 import { resourceName, ROLE_PATH, TAG_KEY, trustPolicy } from './naming.js';
-import { Buckets, type Clock, realClock, stepFunctionsRates } from './tokenBucket.js';
+import { type CreatedResource, createdResources, isAlreadyClean, isBusy } from './sagemakerResources.js';
+import { type Clock, realClock, stepFunctionsRates } from './tokenBucket.js';
 
 export interface AwsClients {
   readonly sfn: SFNClient;
   readonly iam: IAMClient;
   readonly sts: STSClient;
+  readonly sagemaker: SageMakerClient;
 }
 
 export interface AwsTargetOptions {
@@ -52,6 +74,12 @@ export interface AwsTargetOptions {
   readonly propagationTimeoutMs?: number;
   /** Attempts at a throttled or transiently failing call. */
   readonly maxAttempts?: number;
+  /** Cases in flight at most (the run's --concurrency); throttling lowers it for a while. */
+  readonly maxConcurrency?: number;
+  /** On a real account: run cases that start jobs or endpoints, inside these caps. */
+  readonly billableJobs?: BillableJobs;
+  /** How long the clean-up of a case's SageMaker resources may wait for a busy endpoint. */
+  readonly cleanupTimeoutMs?: number;
 }
 
 export interface AwsTargetStats {
@@ -64,19 +92,37 @@ export interface AwsTargetStats {
   stateMachinesCreated: number;
   stateMachinesDeleted: number;
   executionsStopped: number;
+  sagemakerResourcesCleaned: number;
+  billableCalls: number;
   cleanupFailures: number;
 }
 
 /** What `run` does to the case's world on a target that cannot realise scenarios. */
 const NO_SCENARIO = { referencesExist: false } as const;
 
+/** What a billable case's world is: jobs complete (the user's image and data are meant to work). */
+const BILLABLE_SCENARIO = {
+  referencesExist: false,
+  job: { polls: 0, outcome: 'Completed', durationSeconds: 60 },
+} as const;
+
 /** Create calls that start something billed or leave a resource behind on a real account. */
 const CREATES = /^sagemaker:(Create|Update)\w+ allowed$/;
 
-const TERMINAL = new Set(['ExecutionSucceeded', 'ExecutionFailed', 'ExecutionTimedOut', 'ExecutionAborted']);
+/** The SageMaker call that cleans up a created resource. */
+const CLEANUPS: Readonly<Record<string, (sm: SageMakerClient, name: string) => Promise<unknown>>> = {
+  StopTrainingJob: (sm, n) => sm.send(new StopTrainingJobCommand({ TrainingJobName: n })),
+  StopTransformJob: (sm, n) => sm.send(new StopTransformJobCommand({ TransformJobName: n })),
+  StopProcessingJob: (sm, n) => sm.send(new StopProcessingJobCommand({ ProcessingJobName: n })),
+  StopLabelingJob: (sm, n) => sm.send(new StopLabelingJobCommand({ LabelingJobName: n })),
+  StopHyperParameterTuningJob: (sm, n) =>
+    sm.send(new StopHyperParameterTuningJobCommand({ HyperParameterTuningJobName: n })),
+  DeleteEndpoint: (sm, n) => sm.send(new DeleteEndpointCommand({ EndpointName: n })),
+  DeleteEndpointConfig: (sm, n) => sm.send(new DeleteEndpointConfigCommand({ EndpointConfigName: n })),
+  DeleteModel: (sm, n) => sm.send(new DeleteModelCommand({ ModelName: n })),
+};
 
-/** The API each error that ended a call came from. */
-const failedApi = new WeakMap<object, string>();
+const TERMINAL = new Set(['ExecutionSucceeded', 'ExecutionFailed', 'ExecutionTimedOut', 'ExecutionAborted']);
 
 /** Raised by `execute` once the run is interrupted: the case is not run. */
 export class InterruptedError extends Error {
@@ -100,7 +146,12 @@ export function makeClients(o: Pick<AwsTargetOptions, 'kind' | 'region' | 'endpo
     ...(o.endpoint ? { endpoint: o.endpoint } : {}),
     ...(anonymous ? { credentials: { accessKeyId: 'test', secretAccessKey: 'test' } } : {}),
   };
-  return { sfn: new SFNClient(config), iam: new IAMClient(config), sts: new STSClient(config) };
+  return {
+    sfn: new SFNClient(config),
+    iam: new IAMClient(config),
+    sts: new STSClient(config),
+    sagemaker: new SageMakerClient(config),
+  };
 }
 
 export class AwsTarget implements Target {
@@ -117,6 +168,8 @@ export class AwsTarget implements Target {
     stateMachinesCreated: 0,
     stateMachinesDeleted: 0,
     executionsStopped: 0,
+    sagemakerResourcesCleaned: 0,
+    billableCalls: 0,
     cleanupFailures: 0,
   };
   readonly runId: string;
@@ -127,7 +180,8 @@ export class AwsTarget implements Target {
   private readonly running = new Set<string>();
   readonly clients: AwsClients;
   private readonly clock: Clock;
-  private readonly buckets: Buckets;
+  private readonly caller: Caller;
+  private readonly gate: AdaptiveLimit | undefined;
 
   constructor(private readonly o: AwsTargetOptions) {
     this.kind = o.kind;
@@ -139,7 +193,19 @@ export class AwsTarget implements Target {
         : `AWS-compatible endpoint ${o.endpoint ?? ''} (${o.region})`;
     this.clients = o.clients ?? makeClients(o);
     this.clock = o.clock ?? realClock;
-    this.buckets = new Buckets(stepFunctionsRates(o.region), this.clock);
+    this.gate =
+      o.maxConcurrency === undefined ? undefined : new AdaptiveLimit(o.maxConcurrency, this.clock);
+    this.caller = new Caller(
+      stepFunctionsRates(o.region),
+      this.clock,
+      o.maxAttempts ?? (o.kind === 'aws' ? 8 : 3),
+      this.stats,
+      () => this.gate?.throttled(),
+    );
+  }
+
+  private call<T>(api: string, send: () => Promise<T>): Promise<T> {
+    return this.caller.call(api, send);
   }
 
   /** The account the credentials belong to (sts:GetCallerIdentity); asked once. */
@@ -159,7 +225,7 @@ export class AwsTarget implements Target {
    * referenced resources, no injected errors). On a real account, cases whose calls would be
    * allowed to create SageMaker resources are not run: they bill or leave resources behind.
    */
-  realise(c: Case): Realised {
+  realise(c: Case, purpose: Purpose = 'case'): Realised {
     const account = this.account ?? ACCOUNT;
     let moved = c;
     if (account !== ACCOUNT || this.o.region !== REGION) {
@@ -169,21 +235,48 @@ export class AwsTarget implements Target {
     const realised: Case = { ...moved, scenario: NO_SCENARIO };
     if (this.kind === 'aws' && realised.validity.valid) {
       const creates = predictExecution(realised).calls.value.filter((x) => CREATES.test(x));
-      if (creates.length > 0)
-        return {
-          skipped: `would be allowed to ${creates[0]!.split(' ')[0]} on a real account (billable jobs are not run)`,
-        };
+      if (creates.length > 0) return this.billable(realised, creates[0]!.split(' ')[0]!, purpose);
     }
     return { case: realised };
   }
 
+  /** A case that would create SageMaker resources: inside the caps, or not run. */
+  private billable(c: Case, action: string, purpose: Purpose): Realised {
+    const caps = this.o.billableJobs;
+    if (!caps)
+      return {
+        skipped: `would be allowed to ${action} on a real account (run with --allow-billable-jobs to create SageMaker resources)`,
+      };
+    if (purpose === 'shrink') return { skipped: 'shrinking does not run billable jobs' };
+    const capped = withinCaps(c, caps, { key: TAG_KEY, value: this.o.runId });
+    if ('skipped' in capped) return capped;
+    const billable = { ...capped.case, scenario: BILLABLE_SCENARIO };
+    const billed = worstCaseBillable(billable, predictExecution(billable).calls.value);
+    if (this.stats.billableCalls + billed > caps.maxJobs)
+      return { skipped: `the --max-billable-jobs cap (${caps.maxJobs}) is reached` };
+    this.stats.billableCalls += billed;
+    return { case: billable };
+  }
+
   async execute(c: Case): Promise<Observation> {
     if (this.interrupted) throw new InterruptedError();
+    const throttles = this.stats.throttles;
+    await this.gate?.acquire();
+    try {
+      if (this.interrupted) throw new InterruptedError();
+      return await this.executeCase(c);
+    } finally {
+      this.gate?.release(this.stats.throttles !== throttles);
+    }
+  }
+
+  private async executeCase(c: Case): Promise<Observation> {
     const account = await this.identify();
     const name = resourceName(this.o.runId, this.next++);
     const tags = { key: TAG_KEY, value: this.o.runId };
     let role = false;
     let stateMachineArn: string | undefined;
+    const execution: { arn?: string; events?: HistoryEvent[] } = {};
     try {
       const created = await this.call('CreateRole', () =>
         this.clients.iam.send(
@@ -216,16 +309,17 @@ export class AwsTarget implements Target {
           return { created: false, targetError: `CreateStateMachine: ${describeError(e)}` };
         return { created: false, createError: describeError(e) };
       }
-      return await this.run(stateMachineArn, c);
+      return await this.run(stateMachineArn, c, execution);
     } catch (e) {
       // The endpoint failing a call a conforming service answers is an observation, not a harness error.
       if (isTransient(e) || isUnreadable(e))
         return {
           created: stateMachineArn !== undefined,
-          targetError: `${failedApi.get(e as object) ?? 'call'}: ${describeError(e)}`,
+          targetError: `${apiOf(e) ?? 'call'}: ${describeError(e)}`,
         };
       throw e;
     } finally {
+      if (execution.arn) await this.cleanupSageMaker(execution.arn, execution.events);
       await this.cleanup(name, role, stateMachineArn);
     }
   }
@@ -272,15 +366,21 @@ export class AwsTarget implements Target {
     }
   }
 
-  private async run(stateMachineArn: string, c: Case): Promise<Observation> {
+  private async run(
+    stateMachineArn: string,
+    c: Case,
+    execution: { arn?: string; events?: HistoryEvent[] },
+  ): Promise<Observation> {
     const { executionArn } = await this.call('StartExecution', () =>
       this.clients.sfn.send(
         new StartExecutionCommand({ stateMachineArn, name: c.executionName, input: JSON.stringify(c.input) }),
       ),
     );
     this.running.add(executionArn!);
+    execution.arn = executionArn!;
     try {
       const events = await this.follow(executionArn!);
+      execution.events = events;
       const d = await this.call('DescribeExecution', () =>
         this.clients.sfn.send(new DescribeExecutionCommand({ executionArn })),
       );
@@ -316,22 +416,7 @@ export class AwsTarget implements Target {
     const poll = this.o.pollMs ?? (this.kind === 'aws' ? 2000 : 100);
     let stopped = false;
     for (;;) {
-      const events: HistoryEvent[] = [];
-      let nextToken: string | undefined;
-      do {
-        const page = await this.call('GetExecutionHistory', () =>
-          this.clients.sfn.send(
-            new GetExecutionHistoryCommand({
-              executionArn,
-              maxResults: 1000,
-              nextToken,
-              includeExecutionData: false,
-            }),
-          ),
-        );
-        events.push(...(page.events ?? []));
-        nextToken = page.nextToken;
-      } while (nextToken);
+      const events = await this.history(executionArn);
       const last = events.at(-1);
       if (last?.type && TERMINAL.has(last.type)) return events;
       // Stopped and read once more: the history as the target then tells it.
@@ -342,6 +427,53 @@ export class AwsTarget implements Target {
         continue;
       }
       await this.clock.sleep(poll);
+    }
+  }
+
+  /** The whole history, with its data (the requests of TaskScheduled name what was created). */
+  private async history(executionArn: string): Promise<HistoryEvent[]> {
+    const events: HistoryEvent[] = [];
+    let nextToken: string | undefined;
+    do {
+      const page = await this.call('GetExecutionHistory', () =>
+        this.clients.sfn.send(
+          new GetExecutionHistoryCommand({ executionArn, maxResults: 1000, nextToken, includeExecutionData: true }),
+        ),
+      );
+      events.push(...(page.events ?? []));
+      nextToken = page.nextToken;
+    } while (nextToken);
+    return events;
+  }
+
+  /**
+   * Stops the jobs and deletes the models, endpoint configurations and endpoints the execution
+   * created (a busy endpoint is waited for). Without the history read at the end, it is read now.
+   */
+  private async cleanupSageMaker(executionArn: string, events: HistoryEvent[] | undefined): Promise<void> {
+    let resources: CreatedResource[];
+    try {
+      resources = createdResources(events ?? (await this.history(executionArn)));
+    } catch {
+      this.stats.cleanupFailures++;
+      return;
+    }
+    const deadline = this.clock.now() + (this.o.cleanupTimeoutMs ?? (this.kind === 'aws' ? 20 * 60_000 : 2000));
+    for (const r of resources) {
+      for (let wait = this.kind === 'aws' ? 15_000 : 100; ; wait = Math.min(wait * 2, 60_000)) {
+        try {
+          await this.call(r.cleanup, () => CLEANUPS[r.cleanup]!(this.clients.sagemaker, r.name));
+          this.stats.sagemakerResourcesCleaned++;
+        } catch (e) {
+          if (isAlreadyClean(e)) break;
+          if (isBusy(e) && this.clock.now() + wait < deadline) {
+            await this.clock.sleep(wait);
+            continue;
+          }
+          this.stats.cleanupFailures++;
+        }
+        break;
+      }
     }
   }
 
@@ -395,28 +527,12 @@ export class AwsTarget implements Target {
     }
   }
 
-  /** One API call inside its token bucket, retried with backoff on throttling and transient failures. */
-  private async call<T>(api: string, send: () => Promise<T>): Promise<T> {
-    const attempts = this.o.maxAttempts ?? (this.kind === 'aws' ? 8 : 3);
-    for (let i = 1; ; i++) {
-      await this.buckets.take(api);
-      try {
-        return await send();
-      } catch (e) {
-        const throttled = isThrottle(e);
-        if ((!throttled && !isTransient(e)) || i >= attempts) {
-          failedApi.set(e as object, api);
-          throw e;
-        }
-        if (throttled) this.stats.throttles++;
-        else this.stats.transientRetries++;
-        await this.clock.sleep(Math.min(100 * 2 ** i, 20_000));
-      }
-    }
-  }
-
   /** The figures for the report. */
   summary(): Record<string, number> {
-    return { ...this.stats, bucketWaitMs: this.buckets.waitedMs };
+    return {
+      ...this.stats,
+      bucketWaitMs: this.caller.waitedMs,
+      ...(this.gate ? { concurrencyCuts: this.gate.cuts, lowestConcurrency: this.gate.lowest } : {}),
+    };
   }
 }

@@ -1,0 +1,74 @@
+/**
+ * The SageMaker resources an execution created, read from its history, and their clean-up: a job a
+ * request-response task started is stopped (it would run and bill to its MaxRuntimeInSeconds),
+ * models, endpoint configurations and endpoints are deleted. Only what this execution's own calls
+ * created is touched: a create call that succeeded proves the name was free before, so a resource
+ * of the same name that already existed in the account is never a candidate.
+ */
+import type { HistoryEvent } from '@aws-sdk/client-sfn';
+import { API_BY_RESOURCE_NAME } from '../../../catalog/sagemakerApis.js';
+
+export interface CreatedResource {
+  /** The SageMaker call that cleans it up: `StopTrainingJob`, `DeleteModel`, ... */
+  readonly cleanup: string;
+  /** The request member naming it. */
+  readonly nameField: string;
+  readonly name: string;
+}
+
+/** Deletions of what is not a job; endpoints first, then what they use. */
+const DELETES: Readonly<Record<string, string>> = {
+  CreateEndpoint: 'DeleteEndpoint',
+  CreateEndpointConfig: 'DeleteEndpointConfig',
+  CreateModel: 'DeleteModel',
+};
+const ORDER = ['DeleteEndpoint', 'DeleteEndpointConfig', 'DeleteModel'];
+const rank = (cleanup: string) => (cleanup.startsWith('Stop') ? -1 : ORDER.indexOf(cleanup));
+
+/**
+ * What the execution's SageMaker create calls created: every TaskScheduled of a Create whose task
+ * was submitted or succeeded (events chain through `previousEventId` in every branch).
+ */
+export function createdResources(events: readonly HistoryEvent[]): CreatedResource[] {
+  const byId = new Map(events.map((e) => [e.id, e]));
+  const out = new Map<string, CreatedResource>();
+  for (const e of events) {
+    if (e.type !== 'TaskSubmitted' && e.type !== 'TaskSucceeded') continue;
+    const started = byId.get(e.previousEventId);
+    const scheduled = started?.type === 'TaskStarted' ? byId.get(started.previousEventId) : undefined;
+    const details = scheduled?.taskScheduledEventDetails;
+    if (details?.resourceType !== 'sagemaker' || details.parameters === undefined) continue;
+    const facts = API_BY_RESOURCE_NAME.get(details.resource?.split('.')[0] ?? '');
+    if (!facts) continue;
+    const cleanup = facts.job ? facts.job.stopAction.value.replace('sagemaker:', '') : DELETES[facts.api];
+    if (!cleanup) continue;
+    let request: Record<string, unknown>;
+    try {
+      request = JSON.parse(details.parameters) as Record<string, unknown>;
+    } catch {
+      continue;
+    }
+    const name = request[facts.nameField.value];
+    if (typeof name !== 'string') continue;
+    out.set(`${cleanup}/${name}`, { cleanup, nameField: facts.nameField.value, name });
+  }
+  return [...out.values()].sort((a, b) => rank(a.cleanup) - rank(b.cleanup));
+}
+
+/** Answers that mean there is nothing left to clean up: gone, or a job no longer running. */
+export function isAlreadyClean(e: unknown): boolean {
+  const x = e as { name?: string; message?: string };
+  if (x?.name === 'ResourceNotFound' || x?.name === 'ResourceNotFoundException') return true;
+  return (
+    x?.name === 'ValidationException' &&
+    /not found|could not find|does not exist|already|status (Completed|Failed|Stopped)|not in progress/i.test(
+      x.message ?? '',
+    )
+  );
+}
+
+/** An endpoint still being created or updated: it can be deleted once that ends. */
+export function isBusy(e: unknown): boolean {
+  const x = e as { name?: string; message?: string };
+  return x?.name === 'ValidationException' && /Creating|Updating|in progress/i.test(x.message ?? '');
+}
