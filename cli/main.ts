@@ -176,6 +176,21 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
       collect,
     )
     .option('--permissions-boundary <arn>', "--target aws/endpoint: permissions boundary of the cases' roles")
+    .option(
+      '--config <file>',
+      '--target aws/endpoint: config file (accounts, boundary, billable jobs; README)',
+    )
+    .option(
+      '--allow-billable-jobs',
+      '--target aws: also run cases that start jobs and endpoints, inside the caps (needs --config)',
+    )
+    .option('--max-billable-jobs <n>', 'billable calls a run may make, retries included (default 1)')
+    .option(
+      '--instance-type <type>',
+      'an instance type billable jobs may use, cheapest first (repeat; default ml.t3.medium, ml.t2.medium, ml.m5.large)',
+      collect,
+    )
+    .option('--max-runtime <seconds>', "cap on billable jobs' MaxRuntimeInSeconds (default 600)")
     .option('--plan', '--target aws/endpoint: print what the run would create, create nothing, exit')
     .option('--runs <n>', 'cases per suite', '100')
     .option('--seed <seed>', 'seed of the run (printed when not given)')
@@ -205,6 +220,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
       '--target aws: an account sweep may delete in (repeat for several)',
       collect,
     )
+    .option('--config <file>', 'the config file of the run (its allowAccounts)')
     .option('--run-id <id>', 'only what this run created')
     .option('--older-than <age>', 'only what was created longer ago than this (e.g. 2h, 30m, 1d)')
     .option('--dry-run', 'list, delete nothing')
@@ -250,6 +266,11 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     )
     .option('--region <region>', "--target aws/endpoint: region (default: the report's)")
     .option('--allow-account <id>', '--target aws: an account the case may create resources in', collect)
+    .option('--config <file>', '--target aws/endpoint: the config file of the run')
+    .option('--allow-billable-jobs', '--target aws: run the case even if it starts a job (needs --config)')
+    .option('--max-billable-jobs <n>', 'billable calls the replay may make (default 1)')
+    .option('--instance-type <type>', 'an instance type billable jobs may use (repeat)', collect)
+    .option('--max-runtime <seconds>', "cap on billable jobs' MaxRuntimeInSeconds (default 600)")
     .option('--emulator-mutant <name>', 'run the emulator with a deliberate deviation')
     .option('--format <format>', 'text or json', 'text')
     .action(async (reportPath: string | undefined, caseId: string | undefined, opts: ReplayRaw) => {

@@ -6,8 +6,10 @@ import { AwsTarget } from '../../suites/targets/aws/awsTarget.js';
 import { describeError } from '../../suites/targets/aws/errors.js';
 import { newRunId } from '../../suites/targets/aws/naming.js';
 import { UsageError } from '../errors.js';
+import { type BillableRaw, billableJobsOf, readAwsConfig } from './awsConfig.js';
 
-export interface AwsRaw {
+export interface AwsRaw extends BillableRaw {
+  config?: string;
   target?: string;
   endpoint?: string;
   region?: string;
@@ -28,13 +30,24 @@ export function endpointOf(raw: AwsRaw): string | undefined {
 }
 
 /**
- * The AWS target the options select, connected: sts:GetCallerIdentity answered and, on a real
+ * The AWS target the options select, connected (`args`: the options that reach it again, for
+ * `sweep`; `runArgs`: those and the billable-job caps, for `replay`): sts:GetCallerIdentity answered and, on a real
  * account, the account is one `--allow-account` names.
  */
 export async function connectAwsTarget(
   raw: AwsRaw,
-): Promise<{ target: AwsTarget; args: string; account: string }> {
+  run: { maxConcurrency?: number } = {},
+): Promise<{ target: AwsTarget; args: string; runArgs: string; account: string }> {
   const kind = raw.target as 'aws' | 'endpoint';
+  const config = raw.config === undefined ? undefined : readAwsConfig(raw.config);
+  const allowAccounts = raw.allowAccount?.length ? raw.allowAccount : (config?.allowAccounts ?? []);
+  const permissionsBoundary = raw.permissionsBoundary ?? config?.permissionsBoundary;
+  if (kind === 'endpoint' && raw.allowBillableJobs)
+    throw new UsageError(
+      'bad-option',
+      '--allow-billable-jobs is for --target aws; on an endpoint every case runs, creates included',
+    );
+  const billableJobs = billableJobsOf(raw, config);
   const region = raw.region ?? process.env.AWS_REGION ?? 'us-east-1';
   const endpoint = endpointOf(raw);
   if (kind === 'endpoint' && !endpoint)
@@ -47,28 +60,27 @@ export async function connectAwsTarget(
       'bad-option',
       '--endpoint is for --target endpoint; --target aws uses the real AWS endpoints',
     );
-  if (
-    raw.permissionsBoundary !== undefined &&
-    !/^arn:aws[\w-]*:iam::\d{12}:policy\/.+/.test(raw.permissionsBoundary)
-  )
+  if (permissionsBoundary !== undefined && !/^arn:aws[\w-]*:iam::\d{12}:policy\/.+/.test(permissionsBoundary))
     throw new UsageError(
       'bad-option',
-      `--permissions-boundary "${raw.permissionsBoundary}" is not an IAM policy ARN (arn:aws:iam::ACCOUNT:policy/NAME)`,
+      `--permissions-boundary "${permissionsBoundary}" is not an IAM policy ARN (arn:aws:iam::ACCOUNT:policy/NAME)`,
     );
-  for (const a of raw.allowAccount ?? [])
+  for (const a of allowAccounts)
     if (!/^\d{12}$/.test(a))
       throw new UsageError('bad-option', `--allow-account "${a}" is not a 12-digit AWS account id`);
-  if (kind === 'aws' && (raw.allowAccount ?? []).length === 0)
+  if (kind === 'aws' && allowAccounts.length === 0)
     throw new UsageError(
       'missing-option',
-      '--target aws creates roles and state machines: name the account it may use with --allow-account ACCOUNT_ID',
+      '--target aws creates roles and state machines: name the account it may use with --allow-account ACCOUNT_ID (or allowAccounts in --config)',
     );
   const target = new AwsTarget({
     kind,
     region,
     runId: newRunId(),
     ...(kind === 'aws' ? {} : { endpoint: endpoint! }),
-    ...(raw.permissionsBoundary ? { permissionsBoundary: raw.permissionsBoundary } : {}),
+    ...(permissionsBoundary ? { permissionsBoundary } : {}),
+    ...(billableJobs ? { billableJobs } : {}),
+    ...(run.maxConcurrency ? { maxConcurrency: run.maxConcurrency } : {}),
   });
   let account: string;
   try {
@@ -79,16 +91,34 @@ export async function connectAwsTarget(
       `sts:GetCallerIdentity failed on ${kind === 'aws' ? 'AWS' : endpoint}: ${describeError(e)}; check the credentials (default provider chain) and the endpoint`,
     );
   }
-  if (kind === 'aws' && !raw.allowAccount!.includes(account))
+  if (kind === 'aws' && !allowAccounts.includes(account))
     throw new UsageError(
       'account-not-allowed',
       `the credentials belong to account ${account}, which --allow-account does not name; nothing was created`,
+    );
+  if (billableJobs && !billableJobs.sagemakerRoleArn.includes(`::${account}:`))
+    throw new UsageError(
+      'bad-config',
+      `billableJobs.sagemakerRoleArn "${billableJobs.sagemakerRoleArn}" is not in account ${account}; jobs run as a role of the account they run in`,
     );
   const args = [
     `--target ${kind}`,
     ...(kind === 'endpoint' ? [`--endpoint ${endpoint}`] : []),
     `--region ${region}`,
     ...(kind === 'aws' ? [`--allow-account ${account}`] : []),
+    ...(raw.config !== undefined ? [`--config ${raw.config}`] : []),
   ].join(' ');
-  return { target, args, account };
+  // A replay runs the case as the run did: billable cases need the same caps.
+  const runArgs = [
+    args,
+    ...(billableJobs
+      ? [
+          '--allow-billable-jobs',
+          `--max-billable-jobs ${billableJobs.maxJobs}`,
+          ...billableJobs.instanceTypes.map((t) => `--instance-type ${t}`),
+          `--max-runtime ${billableJobs.maxRuntimeInSeconds}`,
+        ]
+      : []),
+  ].join(' ');
+  return { target, args, runArgs, account };
 }

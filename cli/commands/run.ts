@@ -87,10 +87,21 @@ export async function runCommand(raw: RunRaw, io: Io, version: string): Promise<
   const remote = raw.target === 'aws' || raw.target === 'endpoint';
   if (remote && raw.emulatorMutant !== undefined)
     throw new UsageError('bad-option', '--emulator-mutant is for --target embedded');
-  if (!remote && (raw.plan || raw.allowAccount || raw.permissionsBoundary || raw.endpoint))
+  if (
+    !remote &&
+    (raw.plan ||
+      raw.allowAccount ||
+      raw.permissionsBoundary ||
+      raw.endpoint ||
+      raw.config ||
+      raw.allowBillableJobs ||
+      raw.maxBillableJobs ||
+      raw.instanceType ||
+      raw.maxRuntime)
+  )
     throw new UsageError(
       'bad-option',
-      '--plan, --allow-account, --permissions-boundary and --endpoint are for --target aws or endpoint',
+      '--plan, --allow-account, --permissions-boundary, --endpoint, --config and the billable-job options are for --target aws or endpoint',
     );
   const local = remote ? undefined : selectTarget(raw);
   const runs = int(raw.runs ?? '100', '--runs', 1, 1_000_000);
@@ -103,8 +114,8 @@ export async function runCommand(raw: RunRaw, io: Io, version: string): Promise<
     return s;
   }) as SuiteName[];
   const seed = parseSeed(raw.seed, io);
-  const selected: { target: Target; args: string; mutant?: MutantName } =
-    local ?? (await connectAwsTarget(raw));
+  const selected: { target: Target; args: string; runArgs?: string; mutant?: MutantName } =
+    local ?? (await connectAwsTarget(raw, { maxConcurrency: concurrency }));
   const { target, args, mutant } = selected;
   if (raw.plan && target instanceof AwsTarget) return plan(target, suites, runs, seed, io);
   // Without --report, each run gets a directory of its own: nothing is overwritten.
@@ -147,7 +158,7 @@ export async function runCommand(raw: RunRaw, io: Io, version: string): Promise<
     suites,
     shrinkBudget,
     casesJsonl,
-    targetArgs: args,
+    targetArgs: selected.runArgs ?? args,
     region,
     version,
     onCase: progress(io, raw.progress ?? process.stderr.isTTY === true),
@@ -173,6 +184,8 @@ export async function runCommand(raw: RunRaw, io: Io, version: string): Promise<
     `reports: ${join(dir, 'report.json')}, ${join(dir, 'report.md')}, ${join(dir, 'junit.xml')}, ${casesJsonl}\n`,
   );
   const stats = report.target.stats;
+  if (target instanceof AwsTarget)
+    for (const problem of target.cleanupProblems) io.stderr(`clean-up failed: ${problem}\n`);
   if (stats && stats.cleanupFailures! > 0)
     io.stderr(
       `${stats.cleanupFailures} resources could not be deleted; remove them with: npx sfn-conformance sweep ${args} --run-id ${(target as AwsTarget).runId}\n`,

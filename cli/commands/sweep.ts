@@ -1,5 +1,10 @@
-/** `sweep`: deletes the roles and state machines a crashed run left behind (`--dry-run` lists them). */
-import { deleteLeftover, findLeftovers } from '../../suites/targets/aws/sweep.js';
+/** `sweep`: deletes what a crashed run left behind (`--dry-run` lists it). */
+import {
+  deleteLeftover,
+  findLeftovers,
+  LEFTOVER_KINDS,
+  type Leftover,
+} from '../../suites/targets/aws/sweep.js';
 import { describeError } from '../../suites/targets/aws/errors.js';
 import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
@@ -44,10 +49,9 @@ export async function sweepCommand(raw: SweepRaw, io: Io): Promise<number> {
     ...(raw.runId ? { runId: raw.runId } : {}),
     ...(before ? { before } : {}),
   });
-  // State machines first: a role may not be deleted while a state machine still names it.
-  leftovers.sort((a, b) =>
-    a.kind === b.kind ? a.name.localeCompare(b.name) : a.kind === 'stateMachine' ? -1 : 1,
-  );
+  // Jobs and endpoints first, roles last: a role may not be deleted while a state machine names it.
+  const rank = (kind: Leftover['kind']) => LEFTOVER_KINDS.indexOf(kind);
+  leftovers.sort((a, b) => rank(a.kind) - rank(b.kind) || a.name.localeCompare(b.name));
   let failed = 0;
   for (const l of leftovers) {
     if (raw.dryRun) {

@@ -283,11 +283,15 @@ describe('AwsTarget', () => {
     });
     sagemaker
       .on(DeleteEndpointCommand)
-      .rejectsOnce(error('ValidationException', 'Cannot update in-progress endpoint "ep-1" (status Creating).'))
+      .rejectsOnce(
+        error('ValidationException', 'Cannot update in-progress endpoint "ep-1" (status Creating).'),
+      )
       .resolves({});
     sagemaker.on(DeleteEndpointConfigCommand).resolves({});
     sagemaker.on(DeleteModelCommand).resolves({});
-    sagemaker.on(StopTrainingJobCommand).rejects(error('ValidationException', 'The job is in status Completed.'));
+    sagemaker
+      .on(StopTrainingJobCommand)
+      .rejects(error('ValidationException', 'The job is in status Completed.'));
     await t.execute(theCase);
     const order = sagemaker.calls().map((c) => c.args[0].constructor.name);
     expect(order).toEqual([

@@ -35,17 +35,18 @@ import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import type { Case } from '../../../generators/case.js';
 import { ACCOUNT, REGION } from '../../../generators/values.js';
 import { predictExecution } from '../../../oracles/outcome/predictExecution.js';
-import {
-  firstTaskAttempts,
-  type Observation,
-  type Purpose,
-  type Realised,
-  type Target,
-} from '../target.js';
+import { firstTaskAttempts, type Observation, type Purpose, type Realised, type Target } from '../target.js';
 import { AdaptiveLimit } from './adaptiveLimit.js';
 import { type BillableJobs, withinCaps, worstCaseBillable } from './billableJobs.js';
 import { apiOf, Caller } from './caller.js';
-import { describeError, isRolePropagation, isThrottle, isTransient, isUnreadable } from './errors.js';
+import {
+  describeError,
+  isRolePropagation,
+  isThrottle,
+  isTransient,
+  isUnreadable,
+  keepErrorBodies,
+} from './errors.js';
 import { resourceName, ROLE_PATH, TAG_KEY, trustPolicy } from './naming.js';
 import { type CreatedResource, createdResources, isAlreadyClean, isBusy } from './sagemakerResources.js';
 import { type Clock, realClock, stepFunctionsRates } from './tokenBucket.js';
@@ -146,12 +147,14 @@ export function makeClients(o: Pick<AwsTargetOptions, 'kind' | 'region' | 'endpo
     ...(o.endpoint ? { endpoint: o.endpoint } : {}),
     ...(anonymous ? { credentials: { accessKeyId: 'test', secretAccessKey: 'test' } } : {}),
   };
-  return {
+  const clients = {
     sfn: new SFNClient(config),
     iam: new IAMClient(config),
     sts: new STSClient(config),
     sagemaker: new SageMakerClient(config),
   };
+  for (const client of Object.values(clients)) keepErrorBodies(client);
+  return clients;
 }
 
 export class AwsTarget implements Target {
@@ -174,6 +177,8 @@ export class AwsTarget implements Target {
   };
   readonly runId: string;
   readonly endpoint: string | undefined;
+  /** The first clean-up failures, one line each (what, and the answer). */
+  readonly cleanupProblems: string[] = [];
   private account?: string;
   private next = 0;
   private interrupted = false;
@@ -193,8 +198,7 @@ export class AwsTarget implements Target {
         : `AWS-compatible endpoint ${o.endpoint ?? ''} (${o.region})`;
     this.clients = o.clients ?? makeClients(o);
     this.clock = o.clock ?? realClock;
-    this.gate =
-      o.maxConcurrency === undefined ? undefined : new AdaptiveLimit(o.maxConcurrency, this.clock);
+    this.gate = o.maxConcurrency === undefined ? undefined : new AdaptiveLimit(o.maxConcurrency, this.clock);
     this.caller = new Caller(
       stepFunctionsRates(o.region),
       this.clock,
@@ -437,7 +441,12 @@ export class AwsTarget implements Target {
     do {
       const page = await this.call('GetExecutionHistory', () =>
         this.clients.sfn.send(
-          new GetExecutionHistoryCommand({ executionArn, maxResults: 1000, nextToken, includeExecutionData: true }),
+          new GetExecutionHistoryCommand({
+            executionArn,
+            maxResults: 1000,
+            nextToken,
+            includeExecutionData: true,
+          }),
         ),
       );
       events.push(...(page.events ?? []));
@@ -454,11 +463,12 @@ export class AwsTarget implements Target {
     let resources: CreatedResource[];
     try {
       resources = createdResources(events ?? (await this.history(executionArn)));
-    } catch {
-      this.stats.cleanupFailures++;
+    } catch (e) {
+      this.cleanupFailed(`reading the history of ${executionArn}`, e);
       return;
     }
-    const deadline = this.clock.now() + (this.o.cleanupTimeoutMs ?? (this.kind === 'aws' ? 20 * 60_000 : 2000));
+    const deadline =
+      this.clock.now() + (this.o.cleanupTimeoutMs ?? (this.kind === 'aws' ? 20 * 60_000 : 2000));
     for (const r of resources) {
       for (let wait = this.kind === 'aws' ? 15_000 : 100; ; wait = Math.min(wait * 2, 60_000)) {
         try {
@@ -470,11 +480,16 @@ export class AwsTarget implements Target {
             await this.clock.sleep(wait);
             continue;
           }
-          this.stats.cleanupFailures++;
+          this.cleanupFailed(`sagemaker:${r.cleanup} ${r.name}`, e);
         }
         break;
       }
     }
+  }
+
+  private cleanupFailed(what: string, e: unknown): void {
+    this.stats.cleanupFailures++;
+    if (this.cleanupProblems.length < 20) this.cleanupProblems.push(`${what}: ${describeError(e)}`);
   }
 
   private async stop(executionArn: string): Promise<void> {
@@ -501,7 +516,7 @@ export class AwsTarget implements Target {
         count();
       } catch (e) {
         if ((e as Error).name === 'NoSuchEntity' || (e as Error).name === 'NoSuchEntityException') return;
-        this.stats.cleanupFailures++;
+        this.cleanupFailed(`deleting ${name}`, e);
       }
     };
     if (stateMachineArn)

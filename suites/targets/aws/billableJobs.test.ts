@@ -60,13 +60,17 @@ describe('withinCaps', () => {
         for (const v of valuesOf(definition, k)) expect(v).toBe(caps.trainingImage);
       for (const v of valuesOf(definition, 'HyperParameters')) expect(v).toEqual(caps.hyperParameters);
       const text = JSON.stringify({ definition, input });
-      for (const uri of text.match(/s3:\/\/[^"]+/g) ?? []) expect(['s3://mine/in', 's3://mine/out']).toContain(uri);
+      for (const uri of text.match(/s3:\/\/[^"]+/g) ?? [])
+        expect(['s3://mine/in', 's3://mine/out']).toContain(uri);
       expect(valuesOf(definition, 'TimeoutSeconds')).toEqual([]);
       // The role the requests pass is the one the policy lets pass.
-      expect(JSON.stringify({ definition, input, policy })).not.toMatch(/:role\/(SageMakerExecution|sagemaker-training|ml\/|docs-)/);
+      expect(JSON.stringify({ definition, input, policy })).not.toMatch(
+        /:role\/(SageMakerExecution|sagemaker-training|ml\/|docs-)/,
+      );
       for (const task of findTasks(definition).tasks) {
         const tags = (task.request as { Tags?: unknown[] }).Tags;
-        if (task.facts.api.startsWith('Create')) expect(tags).toContainEqual({ Key: tag.key, Value: tag.value });
+        if (task.facts.api.startsWith('Create'))
+          expect(tags).toContainEqual({ Key: tag.key, Value: tag.value });
       }
     }
   });
@@ -85,10 +89,17 @@ describe('withinCaps', () => {
     const c = draw('CreateTrainingJob', 0);
     const retry = [{ ErrorEquals: ['States.ALL'], MaxAttempts: 2 }, { ErrorEquals: ['X'] }];
     const task = findTasks(c.definition).tasks[0]!;
-    const state = task.pointer.split('/').slice(1).reduce<any>((n, k) => n[k], c.definition); // eslint-disable-line @typescript-eslint/no-explicit-any
+    const state = task.pointer
+      .split('/')
+      .slice(1)
+      .reduce<any>((n, k) => n[k], c.definition); // eslint-disable-line @typescript-eslint/no-explicit-any
     const { Next: _n, Catch: _c, ...alone } = state as Record<string, unknown>;
     const definition = { StartAt: 'T', States: { T: { ...alone, Retry: retry, End: true } } };
-    const calls = ['sagemaker:CreateTrainingJob allowed', 'sagemaker:CreateModel allowed', 'sagemaker:AddTags denied'];
+    const calls = [
+      'sagemaker:CreateTrainingJob allowed',
+      'sagemaker:CreateModel allowed',
+      'sagemaker:AddTags denied',
+    ];
     expect(worstCaseBillable({ ...c, definition }, calls)).toBe(1 * (1 + 2 + 3));
     expect(worstCaseBillable(c, ['sagemaker:CreateTrainingJob denied'])).toBe(0);
   });

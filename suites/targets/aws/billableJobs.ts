@@ -39,7 +39,8 @@ export const CHEAPEST_INSTANCE_TYPES = ['ml.t3.medium', 'ml.t2.medium', 'ml.m5.l
 export const DEFAULT_MAX_RUNTIME_SECONDS = 600;
 
 /** Calls that bill while something runs: jobs, and endpoints' instances. */
-const BILLABLE = /^sagemaker:(Create(Training|Transform|Processing|HyperParameterTuning|Labeling)Job|CreateEndpoint|UpdateEndpoint)$/;
+const BILLABLE =
+  /^sagemaker:(Create(Training|Transform|Processing|HyperParameterTuning|Labeling)Job|CreateEndpoint|UpdateEndpoint)$/;
 
 /** The billable calls among `action decision` calls that are allowed. */
 export function billableCalls(calls: readonly string[]): string[] {
@@ -61,7 +62,10 @@ export function worstCaseBillable(c: Case, predicted: readonly string[]): number
     if (!BILLABLE.test(`sagemaker:${task.facts.api}`)) continue;
     const retry = stateAt(c.definition, task.pointer).Retry;
     const retries = Array.isArray(retry)
-      ? retry.reduce((n: number, r) => n + (isObject(r) && typeof r.MaxAttempts === 'number' ? r.MaxAttempts : 3), 0)
+      ? retry.reduce(
+          (n: number, r) => n + (isObject(r) && typeof r.MaxAttempts === 'number' ? r.MaxAttempts : 3),
+          0,
+        )
       : 0;
     attempts = Math.max(attempts, 1 + retries);
   }
@@ -158,8 +162,7 @@ export function withinCaps(
     if (key === 'ImageUri') return caps.processingImage ?? caps.trainingImage;
     if (key === 'Image') return caps.inferenceImage ?? caps.trainingImage;
     if (value.startsWith('s3://')) {
-      const output =
-        OUTPUT_KEYS.has(key) || path.includes('S3Output') || path.includes('CheckpointConfig');
+      const output = OUTPUT_KEYS.has(key) || path.includes('S3Output') || path.includes('CheckpointConfig');
       return output ? caps.outputS3Uri : caps.inputS3Uri;
     }
     return value;
@@ -173,7 +176,10 @@ export function withinCaps(
     const request = rewrite(state[field], operation, [], '') as Record<string, unknown>;
     if (hasTags(operation) && operation.startsWith('Create')) {
       const tags = Array.isArray(request.Tags) ? request.Tags : [];
-      request.Tags = [...tags.filter((t) => !(isObject(t) && t.Key === tag.key)), { Key: tag.key, Value: tag.value }];
+      request.Tags = [
+        ...tags.filter((t) => !(isObject(t) && t.Key === tag.key)),
+        { Key: tag.key, Value: tag.value },
+      ];
     }
     state[field] = request;
     // Timeouts shorter than a real job are tested on the emulator, not billed for.

@@ -7,7 +7,65 @@ interface SdkError {
   readonly name?: string;
   readonly message?: string;
   readonly $metadata?: { readonly httpStatusCode?: number };
-  readonly $response?: { readonly statusCode?: number };
+  readonly $response?: { readonly statusCode?: number; readonly body?: unknown };
+}
+
+/** The text of error answers, kept by `keepErrorBodies` for answers the SDK cannot read. */
+const bodies = new WeakMap<object, string>();
+
+type Stack = {
+  add(
+    m: (
+      next: (a: unknown) => Promise<{ response: unknown }>,
+    ) => (a: unknown) => Promise<{ response: unknown }>,
+    o: { step: 'deserialize'; priority: 'low'; name: string },
+  ): void;
+};
+
+/**
+ * A middleware under the SDK's deserializer that reads an error answer's body once and hands the
+ * deserializer the bytes, so that an answer the SDK cannot parse (moto's errors without a code)
+ * can still be quoted in the report.
+ */
+export function keepErrorBodies(client: { middlewareStack: unknown }): void {
+  (client.middlewareStack as Stack).add(
+    (next) => async (args) => {
+      const result = await next(args);
+      const response = result.response as { statusCode?: number; body?: unknown };
+      if ((response.statusCode ?? 0) >= 400 && isAsyncIterable(response.body)) {
+        const chunks: Buffer[] = [];
+        for await (const chunk of response.body) chunks.push(Buffer.from(chunk as Uint8Array));
+        const bytes = Buffer.concat(chunks);
+        response.body = new Uint8Array(bytes);
+        bodies.set(response, bytes.toString('utf8'));
+      }
+      return result;
+    },
+    { step: 'deserialize', priority: 'low', name: 'sfnConformanceKeepErrorBodies' },
+  );
+}
+
+const isAsyncIterable = (x: unknown): x is AsyncIterable<unknown> =>
+  typeof x === 'object' && x !== null && Symbol.asyncIterator in x;
+
+/** What an unreadable answer said: its `message` field, else its text, on one line and short. */
+function answerText(e: unknown): string | undefined {
+  const response = (e as SdkError)?.$response;
+  const text = typeof response === 'object' && response !== null ? bodies.get(response) : undefined;
+  if (!text) return undefined;
+  let said = text;
+  try {
+    const json = JSON.parse(text) as { message?: unknown; Message?: unknown };
+    const m = json.message ?? json.Message;
+    if (typeof m === 'string') said = m;
+  } catch {
+    // not JSON: an HTML page or plain text
+  }
+  said = said
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return said.length > 160 ? `${said.slice(0, 157)}...` : said;
 }
 
 const THROTTLES = new Set([
@@ -59,7 +117,10 @@ export function isUnreadable(e: unknown): boolean {
 export function describeError(e: unknown): string {
   const x = e as SdkError;
   const status = x?.$metadata?.httpStatusCode ?? x?.$response?.statusCode;
-  if (isUnreadable(e)) return `unreadable answer${status ? ` (HTTP ${status})` : ''}`;
+  if (isUnreadable(e)) {
+    const said = answerText(e);
+    return `unreadable answer${status ? ` (HTTP ${status})` : ''}${said ? `: ${said}` : ''}`;
+  }
   const message = (x?.message ?? String(e)).split('\n')[0];
   return `${x?.name ?? 'Error'}${status && status >= 500 ? ` (HTTP ${status})` : ''}: ${message}`;
 }

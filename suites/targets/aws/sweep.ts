@@ -1,6 +1,8 @@
 /**
  * Finds what the AWS target left behind (a crashed or killed run): roles under the tool's path and
- * state machines with its name prefix, both tagged with a run id, and deletes them.
+ * state machines with its name prefix, both tagged with a run id, and the SageMaker resources that
+ * billable cases created (tagged with the run id too): running jobs are stopped, endpoints,
+ * endpoint configurations and models deleted.
  */
 import {
   DeleteRoleCommand,
@@ -16,11 +18,43 @@ import {
   ListTagsForResourceCommand,
   StopExecutionCommand,
 } from '@aws-sdk/client-sfn';
+import {
+  DeleteEndpointCommand,
+  DeleteEndpointConfigCommand,
+  DeleteModelCommand,
+  ListEndpointConfigsCommand,
+  ListEndpointsCommand,
+  ListHyperParameterTuningJobsCommand,
+  ListModelsCommand,
+  ListProcessingJobsCommand,
+  ListTagsCommand,
+  ListTrainingJobsCommand,
+  ListTransformJobsCommand,
+  type SageMakerClient,
+  StopHyperParameterTuningJobCommand,
+  StopProcessingJobCommand,
+  StopTrainingJobCommand,
+  StopTransformJobCommand,
+} from '@aws-sdk/client-sagemaker';
 import type { AwsClients } from './awsTarget.js';
 import { NAME_PREFIX, ROLE_PATH, TAG_KEY } from './naming.js';
 
+/** What sweep finds, in the order it deletes: a role last, since state machines name it. */
+export const LEFTOVER_KINDS = [
+  'trainingJob',
+  'processingJob',
+  'transformJob',
+  'tuningJob',
+  'endpoint',
+  'endpointConfig',
+  'model',
+  'stateMachine',
+  'role',
+] as const;
+export type LeftoverKind = (typeof LEFTOVER_KINDS)[number];
+
 export interface Leftover {
-  readonly kind: 'role' | 'stateMachine';
+  readonly kind: LeftoverKind;
   readonly name: string;
   readonly arn: string;
   readonly runId: string;
@@ -77,11 +111,163 @@ export async function findLeftovers(c: AwsClients, f: SweepFilter): Promise<Left
     }
     token = page.nextToken;
   } while (token);
+  for (const kind of Object.keys(SAGEMAKER) as SageMakerKind[])
+    out.push(...(await sageMakerLeftovers(c.sagemaker, kind, f)));
+  return out;
+}
+
+type Listed = { name?: string; arn?: string; createdAt?: Date };
+type SageMakerKind = Exclude<LeftoverKind, 'role' | 'stateMachine'>;
+
+/** How each SageMaker kind is listed (jobs: only those still running) and cleaned up. */
+const SAGEMAKER: Record<
+  SageMakerKind,
+  {
+    list(
+      sm: SageMakerClient,
+      token: string | undefined,
+    ): Promise<{ items: Listed[]; next?: string | undefined }>;
+    remove(sm: SageMakerClient, name: string): Promise<unknown>;
+  }
+> = {
+  trainingJob: {
+    list: async (sm, NextToken) => {
+      const p = await sm.send(new ListTrainingJobsCommand({ NextToken, StatusEquals: 'InProgress' }));
+      return {
+        items: (p.TrainingJobSummaries ?? []).map((j) => ({
+          name: j.TrainingJobName,
+          arn: j.TrainingJobArn,
+          createdAt: j.CreationTime,
+        })),
+        next: p.NextToken,
+      };
+    },
+    remove: (sm, n) => sm.send(new StopTrainingJobCommand({ TrainingJobName: n })),
+  },
+  processingJob: {
+    list: async (sm, NextToken) => {
+      const p = await sm.send(new ListProcessingJobsCommand({ NextToken, StatusEquals: 'InProgress' }));
+      return {
+        items: (p.ProcessingJobSummaries ?? []).map((j) => ({
+          name: j.ProcessingJobName,
+          arn: j.ProcessingJobArn,
+          createdAt: j.CreationTime,
+        })),
+        next: p.NextToken,
+      };
+    },
+    remove: (sm, n) => sm.send(new StopProcessingJobCommand({ ProcessingJobName: n })),
+  },
+  transformJob: {
+    list: async (sm, NextToken) => {
+      const p = await sm.send(new ListTransformJobsCommand({ NextToken, StatusEquals: 'InProgress' }));
+      return {
+        items: (p.TransformJobSummaries ?? []).map((j) => ({
+          name: j.TransformJobName,
+          arn: j.TransformJobArn,
+          createdAt: j.CreationTime,
+        })),
+        next: p.NextToken,
+      };
+    },
+    remove: (sm, n) => sm.send(new StopTransformJobCommand({ TransformJobName: n })),
+  },
+  tuningJob: {
+    list: async (sm, NextToken) => {
+      const p = await sm.send(
+        new ListHyperParameterTuningJobsCommand({ NextToken, StatusEquals: 'InProgress' }),
+      );
+      return {
+        items: (p.HyperParameterTuningJobSummaries ?? []).map((j) => ({
+          name: j.HyperParameterTuningJobName,
+          arn: j.HyperParameterTuningJobArn,
+          createdAt: j.CreationTime,
+        })),
+        next: p.NextToken,
+      };
+    },
+    remove: (sm, n) => sm.send(new StopHyperParameterTuningJobCommand({ HyperParameterTuningJobName: n })),
+  },
+  endpoint: {
+    list: async (sm, NextToken) => {
+      const p = await sm.send(new ListEndpointsCommand({ NextToken }));
+      return {
+        items: (p.Endpoints ?? []).map((e) => ({
+          name: e.EndpointName,
+          arn: e.EndpointArn,
+          createdAt: e.CreationTime,
+        })),
+        next: p.NextToken,
+      };
+    },
+    remove: (sm, n) => sm.send(new DeleteEndpointCommand({ EndpointName: n })),
+  },
+  endpointConfig: {
+    list: async (sm, NextToken) => {
+      const p = await sm.send(new ListEndpointConfigsCommand({ NextToken }));
+      return {
+        items: (p.EndpointConfigs ?? []).map((e) => ({
+          name: e.EndpointConfigName,
+          arn: e.EndpointConfigArn,
+          createdAt: e.CreationTime,
+        })),
+        next: p.NextToken,
+      };
+    },
+    remove: (sm, n) => sm.send(new DeleteEndpointConfigCommand({ EndpointConfigName: n })),
+  },
+  model: {
+    list: async (sm, NextToken) => {
+      const p = await sm.send(new ListModelsCommand({ NextToken }));
+      return {
+        items: (p.Models ?? []).map((m) => ({
+          name: m.ModelName,
+          arn: m.ModelArn,
+          createdAt: m.CreationTime,
+        })),
+        next: p.NextToken,
+      };
+    },
+    remove: (sm, n) => sm.send(new DeleteModelCommand({ ModelName: n })),
+  },
+};
+
+/** The SageMaker resources of one kind that carry the tool's run-id tag and that the filter selects. */
+async function sageMakerLeftovers(
+  sm: SageMakerClient,
+  kind: SageMakerKind,
+  f: SweepFilter,
+): Promise<Leftover[]> {
+  const out: Leftover[] = [];
+  let token: string | undefined;
+  do {
+    const page = await SAGEMAKER[kind].list(sm, token);
+    for (const item of page.items) {
+      if (!item.name || !item.arn) continue;
+      if (f.before !== undefined && item.createdAt !== undefined && item.createdAt >= f.before) continue;
+      const tags = await sm.send(new ListTagsCommand({ ResourceArn: item.arn }));
+      const runId = tags.Tags?.find((t) => t.Key === TAG_KEY)?.Value;
+      if (runId === undefined) continue;
+      const l: Leftover = {
+        kind,
+        name: item.name,
+        arn: item.arn,
+        runId,
+        createdAt: item.createdAt ?? new Date(0),
+      };
+      if (matches(l, f)) out.push(l);
+    }
+    token = page.next;
+  } while (token);
   return out;
 }
 
 /** Deletes one leftover: a state machine after stopping its running executions; a role after its inline policies. */
 export async function deleteLeftover(c: AwsClients, l: Leftover): Promise<void> {
+  if (l.kind !== 'role' && l.kind !== 'stateMachine') {
+    await SAGEMAKER[l.kind].remove(c.sagemaker, l.name);
+    return;
+  }
   if (l.kind === 'stateMachine') {
     const running = await c.sfn.send(
       new ListExecutionsCommand({ stateMachineArn: l.arn, statusFilter: 'RUNNING' }),

@@ -1,0 +1,56 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ListStateMachinesCommand } from '@aws-sdk/client-sfn';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeClients } from './awsTarget.js';
+import { describeError, isUnreadable } from './errors.js';
+
+/** A loopback endpoint answering every call with one status and body. */
+const answer = { status: 400, body: '' };
+const server = createServer((req, res) => {
+  req.resume();
+  req.on('end', () => {
+    res.writeHead(answer.status, { 'content-type': 'application/x-amz-json-1.0' });
+    res.end(answer.body);
+  });
+});
+let endpoint = '';
+
+beforeAll(async () => {
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => new Promise<void>((r) => server.close(() => r())));
+
+async function failure(): Promise<unknown> {
+  const { sfn } = makeClients({ kind: 'endpoint', region: 'us-east-1', endpoint });
+  try {
+    await sfn.send(new ListStateMachinesCommand({}));
+  } catch (e) {
+    return e;
+  }
+  throw new Error('the call did not fail');
+}
+
+describe('answers the SDK cannot read', () => {
+  it('quotes the message of an error without a code (as moto answers an ASL it cannot parse)', async () => {
+    answer.status = 400;
+    answer.body = '{"__type": null, "message": "ASLParserException line 1:1, at }"}';
+    const e = await failure();
+    expect(isUnreadable(e)).toBe(true);
+    expect(describeError(e)).toBe('unreadable answer (HTTP 400): ASLParserException line 1:1, at }');
+  });
+
+  it('quotes the text of an HTML error page, without its tags', async () => {
+    answer.status = 502;
+    answer.body = '<html><body><h1>502 Bad Gateway</h1></body></html>';
+    const e = await failure();
+    expect(describeError(e)).toBe('unreadable answer (HTTP 502): 502 Bad Gateway');
+  });
+
+  it('leaves a readable error as the SDK names it', async () => {
+    answer.status = 400;
+    answer.body = '{"__type": "com.amazonaws.swf.service.v2.model#InvalidToken", "message": "bad token"}';
+    expect(describeError(await failure())).toBe('InvalidToken: bad token');
+  });
+});
