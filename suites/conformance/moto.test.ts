@@ -9,6 +9,12 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ListRolesCommand } from '@aws-sdk/client-iam';
+import {
+  CreateModelCommand,
+  ListEndpointConfigsCommand,
+  ListEndpointsCommand,
+  ListModelsCommand,
+} from '@aws-sdk/client-sagemaker';
 import { ListStateMachinesCommand } from '@aws-sdk/client-sfn';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../cli/main.js';
@@ -80,8 +86,11 @@ describe.skipIf(!available)('run --target endpoint against moto', () => {
         '6',
         '--seed',
         '1',
+        // moto's server is not safe under concurrent executions: StartExecution fails with HTTP 500
+        // (a deep copy meets a lock) and its ASL parser can be left rejecting every later JSONPath
+        // definition. One case at a time keeps the run about moto's semantics.
         '--concurrency',
-        '2',
+        '1',
         '--shrink-budget',
         '0',
         '--report',
@@ -94,10 +103,10 @@ describe.skipIf(!available)('run --target endpoint against moto', () => {
     expect(report.target).toMatchObject({ kind: 'endpoint', endpoint });
     expect(report.totals.cases).toBe(30);
     expect(report.cases.every((c) => ['match', 'diverged', 'error'].includes(c.verdict))).toBe(true);
-    // The run completes with cases matched and cases diverged, and harness errors are rare.
+    // The run completes with cases matched and cases diverged, and no harness errors.
     expect(report.totals.matched).toBeGreaterThan(0);
     expect(report.totals.diverged).toBeGreaterThan(0);
-    expect(report.totals.errored).toBeLessThanOrEqual(3);
+    expect(report.totals.errored).toBe(0);
     // moto does not run `.sync` for SageMaker: a divergence, not an error.
     const sync = report.cases.filter((c) => c.pattern === 'sync' && c.verdict === 'diverged');
     expect(sync.length).toBeGreaterThan(0);
@@ -113,6 +122,14 @@ describe.skipIf(!available)('run --target endpoint against moto', () => {
     const roles = await clients.iam.send(new ListRolesCommand({ PathPrefix: '/sfn-conformance/' }));
     expect(machines.stateMachines ?? []).toEqual([]);
     expect(roles.Roles ?? []).toEqual([]);
+    // moto's SageMaker answers request-response calls: what they created is deleted too.
+    expect(stats.sagemakerResourcesCleaned).toBeGreaterThan(0);
+    expect(stats.cleanupFailures).toBe(0);
+    expect((await clients.sagemaker.send(new ListModelsCommand({}))).Models ?? []).toEqual([]);
+    expect((await clients.sagemaker.send(new ListEndpointConfigsCommand({}))).EndpointConfigs ?? []).toEqual(
+      [],
+    );
+    expect((await clients.sagemaker.send(new ListEndpointsCommand({}))).Endpoints ?? []).toEqual([]);
   });
 
   it('sweep finds and deletes what a crashed run left behind', async () => {
@@ -126,6 +143,21 @@ describe.skipIf(!available)('run --target endpoint against moto', () => {
         Tags: [{ Key: 'sfn-conformance:run-id', Value: 'crashed1' }],
       }),
     );
+    await clients.sagemaker.send(
+      new CreateModelCommand({
+        ModelName: 'left-behind',
+        ExecutionRoleArn: 'arn:aws:iam::123456789012:role/SageMakerExecution',
+        PrimaryContainer: { Image: '123456789012.dkr.ecr.us-east-1.amazonaws.com/my-model:v3' },
+        Tags: [{ Key: 'sfn-conformance:run-id', Value: 'crashed1' }],
+      }),
+    );
+    await clients.sagemaker.send(
+      new CreateModelCommand({
+        ModelName: 'not-ours',
+        ExecutionRoleArn: 'arn:aws:iam::123456789012:role/SageMakerExecution',
+        PrimaryContainer: { Image: '123456789012.dkr.ecr.us-east-1.amazonaws.com/my-model:v3' },
+      }),
+    );
     let out = '';
     const io = { stdout: (t: string) => (out += t), stderr: () => undefined };
     expect(
@@ -135,10 +167,14 @@ describe.skipIf(!available)('run --target endpoint against moto', () => {
       ),
     ).toBe(0);
     expect(out).toContain('would delete role sfnc-crashed1-0');
+    expect(out).toContain('would delete model left-behind');
+    expect(out).not.toContain('not-ours');
     expect(
       await runCli(['sweep', '--target', 'endpoint', '--endpoint', endpoint, '--run-id', 'crashed1'], io),
     ).toBe(0);
     const roles = await clients.iam.send(new ListRolesCommand({ PathPrefix: '/sfn-conformance/' }));
     expect(roles.Roles ?? []).toEqual([]);
+    const models = (await clients.sagemaker.send(new ListModelsCommand({}))).Models ?? [];
+    expect(models.map((m) => m.ModelName)).toEqual(['not-ours']);
   });
 });

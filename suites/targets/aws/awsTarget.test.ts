@@ -19,7 +19,10 @@ import {
   DeleteEndpointCommand,
   DeleteEndpointConfigCommand,
   DeleteModelCommand,
+  DescribeProcessingJobCommand,
+  DescribeTrainingJobCommand,
   SageMakerClient,
+  StopProcessingJobCommand,
   StopTrainingJobCommand,
 } from '@aws-sdk/client-sagemaker';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
@@ -274,6 +277,10 @@ describe('AwsTarget', () => {
         scheduled(11, 'createTrainingJob.sync', { TrainingJobName: 'train-1' }),
         after(12, 'TaskStarted'),
         after(13, 'TaskSubmitted'),
+        // Ended already: not stopped.
+        scheduled(18, 'createProcessingJob', { ProcessingJobName: 'done-1' }),
+        after(19, 'TaskStarted'),
+        after(20, 'TaskSucceeded'),
         // Refused: the model of this name may be someone else's.
         scheduled(14, 'createModel', { ModelName: 'not-ours' }),
         after(15, 'TaskStarted'),
@@ -289,13 +296,15 @@ describe('AwsTarget', () => {
       .resolves({});
     sagemaker.on(DeleteEndpointConfigCommand).resolves({});
     sagemaker.on(DeleteModelCommand).resolves({});
-    sagemaker
-      .on(StopTrainingJobCommand)
-      .rejects(error('ValidationException', 'The job is in status Completed.'));
+    sagemaker.on(DescribeTrainingJobCommand).resolves({ TrainingJobStatus: 'InProgress' } as never);
+    sagemaker.on(StopTrainingJobCommand).resolves({});
+    sagemaker.on(DescribeProcessingJobCommand).resolves({ ProcessingJobStatus: 'Completed' } as never);
     await t.execute(theCase);
     const order = sagemaker.calls().map((c) => c.args[0].constructor.name);
     expect(order).toEqual([
+      'DescribeTrainingJobCommand',
       'StopTrainingJobCommand',
+      'DescribeProcessingJobCommand',
       'DeleteEndpointCommand',
       'DeleteEndpointCommand',
       'DeleteEndpointConfigCommand',
@@ -303,7 +312,8 @@ describe('AwsTarget', () => {
     ]);
     expect(sagemaker.commandCalls(DeleteModelCommand)[0]!.args[0].input).toEqual({ ModelName: 'Churn-1' });
     expect(sfn.commandCalls(GetExecutionHistoryCommand)[0]!.args[0].input.includeExecutionData).toBe(true);
-    expect(t.summary()).toMatchObject({ sagemakerResourcesCleaned: 3, cleanupFailures: 0 });
+    expect(sagemaker.commandCalls(StopProcessingJobCommand)).toHaveLength(0);
+    expect(t.summary()).toMatchObject({ sagemakerResourcesCleaned: 4, cleanupFailures: 0 });
   });
 
   it('halves the cases in flight when throttled and reports the lowest concurrency', async () => {

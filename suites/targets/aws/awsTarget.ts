@@ -24,6 +24,11 @@ import {
   DeleteEndpointCommand,
   DeleteEndpointConfigCommand,
   DeleteModelCommand,
+  DescribeHyperParameterTuningJobCommand,
+  DescribeLabelingJobCommand,
+  DescribeProcessingJobCommand,
+  DescribeTrainingJobCommand,
+  DescribeTransformJobCommand,
   SageMakerClient,
   StopHyperParameterTuningJobCommand,
   StopLabelingJobCommand,
@@ -48,7 +53,13 @@ import {
   keepErrorBodies,
 } from './errors.js';
 import { resourceName, ROLE_PATH, TAG_KEY, trustPolicy } from './naming.js';
-import { type CreatedResource, createdResources, isAlreadyClean, isBusy } from './sagemakerResources.js';
+import {
+  type CreatedResource,
+  createdResources,
+  isAlreadyClean,
+  isBusy,
+  RUNNING_STATUSES,
+} from './sagemakerResources.js';
 import { type Clock, realClock, stepFunctionsRates } from './tokenBucket.js';
 
 export interface AwsClients {
@@ -121,6 +132,16 @@ const CLEANUPS: Readonly<Record<string, (sm: SageMakerClient, name: string) => P
   DeleteEndpoint: (sm, n) => sm.send(new DeleteEndpointCommand({ EndpointName: n })),
   DeleteEndpointConfig: (sm, n) => sm.send(new DeleteEndpointConfigCommand({ EndpointConfigName: n })),
   DeleteModel: (sm, n) => sm.send(new DeleteModelCommand({ ModelName: n })),
+};
+
+/** The Describe calls that tell whether a created job still runs. */
+const DESCRIBES: Readonly<Record<string, (sm: SageMakerClient, name: string) => Promise<object>>> = {
+  DescribeTrainingJob: (sm, n) => sm.send(new DescribeTrainingJobCommand({ TrainingJobName: n })),
+  DescribeTransformJob: (sm, n) => sm.send(new DescribeTransformJobCommand({ TransformJobName: n })),
+  DescribeProcessingJob: (sm, n) => sm.send(new DescribeProcessingJobCommand({ ProcessingJobName: n })),
+  DescribeLabelingJob: (sm, n) => sm.send(new DescribeLabelingJobCommand({ LabelingJobName: n })),
+  DescribeHyperParameterTuningJob: (sm, n) =>
+    sm.send(new DescribeHyperParameterTuningJobCommand({ HyperParameterTuningJobName: n })),
 };
 
 const TERMINAL = new Set(['ExecutionSucceeded', 'ExecutionFailed', 'ExecutionTimedOut', 'ExecutionAborted']);
@@ -472,6 +493,12 @@ export class AwsTarget implements Target {
     for (const r of resources) {
       for (let wait = this.kind === 'aws' ? 15_000 : 100; ; wait = Math.min(wait * 2, 60_000)) {
         try {
+          if (r.describe) {
+            const d = r.describe;
+            const job = await this.call(d.call, () => DESCRIBES[d.call]!(this.clients.sagemaker, r.name));
+            const status = (job as Record<string, unknown>)[d.statusField];
+            if (typeof status === 'string' && !RUNNING_STATUSES.has(status)) break;
+          }
           await this.call(r.cleanup, () => CLEANUPS[r.cleanup]!(this.clients.sagemaker, r.name));
           this.stats.sagemakerResourcesCleaned++;
         } catch (e) {

@@ -14,6 +14,8 @@ export interface CreatedResource {
   /** The request member naming it. */
   readonly nameField: string;
   readonly name: string;
+  /** For a job: the Describe call and the status member telling whether it still runs. */
+  readonly describe?: { readonly call: string; readonly statusField: string };
 }
 
 /** Deletions of what is not a job; endpoints first, then what they use. */
@@ -50,10 +52,26 @@ export function createdResources(events: readonly HistoryEvent[]): CreatedResour
     }
     const name = request[facts.nameField.value];
     if (typeof name !== 'string') continue;
-    out.set(`${cleanup}/${name}`, { cleanup, nameField: facts.nameField.value, name });
+    const job = facts.job;
+    out.set(`${cleanup}/${name}`, {
+      cleanup,
+      nameField: facts.nameField.value,
+      name,
+      ...(job
+        ? {
+            describe: {
+              call: job.describeAction.value.replace('sagemaker:', ''),
+              statusField: job.statusField.value,
+            },
+          }
+        : {}),
+    });
   }
   return [...out.values()].sort((a, b) => rank(a.cleanup) - rank(b.cleanup));
 }
+
+/** Job statuses in which a job still runs (and bills): only these are stopped. */
+export const RUNNING_STATUSES = new Set(['InProgress']);
 
 /** Answers that mean there is nothing left to clean up: gone, or a job no longer running. */
 export function isAlreadyClean(e: unknown): boolean {
