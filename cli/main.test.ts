@@ -588,6 +588,81 @@ describe('run', () => {
   });
 });
 
+describe('run: the AWS config file and the billable-job options', () => {
+  const aws = ['run', '--seed', '1', '--target', 'aws', '--allow-account', '123456789012'];
+  const jobs = {
+    sagemakerRoleArn: 'arn:aws:iam::123456789012:role/MySageMaker',
+    trainingImage: '123456789012.dkr.ecr.us-east-1.amazonaws.com/mine:1',
+    inputS3Uri: 's3://my-bucket/in',
+    outputS3Uri: 's3://my-bucket/out',
+  };
+
+  it('names the field of a bad config file, and how to fix it', async () => {
+    const bad = file(
+      'bad-config.json',
+      JSON.stringify({ billableJobs: { ...jobs, inputS3Uri: 'my-bucket/in' } }),
+    );
+    expectUsageError(
+      await run(...aws, '--config', bad, '--allow-billable-jobs'),
+      `config file "${bad}" at /billableJobs/inputS3Uri: must be an s3://bucket/key URI`,
+    );
+    const unknown = file('unknown-config.json', JSON.stringify({ billableJob: jobs }));
+    expectUsageError(await run(...aws, '--config', unknown), `config file "${unknown}" at (top level)`);
+    const types = file(
+      'types-config.json',
+      JSON.stringify({ billableJobs: { ...jobs, instanceTypes: ['m5.large'] } }),
+    );
+    expectUsageError(
+      await run(...aws, '--config', types),
+      'at /billableJobs/instanceTypes/0: is not a SageMaker instance type',
+    );
+  });
+
+  it('refuses billable jobs without their config, on an endpoint, or options without --allow-billable-jobs', async () => {
+    expectUsageError(await run(...aws, '--allow-billable-jobs'), '--allow-billable-jobs needs --config FILE');
+    const noJobs = file('no-jobs-config.json', JSON.stringify({ allowAccounts: ['123456789012'] }));
+    expectUsageError(
+      await run(...aws, '--config', noJobs, '--allow-billable-jobs'),
+      'with a "billableJobs" section',
+    );
+    expectUsageError(await run(...aws, '--max-billable-jobs', '3'), 'take effect with --allow-billable-jobs');
+    const good = file('good-config.json', JSON.stringify({ billableJobs: jobs }));
+    expectUsageError(
+      await run(...aws, '--config', good, '--allow-billable-jobs', '--instance-type', 'ml.huge'),
+      '--instance-type "ml.huge" is not a SageMaker instance type',
+    );
+    expectUsageError(
+      await run(...aws, '--config', good, '--allow-billable-jobs', '--max-runtime', '0'),
+      '--max-runtime "0" must be an integer from 1 to 86400',
+    );
+    expectUsageError(
+      await run(
+        'run',
+        '--seed',
+        '1',
+        '--target',
+        'endpoint',
+        '--endpoint',
+        'http://127.0.0.1:1',
+        '--allow-billable-jobs',
+      ),
+      '--allow-billable-jobs is for --target aws',
+    );
+    expectUsageError(
+      await run('run', '--seed', '1', '--allow-billable-jobs'),
+      'are for --target aws or endpoint',
+    );
+  });
+
+  it('takes the accounts a run may use from the config file', async () => {
+    const accounts = file('accounts-config.json', JSON.stringify({ allowAccounts: ['12345'] }));
+    expectUsageError(
+      await run('run', '--seed', '1', '--target', 'aws', '--config', accounts),
+      'at /allowAccounts/0: must be a 12-digit AWS account id',
+    );
+  });
+});
+
 describe('regress', () => {
   const example = fileURLToPath(new URL('../examples/training-job.json', import.meta.url));
   const legacy = fileURLToPath(new URL('../examples/training-policy-legacy.json', import.meta.url));

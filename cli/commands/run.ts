@@ -6,16 +6,14 @@ import { jsonReporter } from '../../reports/writers/json.js';
 import { junitReporter } from '../../reports/writers/junit.js';
 import { markdownReporter } from '../../reports/writers/markdown.js';
 import { runSuites } from '../../suites/runner.js';
-import { isSuiteName, SUITE_NAMES, SUITES, type SuiteName } from '../../suites/suites.js';
-import { withId } from '../../generators/invalidCase.js';
-import { drawCase } from '../../generators/sampleCases.js';
+import { isSuiteName, SUITE_NAMES, type SuiteName } from '../../suites/suites.js';
 import { AwsTarget } from '../../suites/targets/aws/awsTarget.js';
-import { resourceName, ROLE_PATH, TAG_KEY } from '../../suites/targets/aws/naming.js';
 import { EmbeddedTarget } from '../../suites/targets/embedded.js';
 import type { Target } from '../../suites/targets/target.js';
 import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { type AwsRaw, connectAwsTarget } from './awsOptions.js';
+import { printPlan } from './plan.js';
 import { parseSeed } from './sample.js';
 
 export interface RunRaw extends AwsRaw {
@@ -117,7 +115,7 @@ export async function runCommand(raw: RunRaw, io: Io, version: string): Promise<
   const selected: { target: Target; args: string; runArgs?: string; mutant?: MutantName } =
     local ?? (await connectAwsTarget(raw, { maxConcurrency: concurrency }));
   const { target, args, mutant } = selected;
-  if (raw.plan && target instanceof AwsTarget) return plan(target, suites, runs, seed, io);
+  if (raw.plan && target instanceof AwsTarget) return printPlan(target, suites, runs, seed, io);
   // Without --report, each run gets a directory of its own: nothing is overwritten.
   const dir =
     raw.report ??
@@ -192,30 +190,4 @@ export async function runCommand(raw: RunRaw, io: Io, version: string): Promise<
     );
   if (report.interrupted) return 130;
   return t.diverged + t.errored === 0 ? 0 : 1;
-}
-
-/** `--plan`: what a run would create on the target, and nothing created. */
-function plan(target: AwsTarget, suites: readonly SuiteName[], runs: number, seed: number, io: Io): number {
-  let run = 0;
-  const skipped = new Map<string, number>();
-  for (const suite of suites)
-    for (let i = 0; i < runs; i++) {
-      const c = withId(drawCase(SUITES[suite].cases, seed, i).value, { seed, path: `${suite}:${i}` });
-      const r = target.realise(c);
-      if ('case' in r) run++;
-      else skipped.set(r.skipped.split(' on ')[0]!, (skipped.get(r.skipped.split(' on ')[0]!) ?? 0) + 1);
-    }
-  io.stdout(
-    [
-      `plan for ${target.description}, run id ${target.runId}, seed ${seed}:`,
-      `  ${run} cases run; each creates, then deletes:`,
-      `    an IAM role ${ROLE_PATH}${resourceName(target.runId, 0).replace(/0$/, 'N')} (trust: states.amazonaws.com, aws:SourceAccount) with the case's inline policy`,
-      `    a STANDARD state machine ${resourceName(target.runId, 0).replace(/0$/, 'N')} and one execution of it`,
-      `  every resource tagged ${TAG_KEY}=${target.runId}`,
-      ...[...skipped].map(([reason, n]) => `  ${n} cases not run: ${reason}`),
-      '  (shrinking a divergent case creates one role and state machine per step, up to --shrink-budget)',
-      'nothing was created.',
-    ].join('\n') + '\n',
-  );
-  return 0;
 }

@@ -198,6 +198,10 @@ export class AwsTarget implements Target {
   };
   readonly runId: string;
   readonly endpoint: string | undefined;
+  /** The caps billable cases run inside (`--allow-billable-jobs`), if they run. */
+  get billableJobs(): BillableJobs | undefined {
+    return this.o.billableJobs;
+  }
   /** The first clean-up failures, one line each (what, and the answer). */
   readonly cleanupProblems: string[] = [];
   private account?: string;
