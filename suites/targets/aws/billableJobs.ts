@@ -33,7 +33,7 @@ export interface BillableJobs {
   readonly hyperParameters?: Readonly<Record<string, string>>;
 }
 
-/** The cheapest instance types (spec §7.2's on-demand prices), in the order they are tried. */
+/** The smallest general-purpose instance types the APIs' enums offer, in the order they are tried. */
 export const CHEAPEST_INSTANCE_TYPES = ['ml.t3.medium', 'ml.t2.medium', 'ml.m5.large'] as const;
 
 export const DEFAULT_MAX_RUNTIME_SECONDS = 600;
