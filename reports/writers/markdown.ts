@@ -28,7 +28,7 @@ function render(report: Report): string {
   const lines = [
     '# sfn-sagemaker-conformance report',
     '',
-    `Target: ${report.target.description ?? report.target.kind} (${report.target.region}). Seed ${report.seed}, ${report.runs} runs per suite, suites ${report.suites.join(', ')}, concurrency ${report.concurrency}.`,
+    `Target: ${targetLine(report)}. Seed ${report.seed}, ${report.runs} runs per suite, suites ${report.suites.join(', ')}, concurrency ${report.concurrency}.`,
     '',
     `**${t.cases} cases: ${t.matched} matched, ${t.diverged} diverged, ${t.errored} errored${t.skipped ? `, ${t.skipped} skipped` : ''}** in ${(report.durationMs / 1000).toFixed(1)} s (${report.stats.casesPerSecond} cases/s).`,
     '',
@@ -96,3 +96,9 @@ function render(report: Report): string {
 }
 
 export const markdownReporter: Reporter = { fileName: 'report.md', render };
+
+/** The target as the header names it: its description, with the region unless it already says it. */
+function targetLine(report: Report): string {
+  const description = report.target.description ?? report.target.kind;
+  return description.includes(`(${report.target.region})`) ? description : `${description} (${report.target.region})`;
+}
