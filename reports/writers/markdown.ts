@@ -100,5 +100,7 @@ export const markdownReporter: Reporter = { fileName: 'report.md', render };
 /** The target as the header names it: its description, with the region unless it already says it. */
 function targetLine(report: Report): string {
   const description = report.target.description ?? report.target.kind;
-  return description.includes(`(${report.target.region})`) ? description : `${description} (${report.target.region})`;
+  return description.includes(`(${report.target.region})`)
+    ? description
+    : `${description} (${report.target.region})`;
 }
