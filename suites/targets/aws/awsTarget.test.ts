@@ -168,7 +168,23 @@ describe('AwsTarget', () => {
     await t.identify();
     expect((await t.execute(theCase)).created).toBe(true);
     expect(t.summary().roleWaits).toBe(2);
-    expect(clock.slept.slice(0, 2)).toEqual([1000, 2000]);
+    expect(clock.slept.slice(0, 3)).toEqual([1000, 2000, 10_000]);
+    // The policy is given time to take effect before the execution starts.
+    expect(t.summary().policySettleMs).toBe(10_000);
+  });
+
+  it('retries StartExecution while the role is still refused, and gives up after the propagation limit', async () => {
+    const refused = error('AccessDeniedException', 'Unable to assume the provided role');
+    const { t } = target('endpoint');
+    sfn
+      .on(StartExecutionCommand)
+      .rejectsOnce(refused)
+      .resolves({ executionArn: 'arn:ex', startDate: new Date() });
+    expect((await t.execute(theCase)).status).toBe('SUCCEEDED');
+    expect(t.summary()).toMatchObject({ roleWaits: 1, policySettleMs: 0 });
+    sfn.on(StartExecutionCommand).rejects(refused);
+    await expect(t.execute(theCase)).rejects.toThrow('the new role was still refused after 5000 ms');
+    expect(iam.commandCalls(DeleteRoleCommand)).toHaveLength(2);
   });
 
   it('records a definition the service rejects as not created, and still deletes the role', async () => {

@@ -84,6 +84,8 @@ export interface AwsTargetOptions {
   readonly executionTimeoutMs?: number;
   /** How long a new role may be refused before the case gives up. */
   readonly propagationTimeoutMs?: number;
+  /** Wait between creating the role's policy and starting the execution (default: 10 s on AWS). */
+  readonly policySettleMs?: number;
   /** Attempts at a throttled or transiently failing call. */
   readonly maxAttempts?: number;
   /** Cases in flight at most (the run's --concurrency); throttling lowers it for a while. */
@@ -97,6 +99,7 @@ export interface AwsTargetOptions {
 export interface AwsTargetStats {
   throttles: number;
   roleWaits: number;
+  policySettleMs: number;
   transientRetries: number;
   bucketWaitMs: number;
   rolesCreated: number;
@@ -185,6 +188,7 @@ export class AwsTarget implements Target {
   readonly stats: AwsTargetStats = {
     throttles: 0,
     roleWaits: 0,
+    policySettleMs: 0,
     transientRetries: 0,
     bucketWaitMs: 0,
     rolesCreated: 0,
@@ -365,23 +369,35 @@ export class AwsTarget implements Target {
     roleArn: string,
     tag: { key: string; value: string },
   ): Promise<string> {
+    const r = await this.waitingForRole('CreateStateMachine', () =>
+      this.clients.sfn.send(
+        new CreateStateMachineCommand({
+          name,
+          definition: JSON.stringify(c.definition),
+          roleArn,
+          type: c.stateMachineType,
+          tags: [tag],
+        }),
+      ),
+    );
+    this.stats.stateMachinesCreated++;
+    // IAM is eventually consistent: the role's new inline policy may not be in force yet, and a
+    // call it allows would be refused. On a real account, give it time before the execution starts.
+    const settle = this.o.policySettleMs ?? (this.kind === 'aws' ? 10_000 : 0);
+    if (settle > 0) {
+      this.stats.policySettleMs += settle;
+      await this.clock.sleep(settle);
+    }
+    return r.stateMachineArn!;
+  }
+
+  /** A call that refers to the case's new role, retried with backoff while IAM has not propagated it. */
+  private async waitingForRole<T>(api: string, send: () => Promise<T>): Promise<T> {
     const started = this.clock.now();
     const limit = this.o.propagationTimeoutMs ?? (this.kind === 'aws' ? 120_000 : 5_000);
     for (let wait = 1000; ; wait = Math.min(wait * 2, 16_000)) {
       try {
-        const r = await this.call('CreateStateMachine', () =>
-          this.clients.sfn.send(
-            new CreateStateMachineCommand({
-              name,
-              definition: JSON.stringify(c.definition),
-              roleArn,
-              type: c.stateMachineType,
-              tags: [tag],
-            }),
-          ),
-        );
-        this.stats.stateMachinesCreated++;
-        return r.stateMachineArn!;
+        return await this.call(api, send);
       } catch (e) {
         if (!isRolePropagation(e)) throw e;
         if (this.clock.now() - started + wait > limit) {
@@ -400,7 +416,7 @@ export class AwsTarget implements Target {
     c: Case,
     execution: { arn?: string; events?: HistoryEvent[] },
   ): Promise<Observation> {
-    const { executionArn } = await this.call('StartExecution', () =>
+    const { executionArn } = await this.waitingForRole('StartExecution', () =>
       this.clients.sfn.send(
         new StartExecutionCommand({ stateMachineArn, name: c.executionName, input: JSON.stringify(c.input) }),
       ),
