@@ -148,6 +148,19 @@ describe('AwsTarget', () => {
     expect(clock.slept.length).toBeGreaterThanOrEqual(2);
   });
 
+  it('waits out throttling longer than the attempts a server error gets, until the throttle time-out', async () => {
+    const { t } = target();
+    let throttled = sfn.on(StartExecutionCommand);
+    for (let i = 0; i < 6; i++)
+      throttled = throttled.rejectsOnce(error('ThrottlingException', 'Rate exceeded'));
+    throttled.resolves({ executionArn: 'arn:ex', startDate: new Date() });
+    expect((await t.execute(theCase)).status).toBe('SUCCEEDED');
+    expect(t.summary().throttles).toBe(6);
+    sfn.on(StartExecutionCommand).rejects(error('ThrottlingException', 'Rate exceeded'));
+    const o = await t.execute(theCase).catch((e: Error) => e);
+    expect((o as Error).name).toBe('ThrottlingException');
+  });
+
   it('retries a role that IAM has not propagated yet with backoff, and counts the waits', async () => {
     const { t, clock } = target('aws');
     sfn

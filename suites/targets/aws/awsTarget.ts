@@ -86,8 +86,10 @@ export interface AwsTargetOptions {
   readonly propagationTimeoutMs?: number;
   /** Wait between creating the role's policy and starting the execution (default: 10 s on AWS). */
   readonly policySettleMs?: number;
-  /** Attempts at a throttled or transiently failing call. */
+  /** Attempts at a transiently failing call (a server error, a timeout). */
   readonly maxAttempts?: number;
+  /** How long a call is retried while it is throttled (throttling does not fail a case). */
+  readonly throttleTimeoutMs?: number;
   /** Cases in flight at most (the run's --concurrency); throttling lowers it for a while. */
   readonly maxConcurrency?: number;
   /** On a real account: run cases that start jobs or endpoints, inside these caps. */
@@ -232,6 +234,7 @@ export class AwsTarget implements Target {
       stepFunctionsRates(o.region),
       this.clock,
       o.maxAttempts ?? (o.kind === 'aws' ? 8 : 3),
+      o.throttleTimeoutMs ?? (o.kind === 'aws' ? 15 * 60_000 : 30_000),
       this.stats,
       () => this.gate?.throttled(),
     );

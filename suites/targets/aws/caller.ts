@@ -1,6 +1,8 @@
 /**
  * Every API call of the AWS target: inside its token bucket, retried with backoff on throttling
- * and transient failures, each retry counted. An error that ends a call remembers the API.
+ * and transient failures, each retry counted. Throttling is waited out for as long as
+ * `throttleTimeoutMs` (it does not fail a case); a transient failure gets `maxAttempts`. An error
+ * that ends a call remembers the API.
  */
 import { isThrottle, isTransient } from './errors.js';
 import { Buckets, type Clock, type Rate } from './tokenBucket.js';
@@ -24,6 +26,7 @@ export class Caller {
     rates: Record<string, Rate>,
     private readonly clock: Clock,
     private readonly maxAttempts: number,
+    private readonly throttleTimeoutMs: number,
     private readonly counts: CallCounts,
     private readonly onThrottle: () => void = () => undefined,
   ) {
@@ -31,21 +34,28 @@ export class Caller {
   }
 
   async call<T>(api: string, send: () => Promise<T>): Promise<T> {
-    for (let i = 1; ; i++) {
+    const started = this.clock.now();
+    let transient = 0;
+    let throttled = 0;
+    for (;;) {
       await this.buckets.take(api);
       try {
         return await send();
       } catch (e) {
-        const throttled = isThrottle(e);
-        if ((!throttled && !isTransient(e)) || i >= this.maxAttempts) {
+        const throttle = isThrottle(e);
+        const again = throttle
+          ? this.clock.now() - started < this.throttleTimeoutMs
+          : isTransient(e) && transient + 1 < this.maxAttempts;
+        if (!again) {
           if (typeof e === 'object' && e !== null) failedApi.set(e, api);
           throw e;
         }
-        if (throttled) {
+        if (throttle) {
           this.counts.throttles++;
           this.onThrottle();
         } else this.counts.transientRetries++;
-        await this.clock.sleep(Math.min(100 * 2 ** i, 20_000));
+        const n = throttle ? ++throttled : ++transient;
+        await this.clock.sleep(Math.min(100 * 2 ** n, 20_000));
       }
     }
   }
