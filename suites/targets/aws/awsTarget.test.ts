@@ -31,6 +31,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { validCaseArb } from '../../../generators/case.js';
 import { withId } from '../../../generators/invalidCase.js';
 import { drawCase } from '../../../generators/sampleCases.js';
+import { predictExecution } from '../../../oracles/outcome/predictExecution.js';
 import { AwsTarget, type AwsTargetOptions } from './awsTarget.js';
 import type { BillableJobs } from './billableJobs.js';
 import type { Clock } from './tokenBucket.js';
@@ -387,6 +388,19 @@ describe('AwsTarget', () => {
     expect(ran).toBeGreaterThan(0);
     expect(t.summary().billableCalls).toBeLessThanOrEqual(4);
     expect(reasons).toContain('the --max-billable-jobs cap (4) is reached');
+    let updates = 0;
+    for (let i = 0; i < 20; i++) {
+      const c = withId(drawCase(validCaseArb({ api: 'UpdateEndpoint' }), 3, i).value, {
+        seed: 3,
+        path: `u:${i}`,
+      });
+      const r = t.realise(c);
+      if ('skipped' in r && r.skipped.startsWith('UpdateEndpoint changes an existing endpoint')) updates++;
+      // Never an update of an endpoint that may be the account's own.
+      if ('case' in r)
+        expect(predictExecution(r.case).calls.value).not.toContain('sagemaker:UpdateEndpoint allowed');
+    }
+    expect(updates).toBeGreaterThan(0);
   });
 
   it('without --allow-billable-jobs, a shrinking candidate is realised like a drawn case', () => {

@@ -287,7 +287,12 @@ export class AwsTarget implements Target {
     const capped = withinCaps(c, caps, { key: TAG_KEY, value: this.o.runId });
     if ('skipped' in capped) return capped;
     const billable = { ...capped.case, scenario: BILLABLE_SCENARIO };
-    const billed = worstCaseBillable(billable, predictExecution(billable).calls.value);
+    const calls = predictExecution(billable).calls.value;
+    // The one call that changes a resource instead of creating one: the endpoint it names may be
+    // one of the account's own.
+    if (calls.includes('sagemaker:UpdateEndpoint allowed'))
+      return { skipped: 'UpdateEndpoint changes an existing endpoint; not run on a real account' };
+    const billed = worstCaseBillable(billable, calls);
     if (this.stats.billableCalls + billed > caps.maxJobs)
       return { skipped: `the --max-billable-jobs cap (${caps.maxJobs}) is reached` };
     this.stats.billableCalls += billed;
