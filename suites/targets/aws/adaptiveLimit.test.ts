@@ -23,9 +23,15 @@ describe('AdaptiveLimit', () => {
       limit.release(false);
     }
     expect(limit.limit).toBe(3);
-    await limit.acquire();
-    limit.release(true); // a throttled case does not count as calm
+    // Two calm cases, then one that saw throttling: the run of calm cases starts again.
+    for (const throttled of [false, false, true, false, false]) {
+      await limit.acquire();
+      limit.release(throttled);
+    }
     expect(limit.limit).toBe(3);
+    await limit.acquire();
+    limit.release(false);
+    expect(limit.limit).toBe(4);
     for (let i = 0; i < 100; i++) {
       await limit.acquire();
       limit.release(false);

@@ -1,8 +1,8 @@
 /**
- * Adaptive concurrency (spec §7.1): cases in flight are halved when the target throttles and grow
- * back by one after as many calm cases as the current limit (additive increase, multiplicative
- * decrease), never above the run's `--concurrency`. Cuts closer together than the cool-down count
- * as one burst of throttling.
+ * Adaptive concurrency (spec §7.1): the number of cases allowed in flight is halved when the target
+ * throttles (cases already running go on; new ones wait) and grows back by one after as many calm
+ * cases in a row as the current limit (additive increase, multiplicative decrease), never above the
+ * run's `--concurrency`. Cuts closer together than the cool-down count as one burst of throttling.
  */
 import type { Clock } from './tokenBucket.js';
 
@@ -38,10 +38,11 @@ export class AdaptiveLimit {
     return new Promise((resolve) => this.waiters.push(resolve));
   }
 
-  /** The case ended; `throttled` says whether any of its calls was. */
+  /** A case ended; `throttled` says whether a call was throttled while it ran (its own or another's). */
   release(throttled: boolean): void {
     this.active--;
-    if (!throttled && this.current < this.max && ++this.calm >= this.current) {
+    if (throttled) this.calm = 0;
+    else if (this.current < this.max && ++this.calm >= this.current) {
       this.current++;
       this.calm = 0;
     }

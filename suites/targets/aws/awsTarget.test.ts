@@ -14,6 +14,7 @@ import {
   type HistoryEventType,
   SFNClient,
   StartExecutionCommand,
+  StopExecutionCommand,
 } from '@aws-sdk/client-sfn';
 import {
   DeleteEndpointCommand,
@@ -220,6 +221,27 @@ describe('AwsTarget', () => {
     expect(iam.commandCalls(DeleteRoleCommand)).toHaveLength(1);
   });
 
+  it('an execution whose history cannot be read is stopped before its state machine is deleted', async () => {
+    const { t } = target();
+    sfn.on(GetExecutionHistoryCommand).rejects(error('InternalFailure', 'boom', 500));
+    sfn.on(StopExecutionCommand).resolves({ stopDate: new Date() });
+    const o = await t.execute(theCase);
+    expect(o.targetError).toBe('GetExecutionHistory: InternalFailure (HTTP 500): boom');
+    expect(sfn.commandCalls(StopExecutionCommand)).toHaveLength(1);
+    expect(sfn.commandCalls(DeleteStateMachineCommand)).toHaveLength(1);
+    expect(t.summary().executionsStopped).toBe(1);
+  });
+
+  it('a role created before a server error answered its CreateRole is deleted all the same', async () => {
+    const { t } = target();
+    iam
+      .on(CreateRoleCommand)
+      .rejectsOnce(error('ServiceFailure', 'boom', 500))
+      .rejects(error('EntityAlreadyExists', 'Role with name sfnc-test1-0 already exists.'));
+    await expect(t.execute(theCase)).rejects.toThrow('already exists');
+    expect(iam.commandCalls(DeleteRoleCommand)).toHaveLength(1);
+  });
+
   it('an unreadable answer (an HTML error page) is recorded at `target`, not thrown', async () => {
     const { t } = target();
     const page = Object.assign(
@@ -404,7 +426,10 @@ describe('AwsTarget', () => {
   });
 
   it('without --allow-billable-jobs, a shrinking candidate is realised like a drawn case', () => {
-    const { t } = target('endpoint');
-    expect('case' in t.realise(theCase, 'shrink')).toBe(true);
+    const { t } = target('aws');
+    for (let i = 0; i < 20; i++) {
+      const c = withId(drawCase(validCaseArb({}), 4, i).value, { seed: 4, path: `s:${i}` });
+      expect(t.realise(c, 'shrink')).toEqual(t.realise(c, 'case'));
+    }
   });
 });

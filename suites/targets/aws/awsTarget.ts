@@ -42,7 +42,7 @@ import { ACCOUNT, REGION } from '../../../generators/values.js';
 import { predictExecution } from '../../../oracles/outcome/predictExecution.js';
 import { firstTaskAttempts, type Observation, type Purpose, type Realised, type Target } from '../target.js';
 import { AdaptiveLimit } from './adaptiveLimit.js';
-import { type BillableJobs, withinCaps, worstCaseBillable } from './billableJobs.js';
+import { billableAttempts, type BillableJobs, DEFAULT_LIMITS, rewriteForAccount } from './billableJobs.js';
 import { apiOf, Caller } from './caller.js';
 import {
   describeError,
@@ -258,8 +258,11 @@ export class AwsTarget implements Target {
 
   /**
    * The case as this target can run it: in its account and region, in the world it has (no
-   * referenced resources, no injected errors). On a real account, cases whose calls would be
-   * allowed to create SageMaker resources are not run: they bill or leave resources behind.
+   * referenced resources, no injected errors). On a real account every SageMaker create request is
+   * tagged with the run id and, in a valid case, kept to the cheapest instance types, one instance
+   * and a capped run time, whatever the prediction says (a wrong prediction must not bill much);
+   * a case whose calls would be allowed to create SageMaker resources runs only with
+   * `--allow-billable-jobs`, inside its caps.
    */
   realise(c: Case, purpose: Purpose = 'case'): Realised {
     const account = this.account ?? ACCOUNT;
@@ -269,11 +272,20 @@ export class AwsTarget implements Target {
       moved = JSON.parse(text) as Case;
     }
     const realised: Case = { ...moved, scenario: NO_SCENARIO };
-    if (this.kind === 'aws' && realised.validity.valid) {
-      const creates = predictExecution(realised).calls.value.filter((x) => CREATES.test(x));
-      if (creates.length > 0) return this.billable(realised, creates[0]!.split(' ')[0]!, purpose);
-    }
-    return { case: realised };
+    if (this.kind !== 'aws') return { case: realised };
+    const valid = realised.validity.valid;
+    const limited = rewriteForAccount(realised, {
+      ...(valid ? { limits: this.o.billableJobs ?? DEFAULT_LIMITS } : {}),
+      tag: this.tag,
+    });
+    if ('skipped' in limited || !valid) return limited;
+    const creates = predictExecution(limited.case).calls.value.filter((x) => CREATES.test(x));
+    if (creates.length > 0) return this.billable(realised, creates[0]!.split(' ')[0]!, purpose);
+    return limited;
+  }
+
+  private get tag(): { key: string; value: string } {
+    return { key: TAG_KEY, value: this.o.runId };
   }
 
   /** A case that would create SageMaker resources: inside the caps, or not run. */
@@ -284,15 +296,15 @@ export class AwsTarget implements Target {
         skipped: `would be allowed to ${action} on a real account (run with --allow-billable-jobs to create SageMaker resources)`,
       };
     if (purpose === 'shrink') return { skipped: 'shrinking does not run billable jobs' };
-    const capped = withinCaps(c, caps, { key: TAG_KEY, value: this.o.runId });
+    const capped = rewriteForAccount(c, { limits: caps, resources: caps, tag: this.tag });
     if ('skipped' in capped) return capped;
     const billable = { ...capped.case, scenario: BILLABLE_SCENARIO };
-    const calls = predictExecution(billable).calls.value;
     // The one call that changes a resource instead of creating one: the endpoint it names may be
     // one of the account's own.
-    if (calls.includes('sagemaker:UpdateEndpoint allowed'))
+    if (predictExecution(billable).calls.value.includes('sagemaker:UpdateEndpoint allowed'))
       return { skipped: 'UpdateEndpoint changes an existing endpoint; not run on a real account' };
-    const billed = worstCaseBillable(billable, calls);
+    const billed = billableAttempts(billable);
+    if (billed === Infinity) return { skipped: 'a Map may start any number of billable jobs; not run' };
     if (this.stats.billableCalls + billed > caps.maxJobs)
       return { skipped: `the --max-billable-jobs cap (${caps.maxJobs}) is reached` };
     this.stats.billableCalls += billed;
@@ -330,7 +342,12 @@ export class AwsTarget implements Target {
             ...(this.o.permissionsBoundary ? { PermissionsBoundary: this.o.permissionsBoundary } : {}),
           }),
         ),
-      );
+      ).catch((e: unknown) => {
+        // A server error may have come after the role was made (a retry then finds it exists):
+        // the name is this run's, so the role is ours to delete.
+        if (isTransient(e) || isUnreadable(e) || (e as Error).name === 'EntityAlreadyExists') role = true;
+        throw e;
+      });
       role = true;
       this.stats.rolesCreated++;
       await this.call('PutRolePolicy', () =>
@@ -431,8 +448,10 @@ export class AwsTarget implements Target {
     );
     this.running.add(executionArn!);
     execution.arn = executionArn!;
+    let followed = false;
     try {
       const events = await this.follow(executionArn!);
+      followed = true;
       execution.events = events;
       const d = await this.call('DescribeExecution', () =>
         this.clients.sfn.send(new DescribeExecutionCommand({ executionArn })),
@@ -459,6 +478,8 @@ export class AwsTarget implements Target {
       };
     } finally {
       this.running.delete(executionArn!);
+      // Following it failed: it may still run, and its state machine is about to be deleted.
+      if (!followed) await this.stop(executionArn!);
     }
   }
 
@@ -559,8 +580,8 @@ export class AwsTarget implements Target {
         ),
       );
       this.stats.executionsStopped++;
-    } catch {
-      // Already ended.
+    } catch (e) {
+      if ((e as Error).name !== 'ExecutionDoesNotExist') this.cleanupFailed(`stopping ${executionArn}`, e);
     }
   }
 

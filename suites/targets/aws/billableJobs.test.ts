@@ -4,7 +4,14 @@ import { validCaseArb } from '../../../generators/case.js';
 import { withId } from '../../../generators/invalidCase.js';
 import { drawCase } from '../../../generators/sampleCases.js';
 import type { Api } from '../../../catalog/api.js';
-import { type BillableJobs, CHEAPEST_INSTANCE_TYPES, withinCaps, worstCaseBillable } from './billableJobs.js';
+import {
+  billableAttempts,
+  type BillableJobs,
+  CHEAPEST_INSTANCE_TYPES,
+  DEFAULT_LIMITS,
+  rewriteForAccount,
+} from './billableJobs.js';
+import { shapeAt } from '../../../apimodel/lookup.js';
 
 const caps: BillableJobs = {
   maxJobs: 3,
@@ -17,6 +24,9 @@ const caps: BillableJobs = {
   hyperParameters: { num_round: '1' },
 };
 const tag = { key: 'sfn-conformance:run-id', value: 'run1' };
+
+const billable = (c: ReturnType<typeof draw>, caps_: BillableJobs = caps) =>
+  rewriteForAccount(c, { limits: caps_, resources: caps_, tag });
 
 const draw = (api: Api, i: number) =>
   withId(drawCase(validCaseArb({ api }), 5, i).value, { seed: 5, path: `x:${i}` });
@@ -36,7 +46,7 @@ function valuesOf(json: unknown, key: string): unknown[] {
   return out;
 }
 
-describe('withinCaps', () => {
+describe('rewriteForAccount', () => {
   const apis: Api[] = [
     'CreateTrainingJob',
     'CreateTransformJob',
@@ -49,7 +59,7 @@ describe('withinCaps', () => {
   it.each(apis)('puts every %s request inside the caps and on the user resources', (api) => {
     for (let i = 0; i < 15; i++) {
       const c = draw(api, i);
-      const r = withinCaps(c, caps, tag);
+      const r = billable(c);
       if (!('case' in r)) throw new Error(r.skipped);
       const { definition, policy, input } = r.case;
       for (const t of valuesOf(definition, 'InstanceType')) expect(CHEAPEST_INSTANCE_TYPES).toContain(t);
@@ -68,39 +78,88 @@ describe('withinCaps', () => {
         /:role\/(SageMakerExecution|sagemaker-training|ml\/|docs-)/,
       );
       for (const task of findTasks(definition).tasks) {
-        const tags = (task.request as { Tags?: unknown[] }).Tags;
+        const request = task.request as {
+          Tags?: unknown[];
+          StoppingCondition?: unknown;
+          ProductionVariants?: unknown[];
+        };
         if (task.facts.api.startsWith('Create'))
-          expect(tags).toContainEqual({ Key: tag.key, Value: tag.value });
+          expect(request.Tags).toContainEqual({ Key: tag.key, Value: tag.value });
+        // Every job that can say how long it may run says so; one production variant.
+        let stops = true;
+        try {
+          shapeAt(task.facts.api, 'StoppingCondition');
+        } catch {
+          stops = false;
+        }
+        if (stops)
+          expect(request.StoppingCondition).toMatchObject({ MaxRuntimeInSeconds: expect.any(Number) });
+        expect((request.ProductionVariants ?? []).length).toBeLessThanOrEqual(1);
       }
     }
   });
 
   it('never runs a labeling job', () => {
-    const r = withinCaps(draw('CreateLabelingJob', 0), caps, tag);
+    const r = billable(draw('CreateLabelingJob', 0));
     expect(r).toEqual({ skipped: expect.stringMatching(/labeling jobs need a work team/) });
   });
 
   it('skips a request no allowed instance type fits', () => {
-    const r = withinCaps(draw('CreateTransformJob', 1), { ...caps, instanceTypes: ['ml.t3.medium'] }, tag);
+    const r = billable(draw('CreateTransformJob', 1), { ...caps, instanceTypes: ['ml.t3.medium'] });
     expect(r).toEqual({ skipped: expect.stringMatching(/no allowed instance type fits CreateTransformJob/) });
   });
 
-  it('counts every attempt a Retry allows as billable', () => {
+  it('without resources, caps what a job may cost and tags it, but leaves roles, images and data as drawn', () => {
+    for (let i = 0; i < 10; i++) {
+      const c = draw('CreateTrainingJob', i);
+      const r = rewriteForAccount(c, { limits: DEFAULT_LIMITS, tag });
+      if (!('case' in r)) throw new Error(r.skipped);
+      expect(r.case.policy).toEqual(c.policy);
+      for (const t of valuesOf(r.case.definition, 'InstanceType'))
+        expect(CHEAPEST_INSTANCE_TYPES).toContain(t);
+      expect(valuesOf(r.case.definition, 'TrainingImage')).toEqual(valuesOf(c.definition, 'TrainingImage'));
+      expect(JSON.stringify(r.case.definition)).toContain(`"Key":"${tag.key}"`);
+    }
+    // An invalid case is only tagged: its labelled violation stays.
+    const tagged = rewriteForAccount(draw('CreateTrainingJob', 0), { tag });
+    expect('case' in tagged && valuesOf(tagged.case.definition, 'MaxRuntimeInSeconds')).toEqual(
+      valuesOf(draw('CreateTrainingJob', 0).definition, 'MaxRuntimeInSeconds'),
+    );
+  });
+
+  it('refuses to cap a bound computed at run time', () => {
     const c = draw('CreateTrainingJob', 0);
-    const retry = [{ ErrorEquals: ['States.ALL'], MaxAttempts: 2 }, { ErrorEquals: ['X'] }];
+    const definition = JSON.parse(
+      JSON.stringify(c.definition).replace('"InstanceType":', '"InstanceType.$":"$.type","Unused":'),
+    ) as Record<string, unknown>;
+    expect(rewriteForAccount({ ...c, definition }, { limits: DEFAULT_LIMITS, tag })).toEqual({
+      skipped: expect.stringMatching(/InstanceType\.\$ is computed at run time/),
+    });
+  });
+
+  it('counts every attempt a Retry allows as billable, for every billable task; a Map is unbounded', () => {
+    const c = draw('CreateTrainingJob', 0);
     const task = findTasks(c.definition).tasks[0]!;
     const state = task.pointer
       .split('/')
       .slice(1)
       .reduce<any>((n, k) => n[k], c.definition); // eslint-disable-line @typescript-eslint/no-explicit-any
-    const { Next: _n, Catch: _c, ...alone } = state as Record<string, unknown>;
-    const definition = { StartAt: 'T', States: { T: { ...alone, Retry: retry, End: true } } };
-    const calls = [
-      'sagemaker:CreateTrainingJob allowed',
-      'sagemaker:CreateModel allowed',
-      'sagemaker:AddTags denied',
-    ];
-    expect(worstCaseBillable({ ...c, definition }, calls)).toBe(1 * (1 + 2 + 3));
-    expect(worstCaseBillable(c, ['sagemaker:CreateTrainingJob denied'])).toBe(0);
+    const { Next: _n, Catch: _c, End: _e, Retry: _r, ...alone } = state as Record<string, unknown>;
+    const retry = [{ ErrorEquals: ['States.ALL'], MaxAttempts: 2 }, { ErrorEquals: ['X'] }];
+    const one = { StartAt: 'T', States: { T: { ...alone, Retry: retry, End: true } } };
+    expect(billableAttempts({ ...c, definition: one })).toBe(1 + 2 + 3);
+    const two = { StartAt: 'T', States: { T: { ...alone, Next: 'U' }, U: { ...alone, End: true } } };
+    expect(billableAttempts({ ...c, definition: two })).toBe(2);
+    const map = {
+      StartAt: 'M',
+      States: {
+        M: {
+          Type: 'Map',
+          ItemProcessor: { StartAt: 'T', States: { T: { ...alone, End: true } } },
+          End: true,
+        },
+      },
+    };
+    expect(billableAttempts({ ...c, definition: map })).toBe(Infinity);
   });
 });

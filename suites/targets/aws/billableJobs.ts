@@ -11,7 +11,7 @@ import type { Case } from '../../../generators/case.js';
 import { findTasks } from '../../../oracles/definition/sagemakerTasks.js';
 
 export interface BillableJobs {
-  /** Billable calls (jobs started, endpoints created or updated) a run may make, shrinking included. */
+  /** Billable calls (jobs started, endpoints created) a run may make, each attempt a Retry allows counted. */
   readonly maxJobs: number;
   /** Allowed instance types, cheapest first: each request gets the first one its API accepts. */
   readonly instanceTypes: readonly string[];
@@ -42,24 +42,17 @@ export const DEFAULT_MAX_RUNTIME_SECONDS = 600;
 const BILLABLE =
   /^sagemaker:(Create(Training|Transform|Processing|HyperParameterTuning|Labeling)Job|CreateEndpoint|UpdateEndpoint)$/;
 
-/** The billable calls among `action decision` calls that are allowed. */
-export function billableCalls(calls: readonly string[]): string[] {
-  return calls
-    .filter((c) => c.endsWith(' allowed'))
-    .map((c) => c.split(' ')[0]!)
-    .filter((a) => BILLABLE.test(a));
-}
-
 /**
- * The most billable calls a case can make: each predicted one, times the attempts its Retry allows
- * (a job that fails for the image's or the data's reasons is retried, and each retry bills).
+ * The most billable calls a case can make, read from its definition: every task that can start a
+ * job or an endpoint, times the attempts its Retry allows (a job that fails for the image's or the
+ * data's reasons is retried, and each attempt bills); unbounded inside a Map, which runs a task
+ * once per item.
  */
-export function worstCaseBillable(c: Case, predicted: readonly string[]): number {
-  const calls = billableCalls(predicted).length;
-  if (calls === 0) return 0;
-  let attempts = 1;
+export function billableAttempts(c: Case): number {
+  let total = 0;
   for (const task of findTasks(c.definition, c.stateMachineType).tasks) {
     if (!BILLABLE.test(`sagemaker:${task.facts.api}`)) continue;
+    if (/\/(Iterator|ItemProcessor)\//.test(task.pointer)) return Infinity;
     const retry = stateAt(c.definition, task.pointer).Retry;
     const retries = Array.isArray(retry)
       ? retry.reduce(
@@ -67,12 +60,11 @@ export function worstCaseBillable(c: Case, predicted: readonly string[]): number
           0,
         )
       : 0;
-    attempts = Math.max(attempts, 1 + retries);
+    total += 1 + retries;
   }
-  return calls * attempts;
+  return total;
 }
 
-/** A role ARN as a whole JSON string (wildcards are not: `*` is not a name character). */
 const ROLE_ARN = /"arn:aws[\w-]*:iam::\d{12}:role\/[\w+=,.@/-]+"/g;
 const OUTPUT_KEYS = new Set(['S3OutputPath', 'OutputPath']);
 const DROPPED_KEYS = new Set(['VpcConfig', 'KmsKeyId', 'VolumeKmsKeyId', 'OutputKmsKeyId']);
@@ -95,75 +87,110 @@ function enumOf(operation: string, path: readonly string[]): readonly string[] |
   }
 }
 
-/** Whether the operation's request has a `Tags` member. */
-function hasTags(operation: string): boolean {
+/** Whether the operation's request has this member. */
+function has(operation: string, member: string): boolean {
   try {
-    shapeAt(operation, 'Tags');
+    shapeAt(operation, member);
     return true;
   } catch {
     return false;
   }
 }
 
+/** What bounds a job on a real account: the instance types it may use and how long it may run. */
+export interface Limits {
+  readonly instanceTypes: readonly string[];
+  readonly maxRuntimeInSeconds: number;
+}
+
+export const DEFAULT_LIMITS: Limits = {
+  instanceTypes: CHEAPEST_INSTANCE_TYPES,
+  maxRuntimeInSeconds: DEFAULT_MAX_RUNTIME_SECONDS,
+};
+
+/** Members that bound what a job costs: they must be literal to be capped. */
+const CAPPED_KEYS = new Set(['InstanceType', 'MaxRuntimeInSeconds', 'StoppingCondition', ...COUNT_KEYS]);
+
+/** How a case is made safe to run on a real account. */
+export interface Rewrite {
+  /** Instance types and run time capped, one instance, one production variant (valid cases). */
+  readonly limits?: Limits;
+  /** Billable cases: the user's role, images, S3 locations and hyperparameters; no Task timeouts. */
+  readonly resources?: BillableJobs;
+  /** Added to every SageMaker create request, so clean-up and sweep may find what it creates. */
+  readonly tag: { readonly key: string; readonly value: string };
+}
+
 /**
- * The case with its SageMaker requests inside the caps and on the user's resources, or why it cannot
- * be (an API no allowed instance type fits; a labeling job). Role ARNs are replaced everywhere in the
- * case, its policy included, so the policy still speaks of the role the requests pass.
+ * The case with every SageMaker create request tagged with the run id and, where asked, inside the
+ * limits and on the user's resources — or why it cannot be (no allowed instance type fits; a bound
+ * computed at run time; a labeling job billed). With resources, role ARNs are replaced everywhere
+ * in the case, its policy included, so the policy still speaks of the role the requests pass.
  */
-export function withinCaps(
-  c: Case,
-  caps: BillableJobs,
-  tag: { key: string; value: string },
-): { case: Case } | { skipped: string } {
-  if (c.api === 'CreateLabelingJob' || JSON.stringify(c.definition).includes('createLabelingJob'))
+export function rewriteForAccount(c: Case, how: Rewrite): { case: Case } | { skipped: string } {
+  const { limits, resources, tag } = how;
+  if (
+    resources &&
+    (c.api === 'CreateLabelingJob' || JSON.stringify(c.definition).includes('createLabelingJob'))
+  )
     return { skipped: 'labeling jobs need a work team and bill per object; not run on a real account' };
   // Role ARNs: the same text in the requests, the input and the policy.
-  const text = JSON.stringify(c).replace(ROLE_ARN, JSON.stringify(caps.sagemakerRoleArn));
+  const text = resources
+    ? JSON.stringify(c).replace(ROLE_ARN, JSON.stringify(resources.sagemakerRoleArn))
+    : JSON.stringify(c);
   const moved = JSON.parse(text) as Case & { definition: Record<string, unknown> };
   let problem: string | undefined;
 
   const rewrite = (value: unknown, operation: string, path: string[], key: string): unknown => {
-    if (Array.isArray(value)) return value.map((v) => rewrite(v, operation, [...path, '[]'], key));
+    if (limits && CAPPED_KEYS.has(key.replace(/\.\$$/, '')) && (key.endsWith('.$') || isJsonata(value)))
+      problem ??= `${operation} ${[...path, key].join('.')} is computed at run time, so it cannot be capped`;
+    if (Array.isArray(value)) {
+      // One production variant: each has instances of its own.
+      const items = limits && key === 'ProductionVariants' ? value.slice(0, 1) : value;
+      return items.map((v) => rewrite(v, operation, [...path, '[]'], key));
+    }
     if (isObject(value)) {
       const out: Record<string, unknown> = {};
       for (const [k, v] of Object.entries(value)) {
-        if (DROPPED_KEYS.has(k)) continue;
-        if (k === 'HyperParameters' || k === 'StaticHyperParameters') {
-          if (caps.hyperParameters) out[k] = { ...caps.hyperParameters };
-          continue;
-        }
-        if (k === 'ModelDataUrl') {
-          if (caps.modelDataUrl) out[k] = caps.modelDataUrl;
-          continue;
-        }
-        if (k === 'AlgorithmName') {
-          out.TrainingImage = caps.trainingImage;
-          continue;
+        if (resources) {
+          if (DROPPED_KEYS.has(k)) continue;
+          if (k === 'HyperParameters' || k === 'StaticHyperParameters') {
+            if (resources.hyperParameters) out[k] = { ...resources.hyperParameters };
+            continue;
+          }
+          if (k === 'ModelDataUrl') {
+            if (resources.modelDataUrl) out[k] = resources.modelDataUrl;
+            continue;
+          }
+          if (k === 'AlgorithmName') {
+            out.TrainingImage = resources.trainingImage;
+            continue;
+          }
         }
         out[k] = rewrite(v, operation, k.endsWith('.$') ? path : [...path, k], k);
       }
-      if (typeof out.MaxRuntimeInSeconds === 'number') {
-        out.MaxRuntimeInSeconds = Math.min(out.MaxRuntimeInSeconds, caps.maxRuntimeInSeconds);
+      if (limits && typeof out.MaxRuntimeInSeconds === 'number') {
+        out.MaxRuntimeInSeconds = Math.min(out.MaxRuntimeInSeconds, limits.maxRuntimeInSeconds);
         // Spot training waits at least as long as it runs.
         if (typeof out.MaxWaitTimeInSeconds === 'number') out.MaxWaitTimeInSeconds = out.MaxRuntimeInSeconds;
       }
       return out;
     }
-    if (typeof value !== 'string' && typeof value !== 'number') return value;
-    if (COUNT_KEYS.has(key) && typeof value === 'number') return 1;
-    if (key === 'InstanceType' && typeof value === 'string') {
+    if (!limits && !resources) return value;
+    if (limits && COUNT_KEYS.has(key) && typeof value === 'number') return 1;
+    if (limits && key === 'InstanceType' && typeof value === 'string') {
       const accepted = enumOf(operation, path) ?? [];
-      const type = caps.instanceTypes.find((t) => accepted.includes(t));
+      const type = limits.instanceTypes.find((t) => accepted.includes(t));
       if (!type) problem ??= `no allowed instance type fits ${operation} ${path.join('.')}`;
       return type ?? value;
     }
-    if (typeof value !== 'string') return value;
-    if (key === 'TrainingImage') return caps.trainingImage;
-    if (key === 'ImageUri') return caps.processingImage ?? caps.trainingImage;
-    if (key === 'Image') return caps.inferenceImage ?? caps.trainingImage;
+    if (!resources || typeof value !== 'string') return value;
+    if (key === 'TrainingImage') return resources.trainingImage;
+    if (key === 'ImageUri') return resources.processingImage ?? resources.trainingImage;
+    if (key === 'Image') return resources.inferenceImage ?? resources.trainingImage;
     if (value.startsWith('s3://')) {
       const output = OUTPUT_KEYS.has(key) || path.includes('S3Output') || path.includes('CheckpointConfig');
-      return output ? caps.outputS3Uri : caps.inputS3Uri;
+      return output ? resources.outputS3Uri : resources.inputS3Uri;
     }
     return value;
   };
@@ -174,7 +201,15 @@ export function withinCaps(
     if (!isObject(state[field])) continue;
     const operation = task.facts.api as Api;
     const request = rewrite(state[field], operation, [], '') as Record<string, unknown>;
-    if (hasTags(operation) && operation.startsWith('Create')) {
+    // A job without a StoppingCondition runs as long as SageMaker's default allows.
+    if (
+      limits &&
+      !('StoppingCondition' in request) &&
+      !('StoppingCondition.$' in request) &&
+      has(operation, 'StoppingCondition')
+    )
+      request.StoppingCondition = { MaxRuntimeInSeconds: limits.maxRuntimeInSeconds };
+    if (has(operation, 'Tags') && operation.startsWith('Create') && !('Tags.$' in request)) {
       const tags = Array.isArray(request.Tags) ? request.Tags : [];
       request.Tags = [
         ...tags.filter((t) => !(isObject(t) && t.Key === tag.key)),
@@ -183,13 +218,15 @@ export function withinCaps(
     }
     state[field] = request;
     // Timeouts shorter than a real job are tested on the emulator, not billed for.
-    for (const k of ['TimeoutSeconds', 'TimeoutSecondsPath', 'HeartbeatSeconds', 'HeartbeatSecondsPath'])
-      delete state[k];
+    if (resources)
+      for (const k of ['TimeoutSeconds', 'TimeoutSecondsPath', 'HeartbeatSeconds', 'HeartbeatSecondsPath'])
+        delete state[k];
   }
   if (problem) return { skipped: problem };
-  const input = rewrite(moved.input, '', ['input'], '') as Record<string, unknown>;
-  return { case: { ...moved, input } };
+  return { case: moved };
 }
+
+const isJsonata = (v: unknown): boolean => typeof v === 'string' && /^\s*\{%[\s\S]*%\}\s*$/.test(v);
 
 /** The state object at a JSON pointer of the definition. */
 function stateAt(definition: Record<string, unknown>, pointer: string): Record<string, unknown> {
