@@ -119,6 +119,25 @@ export async function findLeftovers(c: AwsClients, f: SweepFilter): Promise<Left
 type Listed = { name?: string; arn?: string; createdAt?: Date };
 type SageMakerKind = Exclude<LeftoverKind, 'role' | 'stateMachine'>;
 
+/** A page of a SageMaker list answer, as name, ARN and creation time (the members' names differ). */
+function page(
+  items: readonly object[] | undefined,
+  noun: string,
+  next: string | undefined,
+): { items: Listed[]; next?: string | undefined } {
+  return {
+    items: (items ?? []).map((item) => {
+      const r = item as Record<string, unknown>;
+      return {
+        name: r[`${noun}Name`] as string | undefined,
+        arn: r[`${noun}Arn`] as string | undefined,
+        createdAt: r.CreationTime as Date | undefined,
+      };
+    }),
+    next,
+  };
+}
+
 /** How each SageMaker kind is listed (jobs: only those still running) and cleaned up. */
 const SAGEMAKER: Record<
   SageMakerKind,
@@ -133,42 +152,21 @@ const SAGEMAKER: Record<
   trainingJob: {
     list: async (sm, NextToken) => {
       const p = await sm.send(new ListTrainingJobsCommand({ NextToken, StatusEquals: 'InProgress' }));
-      return {
-        items: (p.TrainingJobSummaries ?? []).map((j) => ({
-          name: j.TrainingJobName,
-          arn: j.TrainingJobArn,
-          createdAt: j.CreationTime,
-        })),
-        next: p.NextToken,
-      };
+      return page(p.TrainingJobSummaries, 'TrainingJob', p.NextToken);
     },
     remove: (sm, n) => sm.send(new StopTrainingJobCommand({ TrainingJobName: n })),
   },
   processingJob: {
     list: async (sm, NextToken) => {
       const p = await sm.send(new ListProcessingJobsCommand({ NextToken, StatusEquals: 'InProgress' }));
-      return {
-        items: (p.ProcessingJobSummaries ?? []).map((j) => ({
-          name: j.ProcessingJobName,
-          arn: j.ProcessingJobArn,
-          createdAt: j.CreationTime,
-        })),
-        next: p.NextToken,
-      };
+      return page(p.ProcessingJobSummaries, 'ProcessingJob', p.NextToken);
     },
     remove: (sm, n) => sm.send(new StopProcessingJobCommand({ ProcessingJobName: n })),
   },
   transformJob: {
     list: async (sm, NextToken) => {
       const p = await sm.send(new ListTransformJobsCommand({ NextToken, StatusEquals: 'InProgress' }));
-      return {
-        items: (p.TransformJobSummaries ?? []).map((j) => ({
-          name: j.TransformJobName,
-          arn: j.TransformJobArn,
-          createdAt: j.CreationTime,
-        })),
-        next: p.NextToken,
-      };
+      return page(p.TransformJobSummaries, 'TransformJob', p.NextToken);
     },
     remove: (sm, n) => sm.send(new StopTransformJobCommand({ TransformJobName: n })),
   },
@@ -177,56 +175,28 @@ const SAGEMAKER: Record<
       const p = await sm.send(
         new ListHyperParameterTuningJobsCommand({ NextToken, StatusEquals: 'InProgress' }),
       );
-      return {
-        items: (p.HyperParameterTuningJobSummaries ?? []).map((j) => ({
-          name: j.HyperParameterTuningJobName,
-          arn: j.HyperParameterTuningJobArn,
-          createdAt: j.CreationTime,
-        })),
-        next: p.NextToken,
-      };
+      return page(p.HyperParameterTuningJobSummaries, 'HyperParameterTuningJob', p.NextToken);
     },
     remove: (sm, n) => sm.send(new StopHyperParameterTuningJobCommand({ HyperParameterTuningJobName: n })),
   },
   endpoint: {
     list: async (sm, NextToken) => {
       const p = await sm.send(new ListEndpointsCommand({ NextToken }));
-      return {
-        items: (p.Endpoints ?? []).map((e) => ({
-          name: e.EndpointName,
-          arn: e.EndpointArn,
-          createdAt: e.CreationTime,
-        })),
-        next: p.NextToken,
-      };
+      return page(p.Endpoints, 'Endpoint', p.NextToken);
     },
     remove: (sm, n) => sm.send(new DeleteEndpointCommand({ EndpointName: n })),
   },
   endpointConfig: {
     list: async (sm, NextToken) => {
       const p = await sm.send(new ListEndpointConfigsCommand({ NextToken }));
-      return {
-        items: (p.EndpointConfigs ?? []).map((e) => ({
-          name: e.EndpointConfigName,
-          arn: e.EndpointConfigArn,
-          createdAt: e.CreationTime,
-        })),
-        next: p.NextToken,
-      };
+      return page(p.EndpointConfigs, 'EndpointConfig', p.NextToken);
     },
     remove: (sm, n) => sm.send(new DeleteEndpointConfigCommand({ EndpointConfigName: n })),
   },
   model: {
     list: async (sm, NextToken) => {
       const p = await sm.send(new ListModelsCommand({ NextToken }));
-      return {
-        items: (p.Models ?? []).map((m) => ({
-          name: m.ModelName,
-          arn: m.ModelArn,
-          createdAt: m.CreationTime,
-        })),
-        next: p.NextToken,
-      };
+      return page(p.Models, 'Model', p.NextToken);
     },
     remove: (sm, n) => sm.send(new DeleteModelCommand({ ModelName: n })),
   },
