@@ -6,6 +6,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { describe, expect, it } from 'vitest';
 import { AwsTarget, type AwsTargetOptions } from '../../suites/targets/aws/awsTarget.js';
 import { CHEAPEST_INSTANCE_TYPES } from '../../suites/targets/aws/billableJobs.js';
+import { bareClients } from '../../suites/targets/aws/testing/bareClients.js';
 import { printPlan } from './plan.js';
 
 const mocks = [
@@ -20,12 +21,7 @@ function plan(more: Partial<AwsTargetOptions>) {
     kind: 'aws',
     region: 'us-east-1',
     runId: 'plan1',
-    clients: {
-      sfn: new SFNClient({}),
-      iam: new IAMClient({}),
-      sts: new STSClient({}),
-      sagemaker: new SageMakerClient({}),
-    },
+    clients: bareClients(),
     ...more,
   });
   let out = '';

@@ -35,6 +35,7 @@ import { drawCase } from '../../../generators/sampleCases.js';
 import { predictExecution } from '../../../oracles/outcome/predictExecution.js';
 import { AwsTarget, type AwsTargetOptions } from './awsTarget.js';
 import type { BillableJobs } from './billableJobs.js';
+import { bareClients } from './testing/bareClients.js';
 import type { Clock } from './tokenBucket.js';
 
 const sfn = mockClient(SFNClient);
@@ -61,12 +62,7 @@ function target(kind: 'aws' | 'endpoint' = 'endpoint', more: Partial<AwsTargetOp
       region: 'us-east-1',
       runId: 'test1',
       clock,
-      clients: {
-        sfn: new SFNClient({}),
-        iam: new IAMClient({}),
-        sts: new STSClient({}),
-        sagemaker: new SageMakerClient({}),
-      },
+      clients: bareClients(),
       ...more,
     }),
   };
