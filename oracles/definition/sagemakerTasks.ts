@@ -18,6 +18,8 @@ export interface SageMakerTask {
   readonly queryLanguage: QueryLanguage;
   /** `Parameters` (JSONPath) or `Arguments` (JSONata): the SageMaker request as written. */
   readonly request: unknown;
+  /** The Task state itself, as it stands in the definition (the object at `pointer`). */
+  readonly state: Readonly<Record<string, unknown>>;
 }
 
 /** A Task state the oracles do not model (another service, or the AWS SDK integration). */
@@ -175,6 +177,7 @@ export function findTasks(definition: unknown, type: StateMachineType = 'STANDAR
             partition: analysis.partition,
             queryLanguage: stateLanguage,
             request,
+            state,
           });
         }
       } else if (state.Type === 'Parallel') {

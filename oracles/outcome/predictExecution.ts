@@ -242,7 +242,7 @@ class Model {
     const interval = job ? pollIntervalMs(job.durationSeconds, job.polls) : 60_000;
     // Whole milliseconds, as the virtual clock counts.
     const endsAt = interval * (job ? job.polls + 1 : 1);
-    const state = this.stateOf(task);
+    const state = task.state as Obj;
     const timeout = typeof state.TimeoutSeconds === 'number' ? state.TimeoutSeconds * 1000 : Infinity;
     const heartbeat = typeof state.HeartbeatSeconds === 'number' ? state.HeartbeatSeconds * 1000 : Infinity;
     const abortAfter = this.c.scenario.abortAfterPolls;
@@ -291,13 +291,6 @@ class Model {
     const result: Obj = { [statusField.value]: 'Completed', [`${noun}Arn`]: arn };
     if (tagged) result.Tags = { MANAGED_BY_AWS: 'STARTED_BY_STEP_FUNCTIONS' };
     return { result, ms: t, submitted: true };
-  }
-
-  stateOf(task: SageMakerTask): Obj {
-    let cur: unknown = this.c.definition;
-    for (const seg of task.pointer.split('/').slice(1))
-      cur = (cur as Obj)[seg.replace(/~1/g, '/').replace(/~0/g, '~')];
-    return cur as Obj;
   }
 }
 
@@ -370,7 +363,7 @@ export function predictExecution(c: CaseForPrediction): Prediction {
   let deterministicTime = true;
   const history: string[] = ['ExecutionStarted'];
   for (const [index, task] of found.tasks.entries()) {
-    const state = model.stateOf(task);
+    const state = task.state as Obj;
     const jsonata = task.queryLanguage === 'JSONata';
     const taskInput =
       c.shape === 'map' && !jsonata

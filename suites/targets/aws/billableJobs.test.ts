@@ -11,7 +11,7 @@ import {
   DEFAULT_LIMITS,
   rewriteForAccount,
 } from './billableJobs.js';
-import { shapeAt } from '../../../apimodel/lookup.js';
+import { findShape } from '../../../apimodel/lookup.js';
 
 const caps: BillableJobs = {
   maxJobs: 3,
@@ -86,13 +86,7 @@ describe('rewriteForAccount', () => {
         if (task.facts.api.startsWith('Create'))
           expect(request.Tags).toContainEqual({ Key: tag.key, Value: tag.value });
         // Every job that can say how long it may run says so; one production variant.
-        let stops = true;
-        try {
-          shapeAt(task.facts.api, 'StoppingCondition');
-        } catch {
-          stops = false;
-        }
-        if (stops)
+        if (findShape(task.facts.api, 'StoppingCondition'))
           expect(request.StoppingCondition).toMatchObject({ MaxRuntimeInSeconds: expect.any(Number) });
         expect((request.ProductionVariants ?? []).length).toBeLessThanOrEqual(1);
       }
@@ -140,11 +134,7 @@ describe('rewriteForAccount', () => {
   it('counts every attempt a Retry allows as billable, for every billable task; a Map is unbounded', () => {
     const c = draw('CreateTrainingJob', 0);
     const task = findTasks(c.definition).tasks[0]!;
-    const state = task.pointer
-      .split('/')
-      .slice(1)
-      .reduce<any>((n, k) => n[k], c.definition); // eslint-disable-line @typescript-eslint/no-explicit-any
-    const { Next: _n, Catch: _c, End: _e, Retry: _r, ...alone } = state as Record<string, unknown>;
+    const { Next: _n, Catch: _c, End: _e, Retry: _r, ...alone } = task.state;
     const retry = [{ ErrorEquals: ['States.ALL'], MaxAttempts: 2 }, { ErrorEquals: ['X'] }];
     const one = { StartAt: 'T', States: { T: { ...alone, Retry: retry, End: true } } };
     expect(billableAttempts({ ...c, definition: one })).toBe(1 + 2 + 3);

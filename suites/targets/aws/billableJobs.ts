@@ -5,7 +5,7 @@
  * user's SageMaker role, images and S3 locations, the run id as a tag — and at most `maxJobs` of
  * them run per run. Labeling jobs are never run: they need a work team and bill per object.
  */
-import { shapeAt } from '../../../apimodel/lookup.js';
+import { findShape } from '../../../apimodel/lookup.js';
 import type { Api } from '../../../catalog/api.js';
 import type { Case } from '../../../generators/case.js';
 import { findTasks } from '../../../oracles/definition/sagemakerTasks.js';
@@ -53,7 +53,7 @@ export function billableAttempts(c: Case): number {
   for (const task of findTasks(c.definition, c.stateMachineType).tasks) {
     if (!BILLABLE.test(`sagemaker:${task.facts.api}`)) continue;
     if (/\/(Iterator|ItemProcessor)\//.test(task.pointer)) return Infinity;
-    const retry = stateAt(c.definition, task.pointer).Retry;
+    const retry = task.state.Retry;
     const retries = Array.isArray(retry)
       ? retry.reduce(
           (n: number, r) => n + (isObject(r) && typeof r.MaxAttempts === 'number' ? r.MaxAttempts : 3),
@@ -77,25 +77,6 @@ const COUNT_KEYS = new Set([
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/** The request member's enum at a path of the operation's input, if it is one. */
-function enumOf(operation: string, path: readonly string[]): readonly string[] | undefined {
-  try {
-    return shapeAt(operation, ...path).enum;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Whether the operation's request has this member. */
-function has(operation: string, member: string): boolean {
-  try {
-    shapeAt(operation, member);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** What bounds a job on a real account: the instance types it may use and how long it may run. */
 export interface Limits {
@@ -179,7 +160,7 @@ export function rewriteForAccount(c: Case, how: Rewrite): { case: Case } | { ski
     if (!limits && !resources) return value;
     if (limits && COUNT_KEYS.has(key) && typeof value === 'number') return 1;
     if (limits && key === 'InstanceType' && typeof value === 'string') {
-      const accepted = enumOf(operation, path) ?? [];
+      const accepted = findShape(operation, ...path)?.enum ?? [];
       const type = limits.instanceTypes.find((t) => accepted.includes(t));
       if (!type) problem ??= `no allowed instance type fits ${operation} ${path.join('.')}`;
       return type ?? value;
@@ -196,7 +177,7 @@ export function rewriteForAccount(c: Case, how: Rewrite): { case: Case } | { ski
   };
 
   for (const task of findTasks(moved.definition, moved.stateMachineType).tasks) {
-    const state = stateAt(moved.definition, task.pointer);
+    const state = task.state as Record<string, unknown>;
     const field = 'Arguments' in state ? 'Arguments' : 'Parameters';
     if (!isObject(state[field])) continue;
     const operation = task.facts.api as Api;
@@ -206,10 +187,10 @@ export function rewriteForAccount(c: Case, how: Rewrite): { case: Case } | { ski
       limits &&
       !('StoppingCondition' in request) &&
       !('StoppingCondition.$' in request) &&
-      has(operation, 'StoppingCondition')
+      findShape(operation, 'StoppingCondition')
     )
       request.StoppingCondition = { MaxRuntimeInSeconds: limits.maxRuntimeInSeconds };
-    if (has(operation, 'Tags') && operation.startsWith('Create') && !('Tags.$' in request)) {
+    if (findShape(operation, 'Tags') && operation.startsWith('Create') && !('Tags.$' in request)) {
       const tags = Array.isArray(request.Tags) ? request.Tags : [];
       request.Tags = [
         ...tags.filter((t) => !(isObject(t) && t.Key === tag.key)),
@@ -227,13 +208,3 @@ export function rewriteForAccount(c: Case, how: Rewrite): { case: Case } | { ski
 }
 
 const isJsonata = (v: unknown): boolean => typeof v === 'string' && /^\s*\{%[\s\S]*%\}\s*$/.test(v);
-
-/** The state object at a JSON pointer of the definition. */
-function stateAt(definition: Record<string, unknown>, pointer: string): Record<string, unknown> {
-  let node: unknown = definition;
-  for (const raw of pointer.split('/').slice(1)) {
-    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    node = Array.isArray(node) ? node[Number(key)] : (node as Record<string, unknown>)[key];
-  }
-  return node as Record<string, unknown>;
-}
