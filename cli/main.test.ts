@@ -519,7 +519,10 @@ describe('run', () => {
     expect(diverged.shrunk).toBeDefined();
     expect(diverged.replay.command).toContain('--emulator-mutant passrole-not-checked');
     const md = readFileSync(join(report, 'report.md'), 'utf8');
-    expect(md).toMatch(/\(-\) calls\/\d+ "iam:PassRole allowed"/);
+    expect(md).toMatch(/\(~\) calls\/\d+ "iam:PassRole <arn:\d+> allowed" -> /);
+    expect(md).toContain(
+      `Replay the shrunk case: \`npx sfn-conformance replay ${join(report, 'report.json')} ${diverged.shrunk!.id}\``,
+    );
     const args = diverged.replay.command.replace(/^npx sfn-conformance /, '').split(' ');
     const replayed = await run(...args, '--format', 'json');
     expect(replayed.code).toBe(1);

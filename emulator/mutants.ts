@@ -1,17 +1,64 @@
 /**
- * Deliberate deviations of the emulator, to show that the harness catches bugs: with
- * `--emulator-mutant NAME`, `run` must report a divergence that points at the mutant.
+ * Deliberate deviations of the emulator, each a bug a real author of an emulator would write, to
+ * show that the harness catches bugs: with `--emulator-mutant NAME`, `run` must report a shrunk
+ * divergence that points at the mutant (suites/runner.test.ts runs every one at `--runs 200
+ * --seed 1`). One or more per rule the oracle predicts, grouped by aspect.
  */
 export const MUTANTS = {
-  'retry-ignores-backoff': 'Retry waits IntervalSeconds every time: BackoffRate is ignored',
-  'catch-drops-resultpath': "Catch ignores the catcher's ResultPath: the error object replaces the input",
-  'sync-returns-create-response': '.sync returns the Create response instead of the Describe result',
+  // IAM: the calls made as the execution role and their decisions.
   'passrole-not-checked': 'iam:PassRole is not authorized (and not recorded)',
-  'no-stop-on-abort': 'StopExecution does not make the best-effort Stop<X>Job call',
-  'taskfailed-matches-timeout': 'States.TaskFailed also matches States.Timeout',
-  'describe-not-polled': '.sync does not poll Describe: it waits for the job event',
+  'passrole-without-service': 'iam:PassRole is authorized without the iam:PassedToService context key',
+  'explicit-deny-ignored': "Deny statements of the role's policy are dropped when it is loaded",
+  'related-resource-not-checked':
+    'CreateEndpoint / UpdateEndpoint are not authorized on the endpoint configuration they name',
+  'related-resource-wrong-type':
+    "the related resource's ARN is built with the created resource's type (endpoint/ for the config)",
+  'arn-name-not-lowercased': 'resource ARNs keep the name as written (SageMaker lower-cases them)',
+  'managed-rule-not-checked': 'CreateStateMachine does not authorize the EventBridge managed rule of .sync',
   'addtags-not-checked': 'tag-on-create does not need sagemaker:AddTags',
+  'addtags-without-tags': 'sagemaker:AddTags is authorized on every create, with tags or without',
+  'listtags-not-checked': 'the Tags map of a .sync result is read without authorizing sagemaker:ListTags',
+  'describe-denied-fails-task':
+    'a denied Describe poll fails the task instead of waiting for the job event',
+  'access-denied-cause-generic': 'an AccessDenied cause names neither the action nor the resource',
+  // .sync: polling, job outcomes, Step Functions' tags, the Describe result, abort.
+  'sync-returns-create-response': '.sync returns the Create response instead of the Describe result',
+  'describe-not-polled': '.sync does not poll Describe: it waits for the job event',
+  'poll-once-too-many': 'the end of a job is seen one poll late (the status read is the previous poll’s)',
+  'poll-not-heartbeat': 'a successful Describe poll does not count as a heartbeat',
+  'failed-job-wrong-error': 'a Failed job fails the task with SageMaker.AmazonSageMakerException',
+  'stopped-job-succeeds': 'a job that ends Stopped completes the task like a Completed one',
+  'failure-reason-dropped': "the cause of a failed job's task leaves out its FailureReason",
+  'no-execution-arn-tag': 'Step Functions tags the job with MANAGED_BY_AWS only',
+  'describe-drops-request': 'the Describe result does not echo the request it was created with',
+  'no-stop-on-abort': 'StopExecution does not make the best-effort Stop<X>Job call',
+  'no-stop-on-timeout': 'a state-machine timeout does not make the best-effort Stop<X>Job call',
   'history-skips-submitted': '.sync records no TaskSubmitted event',
+  'abort-skips-task-aborted-event': 'an aborted Task records no TaskStateAborted event',
+  // SageMaker: validation, names, references, errors.
+  'request-validation-off': 'SageMaker accepts requests outside the API model constraints',
+  'references-not-checked': 'a missing model or endpoint configuration is not ResourceNotFound',
+  'names-not-unique': 'a second resource with the same name is created instead of ResourceInUse',
+  'create-error-generic': 'every SageMaker error becomes SageMaker.AmazonSageMakerException',
+  'throttling-retried-internally':
+    'a throttled Create call is retried inside the integration instead of failing the attempt',
+  // ASL: Retry, Catch, data flow, timeouts.
+  'retry-ignores-backoff': 'Retry waits IntervalSeconds every time: BackoffRate is ignored',
+  'retry-max-attempts-off-by-one': 'Retry makes one attempt more than MaxAttempts allows',
+  'retry-ignores-max-delay': 'Retry waits beyond MaxDelaySeconds',
+  'jitter-ignored': 'JitterStrategy FULL waits the whole interval',
+  'retrier-last-match': 'the last matching retrier applies, not the first',
+  'catcher-last-match': 'the last matching catcher applies, not the first',
+  'catch-drops-resultpath': "Catch ignores the catcher's ResultPath: the error object replaces the input",
+  'taskfailed-matches-timeout': 'States.TaskFailed also matches States.Timeout',
+  'resultpath-null-ignored': 'ResultPath null keeps the result instead of the input',
+  'resultselector-ignored': 'ResultSelector is not applied',
+  'outputpath-ignored': 'OutputPath is not applied',
+  'inputpath-ignored': 'InputPath is not applied: Parameters read the whole input',
+  'jsonata-output-ignored': 'a JSONata Task state ignores its Output',
+  'task-timeout-ignored': "a Task's TimeoutSeconds is not enforced",
+  'heartbeat-timeout-error-name': 'a missed heartbeat fails the task with States.HeartbeatTimeout',
+  'machine-timeout-ignored': "the state machine's TimeoutSeconds is not enforced",
 } as const;
 
 export type MutantName = keyof typeof MUTANTS;

@@ -70,6 +70,12 @@ export interface ExecutionResult extends ExecutionOutcome {
 
 const DEFAULT_START = Date.UTC(2026, 0, 1);
 
+/** A policy document with its Deny statements dropped (the `explicit-deny-ignored` mutant). */
+function withoutDenies(doc: PolicyDocument): PolicyDocument {
+  const statements = Array.isArray(doc.Statement) ? doc.Statement : [doc.Statement];
+  return { ...doc, Statement: statements.filter((s) => s.Effect !== 'Deny') };
+}
+
 export class EmulatedStepFunctions {
   readonly region: string;
   readonly account: string;
@@ -113,7 +119,10 @@ export class EmulatedStepFunctions {
       const docs = Array.isArray(input.policy) ? input.policy : [input.policy as PolicyDocument];
       policies = new PolicySet(
         docs.map((doc, i) => {
-          const parsed = parsePolicy(doc, `policy${docs.length > 1 ? i + 1 : ''}`);
+          const parsed = parsePolicy(
+            this.options.mutant === 'explicit-deny-ignored' ? withoutDenies(doc) : doc,
+            `policy${docs.length > 1 ? i + 1 : ''}`,
+          );
           if (!parsed.ok)
             throw new StepFunctionsError(
               'MalformedPolicyDocument',
@@ -128,7 +137,7 @@ export class EmulatedStepFunctions {
       input.roleArn ?? `arn:${this.partition}:iam::${this.account}:role/StepFunctionsExecutionRole`;
     // The managed EventBridge rules of .sync tasks are created with the role (spec §2.5, §3).
     const authorizer = new Authorizer(roleArn, policies, this.region, this.account);
-    for (const sync of check.syncTasks) {
+    for (const sync of this.options.mutant === 'managed-rule-not-checked' ? [] : check.syncTasks) {
       const facts = SAGEMAKER_APIS[sync.api as keyof typeof SAGEMAKER_APIS];
       const rule = `arn:${this.partition}:events:${this.region}:${this.account}:rule/${facts.job!.eventRule.value}`;
       for (const action of EVENTS_ACTIONS.value) {
@@ -237,6 +246,7 @@ export class EmulatedStepFunctions {
         account: this.account,
         partition: this.partition,
         referencesExist: scenario.referencesExist,
+        ...(this.options.mutant ? { mutant: this.options.mutant } : {}),
       });
       this.sagemakerServices.set(scenario.referencesExist, s);
     }

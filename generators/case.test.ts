@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { API_NAMES, type Pattern } from '../catalog/api.js';
 import { SAGEMAKER_APIS } from '../catalog/sagemakerApis.js';
 import { problemLabel, validateDefinition } from '../validation/validateDefinition.js';
-import { caseId, canonicalJson, validCaseArb } from './case.js';
+import { findTasks } from '../oracles/definition/sagemakerTasks.js';
+import { predictExecution } from '../oracles/outcome/predictExecution.js';
+import { planTasks } from '../plan/casePlan.js';
+import { caseId, canonicalJson, validCaseArb, WRAPPERS } from './case.js';
 import { invalidCaseArb } from './invalidCase.js';
 import { generateCase, caseArb, sampleCases } from './sampleCases.js';
 
@@ -29,13 +32,39 @@ describe('generated cases', () => {
     );
   });
 
-  it('dynamic names resolve from the input the case carries', () => {
-    for (const c of sampleCases({ seed: 8 }, 200)) {
-      const text = JSON.stringify(c.definition);
-      for (const m of text.matchAll(/"\$\.(step\d+jobName|step\d+runId|jobName|runId)"/g))
-        expect(c.input).toHaveProperty(m[1]!);
-      for (const m of text.matchAll(/\$\.value\.(jobName|runId)/g))
-        expect((c.input.items as Record<string, unknown>[])[0]).toHaveProperty(m[1]!);
+  it('dynamic members resolve from the input the case carries', () => {
+    for (const c of sampleCases({ seed: 8 }, 300)) {
+      // The oracle resolves every dynamic member of every task it reaches, or predicts States.Runtime.
+      expect(predictExecution(c).error?.value, c.id).not.toBe('States.Runtime');
+    }
+  });
+
+  it('render and parse agree: a definition read back gives each task its plan (request, Retry, Catch, timeouts)', () => {
+    for (const c of sampleCases({ seed: 12 }, 300)) {
+      const found = findTasks(c.definition).tasks.map((t) => t.plan);
+      const planned = planTasks(c.plan.flow);
+      expect(found.length).toBe(planned.length);
+      found.forEach((parsed, i) => {
+        const plan = planned[i]!;
+        expect(parsed.name).toBe(plan.name);
+        expect([parsed.api, parsed.pattern, parsed.queryLanguage]).toEqual([
+          plan.api,
+          plan.pattern,
+          plan.queryLanguage,
+        ]);
+        expect(parsed.request.literal).toEqual(plan.request.literal);
+        const byPath = (list: readonly { at: readonly unknown[] }[]) =>
+          [...list].sort((a, b) => JSON.stringify(a.at).localeCompare(JSON.stringify(b.at)));
+        expect(byPath(parsed.request.dynamic)).toEqual(byPath(plan.request.dynamic));
+        expect(parsed.retry).toEqual(plan.retry);
+        expect(parsed.catch.map((x) => [x.errorEquals, x.target.state])).toEqual(
+          plan.catch.map((x) => [x.errorEquals, x.target.state]),
+        );
+        expect([parsed.timeoutSeconds, parsed.heartbeatSeconds]).toEqual([
+          plan.timeoutSeconds,
+          plan.heartbeatSeconds,
+        ]);
+      });
     }
   });
 
@@ -68,16 +97,7 @@ describe('coverage of sample --count 1000 --seed 1', () => {
     expect(new Set(cases.map((c) => c.resourceMode))).toEqual(new Set(['static', 'dynamic']));
     expect(new Set(cases.map((c) => c.queryLanguage))).toEqual(new Set(['JSONPath', 'JSONata']));
     expect(new Set(cases.map((c) => c.shape)).size).toBe(6);
-    for (const w of [
-      'Retry',
-      'Catch',
-      'TimeoutSeconds',
-      'HeartbeatSeconds',
-      'ResultSelector',
-      'ResultPath',
-      'OutputPath',
-      'Output',
-    ]) {
+    for (const w of WRAPPERS) {
       expect(
         cases.some((c) => c.wrappers.includes(w as never)),
         w,

@@ -1,21 +1,59 @@
 /**
- * The generated test case (design.md, "Core types"): a state machine with its execution input, the
- * execution role's policy (predicted, or a named variant), the world scenario, the replay
- * coordinates, and an id that is a stable hash of the content.
+ * The generated test case (design.md, "Core types"): a case plan rendered to a state machine with
+ * its execution input, the execution role's policy (predicted, or a named variant), the world
+ * scenario, the replay coordinates, and an id that is a stable hash of the content.
  */
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import type { Api, Pattern, QueryLanguage, ResourceMode, StateMachineType } from '../catalog/api.js';
+import { SAGEMAKER_APIS } from '../catalog/sagemakerApis.js';
 import type { PolicyDocument } from '../iam/policy.js';
 import { DEFAULT_OPTIONS } from '../oracles/options.js';
+import { predictExecution } from '../oracles/outcome/predictExecution.js';
 import { predictPolicy } from '../oracles/policy/predictPolicy.js';
-import { applyPolicyVariant, policyVariantArb, type PolicyVariant } from './policyVariant.js';
+import {
+  planTasks,
+  type Breakage,
+  type MachinePlan,
+  type MachineShape,
+  type TaskPlan,
+} from '../plan/casePlan.js';
+import { machinePlanArb, type DrawnMachine } from './machinePlan.js';
+import { applyPolicyVariant, policyVariantArb, TAKING_AWAY, type PolicyVariant } from './policyVariant.js';
+import { renderMachine } from './render.js';
 import { scenarioArb, type WorldScenario } from './scenario.js';
-import { stateMachineArb, type MachineShape } from './stateMachine.js';
-import type { Wrapper } from './taskState.js';
 import { ACCOUNT, REGION, resourceNameArb } from './values.js';
 
-export type Validity = { readonly valid: true } | { readonly valid: false; readonly violation: string };
+export type Validity =
+  { readonly valid: true } | { readonly valid: false; readonly violation: string; readonly breaks: Breakage };
+
+/** The wrappers a case's tasks carry (for `sample --stats` and the report). */
+export type Wrapper =
+  | 'Retry'
+  | 'Catch'
+  | 'TimeoutSeconds'
+  | 'HeartbeatSeconds'
+  | 'InputPath'
+  | 'ResultSelector'
+  | 'ResultPath'
+  | 'OutputPath'
+  | 'Output'
+  | 'Assign'
+  | 'StateMachineTimeout';
+
+export const WRAPPERS: readonly Wrapper[] = [
+  'Retry',
+  'Catch',
+  'TimeoutSeconds',
+  'HeartbeatSeconds',
+  'InputPath',
+  'ResultSelector',
+  'ResultPath',
+  'OutputPath',
+  'Output',
+  'Assign',
+  'StateMachineTimeout',
+];
 
 export interface Case {
   /** A stable hash of everything below but the replay coordinates. */
@@ -27,6 +65,9 @@ export interface Case {
   readonly shape: MachineShape;
   readonly wrappers: readonly Wrapper[];
   readonly stateMachineType: StateMachineType;
+  /** What the oracles read. */
+  readonly plan: MachinePlan;
+  /** The plan rendered (an invalid case: with its one problem). */
   readonly definition: Record<string, unknown>;
   readonly input: Record<string, unknown>;
   /** The execution's name (a valid SageMaker name, since `$$.Execution.Name` may name a job). */
@@ -66,54 +107,114 @@ export function caseId(content: CaseContent): string {
   return createHash('sha256').update(canonicalJson(content)).digest('hex').slice(0, 16);
 }
 
+/** The policy a case's role gets. */
+export type PolicyChoice =
+  /** Exactly the predicted policy. */
+  | 'predicted'
+  /** The predicted policy with one permission the case exercises taken away. */
+  | 'withoutOne';
+
 export interface CaseFilter {
   readonly api?: Api;
   readonly pattern?: Pattern;
   readonly queryLanguage?: QueryLanguage;
   readonly shape?: MachineShape;
-  /** Only this kind of policy variant. */
-  readonly variant?: PolicyVariant['kind'];
+  /** Absent: a mix of every policy variant. */
+  readonly policy?: PolicyChoice;
+}
+
+/** The wrappers of a plan. */
+export function planWrappers(plan: MachinePlan): Wrapper[] {
+  const found = new Set<Wrapper>();
+  for (const t of planTasks(plan.flow)) {
+    if (t.retry.length > 0) found.add('Retry');
+    if (t.catch.length > 0) found.add('Catch');
+    if (t.timeoutSeconds !== undefined) found.add('TimeoutSeconds');
+    if (t.heartbeatSeconds !== undefined) found.add('HeartbeatSeconds');
+    if (t.inputPath) found.add('InputPath');
+    if (t.resultSelector) found.add('ResultSelector');
+    if (t.resultPath !== undefined) found.add('ResultPath');
+    if (t.outputPath) found.add('OutputPath');
+    if (t.output) found.add('Output');
+    if (t.assign) found.add('Assign');
+  }
+  if (plan.timeoutSeconds !== undefined) found.add('StateMachineTimeout');
+  return WRAPPERS.filter((w) => found.has(w));
+}
+
+/** The case's first SageMaker task: its API, pattern and name mode label the case. */
+export function primaryTask(plan: MachinePlan): TaskPlan {
+  return planTasks(plan.flow)[0]!;
+}
+
+/** Everything of a case but its scenario, policy and validity. */
+export function caseFrame(drawn: DrawnMachine, executionName: string) {
+  const primary = primaryTask(drawn.plan);
+  const nameField = SAGEMAKER_APIS[primary.api].nameField.value;
+  return {
+    api: primary.api,
+    pattern: primary.pattern,
+    resourceMode: primary.request.dynamic.some((d) => d.at[0] === nameField)
+      ? ('dynamic' as const)
+      : ('static' as const),
+    queryLanguage: primary.queryLanguage,
+    shape: drawn.plan.shape,
+    wrappers: planWrappers(drawn.plan),
+    stateMachineType: 'STANDARD' as const,
+    plan: drawn.plan,
+    definition: renderMachine(drawn.plan),
+    input: drawn.input,
+    executionName,
+    region: REGION,
+    account: ACCOUNT,
+  };
+}
+
+/** The policy Step Functions would generate for the definition. */
+export function predictedPolicy(definition: Record<string, unknown>): PolicyDocument {
+  const predicted = predictPolicy(definition, { ...DEFAULT_OPTIONS, region: REGION, account: ACCOUNT });
+  if (!predicted.ok) throw new Error(`generated definition rejected: ${JSON.stringify(predicted.problems)}`);
+  return predicted.document;
+}
+
+/** The actions the case's execution calls and is allowed, under the predicted policy: what a necessity case may take away. */
+function exercisedActions(content: Omit<CaseContent, 'policyVariant'>): string[] {
+  const calls = predictExecution(content).calls.value;
+  return [...new Set(calls.filter((x) => x.decision === 'allowed').map((x) => x.action))];
 }
 
 /** Valid cases: every request passes the validator and every definition passes `validate`. */
 export function validCaseArb(filter: CaseFilter = {}): fc.Arbitrary<CaseContent> {
   // Execution names double as job names through $$.Execution.Name: at most 32 characters (HPO).
-  return resourceNameArb(32).chain((executionName) =>
-    stateMachineArb({
-      ...(filter.api ? { api: filter.api } : {}),
-      ...(filter.pattern ? { pattern: filter.pattern } : {}),
-      ...(filter.queryLanguage ? { queryLanguage: filter.queryLanguage } : {}),
-      ...(filter.shape ? { shape: filter.shape } : {}),
-      executionName,
-    }).chain((machine) => {
-      const primary = machine.tasks[0]!;
-      const predicted = predictPolicy(machine.definition, {
-        ...DEFAULT_OPTIONS,
-        region: REGION,
-        account: ACCOUNT,
-      });
-      if (!predicted.ok)
-        throw new Error(`generated definition rejected: ${JSON.stringify(predicted.problems)}`);
-      return fc
-        .tuple(scenarioArb(primary.pattern), policyVariantArb(predicted.document))
-        .map(([scenario, policyVariant]) => ({
-          api: primary.api,
-          pattern: primary.pattern,
-          resourceMode: primary.resourceMode,
-          queryLanguage: primary.queryLanguage,
-          shape: machine.shape,
-          wrappers: [...new Set(machine.tasks.flatMap((t) => t.wrappers))].sort(),
-          stateMachineType: 'STANDARD' as const,
-          definition: machine.definition,
-          input: machine.input,
-          executionName,
-          region: REGION,
-          account: ACCOUNT,
-          scenario,
-          policyVariant,
-          policy: applyPolicyVariant(predicted.document, policyVariant),
-          validity: { valid: true } as const,
-        }));
-    }),
-  );
+  return resourceNameArb(32)
+    .chain((executionName) =>
+      machinePlanArb({
+        ...(filter.api ? { api: filter.api } : {}),
+        ...(filter.pattern ? { pattern: filter.pattern } : {}),
+        ...(filter.queryLanguage ? { queryLanguage: filter.queryLanguage } : {}),
+        ...(filter.shape ? { shape: filter.shape } : {}),
+        executionName,
+      }).chain((drawn) => {
+        const frame = caseFrame(drawn, executionName);
+        const predicted = predictedPolicy(frame.definition);
+        const primary = primaryTask(drawn.plan);
+        return scenarioArb(primary.pattern, primary.timeoutSeconds).chain((scenario) => {
+          const base = { ...frame, scenario, policy: predicted, validity: { valid: true } as const };
+          let variants: fc.Arbitrary<PolicyVariant>;
+          if (filter.policy === 'withoutOne') {
+            const exercised = exercisedActions(base);
+            // Nothing allowed to take away (the create itself is denied): drawn again.
+            if (exercised.length === 0) return fc.constant(undefined);
+            variants = policyVariantArb(predicted, TAKING_AWAY, exercised);
+          } else
+            variants = policyVariantArb(predicted, filter.policy === 'predicted' ? ['predicted'] : undefined);
+          return variants.map((policyVariant): CaseContent => ({
+            ...base,
+            policyVariant,
+            policy: applyPolicyVariant(predicted, policyVariant),
+          }));
+        });
+      }),
+    )
+    .filter((c): c is CaseContent => c !== undefined);
 }

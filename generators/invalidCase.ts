@@ -1,59 +1,102 @@
 /**
- * Invalid cases for `sample --include-invalid`: a definition with exactly one problem, labelled
- * with the problem `validate` reports (`<code> at <pointer>`).
+ * Invalid cases: a definition with exactly one problem, labelled with the problem `validate`
+ * reports (`<code> at <pointer>`) and, for the oracles, what it breaks.
+ *
+ * A request mutation is a case of its own: one Task with the broken request, the policy predicted
+ * for it and a world without injected errors, so that the call reaches SageMaker's validation
+ * (AccessDenied and ValidationException share an error name; only then does the cause tell them
+ * apart).
  */
 import fc from 'fast-check';
 import { API_NAMES } from '../catalog/api.js';
 import { SAGEMAKER_APIS } from '../catalog/sagemakerApis.js';
+import type { Breakage, MachinePlan } from '../plan/casePlan.js';
 import { problemLabel } from '../validation/validateDefinition.js';
-import { caseId, validCaseArb, type Case, type CaseContent } from './case.js';
+import {
+  caseId,
+  caseFrame,
+  predictedPolicy,
+  validCaseArb,
+  type Case,
+  type CaseContent,
+  type CaseFilter,
+} from './case.js';
 import { negativeRequestArb } from './negativeRequests.js';
+import { resourceNameArb } from './values.js';
 
 type Mutation = (content: CaseContent) => fc.Arbitrary<CaseContent | undefined>;
 
 const escape = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
 
-/** The single-task machine of the request mutations: `Task`, then End. */
-function singleTask(resource: string, request: Record<string, unknown>): Record<string, unknown> {
-  return {
-    StartAt: 'Task',
-    States: { Task: { Type: 'Task', Resource: resource, Parameters: request, End: true } },
-  };
-}
+/** `/a/0/b` as path segments. */
+const segments = (pointer: string): (string | number)[] =>
+  pointer
+    .split('/')
+    .slice(1)
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s.replace(/~1/g, '/').replace(/~0/g, '~')));
 
 function labelled(
   content: CaseContent,
   definition: Record<string, unknown>,
   code: string,
   pointer: string,
+  breaks: Breakage,
 ): CaseContent {
-  return { ...content, definition, validity: { valid: false, violation: problemLabel({ code, pointer }) } };
+  return {
+    ...content,
+    definition,
+    validity: { valid: false, violation: problemLabel({ code, pointer }), breaks },
+  };
 }
 
+/** One Task with a request that breaks one SageMaker constraint. */
 const requestMutation: Mutation = (content) =>
   negativeRequestArb(content.api).map((negative) => {
-    const resource = `arn:aws:states:::sagemaker:${SAGEMAKER_APIS[content.api].resourceName.value}`;
+    const plan: MachinePlan = {
+      shape: 'single',
+      queryLanguage: 'JSONPath',
+      flow: {
+        steps: [
+          {
+            kind: 'task',
+            name: 'Task',
+            api: content.api,
+            pattern: 'requestResponse',
+            queryLanguage: 'JSONPath',
+            request: { literal: negative.request, dynamic: [] },
+            retry: [],
+            catch: [],
+          },
+        ],
+      },
+    };
+    const frame = caseFrame({ plan, input: {} }, content.executionName);
     const code = negative.breaks.rule ? `semantic:${negative.breaks.rule}` : negative.breaks.constraint;
+    const policy = predictedPolicy(frame.definition);
     return labelled(
       {
         ...content,
-        pattern: 'requestResponse',
-        resourceMode: 'static',
-        queryLanguage: 'JSONPath',
-        shape: 'single',
-        wrappers: [],
-        input: {},
+        ...frame,
+        scenario: { referencesExist: true },
+        policyVariant: { kind: 'predicted' },
+        policy,
       },
-      singleTask(resource, negative.request),
+      frame.definition,
       code,
       `/States/Task/Parameters${negative.breaks.path}`,
+      {
+        kind: 'request',
+        constraint: negative.breaks.constraint,
+        ...(negative.breaks.rule ? { rule: negative.breaks.rule } : {}),
+        at: segments(negative.breaks.path),
+      },
     );
   });
 
 /** `.waitForTaskToken` on sagemaker:*, `.sync` on an API without it, an unknown API name. */
 const NON_JOB_APIS = API_NAMES.filter((a) => !SAGEMAKER_APIS[a].job);
 const resourceMutation: Mutation = (content) =>
-  fc.constantFrom('waitForTaskToken', 'syncOnNonJob', 'unknownApi').chain((kind) =>
+  fc.constantFrom('waitForTaskToken', 'syncOnNonJob', 'unknownApi' as const).chain((kind) =>
     (kind === 'syncOnNonJob' ? fc.constantFrom(...NON_JOB_APIS) : fc.constant(content.api)).chain((api) => {
       const name = SAGEMAKER_APIS[api].resourceName.value;
       const resource =
@@ -63,20 +106,27 @@ const resourceMutation: Mutation = (content) =>
             ? `arn:aws:states:::sagemaker:${name}.waitForTaskToken`
             : `arn:aws:states:::sagemaker:${name}s`;
       // The request itself is valid: it comes from a valid single-task case of the same API.
-      return validCaseArb({ api, shape: 'single', queryLanguage: 'JSONPath' }).map((valid) => {
-        const { Catch: _catch, ...task } = (
-          valid.definition.States as Record<string, Record<string, unknown>>
-        ).Task!;
-        const definition = { StartAt: 'Task', States: { Task: { ...task, Resource: resource } } };
-        const pattern =
-          kind === 'waitForTaskToken' ? 'waitForTaskToken' : kind === 'syncOnNonJob' ? 'sync' : valid.pattern;
-        return labelled(
-          { ...valid, pattern, wrappers: valid.wrappers.filter((w) => w !== 'Catch') },
-          definition,
-          'integration',
-          '/States/Task/Resource',
-        );
-      });
+      return validCaseArb({ api, shape: 'single', queryLanguage: 'JSONPath', policy: 'predicted' }).map(
+        (valid) => {
+          const { Catch: _catch, ...task } = (
+            valid.definition.States as Record<string, Record<string, unknown>>
+          ).Task!;
+          const definition = { StartAt: 'Task', States: { Task: { ...task, Resource: resource } } };
+          const pattern =
+            kind === 'waitForTaskToken'
+              ? 'waitForTaskToken'
+              : kind === 'syncOnNonJob'
+                ? 'sync'
+                : valid.pattern;
+          return labelled(
+            { ...valid, pattern, wrappers: valid.wrappers.filter((w) => w !== 'Catch') },
+            definition,
+            'integration',
+            '/States/Task/Resource',
+            { kind: 'resource', problem: kind },
+          );
+        },
+      );
     }),
   );
 
@@ -88,24 +138,25 @@ const aslMutation: Mutation = (content) =>
     const [name, task] = Object.entries(states).find(([, s]) => s.Type === 'Task') ?? [];
     if (!name || !task) return undefined;
     const at = `/States/${escape(name)}`;
+    const breaks: Breakage = { kind: 'asl', rule: code };
     delete task.Retry;
     delete task.HeartbeatSeconds;
     delete task.TimeoutSeconds;
     if (code === 'retry-backoff-rate') {
       task.Retry = [{ ErrorEquals: ['States.TaskFailed'], BackoffRate: 0.5 }];
-      return labelled(content, definition, code, `${at}/Retry/0/BackoffRate`);
+      return labelled(content, definition, code, `${at}/Retry/0/BackoffRate`, breaks);
     }
     if (code === 'retry-interval') {
       task.Retry = [{ ErrorEquals: ['States.TaskFailed'], IntervalSeconds: 0 }];
-      return labelled(content, definition, code, `${at}/Retry/0/IntervalSeconds`);
+      return labelled(content, definition, code, `${at}/Retry/0/IntervalSeconds`, breaks);
     }
     if (code === 'states-all') {
       task.Retry = [{ ErrorEquals: ['States.ALL'] }, { ErrorEquals: ['States.Timeout'] }];
-      return labelled(content, definition, code, `${at}/Retry/0/ErrorEquals`);
+      return labelled(content, definition, code, `${at}/Retry/0/ErrorEquals`, breaks);
     }
     task.TimeoutSeconds = 60;
     task.HeartbeatSeconds = 60;
-    return labelled(content, definition, code, `${at}/HeartbeatSeconds`);
+    return labelled(content, definition, code, `${at}/HeartbeatSeconds`, breaks);
   });
 
 /** The kinds of invalid case: a request value, the integration's resource, an ASL rule. */
@@ -113,7 +164,7 @@ export type InvalidKind = 'request' | 'resource' | 'asl';
 
 /** An invalid case: a valid one with one labelled mutation. */
 export function invalidCaseArb(
-  filter: Parameters<typeof validCaseArb>[0] = {},
+  filter: Omit<CaseFilter, 'policy'> = {},
   kinds: readonly InvalidKind[] = ['request', 'resource', 'asl'],
 ): fc.Arbitrary<CaseContent> {
   const weights: Record<InvalidKind, [number, Mutation]> = {
@@ -121,7 +172,14 @@ export function invalidCaseArb(
     resource: [1, resourceMutation],
     asl: [1, aslMutation],
   };
-  return validCaseArb({ ...filter, shape: filter.shape ?? 'single', variant: 'predicted' })
+  // A request mutation needs only the API and the names of the case; the others mutate a whole valid case.
+  const onlyRequests = kinds.length === 1 && kinds[0] === 'request';
+  const base: fc.Arbitrary<CaseContent> = onlyRequests
+    ? fc
+        .tuple(filter.api ? fc.constant(filter.api) : fc.constantFrom(...API_NAMES), resourceNameArb(32))
+        .map(([api, executionName]) => ({ api, executionName }) as CaseContent)
+    : validCaseArb({ ...filter, shape: filter.shape ?? 'single', policy: 'predicted' });
+  return base
     .chain((content) =>
       fc.oneof(...kinds.map((k) => ({ weight: weights[k][0], arbitrary: weights[k][1](content) }))),
     )

@@ -9,12 +9,17 @@ export type PolicyVariant =
   | { readonly kind: 'predicted' }
   /** The predicted policy without one action (leave-one-out over the whole policy). */
   | { readonly kind: 'leaveOneOut'; readonly action: string }
-  /** The SageMaker resource of the first statement scoped to another name. */
-  | { readonly kind: 'wrongResourceName' }
+  /** The grant of one action scoped to another resource name. */
+  | { readonly kind: 'wrongResourceName'; readonly action: string }
   /** The PassRole statement without its iam:PassedToService condition. */
   | { readonly kind: 'missingPassRoleCondition' }
   /** The predicted policy plus a Deny of one action on every resource. */
   | { readonly kind: 'extraDeny'; readonly action: string };
+
+export type VariantKind = PolicyVariant['kind'];
+
+/** The variants that take one permission away (the necessity suite's). */
+export const TAKING_AWAY: readonly VariantKind[] = ['leaveOneOut', 'extraDeny', 'wrongResourceName'];
 
 const statementsOf = (doc: PolicyDocument): PolicyStatement[] =>
   Array.isArray(doc.Statement) ? doc.Statement : [doc.Statement];
@@ -26,40 +31,65 @@ export function policyActions(doc: PolicyDocument): string[] {
   return [...new Set(statementsOf(doc).flatMap((s) => list(s.Action)))];
 }
 
-/** A variant for the predicted policy, drawn with the predicted one most often. */
+/** The actions whose grant names a resource that can be scoped to another name (not `*`). */
+export function scopedActions(doc: PolicyDocument): string[] {
+  return [
+    ...new Set(
+      statementsOf(doc)
+        .filter((s) => list(s.Resource).some((r) => r.includes('/')))
+        .flatMap((s) => list(s.Action)),
+    ),
+  ];
+}
+
+/**
+ * A variant of the predicted policy. `only`: just these kinds; `actions`: the actions a variant
+ * may take away (default: every action of the policy).
+ */
 export function policyVariantArb(
   predicted: PolicyDocument,
-  only?: PolicyVariant['kind'],
+  only?: readonly VariantKind[],
+  actions: readonly string[] = policyActions(predicted),
 ): fc.Arbitrary<PolicyVariant> {
-  const actions = policyActions(predicted);
-  const hasPassRole = actions.includes('iam:PassRole');
-  const arbs: fc.WeightedArbitrary<PolicyVariant>[] = [
-    { weight: 6, arbitrary: fc.constant({ kind: 'predicted' } as const) },
-    {
-      weight: 2,
+  const scoped = scopedActions(predicted).filter((a) => actions.includes(a));
+  const hasPassRole = policyActions(predicted).includes('iam:PassRole');
+  const arbs: { kind: VariantKind; weight: number; arbitrary: fc.Arbitrary<PolicyVariant> }[] = [
+    { kind: 'predicted', weight: 6, arbitrary: fc.constant({ kind: 'predicted' } as const) },
+  ];
+  if (actions.length > 0) {
+    arbs.push({
+      kind: 'leaveOneOut',
+      weight: 3,
       arbitrary: fc.constantFrom(...actions).map((action) => ({ kind: 'leaveOneOut', action }) as const),
-    },
-    { weight: 1, arbitrary: fc.constant({ kind: 'wrongResourceName' } as const) },
-    {
+    });
+    arbs.push({
+      kind: 'extraDeny',
       weight: 1,
       arbitrary: fc.constantFrom(...actions).map((action) => ({ kind: 'extraDeny', action }) as const),
-    },
-  ];
-  if (hasPassRole)
-    arbs.push({ weight: 1, arbitrary: fc.constant({ kind: 'missingPassRoleCondition' } as const) });
-  if (only) {
-    const kinds: PolicyVariant['kind'][] = [
-      'predicted',
-      'leaveOneOut',
-      'wrongResourceName',
-      'extraDeny',
-      'missingPassRoleCondition',
-    ];
-    const picked = arbs.find((_, i) => kinds[i] === only);
-    if (picked) return picked.arbitrary;
+    });
   }
-  return fc.oneof(...arbs);
+  if (scoped.length > 0)
+    arbs.push({
+      kind: 'wrongResourceName',
+      weight: 1,
+      arbitrary: fc.constantFrom(...scoped).map((action) => ({ kind: 'wrongResourceName', action }) as const),
+    });
+  if (hasPassRole)
+    arbs.push({
+      kind: 'missingPassRoleCondition',
+      weight: 1,
+      arbitrary: fc.constant({ kind: 'missingPassRoleCondition' } as const),
+    });
+  const chosen = only ? arbs.filter((a) => only.includes(a.kind)) : arbs;
+  if (chosen.length === 0) throw new Error(`no policy variant of ${only?.join(', ')} applies`);
+  return fc.oneof(...chosen.map(({ weight, arbitrary }) => ({ weight, arbitrary })));
 }
+
+/** `arn:...:training-job/name*` scoped to `arn:...:training-job/other-name*`. */
+const elsewhere = (r: string): string => {
+  const slash = r.lastIndexOf('/');
+  return slash < 0 ? r : `${r.slice(0, slash + 1)}other-${r.slice(slash + 1)}`;
+};
 
 /** The policy document a variant stands for. */
 export function applyPolicyVariant(predicted: PolicyDocument, variant: PolicyVariant): PolicyDocument {
@@ -74,16 +104,17 @@ export function applyPolicyVariant(predicted: PolicyDocument, variant: PolicyVar
           .map((s) => ({ ...s, Action: list(s.Action).filter((a) => a !== variant.action) }))
           .filter((s) => s.Action.length > 0),
       };
-    case 'wrongResourceName': {
-      const first = statements[0];
-      if (first) {
-        first.Resource = list(first.Resource).map((r) => {
-          const slash = r.lastIndexOf('/');
-          return slash < 0 ? r : `${r.slice(0, slash + 1)}other-${r.slice(slash + 1)}`;
-        });
-      }
-      return { Version: '2012-10-17', Statement: statements };
-    }
+    case 'wrongResourceName':
+      return {
+        Version: '2012-10-17',
+        Statement: statements.flatMap((s) => {
+          const actions = list(s.Action);
+          if (!actions.includes(variant.action)) return [s];
+          const rest = actions.filter((a) => a !== variant.action);
+          const moved = { ...s, Action: [variant.action], Resource: list(s.Resource).map(elsewhere) };
+          return rest.length > 0 ? [{ ...s, Action: rest }, moved] : [moved];
+        }),
+      };
     case 'missingPassRoleCondition':
       return {
         Version: '2012-10-17',

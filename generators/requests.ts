@@ -18,12 +18,14 @@ import {
   nameFor,
   roleArnArb,
   s3UriArb,
+  sometimes,
   tagsArb,
 } from './values.js';
 
 export type SageMakerRequest = Record<string, unknown>;
 
-const opt = <T>(arb: fc.Arbitrary<T>, freq = 2) => fc.option(arb, { freq, nil: undefined });
+/** An optional member, present with probability `p`. */
+const opt = <T>(arb: fc.Arbitrary<T>, p = 0.5) => sometimes(arb, p);
 
 const TRAINING_TYPES = enumAt('CreateTrainingJob', 'ResourceConfig', 'InstanceType');
 const TRANSFORM_TYPES = enumAt('CreateTransformJob', 'TransformResources', 'InstanceType');
@@ -97,8 +99,8 @@ const algorithmSpecificationArb = (mode: string) =>
   fc
     .record({ TrainingImage: imageUriArb, TrainingInputMode: fc.constant(mode) })
     .chain((spec) =>
-      opt(fc.constant([{ Name: 'validation:auc', Regex: 'validation-auc:([0-9\\.]+)' }]), 1).map((metrics) =>
-        compact({ ...spec, MetricDefinitions: metrics }),
+      opt(fc.constant([{ Name: 'validation:auc', Regex: 'validation-auc:([0-9\\.]+)' }]), 0.3).map(
+        (metrics) => compact({ ...spec, MetricDefinitions: metrics }),
       ),
     );
 
@@ -115,10 +117,10 @@ export const createTrainingJobArb: fc.Arbitrary<SageMakerRequest> = fc
       OutputDataConfig: s3UriArb.map((S3OutputPath) => ({ S3OutputPath })),
       ResourceConfig: resourceConfigArb,
       StoppingCondition: stoppingConditionArb(spot),
-      HyperParameters: opt(hyperParametersArb, 3),
+      HyperParameters: opt(hyperParametersArb, 2 / 3),
       EnableManagedSpotTraining: fc.constant(spot ? true : undefined),
       CheckpointConfig: fc.constant(spot ? { S3Uri: `s3://amzn-s3-demo-bucket/checkpoints` } : undefined),
-      Environment: opt(environmentArb, 1),
+      Environment: opt(environmentArb, 0.3),
       Tags: opt(tagsArb),
     }),
   )
@@ -143,7 +145,7 @@ export const createTransformJobArb: fc.Arbitrary<SageMakerRequest> = fc
     ModelName: nameFor('CreateTransformJob', 'ModelName'),
     limits: opt(transformLimitsArb),
     BatchStrategy: opt(fc.constantFrom('MultiRecord', 'SingleRecord')),
-    Environment: opt(environmentArb, 1),
+    Environment: opt(environmentArb, 0.3),
     TransformInput: fc
       .record({
         uri: s3UriArb,
@@ -222,7 +224,7 @@ export const createProcessingJobArb: fc.Arbitrary<SageMakerRequest> = fc
       fc.integer({ min: 60, max: 777_600 }).map((MaxRuntimeInSeconds) => ({ MaxRuntimeInSeconds })),
     ),
     io: processingIoArb,
-    Environment: opt(environmentArb, 1),
+    Environment: opt(environmentArb, 0.3),
     Tags: opt(tagsArb),
   })
   .map(({ io: [inputs, outputs], ...r }) =>
@@ -331,12 +333,12 @@ export const createModelArb: fc.Arbitrary<SageMakerRequest> = fc
         Image: imageUriArb,
         data: opt(
           s3UriArb.map((u) => `${u}/model.tar.gz`),
-          4,
+          0.75,
         ),
-        env: opt(environmentArb, 1),
+        env: opt(environmentArb, 0.3),
       })
       .map(({ Image, data, env }) => compact({ Image, ModelDataUrl: data, Environment: env })),
-    ExecutionRoleArn: opt(roleArnArb, 6),
+    ExecutionRoleArn: opt(roleArnArb, 5 / 6),
     Tags: opt(tagsArb),
   })
   .map(compact);

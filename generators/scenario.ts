@@ -1,11 +1,16 @@
 /**
  * World scenarios: how SageMaker behaves for a case. The emulator realises them; a real account
  * can realise only the ones that cost nothing (see the AWS target).
+ *
+ * The mix is chosen so that most cases get somewhere: about one case in five has an injected
+ * create error, one `.sync` case in seven is stopped, and a job mostly ends within its task's
+ * TimeoutSeconds (so that Completed, Failed and Stopped outcomes are seen, not only timeouts).
+ * `sample --stats` prints the mix; generators/case.test.ts holds it to these bounds.
  */
 import fc from 'fast-check';
 import type { Pattern } from '../catalog/api.js';
-
 import { CREATE_ERRORS, type WorldScenario } from '../catalog/scenario.js';
+import { sometimes } from './values.js';
 
 export { CREATE_ERRORS, type WorldScenario };
 
@@ -15,7 +20,21 @@ const FAILURE_REASONS = [
   'CapacityError: Unable to provision requested ML compute capacity',
 ];
 
-export function scenarioArb(pattern: Pattern): fc.Arbitrary<WorldScenario> {
+/** How long a job runs: mostly minutes, sometimes hours; mostly inside the task's timeout when it has one. */
+function durationArb(timeoutSeconds: number | undefined): fc.Arbitrary<number> {
+  const any = fc.oneof(
+    { weight: 3, arbitrary: fc.integer({ min: 60, max: 1800 }) },
+    { weight: 1, arbitrary: fc.integer({ min: 1800, max: 6 * 3600 }) },
+  );
+  if (timeoutSeconds === undefined || timeoutSeconds <= 90) return any;
+  return fc.oneof(
+    { weight: 3, arbitrary: fc.integer({ min: 60, max: Math.floor(timeoutSeconds * 0.8) }) },
+    { weight: 1, arbitrary: any },
+  );
+}
+
+/** A scenario for a case whose first SageMaker task has this pattern (and timeout, if any). */
+export function scenarioArb(pattern: Pattern, timeoutSeconds?: number): fc.Arbitrary<WorldScenario> {
   const job =
     pattern === 'sync'
       ? fc
@@ -29,7 +48,7 @@ export function scenarioArb(pattern: Pattern): fc.Arbitrary<WorldScenario> {
               'Stopped',
             ),
             reason: fc.constantFrom(...FAILURE_REASONS),
-            durationSeconds: fc.integer({ min: 60, max: 6 * 3600 }),
+            durationSeconds: durationArb(timeoutSeconds),
           })
           .map(({ polls, outcome, reason, durationSeconds }) =>
             outcome === 'Failed'
@@ -39,9 +58,9 @@ export function scenarioArb(pattern: Pattern): fc.Arbitrary<WorldScenario> {
       : fc.constant(undefined);
   return fc
     .record({
-      createError: fc.option(
+      createError: sometimes(
         fc.record({ error: fc.constantFrom(...CREATE_ERRORS), times: fc.integer({ min: 1, max: 3 }) }),
-        { freq: 4, nil: undefined },
+        0.2,
       ),
       job,
       referencesExist: fc.oneof(
@@ -49,9 +68,7 @@ export function scenarioArb(pattern: Pattern): fc.Arbitrary<WorldScenario> {
         { weight: 1, arbitrary: fc.constant(false) },
       ),
       abortAfterPolls:
-        pattern === 'sync'
-          ? fc.option(fc.integer({ min: 0, max: 3 }), { freq: 8, nil: undefined })
-          : fc.constant(undefined),
+        pattern === 'sync' ? sometimes(fc.integer({ min: 0, max: 3 }), 0.15) : fc.constant(undefined),
     })
     .map(({ createError, job: j, referencesExist, abortAfterPolls }) => {
       const scenario: { -readonly [K in keyof WorldScenario]: WorldScenario[K] } = { referencesExist };

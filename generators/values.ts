@@ -108,6 +108,18 @@ export const environmentArb = fc
   )
   .map((entries) => Object.fromEntries(entries));
 
+/**
+ * The value with probability `p`, otherwise undefined. (fc.option's `freq` is the odds of nil,
+ * one in `freq`: `{ freq: 4 }` gives a value three times in four. Spelled out here instead.)
+ * Shrinks towards undefined.
+ */
+export function sometimes<T>(arb: fc.Arbitrary<T>, p: number): fc.Arbitrary<T | undefined> {
+  if (p <= 0) return fc.constant(undefined);
+  if (p >= 1) return arb;
+  const weight = Math.round(p * 1000);
+  return fc.oneof({ weight: 1000 - weight, arbitrary: fc.constant(undefined) }, { weight, arbitrary: arb });
+}
+
 /** Pick members from an enum of the model, optionally restricted to the realistic ones. */
 export function enumArb(values: readonly string[], prefer?: readonly string[]): fc.Arbitrary<string> {
   const preferred = prefer?.filter((v) => values.includes(v)) ?? [];

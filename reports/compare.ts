@@ -1,6 +1,13 @@
 /** Prediction next to observation: the differences, each with the provenance of the expectation. */
 import type { Provenance } from '../catalog/provenance.js';
-import { leaves, type Prediction } from '../oracles/outcome/predictExecution.js';
+import {
+  EXECUTION_ARN,
+  leaves,
+  type CallRecord,
+  type CausePattern,
+  type DurationRange,
+  type Prediction,
+} from '../oracles/outcome/predictExecution.js';
 import type { Observation } from '../suites/targets/target.js';
 
 export interface Difference {
@@ -12,9 +19,39 @@ export interface Difference {
 
 /** The aspects each suite compares. */
 export type Aspect =
-  'created' | 'calls' | 'status' | 'error' | 'output' | 'attempts' | 'durationSeconds' | 'historyTypes';
+  | 'created'
+  | 'calls'
+  | 'status'
+  | 'error'
+  | 'cause'
+  | 'output'
+  | 'attempts'
+  | 'durationSeconds'
+  | 'historyTypes';
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** A call as one line: `sagemaker:CreateTrainingJob arn:... allowed`. */
+export const callLine = (c: CallRecord): string => `${c.action} ${c.resource} ${c.decision}`;
+
+/** The observed cause misses these of the predicted includes. */
+export function causeMisses(pattern: CausePattern, cause: string | undefined): string[] {
+  const text = (cause ?? '').toLowerCase();
+  return pattern.includes.filter((s) => !text.includes(s.toLowerCase()));
+}
+
+const isRange = (v: number | DurationRange): v is DurationRange => typeof v !== 'number';
+
+/** Whether an observed duration meets the predicted one (FULL jitter: at least min, below max). */
+export function durationMatches(predicted: number | DurationRange, observed: number): boolean {
+  if (!isRange(predicted)) return Math.abs(predicted - observed) <= 0.002;
+  return observed >= predicted.min - 0.002 && observed < predicted.max;
+}
+
+/** Predicted values with the execution's ARN where the oracle left its placeholder. */
+function withExecutionArn(value: unknown, arn: string | undefined): unknown {
+  return typeof value === 'string' && arn !== undefined ? value.split(EXECUTION_ARN).join(arn) : value;
+}
 
 export function compare(p: Prediction, o: Observation, aspects: readonly Aspect[]): Difference[] {
   const out: Difference[] = [];
@@ -34,26 +71,21 @@ export function compare(p: Prediction, o: Observation, aspects: readonly Aspect[
       observed: o.targetError,
       provenance: p.created.provenance,
     });
-  if (!p.created.value || !o.created) {
-    if (want('calls') && o.calls !== undefined && !same(p.calls.value, o.calls))
+  if (want('calls') && o.calls !== undefined) {
+    const predicted = p.calls.value.map(callLine);
+    const observed = o.calls.map(callLine);
+    if (!same(predicted, observed)) {
+      const i = predicted.findIndex((c, k) => c !== observed[k]);
+      const at = i < 0 ? Math.min(predicted.length, observed.length) : i;
       out.push({
-        path: 'calls',
-        predicted: p.calls.value,
-        observed: o.calls,
+        path: `calls/${at}`,
+        predicted: predicted[at] ?? '(no call)',
+        observed: observed[at] ?? '(no call)',
         provenance: p.calls.provenance,
       });
-    return out;
+    }
   }
-  if (want('calls') && o.calls !== undefined && !same(p.calls.value, o.calls)) {
-    const i = p.calls.value.findIndex((c, k) => c !== o.calls![k]);
-    const at = i < 0 ? Math.min(p.calls.value.length, o.calls.length) : i;
-    out.push({
-      path: `calls/${at}`,
-      predicted: p.calls.value[at] ?? '(no call)',
-      observed: o.calls[at] ?? '(no call)',
-      provenance: p.calls.provenance,
-    });
-  }
+  if (!p.created.value || !o.created) return finish(out);
   if (want('status') && p.status && p.status.value !== o.status)
     out.push({
       path: 'status',
@@ -68,9 +100,20 @@ export function compare(p: Prediction, o: Observation, aspects: readonly Aspect[
       observed: o.error ?? null,
       provenance: p.error.provenance,
     });
+  if (want('cause') && p.cause) {
+    const misses = causeMisses(p.cause.value, o.cause);
+    if (misses.length > 0)
+      out.push({
+        path: 'cause',
+        predicted: `contains ${misses.map((m) => JSON.stringify(m)).join(', ')}`,
+        observed: o.cause,
+        provenance: p.cause.provenance,
+      });
+  }
   if (want('output') && p.output && o.status === 'SUCCEEDED') {
     const observed = leaves(o.output);
-    for (const [path, value] of Object.entries(p.output.value)) {
+    for (const [path, raw] of Object.entries(p.output.value)) {
+      const value = withExecutionArn(raw, o.executionArn);
       if (!same(observed[path], value))
         out.push({
           path: `output${path}`,
@@ -80,7 +123,7 @@ export function compare(p: Prediction, o: Observation, aspects: readonly Aspect[
         });
     }
   }
-  if (want('attempts') && p.attempts && p.attempts.value !== o.attempts)
+  if (want('attempts') && p.attempts && o.attempts !== undefined && p.attempts.value !== o.attempts)
     out.push({
       path: 'attempts',
       predicted: p.attempts.value,
@@ -91,7 +134,7 @@ export function compare(p: Prediction, o: Observation, aspects: readonly Aspect[
     want('durationSeconds') &&
     p.durationSeconds &&
     o.durationSeconds !== undefined &&
-    Math.abs(p.durationSeconds.value - o.durationSeconds) > 0.002
+    !durationMatches(p.durationSeconds.value, o.durationSeconds)
   ) {
     out.push({
       path: 'durationSeconds',
@@ -113,10 +156,32 @@ export function compare(p: Prediction, o: Observation, aspects: readonly Aspect[
       provenance: p.historyTypes.provenance,
     });
   }
-  // A report is JSON: what a target did not tell is '(absent)', not a dropped key.
+  return finish(out);
+}
+
+/** A report is JSON: what a target did not tell is '(absent)', not a dropped key. */
+function finish(out: Difference[]): Difference[] {
   return out.map((d) => ({
     ...d,
     predicted: d.predicted === undefined ? '(absent)' : d.predicted,
     observed: d.observed === undefined ? '(absent)' : d.observed,
   }));
+}
+
+/**
+ * What a divergence is, for shrinking: its difference paths, a call difference by the call it is
+ * about (its index shifts as the case shrinks). A shrink step must keep it, so that the shrunk case
+ * shows the bug that was found, not another.
+ */
+export function divergenceSignature(differences: readonly Difference[]): string {
+  const action = (v: unknown) => (typeof v === 'string' && v !== '(no call)' ? v.split(' ')[0] : '-');
+  return [
+    ...new Set(
+      differences.map((d) =>
+        d.path.startsWith('calls/') ? `calls ${action(d.predicted)} ${action(d.observed)}` : d.path,
+      ),
+    ),
+  ]
+    .sort()
+    .join('\n');
 }

@@ -29,6 +29,8 @@ export const CaseResultSchema = z.object({
       steps: z.number(),
       case: z.record(z.string(), z.unknown()),
       differences: z.array(DifferenceSchema),
+      /** Replays the shrunk case itself (from the report, by its id). */
+      replay: z.object({ command: z.string() }).optional(),
     })
     .optional(),
   errorMessage: z.string().optional(),

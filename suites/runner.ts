@@ -9,7 +9,7 @@ import type { Case, CaseContent } from '../generators/case.js';
 import { withId } from '../generators/invalidCase.js';
 import { drawCase, shrinkCase } from '../generators/sampleCases.js';
 import { predictExecution, type Prediction } from '../oracles/outcome/predictExecution.js';
-import { compare, type Difference } from '../reports/compare.js';
+import { compare, divergenceSignature, type Difference } from '../reports/compare.js';
 import type { CaseResult, Report } from '../reports/report.js';
 import { SUITES, type SuiteName } from './suites.js';
 import { type Observation, realiseCase, type Target } from './targets/target.js';
@@ -26,6 +26,8 @@ export interface RunOptions {
   readonly casesJsonl?: string;
   /** The command-line options that select the target, for replay commands (e.g. `--target embedded`). */
   readonly targetArgs: string;
+  /** Where report.json will be written, for the replay commands of shrunk cases. */
+  readonly reportFile?: string;
   readonly region: string;
   readonly version: string;
   readonly onCase?: (result: CaseResult, done: number, total: number) => void;
@@ -190,6 +192,7 @@ async function runCase(
   if (e.differences.length === 0 || o.shrinkBudget === 0) return result;
   let last = e;
   let executions = 0;
+  const signature = divergenceSignature(e.differences);
   const shrunk = await shrinkCase(
     SUITES[suite].cases,
     drawn,
@@ -201,7 +204,8 @@ async function runCase(
       executions++;
       try {
         const next = await evaluate(o.target, suite, realised.case);
-        if (next.differences.length === 0) return false;
+        // Only a candidate with the same divergence: a smaller case of another bug is not this one.
+        if (divergenceSignature(next.differences) !== signature) return false;
         last = next;
         return true;
       } catch {
@@ -214,6 +218,14 @@ async function runCase(
   const { replay: _r, ...shrunkCase } = last.case;
   return {
     ...result,
-    shrunk: { id: last.case.id, steps: shrunk.steps, case: shrunkCase, differences: last.differences },
+    shrunk: {
+      id: last.case.id,
+      steps: shrunk.steps,
+      case: shrunkCase,
+      differences: last.differences,
+      ...(o.reportFile
+        ? { replay: { command: `npx sfn-conformance replay ${o.reportFile} ${last.case.id}` } }
+        : {}),
+    },
   };
 }

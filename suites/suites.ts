@@ -21,29 +21,29 @@ export const SUITES: Readonly<Record<SuiteName, Suite>> = {
   sufficiency: {
     name: 'sufficiency',
     description: 'with exactly the predicted policy, no call the integration makes is denied',
-    cases: validCaseArb({ variant: 'predicted' }),
+    cases: validCaseArb({ policy: 'predicted' }),
     aspects: ['created', 'calls', 'status'],
   },
   necessity: {
     name: 'necessity',
     description:
-      'without one predicted permission, the execution fails as predicted (which call, which error)',
-    cases: validCaseArb({ variant: 'leaveOneOut' }),
-    aspects: ['created', 'calls', 'status', 'error'],
+      'without one predicted permission the execution exercises (left out, denied, or granted elsewhere), it fails as predicted (which call, which error)',
+    cases: validCaseArb({ policy: 'withoutOne' }),
+    aspects: ['created', 'calls', 'status', 'error', 'cause'],
   },
   outcome: {
     name: 'outcome',
     description:
       'status, error, output, attempts, virtual time and history events match across scenarios and wrappers',
-    cases: validCaseArb({ variant: 'predicted' }),
-    aspects: ['created', 'status', 'error', 'output', 'attempts', 'durationSeconds', 'historyTypes'],
+    cases: validCaseArb({ policy: 'predicted' }),
+    aspects: ['created', 'status', 'error', 'cause', 'output', 'attempts', 'durationSeconds', 'historyTypes'],
   },
   patterns: {
     name: 'patterns',
     description:
       '.waitForTaskToken is rejected; .sync only on the five job APIs; .sync output is the Describe result, request-response the ARN',
     cases: fc.oneof(
-      { weight: 3, arbitrary: validCaseArb({ variant: 'predicted' }) },
+      { weight: 3, arbitrary: validCaseArb({ policy: 'predicted' }) },
       { weight: 1, arbitrary: invalidCaseArb({}, ['resource']) },
     ),
     aspects: ['created', 'status', 'output', 'historyTypes'],
@@ -52,7 +52,7 @@ export const SUITES: Readonly<Record<SuiteName, Suite>> = {
     name: 'validation',
     description: 'requests outside the SageMaker API constraints fail as SageMaker fails them',
     cases: invalidCaseArb({}, ['request', 'asl']),
-    aspects: ['created', 'calls', 'status', 'error'],
+    aspects: ['created', 'calls', 'status', 'error', 'cause'],
   },
 };
 

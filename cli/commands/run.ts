@@ -156,6 +156,7 @@ export async function runCommand(raw: RunRaw, io: Io, version: string): Promise<
     suites,
     shrinkBudget,
     casesJsonl,
+    reportFile: join(dir, 'report.json'),
     targetArgs: selected.runArgs ?? args,
     region,
     version,
@@ -175,7 +176,7 @@ export async function runCommand(raw: RunRaw, io: Io, version: string): Promise<
   for (const c of report.cases.filter((x) => x.verdict !== 'match').slice(0, 5)) {
     const d = (c.shrunk?.differences ?? c.differences)[0];
     io.stdout(
-      `  ${c.verdict} ${c.suite} ${c.api} ${c.pattern}: ${d ? `${d.path} predicted ${JSON.stringify(d.predicted)}, observed ${JSON.stringify(d.observed)}` : (c.errorMessage ?? '').split('\n')[0]}\n    replay: ${c.replay.command}\n`,
+      `  ${c.verdict} ${c.suite} ${c.api} ${c.pattern}: ${d ? `${d.path} predicted ${JSON.stringify(d.predicted)}, observed ${JSON.stringify(d.observed)}` : (c.errorMessage ?? '').split('\n')[0]}\n    replay: ${c.shrunk?.replay?.command ?? c.replay.command}\n`,
     );
   }
   io.stdout(

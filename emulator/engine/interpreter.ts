@@ -40,8 +40,8 @@ export interface TaskInvocation {
   heartbeat(): void;
   /** Records TaskSubmitted (the `.sync` job was started). */
   submitted(output: unknown): void;
-  /** Best-effort clean-up when the task is aborted (Step Functions' cancel on abort). */
-  onAbort(cleanup: () => Promise<void> | void): void;
+  /** Best-effort clean-up when the task is aborted (Step Functions' cancel on abort), told why ('aborted', 'timeout'). */
+  onAbort(cleanup: (reason: string) => Promise<void> | void): void;
 }
 
 export interface TaskHandler {
@@ -177,7 +177,7 @@ class Run {
       stateMachineArn: this.spec.stateMachineArn,
     });
     const timeout = definition.TimeoutSeconds;
-    if (typeof timeout === 'number') {
+    if (typeof timeout === 'number' && this.spec.mutant !== 'machine-timeout-ignored') {
       this.scheduler.spawn(async () => {
         const woke = await this.scheduler.sleep(timeout * 1000, this.root);
         if (woke === 'elapsed') this.root.abort('timeout');
@@ -302,7 +302,11 @@ class Run {
         });
       return step;
     } catch (e) {
-      if (e instanceof TaskAborted && ['Task', 'Wait', 'Map', 'Parallel'].includes(type)) {
+      if (
+        e instanceof TaskAborted &&
+        ['Task', 'Wait', 'Map', 'Parallel'].includes(type) &&
+        !(type === 'Task' && this.spec.mutant === 'abort-skips-task-aborted-event')
+      ) {
         try {
           this.event(thread, `${type}StateAborted`, { name });
         } catch {
@@ -316,6 +320,7 @@ class Run {
   /** InputPath → Parameters (JSONPath); the state input (JSONata). */
   private effectiveInput(state: Obj, raw: unknown, language: Language): unknown {
     if (language === 'JSONata') return raw;
+    if (this.spec.mutant === 'inputpath-ignored' && state.Type === 'Task') return raw;
     if (state.InputPath === null) return {};
     return readPath((state.InputPath as string | undefined) ?? '$', raw, 'InputPath');
   }
@@ -332,8 +337,9 @@ class Run {
   ): Promise<unknown> {
     if (language === 'JSONata') {
       const scope = this.jsonataScope({ input: raw, result, context }, thread);
+      const ignoreOutput = this.spec.mutant === 'jsonata-output-ignored' && state.Type === 'Task';
       const output =
-        'Output' in state
+        'Output' in state && !ignoreOutput
           ? await applyJsonataTemplate(state.Output, scope, 'Output')
           : defaultOutput === 'result'
             ? result
@@ -342,18 +348,21 @@ class Run {
         Object.assign(thread.variables, await applyJsonataTemplate(state.Assign, scope, 'Assign'));
       return output;
     }
-    const selected = isObject(state.ResultSelector)
-      ? applyTemplate(state.ResultSelector, this.pathScope(result, context, thread), 'ResultSelector')
-      : result;
+    const selected =
+      isObject(state.ResultSelector) && this.spec.mutant !== 'resultselector-ignored'
+        ? applyTemplate(state.ResultSelector, this.pathScope(result, context, thread), 'ResultSelector')
+        : result;
     if ('Assign' in state)
       Object.assign(
         thread.variables,
         applyTemplate(state.Assign, this.pathScope(selected, context, thread), 'Assign'),
       );
-    const resultPath = 'ResultPath' in state ? state.ResultPath : '$';
+    let resultPath = 'ResultPath' in state ? state.ResultPath : '$';
+    if (resultPath === null && this.spec.mutant === 'resultpath-null-ignored') resultPath = '$';
     const withResult = resultPath === null ? raw : writePath(raw, resultPath as string, selected);
     if (state.OutputPath === null) return {};
-    return readPath((state.OutputPath as string | undefined) ?? '$', withResult, 'OutputPath');
+    const outputPath = this.spec.mutant === 'outputpath-ignored' ? '$' : state.OutputPath;
+    return readPath((outputPath as string | undefined) ?? '$', withResult, 'OutputPath');
   }
 
   private async stateBody(
@@ -553,22 +562,30 @@ class Run {
           (this.spec.mutant === 'taskfailed-matches-timeout' &&
             se.error === 'States.Timeout' &&
             list.includes('States.TaskFailed'));
-        const r = retriers.findIndex((x) => match(x.ErrorEquals as string[]));
-        if (r >= 0 && attempts[r]! < ((retriers[r]!.MaxAttempts as number | undefined) ?? 3)) {
+        const mutant = this.spec.mutant;
+        const r =
+          mutant === 'retrier-last-match'
+            ? retriers.findLastIndex((x) => match(x.ErrorEquals as string[]))
+            : retriers.findIndex((x) => match(x.ErrorEquals as string[]));
+        const maxAttempts =
+          ((retriers[r]?.MaxAttempts as number | undefined) ?? 3) +
+          (mutant === 'retry-max-attempts-off-by-one' ? 1 : 0);
+        if (r >= 0 && attempts[r]! < maxAttempts) {
           const retrier = retriers[r]!;
-          const rate =
-            this.spec.mutant === 'retry-ignores-backoff'
-              ? 1
-              : ((retrier.BackoffRate as number | undefined) ?? 2);
+          const rate = mutant === 'retry-ignores-backoff' ? 1 : ((retrier.BackoffRate as number | undefined) ?? 2);
           let wait = ((retrier.IntervalSeconds as number | undefined) ?? 1) * rate ** attempts[r]!;
-          if (typeof retrier.MaxDelaySeconds === 'number') wait = Math.min(wait, retrier.MaxDelaySeconds);
-          if (retrier.JitterStrategy === 'FULL') wait = this.random() * wait;
+          if (typeof retrier.MaxDelaySeconds === 'number' && mutant !== 'retry-ignores-max-delay')
+            wait = Math.min(wait, retrier.MaxDelaySeconds);
+          if (retrier.JitterStrategy === 'FULL' && mutant !== 'jitter-ignored') wait = this.random() * wait;
           attempts[r]!++;
           retryCount++;
           await this.sleep(wait, thread);
           continue;
         }
-        const catcher = catchers.find((c) => match(c.ErrorEquals as string[]));
+        const catcher =
+          this.spec.mutant === 'catcher-last-match'
+            ? catchers.findLast((c) => match(c.ErrorEquals as string[]))
+            : catchers.find((c) => match(c.ErrorEquals as string[]));
         if (!catcher) throw se;
         const errorOutput = { Error: se.error, Cause: se.causeText };
         let output: unknown;
@@ -648,12 +665,15 @@ class Run {
     });
     this.event(thread, 'TaskStarted', described);
     const started = this.scheduler.now;
-    const deadline = timeout === undefined ? Infinity : started + timeout * 1000;
+    const deadline =
+      timeout === undefined || this.spec.mutant === 'task-timeout-ignored' ? Infinity : started + timeout * 1000;
     let beat = started;
-    const cleanups: (() => Promise<void> | void)[] = [];
+    const cleanups: ((reason: string) => Promise<void> | void)[] = [];
     const timedOut = (what: 'timeout' | 'heartbeat') =>
       new StatesError(
-        'States.Timeout',
+        what === 'heartbeat' && this.spec.mutant === 'heartbeat-timeout-error-name'
+          ? 'States.HeartbeatTimeout'
+          : 'States.Timeout',
         what === 'timeout'
           ? `The task ran past its TimeoutSeconds (${String(timeout)} s)`
           : `The task sent no heartbeat within HeartbeatSeconds (${String(heartbeat)} s)`,
@@ -698,7 +718,7 @@ class Run {
       return result;
     } catch (e) {
       if (e instanceof TaskAborted) {
-        for (const cleanup of cleanups) await cleanup();
+        for (const cleanup of cleanups) await cleanup(e.reason);
         throw e;
       }
       const se = e instanceof StatesError ? e : new StatesError('States.TaskFailed', (e as Error).message);

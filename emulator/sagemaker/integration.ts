@@ -43,9 +43,9 @@ function requestId(random: () => number): string {
 }
 
 /** A SageMaker error as the Task error Step Functions raises, cause in the AWS SDK's format. */
-export function toStatesError(e: SageMakerError, random: () => number): StatesError {
+export function toStatesError(e: SageMakerError, random: () => number, mutant?: MutantName): StatesError {
   return new StatesError(
-    SFN_ERROR[e.code],
+    mutant === 'create-error-generic' ? 'SageMaker.AmazonSageMakerException' : SFN_ERROR[e.code],
     `${e.message} (Service: AmazonSageMaker; Status Code: 400; Error Code: ${e.code}; Request ID: ${requestId(random)}; Proxy: null)`,
   );
 }
@@ -103,13 +103,14 @@ export class SageMakerIntegration implements TaskHandler {
   }
 
   private authorize(inv: TaskInvocation, action: string, resource: string, context: Obj = {}): void {
-    const { authorizer } = this.options;
+    const { authorizer, mutant } = this.options;
     const decision = authorizer.authorize(action, resource, context as Record<string, string>, inv.now());
     if (decision !== 'allowed') {
-      throw toStatesError(
-        new SageMakerError('AccessDeniedException', authorizer.deniedMessage(action, resource, decision)),
-        inv.random,
-      );
+      const message =
+        mutant === 'access-denied-cause-generic'
+          ? 'Access denied'
+          : authorizer.deniedMessage(action, resource, decision);
+      throw toStatesError(new SageMakerError('AccessDeniedException', message), inv.random, mutant);
     }
   }
 
@@ -124,7 +125,7 @@ export class SageMakerIntegration implements TaskHandler {
         `The Parameters of the state '${inv.stateName}' must be an object`,
       );
     // Fields the API does not know, only visible now (from a whole-object path), fail the state (spec §1.3).
-    const violations = validateRequest(api, inv.parameters);
+    const violations = mutant === 'request-validation-off' ? [] : validateRequest(api, inv.parameters);
     const unknown = violations.filter((v) => v.constraint === 'unknown-field');
     if (unknown.length > 0) {
       const field = unknown[0]!.path.split('/').pop();
@@ -142,7 +143,9 @@ export class SageMakerIntegration implements TaskHandler {
         Tags: [
           ...userTags,
           { Key: 'MANAGED_BY_AWS', Value: 'STARTED_BY_STEP_FUNCTIONS' },
-          { Key: 'AWS_STEP_FUNCTIONS_EXECUTION_ARN', Value: inv.executionArn },
+          ...(mutant === 'no-execution-arn-tag'
+            ? []
+            : [{ Key: 'AWS_STEP_FUNCTIONS_EXECUTION_ARN', Value: inv.executionArn }]),
         ],
       };
     }
@@ -150,29 +153,41 @@ export class SageMakerIntegration implements TaskHandler {
     const name =
       typeof request[facts.nameField.value] === 'string' ? (request[facts.nameField.value] as string) : '';
     const arn = service.arn(type, name);
-    // The calls the create makes as the role: the action on its resources, PassRole, tag-on-create.
-    const tagKeys = Array.isArray(request.Tags)
-      ? (request.Tags as { Key?: unknown }[]).map((t) => String(t.Key))
-      : [];
-    const tagContext = tagKeys.length > 0 ? { 'aws:TagKeys': tagKeys } : {};
+    // The calls the create makes as the role: the action on its resources, PassRole, tag-on-create
+    // (with the tags in the request context: aws:TagKeys and aws:RequestTag/<key>).
+    const tags = Array.isArray(request.Tags) ? (request.Tags as { Key?: unknown; Value?: unknown }[]) : [];
+    const tagContext: Record<string, string | string[]> = {};
+    for (const t of tags) if (typeof t.Value === 'string') tagContext[`aws:RequestTag/${String(t.Key)}`] = t.Value;
+    if (tags.length > 0) tagContext['aws:TagKeys'] = tags.map((t) => String(t.Key));
     this.authorize(inv, facts.action.value, arn, tagContext);
-    for (const related of facts.relatedResources.value) {
-      const relatedName = request[related.nameField];
-      if (typeof relatedName === 'string')
-        this.authorize(inv, facts.action.value, service.arn(related.arnResourceType, relatedName));
-    }
+    if (mutant !== 'related-resource-not-checked')
+      for (const related of facts.relatedResources.value) {
+        const relatedName = request[related.nameField];
+        const relatedType = mutant === 'related-resource-wrong-type' ? type : related.arnResourceType;
+        if (typeof relatedName === 'string')
+          this.authorize(inv, facts.action.value, service.arn(relatedType, relatedName));
+      }
     if (mutant !== 'passrole-not-checked') {
       for (const role of rolesOf(api, request)) {
-        this.authorize(inv, 'iam:PassRole', role, { 'iam:PassedToService': PASSED_TO_SERVICE.value });
+        this.authorize(
+          inv,
+          'iam:PassRole',
+          role,
+          mutant === 'passrole-without-service' ? {} : { 'iam:PassedToService': PASSED_TO_SERVICE.value },
+        );
       }
     }
-    if (tagKeys.length > 0 && mutant !== 'addtags-not-checked')
+    if ((tags.length > 0 || mutant === 'addtags-without-tags') && mutant !== 'addtags-not-checked')
       this.authorize(inv, TAGGING.addTags.value, arn, tagContext);
     // The world: create errors the scenario injects, then the service itself.
     if (scenario.createError && this.createCalls < scenario.createError.times) {
       this.createCalls++;
       const code = scenario.createError.error as SageMakerErrorCode;
-      throw toStatesError(new SageMakerError(code, SCENARIO_MESSAGES[code] ?? code), inv.random);
+      // An SDK-style retry of throttled calls, hidden from Step Functions' Retry.
+      if (mutant === 'throttling-retried-internally' && code === 'ThrottlingException') {
+        while (this.createCalls < scenario.createError.times) this.createCalls++;
+      } else
+        throw toStatesError(new SageMakerError(code, SCENARIO_MESSAGES[code] ?? code), inv.random, mutant);
     }
     this.createCalls++;
     const job = scenario.job;
@@ -191,14 +206,15 @@ export class SageMakerIntegration implements TaskHandler {
       // The Tags Step Functions adds are valid: the user's request was checked above.
       response = service.create(api, request, inv.now(), facts.job ? plan : undefined, violations);
     } catch (e) {
-      if (e instanceof SageMakerError) throw toStatesError(e, inv.random);
+      if (e instanceof SageMakerError) throw toStatesError(e, inv.random, mutant);
       throw e;
     }
     if (!sync || !facts.job) return response;
     const { describeAction, stopAction } = facts.job;
     inv.submitted(response);
-    inv.onAbort(() => {
-      if (mutant === 'no-stop-on-abort') return;
+    inv.onAbort((reason) => {
+      if (mutant === 'no-stop-on-abort' && reason !== 'timeout') return;
+      if (mutant === 'no-stop-on-timeout' && reason === 'timeout') return;
       // Best effort (spec §4.2): a denied or failed stop leaves the job running.
       if (authorizer.authorize(stopAction.value, arn, {}, inv.now()) !== 'allowed') return;
       try {
@@ -208,16 +224,29 @@ export class SageMakerIntegration implements TaskHandler {
       }
     });
     let polling = mutant !== 'describe-not-polled';
+    let previous = 'InProgress';
     for (;;) {
       if (polling) {
         await inv.sleep(interval);
-        if (authorizer.authorize(describeAction.value, arn, {}, inv.now()) !== 'allowed') {
+        const decision = authorizer.authorize(describeAction.value, arn, {}, inv.now());
+        if (decision !== 'allowed') {
+          if (mutant === 'describe-denied-fails-task')
+            throw toStatesError(
+              new SageMakerError(
+                'AccessDeniedException',
+                authorizer.deniedMessage(describeAction.value, arn, decision),
+              ),
+              inv.random,
+              mutant,
+            );
           polling = false; // completion is now seen only through the EventBridge event
           continue;
         }
-        inv.heartbeat();
+        if (mutant !== 'poll-not-heartbeat') inv.heartbeat();
         await inv.sleep(0); // a StopExecution that came with this poll takes effect now
-        if (service.status(api, name, inv.now()) !== 'InProgress') break;
+        const status = service.status(api, name, inv.now());
+        if ((mutant === 'poll-once-too-many' ? previous : status) !== 'InProgress') break;
+        previous = status;
       } else {
         await inv.sleep(Math.max(0, (service.endsAt(api, name) - inv.now()) / 1000));
         break;
@@ -225,11 +254,21 @@ export class SageMakerIntegration implements TaskHandler {
     }
     const result = service.describe(api, name, inv.now());
     const status = result[`${facts.job.statusField.value}`];
-    if (authorizer.authorize(TAGGING.listTags.value, arn, {}, inv.now()) === 'allowed') {
+    if (
+      mutant === 'listtags-not-checked' ||
+      authorizer.authorize(TAGGING.listTags.value, arn, {}, inv.now()) === 'allowed'
+    ) {
       result.Tags = Object.fromEntries(service.listTags(arn).map((t) => [t.Key, t.Value]));
     }
-    if (status === 'Completed') return mutant === 'sync-returns-create-response' ? response : result;
+    if (status === 'Completed' || (status === 'Stopped' && mutant === 'stopped-job-succeeds'))
+      return mutant === 'sync-returns-create-response' ? response : result;
     // A job that ends Failed or Stopped fails the task (spec §4.2, U1/U2: inferred from the Batch integration).
-    throw new StatesError('States.TaskFailed', JSON.stringify(result));
+    if (mutant === 'failure-reason-dropped') delete result.FailureReason;
+    throw new StatesError(
+      mutant === 'failed-job-wrong-error' && status === 'Failed'
+        ? 'SageMaker.AmazonSageMakerException'
+        : 'States.TaskFailed',
+      JSON.stringify(result),
+    );
   }
 }

@@ -8,6 +8,7 @@ import { SAGEMAKER_MODEL } from '../../apimodel/sagemakerModel.generated.js';
 import type { Api } from '../../catalog/api.js';
 import { ARN_NAMES_LOWERCASED, SAGEMAKER_APIS, type ApiFacts } from '../../catalog/sagemakerApis.js';
 import { validateRequest, type Violation } from '../../validation/validateRequest.js';
+import type { MutantName } from '../mutants.js';
 
 export type SageMakerErrorCode =
   | 'ValidationException'
@@ -58,6 +59,8 @@ export interface ServiceOptions {
   readonly partition?: string;
   /** Resources a request names (a transform's model, an endpoint's config) exist even when not created here. */
   readonly referencesExist: boolean;
+  /** A deliberate deviation (emulator/mutants.ts). */
+  readonly mutant?: MutantName;
 }
 
 const JOB_NOUN: Partial<Record<Api, string>> = {
@@ -86,7 +89,8 @@ export class SageMakerService {
 
   arn(type: string, name: string): string {
     const { partition = 'aws', region, account } = this.options;
-    const id = ARN_NAMES_LOWERCASED.value ? name.toLowerCase() : name;
+    const id =
+      ARN_NAMES_LOWERCASED.value && this.options.mutant !== 'arn-name-not-lowercased' ? name.toLowerCase() : name;
     return `arn:${partition}:sagemaker:${region}:${account}:${type}/${id}`;
   }
 
@@ -96,6 +100,7 @@ export class SageMakerService {
 
   private requireReference(type: string, name: unknown, what: string): void {
     if (typeof name !== 'string' || this.options.referencesExist) return;
+    if (this.options.mutant === 'references-not-checked') return;
     if (!this.find(type, name))
       throw new SageMakerError('ResourceNotFound', `Could not find ${what} "${this.arn(type, name)}".`);
   }
@@ -134,7 +139,7 @@ export class SageMakerService {
       return { EndpointArn: arn };
     }
     const key = this.key(type, name, facts);
-    if (this.resources.has(key)) {
+    if (this.resources.has(key) && this.options.mutant !== 'names-not-unique') {
       throw new SageMakerError(
         'ResourceInUse',
         `${facts.nameField.value.replace(/Name$/, '')} name must be unique within an AWS account and region, and a ${type} with this name already exists (${arn})`,
@@ -180,7 +185,8 @@ export class SageMakerService {
     const outputShape = SAGEMAKER_MODEL.shapes[SAGEMAKER_MODEL.operations[`Describe${noun}`]!.output!]!;
     const members = outputShape.members ?? {};
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(r.request)) if (k in members && k !== 'Tags') out[k] = v;
+    if (this.options.mutant !== 'describe-drops-request')
+      for (const [k, v] of Object.entries(r.request)) if (k in members && k !== 'Tags') out[k] = v;
     out[`${noun}Arn`] = r.arn;
     out[`${noun}Status`] = status;
     out.CreationTime = r.createdAt;

@@ -1,225 +1,298 @@
-import type { Partition } from '../../catalog/api.js';
+/**
+ * The one model of the calls Step Functions makes as the execution role for a SageMaker Task
+ * (spec §2, §3, §4.2): each call typed (action, resource, request context, level, provenance, the
+ * world scenarios that make it and what a denial costs), computed here once and read by `policy`,
+ * `check`, `regress`, the outcome oracle and the AWS target.
+ */
+import type { Api, Partition, Pattern } from '../../catalog/api.js';
 import { inferred, type Provenance } from '../../catalog/provenance.js';
-import { EVENTS_ACTIONS, PASSED_TO_SERVICE, TAGGING, type ApiFacts } from '../../catalog/sagemakerApis.js';
-import { fieldValue, valuesAt, type FieldValue } from '../definition/requestFields.js';
 import {
-  findTasks,
-  type DefinitionProblem,
-  type SageMakerTask,
-  type UnmodelledTask,
-} from '../definition/sagemakerTasks.js';
+  ARN_NAMES_LOWERCASED,
+  EVENTS_ACTIONS,
+  PASSED_TO_SERVICE,
+  SAGEMAKER_APIS,
+  TAGGING,
+  type ApiFacts,
+} from '../../catalog/sagemakerApis.js';
+import type { RequestPlan } from '../../plan/casePlan.js';
+import { findTasks, type DefinitionProblem, type UnmodelledTask } from '../definition/sagemakerTasks.js';
 import { DEFAULT_REGION, type PredictionOptions } from '../options.js';
+import { literalTags, valueAt, valuesAt, type FieldValue, type RequestView } from './requestValues.js';
 
 /**
  * `required`: the execution (or the state machine's creation) fails without the permission.
  * `documented`: in the template; without it the integration degrades (completion seen only through
- * events, no cancel on abort, no Tags map in the output).
+ * events, no cancel on abort, no Tags map in the output), or no call needs it.
  */
 export type RequirementLevel = 'required' | 'documented';
+
+/** When in an execution the integration makes a call. */
+export type CallPhase =
+  /** CreateStateMachine (and UpdateStateMachine): the EventBridge managed rule of `.sync`. */
+  | 'creation'
+  /** Every attempt's Create/Update call, in order: the action on each resource, PassRole, tag-on-create. */
+  | 'create'
+  /** Every poll of a `.sync` job. */
+  | 'poll'
+  /** Once a `.sync` job has ended: its tags, for the Tags map of the output. */
+  | 'listTags'
+  /** StopExecution while a `.sync` job runs: the best-effort cancel. */
+  | 'abort'
+  /** In the template only: no scenario makes the call. */
+  | 'template';
+
+/** The world scenarios of `regress`: in which of them a call is made. */
+export type ScenarioName = 'creation' | 'success' | 'failure' | 'retry' | 'abort';
 
 export type PolicyCondition = Readonly<Record<string, Readonly<Record<string, string>>>>;
 
 /** One call Step Functions makes as the execution role for a SageMaker Task, and how it is granted. */
-export interface PredictedCall {
+export interface Call {
   readonly state: string;
   readonly pointer: string;
   readonly action: string;
   /** The resource of the call; for a name given at run time a representative that only `<type>/*` grants match. */
   readonly resource: string;
-  /** The resource the policy Step Functions generates names for it; undefined when the template has no statement for it. */
-  readonly grant?: string;
+  /** The resource a grant for the call names (the template's, where the template has the statement). */
+  readonly grant: string;
+  /** Whether the policy Step Functions generates has the statement (`--doc-revision`). */
+  readonly inTemplate: boolean;
   readonly condition?: PolicyCondition;
   readonly context: Readonly<Record<string, string | readonly string[]>>;
+  readonly phase: CallPhase;
   readonly level: RequirementLevel;
   readonly provenance: Provenance;
   readonly reason: string;
+  readonly scenarios: readonly ScenarioName[];
+  /** What a denial of the call costs. */
+  readonly consequence: string;
+}
+
+/** The task a call model reads: parsed from a user's definition, or a generated plan. */
+export interface CallSubject {
+  readonly state: string;
+  readonly pointer: string;
+  readonly api: Api;
+  readonly pattern: Pattern;
+  readonly partition: Partition;
+  readonly request: RequestPlan;
 }
 
 export interface TaskCalls {
-  readonly calls: readonly PredictedCall[];
+  readonly calls: readonly Call[];
   readonly warnings: readonly string[];
 }
+
+export type CallOptions = Pick<
+  PredictionOptions,
+  'region' | 'account' | 'partition' | 'docRevision' | 'passRoleArn'
+>;
 
 const OBSERVED_MANAGED_RULE =
   'without events:PutRule/PutTargets/DescribeRule, creating or updating the state machine fails with ' +
   '"is not authorized to create managed-rule" (observed for other .sync integrations: nasa/cumulus#2693, ' +
   'terraform-aws-modules/terraform-aws-step-functions#11)';
 
-/** Request `Tags` written literally, as `aws:RequestTag/<key>` and `aws:TagKeys` context keys. */
-function tagContext(task: SageMakerTask): Record<string, string | string[]> {
-  const request = task.request;
-  if (!isObject(request) || !Array.isArray(request.Tags)) return {};
-  const list = request.Tags as unknown[];
-  const context: Record<string, string | string[]> = {};
-  const keys: string[] = [];
-  for (const tag of list) {
-    if (typeof tag === 'object' && tag !== null && typeof (tag as { Key?: unknown }).Key === 'string') {
-      const { Key, Value } = tag as { Key: string; Value?: unknown };
-      keys.push(Key);
-      if (typeof Value === 'string') context[`aws:RequestTag/${Key}`] = Value;
-    }
-  }
-  if (keys.length > 0) context['aws:TagKeys'] = keys;
-  return context;
+const DENIED_CREATE =
+  'the task fails with SageMaker.AmazonSageMakerException (AccessDenied): the execution FAILS unless a Catch handles it';
+
+const EVERY_ATTEMPT: readonly ScenarioName[] = ['success', 'failure', 'retry', 'abort'];
+
+/** The SageMaker resource name as it stands in ARNs: lower-cased by SageMaker (spec §2.4, observed). */
+export function arnName(name: string): string {
+  return ARN_NAMES_LOWERCASED.value ? name.toLowerCase() : name;
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/** Whether the request passes Tags (literally or at run time). */
-const hasTags = (task: SageMakerTask): boolean =>
-  isObject(task.request) && ('Tags' in task.request || 'Tags.$' in task.request);
+/** Whether a static name has capitals that its ARN loses (the grant `<type>/<Name>*` then misses it). */
+export const losesCapitals = (name: string): boolean =>
+  ARN_NAMES_LOWERCASED.value && name !== name.toLowerCase();
 
 /**
- * The calls Step Functions makes as the execution role for one SageMaker Task (spec §2, §3, §4.2),
- * each with its level, provenance and reason, and the grant the generated policy has for it.
+ * The calls of one SageMaker Task, in the order the integration makes them within each phase (the
+ * create phase: the action on its resource, on each related resource, PassRole, AddTags).
+ * Without `resolved`, names given at run time are representatives (`training-job/${TrainingJobName}`);
+ * with it (the request as Step Functions computed it), every resource is concrete.
  */
-export function taskCalls(task: SageMakerTask, options: PredictionOptions): TaskCalls {
-  const facts: ApiFacts = task.facts;
+export function taskCalls(
+  task: CallSubject,
+  options: CallOptions,
+  resolved?: Readonly<Record<string, unknown>>,
+): TaskCalls {
+  const facts: ApiFacts = SAGEMAKER_APIS[task.api];
   const partition: Partition = options.partition ?? task.partition;
   const region = options.region ?? DEFAULT_REGION[partition];
   const { account } = options;
+  const request: RequestView = resolved ? { resolved } : { plan: task.request };
   const documentedApi = facts.policyTemplate.kind === 'documented';
   /** The seven APIs without a published template: every statement is inferred by analogy. */
   const p = (documentedSource: Provenance): Provenance =>
     documentedApi ? documentedSource : facts.policyTemplate;
   const warnings: string[] = [];
-  const calls: PredictedCall[] = [];
-  const base = { state: task.stateName, pointer: task.pointer };
+  const calls: Call[] = [];
+  const base = { state: task.state, pointer: task.pointer };
   const baseContext = {
     'aws:RequestedRegion': region,
     'aws:PrincipalAccount': account,
     'aws:SecureTransport': 'true',
   };
-  const sync = task.pattern === 'sync';
+  const sync = task.pattern === 'sync' && facts.job !== undefined;
   const arn = (type: string, id: string) => `arn:${partition}:sagemaker:${region}:${account}:${type}/${id}`;
 
   const named = (type: string, field: string, value: FieldValue) => {
-    if (value.kind === 'static')
-      return { resource: arn(type, value.value), grant: arn(type, `${value.value}*`) };
+    if (value.kind === 'static') {
+      if (losesCapitals(value.value))
+        warnings.push(
+          `state "${task.state}": SageMaker lower-cases names in ARNs (spec §2.4, observed): the grant ` +
+            `${type}/${value.value}* does not match ${type}/${arnName(value.value)}; use a lower-case ${field}`,
+        );
+      return { resource: arn(type, arnName(value.value)), grant: arn(type, `${value.value}*`) };
+    }
     if (value.kind === 'absent') {
       warnings.push(
-        `state "${task.stateName}": the request has no ${field} (SageMaker rejects it); the policy uses ${type}/*`,
+        `state "${task.state}": the request has no ${field} (SageMaker rejects it); the policy uses ${type}/*`,
       );
+      // Resolved: the call is made on the type with no name (inferred; SageMaker then rejects the request).
+      if (resolved) return { resource: arn(type, ''), grant: arn(type, '*') };
     }
     return { resource: arn(type, `\${${field}}`), grant: arn(type, '*') };
   };
+
+  // Tag keys of the create: the request's, and those Step Functions adds to the jobs it runs (spec §1.4).
+  const userTags = literalTags(request);
+  const tagKeys = [...userTags.map((t) => t.Key), ...(sync ? TAGGING.stepFunctionsTags.value : [])];
+  const tagContext: Record<string, string | string[]> = {};
+  for (const t of userTags) if (t.Value !== undefined) tagContext[`aws:RequestTag/${t.Key}`] = t.Value;
+  if (tagKeys.length > 0) tagContext['aws:TagKeys'] = tagKeys;
+  const createContext = tagKeys.length > 0 ? { ...baseContext, ...tagContext } : baseContext;
+  const tagged = sync || valueAt(request, 'Tags').kind !== 'absent';
 
   // 1. The Create/Update call on the resource it creates, and on the resources it names (SAR).
   const job = named(
     facts.arnResourceType.value,
     facts.nameField.value,
-    fieldValue(task.request, facts.nameField.value, task.queryLanguage),
+    valueAt(request, facts.nameField.value),
   );
-  const tagCtx = tagContext(task);
-  // Contexts are read-only: calls share one object unless the request adds tag keys.
-  const createContext = Object.keys(tagCtx).length > 0 ? { ...baseContext, ...tagCtx } : baseContext;
   calls.push({
     ...base,
     action: facts.action.value,
     ...job,
+    inTemplate: true,
     context: createContext,
+    phase: 'create',
     level: 'required',
     provenance: facts.action.provenance,
     reason: `the ${facts.api} call itself`,
+    scenarios: EVERY_ATTEMPT,
+    consequence: DENIED_CREATE,
   });
   for (const related of facts.relatedResources.value) {
-    const r = named(
-      related.arnResourceType,
-      related.nameField,
-      fieldValue(task.request, related.nameField, task.queryLanguage),
-    );
+    const value = valueAt(request, related.nameField);
+    // A request that names no related resource is not authorized on one.
+    if (resolved && value.kind === 'absent') continue;
+    const r = named(related.arnResourceType, related.nameField, value);
     calls.push({
       ...base,
       action: facts.action.value,
       ...r,
+      inTemplate: true,
       context: baseContext,
+      phase: 'create',
       level: 'required',
       provenance: inferred(
         `${facts.relatedResources.provenance.source}: ${facts.api} also authorizes the ${related.arnResourceType}`,
       ),
       reason: `${facts.api} is authorized on the ${related.arnResourceType} it names too`,
+      scenarios: EVERY_ATTEMPT,
+      consequence: DENIED_CREATE,
     });
   }
 
-  // 2. Tagging: ListTags builds the Tags map of .sync outputs; AddTags (current revision) tags on create.
+  // 1b. ListTags: once a .sync job has ended, for the Tags map of its output.
   calls.push({
     ...base,
     action: TAGGING.listTags.value,
     resource: job.resource,
     grant: '*',
+    inTemplate: true,
     context: baseContext,
+    phase: sync ? 'listTags' : 'template',
     level: 'documented',
     provenance: p(TAGGING.listTags.provenance),
     reason: sync
       ? 'reads the job tags for the Tags map of the .sync output (spec §1.4, observed)'
       : 'in the template; no call needs it for request-response (spec §1.4)',
+    scenarios: sync ? ['success', 'failure'] : [],
+    consequence: sync
+      ? 'degraded: the .sync output has no Tags map'
+      : 'none: request-response makes no ListTags call',
   });
-  if (options.docRevision === 'current') {
-    const requiredTags = sync || hasTags(task);
-    calls.push({
-      ...base,
-      action: TAGGING.addTags.value,
-      resource: job.resource,
-      grant: '*',
-      context: createContext,
-      level: requiredTags ? 'required' : 'documented',
-      provenance: p(TAGGING.addTags.provenance),
-      reason: sync
-        ? 'Step Functions tags the job it starts; a .sync step failed without it (spec §1.4, observed)'
-        : hasTags(task)
-          ? 'the request has Tags: tagging on create needs sagemaker:AddTags'
-          : 'in the current template; whether request-response needs it is unverified (spec §9 U10)',
-    });
-  }
 
-  // 3. PassRole for the role SageMaker will assume.
+  // 2. PassRole for the role SageMaker will assume.
   const rule = facts.passRole.value;
   if (rule !== 'never') {
-    const roles = facts.roleFields.value.flatMap((f) => valuesAt(task.request, f.path, task.queryLanguage));
-    const passRolePresent = roles.length > 0;
-    if (rule === 'always' || passRolePresent) {
-      const grants = new Set<string>();
-      const resources: string[] = [];
-      for (const role of roles) {
-        if (role.kind === 'static') {
-          grants.add(role.value);
-          resources.push(role.value);
-        }
-      }
-      const needsFallback = roles.length === 0 || roles.some((r) => r.kind === 'dynamic');
-      if (needsFallback) {
-        if (options.passRoleArn) {
-          grants.add(options.passRoleArn);
-          resources.push(options.passRoleArn);
-        } else {
-          grants.add('*');
-          resources.push(`arn:${partition}:iam::${account}:role/\${RoleArn}`);
+    const roles = facts.roleFields.value.flatMap((f) => valuesAt(request, f.path));
+    if (rule === 'always' || roles.length > 0) {
+      const targets: { resource: string; grant: string; made: boolean }[] = [];
+      for (const role of roles)
+        if (role.kind === 'static') targets.push({ resource: role.value, grant: role.value, made: true });
+      const fallback = roles.length === 0 || roles.some((r) => r.kind === 'dynamic');
+      if (fallback) {
+        const made = roles.length > 0;
+        if (options.passRoleArn)
+          targets.push({ resource: options.passRoleArn, grant: options.passRoleArn, made });
+        else {
+          targets.push({ resource: `arn:${partition}:iam::${account}:role/\${RoleArn}`, grant: '*', made });
           warnings.push(
-            `state "${task.stateName}": ${roles.length === 0 ? 'the request names no role' : 'the role is given at run time'}; ` +
+            `state "${task.state}": ${roles.length === 0 ? 'the request names no role' : 'the role is given at run time'}; ` +
               'iam:PassRole is granted on "*" (pass --pass-role-arn ARN to scope it)',
           );
         }
       }
-      const passesRole = passRolePresent;
-      for (const resource of resources) {
+      for (const target of targets) {
         calls.push({
           ...base,
           action: 'iam:PassRole',
-          resource,
-          grant: grants.has(resource) ? resource : '*',
+          resource: target.resource,
+          grant: target.grant,
+          inTemplate: true,
           condition: { StringEquals: { 'iam:PassedToService': PASSED_TO_SERVICE.value } },
           context: { ...baseContext, 'iam:PassedToService': PASSED_TO_SERVICE.value },
-          level: passesRole ? 'required' : 'documented',
+          phase: target.made ? 'create' : 'template',
+          level: target.made ? 'required' : 'documented',
           provenance: p(facts.passRole.provenance),
-          reason: passesRole
+          reason: target.made
             ? 'SageMaker checks that the caller may pass the role in the request'
             : `in the template; the ${facts.api} request passes no role itself (the model's role is used)`,
+          scenarios: target.made ? EVERY_ATTEMPT : [],
+          consequence: target.made ? DENIED_CREATE : 'none: the request passes no role, so no call needs it',
         });
       }
     }
   }
 
+  // 3. Tagging on create (the current revision's template has AddTags): the last call of an attempt.
+  calls.push({
+    ...base,
+    action: TAGGING.addTags.value,
+    resource: job.resource,
+    grant: '*',
+    inTemplate: options.docRevision === 'current',
+    context: createContext,
+    phase: tagged ? 'create' : 'template',
+    level: tagged ? 'required' : 'documented',
+    provenance: p(TAGGING.addTags.provenance),
+    reason: sync
+      ? 'Step Functions tags the job it starts; a .sync step failed without it (spec §1.4, observed)'
+      : tagged
+        ? 'the request has Tags: tagging on create needs sagemaker:AddTags'
+        : 'in the current template; whether request-response needs it is unverified (spec §9 U10)',
+    scenarios: tagged ? EVERY_ATTEMPT : [],
+    consequence: tagged ? DENIED_CREATE : 'none: the request has no tags to add',
+  });
+  if (options.docRevision !== 'current' && tagged)
+    warnings.push(
+      `state "${task.state}": the legacy template has no sagemaker:AddTags, which tagging on create needs (spec §1.4)`,
+    );
   // 4. .sync: polling, cancel on abort, and the EventBridge managed rule.
   if (sync && facts.job) {
     const { describeAction, stopAction, eventRule } = facts.job;
@@ -227,20 +300,28 @@ export function taskCalls(task: SageMakerTask, options: PredictionOptions): Task
       ...base,
       action: describeAction.value,
       ...job,
+      inTemplate: true,
       context: baseContext,
+      phase: 'poll',
       level: 'documented',
       provenance: p(describeAction.provenance),
       reason: 'polls the job; without it completion is seen only through EventBridge events (spec §3)',
+      scenarios: ['success', 'failure', 'abort'],
+      consequence: 'degraded: completion is seen only through EventBridge events',
     });
     calls.push({
       ...base,
       action: stopAction.value,
       ...job,
+      inTemplate: true,
       context: baseContext,
+      phase: 'abort',
       level: 'documented',
       provenance: p(stopAction.provenance),
       reason:
         'best-effort cancel when the execution is aborted; without it the job keeps running and billing (spec §3)',
+      scenarios: ['abort'],
+      consequence: 'degraded: no cancel on abort, the job keeps running and billing',
     });
     const ruleArn = `arn:${partition}:events:${region}:${account}:rule/${eventRule.value}`;
     for (const action of EVENTS_ACTIONS.value) {
@@ -249,7 +330,9 @@ export function taskCalls(task: SageMakerTask, options: PredictionOptions): Task
         action,
         resource: ruleArn,
         grant: ruleArn,
+        inTemplate: true,
         context: baseContext,
+        phase: 'creation',
         level: 'required',
         provenance: documentedApi
           ? EVENTS_ACTIONS.provenance
@@ -257,6 +340,9 @@ export function taskCalls(task: SageMakerTask, options: PredictionOptions): Task
               `${facts.policyTemplate.source}; rule name: ${eventRule.provenance.kind} (${eventRule.provenance.source})`,
             ),
         reason: OBSERVED_MANAGED_RULE,
+        scenarios: ['creation'],
+        consequence:
+          'CreateStateMachine / UpdateStateMachine fails: "is not authorized to create managed-rule"',
       });
     }
   }
@@ -266,7 +352,7 @@ export function taskCalls(task: SageMakerTask, options: PredictionOptions): Task
 export type DefinitionCalls =
   | {
       readonly ok: true;
-      readonly calls: readonly PredictedCall[];
+      readonly calls: readonly Call[];
       readonly warnings: readonly string[];
       readonly unmodelled: readonly UnmodelledTask[];
     }
@@ -276,10 +362,10 @@ export type DefinitionCalls =
 export function definitionCalls(definition: unknown, options: PredictionOptions): DefinitionCalls {
   const found = findTasks(definition, options.type);
   if (found.problems.length > 0) return { ok: false, problems: found.problems };
-  const calls: PredictedCall[] = [];
+  const calls: Call[] = [];
   const warnings: string[] = [];
   for (const task of found.tasks) {
-    const result = taskCalls(task, options);
+    const result = taskCalls(task.subject, options);
     calls.push(...result.calls);
     warnings.push(...result.warnings);
   }

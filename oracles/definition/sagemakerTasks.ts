@@ -6,6 +6,9 @@ import {
   type StateMachineType,
 } from '../../catalog/api.js';
 import { API_BY_RESOURCE_NAME, type ApiFacts } from '../../catalog/sagemakerApis.js';
+import type { TaskPlan } from '../../plan/casePlan.js';
+import type { CallSubject } from '../calls/taskCalls.js';
+import { optionalNumber, parseCatch, parseRequest, parseRetry } from './parseValues.js';
 
 /** A SageMaker optimized-integration Task state found in a definition. */
 export interface SageMakerTask {
@@ -16,8 +19,14 @@ export interface SageMakerTask {
   readonly pattern: Pattern;
   readonly partition: Partition;
   readonly queryLanguage: QueryLanguage;
-  /** `Parameters` (JSONPath) or `Arguments` (JSONata): the SageMaker request as written. */
-  readonly request: unknown;
+  /**
+   * The task in the plan's terms, as far as a definition tells them: the request (`Parameters` or
+   * `Arguments`, literal and dynamic members), Retry, Catch and timeouts. The data-flow fields are
+   * not read back.
+   */
+  readonly plan: TaskPlan;
+  /** What the call model reads. */
+  readonly subject: CallSubject;
   /** The Task state itself, as it stands in the definition (the object at `pointer`). */
   readonly state: Readonly<Record<string, unknown>>;
 }
@@ -165,10 +174,24 @@ export function findTasks(definition: unknown, type: StateMachineType = 'STANDAR
         } else if (analysis.kind === 'problem') {
           problems.push({ pointer: `${statePointer}/Resource`, message: analysis.message });
         } else {
-          const request =
+          const template =
             stateLanguage === 'JSONata'
               ? (state.Arguments ?? state.Parameters)
               : (state.Parameters ?? state.Arguments);
+          const timeout = optionalNumber(state.TimeoutSeconds);
+          const heartbeat = optionalNumber(state.HeartbeatSeconds);
+          const plan: TaskPlan = {
+            kind: 'task',
+            name,
+            api: analysis.facts.api,
+            pattern: analysis.pattern,
+            queryLanguage: stateLanguage,
+            request: parseRequest(template, stateLanguage),
+            retry: parseRetry(state.Retry),
+            catch: parseCatch(state.Catch),
+            ...(timeout === undefined ? {} : { timeoutSeconds: timeout }),
+            ...(heartbeat === undefined ? {} : { heartbeatSeconds: heartbeat }),
+          };
           tasks.push({
             stateName: name,
             pointer: statePointer,
@@ -176,7 +199,15 @@ export function findTasks(definition: unknown, type: StateMachineType = 'STANDAR
             pattern: analysis.pattern,
             partition: analysis.partition,
             queryLanguage: stateLanguage,
-            request,
+            plan,
+            subject: {
+              state: name,
+              pointer: statePointer,
+              api: plan.api,
+              pattern: plan.pattern,
+              partition: analysis.partition,
+              request: plan.request,
+            },
             state,
           });
         }

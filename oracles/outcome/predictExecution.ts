@@ -1,22 +1,28 @@
 /**
- * The outcome oracle: for a generated case, what must happen: whether CreateStateMachine accepts
- * it, the calls made as the execution role with their IAM decisions, the execution's status, error
- * and output, the attempts and virtual duration of the primary task, and (for single-task shapes)
- * the history event types. A model of the generated shapes, not an interpreter: each rule is one of
- * spec §2-§5, tagged with its provenance.
+ * The outcome oracle: for a case plan, what must happen: whether CreateStateMachine accepts it, the
+ * calls made as the execution role with their IAM decisions, the execution's status, error, cause
+ * and output, the attempts of the first SageMaker task, the virtual duration and the history event
+ * types. A small model of the plan's vocabulary (tasks with Retry, Catch, timeouts and data flow,
+ * output checks, Succeed, Map and Parallel), not an ASL interpreter: each rule is one of spec
+ * §2-§5, tagged with its provenance, and every call comes from the one call model (taskCalls).
  */
+import { SAGEMAKER_MODEL } from '../../apimodel/sagemakerModel.generated.js';
 import { pollIntervalMs, type WorldScenario } from '../../catalog/scenario.js';
 import { documented, inferred, observed, provenanceRank, type Provenance } from '../../catalog/provenance.js';
-import {
-  ARN_NAMES_LOWERCASED,
-  EVENTS_ACTIONS,
-  PASSED_TO_SERVICE,
-  TAGGING,
-} from '../../catalog/sagemakerApis.js';
-import { PolicySet } from '../../iam/evaluate.js';
+import { SAGEMAKER_APIS, TAGGING } from '../../catalog/sagemakerApis.js';
+import { PolicySet, type Decision } from '../../iam/evaluate.js';
 import { parsePolicy, type PolicyDocument } from '../../iam/policy.js';
-import { findTasks, type SageMakerTask } from '../definition/sagemakerTasks.js';
-import { resolveRequest } from './resolveValue.js';
+import {
+  planTasks,
+  type Breakage,
+  type FlowPlan,
+  type MachinePlan,
+  type RetrierPlan,
+  type StepPlan,
+  type TaskPlan,
+} from '../../plan/casePlan.js';
+import { taskCalls, type Call } from '../calls/taskCalls.js';
+import { evaluateTemplate, getPath, resolveRequest, setPath } from './resolveValue.js';
 
 export interface Expectation<T> {
   readonly value: T;
@@ -25,43 +31,64 @@ export interface Expectation<T> {
 
 export type Status = 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED';
 
+/** One call made as the role, as a target reports it. */
+export interface CallRecord {
+  readonly action: string;
+  readonly resource: string;
+  readonly decision: Decision;
+}
+
+/** What the cause must contain (case-insensitively): the cause's text is the service's, its content is the rule's. */
+export interface CausePattern {
+  readonly includes: readonly string[];
+}
+
+/** A virtual duration that FULL jitter makes uncertain: at least `min`, below `max`. */
+export interface DurationRange {
+  readonly min: number;
+  readonly max: number;
+}
+
+/** Stands in a predicted value for the execution's ARN, which the target chooses. */
+export const EXECUTION_ARN = '${ExecutionArn}';
+
+/** How each `.sync` job of the execution ended, as the oracle's model ran it (for the scenario mix). */
+export type JobEnd = 'Completed' | 'Failed' | 'Stopped' | 'timedOut' | 'aborted';
+
+export interface Trace {
+  readonly jobs: readonly JobEnd[];
+  /** Create attempts that met an injected error. */
+  readonly createErrors: number;
+  /** Whether SageMaker's request validation answered a call. */
+  readonly validated: boolean;
+}
+
 export interface Prediction {
   readonly created: Expectation<boolean>;
-  /** Calls made as the role, in order, as `action decision`. */
-  readonly calls: Expectation<readonly string[]>;
+  readonly calls: Expectation<readonly CallRecord[]>;
   readonly status?: Expectation<Status>;
   readonly error?: Expectation<string | null>;
+  readonly cause?: Expectation<CausePattern>;
   /** Leaves of the output that must be there: JSON pointer to value. */
   readonly output?: Expectation<Readonly<Record<string, unknown>>>;
   readonly attempts?: Expectation<number>;
-  readonly durationSeconds?: Expectation<number>;
+  readonly durationSeconds?: Expectation<number | DurationRange>;
   readonly historyTypes?: Expectation<readonly string[]>;
+  /** Not compared: what happened in the model. */
+  readonly trace: Trace;
 }
 
 export interface CaseForPrediction {
-  readonly definition: Record<string, unknown>;
+  readonly plan: MachinePlan;
   readonly input: Record<string, unknown>;
   readonly executionName: string;
   readonly region: string;
   readonly account: string;
   readonly scenario: WorldScenario;
   readonly policy: PolicyDocument;
-  readonly shape: string;
-  /** Invalid cases: the problem `validate` reports (`<code> at <pointer>`). */
-  readonly validity?: { readonly valid: boolean; readonly violation?: string };
+  /** An invalid case: what it breaks. */
+  readonly validity?: { readonly valid: boolean; readonly breaks?: Breakage };
 }
-
-/** Problems Step Functions finds at CreateStateMachine; the rest are SageMaker's, at call time (spec §1.3). */
-const CREATION_CODES = new Set([
-  'asl',
-  'integration',
-  'unknown-field',
-  'retry-backoff-rate',
-  'retry-interval',
-  'retry-max-delay',
-  'states-all',
-  'heartbeat-timeout',
-]);
 
 type Obj = Record<string, unknown>;
 
@@ -71,23 +98,28 @@ const R = {
     'spec §4.4, U11: a denied SageMaker call fails the task with SageMaker.AmazonSageMakerException',
   ),
   createErrors: documented('spec §4.4: SageMaker errors become SageMaker.<Exception> task errors'),
+  causeFormat: inferred('spec §4.4: the cause quotes the message and the error code (format inferred)'),
   managedRule: inferred(
     'spec §2.5, §3; observed for other .sync integrations: creation fails without events permissions',
   ),
   syncOutput: observed('spec §4.2: .sync output is the Describe result with a Tags map'),
+  describeEcho: inferred('spec §4.2, §6: the Describe result echoes the request and names the job'),
   jobFailed: inferred('spec §4.2, U1/U2: a Failed or Stopped job fails the task with States.TaskFailed'),
   timeout: documented('spec §4.2, §5.2: past TimeoutSeconds the task fails with States.Timeout'),
   heartbeat: inferred('spec §5.4, U8: a successful poll is a heartbeat; a missed one is States.Timeout'),
+  machineTimeout: observed('spec §5.7: past the state machine TimeoutSeconds the execution is TIMED_OUT'),
   retry: documented('spec §5.3: Retry and Catch'),
+  dataFlow: documented('spec §5.2: InputPath, ResultSelector, ResultPath, OutputPath; Output and Assign'),
   abort: documented('spec §4.2: StopExecution aborts the task; best-effort Stop<X>Job'),
   rr: documented('spec §4.1: the request-response result is the Create response'),
-  lowercase: ARN_NAMES_LOWERCASED.provenance,
+  history: observed('spec §4.5: the event sequences of Task, Choice, Map and Parallel states'),
   validation: inferred(
     'spec §1.3, §4.4: SageMaker rejects invalid values at call time (ValidationException)',
   ),
   creationCheck: observed(
     'spec §1.3: CreateStateMachine validates field names and resources (SCHEMA_VALIDATION_FAILED)',
   ),
+  uncatchable: documented('spec §5.4: States.Runtime is never retried or caught'),
 } as const;
 
 /** The weakest of the rules used: an inferred step makes the whole expectation inferred. */
@@ -100,13 +132,14 @@ function weakest(list: readonly Provenance[]): Provenance {
   };
 }
 
-/** Retry and Catch matching (spec §5.3). */
+/** Retry and Catch matching (spec §5.3, §5.4). */
 const matches = (errorEquals: readonly string[], error: string): boolean =>
+  error !== 'States.Runtime' &&
   errorEquals.some(
     (e) => e === error || e === 'States.ALL' || (e === 'States.TaskFailed' && error !== 'States.Timeout'),
   );
 
-const SFN_ERROR: Record<string, string> = {
+const SFN_ERROR: Readonly<Record<string, string>> = {
   ResourceLimitExceeded: 'SageMaker.ResourceLimitExceededException',
   ResourceInUse: 'SageMaker.ResourceInUseException',
   ResourceNotFound: 'SageMaker.ResourceNotFoundException',
@@ -114,210 +147,454 @@ const SFN_ERROR: Record<string, string> = {
   ThrottlingException: 'SageMaker.AmazonSageMakerException',
 };
 
-interface Attempt {
-  readonly result?: unknown;
-  readonly error?: string;
-  readonly aborted?: boolean;
-  readonly ms: number;
-  readonly submitted: boolean;
-  readonly timedOut?: boolean;
+/** Whether Step Functions rejects the case at CreateStateMachine (spec §1.3) rather than SageMaker at call time. */
+function rejectedAtCreation(breaks: Breakage | undefined): boolean {
+  if (!breaks) return false;
+  return breaks.kind !== 'request' || breaks.constraint === 'unknown-field';
 }
 
+/** How a step, or a flow, came out. */
+type Outcome =
+  | { readonly kind: 'ok'; readonly output: unknown; readonly ended?: boolean }
+  | { readonly kind: 'failed'; readonly error: string; readonly cause?: CausePattern }
+  | { readonly kind: 'aborted' }
+  | { readonly kind: 'timedOut' };
+
+/** One attempt of a task: a result, an error, or the execution stopped (aborted, or timed out) meanwhile. */
+type Attempt =
+  | { readonly result: unknown; readonly submitted: boolean }
+  | {
+      readonly error: string;
+      readonly cause?: CausePattern;
+      readonly submitted: boolean;
+      readonly timedOut?: boolean;
+    }
+  | { readonly stopped: 'aborted' | 'timedOut'; readonly submitted: boolean };
+
+const causeOf = (...includes: string[]): CausePattern => ({ includes });
+
 class Model {
-  readonly calls: string[] = [];
+  readonly calls: CallRecord[] = [];
   readonly used: Provenance[] = [R.calls];
+  readonly history: string[] = [];
+  readonly jobs: JobEnd[] = [];
+  createErrors = 0;
+  validated = false;
+  /** Virtual milliseconds since the execution started. */
+  t = 0;
+  /** Milliseconds of FULL-jittered waits in `t` (each may be shorter, down to none). */
+  jitter = 0;
+  firstAttempts?: number;
   private createErrorsLeft: number;
   private readonly policies: PolicySet;
   private readonly created = new Set<string>();
-  aborted = false;
-  /** Describe calls so far in the execution (the scenario's abort counts them all). */
   private describes = 0;
+  private readonly deadline: number;
 
   constructor(private readonly c: CaseForPrediction) {
     this.createErrorsLeft = c.scenario.createError?.times ?? 0;
     const parsed = parsePolicy(c.policy);
     if (!parsed.ok) throw new Error(`case policy invalid: ${parsed.problems[0]!.message}`);
     this.policies = new PolicySet([parsed.policy]);
+    this.deadline = c.plan.timeoutSeconds === undefined ? Infinity : c.plan.timeoutSeconds * 1000;
   }
 
-  arn(service: 'sagemaker' | 'events', type: string, name: string): string {
-    const id = service === 'sagemaker' && ARN_NAMES_LOWERCASED.value ? name.toLowerCase() : name;
-    return `arn:aws:${service}:${this.c.region}:${this.c.account}:${type}/${id}`;
-  }
-
-  /** Decides and records one call; true when allowed. */
-  call(action: string, resource: string, context: Obj = {}): boolean {
-    const decision = this.policies.evaluate({
-      action,
-      resource,
-      context: {
-        'aws:RequestedRegion': this.c.region,
-        'aws:PrincipalAccount': this.c.account,
-        'aws:SecureTransport': 'true',
-        ...(context as Record<string, string>),
+  /** The calls of a task for its request as Step Functions resolved it. */
+  callsOf(task: TaskPlan, request: Obj | undefined): readonly Call[] {
+    return taskCalls(
+      {
+        state: task.name,
+        pointer: '',
+        api: task.api,
+        pattern: task.pattern,
+        partition: 'aws',
+        request: task.request,
       },
-    }).decision;
-    this.calls.push(`${action} ${decision}`);
-    return decision === 'allowed';
+      { region: this.c.region, account: this.c.account, docRevision: 'current' },
+      request,
+    ).calls;
   }
 
-  /** One attempt of a SageMaker task, as the generated scenarios make it behave. */
-  attempt(task: SageMakerTask, request: Obj): Attempt {
-    const { facts } = task;
-    const sync = task.pattern === 'sync';
-    const name = String(request[facts.nameField.value]);
-    const arn = this.arn('sagemaker', facts.arnResourceType.value, name);
-    const tags = sync || Array.isArray(request.Tags);
-    const tagKeys = [
-      ...(Array.isArray(request.Tags) ? (request.Tags as { Key: string }[]).map((t) => t.Key) : []),
-      ...(sync ? ['MANAGED_BY_AWS', 'AWS_STEP_FUNCTIONS_EXECUTION_ARN'] : []),
-    ];
-    const tagContext = tagKeys.length > 0 ? { 'aws:TagKeys': tagKeys } : {};
-    if (ARN_NAMES_LOWERCASED.value && name !== name.toLowerCase()) this.used.push(R.lowercase);
-    const createSide: [string, string, Obj][] = [[facts.action.value, arn, tagContext]];
-    for (const rel of facts.relatedResources.value) {
-      if (typeof request[rel.nameField] === 'string')
-        createSide.push([
-          facts.action.value,
-          this.arn('sagemaker', rel.arnResourceType, String(request[rel.nameField])),
-          {},
-        ]);
+  /** Decides and records one call. */
+  decide(call: Call): Decision {
+    const decision = this.policies.evaluate({
+      action: call.action,
+      resource: call.resource,
+      context: call.context,
+    }).decision;
+    this.calls.push({ action: call.action, resource: call.resource, decision });
+    return decision;
+  }
+
+  /** Whether something planned `at` (ms) would come at or after the state machine's deadline. */
+  pastDeadline(at: number): boolean {
+    if (at < this.deadline) return false;
+    this.used.push(R.machineTimeout);
+    return true;
+  }
+
+  /** Creation: the managed rules of the `.sync` tasks, created with the role. */
+  create(tasks: readonly TaskPlan[]): boolean {
+    for (const task of tasks) {
+      for (const call of this.callsOf(task, undefined).filter((x) => x.phase === 'creation'))
+        if (this.decide(call) !== 'allowed') return false;
     }
-    for (const f of facts.roleFields.value) {
-      const role =
-        f.path.length === 1 ? request[f.path[0]!] : (request[f.path[0]!] as Obj | undefined)?.[f.path[1]!];
-      if (typeof role === 'string')
-        createSide.push(['iam:PassRole', role, { 'iam:PassedToService': PASSED_TO_SERVICE.value }]);
-    }
-    if (tags) createSide.push([TAGGING.addTags.value, arn, tagContext]);
-    for (const [action, resource, context] of createSide) {
-      if (!this.call(action, resource, context)) {
-        this.used.push(R.denied);
-        return { error: 'SageMaker.AmazonSageMakerException', ms: 0, submitted: false };
+    return true;
+  }
+
+  /** One attempt of a SageMaker task, as the case's world makes it behave. */
+  attempt(task: TaskPlan, request: Obj): Attempt {
+    const facts = SAGEMAKER_APIS[task.api];
+    const calls = this.callsOf(task, request);
+    const create = calls.find((x) => x.phase === 'create')!;
+    const arn = create.resource;
+    for (const call of calls.filter((x) => x.phase === 'create')) {
+      const decision = this.decide(call);
+      if (decision !== 'allowed') {
+        this.used.push(R.denied, R.causeFormat);
+        return {
+          error: 'SageMaker.AmazonSageMakerException',
+          cause: causeOf(
+            `is not authorized to perform: ${call.action} on resource: ${call.resource}`,
+            decision === 'explicitDeny' ? 'with an explicit deny' : 'because no identity-based policy allows',
+            'AccessDeniedException',
+          ),
+          submitted: false,
+        };
       }
     }
     if (this.createErrorsLeft > 0) {
       this.createErrorsLeft--;
-      this.used.push(R.createErrors);
-      return { error: SFN_ERROR[this.c.scenario.createError!.error]!, ms: 0, submitted: false };
+      this.createErrors++;
+      this.used.push(R.createErrors, R.causeFormat);
+      const code = this.c.scenario.createError!.error;
+      return { error: SFN_ERROR[code]!, cause: causeOf(`Error Code: ${code}`), submitted: false };
     }
-    if (this.c.validity && !this.c.validity.valid) {
-      this.used.push(R.validation);
-      return { error: 'SageMaker.AmazonSageMakerException', ms: 0, submitted: false };
+    const breaks = this.c.validity?.breaks;
+    if (breaks?.kind === 'request') {
+      this.validated = true;
+      this.used.push(R.validation, R.causeFormat);
+      const member = [...breaks.at].reverse().find((s): s is string => typeof s === 'string');
+      return {
+        error: 'SageMaker.AmazonSageMakerException',
+        cause: causeOf('ValidationException', ...(member ? [member] : [])),
+        submitted: false,
+      };
     }
+    const name = String(request[facts.nameField.value]);
     if (!this.c.scenario.referencesExist) {
       const needs: [string, unknown][] = [];
-      if (facts.api === 'CreateTransformJob') needs.push(['model', request.ModelName]);
-      if (facts.api === 'CreateEndpointConfig')
+      if (task.api === 'CreateTransformJob') needs.push(['model', request.ModelName]);
+      if (task.api === 'CreateEndpointConfig')
         for (const v of (request.ProductionVariants as Obj[] | undefined) ?? [])
           needs.push(['model', v.ModelName]);
-      if (facts.api === 'CreateEndpoint' || facts.api === 'UpdateEndpoint')
+      if (task.api === 'CreateEndpoint' || task.api === 'UpdateEndpoint')
         needs.push(['endpoint-config', request.EndpointConfigName]);
-      if (needs.some(([type, n]) => !this.created.has(`${type}/${String(n).toLowerCase()}`))) {
-        this.used.push(R.createErrors);
-        return { error: 'SageMaker.ResourceNotFoundException', ms: 0, submitted: false };
+      const missing = needs.find(([type, n]) => !this.created.has(`${type}/${String(n).toLowerCase()}`));
+      if (missing) {
+        this.used.push(R.createErrors, R.causeFormat);
+        return {
+          error: 'SageMaker.ResourceNotFoundException',
+          cause: causeOf('Error Code: ResourceNotFound'),
+          submitted: false,
+        };
       }
-      if (facts.api === 'UpdateEndpoint' && !this.created.has(`endpoint/${name.toLowerCase()}`)) {
-        return { error: 'SageMaker.AmazonSageMakerException', ms: 0, submitted: false };
+      if (task.api === 'UpdateEndpoint' && !this.created.has(`endpoint/${name.toLowerCase()}`)) {
+        this.used.push(R.createErrors, R.causeFormat);
+        return {
+          error: 'SageMaker.AmazonSageMakerException',
+          cause: causeOf('Error Code: ValidationException'),
+          submitted: false,
+        };
       }
     }
     // Names are unique per account and region (with the case rule of the API): a retried job collides.
     const key = `${facts.arnResourceType.value}/${facts.caseInsensitiveNames.value ? name.toLowerCase() : name}`;
-    if (facts.api !== 'UpdateEndpoint' && this.created.has(key)) {
-      this.used.push(R.createErrors);
-      return { error: 'SageMaker.ResourceInUseException', ms: 0, submitted: false };
+    if (task.api !== 'UpdateEndpoint' && this.created.has(key)) {
+      this.used.push(R.createErrors, R.causeFormat);
+      return {
+        error: 'SageMaker.ResourceInUseException',
+        cause: causeOf('Error Code: ResourceInUse'),
+        submitted: false,
+      };
     }
     this.created.add(key);
     this.created.add(`${facts.arnResourceType.value}/${name.toLowerCase()}`);
-    if (!sync || !facts.job) {
+    if (task.pattern !== 'sync' || !facts.job) {
       this.used.push(R.rr);
-      return { result: { [facts.resultField.value]: arn }, ms: 0, submitted: false };
+      return { result: { [facts.resultField.value]: arn }, submitted: false };
     }
-    return this.runJob(task, arn);
+    return this.runJob(task, calls, arn, request);
   }
 
-  private runJob(task: SageMakerTask, arn: string): Attempt {
+  /** A `.sync` job: polled until it ends (or the task times out, or the execution stops), then its tags read. */
+  private runJob(task: TaskPlan, calls: readonly Call[], arn: string, request: Obj): Attempt {
     const job = this.c.scenario.job;
-    const { describeAction, stopAction, statusField } = task.facts.job!;
+    const facts = SAGEMAKER_APIS[task.api];
+    const describe = calls.find((x) => x.phase === 'poll')!;
+    const stop = calls.find((x) => x.phase === 'abort')!;
+    const listTags = calls.find((x) => x.phase === 'listTags')!;
     const interval = job ? pollIntervalMs(job.durationSeconds, job.polls) : 60_000;
-    // Whole milliseconds, as the virtual clock counts.
     const endsAt = interval * (job ? job.polls + 1 : 1);
-    const state = task.state as Obj;
-    const timeout = typeof state.TimeoutSeconds === 'number' ? state.TimeoutSeconds * 1000 : Infinity;
-    const heartbeat = typeof state.HeartbeatSeconds === 'number' ? state.HeartbeatSeconds * 1000 : Infinity;
+    const timeout = task.timeoutSeconds === undefined ? Infinity : task.timeoutSeconds * 1000;
+    const heartbeat = task.heartbeatSeconds === undefined ? Infinity : task.heartbeatSeconds * 1000;
     const abortAfter = this.c.scenario.abortAfterPolls;
+    const start = this.t;
     let t = 0;
     let beat = 0;
     let polling = true;
-    const timedOut = (at: number, limit: number): Attempt => {
-      this.used.push(limit === timeout ? R.timeout : R.heartbeat);
-      return { error: 'States.Timeout', ms: at, submitted: true, timedOut: true };
-    };
-    const abort = (): Attempt => {
+    /** The execution stops while the job runs: Step Functions' best-effort cancel. */
+    const stopped = (how: 'aborted' | 'timedOut', at: number): Attempt => {
+      this.t = how === 'timedOut' ? this.deadline : start + at;
       this.used.push(R.abort);
-      this.call(stopAction.value, arn);
-      this.aborted = true;
-      return { aborted: true, ms: t, submitted: true };
+      this.decide(stop);
+      this.jobs.push(how === 'aborted' ? 'aborted' : 'timedOut');
+      return { stopped: how, submitted: true };
+    };
+    const timedOut = (limit: number): Attempt => {
+      if (this.pastDeadline(start + limit)) return stopped('timedOut', limit);
+      this.used.push(limit === timeout ? R.timeout : R.heartbeat);
+      this.t = start + limit;
+      this.jobs.push('timedOut');
+      return { error: 'States.Timeout', submitted: true, timedOut: true };
     };
     for (;;) {
+      const limit = Math.min(timeout, beat + heartbeat);
       if (polling) {
-        const limit = Math.min(timeout, beat + heartbeat);
-        if (t + interval > limit) return timedOut(limit, limit === timeout ? timeout : limit);
+        if (t + interval > limit) return timedOut(limit);
+        if (this.pastDeadline(start + t + interval)) return stopped('timedOut', t + interval);
         t += interval;
-        const allowed = this.call(describeAction.value, arn);
+        const allowed = this.decide(describe) === 'allowed';
         this.describes++;
-        if (abortAfter !== undefined && this.describes > abortAfter) return abort();
+        if (abortAfter !== undefined && this.describes > abortAfter) return stopped('aborted', t);
         if (!allowed) {
+          // Completion is now seen only through the job's EventBridge event (spec §3).
           polling = false;
           continue;
         }
         beat = t;
         if (t >= endsAt) break;
       } else {
-        const limit = Math.min(timeout, beat + heartbeat);
-        if (endsAt > limit) return timedOut(limit, limit === timeout ? timeout : limit);
+        if (endsAt > limit) return timedOut(limit);
+        if (this.pastDeadline(start + Math.max(t, endsAt))) return stopped('timedOut', endsAt);
         t = Math.max(t, endsAt);
         break;
       }
     }
-    const tagged = this.call(TAGGING.listTags.value, arn);
+    this.t = start + t;
+    const tagsRead = this.decide(listTags) === 'allowed';
     const outcome = job?.outcome ?? 'Completed';
+    this.jobs.push(outcome);
+    const noun = facts.job!.statusField.value.replace(/Status$/, '');
     if (outcome !== 'Completed') {
-      this.used.push(R.jobFailed);
-      return { error: 'States.TaskFailed', ms: t, submitted: true };
+      this.used.push(R.jobFailed, R.causeFormat);
+      return {
+        error: 'States.TaskFailed',
+        cause: causeOf(outcome, ...(job?.failureReason ? [job.failureReason] : [])),
+        submitted: true,
+      };
     }
-    this.used.push(R.syncOutput);
-    const noun = statusField.value.replace(/Status$/, '');
-    const result: Obj = { [statusField.value]: 'Completed', [`${noun}Arn`]: arn };
-    if (tagged) result.Tags = { MANAGED_BY_AWS: 'STARTED_BY_STEP_FUNCTIONS' };
-    return { result, ms: t, submitted: true };
+    this.used.push(R.syncOutput, R.describeEcho);
+    return { result: this.describeResult(task, request, noun, arn, tagsRead), submitted: true };
+  }
+
+  /** What the Describe result of a completed job must hold (spec §4.2): the request echoed, the job named, Tags. */
+  private describeResult(task: TaskPlan, request: Obj, noun: string, arn: string, tagsRead: boolean): Obj {
+    const shape = SAGEMAKER_MODEL.shapes[SAGEMAKER_MODEL.operations[`Describe${noun}`]!.output!]!;
+    const members = shape.members ?? {};
+    const result: Obj = {};
+    for (const [k, v] of Object.entries(request)) if (k in members && k !== 'Tags') result[k] = v;
+    result[`${noun}Arn`] = arn;
+    result[`${noun}Status`] = 'Completed';
+    if (task.api === 'CreateTrainingJob') {
+      const s3 = String((request.OutputDataConfig as Obj | undefined)?.S3OutputPath ?? '');
+      const name = String(request.TrainingJobName);
+      result.ModelArtifacts = { S3ModelArtifacts: `${s3.replace(/\/$/, '')}/${name}/output/model.tar.gz` };
+    }
+    if (tagsRead) {
+      const tags: Obj = {};
+      for (const t of (request.Tags as { Key: string; Value: string }[] | undefined) ?? [])
+        tags[t.Key] = t.Value;
+      const [managedBy, executionArn] = TAGGING.stepFunctionsTags.value;
+      tags[managedBy] = 'STARTED_BY_STEP_FUNCTIONS';
+      tags[executionArn] = EXECUTION_ARN;
+      result.Tags = tags;
+    }
+    return result;
   }
 }
 
+/** The wait before retry `n` (0-based) of a retrier, in ms (spec §5.3). */
+function retryWait(r: RetrierPlan, n: number): number {
+  let wait = (r.intervalSeconds ?? 1) * (r.backoffRate ?? 2) ** n;
+  if (r.maxDelaySeconds !== undefined) wait = Math.min(wait, r.maxDelaySeconds);
+  return wait * 1000;
+}
+
 /** The state's output from its result: ResultSelector, ResultPath, OutputPath (JSONPath) or Output (JSONata). */
-function wrapResult(state: Obj, input: Obj, result: unknown, jsonata: boolean): unknown {
-  const r = result as Obj;
-  if (jsonata) {
-    const output = state.Output as Obj | string | undefined;
-    if (output === '{% $states.input %}') return input;
-    if (output && typeof output === 'object')
-      return { arn: Object.values(r).find((v) => typeof v === 'string' && v.startsWith('arn:')) };
-    return result;
-  }
-  let selected: unknown = result;
-  if (state.ResultSelector) {
-    const path = String((state.ResultSelector as Obj)['Arn.$']).slice(2);
-    selected = { Arn: r[path] };
-  }
-  const resultPath = 'ResultPath' in state ? state.ResultPath : '$';
-  let out: unknown =
-    resultPath === null
-      ? input
-      : resultPath === '$'
+function taskOutput(task: TaskPlan, raw: unknown, result: unknown): unknown {
+  if (task.queryLanguage === 'JSONata')
+    return task.output ? evaluateTemplate(task.output, { result, input: raw }) : result;
+  const selected = task.resultSelector
+    ? evaluateTemplate(task.resultSelector, { result, input: raw })
+    : result;
+  const withResult =
+    task.resultPath === null
+      ? raw
+      : task.resultPath === undefined
         ? selected
-        : { ...input, [String(resultPath).slice(2)]: selected };
-  if (state.OutputPath === '$.result') out = (out as Obj).result;
-  return out;
+        : setPath(raw, task.resultPath, selected);
+  return task.outputPath ? getPath(withResult, task.outputPath) : withResult;
+}
+
+class Execution {
+  private tasksSeen = 0;
+
+  constructor(
+    private readonly m: Model,
+    private readonly c: CaseForPrediction,
+  ) {}
+
+  flow(flow: FlowPlan, input: unknown): Outcome {
+    let current = input;
+    for (const step of flow.steps) {
+      const r = this.step(step, current);
+      if (r.kind !== 'ok') return r;
+      current = r.output;
+      if (r.ended) return { kind: 'ok', output: current };
+    }
+    return { kind: 'ok', output: current };
+  }
+
+  private step(step: StepPlan, input: unknown): Outcome {
+    const h = this.m.history;
+    switch (step.kind) {
+      case 'task':
+        return this.task(step, input);
+      case 'succeed':
+        h.push('SucceedStateEntered', 'SucceedStateExited');
+        return { kind: 'ok', output: input, ended: true };
+      case 'check': {
+        h.push('ChoiceStateEntered', 'ChoiceStateExited');
+        const v = getPath(input, step.field);
+        if (typeof v === 'string' && v !== '') return { kind: 'ok', output: input };
+        h.push('FailStateEntered');
+        return { kind: 'failed', error: step.invalid.error, cause: causeOf(step.invalid.cause) };
+      }
+      case 'map': {
+        h.push('MapStateEntered', 'MapStateStarted');
+        const items = step.itemsPath ? getPath(input, step.itemsPath) : [input];
+        const outputs: unknown[] = [];
+        for (const item of (items as unknown[] | undefined) ?? []) {
+          h.push('MapIterationStarted');
+          const r = this.flow(step.iteration, step.itemAs ? { [step.itemAs]: item } : item);
+          if (r.kind === 'failed') {
+            h.push('MapIterationFailed', 'MapStateFailed');
+            return r;
+          }
+          if (r.kind !== 'ok') {
+            h.push('MapIterationAborted', 'MapStateAborted');
+            return r;
+          }
+          h.push('MapIterationSucceeded');
+          outputs.push(r.output);
+        }
+        h.push('MapStateSucceeded', 'MapStateExited');
+        return { kind: 'ok', output: outputs };
+      }
+      case 'parallel': {
+        h.push('ParallelStateEntered', 'ParallelStateStarted');
+        const outputs: unknown[] = [];
+        for (const branch of step.branches) {
+          const r = this.flow(branch, input);
+          if (r.kind === 'failed') {
+            h.push('ParallelStateFailed');
+            return r;
+          }
+          if (r.kind !== 'ok') {
+            h.push('ParallelStateAborted');
+            return r;
+          }
+          outputs.push(r.output);
+        }
+        h.push('ParallelStateSucceeded', 'ParallelStateExited');
+        return { kind: 'ok', output: outputs };
+      }
+    }
+  }
+
+  private task(task: TaskPlan, raw: unknown): Outcome {
+    const m = this.m;
+    const h = m.history;
+    const primary = this.tasksSeen++ === 0;
+    h.push('TaskStateEntered');
+    const effective =
+      task.queryLanguage === 'JSONPath' && task.inputPath ? getPath(raw, task.inputPath) : raw;
+    if (task.inputPath) m.used.push(R.dataFlow);
+    const request = resolveRequest(task.request, {
+      input: effective,
+      executionInput: this.c.input,
+      executionName: this.c.executionName,
+    });
+    if (!request) {
+      m.used.push(R.uncatchable);
+      return { kind: 'failed', error: 'States.Runtime' };
+    }
+    const counts = task.retry.map(() => 0);
+    let attempts = 0;
+    for (;;) {
+      attempts++;
+      if (primary) m.firstAttempts = attempts;
+      h.push('TaskScheduled', 'TaskStarted');
+      const attempt = m.attempt(task, request);
+      if (attempt.submitted) h.push('TaskSubmitted');
+      if ('stopped' in attempt) {
+        h.push('TaskStateAborted');
+        return { kind: attempt.stopped };
+      }
+      if ('result' in attempt) {
+        h.push('TaskSucceeded', 'TaskStateExited');
+        if (task.resultSelector || task.resultPath !== undefined || task.outputPath || task.output)
+          m.used.push(R.dataFlow);
+        return { kind: 'ok', output: taskOutput(task, raw, attempt.result) };
+      }
+      h.push(attempt.timedOut ? 'TaskTimedOut' : 'TaskFailed');
+      const r = task.retry.findIndex((x) => matches(x.errorEquals, attempt.error));
+      if (r >= 0 && counts[r]! < (task.retry[r]!.maxAttempts ?? 3)) {
+        const wait = retryWait(task.retry[r]!, counts[r]!);
+        counts[r]!++;
+        m.used.push(R.retry);
+        if (m.pastDeadline(m.t + wait)) {
+          h.push('TaskStateAborted');
+          return { kind: 'timedOut' };
+        }
+        m.t += wait;
+        if (task.retry[r]!.jitterStrategy === 'FULL') m.jitter += wait;
+        continue;
+      }
+      const catcher = task.catch.find((x) => matches(x.errorEquals, attempt.error));
+      if (!catcher)
+        return { kind: 'failed', error: attempt.error, ...(attempt.cause ? { cause: attempt.cause } : {}) };
+      m.used.push(R.retry);
+      h.push('TaskStateExited');
+      const target = catcher.target;
+      if (target.kind === 'fail') {
+        h.push('FailStateEntered');
+        return { kind: 'failed', error: target.error, cause: causeOf(target.cause) };
+      }
+      if (target.kind === 'state') throw new Error(`catch target "${target.state}" is not modelled`);
+      // A recovering Pass: the output shows the caught error where the catcher puts it (Cause not predicted).
+      h.push('PassStateEntered', 'PassStateExited');
+      const caught = { Error: attempt.error };
+      const output =
+        catcher.resultPath === undefined
+          ? caught
+          : catcher.resultPath === null
+            ? raw
+            : setPath(raw, catcher.resultPath, caught);
+      return { kind: 'ok', output, ended: true };
+    }
+  }
 }
 
 /** Flattens a value to JSON pointer leaves (the output expectations, and what they are compared with). */
@@ -332,142 +609,65 @@ export function leaves(value: unknown, at = '', out: Record<string, unknown> = {
 
 /** What must happen when the case runs. */
 export function predictExecution(c: CaseForPrediction): Prediction {
-  const code = c.validity && !c.validity.valid ? (c.validity.violation ?? '').split(' at ')[0]! : undefined;
-  if (code !== undefined && CREATION_CODES.has(code)) {
+  const noTrace: Trace = { jobs: [], createErrors: 0, validated: false };
+  if (c.validity && !c.validity.valid && rejectedAtCreation(c.validity.breaks)) {
     return {
       created: { value: false, provenance: R.creationCheck },
       calls: { value: [], provenance: R.creationCheck },
+      trace: noTrace,
     };
   }
-  const model = new Model(c);
-  const found = findTasks(c.definition);
-  // CreateStateMachine creates the managed rule of each .sync task with the role.
-  for (const task of found.tasks) {
-    if (task.pattern !== 'sync' || !task.facts.job) continue;
-    const rule = model.arn('events', 'rule', task.facts.job.eventRule.value);
-    for (const action of EVENTS_ACTIONS.value) {
-      if (!model.call(action, rule)) {
-        return {
-          created: { value: false, provenance: R.managedRule },
-          calls: { value: model.calls, provenance: R.managedRule },
-        };
-      }
-    }
-  }
-  let input: Obj = c.input;
-  let status: Status = 'SUCCEEDED';
-  let error: string | null = null;
-  let output: unknown;
-  let primaryAttempts = 0;
-  let totalMs = 0;
-  let deterministicTime = true;
-  const history: string[] = ['ExecutionStarted'];
-  for (const [index, task] of found.tasks.entries()) {
-    const state = task.state as Obj;
-    const jsonata = task.queryLanguage === 'JSONata';
-    const taskInput =
-      c.shape === 'map' && !jsonata
-        ? { value: (c.input.items as Obj[])[0] }
-        : c.shape === 'map' || c.shape === 'parallel'
-          ? c.input
-          : input;
-    const template = (jsonata ? state.Arguments : state.Parameters) as Obj;
-    const request = resolveRequest(
-      template,
-      c.shape === 'map' && !jsonata ? taskInput : c.input,
-      c.executionName,
-    );
-    const retriers = (state.Retry as Obj[] | undefined) ?? [];
-    const counts = retriers.map(() => 0);
-    let attempt: Attempt;
-    let attempts = 0;
-    history.push('TaskStateEntered');
-    for (;;) {
-      attempts++;
-      attempt = model.attempt(task, request);
-      totalMs += attempt.ms;
-      history.push('TaskScheduled', 'TaskStarted');
-      if (attempt.submitted) history.push('TaskSubmitted');
-      if (attempt.aborted) break;
-      history.push(
-        attempt.error === undefined ? 'TaskSucceeded' : attempt.timedOut ? 'TaskTimedOut' : 'TaskFailed',
-      );
-      if (attempt.error === undefined) break;
-      const r = retriers.findIndex((x) => matches(x.ErrorEquals as string[], attempt.error!));
-      if (r < 0 || counts[r]! >= ((retriers[r]!.MaxAttempts as number | undefined) ?? 3)) break;
-      const retrier = retriers[r]!;
-      let wait =
-        ((retrier.IntervalSeconds as number | undefined) ?? 1) *
-        ((retrier.BackoffRate as number | undefined) ?? 2) ** counts[r]!;
-      if (typeof retrier.MaxDelaySeconds === 'number') wait = Math.min(wait, retrier.MaxDelaySeconds);
-      if (retrier.JitterStrategy === 'FULL') deterministicTime = false;
-      totalMs += wait * 1000;
-      counts[r]!++;
-      model.used.push(R.retry);
-    }
-    if (index === 0) primaryAttempts = attempts;
-    if (attempt.aborted) {
-      status = 'ABORTED';
-      history.push('TaskStateAborted', 'ExecutionAborted');
-      break;
-    }
-    if (attempt.error !== undefined) {
-      const catcher = ((state.Catch as Obj[] | undefined) ?? []).find((x) =>
-        matches(x.ErrorEquals as string[], attempt.error!),
-      );
-      if (catcher && catcher.Next === 'Recovered') {
-        // A recovering Pass: the output shows the caught error where the catcher puts it (Cause not predicted).
-        model.used.push(R.retry);
-        history.push('TaskStateExited', 'PassStateEntered', 'PassStateExited', 'ExecutionSucceeded');
-        const caught = { Error: attempt.error };
-        const resultPath = !jsonata && 'ResultPath' in catcher ? String(catcher.ResultPath) : '$';
-        output = resultPath === '$' ? caught : { ...(taskInput as Obj), [resultPath.slice(2)]: caught };
-        return finish();
-      } else if (catcher) {
-        // The guide's catcher: the `TaskFailed` Fail state.
-        model.used.push(R.retry);
-        history.push('TaskStateExited', 'FailStateEntered', 'ExecutionFailed');
-        status = 'FAILED';
-        error = 'SageMakerTaskFailed';
-      } else {
-        history.push('ExecutionFailed');
-        status = 'FAILED';
-        error = attempt.error;
-      }
-      break;
-    }
-    history.push('TaskStateExited');
-    const wrapped = wrapResult(state, taskInput as Obj, attempt.result, jsonata);
-    if (c.shape === 'map' || c.shape === 'parallel') output = [wrapped];
-    else if (c.shape.endsWith('chain')) {
-      input = wrapped as Obj;
-      output = input;
-    } else output = wrapped;
-  }
-  return finish();
-
-  function finish(): Prediction {
-    if (status === 'SUCCEEDED' && history.at(-1) !== 'ExecutionSucceeded') {
-      if (c.shape === 'documented') {
-        if ('ValidateOutput' in (c.definition.States as Obj))
-          history.push('ChoiceStateEntered', 'ChoiceStateExited');
-        history.push('SucceedStateEntered', 'SucceedStateExited');
-      }
-      history.push('ExecutionSucceeded');
-    }
-    const p = weakest(model.used);
-    const single = c.shape === 'single' || c.shape === 'documented';
+  const m = new Model(c);
+  if (!m.create(planTasks(c.plan.flow))) {
     return {
-      created: { value: true, provenance: R.calls },
-      calls: { value: model.calls, provenance: p },
-      status: { value: status, provenance: p },
-      error: { value: error, provenance: p },
-      ...(status === 'SUCCEEDED' ? { output: { value: leaves(output), provenance: p } } : {}),
-      attempts: { value: primaryAttempts, provenance: p },
-      ...(deterministicTime && status !== 'ABORTED'
-        ? { durationSeconds: { value: totalMs / 1000, provenance: p } }
-        : {}),
-      ...(single ? { historyTypes: { value: history, provenance: p } } : {}),
+      created: { value: false, provenance: R.managedRule },
+      calls: { value: m.calls, provenance: R.managedRule },
+      trace: noTrace,
     };
   }
+  m.history.push('ExecutionStarted');
+  const outcome = new Execution(m, c).flow(c.plan.flow, c.input);
+  let status: Status;
+  let error: string | null = null;
+  let cause: CausePattern | undefined;
+  switch (outcome.kind) {
+    case 'ok':
+      status = 'SUCCEEDED';
+      m.history.push('ExecutionSucceeded');
+      break;
+    case 'failed':
+      status = 'FAILED';
+      error = outcome.error;
+      cause = outcome.cause;
+      m.history.push('ExecutionFailed');
+      break;
+    case 'aborted':
+      status = 'ABORTED';
+      m.history.push('ExecutionAborted');
+      break;
+    case 'timedOut':
+      // DescribeExecution has no error or cause for a timed-out execution (spec §5.7).
+      status = 'TIMED_OUT';
+      m.t = c.plan.timeoutSeconds! * 1000;
+      m.history.push('ExecutionTimedOut');
+      break;
+  }
+  const p = weakest(m.used);
+  const duration = m.t / 1000;
+  const jitter = m.jitter / 1000;
+  return {
+    created: { value: true, provenance: R.calls },
+    calls: { value: m.calls, provenance: p },
+    status: { value: status, provenance: p },
+    error: { value: error, provenance: p },
+    ...(cause && cause.includes.length > 0 ? { cause: { value: cause, provenance: p } } : {}),
+    ...(outcome.kind === 'ok' ? { output: { value: leaves(outcome.output), provenance: p } } : {}),
+    ...(m.firstAttempts !== undefined ? { attempts: { value: m.firstAttempts, provenance: p } } : {}),
+    durationSeconds: {
+      value: jitter > 0 && status !== 'TIMED_OUT' ? { min: duration - jitter, max: duration } : duration,
+      provenance: p,
+    },
+    historyTypes: { value: m.history, provenance: weakest([p, R.history]) },
+    trace: { jobs: m.jobs, createErrors: m.createErrors, validated: m.validated },
+  };
 }

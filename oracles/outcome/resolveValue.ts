@@ -1,50 +1,83 @@
 /**
- * The values the generators' dynamic fields take, read from the case (input and execution name).
- * Specialised to the forms generators/taskState.ts writes: `$.x`, `$.value.x`, `$$.Execution.Name`,
- * `States.Format('{}-run', $.x)` and their JSONata twins. Anything else is unknown (undefined).
+ * The values of a plan's dynamic members and data-flow templates, read from the state's input, the
+ * execution input and the context (spec §5.2). Only the plan's forms: paths, `States.Format`, a
+ * JSONata concatenation; an opaque expression or a missing path is unknown (undefined).
  */
-const get = (input: unknown, path: string): unknown =>
-  path
-    .split('.')
-    .reduce<unknown>(
-      (v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined),
-      input,
-    );
+import type { JsonPath, PlanValue, RequestPlan, Template, ValueSource } from '../../plan/casePlan.js';
 
-export function resolveDynamic(
-  expression: string,
-  input: unknown,
-  executionName: string,
-): string | undefined {
-  let m = /^\$\.([\w.]+)$/.exec(expression) ?? /^\{% \$states\.input\.([\w.]+) %\}$/.exec(expression);
-  if (m) {
-    const v = get(input, m[1]!);
-    return typeof v === 'string' ? v : undefined;
-  }
-  m =
-    /^States\.Format\('\{\}-run', \$\.([\w.]+)\)$/.exec(expression) ??
-    /^\{% \$states\.input\.([\w.]+) & '-run' %\}$/.exec(expression);
-  if (m) {
-    const v = get(input, m[1]!);
-    return typeof v === 'string' ? `${v}-run` : undefined;
-  }
-  if (expression === '$$.Execution.Name' || expression === '{% $states.context.Execution.Name %}')
-    return executionName;
-  return undefined;
+type Obj = Record<string, unknown>;
+
+export interface ValueScope {
+  readonly input: unknown;
+  readonly executionInput: unknown;
+  readonly executionName: string;
 }
 
-/** A request with its generated dynamic members resolved (`Name.$` keys and `{% %}` values). */
-export function resolveRequest(
-  template: Record<string, unknown>,
-  input: unknown,
-  executionName: string,
-): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(template)) {
-    if (k.endsWith('.$') && typeof v === 'string')
-      out[k.slice(0, -2)] = resolveDynamic(v, input, executionName);
-    else if (typeof v === 'string' && v.startsWith('{%')) out[k] = resolveDynamic(v, input, executionName);
-    else out[k] = v;
+const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The value at a path (undefined when a member on the way is missing). */
+export function getPath(value: unknown, path: JsonPath): unknown {
+  let v = value;
+  for (const segment of path) {
+    if (typeof segment === 'number') v = Array.isArray(v) ? v[segment] : undefined;
+    else v = isObject(v) ? v[segment] : undefined;
+    if (v === undefined) return undefined;
   }
-  return out;
+  return v;
+}
+
+/** A copy of `target` with `value` at `path` (objects created on the way, as ResultPath does). */
+export function setPath(target: unknown, path: JsonPath, value: unknown): unknown {
+  if (path.length === 0) return value;
+  const [head, ...rest] = path as [string | number, ...(string | number)[]];
+  if (typeof head === 'number' && Array.isArray(target)) {
+    const copy = [...target];
+    copy[head] = setPath(copy[head], rest, value);
+    return copy;
+  }
+  const base: Obj = isObject(target) ? { ...target } : {};
+  base[String(head)] = setPath(base[String(head)], rest, value);
+  return base;
+}
+
+export function resolveSource(source: ValueSource, scope: ValueScope): unknown {
+  if (source.from === 'executionName') return scope.executionName;
+  return getPath(source.from === 'input' ? scope.input : scope.executionInput, source.path);
+}
+
+export function resolveValue(value: PlanValue, scope: ValueScope): unknown {
+  switch (value.given) {
+    case 'path':
+      return resolveSource(value.source, scope);
+    case 'format': {
+      const args = value.args.map((a) => resolveSource(a, scope));
+      if (args.some((a) => a === undefined)) return undefined;
+      let i = 0;
+      return value.template.replace(/\{\}/g, () => String(args[i++]));
+    }
+    case 'jsonata': {
+      const parts = value.parts.map((p) => ('from' in p ? resolveSource(p, scope) : p.text));
+      if (parts.some((p) => p === undefined)) return undefined;
+      return parts.length === 1 ? parts[0] : parts.map(String).join('');
+    }
+    case 'opaque':
+      return undefined;
+  }
+}
+
+/** The request as SageMaker receives it; undefined when a dynamic member cannot be resolved. */
+export function resolveRequest(request: RequestPlan, scope: ValueScope): Obj | undefined {
+  let out: unknown = structuredClone(request.literal);
+  for (const { at, value } of request.dynamic) {
+    const v = resolveValue(value, scope);
+    if (v === undefined) return undefined;
+    out = setPath(out, at, v);
+  }
+  return out as Obj;
+}
+
+/** A data-flow template (ResultSelector, Output, Assign) over the state's result and input. */
+export function evaluateTemplate(template: Template, data: { result?: unknown; input: unknown }): unknown {
+  if ('ref' in template) return getPath(template.ref === 'result' ? data.result : data.input, template.path);
+  return Object.fromEntries(Object.entries(template.fields).map(([k, t]) => [k, evaluateTemplate(t, data)]));
 }

@@ -1,10 +1,10 @@
-import { definitionCalls, type PredictedCall } from '../calls/taskCalls.js';
+import { definitionCalls, type Call } from '../calls/taskCalls.js';
 import type { DefinitionProblem, UnmodelledTask } from '../definition/sagemakerTasks.js';
 import type { PredictionOptions } from '../options.js';
 import { mergeGrants, type Grant, type MergedPolicy } from './mergeStatements.js';
 
 export interface PolicyPrediction extends MergedPolicy {
-  readonly calls: readonly PredictedCall[];
+  readonly calls: readonly Call[];
   readonly unmodelled: readonly UnmodelledTask[];
   readonly warnings: readonly string[];
 }
@@ -12,6 +12,30 @@ export interface PolicyPrediction extends MergedPolicy {
 export type PredictPolicyResult =
   | ({ readonly ok: true } & PolicyPrediction)
   | { readonly ok: false; readonly problems: readonly DefinitionProblem[] };
+
+/**
+ * The template's statement order (spec §2.3): the job's own actions, tagging, PassRole, the
+ * managed rule; each task's calls in that order, tasks in document order.
+ */
+function templateRank(call: Call): number {
+  if (call.action.startsWith('events:')) return 3;
+  if (call.action === 'iam:PassRole') return 2;
+  if (call.action === 'sagemaker:ListTags' || call.action === 'sagemaker:AddTags') return 1;
+  return 0;
+}
+
+function inTemplateOrder(calls: readonly Call[]): Call[] {
+  const tasks = [...new Set(calls.map((c) => c.pointer))];
+  return calls
+    .map((call, i) => ({ call, i }))
+    .sort(
+      (a, b) =>
+        tasks.indexOf(a.call.pointer) - tasks.indexOf(b.call.pointer) ||
+        templateRank(a.call) - templateRank(b.call) ||
+        a.i - b.i,
+    )
+    .map((x) => x.call);
+}
 
 /**
  * The IAM policy Step Functions would generate for every SageMaker Task state of a definition
@@ -22,8 +46,8 @@ export function predictPolicy(definition: unknown, options: PredictionOptions): 
   const found = definitionCalls(definition, options);
   if (!found.ok) return found;
   const { calls, warnings, unmodelled } = found;
-  const grants: Grant[] = calls.flatMap((c) =>
-    c.grant === undefined
+  const grants: Grant[] = inTemplateOrder(calls).flatMap((c) =>
+    !c.inTemplate
       ? []
       : [
           {

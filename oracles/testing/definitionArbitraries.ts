@@ -9,10 +9,12 @@ import { SAGEMAKER_APIS } from '../../catalog/sagemakerApis.js';
 const ROLE = 'arn:aws:iam::123456789012:role/SageMakerRole';
 
 const nameArb = fc.stringMatching(/^[a-zA-Z0-9](-?[a-zA-Z0-9]){0,20}$/);
+/** Names whose ARNs keep them as written (SageMaker lower-cases names in ARNs, spec §2.4). */
+const lowerNameArb = fc.stringMatching(/^[a-z0-9](-?[a-z0-9]){0,20}$/);
 
-const valueArb = (jsonata: boolean) =>
+const valueArb = (jsonata: boolean, capitals = true) =>
   fc.oneof(
-    nameArb.map((v) => ({ dynamic: false, value: v })),
+    (capitals ? nameArb : lowerNameArb).map((v) => ({ dynamic: false, value: v })),
     fc
       .constantFrom('$.name', '$$.Execution.Name', "States.Format('job-{}', $.id)")
       .map((path) => ({ dynamic: true, value: jsonata ? `{% $states.input.name %}` : path })),
@@ -34,53 +36,70 @@ export interface GeneratedTask {
   readonly state: Record<string, unknown>;
 }
 
-export const taskArb: fc.Arbitrary<GeneratedTask> = fc
-  .record({
-    api: fc.constantFrom(...API_NAMES),
-    sync: fc.boolean(),
-    jsonata: fc.boolean(),
-    name: fc.boolean(),
-  })
-  .chain(({ api, sync, jsonata }) =>
-    fc
-      .record({ name: valueArb(jsonata), role: valueArb(jsonata), related: valueArb(jsonata) })
-      .map(({ name, role, related }) => {
-        const facts = SAGEMAKER_APIS[api];
-        const pattern: Pattern = sync && facts.job ? 'sync' : 'requestResponse';
-        const request: Record<string, unknown> = {};
-        setField(request, facts.nameField.value, name, jsonata);
-        for (const r of facts.relatedResources.value) setField(request, r.nameField, related, jsonata);
-        const roleField = facts.roleFields.value[0];
-        if (roleField && roleField.path.length === 1) {
-          setField(
-            request,
-            roleField.path[0]!,
-            role.dynamic ? role : { dynamic: false, value: ROLE },
-            jsonata,
-          );
-        } else if (roleField) {
-          request[roleField.path[0]!] = { RoleArn: ROLE };
-        }
-        const resource = `arn:aws:states:::sagemaker:${facts.resourceName.value}${pattern === 'sync' ? '.sync' : ''}`;
-        const state: Record<string, unknown> = jsonata
-          ? { Type: 'Task', QueryLanguage: 'JSONata', Resource: resource, Arguments: request }
-          : { Type: 'Task', Resource: resource, Parameters: request };
-        return { api, pattern, state };
-      }),
-  );
+const taskArbWith = (capitals: boolean): fc.Arbitrary<GeneratedTask> =>
+  fc
+    .record({
+      api: fc.constantFrom(...API_NAMES),
+      sync: fc.boolean(),
+      jsonata: fc.boolean(),
+      name: fc.boolean(),
+    })
+    .chain(({ api, sync, jsonata }) =>
+      fc
+        .record({
+          name: valueArb(jsonata, capitals),
+          role: valueArb(jsonata, capitals),
+          related: valueArb(jsonata, capitals),
+        })
+        .map(({ name, role, related }) => {
+          const facts = SAGEMAKER_APIS[api];
+          const pattern: Pattern = sync && facts.job ? 'sync' : 'requestResponse';
+          const request: Record<string, unknown> = {};
+          setField(request, facts.nameField.value, name, jsonata);
+          for (const r of facts.relatedResources.value) setField(request, r.nameField, related, jsonata);
+          const roleField = facts.roleFields.value[0];
+          if (roleField && roleField.path.length === 1) {
+            setField(
+              request,
+              roleField.path[0]!,
+              role.dynamic ? role : { dynamic: false, value: ROLE },
+              jsonata,
+            );
+          } else if (roleField) {
+            request[roleField.path[0]!] = { RoleArn: ROLE };
+          }
+          const resource = `arn:aws:states:::sagemaker:${facts.resourceName.value}${pattern === 'sync' ? '.sync' : ''}`;
+          const state: Record<string, unknown> = jsonata
+            ? { Type: 'Task', QueryLanguage: 'JSONata', Resource: resource, Arguments: request }
+            : { Type: 'Task', Resource: resource, Parameters: request };
+          return { api, pattern, state };
+        }),
+    );
+
+export const taskArb = taskArbWith(true);
 
 /** A definition with one to four SageMaker tasks, some inside Parallel or Map. */
-export const definitionArb = fc
-  .array(fc.tuple(taskArb, fc.constantFrom('top', 'parallel', 'map')), { minLength: 1, maxLength: 4 })
-  .map((tasks) => {
-    const states: Record<string, unknown> = {};
-    tasks.forEach(([task, where], i) => {
-      const name = `S${i}`;
-      const next = i + 1 < tasks.length ? { Next: `S${i + 1}` } : { End: true };
-      const inner = { StartAt: 'T', States: { T: { ...task.state, End: true } } };
-      if (where === 'top') states[name] = { ...task.state, ...next };
-      else if (where === 'parallel') states[name] = { Type: 'Parallel', Branches: [inner], ...next };
-      else states[name] = { Type: 'Map', ItemProcessor: inner, ...next };
+export const definitionArb = definitionArbWith(true);
+
+/** The same, with names in lower case only: their ARNs keep them as written. */
+export const lowerCaseDefinitionArb = definitionArbWith(false);
+
+function definitionArbWith(capitals: boolean) {
+  return fc
+    .array(fc.tuple(taskArbWith(capitals), fc.constantFrom('top', 'parallel', 'map')), {
+      minLength: 1,
+      maxLength: 4,
+    })
+    .map((tasks) => {
+      const states: Record<string, unknown> = {};
+      tasks.forEach(([task, where], i) => {
+        const name = `S${i}`;
+        const next = i + 1 < tasks.length ? { Next: `S${i + 1}` } : { End: true };
+        const inner = { StartAt: 'T', States: { T: { ...task.state, End: true } } };
+        if (where === 'top') states[name] = { ...task.state, ...next };
+        else if (where === 'parallel') states[name] = { Type: 'Parallel', Branches: [inner], ...next };
+        else states[name] = { Type: 'Map', ItemProcessor: inner, ...next };
+      });
+      return { StartAt: 'S0', States: states };
     });
-    return { StartAt: 'S0', States: states };
-  });
+}

@@ -7,10 +7,14 @@
 import type { Provenance } from '../../catalog/provenance.js';
 import { PolicySet, type Evaluation, type StatementExplanation } from '../../iam/evaluate.js';
 import type { NormalizedPolicy } from '../../iam/policy.js';
-import { taskCalls, type PredictedCall, type RequirementLevel } from '../../oracles/calls/taskCalls.js';
+import {
+  taskCalls,
+  type Call,
+  type RequirementLevel,
+  type ScenarioName,
+} from '../../oracles/calls/taskCalls.js';
 import { findTasks, type DefinitionProblem } from '../../oracles/definition/sagemakerTasks.js';
 import type { PredictionOptions } from '../../oracles/options.js';
-import { callMeaning, type ScenarioName } from './callScenarios.js';
 
 export interface RegressionCall {
   readonly source: string;
@@ -22,6 +26,8 @@ export interface RegressionCall {
   readonly level: RequirementLevel;
   readonly provenance: Provenance;
   readonly scenarios: readonly ScenarioName[];
+  /** What a denial of the call costs. */
+  readonly consequence: string;
   /** A call the integration does not make: a probe of how far a grant reaches. */
   readonly probe?: string;
 }
@@ -84,12 +90,11 @@ export function collectCalls(
     const found = findTasks(source.definition, options.type);
     for (const problem of found.problems) problems.push({ source: source.name, problem });
     for (const task of found.tasks) {
-      for (const call of taskCalls(task, options).calls) {
+      for (const call of taskCalls(task.subject, options).calls) {
         const key = JSON.stringify([source.name, call.state, call.action, call.resource, call.context]);
         if (seen.has(key)) continue;
         seen.add(key);
-        const meaning = callMeaning(call, task.pattern === 'sync');
-        calls.push(toRegressionCall(source.name, task.pattern, call, meaning.scenarios));
+        calls.push(toRegressionCall(source.name, task.pattern, call, call.scenarios));
         calls.push(...probes(source.name, task.pattern, call));
       }
     }
@@ -100,7 +105,7 @@ export function collectCalls(
 function toRegressionCall(
   source: string,
   pattern: string,
-  call: PredictedCall,
+  call: Call,
   scenarios: readonly ScenarioName[],
   probe?: string,
 ): RegressionCall {
@@ -114,12 +119,13 @@ function toRegressionCall(
     level: call.level,
     provenance: call.provenance,
     scenarios,
+    consequence: call.consequence,
     ...(probe ? { probe } : {}),
   };
 }
 
 /** Calls just outside what the integration does: where a widening shows. */
-function probes(source: string, pattern: string, call: PredictedCall): RegressionCall[] {
+function probes(source: string, pattern: string, call: Call): RegressionCall[] {
   const out: RegressionCall[] = [];
   if (call.action === 'iam:PassRole') {
     out.push(
@@ -183,17 +189,13 @@ export function regress(
       continue;
     }
     if (wasAllowed && !call.probe) {
-      const meaning = callMeaning(
-        { action: call.action, level: call.level, reason: '' } as PredictedCall,
-        call.pattern === 'sync',
-      );
       newlyDenied.push({
         call,
         before: b.decision,
         after: a.decision,
         grantedBy: b.decisive.map((s) => note(s, byName.get(s.policy))),
         why: whyNot(a),
-        consequence: meaning.consequence,
+        consequence: call.consequence,
         flags: [],
       });
     } else if (!wasAllowed) {

@@ -71,7 +71,15 @@ function render(report: Report): string {
           '',
         );
         lines.push('```', ...diffs.map((d) => diffLine(d.path, d.predicted, d.observed, p)), '```', '');
-        lines.push(`Provenance: ${diffs[0]!.provenance.source}`, '', `Replay: \`${c.replay.command}\``, '');
+        lines.push(`Provenance: ${diffs[0]!.provenance.source}`, '');
+        if (c.shrunk?.replay)
+          lines.push(
+            `Replay the shrunk case: \`${c.shrunk.replay.command}\``,
+            '',
+            `Replay the case as drawn: \`${c.replay.command}\``,
+            '',
+          );
+        else lines.push(`Replay: \`${c.replay.command}\``, '');
       }
     }
     const errors = divergent.filter((c) => c.verdict === 'error');

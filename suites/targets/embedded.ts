@@ -43,12 +43,15 @@ export class EmbeddedTarget implements Target {
       seed: c.replay.seed,
     });
     const r = await sfn.awaitExecution(executionArn);
+    // As DescribeExecution tells it: a timed-out execution has no error or cause (spec §5.7).
+    const described = sfn.describeExecution(executionArn);
     return {
       created: true,
-      calls: r.calls.map((x) => `${x.action} ${x.decision}`),
+      executionArn,
+      calls: r.calls.map((x) => ({ action: x.action, resource: x.resource, decision: x.decision })),
       status: r.status,
-      error: r.error ?? null,
-      ...(r.cause !== undefined ? { cause: r.cause } : {}),
+      error: typeof described.error === 'string' ? described.error : null,
+      ...(typeof described.cause === 'string' ? { cause: described.cause } : {}),
       ...(r.output !== undefined ? { output: r.output } : {}),
       attempts: firstTaskAttempts(
         r.history.map((e) => ({

@@ -3,14 +3,17 @@
  * It reports what it saw in the same shape as the oracles' predictions.
  */
 import type { Case } from '../../generators/case.js';
+import type { CallRecord } from '../../oracles/outcome/predictExecution.js';
 
 export interface Observation {
   /** CreateStateMachine accepted the definition. */
   readonly created: boolean;
   /** Why not (InvalidDefinition, AccessDeniedException ...). */
   readonly createError?: string;
-  /** Calls made as the role, as `action decision`, where the target can see them. */
-  readonly calls?: readonly string[];
+  /** Calls made as the role, with their decisions, where the target can see them. */
+  readonly calls?: readonly CallRecord[];
+  /** The execution's ARN (predicted values may name it). */
+  readonly executionArn?: string;
   readonly status?: 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED';
   readonly error?: string | null;
   readonly cause?: string;

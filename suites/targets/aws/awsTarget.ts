@@ -39,7 +39,7 @@ import {
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import type { Case } from '../../../generators/case.js';
 import { ACCOUNT, REGION } from '../../../generators/values.js';
-import { predictExecution } from '../../../oracles/outcome/predictExecution.js';
+import { predictExecution, type CallRecord } from '../../../oracles/outcome/predictExecution.js';
 import { firstTaskAttempts, type Observation, type Purpose, type Realised, type Target } from '../target.js';
 import { AdaptiveLimit } from './adaptiveLimit.js';
 import { billableAttempts, type BillableJobs, DEFAULT_LIMITS, rewriteForAccount } from './billableJobs.js';
@@ -124,7 +124,10 @@ const BILLABLE_SCENARIO = {
 } as const;
 
 /** Create calls that start something billed or leave a resource behind on a real account. */
-const CREATES = /^sagemaker:(Create|Update)\w+ allowed$/;
+const creates = (c: Case): CallRecord[] =>
+  predictExecution(c).calls.value.filter(
+    (x) => /^sagemaker:(Create|Update)\w+$/.test(x.action) && x.decision === 'allowed',
+  );
 
 /** The SageMaker call that cleans up a created resource. */
 const CLEANUPS: Readonly<Record<string, (sm: SageMakerClient, name: string) => Promise<unknown>>> = {
@@ -279,8 +282,8 @@ export class AwsTarget implements Target {
       tag: this.tag,
     });
     if ('skipped' in limited || !valid) return limited;
-    const creates = predictExecution(limited.case).calls.value.filter((x) => CREATES.test(x));
-    if (creates.length > 0) return this.billable(realised, creates[0]!.split(' ')[0]!, purpose);
+    const allowed = creates(limited.case);
+    if (allowed.length > 0) return this.billable(realised, allowed[0]!.action, purpose);
     return limited;
   }
 
@@ -301,7 +304,7 @@ export class AwsTarget implements Target {
     const billable = { ...capped.case, scenario: BILLABLE_SCENARIO };
     // The one call that changes a resource instead of creating one: the endpoint it names may be
     // one of the account's own.
-    if (predictExecution(billable).calls.value.includes('sagemaker:UpdateEndpoint allowed'))
+    if (creates(billable).some((x) => x.action === 'sagemaker:UpdateEndpoint'))
       return { skipped: 'UpdateEndpoint changes an existing endpoint; not run on a real account' };
     const billed = billableAttempts(billable);
     if (billed === Infinity) return { skipped: 'a Map may start any number of billable jobs; not run' };
@@ -467,6 +470,7 @@ export class AwsTarget implements Target {
       }
       return {
         created: true,
+        executionArn: executionArn!,
         ...(status ? { status } : {}),
         error: d.error ?? null,
         ...(d.cause !== undefined ? { cause: d.cause } : {}),

@@ -78,7 +78,7 @@ describe('rewriteForAccount', () => {
         /:role\/(SageMakerExecution|sagemaker-training|ml\/|docs-)/,
       );
       for (const task of findTasks(definition).tasks) {
-        const request = task.request as {
+        const request = task.plan.request.literal as {
           Tags?: unknown[];
           StoppingCondition?: unknown;
           ProductionVariants?: unknown[];

@@ -8,7 +8,9 @@
 import { findShape } from '../../../apimodel/lookup.js';
 import type { Api } from '../../../catalog/api.js';
 import type { Case } from '../../../generators/case.js';
+import { parseRequest } from '../../../oracles/definition/parseValues.js';
 import { findTasks } from '../../../oracles/definition/sagemakerTasks.js';
+import { mapPlanTasks, type RequestPlan } from '../../../plan/casePlan.js';
 
 export interface BillableJobs {
   /** Billable calls (jobs started, endpoints created) a run may make, each attempt a Retry allows counted. */
@@ -53,14 +55,7 @@ export function billableAttempts(c: Case): number {
   for (const task of findTasks(c.definition, c.stateMachineType).tasks) {
     if (!BILLABLE.test(`sagemaker:${task.facts.api}`)) continue;
     if (/\/(Iterator|ItemProcessor)\//.test(task.pointer)) return Infinity;
-    const retry = task.state.Retry;
-    const retries = Array.isArray(retry)
-      ? retry.reduce(
-          (n: number, r) => n + (isObject(r) && typeof r.MaxAttempts === 'number' ? r.MaxAttempts : 3),
-          0,
-        )
-      : 0;
-    total += 1 + retries;
+    total += 1 + task.plan.retry.reduce((n, r) => n + (r.maxAttempts ?? 3), 0);
   }
   return total;
 }
@@ -176,9 +171,11 @@ export function rewriteForAccount(c: Case, how: Rewrite): { case: Case } | { ski
     return value;
   };
 
+  const requests: RequestPlan[] = [];
   for (const task of findTasks(moved.definition, moved.stateMachineType).tasks) {
     const state = task.state as Record<string, unknown>;
     const field = 'Arguments' in state ? 'Arguments' : 'Parameters';
+    requests.push(task.plan.request);
     if (!isObject(state[field])) continue;
     const operation = task.facts.api as Api;
     const request = rewrite(state[field], operation, [], '') as Record<string, unknown>;
@@ -198,13 +195,22 @@ export function rewriteForAccount(c: Case, how: Rewrite): { case: Case } | { ski
       ];
     }
     state[field] = request;
+    requests[requests.length - 1] = parseRequest(request, task.queryLanguage);
     // Timeouts shorter than a real job are tested on the emulator, not billed for.
     if (resources)
       for (const k of ['TimeoutSeconds', 'TimeoutSecondsPath', 'HeartbeatSeconds', 'HeartbeatSecondsPath'])
         delete state[k];
   }
   if (problem) return { skipped: problem };
-  return { case: moved };
+  // The state machine's own timeout too: a real job takes longer than the one it was drawn for.
+  if (resources) delete moved.definition.TimeoutSeconds;
+  // The plan the oracles read says what the definition now says.
+  const flow = mapPlanTasks(moved.plan.flow, (task, i) => {
+    const { timeoutSeconds: _t, heartbeatSeconds: _h, ...rest } = task;
+    return { ...(resources ? rest : task), request: requests[i] ?? task.request };
+  });
+  const { timeoutSeconds: _machine, ...untimed } = moved.plan;
+  return { case: { ...moved, plan: { ...(resources ? untimed : moved.plan), flow } } };
 }
 
 const isJsonata = (v: unknown): boolean => typeof v === 'string' && /^\s*\{%[\s\S]*%\}\s*$/.test(v);

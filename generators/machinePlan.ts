@@ -1,0 +1,211 @@
+/**
+ * Machine plans in the shapes people write around SageMaker tasks, with the execution input their
+ * dynamic members read.
+ */
+import fc from 'fast-check';
+import { API_NAMES, type Api, type Pattern, type QueryLanguage } from '../catalog/api.js';
+import { SAGEMAKER_APIS } from '../catalog/sagemakerApis.js';
+import type { CatchTarget, MachinePlan, MachineShape, StepPlan, TaskPlan } from '../plan/casePlan.js';
+import { relocateSources, taskPlanArb, type DrawnTask } from './taskPlan.js';
+import { sometimes } from './values.js';
+
+export interface DrawnMachine {
+  readonly plan: MachinePlan;
+  readonly input: Record<string, unknown>;
+}
+
+export interface MachineOptions {
+  readonly api?: Api;
+  readonly pattern?: Pattern;
+  readonly queryLanguage?: QueryLanguage;
+  readonly shape?: MachineShape;
+  readonly executionName: string;
+}
+
+/** The guide's catcher target, and a Pass that recovers (showing the caught error in the output). */
+const TASK_FAILED: CatchTarget = {
+  kind: 'fail',
+  state: 'TaskFailed',
+  error: 'SageMakerTaskFailed',
+  cause: 'The SageMaker task failed',
+};
+const RECOVERED: CatchTarget = { kind: 'recover', state: 'Recovered' };
+const CATCH_TARGETS: readonly CatchTarget[] = [TASK_FAILED, TASK_FAILED, RECOVERED];
+
+const machineTimeoutArb = sometimes(fc.integer({ min: 300, max: 36_000 }), 0.1);
+
+const inputOf = (...tasks: DrawnTask[]): Record<string, unknown> =>
+  Object.assign({}, ...tasks.flatMap((t) => [t.executionInput, t.stateInput])) as Record<string, unknown>;
+
+function machine(
+  shape: MachineShape,
+  steps: StepPlan[],
+  input: Record<string, unknown>,
+  timeoutSeconds?: number,
+): DrawnMachine {
+  return {
+    plan: {
+      shape,
+      queryLanguage: 'JSONPath',
+      ...(timeoutSeconds === undefined ? {} : { timeoutSeconds }),
+      flow: { steps },
+    },
+    input,
+  };
+}
+
+/** Task, a Choice that checks the ARN in its output (spec §1.5), Succeed; or the Task alone. */
+function topLevel(
+  options: MachineOptions,
+  api: Api,
+  shape: 'documented' | 'single',
+): fc.Arbitrary<DrawnMachine> {
+  return fc
+    .tuple(
+      taskPlanArb({ ...options, api, name: 'Task', catchTargets: CATCH_TARGETS, inputPath: true }),
+      machineTimeoutArb,
+    )
+    .map(([task, timeout]) => {
+      const steps: StepPlan[] = [task.plan];
+      if (shape === 'documented') {
+        if (task.arnPath)
+          steps.push({
+            kind: 'check',
+            name: 'ValidateOutput',
+            queryLanguage: task.plan.queryLanguage,
+            field: task.arnPath,
+            invalid: { state: 'InvalidOutput', error: 'InvalidOutput', cause: 'The task output has no ARN' },
+          });
+        steps.push({ kind: 'succeed', name: 'Succeeded' });
+      }
+      // A jittered retry makes the time of every later event uncertain: no state-machine timeout with it.
+      const jittered = task.plan.retry.some((r) => r.jitterStrategy === 'FULL');
+      return machine(shape, steps, inputOf(task), jittered ? undefined : timeout);
+    });
+}
+
+/** A chain of tasks; each keeps its result under its own key (or variable) so the next sees the input. */
+function chain(
+  options: MachineOptions,
+  shape: 'deploy-chain' | 'transform-chain',
+): fc.Arbitrary<DrawnMachine> {
+  const apis: Api[] =
+    shape === 'deploy-chain'
+      ? ['CreateTrainingJob', 'CreateModel', 'CreateEndpointConfig', 'CreateEndpoint']
+      : ['CreateTrainingJob', 'CreateModel', 'CreateTransformJob'];
+  const names = apis.map((api) => api.replace(/^Create/, ''));
+  const language = options.queryLanguage
+    ? fc.constant(options.queryLanguage)
+    : fc.constantFrom<QueryLanguage>('JSONPath', 'JSONPath', 'JSONata');
+  const steps = (queryLanguage: QueryLanguage) =>
+    apis.map((api, i) =>
+      taskPlanArb({
+        api,
+        name: names[i]!,
+        executionName: options.executionName,
+        inputPrefix: `step${i + 1}`,
+        resultWrappers: false,
+        ...(i === 0 && options.pattern ? { pattern: options.pattern } : {}),
+        queryLanguage,
+      }),
+    );
+  return language
+    .chain((l) => fc.tuple(...steps(l)))
+    .map((drawn) => {
+      // The later steps name what the earlier ones created: the model, then its endpoint config.
+      const modelName = drawn[1]!.resourceName;
+      const configName = drawn[2]!.resourceName;
+      const tasks = drawn.map((d, i): TaskPlan => {
+        const literal: Record<string, unknown> = { ...d.plan.request.literal };
+        if (i >= 2) {
+          if ('ModelName' in literal) literal.ModelName = modelName;
+          if (Array.isArray(literal.ProductionVariants))
+            literal.ProductionVariants = (literal.ProductionVariants as Record<string, unknown>[]).map(
+              (v) => ({
+                ...v,
+                ModelName: modelName,
+              }),
+            );
+          if (shape === 'deploy-chain' && i === 3) literal.EndpointConfigName = configName;
+        }
+        const task: TaskPlan = { ...d.plan, request: { ...d.plan.request, literal } };
+        return task.queryLanguage === 'JSONPath'
+          ? { ...task, resultPath: [task.name] }
+          : {
+              ...task,
+              assign: { [`${task.name}Result`]: { ref: 'result', path: [] } },
+              output: { ref: 'input', path: [] },
+            };
+      });
+      return machine(shape, tasks, inputOf(...drawn));
+    });
+}
+
+/** The Task inside a Map's iteration (one item: names are unique per account, iterations would collide) or a Parallel branch. */
+function nested(options: MachineOptions, api: Api, shape: 'map' | 'parallel'): fc.Arbitrary<DrawnMachine> {
+  return taskPlanArb({ ...options, api, name: 'Task' }).map((task) => {
+    const language = task.plan.queryLanguage;
+    if (shape === 'parallel')
+      return machine(
+        shape,
+        [{ kind: 'parallel', name: 'Run', queryLanguage: language, branches: [{ steps: [task.plan] }] }],
+        inputOf(task),
+      );
+    if (language === 'JSONata')
+      return machine(
+        shape,
+        [{ kind: 'map', name: 'Run', queryLanguage: language, iteration: { steps: [task.plan] } }],
+        inputOf(task),
+      );
+    // JSONPath: the items are `$.items`; each iteration reads `{ "value": item }`.
+    const inner = relocateSources(task.plan, ['value'], ['items', 0]);
+    return machine(
+      shape,
+      [
+        {
+          kind: 'map',
+          name: 'Run',
+          queryLanguage: language,
+          itemsPath: ['items'],
+          itemAs: 'value',
+          iteration: { steps: [inner] },
+        },
+      ],
+      { items: [inputOf(task)] },
+    );
+  });
+}
+
+/** A state machine with at least one SageMaker task. */
+export function machinePlanArb(options: MachineOptions): fc.Arbitrary<DrawnMachine> {
+  const shapeArb = options.shape
+    ? fc.constant(options.shape)
+    : fc.constantFrom<MachineShape>(
+        'documented',
+        'documented',
+        'single',
+        'deploy-chain',
+        'transform-chain',
+        'map',
+        'parallel',
+      );
+  const candidates = API_NAMES.filter(
+    (a) => !options.pattern || SAGEMAKER_APIS[a].patterns.value.includes(options.pattern),
+  );
+  if (candidates.length === 0 || (options.api && !candidates.includes(options.api))) {
+    throw new Error(
+      `no SageMaker API has the pattern ${options.pattern}${options.api ? ` for ${options.api}` : ''}`,
+    );
+  }
+  const apiArb = options.api ? fc.constant(options.api) : fc.constantFrom(...candidates);
+  return fc.tuple(shapeArb, apiArb).chain(([shape, api]) => {
+    // Chains start with a training job; a requested API other than that gets a single-task shape.
+    if (
+      (shape === 'deploy-chain' || shape === 'transform-chain') &&
+      (options.api === undefined || options.api === 'CreateTrainingJob')
+    )
+      return chain(options, shape);
+    if (shape === 'map' || shape === 'parallel') return nested(options, api, shape);
+    return topLevel(options, api, shape === 'single' ? 'single' : 'documented');
+  });
+}

@@ -1,0 +1,223 @@
+/**
+ * Plans rendered to ASL: the state machine definition a plan stands for, in the form people write
+ * (`Parameters` with `.$` keys for JSONPath, `Arguments` with `{% %}` for JSONata).
+ */
+import { PATTERN_SUFFIX, type QueryLanguage } from '../catalog/api.js';
+import { SAGEMAKER_APIS } from '../catalog/sagemakerApis.js';
+import type {
+  CatchTarget,
+  FlowPlan,
+  JsonPath,
+  MachinePlan,
+  PlanValue,
+  RequestPlan,
+  StepPlan,
+  TaskPlan,
+  Template,
+  ValueSource,
+} from '../plan/casePlan.js';
+
+type Obj = Record<string, unknown>;
+
+const IDENTIFIER = /^[A-Za-z_][\w]*$/;
+
+/** `.a[0]` for JSONPath and JSONata alike (bracket notation where a name is not an identifier). */
+function pathText(path: JsonPath): string {
+  return path
+    .map((s) => (typeof s === 'number' ? `[${s}]` : IDENTIFIER.test(s) ? `.${s}` : `['${s}']`))
+    .join('');
+}
+
+/** A reference path of JSONPath. */
+export function jsonPathOf(source: ValueSource): string {
+  if (source.from === 'executionName') return '$$.Execution.Name';
+  if (source.from === 'executionInput') return `$$.Execution.Input${pathText(source.path)}`;
+  return `$${pathText(source.path)}`;
+}
+
+/** The same reference as a JSONata operand. */
+function jsonataOf(source: ValueSource): string {
+  if (source.from === 'executionName') return '$states.context.Execution.Name';
+  if (source.from === 'executionInput') return `$states.context.Execution.Input${pathText(source.path)}`;
+  return `$states.input${pathText(source.path)}`;
+}
+
+/** A dynamic value as written in the definition (without the `.$` of its key). */
+export function expressionOf(value: PlanValue): string {
+  switch (value.given) {
+    case 'path':
+      return jsonPathOf(value.source);
+    case 'format':
+      return `States.Format('${value.template.replace(/'/g, "\\'")}', ${value.args.map(jsonPathOf).join(', ')})`;
+    case 'jsonata':
+      return `{% ${value.parts.map((p) => ('from' in p ? jsonataOf(p) : `'${p.text}'`)).join(' & ')} %}`;
+    case 'opaque':
+      return value.expression;
+  }
+}
+
+/** The request template: literal members, and the dynamic ones as `.$` keys or `{% %}` strings. */
+export function renderRequest(request: RequestPlan, language: QueryLanguage): unknown {
+  const whole = request.dynamic.find((d) => d.at.length === 0);
+  if (whole) return expressionOf(whole.value);
+  const out = structuredClone(request.literal) as Obj;
+  for (const { at, value } of request.dynamic) {
+    let parent: unknown = out;
+    for (let i = 0; i < at.length - 1; i++) {
+      const container = parent as Record<string | number, unknown>;
+      container[at[i]!] ??= typeof at[i + 1] === 'number' ? [] : {};
+      parent = container[at[i]!];
+    }
+    const last = at.at(-1)!;
+    const container = parent as Record<string | number, unknown>;
+    delete container[last];
+    if (language === 'JSONPath') container[`${String(last)}.$`] = expressionOf(value);
+    else container[last] = expressionOf(value);
+  }
+  return out;
+}
+
+/** A template as ResultSelector (JSONPath, keys with `.$`) or as Output / Assign (JSONata). */
+function renderTemplate(t: Template, language: QueryLanguage): unknown {
+  if ('ref' in t) {
+    if (language === 'JSONPath') return `$${pathText(t.path)}`;
+    return `{% $states.${t.ref}${pathText(t.path)} %}`;
+  }
+  const out: Obj = {};
+  for (const [k, v] of Object.entries(t.fields)) {
+    if (language === 'JSONPath' && 'ref' in v) out[`${k}.$`] = renderTemplate(v, language);
+    else out[k] = renderTemplate(v, language);
+  }
+  return out;
+}
+
+const jsonPath = (path: JsonPath | null): string | null => (path === null ? null : `$${pathText(path)}`);
+
+function renderTask(task: TaskPlan, inherited: QueryLanguage): Obj {
+  const facts = SAGEMAKER_APIS[task.api];
+  const language = task.queryLanguage;
+  const state: Obj = {
+    Type: 'Task',
+    Resource: `arn:aws:states:::sagemaker:${facts.resourceName.value}${PATTERN_SUFFIX[task.pattern]}`,
+  };
+  if (language !== inherited) state.QueryLanguage = language;
+  state[language === 'JSONPath' ? 'Parameters' : 'Arguments'] = renderRequest(task.request, language);
+  if (task.timeoutSeconds !== undefined) state.TimeoutSeconds = task.timeoutSeconds;
+  if (task.heartbeatSeconds !== undefined) state.HeartbeatSeconds = task.heartbeatSeconds;
+  if (language === 'JSONPath') {
+    if (task.inputPath) state.InputPath = jsonPath(task.inputPath);
+    if (task.resultSelector) state.ResultSelector = renderTemplate(task.resultSelector, language);
+    if (task.resultPath !== undefined) state.ResultPath = jsonPath(task.resultPath);
+    if (task.outputPath) state.OutputPath = jsonPath(task.outputPath);
+  } else {
+    if (task.assign)
+      state.Assign = Object.fromEntries(
+        Object.entries(task.assign).map(([k, v]) => [k, renderTemplate(v, language)]),
+      );
+    if (task.output) state.Output = renderTemplate(task.output, language);
+  }
+  if (task.retry.length > 0)
+    state.Retry = task.retry.map((r) => {
+      const retrier: Obj = { ErrorEquals: [...r.errorEquals] };
+      if (r.intervalSeconds !== undefined) retrier.IntervalSeconds = r.intervalSeconds;
+      if (r.maxAttempts !== undefined) retrier.MaxAttempts = r.maxAttempts;
+      if (r.backoffRate !== undefined) retrier.BackoffRate = r.backoffRate;
+      if (r.maxDelaySeconds !== undefined) retrier.MaxDelaySeconds = r.maxDelaySeconds;
+      if (r.jitterStrategy !== undefined) retrier.JitterStrategy = r.jitterStrategy;
+      return retrier;
+    });
+  if (task.catch.length > 0)
+    state.Catch = task.catch.map((c) => {
+      const catcher: Obj = { ErrorEquals: [...c.errorEquals], Next: c.target.state };
+      if (c.resultPath !== undefined) catcher.ResultPath = jsonPath(c.resultPath);
+      return catcher;
+    });
+  return state;
+}
+
+function targetState(target: CatchTarget): Obj {
+  if (target.kind === 'fail') return { Type: 'Fail', Error: target.error, Cause: target.cause };
+  return { Type: 'Pass', End: true };
+}
+
+/** `{ StartAt, States }` of a flow; each step goes to the next, the last ends the flow. */
+function renderFlow(flow: FlowPlan, inherited: QueryLanguage): Obj {
+  const states: Obj = {};
+  const extra: Obj = {};
+  flow.steps.forEach((step, i) => {
+    const next = flow.steps[i + 1]?.name;
+    const state = renderStep(step, inherited, next, extra);
+    if (step.kind !== 'check' && step.kind !== 'succeed') {
+      if (next === undefined) state.End = true;
+      else state.Next = next;
+    }
+    states[step.name] = state;
+  });
+  return { StartAt: flow.steps[0]!.name, States: { ...states, ...extra } };
+}
+
+function renderStep(step: StepPlan, inherited: QueryLanguage, next: string | undefined, extra: Obj): Obj {
+  switch (step.kind) {
+    case 'task': {
+      for (const c of step.catch) extra[c.target.state] ??= targetState(c.target);
+      return renderTask(step, inherited);
+    }
+    case 'succeed':
+      return { Type: 'Succeed' };
+    case 'check': {
+      extra[step.invalid.state] = { Type: 'Fail', Error: step.invalid.error, Cause: step.invalid.cause };
+      const field = `$${pathText(step.field)}`;
+      if (step.queryLanguage === 'JSONata') {
+        const operand = `$states.input${pathText(step.field)}`;
+        return {
+          Type: 'Choice',
+          ...(step.queryLanguage !== inherited ? { QueryLanguage: 'JSONata' } : {}),
+          Choices: [{ Condition: `{% $exists(${operand}) and ${operand} != '' %}`, Next: next }],
+          Default: step.invalid.state,
+        };
+      }
+      return {
+        Type: 'Choice',
+        Choices: [
+          {
+            And: [{ Variable: field, IsPresent: true }, { Not: { Variable: field, StringEquals: '' } }],
+            Next: next,
+          },
+        ],
+        Default: step.invalid.state,
+      };
+    }
+    case 'map': {
+      const language = step.queryLanguage;
+      const state: Obj = { Type: 'Map' };
+      if (language !== inherited) state.QueryLanguage = language;
+      if (language === 'JSONata') state.Items = '{% [$states.input] %}';
+      else {
+        state.ItemsPath = jsonPath(step.itemsPath ?? []);
+        if (step.itemAs) state.ItemSelector = { [`${step.itemAs}.$`]: '$$.Map.Item.Value' };
+      }
+      // The iteration's states say their own query language (they do not inherit the Map's).
+      state.ItemProcessor = { ProcessorConfig: { Mode: 'INLINE' }, ...renderFlow(step.iteration, inherited) };
+      state.MaxConcurrency = 1;
+      return state;
+    }
+    case 'parallel': {
+      const language = step.queryLanguage;
+      return {
+        Type: 'Parallel',
+        ...(language !== inherited ? { QueryLanguage: language } : {}),
+        Branches: step.branches.map((b) => renderFlow(b, inherited)),
+      };
+    }
+  }
+}
+
+/** The state machine definition of a plan. */
+export function renderMachine(plan: MachinePlan): Record<string, unknown> {
+  const flow = renderFlow(plan.flow, plan.queryLanguage);
+  return {
+    ...(plan.queryLanguage === 'JSONata' ? { QueryLanguage: 'JSONata' } : {}),
+    ...(plan.timeoutSeconds === undefined ? {} : { TimeoutSeconds: plan.timeoutSeconds }),
+    ...flow,
+  };
+}

@@ -1,0 +1,279 @@
+/**
+ * Task plans for the SageMaker integration: the API, pattern and query language, the request with
+ * its dynamic members (how each is given and where it comes from), Retry rules, catchers with
+ * their targets, timeouts and the data-flow fields; with the execution input the dynamic members
+ * read.
+ */
+import fc from 'fast-check';
+import type { Api, Pattern, QueryLanguage } from '../catalog/api.js';
+import { SAGEMAKER_APIS } from '../catalog/sagemakerApis.js';
+import type {
+  CatchTarget,
+  CatcherPlan,
+  DynamicMember,
+  JsonPath,
+  PlanValue,
+  RetrierPlan,
+  TaskPlan,
+  Template,
+  ValueSource,
+} from '../plan/casePlan.js';
+import { REQUEST_ARBITRARIES } from './requests.js';
+import { resourceNameArb, sometimes } from './values.js';
+
+/** How a dynamic member is computed. */
+export type DynamicKind = 'inputPath' | 'format' | 'executionName' | 'executionInput';
+
+/** A drawn task: its plan, the input it reads, and the name it gives its resource once resolved. */
+export interface DrawnTask {
+  readonly plan: TaskPlan;
+  /** Members of the state's effective input the task reads (`$.x`). */
+  readonly stateInput: Record<string, unknown>;
+  /** Members of the execution input the task reads (`$$.Execution.Input.x`). */
+  readonly executionInput: Record<string, unknown>;
+  /** The resource name once Step Functions has resolved it. */
+  readonly resourceName: string;
+  /** Where the created resource's ARN is in the state's output (absent when the output drops it). */
+  readonly arnPath?: JsonPath;
+}
+
+export interface TaskOptions {
+  readonly api: Api;
+  readonly name: string;
+  readonly pattern?: Pattern;
+  readonly queryLanguage?: QueryLanguage;
+  /** States a catcher may go to; none: no Catch. */
+  readonly catchTargets?: readonly CatchTarget[];
+  /** Input field names are prefixed with this, so several tasks of one machine do not collide. */
+  readonly inputPrefix?: string;
+  /** The execution's name, for `$$.Execution.Name` names (must itself be a valid name then). */
+  readonly executionName: string;
+  /** Whether the task may read its input through InputPath (JSONPath). */
+  readonly inputPath?: boolean;
+  /** Whether the result wrappers are drawn (a chain sets its own). */
+  readonly resultWrappers?: boolean;
+}
+
+/** Errors a SageMaker task can raise (spec §4.4, §5.4). */
+export const TASK_ERROR_NAMES = [
+  'SageMaker.AmazonSageMakerException',
+  'SageMaker.ResourceLimitExceededException',
+  'SageMaker.ResourceInUseException',
+  'SageMaker.ResourceNotFoundException',
+  'States.TaskFailed',
+  'States.Timeout',
+  'States.HeartbeatTimeout',
+  'States.Permissions',
+] as const;
+
+/** Error lists of retriers and catchers: named errors, with `States.ALL` alone and last. */
+function errorListsArb(maxLists: number): fc.Arbitrary<string[][]> {
+  // `States.TaskFailed` alone is common in real definitions, and the error-matching rule that needs testing most.
+  return fc.oneof(
+    { weight: 1, arbitrary: fc.constant(null).map(() => [['States.TaskFailed']]) },
+    {
+      weight: 3,
+      arbitrary: fc
+        .tuple(
+          fc.array(fc.uniqueArray(fc.constantFrom(...TASK_ERROR_NAMES), { minLength: 1, maxLength: 3 }), {
+            minLength: 0,
+            maxLength: maxLists,
+          }),
+          fc.boolean(),
+        )
+        .map(([lists, all]) => (all || lists.length === 0 ? [...lists, ['States.ALL']] : lists)),
+    },
+  );
+}
+
+const retrierArb = (errorEquals: string[]): fc.Arbitrary<RetrierPlan> =>
+  fc
+    .record({
+      intervalSeconds: sometimes(fc.integer({ min: 1, max: 60 }), 0.5),
+      maxAttempts: sometimes(fc.integer({ min: 0, max: 5 }), 0.5),
+      backoffRate: sometimes(fc.constantFrom(1, 1.1, 1.5, 2, 3), 0.5),
+      maxDelaySeconds: sometimes(fc.integer({ min: 1, max: 120 }), 0.3),
+      jitterStrategy: sometimes(fc.constantFrom<'FULL' | 'NONE'>('FULL', 'NONE'), 0.25),
+    })
+    .map((fields) => {
+      const retrier: { -readonly [K in keyof RetrierPlan]: RetrierPlan[K] } = { errorEquals };
+      for (const [k, v] of Object.entries(fields))
+        if (v !== undefined) (retrier as Record<string, unknown>)[k] = v;
+      return retrier;
+    });
+
+const retryArb = errorListsArb(2).chain((lists) => fc.tuple(...lists.map(retrierArb)));
+
+const catchArb = (targets: readonly CatchTarget[], language: QueryLanguage): fc.Arbitrary<CatcherPlan[]> =>
+  errorListsArb(1).chain((lists) =>
+    fc.tuple(
+      ...lists.map((errorEquals) =>
+        fc
+          .record({
+            target: fc.constantFrom(...targets),
+            resultPath:
+              language === 'JSONPath'
+                ? fc.constantFrom<JsonPath | null | undefined>(undefined, ['error'], ['error'], null)
+                : fc.constant(undefined),
+          })
+          .map(({ target, resultPath }): CatcherPlan =>
+            resultPath === undefined ? { errorEquals, target } : { errorEquals, target, resultPath },
+          ),
+      ),
+    ),
+  );
+
+const at = (path: JsonPath, source: ValueSource): ValueSource =>
+  source.from === 'executionName' ? source : { ...source, path: [...path, ...source.path] };
+
+/** A dynamic member's value as the query language writes it. */
+function written(language: QueryLanguage, kind: DynamicKind, source: ValueSource): PlanValue {
+  if (language === 'JSONata')
+    return { given: 'jsonata', parts: kind === 'format' ? [source, { text: '-run' }] : [source] };
+  return kind === 'format'
+    ? { given: 'format', template: '{}-run', args: [source] }
+    : { given: 'path', source };
+}
+
+/** A Task plan for the API, with everything the case needs to know about it. */
+export function taskPlanArb(options: TaskOptions): fc.Arbitrary<DrawnTask> {
+  const facts = SAGEMAKER_APIS[options.api];
+  const patterns = facts.patterns.value;
+  const topRole = facts.roleFields.value.find((f) => f.path.length === 1);
+  const wrappers = options.resultWrappers ?? true;
+  return fc
+    .record({
+      request: REQUEST_ARBITRARIES[options.api],
+      pattern: options.pattern ? fc.constant(options.pattern) : fc.constantFrom(...patterns),
+      language: options.queryLanguage
+        ? fc.constant(options.queryLanguage)
+        : fc.constantFrom<QueryLanguage>('JSONPath', 'JSONata'),
+      dynamic: sometimes(
+        fc.constantFrom<DynamicKind>('inputPath', 'inputPath', 'format', 'executionName', 'executionInput'),
+        0.5,
+      ),
+      // Short enough for every name field, HPO's 32 characters included, with the '-run' suffix.
+      dynamicValue: resourceNameArb(27),
+      roleFromInput: sometimes(fc.constant(true), 0.15),
+      inputPath: options.inputPath ? sometimes(fc.constant(['job']), 0.2) : fc.constant(undefined),
+      retry: sometimes(retryArb, 0.4),
+      catchers:
+        options.catchTargets && options.catchTargets.length > 0
+          ? sometimes(fc.constant(options.catchTargets), 0.5)
+          : fc.constant(undefined),
+      // Short timeouts too, so that jobs outlive them now and then.
+      timeout: sometimes(
+        fc.oneof(fc.integer({ min: 60, max: 900 }), fc.integer({ min: 900, max: 86_400 })),
+        0.3,
+      ),
+      heartbeat: fc.boolean(),
+      selector: wrappers ? fc.boolean() : fc.constant(false),
+      resultPath: wrappers
+        ? fc.constantFrom<JsonPath | null | undefined>(undefined, undefined, ['result'], null)
+        : fc.constant(undefined),
+      output: wrappers ? fc.boolean() : fc.constant(false),
+    })
+    .chain((g) =>
+      (g.catchers ? catchArb(g.catchers, g.language) : fc.constant(undefined)).map((catchers) => ({
+        ...g,
+        catchers,
+      })),
+    )
+    .map((g): DrawnTask => {
+      const language = g.language;
+      const prefix = options.inputPrefix ?? '';
+      const nameField = facts.nameField.value;
+      const literal: Record<string, unknown> = { ...g.request };
+      const dynamic: DynamicMember[] = [];
+      const stateInput: Record<string, unknown> = {};
+      const executionInput: Record<string, unknown> = {};
+      let resourceName = String(g.request[nameField]);
+      if (g.dynamic) {
+        const field = `${prefix}${g.dynamic === 'format' ? 'runId' : 'jobName'}`;
+        const source: ValueSource =
+          g.dynamic === 'executionName'
+            ? { from: 'executionName' }
+            : g.dynamic === 'executionInput'
+              ? { from: 'executionInput', path: [field] }
+              : { from: 'input', path: [field] };
+        if (g.dynamic === 'executionInput') executionInput[field] = g.dynamicValue;
+        else if (g.dynamic !== 'executionName') stateInput[field] = g.dynamicValue;
+        delete literal[nameField];
+        dynamic.push({ at: [nameField], value: written(language, g.dynamic, source) });
+        const value = g.dynamic === 'executionName' ? options.executionName : g.dynamicValue;
+        resourceName = g.dynamic === 'format' ? `${value}-run` : value;
+      }
+      if (topRole && g.roleFromInput && typeof literal[topRole.path[0]!] === 'string') {
+        const roleField = topRole.path[0]!;
+        const field = `${prefix}roleArn`;
+        stateInput[field] = literal[roleField];
+        delete literal[roleField];
+        dynamic.push({
+          at: [roleField],
+          value: written(language, 'inputPath', { from: 'input', path: [field] }),
+        });
+      }
+      const sync = g.pattern === 'sync';
+      const resultField = facts.resultField.value;
+      const plan: { -readonly [K in keyof TaskPlan]: TaskPlan[K] } = {
+        kind: 'task',
+        name: options.name,
+        api: options.api,
+        pattern: g.pattern,
+        queryLanguage: language,
+        request: { literal, dynamic },
+        retry: g.retry ?? [],
+        catch: g.catchers ?? [],
+      };
+      if (g.timeout !== undefined) {
+        plan.timeoutSeconds = g.timeout;
+        if (g.heartbeat && sync) plan.heartbeatSeconds = Math.max(1, Math.floor(g.timeout / 2));
+      }
+      let arnPath: JsonPath | undefined;
+      if (language === 'JSONPath') {
+        if (g.inputPath) plan.inputPath = g.inputPath;
+        let key = resultField;
+        if (g.selector) {
+          plan.resultSelector = { fields: { Arn: { ref: 'result', path: [resultField] } } };
+          key = 'Arn';
+        }
+        if (g.resultPath !== undefined) plan.resultPath = g.resultPath;
+        if (g.resultPath === null) arnPath = undefined;
+        else if (g.resultPath !== undefined) {
+          if (g.output) {
+            plan.outputPath = g.resultPath;
+            arnPath = [key];
+          } else arnPath = [...g.resultPath, key];
+        } else arnPath = [key];
+      } else if (g.output) {
+        const output: Template = { fields: { arn: { ref: 'result', path: [resultField] } } };
+        plan.output = output;
+        arnPath = ['arn'];
+      } else arnPath = [resultField];
+      return {
+        plan,
+        stateInput: plan.inputPath ? { [String(plan.inputPath[0])]: stateInput } : stateInput,
+        executionInput,
+        resourceName,
+        ...(arnPath === undefined ? {} : { arnPath }),
+      };
+    });
+}
+
+/** The task's input sources moved under `path` (a Map item), its execution-input sources under `executionPath`. */
+export function relocateSources(plan: TaskPlan, path: JsonPath, executionPath: JsonPath): TaskPlan {
+  const move = (s: ValueSource): ValueSource =>
+    s.from === 'input' ? at(path, s) : s.from === 'executionInput' ? at(executionPath, s) : s;
+  const value = (v: PlanValue): PlanValue =>
+    v.given === 'path'
+      ? { ...v, source: move(v.source) }
+      : v.given === 'format'
+        ? { ...v, args: v.args.map(move) }
+        : v.given === 'jsonata'
+          ? { ...v, parts: v.parts.map((p) => ('from' in p ? move(p) : p)) }
+          : v;
+  return {
+    ...plan,
+    request: { ...plan.request, dynamic: plan.request.dynamic.map((d) => ({ ...d, value: value(d.value) })) },
+  };
+}

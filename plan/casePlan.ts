@@ -1,0 +1,205 @@
+/**
+ * The typed case plan: the contract between the generators, which draw plans and render ASL from
+ * them, and the oracles, which read plans and never the generated state names or strings
+ * (design.md, "Core types"). Parsing a user's definition yields the same per-task shape where it
+ * can (`TaskPlan`'s request, Retry, Catch and timeouts). Data shapes, and the one walk over them.
+ */
+import type { Api, Pattern, QueryLanguage } from '../catalog/api.js';
+
+/** Member names (and list indexes) into a JSON value; `[]` is the value itself. */
+export type JsonPath = readonly (string | number)[];
+
+/** Where a value Step Functions computes at run time comes from. */
+export type ValueSource =
+  /** The state's effective input: JSONPath `$.a.b` (after InputPath), JSONata `$states.input.a.b`. */
+  | { readonly from: 'input'; readonly path: JsonPath }
+  /** The execution's input: `$$.Execution.Input.a`, JSONata `$states.context.Execution.Input.a`. */
+  | { readonly from: 'executionInput'; readonly path: JsonPath }
+  /** The context object's execution name: `$$.Execution.Name`. */
+  | { readonly from: 'executionName' };
+
+/** How a request member computed at run time is written. */
+export type PlanValue =
+  /** A JSONPath `.$` key whose value is a path (`$.a`, `$$.Execution.Name`). */
+  | { readonly given: 'path'; readonly source: ValueSource }
+  /** A JSONPath `.$` key with `States.Format(template, args...)`. */
+  | { readonly given: 'format'; readonly template: string; readonly args: readonly ValueSource[] }
+  /** A JSONata `{% %}` string: the sources and literal strings joined with `&`. */
+  | { readonly given: 'jsonata'; readonly parts: readonly (ValueSource | { readonly text: string })[] }
+  /** An expression of a user's definition the plan does not follow. */
+  | { readonly given: 'opaque'; readonly expression: string };
+
+/** A request member computed at run time, at its place in the request. */
+export interface DynamicMember {
+  readonly at: JsonPath;
+  readonly value: PlanValue;
+}
+
+/** A SageMaker request: what is written literally, and what Step Functions computes at run time. */
+export interface RequestPlan {
+  readonly literal: Readonly<Record<string, unknown>>;
+  readonly dynamic: readonly DynamicMember[];
+}
+
+/** A Retry rule (spec §5.3); absent fields take the ASL defaults. */
+export interface RetrierPlan {
+  readonly errorEquals: readonly string[];
+  readonly intervalSeconds?: number;
+  readonly maxAttempts?: number;
+  readonly backoffRate?: number;
+  readonly maxDelaySeconds?: number;
+  readonly jitterStrategy?: 'FULL' | 'NONE';
+}
+
+/**
+ * Where a catcher goes: a Fail state, a Pass state that ends the flow with the caught error, or (in
+ * a parsed definition) a state the plan does not model.
+ */
+export type CatchTarget =
+  | { readonly kind: 'fail'; readonly state: string; readonly error: string; readonly cause: string }
+  | { readonly kind: 'recover'; readonly state: string }
+  | { readonly kind: 'state'; readonly state: string };
+
+export interface CatcherPlan {
+  readonly errorEquals: readonly string[];
+  readonly target: CatchTarget;
+  /** JSONPath: where the error output is put in the state input; absent, it replaces the input; null, it is dropped. */
+  readonly resultPath?: JsonPath | null;
+}
+
+/** A JSON value built from the state's data: a reference, or an object of templates. */
+export type Template =
+  | { readonly ref: 'result' | 'input'; readonly path: JsonPath }
+  | { readonly fields: Readonly<Record<string, Template>> };
+
+/** One SageMaker Task state. */
+export interface TaskPlan {
+  readonly kind: 'task';
+  readonly name: string;
+  readonly api: Api;
+  readonly pattern: Pattern;
+  readonly queryLanguage: QueryLanguage;
+  readonly request: RequestPlan;
+  readonly retry: readonly RetrierPlan[];
+  readonly catch: readonly CatcherPlan[];
+  readonly timeoutSeconds?: number;
+  readonly heartbeatSeconds?: number;
+  /** JSONPath data flow: InputPath, ResultSelector, ResultPath (absent `$`, null drops the result), OutputPath. */
+  readonly inputPath?: JsonPath;
+  readonly resultSelector?: Template;
+  readonly resultPath?: JsonPath | null;
+  readonly outputPath?: JsonPath;
+  /** JSONata data flow: Output (absent: the result) and Assign. */
+  readonly output?: Template;
+  readonly assign?: Readonly<Record<string, Template>>;
+}
+
+/** A Choice that checks a task's output: the field must be a non-empty string, else a Fail state. */
+export interface CheckPlan {
+  readonly kind: 'check';
+  readonly name: string;
+  readonly queryLanguage: QueryLanguage;
+  readonly field: JsonPath;
+  readonly invalid: { readonly state: string; readonly error: string; readonly cause: string };
+}
+
+export interface SucceedPlan {
+  readonly kind: 'succeed';
+  readonly name: string;
+}
+
+/** A Map state over the items of the input, one iteration at a time. */
+export interface MapPlan {
+  readonly kind: 'map';
+  readonly name: string;
+  readonly queryLanguage: QueryLanguage;
+  /** JSONPath: the items are at this path of the input; JSONata: the input is the only item. */
+  readonly itemsPath?: JsonPath;
+  /** Each item reaches its iteration as `{ [itemAs]: item }` (JSONPath ItemSelector). */
+  readonly itemAs?: string;
+  readonly iteration: FlowPlan;
+}
+
+/** A Parallel state: each branch gets the input; the output is the list of the branches' outputs. */
+export interface ParallelPlan {
+  readonly kind: 'parallel';
+  readonly name: string;
+  readonly queryLanguage: QueryLanguage;
+  readonly branches: readonly FlowPlan[];
+}
+
+export type StepPlan = TaskPlan | CheckPlan | SucceedPlan | MapPlan | ParallelPlan;
+
+/** States in sequence: each step's output is the next one's input; the last ends the flow. */
+export interface FlowPlan {
+  readonly steps: readonly StepPlan[];
+}
+
+/** The shapes people write around SageMaker tasks. */
+export type MachineShape =
+  /** The guide's examples: Task, then a Choice that validates the output, then Succeed or Fail. */
+  | 'documented'
+  /** One Task that ends the execution. */
+  | 'single'
+  /** Train, create the model, the endpoint config and the endpoint. */
+  | 'deploy-chain'
+  /** Train, create the model, then a batch transform. */
+  | 'transform-chain'
+  /** The Task inside a Map's ItemProcessor. */
+  | 'map'
+  /** The Task in a Parallel branch. */
+  | 'parallel';
+
+export const MACHINE_SHAPES: readonly MachineShape[] = [
+  'documented',
+  'single',
+  'deploy-chain',
+  'transform-chain',
+  'map',
+  'parallel',
+];
+
+/** A whole state machine. */
+export interface MachinePlan {
+  readonly shape: MachineShape;
+  readonly queryLanguage: QueryLanguage;
+  /** The state machine's TimeoutSeconds (TIMED_OUT past it). */
+  readonly timeoutSeconds?: number;
+  readonly flow: FlowPlan;
+}
+
+/** What an invalid case breaks, for the oracles to judge where it is caught (spec §1.3). */
+export type Breakage =
+  /** A request value outside the SageMaker API model's constraints (or a rule it does not encode). */
+  | { readonly kind: 'request'; readonly constraint: string; readonly rule?: string; readonly at: JsonPath }
+  /** The Task's Resource: `.waitForTaskToken`, `.sync` on an API without it, an unknown API name. */
+  | { readonly kind: 'resource'; readonly problem: 'waitForTaskToken' | 'syncOnNonJob' | 'unknownApi' }
+  /** A Retry or timeout rule of ASL that the schema does not check. */
+  | { readonly kind: 'asl'; readonly rule: string };
+
+/** Every task of a flow, in document order (Map iterations and Parallel branches included). */
+export function planTasks(flow: FlowPlan): TaskPlan[] {
+  return flow.steps.flatMap((s) =>
+    s.kind === 'task'
+      ? [s]
+      : s.kind === 'map'
+        ? planTasks(s.iteration)
+        : s.kind === 'parallel'
+          ? s.branches.flatMap(planTasks)
+          : [],
+  );
+}
+
+/** The flow with every task replaced by `f(task, index)`, in the document order of `planTasks`. */
+export function mapPlanTasks(flow: FlowPlan, f: (task: TaskPlan, index: number) => TaskPlan): FlowPlan {
+  let index = 0;
+  const walk = (fl: FlowPlan): FlowPlan => ({
+    steps: fl.steps.map((s): StepPlan => {
+      if (s.kind === 'task') return f(s, index++);
+      if (s.kind === 'map') return { ...s, iteration: walk(s.iteration) };
+      if (s.kind === 'parallel') return { ...s, branches: s.branches.map(walk) };
+      return s;
+    }),
+  });
+  return walk(flow);
+}
