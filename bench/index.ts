@@ -10,6 +10,8 @@
  *   after 10,000 and 100,000 executions (`--quick`: 1,000 and 5,000).
  * Each throughput figure but the emulator's is the median of several timed rounds after a warm-up.
  * Options: --seconds S (per round, default 1), --rounds R (default 5), --quick, --json.
+ * Instead of these: `--versus REF` compares run's cases/s with a git revision (bench/versus.ts);
+ * `--mutants` prints the mutation table (bench/mutants.ts).
  */
 import { runUnsafeSimulation } from '@cloud-copilot/iam-simulate';
 import fc from 'fast-check';
@@ -27,13 +29,32 @@ import { DEFAULT_OPTIONS } from '../oracles/options.js';
 import { predictPolicy } from '../oracles/policy/predictPolicy.js';
 import { sampleCases } from '../generators/sampleCases.js';
 import { benchEmulator } from './emulator.js';
+import { benchMutants, mutantTable } from './mutants.js';
 import { benchRunner } from './runner.js';
+import { benchVersus } from './versus.js';
 
 const args = process.argv.slice(2);
 const arg = (name: string, fallback: number) => {
   const i = args.indexOf(name);
   return i >= 0 ? Number(args[i + 1]) : fallback;
 };
+
+// Modes of their own: `--versus REF` (run's cases/s against a git revision), `--mutants` (the mutation table).
+const versus = args.indexOf('--versus');
+if (versus >= 0) {
+  const figures = benchVersus(args[versus + 1] ?? 'HEAD~1', arg('--runs', 300), arg('--rounds', 5));
+  console.log(
+    args.includes('--json')
+      ? JSON.stringify(figures, null, 2)
+      : `run --runs ${figures.runs} --seed 1, median of ${figures.rounds} interleaved rounds: ${figures.ref} ${figures.refCasesPerSecond} cases/s, this checkout ${figures.headCasesPerSecond} cases/s: ratio ${figures.ratio} (samples ${JSON.stringify(figures.samples)})`,
+  );
+  process.exit(0);
+}
+if (args.includes('--mutants')) {
+  const rows = await benchMutants(arg('--runs', 200), arg('--seed', 1));
+  console.log(args.includes('--json') ? JSON.stringify(rows, null, 2) : mutantTable(rows));
+  process.exit(0);
+}
 const SECONDS = arg('--seconds', 1);
 const ROUNDS = arg('--rounds', 5);
 

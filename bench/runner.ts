@@ -4,9 +4,9 @@
  * called directly on the emulator.
  */
 import { withId } from '../generators/invalidCase.js';
-import { drawCase, plain } from '../generators/sampleCases.js';
+import { plain } from '../generators/sampleCases.js';
 import { runSuites } from '../suites/runner.js';
-import { SUITE_NAMES, SUITES } from '../suites/suites.js';
+import { drawSuiteCase, SUITE_NAMES } from '../suites/suites.js';
 import { EmbeddedTarget } from '../suites/targets/embedded.js';
 
 const options = (runs: number, concurrency: number) => ({
@@ -51,7 +51,7 @@ export async function benchRunner(runsForRate: number, runsForMemory: number): P
   let t = performance.now();
   const cases = SUITE_NAMES.flatMap((suite) =>
     Array.from({ length: runsForRate }, (_, i) =>
-      withId(plain(drawCase(SUITES[suite].cases, 20261124, i).value), {
+      withId(plain(drawSuiteCase(suite, 20261124, i).value), {
         seed: 20261124,
         path: `${suite}:${i}`,
       }),

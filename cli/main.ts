@@ -125,9 +125,10 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--pattern <pattern>', 'only this pattern: requestResponse or sync (repeat for several)', collect)
     .option('--format <format>', 'json or jsonl', 'jsonl')
     .option('--include-invalid', 'mix in invalid cases, each labelled with its violation')
+    .option('--suite <name>', "the cases a suite of run draws (with run's --seed: the same cases)")
     .option(
       '--stats',
-      'print the distribution over api x pattern x name mode x query language x wrappers instead',
+      'print the distribution (api x pattern, name mode, shape, wrappers, policy variants, scenario mix) instead',
     )
     .action((opts: SampleRaw) => {
       setExit(sampleCommand(opts, io));

@@ -18,8 +18,7 @@ export const MUTANTS = {
   'addtags-not-checked': 'tag-on-create does not need sagemaker:AddTags',
   'addtags-without-tags': 'sagemaker:AddTags is authorized on every create, with tags or without',
   'listtags-not-checked': 'the Tags map of a .sync result is read without authorizing sagemaker:ListTags',
-  'describe-denied-fails-task':
-    'a denied Describe poll fails the task instead of waiting for the job event',
+  'describe-denied-fails-task': 'a denied Describe poll fails the task instead of waiting for the job event',
   'access-denied-cause-generic': 'an AccessDenied cause names neither the action nor the resource',
   // .sync: polling, job outcomes, Step Functions' tags, the Describe result, abort.
   'sync-returns-create-response': '.sync returns the Create response instead of the Describe result',

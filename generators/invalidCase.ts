@@ -51,7 +51,7 @@ function labelled(
 
 /** One Task with a request that breaks one SageMaker constraint. */
 const requestMutation: Mutation = (content) =>
-  negativeRequestArb(content.api).map((negative) => {
+  negativeRequestArb(content.api, true).map((negative) => {
     const plan: MachinePlan = {
       shape: 'single',
       queryLanguage: 'JSONPath',

@@ -30,9 +30,13 @@ const TASK_FAILED: CatchTarget = {
   cause: 'The SageMaker task failed',
 };
 const RECOVERED: CatchTarget = { kind: 'recover', state: 'Recovered' };
-const CATCH_TARGETS: readonly CatchTarget[] = [TASK_FAILED, TASK_FAILED, RECOVERED];
+const CATCH_TARGETS: readonly CatchTarget[] = [TASK_FAILED, RECOVERED];
 
-const machineTimeoutArb = sometimes(fc.integer({ min: 300, max: 36_000 }), 0.1);
+/** The state machine's TimeoutSeconds: now and then, often short enough to cut a job or a retry. */
+const machineTimeoutArb = sometimes(
+  fc.oneof(fc.integer({ min: 60, max: 900 }), fc.integer({ min: 900, max: 36_000 })),
+  0.2,
+);
 
 const inputOf = (...tasks: DrawnTask[]): Record<string, unknown> =>
   Object.assign({}, ...tasks.flatMap((t) => [t.executionInput, t.stateInput])) as Record<string, unknown>;
@@ -110,8 +114,8 @@ function chain(
       }),
     );
   return language
-    .chain((l) => fc.tuple(...steps(l)))
-    .map((drawn) => {
+    .chain((l) => fc.tuple(fc.tuple(...steps(l)), machineTimeoutArb))
+    .map(([drawn, timeout]) => {
       // The later steps name what the earlier ones created: the model, then its endpoint config.
       const modelName = drawn[1]!.resourceName;
       const configName = drawn[2]!.resourceName;
@@ -137,7 +141,8 @@ function chain(
               output: { ref: 'input', path: [] },
             };
       });
-      return machine(shape, tasks, inputOf(...drawn));
+      const jittered = tasks.some((t) => t.retry.some((r) => r.jitterStrategy === 'FULL'));
+      return machine(shape, tasks, inputOf(...drawn), jittered ? undefined : timeout);
     });
 }
 

@@ -181,13 +181,27 @@ const EDITS: Readonly<Record<Api, readonly Edit[]>> = Object.fromEntries(
   Object.keys(REQUEST_ARBITRARIES).map((api) => [api, edits(api as Api)]),
 ) as Record<Api, readonly Edit[]>;
 
-/** A negative request for the API: one labelled minimal edit of a valid one. */
-export function negativeRequestArb(api: Api): fc.Arbitrary<NegativeRequest> {
+/**
+ * The request with its resource names in lower case: their ARNs then keep them as written, and a
+ * grant for the name matches (SageMaker lower-cases names in ARNs, spec §2.4).
+ */
+function lowerCaseNames(api: Api, request: SageMakerRequest): SageMakerRequest {
+  const facts = SAGEMAKER_APIS[api];
+  for (const field of [facts.nameField.value, ...facts.relatedResources.value.map((r) => r.nameField)])
+    if (typeof request[field] === 'string') request[field] = (request[field] as string).toLowerCase();
+  return request;
+}
+
+/**
+ * A negative request for the API: one labelled minimal edit of a valid one. `lowerCase`: names in
+ * lower case, so that only the edit stands between the call and SageMaker's validation.
+ */
+export function negativeRequestArb(api: Api, lowerCase = false): fc.Arbitrary<NegativeRequest> {
   const choices = EDITS[api];
   return fc
     .tuple(REQUEST_ARBITRARIES[api], fc.nat({ max: choices.length - 1 }))
     .map(([valid, i]) => {
-      const request = clone(valid);
+      const request = lowerCase ? lowerCaseNames(api, clone(valid)) : clone(valid);
       const breaks = choices[i]!(request);
       return breaks ? { api, request, breaks } : undefined;
     })

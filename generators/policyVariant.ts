@@ -31,15 +31,14 @@ export function policyActions(doc: PolicyDocument): string[] {
   return [...new Set(statementsOf(doc).flatMap((s) => list(s.Action)))];
 }
 
-/** The actions whose grant names a resource that can be scoped to another name (not `*`). */
+/** The actions every grant of which names resources that can be scoped to another name (none is `*`). */
 export function scopedActions(doc: PolicyDocument): string[] {
-  return [
-    ...new Set(
-      statementsOf(doc)
-        .filter((s) => list(s.Resource).some((r) => r.includes('/')))
-        .flatMap((s) => list(s.Action)),
-    ),
-  ];
+  const statements = statementsOf(doc);
+  return policyActions(doc).filter((action) =>
+    statements
+      .filter((s) => list(s.Action).includes(action))
+      .every((s) => list(s.Resource).every((r) => r.includes('/'))),
+  );
 }
 
 /**

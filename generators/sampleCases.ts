@@ -53,12 +53,26 @@ export function caseArb(options: Omit<SampleOptions, 'seed'>): fc.Arbitrary<Case
   return fc.oneof({ weight: 3, arbitrary: valid }, { weight: 1, arbitrary: invalid });
 }
 
+/** A 32-bit FNV-1a hash of a stream name: each stream (a suite) draws cases of its own from one seed. */
+function streamSalt(stream: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < stream.length; i++) h = Math.imul(h ^ stream.charCodeAt(i), 0x01000193) >>> 0;
+  return h;
+}
+
 /**
  * Draws case `index` with fast-check's generator itself (not fc.sample), so that the value keeps
- * its shrinking context: the runner shrinks a divergent case from it.
+ * its shrinking context: the runner shrinks a divergent case from it. Cases of another `stream`
+ * (the suites') are drawn from other seeds: two suites with the same arbitrary draw other cases.
  */
-export function drawCase(arb: fc.Arbitrary<CaseContent>, seed: number, index: number): fc.Value<CaseContent> {
-  return arb.generate(new fc.Random(xoroshiro128plus(deriveSeed(seed, index))), undefined);
+export function drawCase(
+  arb: fc.Arbitrary<CaseContent>,
+  seed: number,
+  index: number,
+  stream?: string,
+): fc.Value<CaseContent> {
+  const salted = stream === undefined ? seed : (seed ^ streamSalt(stream)) >>> 0;
+  return arb.generate(new fc.Random(xoroshiro128plus(deriveSeed(salted, index))), undefined);
 }
 
 /** Case `index` of a run. */

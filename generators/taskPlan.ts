@@ -70,7 +70,7 @@ export const TASK_ERROR_NAMES = [
 function errorListsArb(maxLists: number): fc.Arbitrary<string[][]> {
   // `States.TaskFailed` alone is common in real definitions, and the error-matching rule that needs testing most.
   return fc.oneof(
-    { weight: 1, arbitrary: fc.constant(null).map(() => [['States.TaskFailed']]) },
+    { weight: 2, arbitrary: fc.constant(null).map(() => [['States.TaskFailed']]) },
     {
       weight: 3,
       arbitrary: fc
@@ -92,8 +92,8 @@ const retrierArb = (errorEquals: string[]): fc.Arbitrary<RetrierPlan> =>
       intervalSeconds: sometimes(fc.integer({ min: 1, max: 60 }), 0.5),
       maxAttempts: sometimes(fc.integer({ min: 0, max: 5 }), 0.5),
       backoffRate: sometimes(fc.constantFrom(1, 1.1, 1.5, 2, 3), 0.5),
-      maxDelaySeconds: sometimes(fc.integer({ min: 1, max: 120 }), 0.3),
-      jitterStrategy: sometimes(fc.constantFrom<'FULL' | 'NONE'>('FULL', 'NONE'), 0.25),
+      maxDelaySeconds: sometimes(fc.integer({ min: 1, max: 30 }), 0.4),
+      jitterStrategy: sometimes(fc.constantFrom<'FULL' | 'NONE'>('FULL', 'FULL', 'NONE'), 0.45),
     })
     .map((fields) => {
       const retrier: { -readonly [K in keyof RetrierPlan]: RetrierPlan[K] } = { errorEquals };
@@ -105,7 +105,7 @@ const retrierArb = (errorEquals: string[]): fc.Arbitrary<RetrierPlan> =>
 const retryArb = errorListsArb(2).chain((lists) => fc.tuple(...lists.map(retrierArb)));
 
 const catchArb = (targets: readonly CatchTarget[], language: QueryLanguage): fc.Arbitrary<CatcherPlan[]> =>
-  errorListsArb(1).chain((lists) =>
+  errorListsArb(2).chain((lists) =>
     fc.tuple(
       ...lists.map((errorEquals) =>
         fc
@@ -113,7 +113,13 @@ const catchArb = (targets: readonly CatchTarget[], language: QueryLanguage): fc.
             target: fc.constantFrom(...targets),
             resultPath:
               language === 'JSONPath'
-                ? fc.constantFrom<JsonPath | null | undefined>(undefined, ['error'], ['error'], null)
+                ? fc.constantFrom<JsonPath | null | undefined>(
+                    undefined,
+                    ['error'],
+                    ['error'],
+                    ['error'],
+                    null,
+                  )
                 : fc.constant(undefined),
           })
           .map(({ target, resultPath }): CatcherPlan =>
@@ -155,18 +161,18 @@ export function taskPlanArb(options: TaskOptions): fc.Arbitrary<DrawnTask> {
       // Short enough for every name field, HPO's 32 characters included, with the '-run' suffix.
       dynamicValue: resourceNameArb(27),
       roleFromInput: sometimes(fc.constant(true), 0.15),
-      inputPath: options.inputPath ? sometimes(fc.constant(['job']), 0.2) : fc.constant(undefined),
-      retry: sometimes(retryArb, 0.4),
+      inputPath: options.inputPath ? sometimes(fc.constant(['job']), 0.3) : fc.constant(undefined),
+      retry: sometimes(retryArb, 0.5),
       catchers:
         options.catchTargets && options.catchTargets.length > 0
-          ? sometimes(fc.constant(options.catchTargets), 0.5)
+          ? sometimes(fc.constant(options.catchTargets), 0.6)
           : fc.constant(undefined),
       // Short timeouts too, so that jobs outlive them now and then.
       timeout: sometimes(
         fc.oneof(fc.integer({ min: 60, max: 900 }), fc.integer({ min: 900, max: 86_400 })),
-        0.3,
+        0.45,
       ),
-      heartbeat: fc.boolean(),
+      heartbeat: sometimes(fc.constant(true), 0.7),
       selector: wrappers ? fc.boolean() : fc.constant(false),
       resultPath: wrappers
         ? fc.constantFrom<JsonPath | null | undefined>(undefined, undefined, ['result'], null)

@@ -7,11 +7,11 @@ import pLimit from 'p-limit';
 import type fc from 'fast-check';
 import type { Case, CaseContent } from '../generators/case.js';
 import { withId } from '../generators/invalidCase.js';
-import { drawCase, shrinkCase } from '../generators/sampleCases.js';
+import { shrinkCase } from '../generators/sampleCases.js';
 import { predictExecution, type Prediction } from '../oracles/outcome/predictExecution.js';
 import { compare, divergenceSignature, type Difference } from '../reports/compare.js';
 import type { CaseResult, Report } from '../reports/report.js';
-import { SUITES, type SuiteName } from './suites.js';
+import { drawSuiteCase, SUITES, type SuiteName } from './suites.js';
 import { type Observation, realiseCase, type Target } from './targets/target.js';
 
 export interface RunOptions {
@@ -37,7 +37,8 @@ export interface RunOptions {
 
 /** The prediction's values without their provenance (the report's `predicted`). */
 export function predictionValues(p: Prediction): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(p).map(([k, v]) => [k, (v as { value: unknown }).value]));
+  const { trace: _trace, ...expectations } = p;
+  return Object.fromEntries(Object.entries(expectations).map(([k, v]) => [k, v.value]));
 }
 
 export function replayCommand(suite: SuiteName, seed: number, index: number, targetArgs: string): string {
@@ -74,54 +75,16 @@ export async function runSuites(o: RunOptions): Promise<Report> {
   const total = o.runs * o.suites.length;
   const jobs: Promise<CaseResult | undefined>[] = [];
   for (const suite of o.suites) {
-    const arb = SUITES[suite].cases;
     for (let i = 0; i < o.runs; i++) {
       jobs.push(
         limit(async () => {
           if (o.signal?.aborted) return undefined;
           inFlight++;
           maxInFlight = Math.max(maxInFlight, inFlight);
-          const drawn = drawCase(arb, o.seed, i);
-          const replay = { seed: o.seed, path: `${suite}:${i}` };
-          const drawnCase = withId(drawn.value, replay);
-          const realised = realiseCase(o.target, drawnCase);
-          const c = 'case' in realised ? realised.case : drawnCase;
-          const head = {
-            id: c.id,
-            suite,
-            api: c.api,
-            pattern: c.pattern,
-            resourceMode: c.resourceMode,
-            queryLanguage: c.queryLanguage,
-            replay: { ...replay, command: replayCommand(suite, o.seed, i, o.targetArgs) },
-          };
-          let result: CaseResult;
-          if ('skipped' in realised) {
-            result = {
-              ...head,
-              verdict: 'skipped',
-              predicted: {},
-              observed: {},
-              differences: [],
-              skipReason: realised.skipped,
-            };
-          } else {
-            try {
-              result = await runCase(o, suite, c, drawn, replay, head, (steps, executions) => {
-                shrinkSteps += steps;
-                shrinkExecutions += executions;
-              });
-            } catch (error) {
-              result = {
-                ...head,
-                verdict: 'error',
-                predicted: {},
-                observed: {},
-                differences: [],
-                errorMessage: (error as Error).stack ?? String(error),
-              };
-            }
-          }
+          const result = await runIndexedCase(o, suite, i, (steps, executions) => {
+            shrinkSteps += steps;
+            shrinkExecutions += executions;
+          });
           inFlight--;
           // A case the interruption cut short observed the harness, not the target: left out.
           if (o.signal?.aborted) return undefined;
@@ -171,9 +134,57 @@ export async function runSuites(o: RunOptions): Promise<Report> {
 
 type Head = Omit<CaseResult, 'verdict' | 'predicted' | 'observed' | 'differences'>;
 
+/** Case `i` of a suite: drawn, realised on the target, run, compared and (when it diverges) shrunk. */
+export async function runIndexedCase(
+  o: Omit<RunOptions, 'runs' | 'suites' | 'concurrency' | 'region' | 'version'>,
+  suite: SuiteName,
+  i: number,
+  countShrink: (steps: number, executions: number) => void = () => undefined,
+): Promise<CaseResult> {
+  const drawn = drawSuiteCase(suite, o.seed, i);
+  const replay = { seed: o.seed, path: `${suite}:${i}` };
+  const drawnCase = withId(drawn.value, replay);
+  const realised = realiseCase(o.target, drawnCase);
+  const c = 'case' in realised ? realised.case : drawnCase;
+  const head = {
+    id: c.id,
+    suite,
+    api: c.api,
+    pattern: c.pattern,
+    resourceMode: c.resourceMode,
+    queryLanguage: c.queryLanguage,
+    replay: { ...replay, command: replayCommand(suite, o.seed, i, o.targetArgs) },
+  };
+  let result: CaseResult;
+  if ('skipped' in realised) {
+    result = {
+      ...head,
+      verdict: 'skipped',
+      predicted: {},
+      observed: {},
+      differences: [],
+      skipReason: realised.skipped,
+    };
+  } else {
+    try {
+      result = await runCase(o, suite, c, drawn, replay, head, countShrink);
+    } catch (error) {
+      result = {
+        ...head,
+        verdict: 'error',
+        predicted: {},
+        observed: {},
+        differences: [],
+        errorMessage: (error as Error).stack ?? String(error),
+      };
+    }
+  }
+  return result;
+}
+
 /** Evaluates one case and, if it diverges, shrinks it within the budget. */
 async function runCase(
-  o: RunOptions,
+  o: Omit<RunOptions, 'runs' | 'suites' | 'concurrency' | 'region' | 'version'>,
   suite: SuiteName,
   c: Case,
   drawn: fc.Value<CaseContent>,

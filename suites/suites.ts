@@ -5,6 +5,7 @@
 import fc from 'fast-check';
 import { validCaseArb, type CaseContent } from '../generators/case.js';
 import { invalidCaseArb } from '../generators/invalidCase.js';
+import { drawCase } from '../generators/sampleCases.js';
 import type { Aspect } from '../reports/compare.js';
 
 export const SUITE_NAMES = ['sufficiency', 'necessity', 'outcome', 'patterns', 'validation'] as const;
@@ -34,9 +35,19 @@ export const SUITES: Readonly<Record<SuiteName, Suite>> = {
   outcome: {
     name: 'outcome',
     description:
-      'status, error, output, attempts, virtual time and history events match across scenarios and wrappers',
+      'status, error, cause, output, attempts, virtual time, history events and the calls made match across scenarios and wrappers',
     cases: validCaseArb({ policy: 'predicted' }),
-    aspects: ['created', 'status', 'error', 'cause', 'output', 'attempts', 'durationSeconds', 'historyTypes'],
+    aspects: [
+      'created',
+      'calls',
+      'status',
+      'error',
+      'cause',
+      'output',
+      'attempts',
+      'durationSeconds',
+      'historyTypes',
+    ],
   },
   patterns: {
     name: 'patterns',
@@ -58,4 +69,9 @@ export const SUITES: Readonly<Record<SuiteName, Suite>> = {
 
 export function isSuiteName(s: string): s is SuiteName {
   return (SUITE_NAMES as readonly string[]).includes(s);
+}
+
+/** Case `index` of a suite for a seed: each suite draws from a stream of its own. */
+export function drawSuiteCase(suite: SuiteName, seed: number, index: number): fc.Value<CaseContent> {
+  return drawCase(SUITES[suite].cases, seed, index, suite);
 }

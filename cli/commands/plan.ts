@@ -1,9 +1,9 @@
 /** `run --plan`: what a run on a real account or an endpoint would create, with nothing created. */
 import { withId } from '../../generators/invalidCase.js';
-import { drawCase } from '../../generators/sampleCases.js';
+
 import type { AwsTarget } from '../../suites/targets/aws/awsTarget.js';
 import { resourceName, ROLE_PATH, TAG_KEY } from '../../suites/targets/aws/naming.js';
-import { SUITES, type SuiteName } from '../../suites/suites.js';
+import { drawSuiteCase, type SuiteName } from '../../suites/suites.js';
 import type { Io } from '../io.js';
 
 /** The plan's lines on billable jobs: what runs, inside which caps, and how it is cleaned up. */
@@ -30,7 +30,7 @@ export function printPlan(
   const skipped = new Map<string, number>();
   for (const suite of suites)
     for (let i = 0; i < runs; i++) {
-      const c = withId(drawCase(SUITES[suite].cases, seed, i).value, { seed, path: `${suite}:${i}` });
+      const c = withId(drawSuiteCase(suite, seed, i).value, { seed, path: `${suite}:${i}` });
       const r = target.realise(c);
       if ('case' in r) run++;
       else skipped.set(r.skipped.split(' on ')[0]!, (skipped.get(r.skipped.split(' on ')[0]!) ?? 0) + 1);

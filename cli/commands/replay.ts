@@ -1,10 +1,10 @@
 import { realiseCase } from '../../suites/targets/target.js';
-import { drawCase, plain } from '../../generators/sampleCases.js';
+import { plain } from '../../generators/sampleCases.js';
 import { withId } from '../../generators/invalidCase.js';
 import type { CaseContent } from '../../generators/case.js';
 import { ReportSchema } from '../../reports/report.js';
 import { evaluate, predictionValues, replayCommand } from '../../suites/runner.js';
-import { isSuiteName, SUITE_NAMES, SUITES, type SuiteName } from '../../suites/suites.js';
+import { drawSuiteCase, isSuiteName, SUITE_NAMES, type SuiteName } from '../../suites/suites.js';
 import { UsageError } from '../errors.js';
 import { readJsonFile, type Io } from '../io.js';
 import { type AwsRaw, connectAwsTarget } from './awsOptions.js';
@@ -86,7 +86,7 @@ export async function replayCommand_(
   const remote = targetRaw.target === 'aws' || targetRaw.target === 'endpoint';
   const { target, args } = remote ? await connectAwsTarget(targetRaw) : selectTarget(targetRaw);
   const replay = { seed, path: `${suite}:${index}` };
-  const drawn = withId(content ?? plain(drawCase(SUITES[suite].cases, seed, index).value), replay);
+  const drawn = withId(content ?? plain(drawSuiteCase(suite, seed, index).value), replay);
   const realised = realiseCase(target, drawn);
   if (!('case' in realised)) {
     io.stdout(`skipped: ${realised.skipped}\n`);

@@ -1,7 +1,10 @@
 import { randomInt } from 'node:crypto';
 import { API_NAMES, PATTERNS, isApi, type Api, type Pattern } from '../../catalog/api.js';
-import type { Case } from '../../generators/case.js';
-import { caseArb, generateCase, legalPairs } from '../../generators/sampleCases.js';
+import { WRAPPERS, type Case } from '../../generators/case.js';
+import { withId } from '../../generators/invalidCase.js';
+import { caseArb, generateCase, legalPairs, plain } from '../../generators/sampleCases.js';
+import { scenarioMix } from '../../generators/scenarioMix.js';
+import { drawSuiteCase, isSuiteName, SUITE_NAMES, type SuiteName } from '../../suites/suites.js';
 import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 
@@ -14,6 +17,7 @@ export interface SampleRaw {
   format?: string;
   includeInvalid?: boolean;
   stats?: boolean;
+  suite?: string;
 }
 
 function integer(value: string, option: string, min: number, max: number): number {
@@ -32,17 +36,6 @@ export function parseSeed(value: string | undefined, io: Io): number {
   }
   return integer(value, '--seed', 0, 2 ** 32 - 1);
 }
-
-const WRAPPER_ORDER = [
-  'Retry',
-  'Catch',
-  'TimeoutSeconds',
-  'HeartbeatSeconds',
-  'ResultSelector',
-  'ResultPath',
-  'OutputPath',
-  'Output',
-];
 
 function stats(cases: Case[]): string {
   const lines: string[] = [];
@@ -78,15 +71,36 @@ function stats(cases: Case[]): string {
   );
   section(
     'wrappers (cases with each)',
-    WRAPPER_ORDER.map((w): [string, number] => [
-      w,
-      cases.filter((c) => c.wrappers.includes(w as never)).length,
-    ]).filter(([, n]) => n > 0),
+    WRAPPERS.map((w): [string, number] => [w, cases.filter((c) => c.wrappers.includes(w)).length]).filter(
+      ([, n]) => n > 0,
+    ),
   );
   section(
     'policy variant',
     count((c) => c.policyVariant.kind),
   );
+  // The world as the oracle's model runs it: what gets somewhere, what is cut short.
+  const mix = scenarioMix(cases);
+  const rows: [string, number, number, string][] = [
+    ['injected create error', mix.createErrors, cases.length, 'of cases'],
+    ['.sync cases (valid)', mix.syncCases, cases.length, 'of cases'],
+    ['  with an abort', mix.aborts, mix.syncCases, 'of .sync'],
+    ...Object.entries(mix.firstJob).map(([end, n]): [string, number, number, string] => [
+      `  first job ${end === 'none' ? 'not started' : end}`,
+      n,
+      mix.syncCases,
+      'of .sync',
+    ]),
+    ['  first job reached its end', mix.jobsEnded, mix.syncCases, 'of .sync'],
+    ['request mutations', mix.requestMutations, cases.length, 'of cases'],
+    ['  reaching SageMaker validation', mix.validated, mix.requestMutations, 'of mutations'],
+  ];
+  lines.push('scenario mix (as the oracle runs the cases)');
+  const width = Math.max(...rows.map(([k]) => k.length));
+  for (const [k, n, base, of] of rows)
+    lines.push(
+      `  ${k.padEnd(width)}  ${String(n).padStart(6)}  ${(base === 0 ? 0 : (100 * n) / base).toFixed(1).padStart(5)}% ${of}`,
+    );
   return `${lines.join('\n')}\n`;
 }
 
@@ -112,19 +126,42 @@ export function sampleCommand(raw: SampleRaw, io: Io): number {
     );
   }
   const seed = parseSeed(raw.seed, io);
+  if (raw.suite !== undefined) {
+    if (!isSuiteName(raw.suite))
+      throw new UsageError('bad-option', `--suite "${raw.suite}" is unknown; use ${SUITE_NAMES.join(', ')}`);
+    if (apis || patterns || raw.includeInvalid)
+      throw new UsageError(
+        'bad-option',
+        "--suite draws the suite's own cases: leave out --api, --pattern and --include-invalid",
+      );
+    const suite: SuiteName = raw.suite;
+    const draw = (i: number) =>
+      withId(plain(drawSuiteCase(suite, seed, i).value), { seed, path: `${suite}:${i}` });
+    return printCases(raw, format, count, io, draw);
+  }
   const arb = caseArb({
     ...(apis ? { apis } : {}),
     ...(patterns ? { patterns } : {}),
     includeInvalid: raw.includeInvalid ?? false,
   });
+  return printCases(raw, format, count, io, (i) => generateCase(arb, seed, i));
+}
+
+function printCases(
+  raw: SampleRaw,
+  format: string,
+  count: number,
+  io: Io,
+  draw: (i: number) => Case,
+): number {
   if (raw.path !== undefined) {
     const index = integer(raw.path, '--path', 0, 1_000_000_000);
-    io.stdout(`${JSON.stringify(generateCase(arb, seed, index), null, format === 'json' ? 2 : undefined)}\n`);
+    io.stdout(`${JSON.stringify(draw(index), null, format === 'json' ? 2 : undefined)}\n`);
     return 0;
   }
   const cases: Case[] = [];
   for (let i = 0; i < count; i++) {
-    const c = generateCase(arb, seed, i);
+    const c = draw(i);
     if (raw.stats || format === 'json') cases.push(c);
     else io.stdout(`${JSON.stringify(c)}\n`);
   }

@@ -572,7 +572,8 @@ class Run {
           (mutant === 'retry-max-attempts-off-by-one' ? 1 : 0);
         if (r >= 0 && attempts[r]! < maxAttempts) {
           const retrier = retriers[r]!;
-          const rate = mutant === 'retry-ignores-backoff' ? 1 : ((retrier.BackoffRate as number | undefined) ?? 2);
+          const rate =
+            mutant === 'retry-ignores-backoff' ? 1 : ((retrier.BackoffRate as number | undefined) ?? 2);
           let wait = ((retrier.IntervalSeconds as number | undefined) ?? 1) * rate ** attempts[r]!;
           if (typeof retrier.MaxDelaySeconds === 'number' && mutant !== 'retry-ignores-max-delay')
             wait = Math.min(wait, retrier.MaxDelaySeconds);
@@ -666,7 +667,9 @@ class Run {
     this.event(thread, 'TaskStarted', described);
     const started = this.scheduler.now;
     const deadline =
-      timeout === undefined || this.spec.mutant === 'task-timeout-ignored' ? Infinity : started + timeout * 1000;
+      timeout === undefined || this.spec.mutant === 'task-timeout-ignored'
+        ? Infinity
+        : started + timeout * 1000;
     let beat = started;
     const cleanups: ((reason: string) => Promise<void> | void)[] = [];
     const timedOut = (what: 'timeout' | 'heartbeat') =>

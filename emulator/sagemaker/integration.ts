@@ -157,7 +157,8 @@ export class SageMakerIntegration implements TaskHandler {
     // (with the tags in the request context: aws:TagKeys and aws:RequestTag/<key>).
     const tags = Array.isArray(request.Tags) ? (request.Tags as { Key?: unknown; Value?: unknown }[]) : [];
     const tagContext: Record<string, string | string[]> = {};
-    for (const t of tags) if (typeof t.Value === 'string') tagContext[`aws:RequestTag/${String(t.Key)}`] = t.Value;
+    for (const t of tags)
+      if (typeof t.Value === 'string') tagContext[`aws:RequestTag/${String(t.Key)}`] = t.Value;
     if (tags.length > 0) tagContext['aws:TagKeys'] = tags.map((t) => String(t.Key));
     this.authorize(inv, facts.action.value, arn, tagContext);
     if (mutant !== 'related-resource-not-checked')

@@ -90,7 +90,9 @@ export class SageMakerService {
   arn(type: string, name: string): string {
     const { partition = 'aws', region, account } = this.options;
     const id =
-      ARN_NAMES_LOWERCASED.value && this.options.mutant !== 'arn-name-not-lowercased' ? name.toLowerCase() : name;
+      ARN_NAMES_LOWERCASED.value && this.options.mutant !== 'arn-name-not-lowercased'
+        ? name.toLowerCase()
+        : name;
     return `arn:${partition}:sagemaker:${region}:${account}:${type}/${id}`;
   }
 

@@ -1,0 +1,119 @@
+/**
+ * `npm run bench -- --mutants`: the mutation table. For every emulator mutant, the suites of
+ * `run --runs R --seed S` (default 200, 1) that catch it (divergent cases, no shrinking), then the
+ * first divergent case of the suite that catches it most, shrunk with run's default budget (200):
+ * its size before and after (states in the definition, bytes of definition and input), and the
+ * medians over the mutants.
+ */
+import { MUTANTS, type MutantName } from '../emulator/mutants.js';
+import { runIndexedCase, runSuites } from '../suites/runner.js';
+import { drawSuiteCase, SUITE_NAMES, type SuiteName } from '../suites/suites.js';
+import { EmbeddedTarget } from '../suites/targets/embedded.js';
+
+export interface MutantRow {
+  readonly mutant: MutantName;
+  /** Divergent cases per suite. */
+  readonly caughtBy: Partial<Record<SuiteName, number>>;
+  readonly shrunk?: {
+    readonly suite: SuiteName;
+    readonly index: number;
+    readonly steps: number;
+    readonly states: [before: number, after: number];
+    readonly bytes: [before: number, after: number];
+    readonly paths: readonly string[];
+  };
+}
+
+/** States of a definition, nested ones included. */
+export function countStates(definition: unknown): number {
+  let n = 0;
+  const walk = (machine: unknown) => {
+    const states =
+      (machine as { States?: Record<string, Record<string, unknown>> } | undefined)?.States ?? {};
+    for (const s of Object.values(states)) {
+      n++;
+      if (Array.isArray(s.Branches)) for (const b of s.Branches) walk(b);
+      walk(s.ItemProcessor ?? s.Iterator);
+    }
+  };
+  walk(definition);
+  return n;
+}
+
+const size = (c: { definition?: unknown; input?: unknown }): number =>
+  JSON.stringify(c.definition ?? {}).length + JSON.stringify(c.input ?? {}).length;
+
+export async function benchMutants(runs = 200, seed = 1, budget = 200): Promise<MutantRow[]> {
+  const rows: MutantRow[] = [];
+  for (const mutant of Object.keys(MUTANTS) as MutantName[]) {
+    const target = new EmbeddedTarget(mutant);
+    const base = {
+      target,
+      runs,
+      seed,
+      concurrency: 4,
+      targetArgs: '',
+      region: 'us-east-1',
+      version: 'bench',
+    };
+    const report = await runSuites({ ...base, suites: SUITE_NAMES, shrinkBudget: 0 });
+    const caughtBy: Partial<Record<SuiteName, number>> = {};
+    for (const c of report.cases)
+      if (c.verdict === 'diverged')
+        caughtBy[c.suite as SuiteName] = (caughtBy[c.suite as SuiteName] ?? 0) + 1;
+    const best = (Object.entries(caughtBy) as [SuiteName, number][]).sort((a, b) => b[1] - a[1])[0]?.[0];
+    if (!best) {
+      rows.push({ mutant, caughtBy });
+      continue;
+    }
+    const first = report.cases.find((c) => c.suite === best && c.verdict === 'diverged')!;
+    const index = Number(first.replay.path.split(':')[1]);
+    const result = await runIndexedCase({ target, seed, shrinkBudget: budget, targetArgs: '' }, best, index);
+    const drawnCase = drawSuiteCase(best, seed, index).value;
+    const shrunkCase = (result.shrunk?.case ?? drawnCase) as { definition?: unknown; input?: unknown };
+    rows.push({
+      mutant,
+      caughtBy,
+      shrunk: {
+        suite: best,
+        index,
+        steps: result.shrunk?.steps ?? 0,
+        states: [countStates(drawnCase.definition), countStates(shrunkCase.definition)],
+        bytes: [size(drawnCase), size(shrunkCase)],
+        paths: [...new Set((result.shrunk?.differences ?? result.differences).map((d) => d.path))],
+      },
+    });
+  }
+  return rows;
+}
+
+const median = (xs: readonly number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length === 0 ? 0 : s[Math.floor(s.length / 2)]!;
+};
+
+export function mutantTable(rows: readonly MutantRow[]): string {
+  const lines = [
+    '| mutant | caught by (divergent cases of 200) | shrunk: suite:case, steps | states | bytes | differences |',
+    '|---|---|---|---|---|---|',
+  ];
+  for (const r of rows) {
+    const caught = Object.entries(r.caughtBy)
+      .map(([s, n]) => `${s} ${n}`)
+      .join(', ');
+    const s = r.shrunk;
+    lines.push(
+      s
+        ? `| ${r.mutant} | ${caught} | ${s.suite}:${s.index}, ${s.steps} | ${s.states[0]} → ${s.states[1]} | ${s.bytes[0]} → ${s.bytes[1]} | ${s.paths.join(', ')} |`
+        : `| ${r.mutant} | not caught | | | | |`,
+    );
+  }
+  const shrunk = rows.flatMap((r) => (r.shrunk ? [r.shrunk] : []));
+  lines.push(
+    '',
+    `${rows.filter((r) => r.shrunk).length} of ${rows.length} mutants caught. Median size of the first divergent case: ` +
+      `${median(shrunk.map((s) => s.states[0]))} states, ${median(shrunk.map((s) => s.bytes[0]))} bytes; shrunk: ` +
+      `${median(shrunk.map((s) => s.states[1]))} states, ${median(shrunk.map((s) => s.bytes[1]))} bytes.`,
+  );
+  return lines.join('\n');
+}

@@ -1,0 +1,94 @@
+/**
+ * `npm run bench -- --versus REF`: `run`'s cases per second on the built-in emulator, this
+ * checkout against the git revision REF, measured in one run and interleaved (REF, this, REF,
+ * this, ...), so that the ratio is taken under the same load. REF is checked out into a temporary
+ * worktree that borrows this checkout's node_modules and is built with its TypeScript; the worktree
+ * is removed at the end. Each round runs `sfn-conformance run --runs R --seed S --shrink-budget 0`
+ * as a child process and reads `casesPerSecond` from the report it writes.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export interface VersusFigures {
+  readonly ref: string;
+  readonly runs: number;
+  readonly rounds: number;
+  /** Median cases per second of each side. */
+  readonly refCasesPerSecond: number;
+  readonly headCasesPerSecond: number;
+  /** head / ref: above 1, this checkout is faster. */
+  readonly ratio: number;
+  readonly samples: { readonly ref: number[]; readonly head: number[] };
+}
+
+const median = (xs: readonly number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+};
+
+let reports = 0;
+
+function casesPerSecond(root: string, runs: number, seed: number, dir: string): number {
+  const report = join(dir, `r-${++reports}`);
+  execFileSync(
+    process.execPath,
+    [
+      join(root, 'bin', 'sfn-conformance.js'),
+      'run',
+      '--runs',
+      String(runs),
+      '--seed',
+      String(seed),
+      '--shrink-budget',
+      '0',
+      '--report',
+      report,
+    ],
+    { stdio: ['ignore', 'ignore', 'ignore'] },
+  );
+  const body = JSON.parse(readFileSync(join(report, 'report.json'), 'utf8')) as {
+    stats: { casesPerSecond: number };
+  };
+  return body.stats.casesPerSecond;
+}
+
+export function benchVersus(ref: string, runs = 300, rounds = 5, seed = 1): VersusFigures {
+  const head = resolve('.');
+  const dir = mkdtempSync(join(tmpdir(), 'sfn-versus-'));
+  const worktree = join(dir, 'ref');
+  execFileSync('git', ['worktree', 'add', '--detach', worktree, ref], { stdio: 'ignore' });
+  try {
+    symlinkSync(join(head, 'node_modules'), join(worktree, 'node_modules'), 'dir');
+    execFileSync(
+      process.execPath,
+      [join(head, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'],
+      {
+        cwd: worktree,
+        stdio: 'ignore',
+      },
+    );
+    const samples = { ref: [] as number[], head: [] as number[] };
+    casesPerSecond(worktree, runs, seed, dir); // warm-up of the disk cache, both sides
+    casesPerSecond(head, runs, seed, dir);
+    for (let i = 0; i < rounds; i++) {
+      samples.ref.push(casesPerSecond(worktree, runs, seed, dir));
+      samples.head.push(casesPerSecond(head, runs, seed, dir));
+    }
+    const refRate = median(samples.ref);
+    const headRate = median(samples.head);
+    return {
+      ref,
+      runs,
+      rounds,
+      refCasesPerSecond: refRate,
+      headCasesPerSecond: headRate,
+      ratio: +(headRate / refRate).toFixed(2),
+      samples,
+    };
+  } finally {
+    execFileSync('git', ['worktree', 'remove', '--force', worktree], { stdio: 'ignore' });
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,63 @@
+/**
+ * The scenario mix of a set of cases, as the oracle's model runs them: how many meet an injected
+ * create error or an abort, how the first `.sync` job ends, how many request mutations reach
+ * SageMaker's validation. `sample --stats` prints it; the suites' tests hold it to bounds.
+ */
+import { predictExecution, type JobEnd } from '../oracles/outcome/predictExecution.js';
+import type { CaseContent } from './case.js';
+
+export interface ScenarioMix {
+  readonly cases: number;
+  /** Cases whose scenario injects a create error. */
+  readonly createErrors: number;
+  /** `.sync` cases whose scenario stops the execution after n polls. */
+  readonly aborts: number;
+  /** `.sync` cases (first task), and how their first job ended; `none` when no job started. */
+  readonly syncCases: number;
+  readonly firstJob: Readonly<Record<JobEnd | 'none', number>>;
+  /** `.sync` cases whose first job reached its end (Completed, Failed or Stopped). */
+  readonly jobsEnded: number;
+  /** Cases that break a request value, and those whose call reached SageMaker's validation. */
+  readonly requestMutations: number;
+  readonly validated: number;
+}
+
+export function scenarioMix(cases: readonly CaseContent[]): ScenarioMix {
+  const firstJob: Record<JobEnd | 'none', number> = {
+    Completed: 0,
+    Failed: 0,
+    Stopped: 0,
+    timedOut: 0,
+    aborted: 0,
+    none: 0,
+  };
+  let createErrors = 0;
+  let aborts = 0;
+  let syncCases = 0;
+  let requestMutations = 0;
+  let validated = 0;
+  for (const c of cases) {
+    if (c.scenario.createError) createErrors++;
+    const mutation = !c.validity.valid && c.validity.breaks.kind === 'request';
+    if (mutation) requestMutations++;
+    if (c.validity.valid && c.pattern !== 'sync' && !mutation) continue;
+    const trace = predictExecution(c).trace;
+    if (mutation && trace.validated) validated++;
+    if (c.validity.valid && c.pattern === 'sync') {
+      syncCases++;
+      if (c.scenario.abortAfterPolls !== undefined) aborts++;
+      firstJob[trace.jobs[0] ?? 'none']++;
+    }
+  }
+  const jobsEnded = firstJob.Completed + firstJob.Failed + firstJob.Stopped;
+  return {
+    cases: cases.length,
+    createErrors,
+    aborts,
+    syncCases,
+    firstJob,
+    jobsEnded,
+    requestMutations,
+    validated,
+  };
+}
