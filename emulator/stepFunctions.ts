@@ -22,6 +22,8 @@ export class StepFunctionsError extends Error {
   constructor(
     readonly code: string,
     message: string,
+    /** The calls made as the role before the refusal (CreateStateMachine's managed rule). */
+    readonly calls: readonly RecordedCall[] = [],
   ) {
     super(message);
   }
@@ -145,6 +147,7 @@ export class EmulatedStepFunctions {
           throw new StepFunctionsError(
             'AccessDeniedException',
             `'${roleArn}' is not authorized to create managed-rule.`,
+            authorizer.calls,
           );
         }
       }

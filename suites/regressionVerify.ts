@@ -6,6 +6,7 @@
 import type { WorldScenario } from '../catalog/scenario.js';
 import { EmulatedStepFunctions, StepFunctionsError } from '../emulator/stepFunctions.js';
 import type { PolicyDocument } from '../iam/policy.js';
+import { resourceMatches } from '../oracles/calls/taskCalls.js';
 import type { Change } from '../reports/regression/regress.js';
 import type { Verification } from '../reports/regression/report.js';
 
@@ -25,14 +26,21 @@ const SCENARIOS: Record<string, WorldScenario> = {
   },
 };
 
+/** Where the state machine runs: the region and account the calls were derived for. */
+export interface VerifyWhere {
+  readonly region: string;
+  readonly account: string;
+}
+
 async function observe(
   source: VerifySource,
   policy: PolicyDocument,
   scenario: WorldScenario,
   action: string,
   resource: string,
+  where: VerifyWhere,
 ): Promise<{ status: string; callDenied: boolean; runtime: boolean }> {
-  const sfn = new EmulatedStepFunctions();
+  const sfn = new EmulatedStepFunctions(where);
   try {
     const { stateMachineArn } = sfn.createStateMachine({
       definition: source.definition as Record<string, unknown>,
@@ -46,12 +54,7 @@ async function observe(
     });
     const r = await sfn.awaitExecution(executionArn);
     const callDenied = r.calls.some(
-      (c) =>
-        c.action === action &&
-        c.decision !== 'allowed' &&
-        (c.resource === resource ||
-          action.startsWith('events:') ||
-          c.resource.toLowerCase() === resource.toLowerCase()),
+      (c) => c.action === action && c.decision !== 'allowed' && resourceMatches(resource, c.resource),
     );
     return { status: r.status, callDenied, runtime: r.error === 'States.Runtime' };
   } catch (e) {
@@ -67,6 +70,7 @@ export async function verifyChanges(
   oldPolicy: PolicyDocument,
   newPolicy: PolicyDocument,
   policyArgs: string,
+  where: VerifyWhere = { region: 'us-east-1', account: '123456789012' },
 ): Promise<Verification[]> {
   const out: Verification[] = [];
   const seen = new Set<string>();
@@ -83,8 +87,8 @@ export async function verifyChanges(
         ? 'abort'
         : 'success';
     const scenario = SCENARIOS[scenarioName === 'creation' ? 'success' : scenarioName]!;
-    const before = await observe(source, oldPolicy, scenario, call.action, call.resource);
-    const after = await observe(source, newPolicy, scenario, call.action, call.resource);
+    const before = await observe(source, oldPolicy, scenario, call.action, call.resource, where);
+    const after = await observe(source, newPolicy, scenario, call.action, call.resource, where);
     const predictedOld = scenarioName === 'abort' ? 'ABORTED' : 'SUCCEEDED';
     const predictedNew =
       call.level === 'required' ? (scenarioName === 'creation' ? 'NOT CREATED' : 'FAILED') : predictedOld;

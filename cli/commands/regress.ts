@@ -6,6 +6,7 @@ import { parsePolicy, type NormalizedPolicy, type PolicyDocument } from '../../i
 import { collectCalls, regress, type CallSource } from '../../reports/regression/regress.js';
 import { RegressionReportSchema, type RegressionReport } from '../../reports/regression/report.js';
 import { regressionJunit, regressionMarkdown } from '../../reports/regression/writers.js';
+import { DEFAULT_REGION } from '../../oracles/options.js';
 import { verifyChanges, type VerifySource } from '../../suites/regressionVerify.js';
 import { UsageError } from '../errors.js';
 import { parseJsonText, readJsonFile, type Io } from '../io.js';
@@ -114,7 +115,10 @@ export async function regressCommand(raw: RegressRaw, io: Io, version: string): 
   }
   const result = regress(calls, [old.policy], [neu.policy]);
   const verification = raw.verify
-    ? await verifyChanges(result.newlyDenied, verifySources, old.doc, neu.doc, `--policy ${raw.new}`)
+    ? await verifyChanges(result.newlyDenied, verifySources, old.doc, neu.doc, `--policy ${raw.new}`, {
+        region: options.region ?? DEFAULT_REGION[options.partition ?? 'aws'],
+        account: options.account,
+      })
     : undefined;
   const report: RegressionReport = RegressionReportSchema.parse({
     schemaVersion: 1,

@@ -15,7 +15,12 @@ import {
   type ApiFacts,
 } from '../../catalog/sagemakerApis.js';
 import type { RequestPlan } from '../../plan/casePlan.js';
-import { findTasks, type DefinitionProblem, type UnmodelledTask } from '../definition/sagemakerTasks.js';
+import {
+  findTasks,
+  type DefinitionProblem,
+  type SageMakerTask,
+  type UnmodelledTask,
+} from '../definition/sagemakerTasks.js';
 import { DEFAULT_REGION, type PredictionOptions } from '../options.js';
 import { literalTags, valueAt, valuesAt, type FieldValue, type RequestView } from './requestValues.js';
 
@@ -101,6 +106,19 @@ const EVERY_ATTEMPT: readonly ScenarioName[] = ['success', 'failure', 'retry', '
 /** The SageMaker resource name as it stands in ARNs: lower-cased by SageMaker (spec §2.4, observed). */
 export function arnName(name: string): string {
   return ARN_NAMES_LOWERCASED.value ? name.toLowerCase() : name;
+}
+
+/**
+ * Whether a concrete resource is one a call's resource stands for: itself, or for a name given at
+ * run time its representative (`training-job/${TrainingJobName}`, `role/${RoleArn}`) with any name.
+ */
+export function resourceMatches(representative: string, resource: string): boolean {
+  if (!representative.includes('${')) return representative === resource;
+  const pattern = representative
+    .split(/\$\{[A-Za-z]+\}/)
+    .map((part) => part.replace(/[.*+?^()|[\]\\{}$]/g, '\\$&'))
+    .join('.+');
+  return new RegExp(`^${pattern}$`).test(resource);
 }
 
 /** Whether a static name has capitals that its ARN loses (the grant `<type>/<Name>*` then misses it). */
@@ -355,6 +373,7 @@ export type DefinitionCalls =
       readonly calls: readonly Call[];
       readonly warnings: readonly string[];
       readonly unmodelled: readonly UnmodelledTask[];
+      readonly tasks: readonly SageMakerTask[];
     }
   | { readonly ok: false; readonly problems: readonly DefinitionProblem[] };
 
@@ -369,5 +388,5 @@ export function definitionCalls(definition: unknown, options: PredictionOptions)
     calls.push(...result.calls);
     warnings.push(...result.warnings);
   }
-  return { ok: true, calls, warnings, unmodelled: found.unmodelled };
+  return { ok: true, calls, warnings, unmodelled: found.unmodelled, tasks: found.tasks };
 }

@@ -45,7 +45,16 @@ function inTemplateOrder(calls: readonly Call[]): Call[] {
 export function predictPolicy(definition: unknown, options: PredictionOptions): PredictPolicyResult {
   const found = definitionCalls(definition, options);
   if (!found.ok) return found;
-  const { calls, warnings, unmodelled } = found;
+  const { calls, unmodelled } = found;
+  const warnings = [...found.warnings];
+  // A documented gap (spec §1.2 note): the console generates no policy for some APIs.
+  for (const task of found.tasks) {
+    const generates = task.facts.consoleGeneratesPolicy;
+    if (!generates.value && generates.provenance.kind === 'documented')
+      warnings.push(
+        `state "${task.stateName}": Step Functions does not generate a policy for ${task.facts.api} (${generates.provenance.source}); attach this one to the role yourself`,
+      );
+  }
   const grants: Grant[] = inTemplateOrder(calls).flatMap((c) =>
     !c.inTemplate
       ? []

@@ -1,8 +1,16 @@
 /** The built-in emulator as a target: every case in a fresh emulated account, every scenario realisable. */
 import type { Case } from '../../generators/case.js';
 import type { MutantName } from '../../emulator/mutants.js';
+import type { RecordedCall } from '../../emulator/iam/authorizer.js';
 import { EmulatedStepFunctions, StepFunctionsError } from '../../emulator/stepFunctions.js';
+import type { CallRecord } from '../../oracles/outcome/predictExecution.js';
 import { firstTaskAttempts, type Observation, type Target } from './target.js';
+
+const callRecord = (x: RecordedCall): CallRecord => ({
+  action: x.action,
+  resource: x.resource,
+  decision: x.decision,
+});
 
 export class EmbeddedTarget implements Target {
   readonly kind = 'embedded' as const;
@@ -32,7 +40,12 @@ export class EmbeddedTarget implements Target {
       });
       stateMachineArn = created.stateMachineArn;
     } catch (e) {
-      if (e instanceof StepFunctionsError) return { created: false, createError: `${e.code}: ${e.message}` };
+      if (e instanceof StepFunctionsError)
+        return {
+          created: false,
+          createError: `${e.code}: ${e.message}`,
+          calls: e.calls.map(callRecord),
+        };
       throw e;
     }
     const { executionArn } = sfn.startExecution({
@@ -48,7 +61,7 @@ export class EmbeddedTarget implements Target {
     return {
       created: true,
       executionArn,
-      calls: r.calls.map((x) => ({ action: x.action, resource: x.resource, decision: x.decision })),
+      calls: r.calls.map(callRecord),
       status: r.status,
       error: typeof described.error === 'string' ? described.error : null,
       ...(typeof described.cause === 'string' ? { cause: described.cause } : {}),

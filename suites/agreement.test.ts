@@ -1,0 +1,69 @@
+/**
+ * One model of the calls: `check`, `policy`, the outcome oracle (`run`) and the emulator (`exec`)
+ * agree on every call of a task. Over generated plans, with the predicted policy and with one
+ * exercised permission taken away, in every world scenario the generators draw.
+ */
+import { describe, expect, it } from 'vitest';
+import { predictedPolicy } from '../generators/case.js';
+import { withId } from '../generators/invalidCase.js';
+import { PolicySet } from '../iam/evaluate.js';
+import { parsePolicy } from '../iam/policy.js';
+import { checkPolicy } from '../oracles/calls/checkPolicy.js';
+import { resourceMatches } from '../oracles/calls/taskCalls.js';
+import { DEFAULT_OPTIONS } from '../oracles/options.js';
+import { predictExecution } from '../oracles/outcome/predictExecution.js';
+import { drawSuiteCase, type SuiteName } from './suites.js';
+import { EmbeddedTarget } from './targets/embedded.js';
+
+describe('check, policy, run and exec agree on every call', () => {
+  it.each(['sufficiency', 'necessity'] as SuiteName[])(
+    '%s cases: the emulator makes the calls the oracle predicts, and check decides each the same way',
+    async (suite) => {
+      const target = new EmbeddedTarget();
+      let calls = 0;
+      for (let i = 0; i < 150; i++) {
+        const c = withId(drawSuiteCase(suite, 3, i).value, { seed: 3, path: `${suite}:${i}` });
+        // What `policy` prints is the policy the predicted cases carry.
+        if (suite === 'sufficiency') expect(c.policy).toEqual(predictedPolicy(c.definition));
+        const observed = await target.execute(c);
+        // run: the outcome oracle's calls, in order, with their decisions.
+        expect(predictExecution(c).calls.value, c.id).toEqual(observed.calls);
+        // check: every call the emulator made is one check lists, decided the same way.
+        const parsed = parsePolicy(c.policy);
+        if (!parsed.ok) throw new Error('case policy invalid');
+        const checked = checkPolicy(c.definition, new PolicySet([parsed.policy]), {
+          ...DEFAULT_OPTIONS,
+          region: c.region,
+          account: c.account,
+        });
+        if (!checked.ok) throw new Error(JSON.stringify(checked.problems));
+        for (const call of observed.calls ?? []) {
+          calls++;
+          const same = checked.requirements.filter(
+            (r) => r.action === call.action && resourceMatches(r.resource, call.resource),
+          );
+          expect(
+            same.length,
+            `${c.id}: ${call.action} ${call.resource} is not a call check lists`,
+          ).toBeGreaterThan(0);
+          expect(
+            same.map((r) => r.decision),
+            `${c.id}: ${call.action} ${call.resource}`,
+          ).toContain(call.decision);
+        }
+      }
+      expect(calls).toBeGreaterThan(500);
+    },
+    60_000,
+  );
+});
+
+describe('resourceMatches', () => {
+  it('lets a representative name stand for a name, not for another resource type', () => {
+    const r = 'arn:aws:sagemaker:us-east-1:123456789012:training-job/${TrainingJobName}';
+    expect(resourceMatches(r, 'arn:aws:sagemaker:us-east-1:123456789012:training-job/churn-1')).toBe(true);
+    expect(resourceMatches(r, 'arn:aws:sagemaker:us-east-1:123456789012:model/churn-1')).toBe(false);
+    expect(resourceMatches(r, 'arn:aws:sagemaker:us-east-1:123456789012:training-job/')).toBe(false);
+    expect(resourceMatches('arn:x', 'arn:x')).toBe(true);
+  });
+});
