@@ -302,6 +302,11 @@ export const TAGGING = {
     ['MANAGED_BY_AWS', 'AWS_STEP_FUNCTIONS_EXECUTION_ARN'] as const,
     observed('spec §1.4: Tags map of .sync outputs in two public repositories'),
   ),
+  /** The value of the MANAGED_BY_AWS tag (the other is the execution's ARN). */
+  managedByValue: fact(
+    'STARTED_BY_STEP_FUNCTIONS',
+    observed('spec §1.4: Tags map of .sync outputs in two public repositories'),
+  ),
 } as const;
 
 /** The EventBridge actions of the `.sync` templates' fourth statement (spec §2.2). */
@@ -327,4 +332,40 @@ export const PASSED_TO_SERVICE = fact('sagemaker.amazonaws.com', TEMPLATE);
 /** Looks an API up by the lowerCamel name used in Task Resource ARNs. */
 export const API_BY_RESOURCE_NAME: ReadonlyMap<string, ApiFacts> = new Map(
   Object.values(SAGEMAKER_APIS).map((facts) => [facts.resourceName.value, facts]),
+);
+
+/**
+ * The Step Functions error a SageMaker error code becomes (spec §4.4): the modelled exceptions by
+ * their Java class names, the others (validation, throttling, access) as the generic one.
+ */
+export const SFN_ERROR_NAMES = fact(
+  {
+    ResourceLimitExceeded: 'SageMaker.ResourceLimitExceededException',
+    ResourceInUse: 'SageMaker.ResourceInUseException',
+    ResourceNotFound: 'SageMaker.ResourceNotFoundException',
+    ValidationException: 'SageMaker.AmazonSageMakerException',
+    ThrottlingException: 'SageMaker.AmazonSageMakerException',
+    AccessDeniedException: 'SageMaker.AmazonSageMakerException',
+  } as const,
+  observed(
+    'spec §4.4: SageMaker.AmazonSageMakerException observed; the modelled exceptions by the same naming',
+  ),
+);
+
+/** A resource a request names that must exist (else ResourceNotFound): where its name is, and its type. */
+export interface Reference {
+  /** Path of member names to the name; `[]` walks each list element. */
+  readonly path: readonly string[];
+  readonly arnResourceType: string;
+}
+
+/** The resources each API's request names and SageMaker looks up (spec §4.4, ResourceNotFound). */
+export const REFERENCES = fact<Readonly<Partial<Record<Api, readonly Reference[]>>>>(
+  {
+    CreateTransformJob: [{ path: ['ModelName'], arnResourceType: 'model' }],
+    CreateEndpointConfig: [{ path: ['ProductionVariants', '[]', 'ModelName'], arnResourceType: 'model' }],
+    CreateEndpoint: [{ path: ['EndpointConfigName'], arnResourceType: 'endpoint-config' }],
+    UpdateEndpoint: [{ path: ['EndpointConfigName'], arnResourceType: 'endpoint-config' }],
+  },
+  inferred('spec §4.4: a missing referenced resource is ResourceNotFound'),
 );

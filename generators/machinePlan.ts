@@ -88,7 +88,10 @@ function topLevel(
     });
 }
 
-/** A chain of tasks; each keeps its result under its own key (or variable) so the next sees the input. */
+/**
+ * A chain of tasks; each keeps its result under its own key (or variable) so the next sees the
+ * input. A step's catcher ends the chain: in the Fail state, or in a Pass that recovers.
+ */
 function chain(
   options: MachineOptions,
   shape: 'deploy-chain' | 'transform-chain',
@@ -109,6 +112,7 @@ function chain(
         executionName: options.executionName,
         inputPrefix: `step${i + 1}`,
         resultWrappers: false,
+        catchTargets: CATCH_TARGETS,
         ...(i === 0 && options.pattern ? { pattern: options.pattern } : {}),
         queryLanguage,
       }),
@@ -146,9 +150,12 @@ function chain(
     });
 }
 
-/** The Task inside a Map's iteration (one item: names are unique per account, iterations would collide) or a Parallel branch. */
+/**
+ * The Task inside a Map's iteration (one item: names are unique per account, iterations would
+ * collide) or a Parallel branch; a catcher's Fail or recovering Pass sits in the iteration or branch.
+ */
 function nested(options: MachineOptions, api: Api, shape: 'map' | 'parallel'): fc.Arbitrary<DrawnMachine> {
-  return taskPlanArb({ ...options, api, name: 'Task' }).map((task) => {
+  return taskPlanArb({ ...options, api, name: 'Task', catchTargets: CATCH_TARGETS }).map((task) => {
     const language = task.plan.queryLanguage;
     if (shape === 'parallel')
       return machine(

@@ -21,10 +21,17 @@ type Obj = Record<string, unknown>;
 
 const IDENTIFIER = /^[A-Za-z_][\w]*$/;
 
-/** `.a[0]` for JSONPath and JSONata alike (bracket notation where a name is not an identifier). */
+/** `.a[0]`: JSONPath's form (bracket notation where a name is not an identifier). */
 function pathText(path: JsonPath): string {
   return path
     .map((s) => (typeof s === 'number' ? `[${s}]` : IDENTIFIER.test(s) ? `.${s}` : `['${s}']`))
+    .join('');
+}
+
+/** The same in JSONata, where a bracket is a filter: other names in backticks. */
+function jsonataPathText(path: JsonPath): string {
+  return path
+    .map((s) => (typeof s === 'number' ? `[${s}]` : IDENTIFIER.test(s) ? `.${s}` : `.\`${s}\``))
     .join('');
 }
 
@@ -38,8 +45,9 @@ export function jsonPathOf(source: ValueSource): string {
 /** The same reference as a JSONata operand. */
 function jsonataOf(source: ValueSource): string {
   if (source.from === 'executionName') return '$states.context.Execution.Name';
-  if (source.from === 'executionInput') return `$states.context.Execution.Input${pathText(source.path)}`;
-  return `$states.input${pathText(source.path)}`;
+  if (source.from === 'executionInput')
+    return `$states.context.Execution.Input${jsonataPathText(source.path)}`;
+  return `$states.input${jsonataPathText(source.path)}`;
 }
 
 /** A dynamic value as written in the definition (without the `.$` of its key). */
@@ -80,8 +88,10 @@ export function renderRequest(request: RequestPlan, language: QueryLanguage): un
 /** A template as ResultSelector (JSONPath, keys with `.$`) or as Output / Assign (JSONata). */
 function renderTemplate(t: Template, language: QueryLanguage): unknown {
   if ('ref' in t) {
-    if (language === 'JSONPath') return `$${pathText(t.path)}`;
-    return `{% $states.${t.ref}${pathText(t.path)} %}`;
+    if (language === 'JSONata') return `{% $states.${t.ref}${jsonataPathText(t.path)} %}`;
+    // JSONPath's ResultSelector reads the result only.
+    if (t.ref !== 'result') throw new Error('a JSONPath ResultSelector can only read the result');
+    return `$${pathText(t.path)}`;
   }
   const out: Obj = {};
   for (const [k, v] of Object.entries(t.fields)) {
@@ -129,7 +139,7 @@ function renderTask(task: TaskPlan, inherited: QueryLanguage): Obj {
   if (task.catch.length > 0)
     state.Catch = task.catch.map((c) => {
       const catcher: Obj = { ErrorEquals: [...c.errorEquals], Next: c.target.state };
-      if (c.resultPath !== undefined) catcher.ResultPath = jsonPath(c.resultPath);
+      if (c.resultPath !== undefined && language === 'JSONPath') catcher.ResultPath = jsonPath(c.resultPath);
       return catcher;
     });
   return state;
@@ -168,7 +178,7 @@ function renderStep(step: StepPlan, inherited: QueryLanguage, next: string | und
       extra[step.invalid.state] = { Type: 'Fail', Error: step.invalid.error, Cause: step.invalid.cause };
       const field = `$${pathText(step.field)}`;
       if (step.queryLanguage === 'JSONata') {
-        const operand = `$states.input${pathText(step.field)}`;
+        const operand = `$states.input${jsonataPathText(step.field)}`;
         return {
           Type: 'Choice',
           ...(step.queryLanguage !== inherited ? { QueryLanguage: 'JSONata' } : {}),

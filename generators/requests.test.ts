@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { API_NAMES } from '../catalog/api.js';
 import { validateRequest } from '../validation/validateRequest.js';
 import { NEGATIVE_EDIT_COUNT, negativeRequestArb } from './negativeRequests.js';
+import { SAGEMAKER_MODEL } from '../apimodel/sagemakerModel.generated.js';
 import { REQUEST_ARBITRARIES } from './requests.js';
 
 describe.each(API_NAMES)('%s requests', (api) => {
@@ -53,4 +54,51 @@ describe('realistic values', () => {
         expect(r.MaxConcurrentTransforms * (r.MaxPayloadInMB as number)).toBeLessThanOrEqual(100);
     }
   });
+});
+
+/**
+ * Optional members of the API model the generators leave out, and why: each needs resources or
+ * rules beyond the model (an algorithm's own images, a second container set, an existing job),
+ * or is newer than what the integration's documents describe.
+ */
+const NOT_GENERATED: Readonly<Record<string, string>> = {
+  'CreateTrainingJob.DebugRuleConfigurations': 'needs Debugger rule-evaluator images',
+  'CreateTrainingJob.ProfilerRuleConfigurations': 'needs Debugger rule-evaluator images',
+  'CreateTrainingJob.RemoteDebugConfig': 'interactive debugging; rules beyond the model',
+  'CreateTrainingJob.InfraCheckConfig': 'only for some instance types (a rule beyond the model)',
+  'CreateTrainingJob.SessionChainingConfig': 'needs a session-tag-enabled role',
+  'CreateTrainingJob.ServerlessJobConfig': 'serverless training: rules beyond the model',
+  'CreateTrainingJob.MlflowConfig': 'needs an MLflow tracking server',
+  'CreateTrainingJob.ModelPackageConfig': 'needs a model package group',
+  'CreateTrainingJob.AlgorithmName': 'the generators give a TrainingImage (one of the two)',
+  'CreateHyperParameterTuningJob.TrainingJobDefinitions':
+    'the generators give a TrainingJobDefinition (one of the two)',
+  'CreateHyperParameterTuningJob.WarmStartConfig': 'needs finished parent tuning jobs',
+  'CreateModel.Containers': 'the generators give a PrimaryContainer (one of the two)',
+  'CreateModel.InferenceExecutionConfig': 'only with Containers',
+  'CreateEndpointConfig.ExplainerConfig': 'SageMaker Clarify explainers: rules beyond the model',
+  'CreateEndpointConfig.ShadowProductionVariants': 'needs variants of other models',
+  'CreateEndpointConfig.MetricsConfig': 'newer than the integration documents',
+  'CreateEndpoint.DeploymentConfig': 'blue/green policies need alarms and an existing endpoint',
+  'UpdateEndpoint.ExcludeRetainedVariantProperties': 'only with RetainAllVariantProperties',
+  'UpdateEndpoint.DeploymentConfig': 'blue/green policies need alarms',
+};
+
+describe('every optional request member', () => {
+  it.each(API_NAMES)(
+    '%s: each optional member of the model is generated, or left out with a reason',
+    (api) => {
+      const shape = SAGEMAKER_MODEL.shapes[SAGEMAKER_MODEL.operations[api]!.input!]!;
+      const required = new Set(shape.required ?? []);
+      const optional = Object.keys(shape.members ?? {}).filter((m) => !required.has(m));
+      const seen = new Set<string>();
+      for (const r of fc.sample(REQUEST_ARBITRARIES[api], { numRuns: 600, seed: 13 }))
+        for (const k of Object.keys(r)) seen.add(k);
+      for (const member of optional) {
+        const reason = NOT_GENERATED[`${api}.${member}`];
+        if (reason) expect(seen.has(member), `${api}.${member} is generated: drop its reason`).toBe(false);
+        else expect(seen.has(member), `${api}.${member} is never generated`).toBe(true);
+      }
+    },
+  );
 });

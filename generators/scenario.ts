@@ -43,7 +43,6 @@ export function scenarioArb(pattern: Pattern, timeoutSeconds?: number): fc.Arbit
             outcome: fc.constantFrom<'Completed' | 'Failed' | 'Stopped'>(
               'Completed',
               'Completed',
-              'Completed',
               'Failed',
               'Stopped',
             ),
@@ -59,7 +58,7 @@ export function scenarioArb(pattern: Pattern, timeoutSeconds?: number): fc.Arbit
   return fc
     .record({
       createError: sometimes(
-        fc.record({ error: fc.constantFrom(...CREATE_ERRORS), times: fc.integer({ min: 1, max: 3 }) }),
+        fc.record({ error: fc.constantFrom(...CREATE_ERRORS), times: fc.integer({ min: 1, max: 4 }) }),
         0.15,
       ),
       job,

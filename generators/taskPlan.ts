@@ -92,8 +92,16 @@ const retrierArb = (errorEquals: string[]): fc.Arbitrary<RetrierPlan> =>
       intervalSeconds: sometimes(fc.integer({ min: 1, max: 60 }), 0.5),
       maxAttempts: sometimes(fc.integer({ min: 0, max: 5 }), 0.5),
       backoffRate: sometimes(fc.constantFrom(1, 1.1, 1.5, 2, 3), 0.5),
-      maxDelaySeconds: sometimes(fc.integer({ min: 1, max: 30 }), 0.4),
+      // MaxDelaySeconds as people set it: to cap the growth of the waits, so it bites by the second or third retry.
+      maxDelay: sometimes(fc.double({ min: 1, max: 4, noNaN: true }), 0.4),
       jitterStrategy: sometimes(fc.constantFrom<'FULL' | 'NONE'>('FULL', 'FULL', 'NONE'), 0.45),
+    })
+    .map(({ maxDelay, ...rest }) => {
+      const interval = rest.intervalSeconds ?? 1;
+      return {
+        ...rest,
+        maxDelaySeconds: maxDelay === undefined ? undefined : Math.max(1, Math.floor(interval * maxDelay)),
+      };
     })
     .map((fields) => {
       const retrier: { -readonly [K in keyof RetrierPlan]: RetrierPlan[K] } = { errorEquals };

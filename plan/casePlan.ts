@@ -150,15 +150,6 @@ export type MachineShape =
   /** The Task in a Parallel branch. */
   | 'parallel';
 
-export const MACHINE_SHAPES: readonly MachineShape[] = [
-  'documented',
-  'single',
-  'deploy-chain',
-  'transform-chain',
-  'map',
-  'parallel',
-];
-
 /** A whole state machine. */
 export interface MachinePlan {
   readonly shape: MachineShape;

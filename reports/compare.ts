@@ -1,6 +1,7 @@
 /** Prediction next to observation: the differences, each with the provenance of the expectation. */
 import type { Provenance } from '../catalog/provenance.js';
 import {
+  CauseMatch,
   EXECUTION_ARN,
   leaves,
   type CallRecord,
@@ -114,7 +115,11 @@ export function compare(p: Prediction, o: Observation, aspects: readonly Aspect[
     const observed = leaves(o.output);
     for (const [path, raw] of Object.entries(p.output.value)) {
       const value = withExecutionArn(raw, o.executionArn);
-      if (!same(observed[path], value))
+      const matches =
+        value instanceof CauseMatch
+          ? typeof observed[path] === 'string' && causeMisses(value, observed[path] as string).length === 0
+          : same(observed[path], value);
+      if (!matches)
         out.push({
           path: `output${path}`,
           predicted: value,
@@ -170,15 +175,20 @@ function finish(out: Difference[]): Difference[] {
 
 /**
  * What a divergence is, for shrinking: its difference paths, a call difference by the call it is
- * about (its index shifts as the case shrinks). A shrink step must keep it, so that the shrunk case
- * shows the bug that was found, not another.
+ * about (its index shifts as the case shrinks), output differences as one (a smaller request has
+ * fewer leaves to differ in). A shrink step must keep it, so that the shrunk case shows the bug
+ * that was found, not another.
  */
 export function divergenceSignature(differences: readonly Difference[]): string {
   const action = (v: unknown) => (typeof v === 'string' && v !== '(no call)' ? v.split(' ')[0] : '-');
   return [
     ...new Set(
       differences.map((d) =>
-        d.path.startsWith('calls/') ? `calls ${action(d.predicted)} ${action(d.observed)}` : d.path,
+        d.path.startsWith('calls/')
+          ? `calls ${action(d.predicted)} ${action(d.observed)}`
+          : d.path.startsWith('output/')
+            ? 'output'
+            : d.path,
       ),
     ),
   ]

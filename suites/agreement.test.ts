@@ -12,7 +12,10 @@ import { checkPolicy } from '../oracles/calls/checkPolicy.js';
 import { resourceMatches } from '../oracles/calls/taskCalls.js';
 import { DEFAULT_OPTIONS } from '../oracles/options.js';
 import { predictExecution } from '../oracles/outcome/predictExecution.js';
-import { drawSuiteCase, type SuiteName } from './suites.js';
+import { renderMachine } from '../generators/render.js';
+import type { MachinePlan } from '../plan/casePlan.js';
+import { compare } from '../reports/compare.js';
+import { drawSuiteCase, SUITES, type SuiteName } from './suites.js';
 import { EmbeddedTarget } from './targets/embedded.js';
 
 describe('check, policy, run and exec agree on every call', () => {
@@ -65,5 +68,64 @@ describe('resourceMatches', () => {
     expect(resourceMatches(r, 'arn:aws:sagemaker:us-east-1:123456789012:model/churn-1')).toBe(false);
     expect(resourceMatches(r, 'arn:aws:sagemaker:us-east-1:123456789012:training-job/')).toBe(false);
     expect(resourceMatches('arn:x', 'arn:x')).toBe(true);
+  });
+});
+
+describe('values the oracle cannot resolve', () => {
+  it('a JSONata value that returns nothing is a catchable States.QueryEvaluationError, as the emulator has it', async () => {
+    const plan: MachinePlan = {
+      shape: 'single',
+      queryLanguage: 'JSONPath',
+      flow: {
+        steps: [
+          {
+            kind: 'task',
+            name: 'Task',
+            api: 'CreateModel',
+            pattern: 'requestResponse',
+            queryLanguage: 'JSONata',
+            request: {
+              literal: { PrimaryContainer: { Image: '683313688378.dkr.ecr.us-east-1.amazonaws.com/xgb:1' } },
+              dynamic: [
+                {
+                  at: ['ModelName'],
+                  value: { given: 'jsonata', parts: [{ from: 'input', path: ['missing'] }] },
+                },
+              ],
+            },
+            retry: [],
+            catch: [{ errorEquals: ['States.ALL'], target: { kind: 'recover', state: 'Recovered' } }],
+          },
+        ],
+      },
+    };
+    const definition = renderMachine(plan);
+    const c = withId(
+      {
+        api: 'CreateModel',
+        pattern: 'requestResponse',
+        resourceMode: 'dynamic',
+        queryLanguage: 'JSONata',
+        shape: 'single',
+        wrappers: ['Catch'],
+        stateMachineType: 'STANDARD',
+        plan,
+        definition,
+        input: {},
+        executionName: 'unresolved',
+        region: 'us-east-1',
+        account: '123456789012',
+        scenario: { referencesExist: true },
+        policyVariant: { kind: 'predicted' },
+        policy: predictedPolicy(definition),
+        validity: { valid: true },
+      },
+      { seed: 0, path: 'x:0' },
+    );
+    const predicted = predictExecution(c);
+    const observed = await new EmbeddedTarget().execute(c);
+    expect(predicted.status?.value).toBe('SUCCEEDED');
+    expect(predicted.output?.value['/Error']).toBe('States.QueryEvaluationError');
+    expect(compare(predicted, observed, SUITES.outcome.aspects)).toEqual([]);
   });
 });

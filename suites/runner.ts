@@ -134,6 +134,19 @@ export async function runSuites(o: RunOptions): Promise<Report> {
 
 type Head = Omit<CaseResult, 'verdict' | 'predicted' | 'observed' | 'differences'>;
 
+/** What a case result says of the case: its id, suite, labels and how to replay it. */
+export function caseHead(c: Case, suite: SuiteName, replay: CaseResult['replay']): Head {
+  return {
+    id: c.id,
+    suite,
+    api: c.api,
+    pattern: c.pattern,
+    resourceMode: c.resourceMode,
+    queryLanguage: c.queryLanguage,
+    replay,
+  };
+}
+
 /** Case `i` of a suite: drawn, realised on the target, run, compared and (when it diverges) shrunk. */
 export async function runIndexedCase(
   o: Omit<RunOptions, 'runs' | 'suites' | 'concurrency' | 'region' | 'version'>,
@@ -146,15 +159,7 @@ export async function runIndexedCase(
   const drawnCase = withId(drawn.value, replay);
   const realised = realiseCase(o.target, drawnCase);
   const c = 'case' in realised ? realised.case : drawnCase;
-  const head = {
-    id: c.id,
-    suite,
-    api: c.api,
-    pattern: c.pattern,
-    resourceMode: c.resourceMode,
-    queryLanguage: c.queryLanguage,
-    replay: { ...replay, command: replayCommand(suite, o.seed, i, o.targetArgs) },
-  };
+  const head = caseHead(c, suite, { ...replay, command: replayCommand(suite, o.seed, i, o.targetArgs) });
   let result: CaseResult;
   if ('skipped' in realised) {
     result = {

@@ -1,3 +1,4 @@
+import { isJsonata } from './jsonata.js';
 import type { Api, QueryLanguage } from '../catalog/api.js';
 import { semanticViolations } from './semanticRules.js';
 import { SAGEMAKER_MODEL } from '../apimodel/sagemakerModel.generated.js';
@@ -27,7 +28,6 @@ export interface Violation {
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
-const isJsonata = (v: unknown): boolean => typeof v === 'string' && v.startsWith('{%') && v.endsWith('%}');
 const escape = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
 
 const patternCache = new Map<string, RegExp>();

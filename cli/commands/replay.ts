@@ -3,7 +3,7 @@ import { plain } from '../../generators/sampleCases.js';
 import { withId } from '../../generators/invalidCase.js';
 import type { CaseContent } from '../../generators/case.js';
 import { ReportSchema } from '../../reports/report.js';
-import { evaluate, predictionValues, replayCommand } from '../../suites/runner.js';
+import { caseHead, evaluate, predictionValues, replayCommand } from '../../suites/runner.js';
 import { drawSuiteCase, isSuiteName, SUITE_NAMES, type SuiteName } from '../../suites/suites.js';
 import { UsageError } from '../errors.js';
 import { readJsonFile, type Io } from '../io.js';
@@ -95,14 +95,8 @@ export async function replayCommand_(
   const c = realised.case;
   const e = await evaluate(target, suite, c);
   const result = {
-    id: c.id,
-    suite,
-    api: c.api,
-    pattern: c.pattern,
-    resourceMode: c.resourceMode,
-    queryLanguage: c.queryLanguage,
+    ...caseHead(c, suite, { ...replay, command: replayCommand(suite, seed, index, args) }),
     verdict: e.differences.length === 0 ? 'match' : 'diverged',
-    replay: { ...replay, command: replayCommand(suite, seed, index, args) },
     predicted: predictionValues(e.prediction),
     observed: e.observation,
     differences: e.differences,

@@ -10,6 +10,7 @@ import {
   API_BY_RESOURCE_NAME,
   PASSED_TO_SERVICE,
   SAGEMAKER_APIS,
+  SFN_ERROR_NAMES,
   TAGGING,
 } from '../../catalog/sagemakerApis.js';
 import { validateRequest } from '../../validation/validateRequest.js';
@@ -18,16 +19,6 @@ import { StatesError } from '../engine/statesError.js';
 import type { Authorizer } from '../iam/authorizer.js';
 import type { MutantName } from '../mutants.js';
 import { SageMakerError, type SageMakerErrorCode, type SageMakerService } from './service.js';
-
-/** Step Functions error names of SageMaker errors (spec §4.4): modelled exceptions by name, the rest generic. */
-const SFN_ERROR: Readonly<Record<SageMakerErrorCode, string>> = {
-  ValidationException: 'SageMaker.AmazonSageMakerException',
-  ThrottlingException: 'SageMaker.AmazonSageMakerException',
-  AccessDeniedException: 'SageMaker.AmazonSageMakerException',
-  ResourceInUse: 'SageMaker.ResourceInUseException',
-  ResourceNotFound: 'SageMaker.ResourceNotFoundException',
-  ResourceLimitExceeded: 'SageMaker.ResourceLimitExceededException',
-};
 
 const SCENARIO_MESSAGES: Readonly<Record<string, string>> = {
   ResourceLimitExceeded: 'The account-level service limit for the instance type is exceeded.',
@@ -45,7 +36,7 @@ function requestId(random: () => number): string {
 /** A SageMaker error as the Task error Step Functions raises, cause in the AWS SDK's format. */
 export function toStatesError(e: SageMakerError, random: () => number, mutant?: MutantName): StatesError {
   return new StatesError(
-    mutant === 'create-error-generic' ? 'SageMaker.AmazonSageMakerException' : SFN_ERROR[e.code],
+    mutant === 'create-error-generic' ? 'SageMaker.AmazonSageMakerException' : SFN_ERROR_NAMES.value[e.code],
     `${e.message} (Service: AmazonSageMaker; Status Code: 400; Error Code: ${e.code}; Request ID: ${requestId(random)}; Proxy: null)`,
   );
 }
@@ -142,10 +133,10 @@ export class SageMakerIntegration implements TaskHandler {
         ...request,
         Tags: [
           ...userTags,
-          { Key: 'MANAGED_BY_AWS', Value: 'STARTED_BY_STEP_FUNCTIONS' },
+          { Key: TAGGING.stepFunctionsTags.value[0], Value: TAGGING.managedByValue.value },
           ...(mutant === 'no-execution-arn-tag'
             ? []
-            : [{ Key: 'AWS_STEP_FUNCTIONS_EXECUTION_ARN', Value: inv.executionArn }]),
+            : [{ Key: TAGGING.stepFunctionsTags.value[1], Value: inv.executionArn }]),
         ],
       };
     }

@@ -6,7 +6,12 @@
  */
 import { SAGEMAKER_MODEL } from '../../apimodel/sagemakerModel.generated.js';
 import type { Api } from '../../catalog/api.js';
-import { ARN_NAMES_LOWERCASED, SAGEMAKER_APIS, type ApiFacts } from '../../catalog/sagemakerApis.js';
+import {
+  ARN_NAMES_LOWERCASED,
+  REFERENCES,
+  SAGEMAKER_APIS,
+  type ApiFacts,
+} from '../../catalog/sagemakerApis.js';
 import { validateRequest, type Violation } from '../../validation/validateRequest.js';
 import type { MutantName } from '../mutants.js';
 
@@ -78,6 +83,18 @@ const JOB_TIME_FIELDS: Partial<Record<Api, [start: string, end: string]>> = {
   CreateHyperParameterTuningJob: ['HyperParameterTuningStartTime', 'HyperParameterTuningEndTime'],
 };
 
+const REFERENCE_WORDS: Readonly<Record<string, string>> = { 'endpoint-config': 'endpoint configuration' };
+
+/** The values at a path of member names (`[]` walks each list element). */
+function namesAt(value: unknown, path: readonly string[]): unknown[] {
+  if (path.length === 0) return [value];
+  const [head, ...rest] = path as [string, ...string[]];
+  if (head === '[]') return Array.isArray(value) ? value.flatMap((v) => namesAt(v, rest)) : [];
+  return typeof value === 'object' && value !== null
+    ? namesAt((value as Record<string, unknown>)[head], rest)
+    : [];
+}
+
 export class SageMakerService {
   private readonly resources = new Map<string, Resource>();
 
@@ -126,13 +143,13 @@ export class SageMakerService {
     const facts = SAGEMAKER_APIS[api];
     const type = facts.arnResourceType.value;
     const name = String(request[facts.nameField.value]);
-    if (api === 'CreateTransformJob') this.requireReference('model', request.ModelName, 'model');
-    if (api === 'CreateEndpointConfig') {
-      for (const v of (request.ProductionVariants as { ModelName?: string }[] | undefined) ?? [])
-        this.requireReference('model', v.ModelName, 'model');
-    }
-    if (api === 'CreateEndpoint' || api === 'UpdateEndpoint')
-      this.requireReference('endpoint-config', request.EndpointConfigName, 'endpoint configuration');
+    for (const ref of REFERENCES.value[api] ?? [])
+      for (const referenced of namesAt(request, ref.path))
+        this.requireReference(
+          ref.arnResourceType,
+          referenced,
+          REFERENCE_WORDS[ref.arnResourceType] ?? ref.arnResourceType,
+        );
     const arn = this.arn(type, name);
     if (api === 'UpdateEndpoint') {
       const endpoint = this.find('endpoint', name);

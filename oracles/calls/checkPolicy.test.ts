@@ -211,3 +211,26 @@ describe('properties over generated definitions', () => {
     );
   });
 });
+
+describe('what counts as tagging on create', () => {
+  const rr = (request: Record<string, unknown>) => ({
+    StartAt: 'Train',
+    States: {
+      Train: {
+        Type: 'Task',
+        Resource: 'arn:aws:states:::sagemaker:createTrainingJob',
+        Parameters: { TrainingJobName: 'train', RoleArn: ROLE, ...request },
+        End: true,
+      },
+    },
+  });
+  const addTags = (definition: unknown) =>
+    check(definition, predicted(definition)).requirements.find((r) => r.action === 'sagemaker:AddTags')!;
+
+  it('Tags with tags, or given at run time, need AddTags; an empty Tags list or none does not', () => {
+    expect(addTags(rr({ Tags: [{ Key: 'team', Value: 'ml' }] })).level).toBe('required');
+    expect(addTags(rr({ 'Tags.$': '$.tags' })).level).toBe('required');
+    expect(addTags(rr({ Tags: [] })).level).toBe('documented');
+    expect(addTags(rr({})).level).toBe('documented');
+  });
+});

@@ -56,6 +56,12 @@ export function hasMember(request: RequestView, field: string): boolean {
   return valueAt(request, field).kind !== 'absent';
 }
 
+/** Whether the request tags the resource it creates: Tags with at least one tag, or Tags given at run time. */
+export function tagsGiven(request: RequestView): boolean {
+  if (literalTags(request).length > 0) return true;
+  return 'plan' in request && request.plan.dynamic.some((d) => d.at.length === 0 || d.at[0] === 'Tags');
+}
+
 /** The request's literal Tags (keys and values written in it, or resolved). */
 export function literalTags(request: RequestView): { Key: string; Value?: string }[] {
   const tags = 'resolved' in request ? request.resolved.Tags : request.plan.literal.Tags;

@@ -22,7 +22,14 @@ import {
   type UnmodelledTask,
 } from '../definition/sagemakerTasks.js';
 import { DEFAULT_REGION, type PredictionOptions } from '../options.js';
-import { literalTags, valueAt, valuesAt, type FieldValue, type RequestView } from './requestValues.js';
+import {
+  literalTags,
+  tagsGiven,
+  valueAt,
+  valuesAt,
+  type FieldValue,
+  type RequestView,
+} from './requestValues.js';
 
 /**
  * `required`: the execution (or the state machine's creation) fails without the permission.
@@ -180,9 +187,11 @@ export function taskCalls(
   const tagKeys = [...userTags.map((t) => t.Key), ...(sync ? TAGGING.stepFunctionsTags.value : [])];
   const tagContext: Record<string, string | string[]> = {};
   for (const t of userTags) if (t.Value !== undefined) tagContext[`aws:RequestTag/${t.Key}`] = t.Value;
+  // The execution ARN tag's value is the target's to choose: only MANAGED_BY_AWS is known.
+  if (sync) tagContext[`aws:RequestTag/${TAGGING.stepFunctionsTags.value[0]}`] = TAGGING.managedByValue.value;
   if (tagKeys.length > 0) tagContext['aws:TagKeys'] = tagKeys;
   const createContext = tagKeys.length > 0 ? { ...baseContext, ...tagContext } : baseContext;
-  const tagged = sync || valueAt(request, 'Tags').kind !== 'absent';
+  const tagged = sync || tagsGiven(request);
 
   // 1. The Create/Update call on the resource it creates, and on the resources it names (SAR).
   const job = named(

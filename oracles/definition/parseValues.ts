@@ -14,24 +14,29 @@ import type {
   RetrierPlan,
   ValueSource,
 } from '../../plan/casePlan.js';
+import { isJsonata } from '../../validation/jsonata.js';
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** A JSONata expression string: `{% ... %}`. */
-export const isJsonata = (value: unknown): value is string =>
-  typeof value === 'string' && value.startsWith('{%') && value.endsWith('%}');
+/** A step of a JSONPath reference path: `.name`, `[0]`, `['name']`, `["name"]`. */
+const JSONPATH_SEGMENT = /\.([A-Za-z_][\w-]*)|\[(\d+)\]|\['([^'\\]*)'\]|\["([^"\\]*)"\]/y;
+/** A step of a JSONata path: `.name`, `` .`any name` ``, `[0]` (a bracket with anything else is a filter). */
+const JSONATA_SEGMENT = /\.([A-Za-z_]\w*)|\.`([^`]*)`|\[(\d+)\]/y;
 
-const SEGMENT = /\.([A-Za-z_][\w-]*)|\[(\d+)\]|\['([^'\\]*)'\]|\["([^"\\]*)"\]/y;
-
-/** `.a.b[0]['c']` into segments; undefined when it is not a plain path. */
-function segments(text: string): JsonPath | undefined {
+/** A path's steps as segments; undefined when it is not a plain path. */
+function segments(text: string, grammar: RegExp = JSONPATH_SEGMENT): JsonPath | undefined {
   const out: (string | number)[] = [];
-  SEGMENT.lastIndex = 0;
-  while (SEGMENT.lastIndex < text.length) {
-    const m = SEGMENT.exec(text);
+  grammar.lastIndex = 0;
+  while (grammar.lastIndex < text.length) {
+    const m = grammar.exec(text);
     if (!m) return undefined;
-    out.push(m[2] !== undefined ? Number(m[2]) : (m[1] ?? m[3] ?? m[4])!);
+    const index = grammar === JSONPATH_SEGMENT ? m[2] : m[3];
+    out.push(
+      index !== undefined
+        ? Number(index)
+        : (grammar === JSONPATH_SEGMENT ? (m[1] ?? m[3] ?? m[4]) : (m[1] ?? m[2]))!,
+    );
   }
   return out;
 }
@@ -54,12 +59,12 @@ export function parsePathSource(text: string): ValueSource | undefined {
 function parseJsonataSource(text: string): ValueSource | undefined {
   if (text === '$states.context.Execution.Name') return { from: 'executionName' };
   if (text.startsWith('$states.context.Execution.Input')) {
-    const path = segments(text.slice('$states.context.Execution.Input'.length));
+    const path = segments(text.slice('$states.context.Execution.Input'.length), JSONATA_SEGMENT);
     return path ? { from: 'executionInput', path } : undefined;
   }
   if (text === '$states.input') return { from: 'input', path: [] };
   if (!text.startsWith('$states.input')) return undefined;
-  const path = segments(text.slice('$states.input'.length));
+  const path = segments(text.slice('$states.input'.length), JSONATA_SEGMENT);
   return path ? { from: 'input', path } : undefined;
 }
 
@@ -150,10 +155,22 @@ export function parseRetry(retry: unknown): RetrierPlan[] {
 /** The catchers of a state; their targets are states the plan does not model. */
 export function parseCatch(catchers: unknown): CatcherPlan[] {
   if (!Array.isArray(catchers)) return [];
-  return catchers.filter(isObject).map((c) => ({
-    errorEquals: errorList(c.ErrorEquals),
-    target: { kind: 'state', state: String(c.Next) },
-  }));
+  return catchers.filter(isObject).map((c) => {
+    const resultPath =
+      c.ResultPath === null
+        ? null
+        : typeof c.ResultPath === 'string'
+          ? (() => {
+              const source = parsePathSource(c.ResultPath);
+              return source?.from === 'input' ? source.path : undefined;
+            })()
+          : undefined;
+    return {
+      errorEquals: errorList(c.ErrorEquals),
+      target: { kind: 'state', state: String(c.Next) },
+      ...(resultPath === undefined ? {} : { resultPath }),
+    };
+  });
 }
 
 export { optionalNumber };

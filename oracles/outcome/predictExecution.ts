@@ -9,18 +9,20 @@
 import { SAGEMAKER_MODEL } from '../../apimodel/sagemakerModel.generated.js';
 import { pollIntervalMs, type WorldScenario } from '../../catalog/scenario.js';
 import { documented, inferred, observed, provenanceRank, type Provenance } from '../../catalog/provenance.js';
-import { SAGEMAKER_APIS, TAGGING } from '../../catalog/sagemakerApis.js';
+import { REFERENCES, SAGEMAKER_APIS, SFN_ERROR_NAMES, TAGGING } from '../../catalog/sagemakerApis.js';
 import { PolicySet, type Decision } from '../../iam/evaluate.js';
 import { parsePolicy, type PolicyDocument } from '../../iam/policy.js';
 import {
   planTasks,
   type Breakage,
   type FlowPlan,
+  type JsonPath,
   type MachinePlan,
   type RetrierPlan,
   type StepPlan,
   type TaskPlan,
 } from '../../plan/casePlan.js';
+import { valuesAt } from '../calls/requestValues.js';
 import { taskCalls, type Call } from '../calls/taskCalls.js';
 import { evaluateTemplate, getPath, resolveRequest, setPath } from './resolveValue.js';
 
@@ -41,6 +43,11 @@ export interface CallRecord {
 /** What the cause must contain (case-insensitively): the cause's text is the service's, its content is the rule's. */
 export interface CausePattern {
   readonly includes: readonly string[];
+}
+
+/** A predicted output value that is a cause: a string that must contain these (case-insensitively). */
+export class CauseMatch implements CausePattern {
+  constructor(readonly includes: readonly string[]) {}
 }
 
 /** A virtual duration that FULL jitter makes uncertain: at least `min`, below `max`. */
@@ -111,6 +118,13 @@ const R = {
   retry: documented('spec §5.3: Retry and Catch'),
   dataFlow: documented('spec §5.2: InputPath, ResultSelector, ResultPath, OutputPath; Output and Assign'),
   abort: documented('spec §4.2: StopExecution aborts the task; best-effort Stop<X>Job'),
+  timeoutStop: inferred(
+    'spec §3, §5.7, U3: a timed-out execution stops its running job as StopExecution does (not documented)',
+  ),
+  abortHistory: inferred('spec §4.5, U14: TaskStateAborted before ExecutionAborted / ExecutionTimedOut'),
+  queryEvaluation: documented(
+    'spec §5.4: a JSONata expression that returns nothing is States.QueryEvaluationError',
+  ),
   rr: documented('spec §4.1: the request-response result is the Create response'),
   history: observed('spec §4.5: the event sequences of Task, Choice, Map and Parallel states'),
   validation: inferred(
@@ -139,14 +153,6 @@ const matches = (errorEquals: readonly string[], error: string): boolean =>
     (e) => e === error || e === 'States.ALL' || (e === 'States.TaskFailed' && error !== 'States.Timeout'),
   );
 
-const SFN_ERROR: Readonly<Record<string, string>> = {
-  ResourceLimitExceeded: 'SageMaker.ResourceLimitExceededException',
-  ResourceInUse: 'SageMaker.ResourceInUseException',
-  ResourceNotFound: 'SageMaker.ResourceNotFoundException',
-  ValidationException: 'SageMaker.AmazonSageMakerException',
-  ThrottlingException: 'SageMaker.AmazonSageMakerException',
-};
-
 /** Whether Step Functions rejects the case at CreateStateMachine (spec §1.3) rather than SageMaker at call time. */
 function rejectedAtCreation(breaks: Breakage | undefined): boolean {
   if (!breaks) return false;
@@ -168,6 +174,8 @@ type Attempt =
       readonly cause?: CausePattern;
       readonly submitted: boolean;
       readonly timedOut?: boolean;
+      /** The error came before the task was scheduled (its Arguments). */
+      readonly unscheduled?: boolean;
     }
   | { readonly stopped: 'aborted' | 'timedOut'; readonly submitted: boolean };
 
@@ -268,7 +276,7 @@ class Model {
       this.createErrors++;
       this.used.push(R.createErrors, R.causeFormat);
       const code = this.c.scenario.createError!.error;
-      return { error: SFN_ERROR[code]!, cause: causeOf(`Error Code: ${code}`), submitted: false };
+      return { error: SFN_ERROR_NAMES.value[code], cause: causeOf(`Error Code: ${code}`), submitted: false };
     }
     const breaks = this.c.validity?.breaks;
     if (breaks?.kind === 'request') {
@@ -283,14 +291,12 @@ class Model {
     }
     const name = String(request[facts.nameField.value]);
     if (!this.c.scenario.referencesExist) {
-      const needs: [string, unknown][] = [];
-      if (task.api === 'CreateTransformJob') needs.push(['model', request.ModelName]);
-      if (task.api === 'CreateEndpointConfig')
-        for (const v of (request.ProductionVariants as Obj[] | undefined) ?? [])
-          needs.push(['model', v.ModelName]);
-      if (task.api === 'CreateEndpoint' || task.api === 'UpdateEndpoint')
-        needs.push(['endpoint-config', request.EndpointConfigName]);
-      const missing = needs.find(([type, n]) => !this.created.has(`${type}/${String(n).toLowerCase()}`));
+      const needs = (REFERENCES.value[task.api] ?? []).flatMap((ref) =>
+        valuesAt({ resolved: request }, ref.path).map((v) => [ref.arnResourceType, v] as const),
+      );
+      const missing = needs.find(
+        ([type, v]) => v.kind === 'static' && !this.created.has(`${type}/${v.value.toLowerCase()}`),
+      );
       if (missing) {
         this.used.push(R.createErrors, R.causeFormat);
         return {
@@ -346,7 +352,7 @@ class Model {
     /** The execution stops while the job runs: Step Functions' best-effort cancel. */
     const stopped = (how: 'aborted' | 'timedOut', at: number): Attempt => {
       this.t = how === 'timedOut' ? this.deadline : start + at;
-      this.used.push(R.abort);
+      this.used.push(how === 'aborted' ? R.abort : R.timeoutStop, R.abortHistory);
       this.decide(stop);
       this.jobs.push(how === 'aborted' ? 'aborted' : 'timedOut');
       return { stopped: how, submitted: true };
@@ -416,7 +422,7 @@ class Model {
       for (const t of (request.Tags as { Key: string; Value: string }[] | undefined) ?? [])
         tags[t.Key] = t.Value;
       const [managedBy, executionArn] = TAGGING.stepFunctionsTags.value;
-      tags[managedBy] = 'STARTED_BY_STEP_FUNCTIONS';
+      tags[managedBy] = TAGGING.managedByValue.value;
       tags[executionArn] = EXECUTION_ARN;
       result.Tags = tags;
     }
@@ -438,13 +444,13 @@ function taskOutput(task: TaskPlan, raw: unknown, result: unknown): unknown {
   const selected = task.resultSelector
     ? evaluateTemplate(task.resultSelector, { result, input: raw })
     : result;
-  const withResult =
-    task.resultPath === null
-      ? raw
-      : task.resultPath === undefined
-        ? selected
-        : setPath(raw, task.resultPath, selected);
+  const withResult = placed(raw, task.resultPath, selected);
   return task.outputPath ? getPath(withResult, task.outputPath) : withResult;
+}
+
+/** ResultPath (of a task or a catcher): absent (`$`) the value replaces the input, null drops it, a path puts it there. */
+function placed(raw: unknown, resultPath: JsonPath | null | undefined, value: unknown): unknown {
+  return resultPath === undefined ? value : resultPath === null ? raw : setPath(raw, resultPath, value);
 }
 
 class Execution {
@@ -476,14 +482,16 @@ class Execution {
         return { kind: 'ok', output: input, ended: true };
       case 'check': {
         h.push('ChoiceStateEntered', 'ChoiceStateExited');
+        // As the rendered rule reads: the field is present and is not the empty string.
         const v = getPath(input, step.field);
-        if (typeof v === 'string' && v !== '') return { kind: 'ok', output: input };
+        if (v !== undefined && v !== '') return { kind: 'ok', output: input };
         h.push('FailStateEntered');
         return { kind: 'failed', error: step.invalid.error, cause: causeOf(step.invalid.cause) };
       }
       case 'map': {
         h.push('MapStateEntered', 'MapStateStarted');
-        const items = step.itemsPath ? getPath(input, step.itemsPath) : [input];
+        // JSONata: `Items` is `[$states.input]`; JSONPath: ItemsPath (default `$`).
+        const items = step.queryLanguage === 'JSONata' ? [input] : getPath(input, step.itemsPath ?? []);
         const outputs: unknown[] = [];
         for (const item of (items as unknown[] | undefined) ?? []) {
           h.push('MapIterationStarted');
@@ -536,17 +544,27 @@ class Execution {
       executionInput: this.c.input,
       executionName: this.c.executionName,
     });
-    if (!request) {
+    if (!request && task.queryLanguage === 'JSONPath') {
+      // A path Parameters cannot resolve: States.Runtime, never retried or caught.
       m.used.push(R.uncatchable);
       return { kind: 'failed', error: 'States.Runtime' };
     }
     const counts = task.retry.map(() => 0);
     let attempts = 0;
+    if (primary) m.firstAttempts = 0;
     for (;;) {
-      attempts++;
-      if (primary) m.firstAttempts = attempts;
-      h.push('TaskScheduled', 'TaskStarted');
-      const attempt = m.attempt(task, request);
+      let attempt: Attempt;
+      if (request) {
+        // The attempts are the TaskScheduled events of the first task.
+        attempts++;
+        if (primary) m.firstAttempts = attempts;
+        h.push('TaskScheduled', 'TaskStarted');
+        attempt = m.attempt(task, request);
+      } else {
+        // Arguments that return nothing: the task is not scheduled; the error can be retried and caught.
+        m.used.push(R.queryEvaluation);
+        attempt = { error: 'States.QueryEvaluationError', submitted: false, unscheduled: true };
+      }
       if (attempt.submitted) h.push('TaskSubmitted');
       if ('stopped' in attempt) {
         h.push('TaskStateAborted');
@@ -558,13 +576,14 @@ class Execution {
           m.used.push(R.dataFlow);
         return { kind: 'ok', output: taskOutput(task, raw, attempt.result) };
       }
-      h.push(attempt.timedOut ? 'TaskTimedOut' : 'TaskFailed');
+      if (!attempt.unscheduled) h.push(attempt.timedOut ? 'TaskTimedOut' : 'TaskFailed');
       const r = task.retry.findIndex((x) => matches(x.errorEquals, attempt.error));
       if (r >= 0 && counts[r]! < (task.retry[r]!.maxAttempts ?? 3)) {
         const wait = retryWait(task.retry[r]!, counts[r]!);
         counts[r]!++;
         m.used.push(R.retry);
         if (m.pastDeadline(m.t + wait)) {
+          m.used.push(R.abortHistory);
           h.push('TaskStateAborted');
           return { kind: 'timedOut' };
         }
@@ -583,23 +602,23 @@ class Execution {
         return { kind: 'failed', error: target.error, cause: causeOf(target.cause) };
       }
       if (target.kind === 'state') throw new Error(`catch target "${target.state}" is not modelled`);
-      // A recovering Pass: the output shows the caught error where the catcher puts it (Cause not predicted).
+      // A recovering Pass: the output shows the caught error where the catcher puts it.
       h.push('PassStateEntered', 'PassStateExited');
-      const caught = { Error: attempt.error };
-      const output =
-        catcher.resultPath === undefined
-          ? caught
-          : catcher.resultPath === null
-            ? raw
-            : setPath(raw, catcher.resultPath, caught);
-      return { kind: 'ok', output, ended: true };
+      const caught = {
+        Error: attempt.error,
+        ...(attempt.cause ? { Cause: new CauseMatch(attempt.cause.includes) } : {}),
+      };
+      // A JSONata catcher has no ResultPath: the error output is the output.
+      const resultPath = task.queryLanguage === 'JSONPath' ? catcher.resultPath : undefined;
+      return { kind: 'ok', output: placed(raw, resultPath, caught), ended: true };
     }
   }
 }
 
 /** Flattens a value to JSON pointer leaves (the output expectations, and what they are compared with). */
 export function leaves(value: unknown, at = '', out: Record<string, unknown> = {}): Record<string, unknown> {
-  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+  if (value instanceof CauseMatch) out[at] = value;
+  else if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
     for (const [k, v] of Object.entries(value)) leaves(v, `${at}/${k}`, out);
     if (Object.keys(value).length === 0) out[at] = {};
   } else if (Array.isArray(value)) value.forEach((v, i) => leaves(v, `${at}/${i}`, out));

@@ -57,8 +57,11 @@ export function resolveValue(value: PlanValue, scope: ValueScope): unknown {
     }
     case 'jsonata': {
       const parts = value.parts.map((p) => ('from' in p ? resolveSource(p, scope) : p.text));
-      if (parts.some((p) => p === undefined)) return undefined;
-      return parts.length === 1 ? parts[0] : parts.map(String).join('');
+      if (parts.length === 1) return parts[0];
+      // `&` joins strings as JSONata's $string makes them: nothing is '', an object its JSON.
+      return parts
+        .map((p) => (p === undefined ? '' : typeof p === 'string' ? p : JSON.stringify(p)))
+        .join('');
     }
     case 'opaque':
       return undefined;

@@ -9,6 +9,7 @@ import { findShape } from '../../../apimodel/lookup.js';
 import type { Api } from '../../../catalog/api.js';
 import type { Case } from '../../../generators/case.js';
 import { parseRequest } from '../../../oracles/definition/parseValues.js';
+import { isJsonata } from '../../../validation/jsonata.js';
 import { findTasks } from '../../../oracles/definition/sagemakerTasks.js';
 import { mapPlanTasks, type RequestPlan } from '../../../plan/casePlan.js';
 
@@ -61,7 +62,7 @@ export function billableAttempts(c: Case): number {
 }
 
 const ROLE_ARN = /"arn:aws[\w-]*:iam::\d{12}:role\/[\w+=,.@/-]+"/g;
-const OUTPUT_KEYS = new Set(['S3OutputPath', 'OutputPath']);
+const OUTPUT_KEYS = new Set(['S3OutputPath', 'OutputPath', 'DestinationS3Uri']);
 const DROPPED_KEYS = new Set(['VpcConfig', 'KmsKeyId', 'VolumeKmsKeyId', 'OutputKmsKeyId']);
 const COUNT_KEYS = new Set([
   'InstanceCount',
@@ -212,5 +213,3 @@ export function rewriteForAccount(c: Case, how: Rewrite): { case: Case } | { ski
   const { timeoutSeconds: _machine, ...untimed } = moved.plan;
   return { case: { ...moved, plan: { ...(resources ? untimed : moved.plan), flow } } };
 }
-
-const isJsonata = (v: unknown): boolean => typeof v === 'string' && /^\s*\{%[\s\S]*%\}\s*$/.test(v);
