@@ -351,6 +351,24 @@ describe('sample', () => {
     expect(JSON.parse(one.stdout)).toEqual(cases[2]);
   });
 
+  it('--suite prints the cases a suite of run draws; --stats their scenario mix', async () => {
+    const [one] = (await run('sample', '--suite', 'necessity', '--seed', '3', '--count', '1')).stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { replay: { path: string }; policyVariant: { kind: string } });
+    expect(one!.replay.path).toBe('necessity:0');
+    expect(['leaveOneOut', 'extraDeny', 'wrongResourceName']).toContain(one!.policyVariant.kind);
+    const stats = await run('sample', '--suite', 'outcome', '--seed', '1', '--count', '300', '--stats');
+    expect(stats.code).toBe(0);
+    expect(stats.stdout).toContain('scenario mix (as the oracle runs the cases)');
+    expect(stats.stdout).toMatch(/first job reached its end\s+\d+\s+[\d.]+% of \.sync/);
+    expectUsageError(await run('sample', '--suite', 'nope'), '--suite "nope" is unknown');
+    expectUsageError(
+      await run('sample', '--suite', 'outcome', '--api', 'CreateModel'),
+      "--suite draws the suite's own cases",
+    );
+  });
+
   it('prints the seed it drew when none is given', async () => {
     const result = await run('sample', '--count', '1');
     expect(result.stderr).toMatch(/^seed: \d+ \(pass --seed \d+ to reproduce\)\n$/);

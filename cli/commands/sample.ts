@@ -125,7 +125,6 @@ export function sampleCommand(raw: SampleRaw, io: Io): number {
       'no legal (api, pattern) pair matches --api and --pattern (.sync exists only for the five job APIs; .waitForTaskToken for none)',
     );
   }
-  const seed = parseSeed(raw.seed, io);
   if (raw.suite !== undefined) {
     if (!isSuiteName(raw.suite))
       throw new UsageError('bad-option', `--suite "${raw.suite}" is unknown; use ${SUITE_NAMES.join(', ')}`);
@@ -134,7 +133,10 @@ export function sampleCommand(raw: SampleRaw, io: Io): number {
         'bad-option',
         "--suite draws the suite's own cases: leave out --api, --pattern and --include-invalid",
       );
-    const suite: SuiteName = raw.suite;
+  }
+  const seed = parseSeed(raw.seed, io);
+  if (raw.suite !== undefined) {
+    const suite = raw.suite as SuiteName;
     const draw = (i: number) =>
       withId(plain(drawSuiteCase(suite, seed, i).value), { seed, path: `${suite}:${i}` });
     return printCases(raw, format, count, io, draw);

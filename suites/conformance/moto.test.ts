@@ -45,6 +45,10 @@ function freePort(): Promise<number> {
   });
 }
 
+/** moto's model without a name (its ModelName was None): moto cannot delete it. */
+const isMotoUnnamed = (m: { ModelName?: string; ModelArn?: string }): boolean =>
+  m.ModelName === undefined && (m.ModelArn ?? '').endsWith(':model/None');
+
 describe.skipIf(!available)('run --target endpoint against moto', () => {
   let moto: ChildProcess;
   let endpoint: string;
@@ -125,7 +129,10 @@ describe.skipIf(!available)('run --target endpoint against moto', () => {
     // moto's SageMaker answers request-response calls: what they created is deleted too.
     expect(stats.sagemakerResourcesCleaned).toBeGreaterThan(0);
     expect(stats.cleanupFailures).toBe(0);
-    expect((await clients.sagemaker.send(new ListModelsCommand({}))).Models ?? []).toEqual([]);
+    // moto creates a model for a request without a ModelName (SageMaker rejects it) and lists it
+    // with no name, as model/None, which no DeleteModel reaches: the only model left is that one.
+    const models = (await clients.sagemaker.send(new ListModelsCommand({}))).Models ?? [];
+    expect(models.filter((m) => !isMotoUnnamed(m))).toEqual([]);
     expect((await clients.sagemaker.send(new ListEndpointConfigsCommand({}))).EndpointConfigs ?? []).toEqual(
       [],
     );
@@ -175,6 +182,6 @@ describe.skipIf(!available)('run --target endpoint against moto', () => {
     const roles = await clients.iam.send(new ListRolesCommand({ PathPrefix: '/sfn-conformance/' }));
     expect(roles.Roles ?? []).toEqual([]);
     const models = (await clients.sagemaker.send(new ListModelsCommand({}))).Models ?? [];
-    expect(models.map((m) => m.ModelName)).toEqual(['not-ours']);
+    expect(models.filter((m) => !isMotoUnnamed(m)).map((m) => m.ModelName)).toEqual(['not-ours']);
   });
 });

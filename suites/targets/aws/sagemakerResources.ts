@@ -50,8 +50,12 @@ export function createdResources(events: readonly HistoryEvent[]): CreatedResour
     } catch {
       continue;
     }
-    const name = request[facts.nameField.value];
-    if (typeof name !== 'string') continue;
+    // The name the request gave; where it gave none a service still made something: the ARN it answered names it.
+    const name =
+      typeof request[facts.nameField.value] === 'string'
+        ? (request[facts.nameField.value] as string)
+        : nameInAnswer(e, facts.resultField.value);
+    if (name === undefined) continue;
     const job = facts.job;
     out.set(`${cleanup}/${name}`, {
       cleanup,
@@ -68,6 +72,18 @@ export function createdResources(events: readonly HistoryEvent[]): CreatedResour
     });
   }
   return [...out.values()].sort((a, b) => rank(a.cleanup) - rank(b.cleanup));
+}
+
+/** The resource name at the end of the ARN a create answered with (TaskSubmitted / TaskSucceeded output). */
+function nameInAnswer(e: HistoryEvent, resultField: string): string | undefined {
+  const output = (e.taskSubmittedEventDetails ?? e.taskSucceededEventDetails)?.output;
+  if (output === undefined) return undefined;
+  try {
+    const arn = (JSON.parse(output) as Record<string, unknown>)[resultField];
+    return typeof arn === 'string' && arn.includes('/') ? arn.slice(arn.lastIndexOf('/') + 1) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Job statuses in which a job still runs (and bills): only these are stopped. */
