@@ -7,7 +7,7 @@ import aslValidator from 'asl-validator';
 import type { StateMachineType } from '../catalog/api.js';
 import { API_BY_RESOURCE_NAME } from '../catalog/sagemakerApis.js';
 import { stateRuleProblems } from '../validation/stateRules.js';
-import { sagemakerValidator } from '../validation/validateRequest.js';
+import { fieldNameValidator } from '../validation/validateRequest.js';
 
 type Obj = Record<string, unknown>;
 const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -57,7 +57,7 @@ function checkStates(
           if (suffix === 'sync') out.syncTasks.push({ pointer: at, api: facts!.api });
           const field = stateLanguage === 'JSONata' ? 'Arguments' : 'Parameters';
           if (field in state) {
-            for (const v of sagemakerValidator.validate(
+            for (const v of fieldNameValidator.validate(
               facts!.api,
               state[field],
               stateLanguage === 'JSONata' ? 'JSONata' : 'JSONPath',

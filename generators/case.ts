@@ -10,7 +10,8 @@ import { SAGEMAKER_APIS } from '../catalog/sagemakerApis.js';
 import type { PolicyDocument } from '../iam/policy.js';
 import { DEFAULT_OPTIONS } from '../oracles/options.js';
 import { predictExecution } from '../oracles/outcome/predictExecution.js';
-import { predictPolicy } from '../oracles/policy/predictPolicy.js';
+import { taskCalls } from '../oracles/calls/taskCalls.js';
+import { policyOfCalls, predictPolicy } from '../oracles/policy/predictPolicy.js';
 import {
   planTasks,
   type Breakage,
@@ -85,26 +86,43 @@ export type CaseContent = Omit<Case, 'id' | 'replay'>;
 
 /** JSON with object keys sorted, so equal content hashes equally whatever the key order. */
 export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) {
-    let out = '[';
-    for (let i = 0; i < value.length; i++)
-      out += (i ? ',' : '') + (value[i] === undefined ? 'null' : canonicalJson(value[i]));
-    return `${out}]`;
-  }
-  const obj = value as Record<string, unknown>;
-  let out = '{';
-  let first = true;
-  for (const k of Object.keys(obj).sort()) {
-    if (obj[k] === undefined) continue;
-    out += `${first ? '' : ','}${JSON.stringify(k)}:${canonicalJson(obj[k])}`;
-    first = false;
-  }
-  return `${out}}`;
+  return (
+    JSON.stringify(value, (_key, v: unknown) => {
+      if (v === null || typeof v !== 'object' || Array.isArray(v)) return v;
+      const obj = v as Record<string, unknown>;
+      const keys = Object.keys(obj);
+      // Already sorted: as it is (most objects of a case are small and often are).
+      let sorted = true;
+      for (let i = 1; i < keys.length; i++) if (keys[i - 1]! > keys[i]!) sorted = false;
+      if (sorted) return v;
+      const out: Record<string, unknown> = {};
+      for (const k of keys.sort()) out[k] = obj[k];
+      return out;
+    }) ?? 'null'
+  );
 }
 
+/**
+ * A case's id: a hash of what determines its execution: the definition, the input, the execution's
+ * name, the world, the policy variant, the validity, where it runs. What is derived from these
+ * (the plan the definition is rendered from, the policy of the variant, the labels) adds nothing
+ * to tell cases apart and is left out.
+ */
 export function caseId(content: CaseContent): string {
-  return createHash('sha256').update(canonicalJson(content)).digest('hex').slice(0, 16);
+  const { definition, input, executionName, scenario, policyVariant, validity } = content;
+  const { stateMachineType, region, account } = content;
+  const hashed = {
+    definition,
+    input,
+    executionName,
+    scenario,
+    policyVariant,
+    validity,
+    stateMachineType,
+    region,
+    account,
+  };
+  return createHash('sha256').update(canonicalJson(hashed)).digest('hex').slice(0, 16);
 }
 
 /** The policy a case's role gets. */
@@ -170,11 +188,35 @@ export function caseFrame(drawn: DrawnMachine, executionName: string) {
   };
 }
 
-/** The policy Step Functions would generate for the definition. */
+const OPTIONS = { ...DEFAULT_OPTIONS, region: REGION, account: ACCOUNT };
+
+/** The policy Step Functions would generate for the definition (what `policy` prints). */
 export function predictedPolicy(definition: Record<string, unknown>): PolicyDocument {
-  const predicted = predictPolicy(definition, { ...DEFAULT_OPTIONS, region: REGION, account: ACCOUNT });
+  const predicted = predictPolicy(definition, OPTIONS);
   if (!predicted.ok) throw new Error(`generated definition rejected: ${JSON.stringify(predicted.problems)}`);
   return predicted.document;
+}
+
+/**
+ * The same, read from the plan the definition is rendered from (without parsing it back):
+ * suites/suites.test.ts holds it equal to `predictedPolicy` of the definition.
+ */
+function planPolicy(plan: MachinePlan): PolicyDocument {
+  const calls = planTasks(plan.flow).flatMap(
+    (task, i) =>
+      taskCalls(
+        {
+          state: task.name,
+          pointer: String(i),
+          api: task.api,
+          pattern: task.pattern,
+          partition: 'aws',
+          request: task.request,
+        },
+        OPTIONS,
+      ).calls,
+  );
+  return policyOfCalls(calls).document;
 }
 
 /** The actions the case's execution calls and is allowed, under the predicted policy: what a necessity case may take away. */
@@ -196,7 +238,7 @@ export function validCaseArb(filter: CaseFilter = {}): fc.Arbitrary<CaseContent>
         executionName,
       }).chain((drawn) => {
         const frame = caseFrame(drawn, executionName);
-        const predicted = predictedPolicy(frame.definition);
+        const predicted = planPolicy(drawn.plan);
         const primary = primaryTask(drawn.plan);
         return scenarioArb(primary.pattern, primary.timeoutSeconds).chain((scenario) => {
           const base = { ...frame, scenario, policy: predicted, validity: { valid: true } as const };

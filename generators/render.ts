@@ -68,19 +68,26 @@ export function expressionOf(value: PlanValue): string {
 export function renderRequest(request: RequestPlan, language: QueryLanguage): unknown {
   const whole = request.dynamic.find((d) => d.at.length === 0);
   if (whole) return expressionOf(whole.value);
-  const out = structuredClone(request.literal) as Obj;
+  // Copies of the containers on the way to each dynamic member; the rest is shared with the plan.
+  const out = { ...request.literal } as Obj;
   for (const { at, value } of request.dynamic) {
-    let parent: unknown = out;
+    let parent: Record<string | number, unknown> = out;
     for (let i = 0; i < at.length - 1; i++) {
-      const container = parent as Record<string | number, unknown>;
-      container[at[i]!] ??= typeof at[i + 1] === 'number' ? [] : {};
-      parent = container[at[i]!];
+      const child = parent[at[i]!];
+      const copy = Array.isArray(child)
+        ? [...(child as unknown[])]
+        : child !== null && typeof child === 'object'
+          ? { ...(child as Obj) }
+          : typeof at[i + 1] === 'number'
+            ? []
+            : {};
+      parent[at[i]!] = copy;
+      parent = copy as Record<string | number, unknown>;
     }
     const last = at.at(-1)!;
-    const container = parent as Record<string | number, unknown>;
-    delete container[last];
-    if (language === 'JSONPath') container[`${String(last)}.$`] = expressionOf(value);
-    else container[last] = expressionOf(value);
+    delete parent[last];
+    if (language === 'JSONPath') parent[`${String(last)}.$`] = expressionOf(value);
+    else parent[last] = expressionOf(value);
   }
   return out;
 }

@@ -121,7 +121,9 @@ export class IamPattern {
   private readonly hasVariables: boolean;
   /** Exact text when the pattern has neither wildcards nor variables. */
   private readonly literal?: string;
-  private readonly staticRegex?: RegExp;
+  /** The text before the one `*` that ends the pattern (`arn:...:training-job/name*`), when that is all it has. */
+  private readonly prefix?: string;
+  private staticRegex?: RegExp;
   /** The pattern with every variable read as `*`: what it could match whatever the variables hold. */
   private anyValueRegex?: RegExp;
 
@@ -131,11 +133,17 @@ export class IamPattern {
     this.tokens = tokenize(raw, options);
     this.hasVariables = this.tokens.some((t) => t.kind === 'var');
     this.isLiteral = this.tokens.every((t) => t.kind === 'text');
+    const last = this.tokens.length - 1;
     if (this.isLiteral) {
       const text = this.tokens.map((t) => (t.kind === 'text' ? t.text : '')).join('');
       this.literal = this.ignoreCase ? text.toLowerCase() : text;
-    } else if (!this.hasVariables) {
-      this.staticRegex = this.toRegex(this.tokens);
+    } else if (
+      this.tokens[last]?.kind === 'star' &&
+      this.tokens.every((t, i) => i === last || t.kind === 'text')
+    ) {
+      // The common grant: a prefix and `*` (or `*` alone). No regex to build or run.
+      const text = this.tokens.map((t) => (t.kind === 'text' ? t.text : '')).join('');
+      this.prefix = this.ignoreCase ? text.toLowerCase() : text;
     }
   }
 
@@ -175,7 +183,12 @@ export class IamPattern {
   test(candidate: string, context: RequestContext, ruleOutByLiterals = true): boolean | Unresolved {
     if (this.literal !== undefined)
       return (this.ignoreCase ? candidate.toLowerCase() : candidate) === this.literal;
-    if (this.staticRegex) return this.staticRegex.test(candidate);
+    if (this.prefix !== undefined)
+      return (this.ignoreCase ? candidate.toLowerCase() : candidate).startsWith(this.prefix);
+    if (!this.hasVariables) {
+      this.staticRegex ??= this.toRegex(this.tokens);
+      return this.staticRegex.test(candidate);
+    }
     const resolved = this.resolve(context);
     if (!Array.isArray(resolved)) {
       if (!ruleOutByLiterals) return resolved as Unresolved;

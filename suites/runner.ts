@@ -2,14 +2,14 @@
  * The runner: seeded generation, execution on the target with bounded concurrency, comparison with
  * the oracles, shrinking of divergent cases, each finished case streamed to cases.jsonl.
  */
-import { appendFileSync } from 'node:fs';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import pLimit from 'p-limit';
 import type fc from 'fast-check';
 import type { Case, CaseContent } from '../generators/case.js';
 import { withId } from '../generators/invalidCase.js';
 import { shrinkCase } from '../generators/sampleCases.js';
 import { predictExecution, type Prediction } from '../oracles/outcome/predictExecution.js';
-import { compare, divergenceSignature, type Difference } from '../reports/compare.js';
+import { callLine, compare, divergenceSignature, type Difference } from '../reports/compare.js';
 import type { CaseResult, Report } from '../reports/report.js';
 import { drawSuiteCase, SUITES, type SuiteName } from './suites.js';
 import { type Observation, realiseCase, type Target } from './targets/target.js';
@@ -38,7 +38,13 @@ export interface RunOptions {
 /** The prediction's values without their provenance (the report's `predicted`). */
 export function predictionValues(p: Prediction): Record<string, unknown> {
   const { trace: _trace, ...expectations } = p;
-  return Object.fromEntries(Object.entries(expectations).map(([k, v]) => [k, v.value]));
+  const values = Object.fromEntries(Object.entries(expectations).map(([k, v]) => [k, v.value]));
+  return { ...values, calls: p.calls.value.map(callLine) };
+}
+
+/** The observation as the report has it: calls as one line each (`action resource decision`). */
+export function observationValues(o: Observation): Record<string, unknown> {
+  return o.calls ? { ...o, calls: o.calls.map(callLine) } : { ...o };
 }
 
 export function replayCommand(suite: SuiteName, seed: number, index: number, targetArgs: string): string {
@@ -73,6 +79,8 @@ export async function runSuites(o: RunOptions): Promise<Report> {
   let shrinkExecutions = 0;
   let done = 0;
   const total = o.runs * o.suites.length;
+  // Each result is written whole as it finishes: a crash loses nothing already run.
+  const jsonl = o.casesJsonl === undefined ? undefined : openSync(o.casesJsonl, 'a');
   const jobs: Promise<CaseResult | undefined>[] = [];
   for (const suite of o.suites) {
     for (let i = 0; i < o.runs; i++) {
@@ -89,14 +97,16 @@ export async function runSuites(o: RunOptions): Promise<Report> {
           // A case the interruption cut short observed the harness, not the target: left out.
           if (o.signal?.aborted) return undefined;
           done++;
-          if (o.casesJsonl) appendFileSync(o.casesJsonl, `${JSON.stringify(result)}\n`);
+          if (jsonl !== undefined) writeSync(jsonl, `${JSON.stringify(result)}\n`);
           o.onCase?.(result, done, total);
           return result;
         }),
       );
     }
   }
-  const cases = (await Promise.all(jobs)).filter((c): c is CaseResult => c !== undefined);
+  const cases = (await Promise.all(jobs).finally(() => jsonl !== undefined && closeSync(jsonl))).filter(
+    (c): c is CaseResult => c !== undefined,
+  );
   const durationMs = Date.now() - started;
   const count = (v: CaseResult['verdict']) => cases.filter((c) => c.verdict === v).length;
   return {
@@ -202,7 +212,7 @@ async function runCase(
     ...head,
     verdict: e.differences.length === 0 ? 'match' : 'diverged',
     predicted: predictionValues(e.prediction),
-    observed: { ...e.observation },
+    observed: observationValues(e.observation),
     differences: e.differences,
   };
   if (e.differences.length === 0 || o.shrinkBudget === 0) return result;

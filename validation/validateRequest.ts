@@ -28,7 +28,8 @@ export interface Violation {
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
-const escape = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
+const escape = (s: string) =>
+  s.includes('~') || s.includes('/') ? s.replace(/~/g, '~0').replace(/\//g, '~1') : s;
 
 const patternCache = new Map<string, RegExp>();
 function fullMatch(pattern: string): RegExp {
@@ -58,7 +59,11 @@ function closest(name: string, candidates: readonly string[]): string | undefine
  * and are not checked.
  */
 export class RequestValidator {
-  constructor(private readonly model: ApiModel = SAGEMAKER_MODEL) {}
+  /** `fieldsOnly`: only field names (unknown fields), as CreateStateMachine checks them. */
+  constructor(
+    private readonly model: ApiModel = SAGEMAKER_MODEL,
+    private readonly fieldsOnly = false,
+  ) {}
 
   validate(operation: string, request: unknown, language: QueryLanguage = 'JSONPath'): Violation[] {
     const op = this.model.operations[operation];
@@ -73,6 +78,38 @@ export class RequestValidator {
     const out: Violation[] = [];
     this.check(shapeName, value, '', 'JSONPath', out);
     return out;
+  }
+
+  /** The unknown fields of a structure, and (through `check`) its members' values; the members present. */
+  private checkNames(
+    s: Shape,
+    shapeName: string,
+    value: Record<string, unknown>,
+    path: string,
+    language: QueryLanguage,
+    out: Violation[],
+  ): Set<string> {
+    const members = s.members ?? {};
+    const present = new Set<string>();
+    for (const [key, v] of Object.entries(value)) {
+      const dynamic = language === 'JSONPath' && key.endsWith('.$');
+      const name = dynamic ? key.slice(0, -2) : key;
+      const member = members[name];
+      if (!member) {
+        const hint = closest(name, Object.keys(members));
+        out.push({
+          path: `${path}/${escape(key)}`,
+          constraint: 'unknown-field',
+          message: hint
+            ? `unknown field "${name}" (field names are case-sensitive: did you mean "${hint}"?)`
+            : `unknown field "${name}" (not in ${shapeName})`,
+        });
+      } else {
+        present.add(name);
+        if (!dynamic) this.check(member, v, `${path}/${escape(name)}`, language, out);
+      }
+    }
+    return present;
   }
 
   private shape(name: string): Shape {
@@ -90,6 +127,17 @@ export class RequestValidator {
   ): void {
     if (language === 'JSONata' && isJsonata(value)) return;
     const s = this.shape(shapeName);
+    if (this.fieldsOnly) {
+      // Field names live in structures; lists and maps hold structures: the rest is SageMaker's.
+      if (s.type === 'structure' && isObject(value))
+        this.checkNames(s, shapeName, value, path, language, out);
+      else if (s.type === 'list' && Array.isArray(value))
+        value.forEach((item, i) => this.check(s.member!, item, `${path}/${i}`, language, out));
+      else if (s.type === 'map' && isObject(value))
+        for (const [k, v] of Object.entries(value))
+          this.check(s.value!, v, `${path}/${escape(k)}`, language, out);
+      return;
+    }
     const at = path || '/';
     switch (s.type) {
       case 'structure': {
@@ -97,27 +145,7 @@ export class RequestValidator {
           out.push({ path: at, constraint: 'type', message: `must be an object (${shapeName})` });
           return;
         }
-        const members = s.members ?? {};
-        const names = Object.keys(members);
-        const present = new Set<string>();
-        for (const [key, v] of Object.entries(value)) {
-          const dynamic = language === 'JSONPath' && key.endsWith('.$');
-          const name = dynamic ? key.slice(0, -2) : key;
-          const member = members[name];
-          if (!member) {
-            const hint = closest(name, names);
-            out.push({
-              path: `${path}/${escape(key)}`,
-              constraint: 'unknown-field',
-              message: hint
-                ? `unknown field "${name}" (field names are case-sensitive: did you mean "${hint}"?)`
-                : `unknown field "${name}" (not in ${shapeName})`,
-            });
-            continue;
-          }
-          present.add(name);
-          if (!dynamic) this.check(member, v, `${path}/${escape(name)}`, language, out);
-        }
+        const present = this.checkNames(s, shapeName, value, path, language, out);
         for (const required of s.required ?? []) {
           if (!present.has(required)) {
             out.push({
@@ -254,6 +282,9 @@ export class RequestValidator {
 }
 
 export const sagemakerValidator = new RequestValidator();
+
+/** Field names only: what CreateStateMachine checks of a request (spec §1.3). */
+export const fieldNameValidator = new RequestValidator(SAGEMAKER_MODEL, true);
 
 /** Validates the request of one of the nine APIs against the API model and the semantic rules. */
 export function validateRequest(

@@ -3,7 +3,13 @@ import { plain } from '../../generators/sampleCases.js';
 import { withId } from '../../generators/invalidCase.js';
 import type { CaseContent } from '../../generators/case.js';
 import { ReportSchema } from '../../reports/report.js';
-import { caseHead, evaluate, predictionValues, replayCommand } from '../../suites/runner.js';
+import {
+  caseHead,
+  evaluate,
+  observationValues,
+  predictionValues,
+  replayCommand,
+} from '../../suites/runner.js';
 import { drawSuiteCase, isSuiteName, SUITE_NAMES, type SuiteName } from '../../suites/suites.js';
 import { UsageError } from '../errors.js';
 import { readJsonFile, type Io } from '../io.js';
@@ -98,7 +104,7 @@ export async function replayCommand_(
     ...caseHead(c, suite, { ...replay, command: replayCommand(suite, seed, index, args) }),
     verdict: e.differences.length === 0 ? 'match' : 'diverged',
     predicted: predictionValues(e.prediction),
-    observed: e.observation,
+    observed: observationValues(e.observation),
     differences: e.differences,
     case: c,
   };

@@ -133,8 +133,13 @@ export const PAYLOAD_LIMIT_BYTES = 262_144;
 
 /** A payload past the limit fails the execution with States.DataLimitExceeded. */
 export function checkPayload(value: unknown, what: string): void {
-  const text = JSON.stringify(value) ?? '';
-  if (text.length * 3 < PAYLOAD_LIMIT_BYTES) return; // no UTF-8 string of this length can exceed the limit
+  payloadJson(value, what);
+}
+
+/** The payload as JSON (for the history), checked against the 256 KiB limit. */
+export function payloadJson(value: unknown, what: string): string {
+  const text = JSON.stringify(value) ?? 'null';
+  if (text.length * 3 < PAYLOAD_LIMIT_BYTES) return text; // no UTF-8 string of this length can exceed the limit
   const bytes = Buffer.byteLength(text, 'utf8');
   if (bytes > PAYLOAD_LIMIT_BYTES) {
     throw new StatesError(
@@ -142,4 +147,5 @@ export function checkPayload(value: unknown, what: string): void {
       `The ${what} has a size of ${bytes} bytes, more than the limit of ${PAYLOAD_LIMIT_BYTES} bytes.`,
     );
   }
+  return text;
 }

@@ -7,6 +7,7 @@ import {
   applyJsonataTemplate,
   applyTemplate,
   checkPayload,
+  payloadJson,
   evaluateJsonata,
   isJsonataExpression,
   readValue,
@@ -28,6 +29,8 @@ export interface TaskInvocation {
   readonly stateName: string;
   readonly resource: string;
   readonly parameters: unknown;
+  /** The parameters as JSON (as the TaskScheduled event has them). */
+  readonly parametersJson: string;
   readonly retryCount: number;
   readonly executionArn: string;
   /** Epoch milliseconds on the virtual clock. */
@@ -288,16 +291,16 @@ class Run {
           ? 'JSONPath'
           : inherited;
     const type = String(state.Type);
-    checkPayload(raw, `input of the state '${name}'`);
+    const inputJson = payloadJson(raw, `input of the state '${name}'`);
     const entered = this.now();
-    this.event(thread, `${type}StateEntered`, { name, input: json(raw), inputDetails: { truncated: false } });
+    this.event(thread, `${type}StateEntered`, { name, input: inputJson, inputDetails: { truncated: false } });
     try {
       const step = await this.stateBody(name, type, state, raw, thread, language, entered);
-      checkPayload(step.output, `output of the state '${name}'`);
+      const outputJson = payloadJson(step.output, `output of the state '${name}'`);
       if (type !== 'Fail')
         this.event(thread, `${type}StateExited`, {
           name,
-          output: json(step.output),
+          output: outputJson,
           outputDetails: { truncated: false },
         });
       return step;
@@ -656,11 +659,11 @@ class Run {
       throw new StatesError('States.Runtime', `The emulator does not run the resource '${resource}'`);
     const timeout = await this.numberField(state, 'TimeoutSeconds', raw, context, thread);
     const heartbeat = await this.numberField(state, 'HeartbeatSeconds', raw, context, thread);
-    checkPayload(parameters, `parameters of the state '${name}'`);
+    const parametersJson = payloadJson(parameters, `parameters of the state '${name}'`);
     this.event(thread, 'TaskScheduled', {
       ...described,
       region: this.spec.region,
-      parameters: json(parameters),
+      parameters: parametersJson,
       ...(timeout !== undefined ? { timeoutInSeconds: timeout } : {}),
       ...(heartbeat !== undefined ? { heartbeatInSeconds: heartbeat } : {}),
     });
@@ -685,6 +688,7 @@ class Run {
       stateName: name,
       resource,
       parameters,
+      parametersJson,
       retryCount,
       executionArn: this.spec.executionArn,
       now: () => this.spec.startEpochMs + this.scheduler.now,

@@ -16,6 +16,7 @@ export interface RecordedCall {
 
 export class Authorizer {
   readonly calls: RecordedCall[] = [];
+  private readonly decisions = new Map<string, Decision>();
 
   /** `policies` undefined: the role may do everything (exec without --policy). */
   constructor(
@@ -40,9 +41,13 @@ export class Authorizer {
       'aws:SecureTransport': 'true',
       ...extra,
     };
-    const decision = this.policies
-      ? this.policies.evaluate({ action, resource, context }).decision
-      : 'allowed';
+    // The same request (a poll, a retried create) is decided once per execution.
+    const key = `${action}\u0000${resource}\u0000${Object.keys(extra).length === 0 ? '' : JSON.stringify(extra)}`;
+    let decision = this.decisions.get(key);
+    if (decision === undefined) {
+      decision = this.policies ? this.policies.evaluate({ action, resource, context }).decision : 'allowed';
+      this.decisions.set(key, decision);
+    }
     const call = { action, resource, context, decision, at };
     this.calls.push(call);
     this.onCall?.(call);

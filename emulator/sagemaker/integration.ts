@@ -13,7 +13,7 @@ import {
   SFN_ERROR_NAMES,
   TAGGING,
 } from '../../catalog/sagemakerApis.js';
-import { validateRequest } from '../../validation/validateRequest.js';
+import { validateRequest, type Violation } from '../../validation/validateRequest.js';
 import type { TaskHandler, TaskInvocation } from '../engine/interpreter.js';
 import { StatesError } from '../engine/statesError.js';
 import type { Authorizer } from '../iam/authorizer.js';
@@ -81,6 +81,18 @@ function rolesOf(api: Api, request: Obj): string[] {
 
 export class SageMakerIntegration implements TaskHandler {
   private createCalls = 0;
+  /** A retried attempt sends the same request: validated once. */
+  private readonly validations = new Map<string, readonly Violation[]>();
+
+  private validated(api: Api, inv: TaskInvocation): readonly Violation[] {
+    const key = `${api}\u0000${inv.parametersJson}`;
+    let violations = this.validations.get(key);
+    if (!violations) {
+      violations = validateRequest(api, inv.parameters);
+      this.validations.set(key, violations);
+    }
+    return violations;
+  }
 
   constructor(private readonly options: IntegrationOptions) {}
 
@@ -116,7 +128,7 @@ export class SageMakerIntegration implements TaskHandler {
         `The Parameters of the state '${inv.stateName}' must be an object`,
       );
     // Fields the API does not know, only visible now (from a whole-object path), fail the state (spec §1.3).
-    const violations = mutant === 'request-validation-off' ? [] : validateRequest(api, inv.parameters);
+    const violations = mutant === 'request-validation-off' ? [] : this.validated(api, inv);
     const unknown = violations.filter((v) => v.constraint === 'unknown-field');
     if (unknown.length > 0) {
       const field = unknown[0]!.path.split('/').pop();

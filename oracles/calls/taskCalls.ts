@@ -109,6 +109,9 @@ const DENIED_CREATE =
   'the task fails with SageMaker.AmazonSageMakerException (AccessDenied): the execution FAILS unless a Catch handles it';
 
 const EVERY_ATTEMPT: readonly ScenarioName[] = ['success', 'failure', 'retry', 'abort'];
+const PASS_ROLE_CONDITION: PolicyCondition = {
+  StringEquals: { 'iam:PassedToService': PASSED_TO_SERVICE.value },
+};
 
 /** The SageMaker resource name as it stands in ARNs: lower-cased by SageMaker (spec §2.4, observed). */
 export function arnName(name: string): string {
@@ -154,7 +157,6 @@ export function taskCalls(
     documentedApi ? documentedSource : facts.policyTemplate;
   const warnings: string[] = [];
   const calls: Call[] = [];
-  const base = { state: task.state, pointer: task.pointer };
   const baseContext = {
     'aws:RequestedRegion': region,
     'aws:PrincipalAccount': account,
@@ -200,9 +202,11 @@ export function taskCalls(
     valueAt(request, facts.nameField.value),
   );
   calls.push({
-    ...base,
+    state: task.state,
+    pointer: task.pointer,
     action: facts.action.value,
-    ...job,
+    resource: job.resource,
+    grant: job.grant,
     inTemplate: true,
     context: createContext,
     phase: 'create',
@@ -218,9 +222,11 @@ export function taskCalls(
     if (resolved && value.kind === 'absent') continue;
     const r = named(related.arnResourceType, related.nameField, value);
     calls.push({
-      ...base,
+      state: task.state,
+      pointer: task.pointer,
       action: facts.action.value,
-      ...r,
+      resource: r.resource,
+      grant: r.grant,
       inTemplate: true,
       context: baseContext,
       phase: 'create',
@@ -236,7 +242,8 @@ export function taskCalls(
 
   // 1b. ListTags: once a .sync job has ended, for the Tags map of its output.
   calls.push({
-    ...base,
+    state: task.state,
+    pointer: task.pointer,
     action: TAGGING.listTags.value,
     resource: job.resource,
     grant: '*',
@@ -275,15 +282,17 @@ export function taskCalls(
           );
         }
       }
+      const passRoleContext = { ...baseContext, 'iam:PassedToService': PASSED_TO_SERVICE.value };
       for (const target of targets) {
         calls.push({
-          ...base,
+          state: task.state,
+          pointer: task.pointer,
           action: 'iam:PassRole',
           resource: target.resource,
           grant: target.grant,
           inTemplate: true,
-          condition: { StringEquals: { 'iam:PassedToService': PASSED_TO_SERVICE.value } },
-          context: { ...baseContext, 'iam:PassedToService': PASSED_TO_SERVICE.value },
+          condition: PASS_ROLE_CONDITION,
+          context: passRoleContext,
           phase: target.made ? 'create' : 'template',
           level: target.made ? 'required' : 'documented',
           provenance: p(facts.passRole.provenance),
@@ -299,7 +308,8 @@ export function taskCalls(
 
   // 3. Tagging on create (the current revision's template has AddTags): the last call of an attempt.
   calls.push({
-    ...base,
+    state: task.state,
+    pointer: task.pointer,
     action: TAGGING.addTags.value,
     resource: job.resource,
     grant: '*',
@@ -324,9 +334,11 @@ export function taskCalls(
   if (sync && facts.job) {
     const { describeAction, stopAction, eventRule } = facts.job;
     calls.push({
-      ...base,
+      state: task.state,
+      pointer: task.pointer,
       action: describeAction.value,
-      ...job,
+      resource: job.resource,
+      grant: job.grant,
       inTemplate: true,
       context: baseContext,
       phase: 'poll',
@@ -337,9 +349,11 @@ export function taskCalls(
       consequence: 'degraded: completion is seen only through EventBridge events',
     });
     calls.push({
-      ...base,
+      state: task.state,
+      pointer: task.pointer,
       action: stopAction.value,
-      ...job,
+      resource: job.resource,
+      grant: job.grant,
       inTemplate: true,
       context: baseContext,
       phase: 'abort',
@@ -353,7 +367,8 @@ export function taskCalls(
     const ruleArn = `arn:${partition}:events:${region}:${account}:rule/${eventRule.value}`;
     for (const action of EVENTS_ACTIONS.value) {
       calls.push({
-        ...base,
+        state: task.state,
+        pointer: task.pointer,
         action,
         resource: ruleArn,
         grant: ruleArn,

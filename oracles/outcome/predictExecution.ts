@@ -207,8 +207,20 @@ class Model {
     this.deadline = c.plan.timeoutSeconds === undefined ? Infinity : c.plan.timeoutSeconds * 1000;
   }
 
-  /** The calls of a task for its request as Step Functions resolved it. */
+  private readonly callCache = new WeakMap<object, readonly Call[]>();
+  private readonly decisions = new WeakMap<Call, Decision>();
+
+  /** The calls of a task for its request as Step Functions resolved it (the same for every attempt). */
   callsOf(task: TaskPlan, request: Obj | undefined): readonly Call[] {
+    const key = request ?? task;
+    const cached = this.callCache.get(key);
+    if (cached) return cached;
+    const calls = this.computeCalls(task, request);
+    this.callCache.set(key, calls);
+    return calls;
+  }
+
+  private computeCalls(task: TaskPlan, request: Obj | undefined): readonly Call[] {
     return taskCalls(
       {
         state: task.name,
@@ -225,11 +237,16 @@ class Model {
 
   /** Decides and records one call. */
   decide(call: Call): Decision {
-    const decision = this.policies.evaluate({
-      action: call.action,
-      resource: call.resource,
-      context: call.context,
-    }).decision;
+    // A call is decided the same way every time (a poll, a retried create): once.
+    let decision = this.decisions.get(call);
+    if (decision === undefined) {
+      decision = this.policies.evaluate({
+        action: call.action,
+        resource: call.resource,
+        context: call.context,
+      }).decision;
+      this.decisions.set(call, decision);
+    }
     this.calls.push({ action: call.action, resource: call.resource, decision });
     return decision;
   }
@@ -244,6 +261,7 @@ class Model {
   /** Creation: the managed rules of the `.sync` tasks, created with the role. */
   create(tasks: readonly TaskPlan[]): boolean {
     for (const task of tasks) {
+      if (task.pattern !== 'sync') continue;
       for (const call of this.callsOf(task, undefined).filter((x) => x.phase === 'creation'))
         if (this.decide(call) !== 'allowed') return false;
     }

@@ -70,7 +70,8 @@ export function resolveValue(value: PlanValue, scope: ValueScope): unknown {
 
 /** The request as SageMaker receives it; undefined when a dynamic member cannot be resolved. */
 export function resolveRequest(request: RequestPlan, scope: ValueScope): Obj | undefined {
-  let out: unknown = structuredClone(request.literal);
+  // setPath copies what it changes: the literal parts are shared, never written.
+  let out: unknown = request.literal;
   for (const { at, value } of request.dynamic) {
     const v = resolveValue(value, scope);
     if (v === undefined) return undefined;

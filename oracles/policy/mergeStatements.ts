@@ -31,6 +31,18 @@ interface Group {
   readonly states: string[];
 }
 
+/** A condition as a key (conditions are mostly one shared object: its text is worked out once). */
+const conditionKeys = new WeakMap<object, string>();
+function conditionKey(condition: PolicyCondition | undefined): string {
+  if (!condition) return 'null';
+  let key = conditionKeys.get(condition);
+  if (key === undefined) {
+    key = JSON.stringify(condition);
+    conditionKeys.set(condition, key);
+  }
+  return key;
+}
+
 const pushUnique = <T>(list: T[], value: T, same: (a: T, b: T) => boolean = (a, b) => a === b): void => {
   if (!list.some((x) => same(x, value))) list.push(value);
 };
@@ -52,7 +64,7 @@ export function mergeGrants(grants: readonly Grant[]): MergedPolicy {
     }
   >();
   for (const g of grants) {
-    const key = `${g.action}\u0000${JSON.stringify(g.condition ?? null)}`;
+    const key = `${g.action}\u0000${conditionKey(g.condition)}`;
     let entry = byAction.get(key);
     if (!entry) {
       entry = {
@@ -70,7 +82,7 @@ export function mergeGrants(grants: readonly Grant[]): MergedPolicy {
   }
   const groups = new Map<string, Group>();
   for (const entry of byAction.values()) {
-    const key = `${JSON.stringify(entry.condition ?? null)}\u0000${[...entry.resources].sort().join('\u0000')}`;
+    const key = `${conditionKey(entry.condition)}\u0000${[...entry.resources].sort().join('\u0000')}`;
     let group = groups.get(key);
     if (!group) {
       group = {

@@ -25,15 +25,11 @@ function templateRank(call: Call): number {
 }
 
 function inTemplateOrder(calls: readonly Call[]): Call[] {
-  const tasks = [...new Set(calls.map((c) => c.pointer))];
+  const tasks = new Map<string, number>();
+  for (const c of calls) if (!tasks.has(c.pointer)) tasks.set(c.pointer, tasks.size);
   return calls
-    .map((call, i) => ({ call, i }))
-    .sort(
-      (a, b) =>
-        tasks.indexOf(a.call.pointer) - tasks.indexOf(b.call.pointer) ||
-        templateRank(a.call) - templateRank(b.call) ||
-        a.i - b.i,
-    )
+    .map((call, i) => ({ call, i, task: tasks.get(call.pointer)!, rank: templateRank(call) }))
+    .sort((a, b) => a.task - b.task || a.rank - b.rank || a.i - b.i)
     .map((x) => x.call);
 }
 
@@ -55,6 +51,11 @@ export function predictPolicy(definition: unknown, options: PredictionOptions): 
         `state "${task.stateName}": Step Functions does not generate a policy for ${task.facts.api} (${generates.provenance.source}); attach this one to the role yourself`,
       );
   }
+  return { ok: true, ...policyOfCalls(calls), calls, unmodelled, warnings };
+}
+
+/** The policy of the template statements of these calls (in the template's order, merged). */
+export function policyOfCalls(calls: readonly Call[]): MergedPolicy {
   const grants: Grant[] = inTemplateOrder(calls).flatMap((c) =>
     !c.inTemplate
       ? []
@@ -68,5 +69,5 @@ export function predictPolicy(definition: unknown, options: PredictionOptions): 
           },
         ],
   );
-  return { ok: true, ...mergeGrants(grants), calls, unmodelled, warnings };
+  return mergeGrants(grants);
 }

@@ -57,14 +57,14 @@ export class EmbeddedTarget implements Target {
     });
     const r = await sfn.awaitExecution(executionArn);
     // As DescribeExecution tells it: a timed-out execution has no error or cause (spec §5.7).
-    const described = sfn.describeExecution(executionArn);
+    const told = r.status !== 'TIMED_OUT';
     return {
       created: true,
       executionArn,
       calls: r.calls.map(callRecord),
       status: r.status,
-      error: typeof described.error === 'string' ? described.error : null,
-      ...(typeof described.cause === 'string' ? { cause: described.cause } : {}),
+      error: told && r.error !== undefined ? r.error : null,
+      ...(told && r.cause !== undefined ? { cause: r.cause } : {}),
       ...(r.output !== undefined ? { output: r.output } : {}),
       attempts: firstTaskAttempts(
         r.history.map((e) => ({
