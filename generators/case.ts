@@ -84,22 +84,37 @@ export interface Case {
 
 export type CaseContent = Omit<Case, 'id' | 'replay'>;
 
+/** The value with the keys of every object in sorted order (the value itself where they already are). */
+function sortedKeys(v: unknown): unknown {
+  if (v === null || typeof v !== 'object') return v;
+  if (Array.isArray(v)) {
+    let out: unknown[] | undefined;
+    for (let i = 0; i < v.length; i++) {
+      const n = sortedKeys(v[i]);
+      if (n !== v[i]) (out ??= v.slice())[i] = n;
+    }
+    return out ?? v;
+  }
+  const obj = v as Record<string, unknown>;
+  const keys = Object.keys(obj);
+  let sorted = true;
+  for (let i = 1; i < keys.length && sorted; i++) if (keys[i - 1]! > keys[i]!) sorted = false;
+  if (!sorted) {
+    const out: Record<string, unknown> = {};
+    for (const k of keys.sort()) out[k] = sortedKeys(obj[k]);
+    return out;
+  }
+  let out: Record<string, unknown> | undefined;
+  for (const k of keys) {
+    const n = sortedKeys(obj[k]);
+    if (n !== obj[k]) (out ??= { ...obj })[k] = n;
+  }
+  return out ?? v;
+}
+
 /** JSON with object keys sorted, so equal content hashes equally whatever the key order. */
 export function canonicalJson(value: unknown): string {
-  return (
-    JSON.stringify(value, (_key, v: unknown) => {
-      if (v === null || typeof v !== 'object' || Array.isArray(v)) return v;
-      const obj = v as Record<string, unknown>;
-      const keys = Object.keys(obj);
-      // Already sorted: as it is (most objects of a case are small and often are).
-      let sorted = true;
-      for (let i = 1; i < keys.length; i++) if (keys[i - 1]! > keys[i]!) sorted = false;
-      if (sorted) return v;
-      const out: Record<string, unknown> = {};
-      for (const k of keys.sort()) out[k] = obj[k];
-      return out;
-    }) ?? 'null'
-  );
+  return JSON.stringify(sortedKeys(value)) ?? 'null';
 }
 
 /**
