@@ -10,7 +10,7 @@
 import fc from 'fast-check';
 import { API_NAMES } from '../catalog/api.js';
 import { SAGEMAKER_APIS } from '../catalog/sagemakerApis.js';
-import type { Breakage, MachinePlan } from '../plan/casePlan.js';
+import type { Breakage } from '../plan/casePlan.js';
 import { problemLabel } from '../validation/validateDefinition.js';
 import {
   caseId,
@@ -21,6 +21,7 @@ import {
   type CaseContent,
   type CaseFilter,
 } from './case.js';
+import { singleTaskPlan } from './machinePlan.js';
 import { negativeRequestArb } from './negativeRequests.js';
 import { resourceNameArb } from './values.js';
 
@@ -52,24 +53,16 @@ function labelled(
 /** One Task with a request that breaks one SageMaker constraint. */
 const requestMutation: Mutation = (content) =>
   negativeRequestArb(content.api, true).map((negative) => {
-    const plan: MachinePlan = {
-      shape: 'single',
+    const plan = singleTaskPlan({
+      kind: 'task',
+      name: 'Task',
+      api: content.api,
+      pattern: 'requestResponse',
       queryLanguage: 'JSONPath',
-      flow: {
-        steps: [
-          {
-            kind: 'task',
-            name: 'Task',
-            api: content.api,
-            pattern: 'requestResponse',
-            queryLanguage: 'JSONPath',
-            request: { literal: negative.request, dynamic: [] },
-            retry: [],
-            catch: [],
-          },
-        ],
-      },
-    };
+      request: { literal: negative.request, dynamic: [] },
+      retry: [],
+      catch: [],
+    });
     const frame = caseFrame({ plan, input: {} }, content.executionName);
     const code = negative.breaks.rule ? `semantic:${negative.breaks.rule}` : negative.breaks.constraint;
     const policy = predictedPolicy(frame.definition);

@@ -188,6 +188,11 @@ function nested(options: MachineOptions, api: Api, shape: 'map' | 'parallel'): f
   });
 }
 
+/** A state machine of one Task that ends it. */
+export function singleTaskPlan(task: TaskPlan): MachinePlan {
+  return { shape: 'single', queryLanguage: 'JSONPath', flow: { steps: [task] } };
+}
+
 /** A state machine with at least one SageMaker task. */
 export function machinePlanArb(options: MachineOptions): fc.Arbitrary<DrawnMachine> {
   const shapeArb = options.shape

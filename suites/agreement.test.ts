@@ -12,8 +12,8 @@ import { checkPolicy } from '../oracles/calls/checkPolicy.js';
 import { resourceMatches } from '../oracles/calls/taskCalls.js';
 import { DEFAULT_OPTIONS } from '../oracles/options.js';
 import { predictExecution } from '../oracles/outcome/predictExecution.js';
+import { singleTaskPlan } from '../generators/machinePlan.js';
 import { renderMachine } from '../generators/render.js';
-import type { MachinePlan } from '../plan/casePlan.js';
 import { compare } from '../reports/compare.js';
 import { drawSuiteCase, SUITES, type SuiteName } from './suites.js';
 import { EmbeddedTarget } from './targets/embedded.js';
@@ -73,32 +73,24 @@ describe('resourceMatches', () => {
 
 describe('values the oracle cannot resolve', () => {
   it('a JSONata value that returns nothing is a catchable States.QueryEvaluationError, as the emulator has it', async () => {
-    const plan: MachinePlan = {
-      shape: 'single',
-      queryLanguage: 'JSONPath',
-      flow: {
-        steps: [
+    const plan = singleTaskPlan({
+      kind: 'task',
+      name: 'Task',
+      api: 'CreateModel',
+      pattern: 'requestResponse',
+      queryLanguage: 'JSONata',
+      request: {
+        literal: { PrimaryContainer: { Image: '683313688378.dkr.ecr.us-east-1.amazonaws.com/xgb:1' } },
+        dynamic: [
           {
-            kind: 'task',
-            name: 'Task',
-            api: 'CreateModel',
-            pattern: 'requestResponse',
-            queryLanguage: 'JSONata',
-            request: {
-              literal: { PrimaryContainer: { Image: '683313688378.dkr.ecr.us-east-1.amazonaws.com/xgb:1' } },
-              dynamic: [
-                {
-                  at: ['ModelName'],
-                  value: { given: 'jsonata', parts: [{ from: 'input', path: ['missing'] }] },
-                },
-              ],
-            },
-            retry: [],
-            catch: [{ errorEquals: ['States.ALL'], target: { kind: 'recover', state: 'Recovered' } }],
+            at: ['ModelName'],
+            value: { given: 'jsonata', parts: [{ from: 'input', path: ['missing'] }] },
           },
         ],
       },
-    };
+      retry: [],
+      catch: [{ errorEquals: ['States.ALL'], target: { kind: 'recover', state: 'Recovered' } }],
+    });
     const definition = renderMachine(plan);
     const c = withId(
       {

@@ -5,6 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EmulatedStepFunctions, StepFunctionsError } from '../emulator/stepFunctions.js';
+import { singleTaskPlan } from '../generators/machinePlan.js';
 import { createTrainingJobArb, createTransformJobArb } from '../generators/requests.js';
 import { PolicySet } from '../iam/evaluate.js';
 import { parsePolicy, type PolicyDocument } from '../iam/policy.js';
@@ -65,8 +66,7 @@ async function exec(definition: Record<string, unknown>, policy: PolicyDocument)
 
 /** The single-task plan of a definition (its task as findTasks reads it). */
 function planOf(definition: unknown): MachinePlan {
-  const [task] = findTasks(definition).tasks;
-  return { shape: 'single', queryLanguage: 'JSONPath', flow: { steps: [task!.plan] } };
+  return singleTaskPlan(findTasks(definition).tasks[0]!.plan);
 }
 
 describe('known gaps, pinned', () => {
