@@ -30,6 +30,8 @@ export const MUTANTS = {
   'failure-reason-dropped': "the cause of a failed job's task leaves out its FailureReason",
   'no-execution-arn-tag': 'Step Functions tags the job with MANAGED_BY_AWS only',
   'describe-drops-request': 'the Describe result does not echo the request it was created with',
+  'artifacts-without-job-folder':
+    "a training job's ModelArtifacts.S3ModelArtifacts leaves out the job's folder",
   'no-stop-on-abort': 'StopExecution does not make the best-effort Stop<X>Job call',
   'no-stop-on-timeout': 'a state-machine timeout does not make the best-effort Stop<X>Job call',
   'history-skips-submitted': '.sync records no TaskSubmitted event',
@@ -51,6 +53,7 @@ export const MUTANTS = {
   'catch-drops-resultpath': "Catch ignores the catcher's ResultPath: the error object replaces the input",
   'taskfailed-matches-timeout': 'States.TaskFailed also matches States.Timeout',
   'resultpath-null-ignored': 'ResultPath null keeps the result instead of the input',
+  'resultpath-merges': "ResultPath $.key merges the result's members into the input instead of nesting it",
   'resultselector-ignored': 'ResultSelector is not applied',
   'outputpath-ignored': 'OutputPath is not applied',
   'inputpath-ignored': 'InputPath is not applied: Parameters read the whole input',

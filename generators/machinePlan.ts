@@ -5,7 +5,15 @@
 import fc from 'fast-check';
 import { API_NAMES, type Api, type Pattern, type QueryLanguage } from '../catalog/api.js';
 import { SAGEMAKER_APIS } from '../catalog/sagemakerApis.js';
-import type { CatchTarget, MachinePlan, MachineShape, StepPlan, TaskPlan } from '../plan/casePlan.js';
+import type {
+  CatchTarget,
+  DynamicMember,
+  MachinePlan,
+  MachineShape,
+  PlanValue,
+  StepPlan,
+  TaskPlan,
+} from '../plan/casePlan.js';
 import { relocateSources, taskPlanArb, type DrawnTask } from './taskPlan.js';
 import { sometimes } from './values.js';
 
@@ -117,9 +125,17 @@ function chain(
         queryLanguage,
       }),
     );
+  // How the later steps read what the training job produced, as the Data Science SDK's pipelines do.
+  const flowArb = fc.record({
+    nameFromTraining: fc.boolean(),
+    dataFromTraining: fc.boolean(),
+    bracket: fc.boolean(),
+    // After a request-response training the result has only the ARN: a read of more fails (States.Runtime).
+    readAnyway: sometimes(fc.constant(true), 0.1),
+  });
   return language
-    .chain((l) => fc.tuple(fc.tuple(...steps(l)), machineTimeoutArb))
-    .map(([drawn, timeout]) => {
+    .chain((l) => fc.tuple(fc.tuple(...steps(l)), machineTimeoutArb, flowArb))
+    .map(([drawn, timeout, flow]) => {
       // The later steps name what the earlier ones created: the model, then its endpoint config.
       const modelName = drawn[1]!.resourceName;
       const configName = drawn[2]!.resourceName;
@@ -145,9 +161,60 @@ function chain(
               output: { ref: 'input', path: [] },
             };
       });
-      const jittered = tasks.some((t) => t.retry.some((r) => r.jitterStrategy === 'FULL'));
-      return machine(shape, tasks, inputOf(...drawn), jittered ? undefined : timeout);
+      const flowing = tasks[0]!.queryLanguage === 'JSONPath' ? readResults(tasks, flow) : tasks;
+      const jittered = flowing.some((t) => t.retry.some((r) => r.jitterStrategy === 'FULL'));
+      return machine(shape, flowing, inputOf(...drawn), jittered ? undefined : timeout);
     });
+}
+
+/**
+ * The chain's later steps reading the training job's result (kept under its ResultPath): the model
+ * named after the job and made of its artifacts, the transform or endpoint configuration naming
+ * that model the same way.
+ */
+function readResults(
+  tasks: readonly TaskPlan[],
+  flow: { nameFromTraining: boolean; dataFromTraining: boolean; bracket: boolean; readAnyway?: boolean },
+): TaskPlan[] {
+  const train = tasks[0]!;
+  const key = train.resultPath ? String(train.resultPath[0]) : train.name;
+  if (train.pattern !== 'sync' && !flow.readAnyway) return [...tasks];
+  const read = (...path: string[]): PlanValue => ({
+    given: 'path',
+    source: { from: 'input', path: [key, ...path], result: train.name },
+    ...(flow.bracket ? { notation: 'bracket' as const } : {}),
+  });
+  const name = flow.nameFromTraining ? read('TrainingJobName') : undefined;
+  return tasks.map((task, i) => {
+    if (i === 0) return task;
+    const literal: Record<string, unknown> = { ...task.request.literal };
+    const dynamic: DynamicMember[] = [...task.request.dynamic];
+    const set = (at: (string | number)[], value: PlanValue) => {
+      const k = JSON.stringify(at);
+      const kept = dynamic.filter((d) => JSON.stringify(d.at) !== k);
+      dynamic.length = 0;
+      dynamic.push(...kept, { at, value });
+    };
+    if (name && task.api !== 'CreateEndpoint') {
+      if ('ModelName' in literal || task.api === 'CreateModel') {
+        delete literal.ModelName;
+        set(['ModelName'], name);
+      }
+      if (Array.isArray(literal.ProductionVariants)) {
+        literal.ProductionVariants = (literal.ProductionVariants as Record<string, unknown>[]).map((v, j) => {
+          const { ModelName: _named, ...rest } = v;
+          set(['ProductionVariants', j, 'ModelName'], name);
+          return rest;
+        });
+      }
+    }
+    if (flow.dataFromTraining && task.api === 'CreateModel' && literal.PrimaryContainer) {
+      const { ModelDataUrl: _url, ...container } = literal.PrimaryContainer as Record<string, unknown>;
+      literal.PrimaryContainer = container;
+      set(['PrimaryContainer', 'ModelDataUrl'], read('ModelArtifacts', 'S3ModelArtifacts'));
+    }
+    return { ...task, request: { literal, dynamic } };
+  });
 }
 
 /**

@@ -35,11 +35,17 @@ function jsonataPathText(path: JsonPath): string {
     .join('');
 }
 
+/** `['a'][0]`: JSONPath's bracket notation, as people write it for names with spaces (and some for all). */
+function bracketText(path: JsonPath): string {
+  return path.map((s) => (typeof s === 'number' ? `[${s}]` : `['${s}']`)).join('');
+}
+
 /** A reference path of JSONPath. */
-export function jsonPathOf(source: ValueSource): string {
+export function jsonPathOf(source: ValueSource, notation?: 'bracket'): string {
+  const text = notation === 'bracket' ? bracketText : pathText;
   if (source.from === 'executionName') return '$$.Execution.Name';
-  if (source.from === 'executionInput') return `$$.Execution.Input${pathText(source.path)}`;
-  return `$${pathText(source.path)}`;
+  if (source.from === 'executionInput') return `$$.Execution.Input${text(source.path)}`;
+  return `$${text(source.path)}`;
 }
 
 /** The same reference as a JSONata operand. */
@@ -54,9 +60,9 @@ function jsonataOf(source: ValueSource): string {
 export function expressionOf(value: PlanValue): string {
   switch (value.given) {
     case 'path':
-      return jsonPathOf(value.source);
+      return jsonPathOf(value.source, value.notation);
     case 'format':
-      return `States.Format('${value.template.replace(/'/g, "\\'")}', ${value.args.map(jsonPathOf).join(', ')})`;
+      return `States.Format('${value.template.replace(/'/g, "\\'")}', ${value.args.map((a) => jsonPathOf(a)).join(', ')})`;
     case 'jsonata':
       return `{% ${value.parts.map((p) => ('from' in p ? jsonataOf(p) : `'${p.text}'`)).join(' & ')} %}`;
     case 'opaque':

@@ -11,8 +11,11 @@ export type JsonPath = readonly (string | number)[];
 
 /** Where a value Step Functions computes at run time comes from. */
 export type ValueSource =
-  /** The state's effective input: JSONPath `$.a.b` (after InputPath), JSONata `$states.input.a.b`. */
-  | { readonly from: 'input'; readonly path: JsonPath }
+  /**
+   * The state's effective input: JSONPath `$.a.b` (after InputPath), JSONata `$states.input.a.b`.
+   * `result`: the earlier state whose result the path reads (kept there by its ResultPath).
+   */
+  | { readonly from: 'input'; readonly path: JsonPath; readonly result?: string }
   /** The execution's input: `$$.Execution.Input.a`, JSONata `$states.context.Execution.Input.a`. */
   | { readonly from: 'executionInput'; readonly path: JsonPath }
   /** The context object's execution name: `$$.Execution.Name`. */
@@ -21,7 +24,7 @@ export type ValueSource =
 /** How a request member computed at run time is written. */
 export type PlanValue =
   /** A JSONPath `.$` key whose value is a path (`$.a`, `$$.Execution.Name`). */
-  | { readonly given: 'path'; readonly source: ValueSource }
+  | { readonly given: 'path'; readonly source: ValueSource; readonly notation?: 'bracket' }
   /** A JSONPath `.$` key with `States.Format(template, args...)`. */
   | { readonly given: 'format'; readonly template: string; readonly args: readonly ValueSource[] }
   /** A JSONata `{% %}` string: the sources and literal strings joined with `&`. */

@@ -1,6 +1,8 @@
 import { randomInt } from 'node:crypto';
 import { API_NAMES, PATTERNS, isApi, type Api, type Pattern } from '../../catalog/api.js';
+import { SAGEMAKER_APIS } from '../../catalog/sagemakerApis.js';
 import { WRAPPERS, type Case } from '../../generators/case.js';
+import { planTasks } from '../../plan/casePlan.js';
 import { withId } from '../../generators/invalidCase.js';
 import { caseArb, generateCase, legalPairs, plain } from '../../generators/sampleCases.js';
 import { scenarioMix } from '../../generators/scenarioMix.js';
@@ -79,6 +81,32 @@ function stats(cases: Case[]): string {
     'policy variant',
     count((c) => c.policyVariant.kind),
   );
+  // Data flow: requests that read what an earlier state produced.
+  const dynamicOf = (c: Case) => planTasks(c.plan.flow).flatMap((t) => t.request.dynamic);
+  section('data flow (cases with each)', [
+    [
+      'a request reads an earlier result',
+      cases.filter((c) =>
+        dynamicOf(c).some(
+          (d) => d.value.given === 'path' && d.value.source.from === 'input' && d.value.source.result,
+        ),
+      ).length,
+    ],
+    [
+      'bracket notation',
+      cases.filter((c) =>
+        dynamicOf(c).some((d) => d.value.given === 'path' && d.value.notation === 'bracket'),
+      ).length,
+    ],
+    [
+      'a value given at run time other than a name',
+      cases.filter((c) =>
+        planTasks(c.plan.flow).some((t) =>
+          t.request.dynamic.some((d) => d.at[0] !== SAGEMAKER_APIS[t.api].nameField.value),
+        ),
+      ).length,
+    ],
+  ]);
   // The world as the oracle's model runs it: what gets somewhere, what is cut short.
   const mix = scenarioMix(cases);
   const rows: [string, number, number, string][] = [

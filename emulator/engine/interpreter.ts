@@ -362,7 +362,15 @@ class Run {
       );
     let resultPath = 'ResultPath' in state ? state.ResultPath : '$';
     if (resultPath === null && this.spec.mutant === 'resultpath-null-ignored') resultPath = '$';
-    const withResult = resultPath === null ? raw : writePath(raw, resultPath as string, selected);
+    const withResult =
+      resultPath === null
+        ? raw
+        : this.spec.mutant === 'resultpath-merges' &&
+            resultPath !== '$' &&
+            isObject(raw) &&
+            isObject(selected)
+          ? { ...raw, ...selected }
+          : writePath(raw, resultPath as string, selected);
     if (state.OutputPath === null) return {};
     const outputPath = this.spec.mutant === 'outputpath-ignored' ? '$' : state.OutputPath;
     return readPath((outputPath as string | undefined) ?? '$', withResult, 'OutputPath');

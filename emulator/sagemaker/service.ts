@@ -220,7 +220,12 @@ export class SageMakerService {
       out.SecondaryStatus = status === 'InProgress' ? 'Training' : status;
       const s3 =
         (r.request.OutputDataConfig as { S3OutputPath?: string } | undefined)?.S3OutputPath ?? 's3://unknown';
-      out.ModelArtifacts = { S3ModelArtifacts: `${s3.replace(/\/$/, '')}/${r.name}/output/model.tar.gz` };
+      out.ModelArtifacts = {
+        S3ModelArtifacts:
+          this.options.mutant === 'artifacts-without-job-folder'
+            ? `${s3.replace(/\/$/, '')}/output/model.tar.gz`
+            : `${s3.replace(/\/$/, '')}/${r.name}/output/model.tar.gz`,
+      };
     }
     if (api === 'CreateLabelingJob') {
       const done = status === 'Completed' ? 1 : 0;

@@ -10,6 +10,12 @@ describe('reading dynamic values of a definition', () => {
     expect(parseJsonPathValue("$['Training Output']['x']")).toEqual({
       given: 'path',
       source: { from: 'input', path: ['Training Output', 'x'] },
+      notation: 'bracket',
+    });
+    expect(parseJsonPathValue("$$.Execution.Input['Config'].name")).toEqual({
+      given: 'path',
+      source: { from: 'executionInput', path: ['Config', 'name'] },
+      notation: 'bracket',
     });
     expect(parseJsonPathValue('$$.Execution.Name')).toEqual({
       given: 'path',

@@ -71,7 +71,10 @@ function parseJsonataSource(text: string): ValueSource | undefined {
 /** A JSONPath `.$` value: a path, `States.Format` over paths, or opaque. */
 export function parseJsonPathValue(expression: string): PlanValue {
   const source = parsePathSource(expression);
-  if (source) return { given: 'path', source };
+  if (source)
+    return source.from !== 'executionName' && /^\$+(\.Execution\.Input)?\[/.test(expression)
+      ? { given: 'path', source, notation: 'bracket' }
+      : { given: 'path', source };
   const m = /^States\.Format\('((?:[^'\\]|\\.)*)'((?:\s*,\s*[^,()]+)*)\)$/.exec(expression);
   if (m) {
     const args = m[2]!
