@@ -16,6 +16,7 @@ import {
   caseId,
   caseFrame,
   predictedPolicy,
+  primaryTask,
   validCaseArb,
   type Case,
   type CaseContent,
@@ -101,10 +102,15 @@ const resourceMutation: Mutation = (content) =>
       // The request itself is valid: it comes from a valid single-task case of the same API.
       return validCaseArb({ api, shape: 'single', queryLanguage: 'JSONPath', policy: 'predicted' }).map(
         (valid) => {
+          // The task as the plan names it (state names are as people write them).
+          const stateName = primaryTask(valid.plan).name;
           const { Catch: _catch, ...task } = (
             valid.definition.States as Record<string, Record<string, unknown>>
-          ).Task!;
-          const definition = { StartAt: 'Task', States: { Task: { ...task, Resource: resource } } };
+          )[stateName]!;
+          const definition = {
+            StartAt: stateName,
+            States: { [stateName]: { ...task, Resource: resource } },
+          };
           const pattern =
             kind === 'waitForTaskToken'
               ? 'waitForTaskToken'
@@ -115,7 +121,7 @@ const resourceMutation: Mutation = (content) =>
             { ...valid, pattern, wrappers: valid.wrappers.filter((w) => w !== 'Catch') },
             definition,
             'integration',
-            '/States/Task/Resource',
+            `/States/${escape(stateName)}/Resource`,
             { kind: 'resource', problem: kind },
           );
         },

@@ -40,6 +40,62 @@ const TASK_FAILED: CatchTarget = {
 const RECOVERED: CatchTarget = { kind: 'recover', state: 'Recovered' };
 const CATCH_TARGETS: readonly CatchTarget[] = [TASK_FAILED, RECOVERED];
 
+/**
+ * State names as people write them: identifiers, words with spaces, punctuation, other scripts
+ * (paths reach them in bracket notation). The states of one machine get names of one style.
+ */
+const NAME_STYLES: readonly (readonly string[])[] = [
+  ['Task', 'TrainingJob', 'Model', 'EndpointConfig', 'Endpoint', 'TransformJob'],
+  [
+    'Train model',
+    'Train model',
+    'Save model',
+    'Create endpoint config',
+    'Deploy endpoint',
+    'Batch transform',
+  ],
+  [
+    'Step 1: train (v2)',
+    'Step 1: train (v2)',
+    'Step 2: model',
+    'Step 3: config',
+    'Step 4: endpoint',
+    'Step 3: score',
+  ],
+  [
+    'Entraîner le modèle',
+    'Entraîner le modèle',
+    'Créer le modèle',
+    'Configurer',
+    'Déployer',
+    'Évaluer le lot',
+  ],
+];
+const nameStyleArb = fc.oneof(
+  { weight: 6, arbitrary: fc.constant(NAME_STYLES[0]!) },
+  { weight: 1, arbitrary: fc.constantFrom(...NAME_STYLES.slice(1)) },
+);
+const commentArb = sometimes(
+  fc.constantFrom('Train and deploy the churn model', 'Nightly batch scoring', 'Pipeline généré'),
+  0.2,
+);
+/** A workflow variable named after a state: letters, digits and underscores only. */
+const variableName = (state: string): string =>
+  `${state.normalize('NFD').replace(/[^A-Za-z0-9_]/g, '')}Result`;
+
+/** The style's name for a task of this API (the first is a single task's). */
+const styledName = (style: readonly string[], api: Api | 'single'): string =>
+  style[
+    {
+      single: 0,
+      CreateTrainingJob: 1,
+      CreateModel: 2,
+      CreateEndpointConfig: 3,
+      CreateEndpoint: 4,
+      CreateTransformJob: 5,
+    }[api as string] ?? 0
+  ]!;
+
 /** The state machine's TimeoutSeconds: now and then, often short enough to cut a job or a retry. */
 const machineTimeoutArb = sometimes(
   fc.oneof(fc.integer({ min: 60, max: 900 }), fc.integer({ min: 900, max: 36_000 })),
@@ -71,10 +127,17 @@ function topLevel(
   options: MachineOptions,
   api: Api,
   shape: 'documented' | 'single',
+  style: readonly string[],
 ): fc.Arbitrary<DrawnMachine> {
   return fc
     .tuple(
-      taskPlanArb({ ...options, api, name: 'Task', catchTargets: CATCH_TARGETS, inputPath: true }),
+      taskPlanArb({
+        ...options,
+        api,
+        name: styledName(style, 'single'),
+        catchTargets: CATCH_TARGETS,
+        inputPath: true,
+      }),
       machineTimeoutArb,
     )
     .map(([task, timeout]) => {
@@ -103,12 +166,13 @@ function topLevel(
 function chain(
   options: MachineOptions,
   shape: 'deploy-chain' | 'transform-chain',
+  style: readonly string[],
 ): fc.Arbitrary<DrawnMachine> {
   const apis: Api[] =
     shape === 'deploy-chain'
       ? ['CreateTrainingJob', 'CreateModel', 'CreateEndpointConfig', 'CreateEndpoint']
       : ['CreateTrainingJob', 'CreateModel', 'CreateTransformJob'];
-  const names = apis.map((api) => api.replace(/^Create/, ''));
+  const names = apis.map((api) => styledName(style, api));
   const language = options.queryLanguage
     ? fc.constant(options.queryLanguage)
     : fc.constantFrom<QueryLanguage>('JSONPath', 'JSONPath', 'JSONata');
@@ -157,7 +221,7 @@ function chain(
           ? { ...task, resultPath: [task.name] }
           : {
               ...task,
-              assign: { [`${task.name}Result`]: { ref: 'result', path: [] } },
+              assign: { [variableName(task.name)]: { ref: 'result', path: [] } },
               output: { ref: 'input', path: [] },
             };
       });
@@ -221,38 +285,45 @@ function readResults(
  * The Task inside a Map's iteration (one item: names are unique per account, iterations would
  * collide) or a Parallel branch; a catcher's Fail or recovering Pass sits in the iteration or branch.
  */
-function nested(options: MachineOptions, api: Api, shape: 'map' | 'parallel'): fc.Arbitrary<DrawnMachine> {
-  return taskPlanArb({ ...options, api, name: 'Task', catchTargets: CATCH_TARGETS }).map((task) => {
-    const language = task.plan.queryLanguage;
-    if (shape === 'parallel')
+function nested(
+  options: MachineOptions,
+  api: Api,
+  shape: 'map' | 'parallel',
+  style: readonly string[],
+): fc.Arbitrary<DrawnMachine> {
+  return taskPlanArb({ ...options, api, name: styledName(style, 'single'), catchTargets: CATCH_TARGETS }).map(
+    (task) => {
+      const language = task.plan.queryLanguage;
+      if (shape === 'parallel')
+        return machine(
+          shape,
+          [{ kind: 'parallel', name: 'Run', queryLanguage: language, branches: [{ steps: [task.plan] }] }],
+          inputOf(task),
+        );
+      if (language === 'JSONata')
+        return machine(
+          shape,
+          [{ kind: 'map', name: 'Run', queryLanguage: language, iteration: { steps: [task.plan] } }],
+          inputOf(task),
+        );
+      // JSONPath: the items are `$.items`; each iteration reads `{ "value": item }`.
+      const inner = relocateSources(task.plan, ['value'], ['items', 0]);
       return machine(
         shape,
-        [{ kind: 'parallel', name: 'Run', queryLanguage: language, branches: [{ steps: [task.plan] }] }],
-        inputOf(task),
+        [
+          {
+            kind: 'map',
+            name: 'Run',
+            queryLanguage: language,
+            itemsPath: ['items'],
+            itemAs: 'value',
+            iteration: { steps: [inner] },
+          },
+        ],
+        { items: [inputOf(task)] },
       );
-    if (language === 'JSONata')
-      return machine(
-        shape,
-        [{ kind: 'map', name: 'Run', queryLanguage: language, iteration: { steps: [task.plan] } }],
-        inputOf(task),
-      );
-    // JSONPath: the items are `$.items`; each iteration reads `{ "value": item }`.
-    const inner = relocateSources(task.plan, ['value'], ['items', 0]);
-    return machine(
-      shape,
-      [
-        {
-          kind: 'map',
-          name: 'Run',
-          queryLanguage: language,
-          itemsPath: ['items'],
-          itemAs: 'value',
-          iteration: { steps: [inner] },
-        },
-      ],
-      { items: [inputOf(task)] },
-    );
-  });
+    },
+  );
 }
 
 /** A state machine of one Task that ends it. */
@@ -282,14 +353,15 @@ export function machinePlanArb(options: MachineOptions): fc.Arbitrary<DrawnMachi
     );
   }
   const apiArb = options.api ? fc.constant(options.api) : fc.constantFrom(...candidates);
-  return fc.tuple(shapeArb, apiArb).chain(([shape, api]) => {
-    // Chains start with a training job; a requested API other than that gets a single-task shape.
-    if (
+  return fc.tuple(shapeArb, apiArb, nameStyleArb, commentArb).chain(([shape, api, style, comment]) => {
+    const drawn =
+      // Chains start with a training job; a requested API other than that gets a single-task shape.
       (shape === 'deploy-chain' || shape === 'transform-chain') &&
       (options.api === undefined || options.api === 'CreateTrainingJob')
-    )
-      return chain(options, shape);
-    if (shape === 'map' || shape === 'parallel') return nested(options, api, shape);
-    return topLevel(options, api, shape === 'single' ? 'single' : 'documented');
+        ? chain(options, shape, style)
+        : shape === 'map' || shape === 'parallel'
+          ? nested(options, api, shape, style)
+          : topLevel(options, api, shape === 'single' ? 'single' : 'documented', style);
+    return comment === undefined ? drawn : drawn.map((m) => ({ ...m, plan: { ...m.plan, comment } }));
   });
 }

@@ -239,6 +239,7 @@ function renderStep(step: StepPlan, inherited: QueryLanguage, next: string | und
 export function renderMachine(plan: MachinePlan): Record<string, unknown> {
   const flow = renderFlow(plan.flow, plan.queryLanguage);
   return {
+    ...(plan.comment === undefined ? {} : { Comment: plan.comment }),
     ...(plan.queryLanguage === 'JSONata' ? { QueryLanguage: 'JSONata' } : {}),
     ...(plan.timeoutSeconds === undefined ? {} : { TimeoutSeconds: plan.timeoutSeconds }),
     ...flow,

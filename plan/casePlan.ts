@@ -157,6 +157,8 @@ export type MachineShape =
 export interface MachinePlan {
   readonly shape: MachineShape;
   readonly queryLanguage: QueryLanguage;
+  /** The state machine's Comment (no meaning to run; people write them). */
+  readonly comment?: string;
   /** The state machine's TimeoutSeconds (TIMED_OUT past it). */
   readonly timeoutSeconds?: number;
   readonly flow: FlowPlan;

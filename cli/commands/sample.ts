@@ -107,6 +107,13 @@ function stats(cases: Case[]): string {
       ).length,
     ],
   ]);
+  section('names and structure (cases with each)', [
+    [
+      'a state name with spaces, punctuation or other scripts',
+      cases.filter((c) => planTasks(c.plan.flow).some((t) => !/^[A-Za-z0-9_]+$/.test(t.name))).length,
+    ],
+    ['a Comment', cases.filter((c) => c.plan.comment !== undefined).length],
+  ]);
   // The world as the oracle's model runs it: what gets somewhere, what is cut short.
   const mix = scenarioMix(cases);
   const rows: [string, number, number, string][] = [

@@ -12,10 +12,15 @@ describe('reading dynamic values of a definition', () => {
       source: { from: 'input', path: ['Training Output', 'x'] },
       notation: 'bracket',
     });
-    expect(parseJsonPathValue("$$.Execution.Input['Config'].name")).toEqual({
+    expect(parseJsonPathValue("$$.Execution.Input['Config']['name']")).toEqual({
       given: 'path',
       source: { from: 'executionInput', path: ['Config', 'name'] },
       notation: 'bracket',
+    });
+    // Mixed notation reads the same path; only all-bracket paths are marked.
+    expect(parseJsonPathValue("$$.Execution.Input['Config'].name")).toEqual({
+      given: 'path',
+      source: { from: 'executionInput', path: ['Config', 'name'] },
     });
     expect(parseJsonPathValue('$$.Execution.Name')).toEqual({
       given: 'path',

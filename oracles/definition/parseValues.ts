@@ -71,10 +71,17 @@ function parseJsonataSource(text: string): ValueSource | undefined {
 /** A JSONPath `.$` value: a path, `States.Format` over paths, or opaque. */
 export function parseJsonPathValue(expression: string): PlanValue {
   const source = parsePathSource(expression);
-  if (source)
-    return source.from !== 'executionName' && /^\$+(\.Execution\.Input)?\[/.test(expression)
-      ? { given: 'path', source, notation: 'bracket' }
-      : { given: 'path', source };
+  if (source) {
+    // Bracket notation: every step in brackets (`$['a']['b']`), as some write every path.
+    const bracketed =
+      source.from !== 'executionName' &&
+      source.path.length > 0 &&
+      expression ===
+        `${source.from === 'input' ? '$' : '$$.Execution.Input'}${source.path
+          .map((s) => (typeof s === 'number' ? `[${s}]` : `['${s}']`))
+          .join('')}`;
+    return bracketed ? { given: 'path', source, notation: 'bracket' } : { given: 'path', source };
+  }
   const m = /^States\.Format\('((?:[^'\\]|\\.)*)'((?:\s*,\s*[^,()]+)*)\)$/.exec(expression);
   if (m) {
     const args = m[2]!
