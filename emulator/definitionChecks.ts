@@ -6,6 +6,7 @@
 import aslValidator from 'asl-validator';
 import type { StateMachineType } from '../catalog/api.js';
 import { API_BY_RESOURCE_NAME } from '../catalog/sagemakerApis.js';
+import { queryLanguageProblems } from '../validation/queryLanguageRules.js';
 import { stateRuleProblems } from '../validation/stateRules.js';
 import { fieldNameValidator } from '../validation/validateRequest.js';
 
@@ -39,6 +40,9 @@ function checkStates(
     const stateLanguage = typeof state.QueryLanguage === 'string' ? state.QueryLanguage : language;
     for (const p of stateRuleProblems(state, at))
       out.problems.push(`SCHEMA_VALIDATION_FAILED: ${p.message} at ${p.pointer}`);
+    const mixed = queryLanguageProblems(state, at, stateLanguage === 'JSONata' ? 'JSONata' : 'JSONPath');
+    for (const p of mixed) out.problems.push(`SCHEMA_VALIDATION_FAILED: ${p.message} at ${p.pointer}`);
+    if (mixed.length > 0) continue;
     if (state.Type === 'Task' && typeof state.Resource === 'string') {
       const m = /^arn:[a-z-]+:states:[a-z0-9-]*:\d*:sagemaker:([A-Za-z]+)(?:\.(.+))?$/.exec(state.Resource);
       if (m) {

@@ -48,6 +48,9 @@ export const MUTANTS = {
   'retry-max-attempts-off-by-one': 'Retry makes one attempt more than MaxAttempts allows',
   'retry-ignores-max-delay': 'Retry waits beyond MaxDelaySeconds',
   'jitter-ignored': 'JitterStrategy FULL waits the whole interval',
+  'error-names-loose':
+    'ErrorEquals names match case-insensitively and by prefix (SageMaker.AmazonSageMaker catches SageMaker.AmazonSageMakerException)',
+  'retry-max-attempts-capped': 'Retry makes at most 10 attempts, whatever MaxAttempts says',
   'retrier-last-match': 'the last matching retrier applies, not the first',
   'catcher-last-match': 'the last matching catcher applies, not the first',
   'catch-drops-resultpath': "Catch ignores the catcher's ResultPath: the error object replaces the input",

@@ -129,34 +129,95 @@ const resourceMutation: Mutation = (content) =>
     }),
   );
 
-/** Retry and timeout rules asl-validator misses (spec §5.2, §5.3). */
+/**
+ * Retry and timeout rules asl-validator misses (spec §5.2, §5.3), and the other query language's
+ * fields: Arguments, Output or a Choice's Condition in a JSONPath state, a `.$` key in JSONata.
+ */
 const aslMutation: Mutation = (content) =>
-  fc.constantFrom('retry-backoff-rate', 'retry-interval', 'states-all', 'heartbeat-timeout').map((code) => {
-    const definition = structuredClone(content.definition);
-    const states = definition.States as Record<string, Record<string, unknown>>;
-    const [name, task] = Object.entries(states).find(([, s]) => s.Type === 'Task') ?? [];
-    if (!name || !task) return undefined;
-    const at = `/States/${escape(name)}`;
-    const breaks: Breakage = { kind: 'asl', rule: code };
-    delete task.Retry;
-    delete task.HeartbeatSeconds;
-    delete task.TimeoutSeconds;
-    if (code === 'retry-backoff-rate') {
-      task.Retry = [{ ErrorEquals: ['States.TaskFailed'], BackoffRate: 0.5 }];
-      return labelled(content, definition, code, `${at}/Retry/0/BackoffRate`, breaks);
-    }
-    if (code === 'retry-interval') {
-      task.Retry = [{ ErrorEquals: ['States.TaskFailed'], IntervalSeconds: 0 }];
-      return labelled(content, definition, code, `${at}/Retry/0/IntervalSeconds`, breaks);
-    }
-    if (code === 'states-all') {
-      task.Retry = [{ ErrorEquals: ['States.ALL'] }, { ErrorEquals: ['States.Timeout'] }];
-      return labelled(content, definition, code, `${at}/Retry/0/ErrorEquals`, breaks);
-    }
-    task.TimeoutSeconds = 60;
-    task.HeartbeatSeconds = 60;
-    return labelled(content, definition, code, `${at}/HeartbeatSeconds`, breaks);
-  });
+  fc
+    .constantFrom(
+      'retry-backoff-rate',
+      'retry-interval',
+      'states-all',
+      'heartbeat-timeout',
+      'jsonata-field',
+      'jsonata-condition',
+      'jsonpath-key',
+    )
+    .map((kind) => {
+      const definition = structuredClone(content.definition);
+      const states = definition.States as Record<string, Record<string, unknown>>;
+      const [name, task] = Object.entries(states).find(([, s]) => s.Type === 'Task') ?? [];
+      if (!name || !task) return undefined;
+      const at = `/States/${escape(name)}`;
+      const jsonata = (definition.QueryLanguage ?? task.QueryLanguage) === 'JSONata';
+      if (kind === 'jsonpath-key') {
+        // A JSONPath habit in JSONata: the first literal string member given as a `.$` path.
+        if (!jsonata || typeof task.Arguments !== 'object' || task.Arguments === null) return undefined;
+        const args = task.Arguments as Record<string, unknown>;
+        const key = Object.keys(args).find(
+          (k) => typeof args[k] === 'string' && !String(args[k]).startsWith('{%'),
+        );
+        if (!key) return undefined;
+        task.Arguments = Object.fromEntries(
+          Object.entries(args).map(([k, v]) => (k === key ? [`${k}.$`, `$.${k}`] : [k, v])),
+        );
+        return labelled(content, definition, kind, `${at}/Arguments/${escape(key)}.$`, {
+          kind: 'asl',
+          rule: kind,
+        });
+      }
+      if (kind === 'jsonata-field' || kind === 'jsonata-condition') {
+        if (jsonata) return undefined;
+        if (kind === 'jsonata-field') {
+          // JSONata's Arguments in a JSONPath state (the definition moved without its QueryLanguage).
+          task.Arguments = task.Parameters;
+          delete task.Parameters;
+          return labelled(content, definition, 'jsonata-field', `${at}/Arguments`, {
+            kind: 'asl',
+            rule: kind,
+          });
+        }
+        // A Choice before the task with a JSONata Condition.
+        const check = name === 'Check flag' ? 'Check flag 2' : 'Check flag';
+        states[check] = {
+          Type: 'Choice',
+          Choices: [{ Condition: '{% $states.input.run = true %}', Next: name }],
+          Default: name,
+        };
+        definition.StartAt = check;
+        return labelled(
+          content,
+          definition,
+          'jsonata-field',
+          `/States/${escape(check)}/Choices/0/Condition`,
+          {
+            kind: 'asl',
+            rule: kind,
+          },
+        );
+      }
+      const code = kind;
+      const breaks: Breakage = { kind: 'asl', rule: code };
+      delete task.Retry;
+      delete task.HeartbeatSeconds;
+      delete task.TimeoutSeconds;
+      if (code === 'retry-backoff-rate') {
+        task.Retry = [{ ErrorEquals: ['States.TaskFailed'], BackoffRate: 0.5 }];
+        return labelled(content, definition, code, `${at}/Retry/0/BackoffRate`, breaks);
+      }
+      if (code === 'retry-interval') {
+        task.Retry = [{ ErrorEquals: ['States.TaskFailed'], IntervalSeconds: 0 }];
+        return labelled(content, definition, code, `${at}/Retry/0/IntervalSeconds`, breaks);
+      }
+      if (code === 'states-all') {
+        task.Retry = [{ ErrorEquals: ['States.ALL'] }, { ErrorEquals: ['States.Timeout'] }];
+        return labelled(content, definition, code, `${at}/Retry/0/ErrorEquals`, breaks);
+      }
+      task.TimeoutSeconds = 60;
+      task.HeartbeatSeconds = 60;
+      return labelled(content, definition, code, `${at}/HeartbeatSeconds`, breaks);
+    });
 
 /** The kinds of invalid case: a request value, the integration's resource, an ASL rule. */
 export type InvalidKind = 'request' | 'resource' | 'asl';

@@ -131,7 +131,54 @@ function edits(api: Api): readonly Edit[] {
         constraint: 'type',
       }),
     );
+  // Forms people write by mistake: null for a required value, a role by name, a bucket path without
+  // a scheme, Tags where the API takes none.
+  // (Not a member that names a resource or a role: those are the calls' resources, a separate matter.)
+  const named = new Set([
+    nameField,
+    ...facts.relatedResources.value.map((r) => r.nameField),
+    ...facts.roleFields.value.map((f) => f.path[0]),
+  ]);
+  const required = (input.required ?? []).find((m) => !named.has(m));
+  if (required) list.push((r) => set(r, [required], null, { constraint: 'type' }));
+  const role = facts.roleFields.value.find((f) => f.path.length === 1)?.path[0];
+  if (role)
+    list.push((r) =>
+      typeof r[role] === 'string'
+        ? set(r, [role], 'AmazonSageMaker-ExecutionRole', { constraint: 'pattern' })
+        : undefined,
+    );
+  const s3 = LENGTH_EDITS[api]?.[0];
+  if (s3 && s3.at(-1) === 'S3OutputPath')
+    list.push((r) =>
+      set(r, s3, String(at(r, s3.slice(0, -1))?.S3OutputPath).replace(/^s3:\/\//, ''), {
+        constraint: 'pattern',
+      }),
+    );
+  if (!('Tags' in (input.members ?? {})))
+    list.push((r) => {
+      r.Tags = [{ Key: 'team', Value: 'ml' }];
+      return { constraint: 'unknown-field', path: '/Tags' };
+    });
   if (api === 'CreateTrainingJob') {
+    list.push((r) => {
+      // Gzip channels need Pipe mode (spec §6.5): the Data Science SDK's File-mode default with Gzip data.
+      const mode = at(r, ['AlgorithmSpecification']);
+      if (!mode) return undefined;
+      mode.TrainingInputMode = 'File';
+      r.InputDataConfig = [
+        {
+          ChannelName: 'train',
+          DataSource: { S3DataSource: { S3DataType: 'S3Prefix', S3Uri: 's3://amzn-s3-demo-bucket/train' } },
+          CompressionType: 'Gzip',
+        },
+      ];
+      return {
+        constraint: 'semantic',
+        rule: 'compression-needs-pipe',
+        path: '/InputDataConfig/0/CompressionType',
+      };
+    });
     list.push((r) => {
       const mode = at(r, ['AlgorithmSpecification']);
       if (!mode) return undefined;

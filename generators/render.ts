@@ -57,8 +57,12 @@ function jsonataOf(source: ValueSource): string {
 }
 
 /** A dynamic value as written in the definition (without the `.$` of its key). */
-export function expressionOf(value: PlanValue): string {
+export function expressionOf(value: PlanValue, language: QueryLanguage = 'JSONPath'): string {
   switch (value.given) {
+    case 'parse':
+      return language === 'JSONata'
+        ? `{% $parse(${jsonataOf(value.source)}) %}`
+        : `States.StringToJson(${jsonPathOf(value.source)})`;
     case 'path':
       return jsonPathOf(value.source, value.notation);
     case 'format':
@@ -73,7 +77,7 @@ export function expressionOf(value: PlanValue): string {
 /** The request template: literal members, and the dynamic ones as `.$` keys or `{% %}` strings. */
 export function renderRequest(request: RequestPlan, language: QueryLanguage): unknown {
   const whole = request.dynamic.find((d) => d.at.length === 0);
-  if (whole) return expressionOf(whole.value);
+  if (whole) return expressionOf(whole.value, language);
   // Copies of the containers on the way to each dynamic member; the rest is shared with the plan.
   const out = { ...request.literal } as Obj;
   for (const { at, value } of request.dynamic) {
@@ -92,8 +96,8 @@ export function renderRequest(request: RequestPlan, language: QueryLanguage): un
     }
     const last = at.at(-1)!;
     delete parent[last];
-    if (language === 'JSONPath') parent[`${String(last)}.$`] = expressionOf(value);
-    else parent[last] = expressionOf(value);
+    if (language === 'JSONPath') parent[`${String(last)}.$`] = expressionOf(value, language);
+    else parent[last] = expressionOf(value, language);
   }
   return out;
 }

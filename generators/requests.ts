@@ -17,6 +17,7 @@ import {
   imageUriArb,
   nameFor,
   roleArnArb,
+  s3InputUriArb,
   s3UriArb,
   sometimes,
   tagsArb,
@@ -53,7 +54,7 @@ const channelArb = (name: string, mode: string) =>
   fc
     .record({
       type: fc.constantFrom('S3Prefix', 'S3Prefix', 'ManifestFile', 'AugmentedManifestFile'),
-      uri: s3UriArb,
+      uri: s3InputUriArb,
       distribution: opt(fc.constantFrom('FullyReplicated', 'ShardedByS3Key')),
       contentType: opt(
         fc.constantFrom('text/csv', 'application/x-recordio-protobuf', 'application/jsonlines'),
@@ -95,13 +96,37 @@ const resourceConfigArb = fc.record({
   VolumeSizeInGB: fc.integer({ min: 1, max: 100 }),
 });
 
+/** An algorithm resource of the account, or one subscribed to from AWS Marketplace (by ARN). */
+const algorithmNameArb = fc.constantFrom(
+  'churn-xgboost-algorithm',
+  `arn:aws:sagemaker:${REGION}:865070037744:algorithm/scikit-decision-trees-15423055-57b73412d2e93e9239e4e16f83298b8f`,
+);
+
+/**
+ * The training image, or (now and then) an algorithm resource instead (AlgorithmName: exactly one of
+ * the two); metric definitions now and then, an explicit empty list among them.
+ */
 const algorithmSpecificationArb = (mode: string) =>
   fc
-    .record({ TrainingImage: imageUriArb, TrainingInputMode: fc.constant(mode) })
-    .chain((spec) =>
-      opt(fc.constant([{ Name: 'validation:auc', Regex: 'validation-auc:([0-9\\.]+)' }]), 0.3).map(
-        (metrics) => compact({ ...spec, MetricDefinitions: metrics }),
+    .record({
+      image: fc.oneof(
+        { weight: 6, arbitrary: imageUriArb.map((TrainingImage) => ({ TrainingImage })) },
+        {
+          weight: 1,
+          arbitrary: algorithmNameArb.map((AlgorithmName) => ({ AlgorithmName })),
+        },
       ),
+      metrics: opt(
+        fc.constantFrom([{ Name: 'validation:auc', Regex: 'validation-auc:([0-9\\.]+)' }], []),
+        0.3,
+      ),
+    })
+    .map(({ image, metrics }) =>
+      compact({
+        ...image,
+        TrainingInputMode: mode,
+        MetricDefinitions: 'TrainingImage' in image ? metrics : undefined,
+      }),
     );
 
 export const createTrainingJobArb: fc.Arbitrary<SageMakerRequest> = fc
@@ -118,9 +143,13 @@ export const createTrainingJobArb: fc.Arbitrary<SageMakerRequest> = fc
       ResourceConfig: resourceConfigArb,
       StoppingCondition: stoppingConditionArb(spot),
       HyperParameters: opt(hyperParametersArb, 2 / 3),
-      EnableManagedSpotTraining: fc.constant(spot ? true : undefined),
+      // Explicit `false` where people write it (CDK and the Data Science SDK render their defaults).
+      EnableManagedSpotTraining: spot ? fc.constant(true) : opt(fc.constant(false), 0.15),
       CheckpointConfig: fc.constant(spot ? { S3Uri: `s3://amzn-s3-demo-bucket/checkpoints` } : undefined),
-      Environment: opt(environmentArb, 0.3),
+      Environment: opt(
+        fc.oneof({ weight: 4, arbitrary: environmentArb }, { weight: 1, arbitrary: fc.constant({}) }),
+        0.3,
+      ),
       Tags: opt(tagsArb),
     }),
   )
@@ -148,7 +177,7 @@ export const createTransformJobArb: fc.Arbitrary<SageMakerRequest> = fc
     Environment: opt(environmentArb, 0.3),
     TransformInput: fc
       .record({
-        uri: s3UriArb,
+        uri: s3InputUriArb,
         type: fc.constantFrom('S3Prefix', 'ManifestFile'),
         split: opt(fc.constantFrom('None', 'Line')),
         contentType: opt(fc.constantFrom('text/csv', 'application/jsonlines')),
@@ -325,23 +354,46 @@ export const createHyperParameterTuningJobArb: fc.Arbitrary<SageMakerRequest> = 
   })
   .map(compact);
 
+const containerArb = fc
+  .record({
+    Image: imageUriArb,
+    data: opt(
+      s3InputUriArb.map((u) => `${u}/model.tar.gz`),
+      0.75,
+    ),
+    env: opt(environmentArb, 0.3),
+  })
+  .map(({ Image, data, env }) => compact({ Image, ModelDataUrl: data, Environment: env }));
+
+/**
+ * One container, or (now and then) an inference pipeline: a preprocessing container before the
+ * model's, run in sequence or invoked directly (InferenceExecutionConfig); the model's is last.
+ */
 export const createModelArb: fc.Arbitrary<SageMakerRequest> = fc
   .record({
     ModelName: nameFor('CreateModel', 'ModelName'),
-    PrimaryContainer: fc
-      .record({
-        Image: imageUriArb,
-        data: opt(
-          s3UriArb.map((u) => `${u}/model.tar.gz`),
-          0.75,
-        ),
-        env: opt(environmentArb, 0.3),
-      })
-      .map(({ Image, data, env }) => compact({ Image, ModelDataUrl: data, Environment: env })),
+    containers: fc.oneof(
+      { weight: 6, arbitrary: containerArb.map((PrimaryContainer) => ({ PrimaryContainer })) },
+      {
+        weight: 1,
+        arbitrary: fc
+          .record({
+            pre: containerArb,
+            model: containerArb,
+            mode: opt(fc.constantFrom('Serial', 'Direct'), 0.7),
+          })
+          .map(({ pre, model, mode }) =>
+            compact({
+              Containers: [pre, model],
+              InferenceExecutionConfig: mode === undefined ? undefined : { Mode: mode },
+            }),
+          ),
+      },
+    ),
     ExecutionRoleArn: opt(roleArnArb, 5 / 6),
     Tags: opt(tagsArb),
   })
-  .map(compact);
+  .map(({ containers, ...r }) => compact({ ...r, ...containers }));
 
 export const createEndpointConfigArb: fc.Arbitrary<SageMakerRequest> = fc
   .record({
@@ -350,18 +402,28 @@ export const createEndpointConfigArb: fc.Arbitrary<SageMakerRequest> = fc
     variants: fc.integer({ min: 1, max: 2 }),
     type: enumArb(VARIANT_TYPES, CHEAP),
     count: fc.integer({ min: 1, max: 2 }),
+    // Weights as people give them: all 1, a split of the traffic (a canary), or none (the default 1).
+    weights: fc.constantFrom<readonly (number | undefined)[]>(
+      [1, 1],
+      [1, 1],
+      [0.9, 0.1],
+      [0.5, 0.5],
+      [undefined, undefined],
+    ),
     Tags: opt(tagsArb),
   })
-  .map(({ EndpointConfigName, model, variants, type, count, Tags }) =>
+  .map(({ EndpointConfigName, model, variants, type, count, weights, Tags }) =>
     compact({
       EndpointConfigName,
-      ProductionVariants: Array.from({ length: variants }, (_, i) => ({
-        VariantName: i === 0 ? 'AllTraffic' : `Variant${i + 1}`,
-        ModelName: model,
-        InitialInstanceCount: count,
-        InstanceType: type,
-        InitialVariantWeight: 1,
-      })),
+      ProductionVariants: Array.from({ length: variants }, (_, i) =>
+        compact({
+          VariantName: i === 0 ? 'AllTraffic' : `Variant${i + 1}`,
+          ModelName: model,
+          InitialInstanceCount: count,
+          InstanceType: type,
+          InitialVariantWeight: variants === 1 && weights[0] !== undefined ? 1 : weights[i],
+        }),
+      ),
       Tags,
     }),
   );
@@ -403,8 +465,8 @@ const on = fc.constant(true);
 const OPTIONAL_MEMBERS: Readonly<Record<Api, Record<string, fc.Arbitrary<unknown>>>> = {
   CreateTrainingJob: {
     VpcConfig: vpcConfigArb,
-    EnableNetworkIsolation: on,
-    EnableInterContainerTrafficEncryption: on,
+    EnableNetworkIsolation: fc.boolean(),
+    EnableInterContainerTrafficEncryption: fc.boolean(),
     ExperimentConfig: experimentConfigArb,
     RetryStrategy: fc.integer({ min: 1, max: 3 }).map((MaximumRetryAttempts) => ({ MaximumRetryAttempts })),
     TensorBoardOutputConfig: s3UriArb.map((S3OutputPath) => ({ S3OutputPath })),

@@ -66,6 +66,28 @@ export const TASK_ERROR_NAMES = [
   'States.Permissions',
 ] as const;
 
+/**
+ * Names close to the errors a task raises, as people mistype or misremember them: a prefix, other
+ * cases, another SageMaker exception, the name without its service. None matches (spec §5.3:
+ * names match exactly).
+ */
+export const NEAR_MISS_ERROR_NAMES = [
+  'SageMaker.AmazonSageMaker',
+  'sagemaker.AmazonSageMakerException',
+  'SageMaker.amazonsagemakerexception',
+  'SageMaker.ValidationException',
+  'SageMaker.ResourceLimitExceeded',
+  'SageMaker.ResourceInUse',
+  'AmazonSageMakerException',
+  'ResourceNotFoundException',
+] as const;
+
+/** An error name of a retrier or catcher: mostly one a task raises, now and then a near miss. */
+const errorNameArb = fc.oneof(
+  { weight: 8, arbitrary: fc.constantFrom<string>(...TASK_ERROR_NAMES) },
+  { weight: 1, arbitrary: fc.constantFrom<string>(...NEAR_MISS_ERROR_NAMES) },
+);
+
 /** Error lists of retriers and catchers: named errors, with `States.ALL` alone and last. */
 function errorListsArb(maxLists: number): fc.Arbitrary<string[][]> {
   // `States.TaskFailed` alone is common in real definitions, and the error-matching rule that needs testing most.
@@ -75,7 +97,7 @@ function errorListsArb(maxLists: number): fc.Arbitrary<string[][]> {
       weight: 3,
       arbitrary: fc
         .tuple(
-          fc.array(fc.uniqueArray(fc.constantFrom(...TASK_ERROR_NAMES), { minLength: 1, maxLength: 3 }), {
+          fc.array(fc.uniqueArray(errorNameArb, { minLength: 1, maxLength: 3 }), {
             minLength: 0,
             maxLength: maxLists,
           }),
@@ -90,7 +112,14 @@ const retrierArb = (errorEquals: string[]): fc.Arbitrary<RetrierPlan> =>
   fc
     .record({
       intervalSeconds: sometimes(fc.integer({ min: 1, max: 60 }), 0.5),
-      maxAttempts: sometimes(fc.integer({ min: 0, max: 5 }), 0.5),
+      // Now and then as many attempts as the guide's examples give (100, 5000): virtual time makes them cheap.
+      maxAttempts: sometimes(
+        fc.oneof(
+          { weight: 9, arbitrary: fc.integer({ min: 0, max: 5 }) },
+          { weight: 1, arbitrary: fc.constantFrom(100, 5000) },
+        ),
+        0.5,
+      ),
       backoffRate: sometimes(fc.constantFrom(1, 1.1, 1.5, 2, 3), 0.5),
       // MaxDelaySeconds as people set it: to cap the growth of the waits, so it bites by the second or third retry.
       maxDelay: sometimes(fc.double({ min: 1, max: 4, noNaN: true }), 0.4),
@@ -98,9 +127,11 @@ const retrierArb = (errorEquals: string[]): fc.Arbitrary<RetrierPlan> =>
     })
     .map(({ maxDelay, ...rest }) => {
       const interval = rest.intervalSeconds ?? 1;
+      // Many attempts come with a cap on the wait, as in the examples (else the waits outgrow any run).
+      const capped = maxDelay ?? ((rest.maxAttempts ?? 0) >= 100 ? 2 : undefined);
       return {
         ...rest,
-        maxDelaySeconds: maxDelay === undefined ? undefined : Math.max(1, Math.floor(interval * maxDelay)),
+        maxDelaySeconds: capped === undefined ? undefined : Math.max(1, Math.floor(interval * capped)),
       };
     })
     .map((fields) => {
@@ -279,7 +310,7 @@ export function relocateSources(plan: TaskPlan, path: JsonPath, executionPath: J
   const move = (s: ValueSource): ValueSource =>
     s.from === 'input' ? at(path, s) : s.from === 'executionInput' ? at(executionPath, s) : s;
   const value = (v: PlanValue): PlanValue =>
-    v.given === 'path'
+    v.given === 'path' || v.given === 'parse'
       ? { ...v, source: move(v.source) }
       : v.given === 'format'
         ? { ...v, args: v.args.map(move) }

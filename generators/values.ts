@@ -52,6 +52,20 @@ export const s3UriArb = fc
   .tuple(bucketArb, fc.array(keyPart, { minLength: 1, maxLength: 3 }))
   .map(([bucket, parts]) => `s3://${bucket}/${parts.join('/')}`);
 
+/**
+ * An S3 location SageMaker reads: mostly `s3://`, now and then the `https://` URL of the object as
+ * CDK writes it (`bucket.urlForObject`); the API model's pattern takes both.
+ */
+export const s3InputUriArb = fc.oneof(
+  { weight: 7, arbitrary: s3UriArb },
+  {
+    weight: 1,
+    arbitrary: fc
+      .tuple(bucketArb, fc.array(keyPart, { minLength: 1, maxLength: 3 }))
+      .map(([bucket, parts]) => `https://s3.${REGION}.amazonaws.com/${bucket}/${parts.join('/')}`),
+  },
+);
+
 export const roleArnArb = fc
   .constantFrom('SageMakerExecution', 'sagemaker-training', 'ml/SageMakerRole', 'docs-sagemaker')
   .map((name) => `arn:aws:iam::${ACCOUNT}:role/${name}`);

@@ -29,6 +29,8 @@ export type PlanValue =
   | { readonly given: 'format'; readonly template: string; readonly args: readonly ValueSource[] }
   /** A JSONata `{% %}` string: the sources and literal strings joined with `&`. */
   | { readonly given: 'jsonata'; readonly parts: readonly (ValueSource | { readonly text: string })[] }
+  /** A JSON string parsed at run time: `States.StringToJson($.a)`, JSONata `$parse($states.input.a)`. */
+  | { readonly given: 'parse'; readonly source: ValueSource }
   /** An expression of a user's definition the plan does not follow. */
   | { readonly given: 'opaque'; readonly expression: string };
 

@@ -81,6 +81,8 @@ const CATCHES: Record<MutantName, { paths: RegExp }> = {
   'retry-max-attempts-off-by-one': { paths: /^calls/ },
   'retry-ignores-max-delay': { paths: /^durationSeconds$/ },
   'jitter-ignored': { paths: /^durationSeconds$/ },
+  'error-names-loose': { paths: /^(calls|status|error|output|historyTypes|attempts|durationSeconds)/ },
+  'retry-max-attempts-capped': { paths: /^(calls|attempts|durationSeconds|historyTypes|status|error|output)/ },
   'retrier-last-match': { paths: /^calls/ },
   'catcher-last-match': { paths: /^(status|output|historyTypes)/ },
   'catch-drops-resultpath': { paths: /^output/ },

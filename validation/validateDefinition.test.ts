@@ -30,6 +30,30 @@ describe('validateDefinition', () => {
     expect(definition).toEqual(copy);
   });
 
+  it("names the other query language's fields: one problem each, in place of the schema's", () => {
+    const { Parameters, ...task } = machine({}).States.Train;
+    expect(labels({ StartAt: 'Train', States: { Train: { ...task, Arguments: Parameters } } })).toEqual([
+      'jsonata-field at /States/Train/Arguments',
+    ]);
+    expect(
+      labels({
+        StartAt: 'Check',
+        States: {
+          Check: { Type: 'Choice', Choices: [{ Condition: '{% true %}', Next: 'Train' }], Default: 'Train' },
+          Train: machine({}).States.Train,
+        },
+      }),
+    ).toEqual(['jsonata-field at /States/Check/Choices/0/Condition']);
+    const jsonata = { ...task, Arguments: { ...Parameters, 'ModelName.$': '$.name', ModelName: undefined } };
+    const problems = validateDefinition({
+      QueryLanguage: 'JSONata',
+      StartAt: 'Train',
+      States: { Train: jsonata },
+    });
+    expect(problems.map(problemLabel)).toEqual(['jsonpath-key at /States/Train/Arguments/ModelName.$']);
+    expect(problems[0]!.message).toContain('"ModelName": "{% ... %}"');
+  });
+
   it('adds the Retry / Catch / timeout rules asl-validator misses', () => {
     expect(labels(machine({ Retry: [{ ErrorEquals: ['States.TaskFailed'], BackoffRate: 0.5 }] }))).toEqual([
       'retry-backoff-rate at /States/Train/Retry/0/BackoffRate',

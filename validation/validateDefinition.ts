@@ -6,6 +6,7 @@
 import aslValidator from 'asl-validator';
 import type { StateMachineType } from '../catalog/api.js';
 import { analyzeTaskResource } from '../oracles/definition/sagemakerTasks.js';
+import { queryLanguageProblems } from './queryLanguageRules.js';
 import { stateRuleProblems } from './stateRules.js';
 import { validateRequest } from './validateRequest.js';
 
@@ -31,6 +32,7 @@ function walk(
   language: 'JSONPath' | 'JSONata',
   type: StateMachineType,
   out: DefinitionProblem[],
+  suppressed: string[],
 ): void {
   const states = machine.States;
   if (!isObject(states)) return;
@@ -42,6 +44,13 @@ function walk(
         ? state.QueryLanguage
         : language;
     out.push(...stateRuleProblems(state, at));
+    const mixed = queryLanguageProblems(state, at, stateLanguage);
+    if (mixed.length > 0) {
+      // One clear problem each, in place of the schema's messages about the same state.
+      out.push(...mixed);
+      suppressed.push(at);
+      continue;
+    }
     if (state.Type === 'Task') {
       if (typeof state.Resource !== 'string') continue;
       const analysis = analyzeTaskResource(state.Resource, type);
@@ -61,11 +70,11 @@ function walk(
       }
     } else if (state.Type === 'Parallel' && Array.isArray(state.Branches)) {
       state.Branches.forEach(
-        (b, i) => isObject(b) && walk(b, `${at}/Branches/${i}`, stateLanguage, type, out),
+        (b, i) => isObject(b) && walk(b, `${at}/Branches/${i}`, stateLanguage, type, out, suppressed),
       );
     } else if (state.Type === 'Map') {
       const key = 'ItemProcessor' in state ? 'ItemProcessor' : 'Iterator';
-      if (isObject(state[key])) walk(state[key] as Obj, `${at}/${key}`, stateLanguage, type, out);
+      if (isObject(state[key])) walk(state[key] as Obj, `${at}/${key}`, stateLanguage, type, out, suppressed);
     }
   }
 }
@@ -86,6 +95,16 @@ export function validateDefinition(
         code: 'asl',
         message: e.Message ?? e.message ?? 'invalid ASL',
       }));
-  walk(definition, '', definition.QueryLanguage === 'JSONata' ? 'JSONata' : 'JSONPath', type, out);
-  return out;
+  const suppressed: string[] = [];
+  walk(
+    definition,
+    '',
+    definition.QueryLanguage === 'JSONata' ? 'JSONata' : 'JSONPath',
+    type,
+    out,
+    suppressed,
+  );
+  return out.filter(
+    (p) => p.code !== 'asl' || !suppressed.some((at) => p.pointer === at || p.pointer.startsWith(`${at}/`)),
+  );
 }

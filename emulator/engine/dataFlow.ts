@@ -69,6 +69,15 @@ function expression(text: string): ReturnType<typeof jsonata> {
   if (!e) {
     try {
       e = jsonata(text);
+      // Step Functions' own JSONata functions (spec §5.2): $parse reads a JSON string.
+      e.registerFunction(
+        'parse',
+        (s: unknown) => {
+          if (typeof s !== 'string') throw new Error('$parse: the argument must be a string');
+          return JSON.parse(s) as unknown;
+        },
+        '<s:x>',
+      );
     } catch (err) {
       throw new StatesError(
         'States.QueryEvaluationError',

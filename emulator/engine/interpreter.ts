@@ -19,7 +19,7 @@ import { History, HISTORY_LIMIT_CAUSE, type HistoryEvent } from './history.js';
 import { readPath, writePath } from './jsonPath.js';
 import { AbortScope, VirtualScheduler } from './scheduler.js';
 import type { MutantName } from '../mutants.js';
-import { errorMatches, StatesError } from './statesError.js';
+import { errorMatches, StatesError, TERMINAL_ERRORS } from './statesError.js';
 
 type Obj = Record<string, unknown>;
 type Language = 'JSONPath' | 'JSONata';
@@ -570,6 +570,9 @@ class Run {
         const se = e instanceof StatesError ? e : new StatesError('States.Runtime', (e as Error).message);
         const match = (list: string[]) =>
           errorMatches(list, se.error) ||
+          (this.spec.mutant === 'error-names-loose' &&
+            !TERMINAL_ERRORS.has(se.error) &&
+            list.some((e) => se.error.toLowerCase().startsWith(e.toLowerCase()))) ||
           (this.spec.mutant === 'taskfailed-matches-timeout' &&
             se.error === 'States.Timeout' &&
             list.includes('States.TaskFailed'));
@@ -578,8 +581,9 @@ class Run {
           mutant === 'retrier-last-match'
             ? retriers.findLastIndex((x) => match(x.ErrorEquals as string[]))
             : retriers.findIndex((x) => match(x.ErrorEquals as string[]));
+        const written = (retriers[r]?.MaxAttempts as number | undefined) ?? 3;
         const maxAttempts =
-          ((retriers[r]?.MaxAttempts as number | undefined) ?? 3) +
+          (mutant === 'retry-max-attempts-capped' ? Math.min(written, 10) : written) +
           (mutant === 'retry-max-attempts-off-by-one' ? 1 : 0);
         if (r >= 0 && attempts[r]! < maxAttempts) {
           const retrier = retriers[r]!;

@@ -67,7 +67,8 @@ function rolesOf(api: Api, request: Obj): string[] {
   const roles: string[] = [];
   const walk = (value: unknown, path: readonly string[]): void => {
     if (path.length === 0) {
-      if (typeof value === 'string') roles.push(value);
+      // A role that is not an ARN fails validation before SageMaker would pass it.
+      if (typeof value === 'string' && value.startsWith('arn:')) roles.push(value);
       return;
     }
     const [head, ...rest] = path as [string, ...string[]];

@@ -264,7 +264,10 @@ export function taskCalls(
   // 2. PassRole for the role SageMaker will assume.
   const rule = facts.passRole.value;
   if (rule !== 'never') {
-    const roles = facts.roleFields.value.flatMap((f) => valuesAt(request, f.path));
+    // A role that is not an ARN is rejected by SageMaker's validation before it could be passed.
+    const roles = facts.roleFields.value
+      .flatMap((f) => valuesAt(request, f.path))
+      .filter((r) => r.kind !== 'static' || r.value.startsWith('arn:'));
     if (rule === 'always' || roles.length > 0) {
       const targets: { resource: string; grant: string; made: boolean }[] = [];
       for (const role of roles)

@@ -82,6 +82,9 @@ export function parseJsonPathValue(expression: string): PlanValue {
           .join('')}`;
     return bracketed ? { given: 'path', source, notation: 'bracket' } : { given: 'path', source };
   }
+  const parsed = /^States\.StringToJson\(\s*([^,()]+?)\s*\)$/.exec(expression);
+  const parsedSource = parsed ? parsePathSource(parsed[1]!) : undefined;
+  if (parsedSource) return { given: 'parse', source: parsedSource };
   const m = /^States\.Format\('((?:[^'\\]|\\.)*)'((?:\s*,\s*[^,()]+)*)\)$/.exec(expression);
   if (m) {
     const args = m[2]!
@@ -97,6 +100,9 @@ export function parseJsonPathValue(expression: string): PlanValue {
 /** A JSONata `{% %}` value: sources and string literals joined with `&`, or opaque. */
 export function parseJsonataValue(expression: string): PlanValue {
   const body = expression.slice(2, -2).trim();
+  const parsed = /^\$parse\((.+)\)$/.exec(body);
+  const parsedSource = parsed ? parseJsonataSource(parsed[1]!.trim()) : undefined;
+  if (parsedSource) return { given: 'parse', source: parsedSource };
   const parts: (ValueSource | { text: string })[] = [];
   for (const raw of body.split('&')) {
     const part = raw.trim();

@@ -63,6 +63,15 @@ export function resolveValue(value: PlanValue, scope: ValueScope): unknown {
         .map((p) => (p === undefined ? '' : typeof p === 'string' ? p : JSON.stringify(p)))
         .join('');
     }
+    case 'parse': {
+      const text = resolveSource(value.source, scope);
+      if (typeof text !== 'string') return undefined;
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        return undefined;
+      }
+    }
     case 'opaque':
       return undefined;
   }
