@@ -82,6 +82,7 @@ const requestMutation: Mutation = (content) =>
         kind: 'request',
         constraint: negative.breaks.constraint,
         ...(negative.breaks.rule ? { rule: negative.breaks.rule } : {}),
+        ...(negative.breaks.form ? { form: negative.breaks.form } : {}),
         at: segments(negative.breaks.path),
       },
     );
@@ -140,8 +141,12 @@ const aslMutation: Mutation = (content) =>
       'retry-interval',
       'states-all',
       'heartbeat-timeout',
+      // The query-language mix-ups people make, twice as often (each needs one of the two languages).
+      'jsonata-field',
       'jsonata-field',
       'jsonata-condition',
+      'jsonata-condition',
+      'jsonpath-key',
       'jsonpath-key',
     )
     .map((kind) => {

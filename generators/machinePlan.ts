@@ -8,11 +8,13 @@ import { SAGEMAKER_APIS } from '../catalog/sagemakerApis.js';
 import type {
   CatchTarget,
   DynamicMember,
+  JsonPath,
   MachinePlan,
   MachineShape,
   PlanValue,
   StepPlan,
   TaskPlan,
+  ValueSource,
 } from '../plan/casePlan.js';
 import { relocateSources, taskPlanArb, type DrawnTask } from './taskPlan.js';
 import { sometimes } from './values.js';
@@ -184,6 +186,7 @@ function chain(
         executionName: options.executionName,
         inputPrefix: `step${i + 1}`,
         resultWrappers: false,
+        references: false,
         catchTargets: CATCH_TARGETS,
         ...(i === 0 && options.pattern ? { pattern: options.pattern } : {}),
         queryLanguage,
@@ -196,6 +199,8 @@ function chain(
     bracket: fc.boolean(),
     // After a request-response training the result has only the ARN: a read of more fails (States.Runtime).
     readAnyway: sometimes(fc.constant(true), 0.1),
+    // A Lambda step first (a Pass with the shape it returns) that names the job and gives its hyperparameters.
+    prepare: sometimes(fc.constant(true), 0.3),
   });
   return language
     .chain((l) => fc.tuple(fc.tuple(...steps(l)), machineTimeoutArb, flowArb))
@@ -225,9 +230,10 @@ function chain(
               output: { ref: 'input', path: [] },
             };
       });
-      const flowing = tasks[0]!.queryLanguage === 'JSONPath' ? readResults(tasks, flow) : tasks;
+      const flowing = readResults(tasks, flow);
+      const steps: StepPlan[] = flow.prepare ? prepared(flowing, drawn[0]!.resourceName) : flowing;
       const jittered = flowing.some((t) => t.retry.some((r) => r.jitterStrategy === 'FULL'));
-      return machine(shape, flowing, inputOf(...drawn), jittered ? undefined : timeout);
+      return machine(shape, steps, inputOf(...drawn), jittered ? undefined : timeout);
     });
 }
 
@@ -243,11 +249,16 @@ function readResults(
   const train = tasks[0]!;
   const key = train.resultPath ? String(train.resultPath[0]) : train.name;
   if (train.pattern !== 'sync' && !flow.readAnyway) return [...tasks];
-  const read = (...path: string[]): PlanValue => ({
-    given: 'path',
-    source: { from: 'input', path: [key, ...path], result: train.name },
-    ...(flow.bracket ? { notation: 'bracket' as const } : {}),
-  });
+  // JSONPath reads the result where ResultPath kept it; JSONata the variable its Assign set.
+  const variable = train.assign ? Object.keys(train.assign)[0] : undefined;
+  const read = (...path: string[]): PlanValue =>
+    variable !== undefined
+      ? { given: 'jsonata', parts: [{ from: 'variable', name: variable, path, result: train.name }] }
+      : {
+          given: 'path',
+          source: { from: 'input', path: [key, ...path], result: train.name },
+          ...(flow.bracket ? { notation: 'bracket' as const } : {}),
+        };
   const name = flow.nameFromTraining ? read('TrainingJobName') : undefined;
   return tasks.map((task, i) => {
     if (i === 0) return task;
@@ -277,8 +288,60 @@ function readResults(
       literal.PrimaryContainer = container;
       set(['PrimaryContainer', 'ModelDataUrl'], read('ModelArtifacts', 'S3ModelArtifacts'));
     }
+    // An inference pipeline: the model's own container is the last.
+    if (flow.dataFromTraining && task.api === 'CreateModel' && Array.isArray(literal.Containers)) {
+      const containers = [...(literal.Containers as Record<string, unknown>[])];
+      const last = containers.length - 1;
+      const { ModelDataUrl: _url, ...container } = containers[last]!;
+      containers[last] = container;
+      literal.Containers = containers;
+      set(['Containers', last, 'ModelDataUrl'], read('ModelArtifacts', 'S3ModelArtifacts'));
+    }
     return { ...task, request: { literal, dynamic } };
   });
+}
+
+/**
+ * A Lambda step before the chain, as a Pass with the shape the function returns: it names the
+ * training job and gives its hyperparameters, which the training task reads (JSONPath from
+ * `$.prep.Payload`, JSONata from the variable `$prep`).
+ */
+function prepared(tasks: readonly TaskPlan[], jobName: string): StepPlan[] {
+  const train = tasks[0]!;
+  const language = train.queryLanguage;
+  const literal: Record<string, unknown> = { ...train.request.literal };
+  const payload: Record<string, unknown> = { trainingJobName: jobName };
+  const reads: [JsonPath, JsonPath][] = [[['TrainingJobName'], ['trainingJobName']]];
+  delete literal.TrainingJobName;
+  if (literal.HyperParameters) {
+    payload.hyperparameters = literal.HyperParameters;
+    delete literal.HyperParameters;
+    reads.push([['HyperParameters'], ['hyperparameters']]);
+  }
+  const source = (path: JsonPath): ValueSource =>
+    language === 'JSONata'
+      ? { from: 'variable', name: 'prep', path: ['Payload', ...path] }
+      : { from: 'input', path: ['prep', 'Payload', ...path] };
+  const dynamic: DynamicMember[] = [
+    ...train.request.dynamic.filter(
+      (d) => !reads.some(([at]) => JSON.stringify(at) === JSON.stringify(d.at)),
+    ),
+    ...reads.map(([at, path]): DynamicMember => ({
+      at,
+      value:
+        language === 'JSONata'
+          ? { given: 'jsonata', parts: [source(path)] }
+          : { given: 'path', source: source(path) },
+    })),
+  ];
+  const pass: StepPlan = {
+    kind: 'pass',
+    name: 'Prepare training',
+    queryLanguage: language,
+    result: { Payload: payload, StatusCode: 200 },
+    ...(language === 'JSONata' ? { variable: 'prep' } : { resultPath: ['prep'] }),
+  };
+  return [pass, { ...train, request: { literal, dynamic } }, ...tasks.slice(1)];
 }
 
 /**

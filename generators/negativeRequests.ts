@@ -14,6 +14,8 @@ export interface RequestBreak {
   /** JSON pointer of the broken value in the request. */
   readonly path: string;
   readonly rule?: string;
+  /** A mistake people make, where the edit is one (`null`, `role-name`, ...): for the counts of `sample --stats`. */
+  readonly form?: string;
 }
 
 export interface NegativeRequest {
@@ -91,10 +93,12 @@ const RANGE_EDITS: Partial<Record<Api, [(string | number)[], number]>> = {
   CreateEndpointConfig: [['ProductionVariants', 0, 'InitialInstanceCount'], 0],
 };
 
-function edits(api: Api): readonly Edit[] {
+function edits(api: Api): readonly Edit[] & { readonly forms: number } {
   const facts = SAGEMAKER_APIS[api];
   const nameField = facts.nameField.value;
   const input = SAGEMAKER_MODEL.shapes[SAGEMAKER_MODEL.operations[api]!.input!]!;
+  // The mistakes people make, drawn more often than the rest (they come last in the list).
+  const forms: Edit[] = [];
   const list: Edit[] = [
     (r) => set(r, [nameField], `${String(r[nameField]).replace(/-+/g, '-')}_v2`, { constraint: 'pattern' }),
     ...(input.required ?? []).map<Edit>((member) => (r) => {
@@ -126,7 +130,7 @@ function edits(api: Api): readonly Edit[] {
   const range = RANGE_EDITS[api];
   if (range) list.push((r) => set(r, range[0], range[1], { constraint: 'range' }));
   if (range)
-    list.push((r) =>
+    forms.push((r) =>
       set(r, range[0], String(at(r, range[0].slice(0, -1))?.[range[0][range[0].length - 1]!]), {
         constraint: 'type',
       }),
@@ -140,28 +144,33 @@ function edits(api: Api): readonly Edit[] {
     ...facts.roleFields.value.map((f) => f.path[0]),
   ]);
   const required = (input.required ?? []).find((m) => !named.has(m));
-  if (required) list.push((r) => set(r, [required], null, { constraint: 'type' }));
+  if (required)
+    forms.push((r) => set(r, [required], null, { constraint: 'type', form: 'null for a required value' }));
   const role = facts.roleFields.value.find((f) => f.path.length === 1)?.path[0];
   if (role)
-    list.push((r) =>
+    forms.push((r) =>
       typeof r[role] === 'string'
-        ? set(r, [role], 'AmazonSageMaker-ExecutionRole', { constraint: 'pattern' })
+        ? set(r, [role], 'AmazonSageMaker-ExecutionRole', {
+            constraint: 'pattern',
+            form: 'a role that is not an ARN',
+          })
         : undefined,
     );
   const s3 = LENGTH_EDITS[api]?.[0];
   if (s3 && s3.at(-1) === 'S3OutputPath')
-    list.push((r) =>
+    forms.push((r) =>
       set(r, s3, String(at(r, s3.slice(0, -1))?.S3OutputPath).replace(/^s3:\/\//, ''), {
         constraint: 'pattern',
+        form: 'an S3 location that is not a URI',
       }),
     );
   if (!('Tags' in (input.members ?? {})))
-    list.push((r) => {
+    forms.push((r) => {
       r.Tags = [{ Key: 'team', Value: 'ml' }];
-      return { constraint: 'unknown-field', path: '/Tags' };
+      return { constraint: 'unknown-field', path: '/Tags', form: 'Tags where the API takes none' };
     });
   if (api === 'CreateTrainingJob') {
-    list.push((r) => {
+    const gzipInFileMode: Edit = (r) => {
       // Gzip channels need Pipe mode (spec §6.5): the Data Science SDK's File-mode default with Gzip data.
       const mode = at(r, ['AlgorithmSpecification']);
       if (!mode) return undefined;
@@ -175,10 +184,13 @@ function edits(api: Api): readonly Edit[] {
       ];
       return {
         constraint: 'semantic',
+        form: 'Gzip input outside Pipe mode',
         rule: 'compression-needs-pipe',
         path: '/InputDataConfig/0/CompressionType',
       };
-    });
+    };
+    // Training has one edit of this kind among several; drawn as often as the other forms together.
+    forms.push(gzipInFileMode, gzipInFileMode, gzipInFileMode, gzipInFileMode, gzipInFileMode);
     list.push((r) => {
       const mode = at(r, ['AlgorithmSpecification']);
       if (!mode) return undefined;
@@ -221,12 +233,12 @@ function edits(api: Api): readonly Edit[] {
       return { constraint: 'semantic', rule: 'transform-payload-product', path: '/MaxPayloadInMB' };
     });
   }
-  return list;
+  return Object.assign([...list, ...forms], { forms: forms.length });
 }
 
-const EDITS: Readonly<Record<Api, readonly Edit[]>> = Object.fromEntries(
+const EDITS: Readonly<Record<Api, readonly Edit[] & { readonly forms: number }>> = Object.fromEntries(
   Object.keys(REQUEST_ARBITRARIES).map((api) => [api, edits(api as Api)]),
-) as Record<Api, readonly Edit[]>;
+) as Record<Api, readonly Edit[] & { readonly forms: number }>;
 
 /**
  * The request with its resource names in lower case: their ARNs then keep them as written, and a
@@ -246,7 +258,18 @@ function lowerCaseNames(api: Api, request: SageMakerRequest): SageMakerRequest {
 export function negativeRequestArb(api: Api, lowerCase = false): fc.Arbitrary<NegativeRequest> {
   const choices = EDITS[api];
   return fc
-    .tuple(REQUEST_ARBITRARIES[api], fc.nat({ max: choices.length - 1 }))
+    .tuple(
+      REQUEST_ARBITRARIES[api],
+      choices.forms === 0
+        ? fc.nat({ max: choices.length - 1 })
+        : fc.oneof(
+            { weight: 2, arbitrary: fc.nat({ max: choices.length - 1 }) },
+            {
+              weight: 1,
+              arbitrary: fc.integer({ min: choices.length - choices.forms, max: choices.length - 1 }),
+            },
+          ),
+    )
     .map(([valid, i]) => {
       const request = lowerCase ? lowerCaseNames(api, clone(valid)) : clone(valid);
       const breaks = choices[i]!(request);
@@ -257,5 +280,5 @@ export function negativeRequestArb(api: Api, lowerCase = false): fc.Arbitrary<Ne
 
 /** How many kinds of edit each API has (for coverage checks). */
 export const NEGATIVE_EDIT_COUNT: Readonly<Record<Api, number>> = Object.fromEntries(
-  Object.entries(EDITS).map(([api, list]) => [api, list.length]),
+  Object.entries(EDITS).map(([api, list]) => [api, new Set(list).size]),
 ) as Record<Api, number>;

@@ -43,6 +43,7 @@ function bracketText(path: JsonPath): string {
 /** A reference path of JSONPath. */
 export function jsonPathOf(source: ValueSource, notation?: 'bracket'): string {
   const text = notation === 'bracket' ? bracketText : pathText;
+  if (source.from === 'variable') return `$${source.name}${text(source.path)}`;
   if (source.from === 'executionName') return '$$.Execution.Name';
   if (source.from === 'executionInput') return `$$.Execution.Input${text(source.path)}`;
   return `$${text(source.path)}`;
@@ -50,6 +51,7 @@ export function jsonPathOf(source: ValueSource, notation?: 'bracket'): string {
 
 /** The same reference as a JSONata operand. */
 function jsonataOf(source: ValueSource): string {
+  if (source.from === 'variable') return `$${source.name}${jsonataPathText(source.path)}`;
   if (source.from === 'executionName') return '$states.context.Execution.Name';
   if (source.from === 'executionInput')
     return `$states.context.Execution.Input${jsonataPathText(source.path)}`;
@@ -191,6 +193,14 @@ function renderStep(step: StepPlan, inherited: QueryLanguage, next: string | und
     }
     case 'succeed':
       return { Type: 'Succeed' };
+    case 'pass':
+      return {
+        Type: 'Pass',
+        ...(step.queryLanguage !== inherited ? { QueryLanguage: step.queryLanguage } : {}),
+        ...(step.variable === undefined
+          ? { Result: step.result, ...(step.resultPath ? { ResultPath: jsonPath(step.resultPath) } : {}) }
+          : { Assign: { [step.variable]: step.result } }),
+      };
     case 'check': {
       extra[step.invalid.state] = { Type: 'Fail', Error: step.invalid.error, Cause: step.invalid.cause };
       const field = `$${pathText(step.field)}`;

@@ -70,12 +70,9 @@ const NOT_GENERATED: Readonly<Record<string, string>> = {
   'CreateTrainingJob.ServerlessJobConfig': 'serverless training: rules beyond the model',
   'CreateTrainingJob.MlflowConfig': 'needs an MLflow tracking server',
   'CreateTrainingJob.ModelPackageConfig': 'needs a model package group',
-  'CreateTrainingJob.AlgorithmName': 'the generators give a TrainingImage (one of the two)',
   'CreateHyperParameterTuningJob.TrainingJobDefinitions':
     'the generators give a TrainingJobDefinition (one of the two)',
   'CreateHyperParameterTuningJob.WarmStartConfig': 'needs finished parent tuning jobs',
-  'CreateModel.Containers': 'the generators give a PrimaryContainer (one of the two)',
-  'CreateModel.InferenceExecutionConfig': 'only with Containers',
   'CreateEndpointConfig.ExplainerConfig': 'SageMaker Clarify explainers: rules beyond the model',
   'CreateEndpointConfig.ShadowProductionVariants': 'needs variants of other models',
   'CreateEndpointConfig.MetricsConfig': 'newer than the integration documents',

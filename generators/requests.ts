@@ -147,7 +147,7 @@ export const createTrainingJobArb: fc.Arbitrary<SageMakerRequest> = fc
       EnableManagedSpotTraining: spot ? fc.constant(true) : opt(fc.constant(false), 0.15),
       CheckpointConfig: fc.constant(spot ? { S3Uri: `s3://amzn-s3-demo-bucket/checkpoints` } : undefined),
       Environment: opt(
-        fc.oneof({ weight: 4, arbitrary: environmentArb }, { weight: 1, arbitrary: fc.constant({}) }),
+        fc.oneof({ weight: 2, arbitrary: environmentArb }, { weight: 1, arbitrary: fc.constant({}) }),
         0.3,
       ),
       Tags: opt(tagsArb),

@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import type { Api, Pattern, QueryLanguage } from '../catalog/api.js';
-import { SAGEMAKER_APIS } from '../catalog/sagemakerApis.js';
+import { REFERENCES, SAGEMAKER_APIS } from '../catalog/sagemakerApis.js';
 import type {
   CatchTarget,
   CatcherPlan,
@@ -23,6 +23,46 @@ import { resourceNameArb, sometimes } from './values.js';
 
 /** How a dynamic member is computed. */
 export type DynamicKind = 'inputPath' | 'format' | 'executionName' | 'executionInput';
+
+/**
+ * A member other than the name given at run time, as pipelines pass configuration: a whole object
+ * (`"HyperParameters.$": "$.hp"`), an element of a list in the input (`$.dataUris[1]`), a JSON
+ * string parsed (`States.StringToJson`, `$parse`), or the name of the resource it references
+ * (`"ModelName.$"`, `"EndpointConfigName.$"`).
+ */
+export type ValueKind = 'object' | 'listElement' | 'stringToJson' | 'reference';
+
+/** Objects people pass whole, in this order of preference. */
+export const WHOLE_OBJECTS = [
+  'HyperParameters',
+  'Environment',
+  'StoppingCondition',
+  'ResourceConfig',
+  'TransformResources',
+  'ProcessingResources',
+  'OutputDataConfig',
+  'TransformOutput',
+  'TrainingJobDefinition',
+  'PrimaryContainer',
+];
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The path of the first S3 location below the top level (a channel's, an input's, a container's). */
+function nestedS3Path(value: unknown, at: (string | number)[] = []): (string | number)[] | undefined {
+  if (typeof value === 'string') return at.length >= 2 && /^(s3|https):\/\//.test(value) ? at : undefined;
+  const entries: [string | number, unknown][] = Array.isArray(value)
+    ? value.map((v, i) => [i, v])
+    : isPlainObject(value)
+      ? Object.entries(value)
+      : [];
+  for (const [k, v] of entries) {
+    const found = nestedS3Path(v, [...at, k]);
+    if (found) return found;
+  }
+  return undefined;
+}
 
 /** A drawn task: its plan, the input it reads, and the name it gives its resource once resolved. */
 export interface DrawnTask {
@@ -52,6 +92,8 @@ export interface TaskOptions {
   readonly inputPath?: boolean;
   /** Whether the result wrappers are drawn (a chain sets its own). */
   readonly resultWrappers?: boolean;
+  /** Whether a referenced resource may be named at run time (a chain names its own). */
+  readonly references?: boolean;
 }
 
 /** Errors a SageMaker task can raise (spec §4.4, §5.4). */
@@ -169,7 +211,9 @@ const catchArb = (targets: readonly CatchTarget[], language: QueryLanguage): fc.
   );
 
 const at = (path: JsonPath, source: ValueSource): ValueSource =>
-  source.from === 'executionName' ? source : { ...source, path: [...path, ...source.path] };
+  source.from === 'executionName' || source.from === 'variable'
+    ? source
+    : { ...source, path: [...path, ...source.path] };
 
 /** A dynamic member's value as the query language writes it. */
 function written(language: QueryLanguage, kind: DynamicKind, source: ValueSource): PlanValue {
@@ -200,6 +244,18 @@ export function taskPlanArb(options: TaskOptions): fc.Arbitrary<DrawnTask> {
       // Short enough for every name field, HPO's 32 characters included, with the '-run' suffix.
       dynamicValue: resourceNameArb(27),
       roleFromInput: sometimes(fc.constant(true), 0.15),
+      valueKind: sometimes(
+        fc.constantFrom<ValueKind>(
+          'object',
+          'object',
+          'listElement',
+          'stringToJson',
+          ...(options.references === false ? [] : (['reference'] as const)),
+        ),
+        0.3,
+      ),
+      // Where such a value comes from: the state's input, or the execution's (`$$.Execution.Input['config']`).
+      valueFromExecution: fc.boolean(),
       inputPath: options.inputPath ? sometimes(fc.constant(['job']), 0.3) : fc.constant(undefined),
       retry: sometimes(retryArb, 0.5),
       catchers:
@@ -258,6 +314,39 @@ export function taskPlanArb(options: TaskOptions): fc.Arbitrary<DrawnTask> {
           value: written(language, 'inputPath', { from: 'input', path: [field] }),
         });
       }
+      if (g.valueKind) {
+        const member = valueMember(options.api, g.valueKind, literal);
+        if (member) {
+          const field = `${prefix}${g.valueKind === 'listElement' ? 'dataUris' : g.valueKind === 'stringToJson' ? 'json' : 'value'}`;
+          const value = getAt(literal, member);
+          const stored =
+            g.valueKind === 'listElement'
+              ? ['s3://amzn-s3-demo-bucket/other', value]
+              : g.valueKind === 'stringToJson'
+                ? JSON.stringify(value)
+                : value;
+          const path: JsonPath = g.valueKind === 'listElement' ? [field, 1] : [field];
+          const source: ValueSource = g.valueFromExecution
+            ? { from: 'executionInput', path: [`${prefix}config`, ...path] }
+            : { from: 'input', path };
+          if (g.valueFromExecution) executionInput[`${prefix}config`] = { [field]: stored };
+          else stateInput[field] = stored;
+          removeAt(literal, member);
+          dynamic.push({
+            at: member,
+            value:
+              g.valueKind === 'stringToJson'
+                ? { given: 'parse', source }
+                : language === 'JSONata'
+                  ? { given: 'jsonata', parts: [source] }
+                  : {
+                      given: 'path',
+                      source,
+                      ...(g.valueFromExecution ? { notation: 'bracket' as const } : {}),
+                    },
+          });
+        }
+      }
       const sync = g.pattern === 'sync';
       const resultField = facts.resultField.value;
       const plan: { -readonly [K in keyof TaskPlan]: TaskPlan[K] } = {
@@ -303,6 +392,35 @@ export function taskPlanArb(options: TaskOptions): fc.Arbitrary<DrawnTask> {
         ...(arnPath === undefined ? {} : { arnPath }),
       };
     });
+}
+
+/** The member a value kind moves to the input: undefined when the request has none. */
+function valueMember(api: Api, kind: ValueKind, literal: Record<string, unknown>): JsonPath | undefined {
+  if (kind === 'reference') {
+    const ref = REFERENCES.value[api]?.find((r) => r.path.length === 1);
+    return ref && typeof literal[ref.path[0]!] === 'string' ? [ref.path[0]!] : undefined;
+  }
+  if (kind === 'listElement') return nestedS3Path(literal);
+  const name = WHOLE_OBJECTS.find((k) => isPlainObject(literal[k]));
+  return name ? [name] : undefined;
+}
+
+function getAt(value: unknown, path: JsonPath): unknown {
+  let v = value;
+  for (const k of path) v = (v as Record<string | number, unknown>)[k];
+  return v;
+}
+
+/** Removes the member at `path`, copying the containers on the way (the literal shares them with the draw). */
+function removeAt(literal: Record<string, unknown>, path: JsonPath): void {
+  let parent: Record<string | number, unknown> = literal;
+  for (const k of path.slice(0, -1)) {
+    const child = parent[k];
+    const copy = Array.isArray(child) ? [...(child as unknown[])] : { ...(child as Record<string, unknown>) };
+    parent[k] = copy;
+    parent = copy as Record<string | number, unknown>;
+  }
+  delete parent[path.at(-1)!];
 }
 
 /** The task's input sources moved under `path` (a Map item), its execution-input sources under `executionPath`. */

@@ -19,7 +19,12 @@ export type ValueSource =
   /** The execution's input: `$$.Execution.Input.a`, JSONata `$states.context.Execution.Input.a`. */
   | { readonly from: 'executionInput'; readonly path: JsonPath }
   /** The context object's execution name: `$$.Execution.Name`. */
-  | { readonly from: 'executionName' };
+  | { readonly from: 'executionName' }
+  /**
+   * A workflow variable (JSONata `$name.a.b`), set by an earlier state's Assign. `result`: the
+   * earlier state whose result the variable holds.
+   */
+  | { readonly from: 'variable'; readonly name: string; readonly path: JsonPath; readonly result?: string };
 
 /** How a request member computed at run time is written. */
 export type PlanValue =
@@ -99,6 +104,20 @@ export interface TaskPlan {
   readonly assign?: Readonly<Record<string, Template>>;
 }
 
+/**
+ * A Pass state before the tasks, standing in for the Lambda step real pipelines have: its Result
+ * has the shape the function returned (`{ Payload, StatusCode }`). JSONPath puts it in the input
+ * at `resultPath`; JSONata assigns it to the variable `variable`.
+ */
+export interface PassPlan {
+  readonly kind: 'pass';
+  readonly name: string;
+  readonly queryLanguage: QueryLanguage;
+  readonly result: unknown;
+  readonly resultPath?: JsonPath;
+  readonly variable?: string;
+}
+
 /** A Choice that checks a task's output: the field must be a non-empty string, else a Fail state. */
 export interface CheckPlan {
   readonly kind: 'check';
@@ -133,7 +152,7 @@ export interface ParallelPlan {
   readonly branches: readonly FlowPlan[];
 }
 
-export type StepPlan = TaskPlan | CheckPlan | SucceedPlan | MapPlan | ParallelPlan;
+export type StepPlan = TaskPlan | PassPlan | CheckPlan | SucceedPlan | MapPlan | ParallelPlan;
 
 /** States in sequence: each step's output is the next one's input; the last ends the flow. */
 export interface FlowPlan {
@@ -169,7 +188,14 @@ export interface MachinePlan {
 /** What an invalid case breaks, for the oracles to judge where it is caught (spec §1.3). */
 export type Breakage =
   /** A request value outside the SageMaker API model's constraints (or a rule it does not encode). */
-  | { readonly kind: 'request'; readonly constraint: string; readonly rule?: string; readonly at: JsonPath }
+  | {
+      readonly kind: 'request';
+      readonly constraint: string;
+      readonly rule?: string;
+      readonly at: JsonPath;
+      /** The mistake people make that the edit is, where it is one. */
+      readonly form?: string;
+    }
   /** The Task's Resource: `.waitForTaskToken`, `.sync` on an API without it, an unknown API name. */
   | { readonly kind: 'resource'; readonly problem: 'waitForTaskToken' | 'syncOnNonJob' | 'unknownApi' }
   /** A Retry or timeout rule of ASL that the schema does not check. */

@@ -1,10 +1,9 @@
 import { randomInt } from 'node:crypto';
 import { API_NAMES, PATTERNS, isApi, type Api, type Pattern } from '../../catalog/api.js';
-import { SAGEMAKER_APIS } from '../../catalog/sagemakerApis.js';
 import { WRAPPERS, type Case } from '../../generators/case.js';
-import { planTasks } from '../../plan/casePlan.js';
 import { withId } from '../../generators/invalidCase.js';
 import { caseArb, generateCase, legalPairs, plain } from '../../generators/sampleCases.js';
+import { featureCounts } from '../../generators/pipelineFeatures.js';
 import { scenarioMix } from '../../generators/scenarioMix.js';
 import { drawSuiteCase, isSuiteName, SUITE_NAMES, type SuiteName } from '../../suites/suites.js';
 import { UsageError } from '../errors.js';
@@ -81,39 +80,20 @@ function stats(cases: Case[]): string {
     'policy variant',
     count((c) => c.policyVariant.kind),
   );
-  // Data flow: requests that read what an earlier state produced.
-  const dynamicOf = (c: Case) => planTasks(c.plan.flow).flatMap((t) => t.request.dynamic);
-  section('data flow (cases with each)', [
-    [
-      'a request reads an earlier result',
-      cases.filter((c) =>
-        dynamicOf(c).some(
-          (d) => d.value.given === 'path' && d.value.source.from === 'input' && d.value.source.result,
-        ),
-      ).length,
-    ],
-    [
-      'bracket notation',
-      cases.filter((c) =>
-        dynamicOf(c).some((d) => d.value.given === 'path' && d.value.notation === 'bracket'),
-      ).length,
-    ],
-    [
-      'a value given at run time other than a name',
-      cases.filter((c) =>
-        planTasks(c.plan.flow).some((t) =>
-          t.request.dynamic.some((d) => d.at[0] !== SAGEMAKER_APIS[t.api].nameField.value),
-        ),
-      ).length,
-    ],
-  ]);
-  section('names and structure (cases with each)', [
-    [
-      'a state name with spaces, punctuation or other scripts',
-      cases.filter((c) => planTasks(c.plan.flow).some((t) => !/^[A-Za-z0-9_]+$/.test(t.name))).length,
-    ],
-    ['a Comment', cases.filter((c) => c.plan.comment !== undefined).length],
-  ]);
+  // What makes the cases look like real pipelines (generators/pipelineFeatures.ts).
+  for (const { section: title, rows } of featureCounts(cases)) {
+    const base = rows[0]![2];
+    if (base === 0) {
+      lines.push(`${title}: no invalid cases drawn (add --include-invalid, or --suite validation)`);
+      continue;
+    }
+    lines.push(`${title} (cases with each${base === cases.length ? '' : `, of ${base} invalid`})`);
+    const width = Math.max(...rows.map(([k]) => k.length));
+    for (const [k, n, base] of rows)
+      lines.push(
+        `  ${k.padEnd(width)}  ${String(n).padStart(6)}  ${(base === 0 ? 0 : (100 * n) / base).toFixed(1).padStart(5)}%`,
+      );
+  }
   // The world as the oracle's model runs it: what gets somewhere, what is cut short.
   const mix = scenarioMix(cases);
   const rows: [string, number, number, string][] = [

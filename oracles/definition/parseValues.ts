@@ -62,6 +62,11 @@ function parseJsonataSource(text: string): ValueSource | undefined {
     const path = segments(text.slice('$states.context.Execution.Input'.length), JSONATA_SEGMENT);
     return path ? { from: 'executionInput', path } : undefined;
   }
+  const variable = /^\$([A-Za-z_]\w*)/.exec(text);
+  if (variable && variable[1] !== 'states') {
+    const path = segments(text.slice(variable[0].length), JSONATA_SEGMENT);
+    return path ? { from: 'variable', name: variable[1]!, path } : undefined;
+  }
   if (text === '$states.input') return { from: 'input', path: [] };
   if (!text.startsWith('$states.input')) return undefined;
   const path = segments(text.slice('$states.input'.length), JSONATA_SEGMENT);

@@ -473,6 +473,8 @@ function placed(raw: unknown, resultPath: JsonPath | null | undefined, value: un
 
 class Execution {
   private tasksSeen = 0;
+  /** The workflow variables in scope; a Map iteration or Parallel branch writes its own copy. */
+  private variables: Record<string, unknown> = {};
 
   constructor(
     private readonly m: Model,
@@ -498,6 +500,14 @@ class Execution {
       case 'succeed':
         h.push('SucceedStateEntered', 'SucceedStateExited');
         return { kind: 'ok', output: input, ended: true };
+      case 'pass':
+        h.push('PassStateEntered', 'PassStateExited');
+        this.m.used.push(R.dataFlow);
+        if (step.variable !== undefined) {
+          this.variables = { ...this.variables, [step.variable]: step.result };
+          return { kind: 'ok', output: input };
+        }
+        return { kind: 'ok', output: placed(input, step.resultPath, step.result) };
       case 'check': {
         h.push('ChoiceStateEntered', 'ChoiceStateExited');
         // As the rendered rule reads: the field is present and is not the empty string.
@@ -513,7 +523,9 @@ class Execution {
         const outputs: unknown[] = [];
         for (const item of (items as unknown[] | undefined) ?? []) {
           h.push('MapIterationStarted');
-          const r = this.flow(step.iteration, step.itemAs ? { [step.itemAs]: item } : item);
+          const r = this.scoped(() =>
+            this.flow(step.iteration, step.itemAs ? { [step.itemAs]: item } : item),
+          );
           if (r.kind === 'failed') {
             h.push('MapIterationFailed', 'MapStateFailed');
             return r;
@@ -532,7 +544,7 @@ class Execution {
         h.push('ParallelStateEntered', 'ParallelStateStarted');
         const outputs: unknown[] = [];
         for (const branch of step.branches) {
-          const r = this.flow(branch, input);
+          const r = this.scoped(() => this.flow(branch, input));
           if (r.kind === 'failed') {
             h.push('ParallelStateFailed');
             return r;
@@ -549,6 +561,16 @@ class Execution {
     }
   }
 
+  /** Runs an iteration or a branch: it reads the variables in scope, and what it assigns stays inside. */
+  private scoped(run: () => Outcome): Outcome {
+    const outer = this.variables;
+    try {
+      return run();
+    } finally {
+      this.variables = outer;
+    }
+  }
+
   private task(task: TaskPlan, raw: unknown): Outcome {
     const m = this.m;
     const h = m.history;
@@ -561,6 +583,7 @@ class Execution {
       input: effective,
       executionInput: this.c.input,
       executionName: this.c.executionName,
+      variables: this.variables,
     });
     if (!request && task.queryLanguage === 'JSONPath') {
       // A path Parameters cannot resolve: States.Runtime, never retried or caught.
@@ -592,6 +615,12 @@ class Execution {
         h.push('TaskSucceeded', 'TaskStateExited');
         if (task.resultSelector || task.resultPath !== undefined || task.outputPath || task.output)
           m.used.push(R.dataFlow);
+        if (task.assign) {
+          const assigned = Object.entries(task.assign).map(
+            ([k, t]) => [k, evaluateTemplate(t, { result: attempt.result, input: raw })] as const,
+          );
+          this.variables = { ...this.variables, ...Object.fromEntries(assigned) };
+        }
         return { kind: 'ok', output: taskOutput(task, raw, attempt.result) };
       }
       if (!attempt.unscheduled) h.push(attempt.timedOut ? 'TaskTimedOut' : 'TaskFailed');

@@ -11,6 +11,8 @@ export interface ValueScope {
   readonly input: unknown;
   readonly executionInput: unknown;
   readonly executionName: string;
+  /** The workflow variables in scope (JSONata `$name`). */
+  readonly variables?: Readonly<Record<string, unknown>>;
 }
 
 const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -42,6 +44,7 @@ export function setPath(target: unknown, path: JsonPath, value: unknown): unknow
 
 export function resolveSource(source: ValueSource, scope: ValueScope): unknown {
   if (source.from === 'executionName') return scope.executionName;
+  if (source.from === 'variable') return getPath(scope.variables?.[source.name], source.path);
   return getPath(source.from === 'input' ? scope.input : scope.executionInput, source.path);
 }
 

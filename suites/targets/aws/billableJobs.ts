@@ -119,8 +119,19 @@ export function rewriteForAccount(c: Case, how: Rewrite): { case: Case } | { ski
   let problem: string | undefined;
 
   const rewrite = (value: unknown, operation: string, path: string[], key: string): unknown => {
+    // With the user's resources, a value computed at run time (other than a name, an ARN or the
+    // artifacts a training job of the run made) could point anywhere: not run.
+    const member = key.replace(/\.\$$/, '');
+    if (
+      resources &&
+      (key.endsWith('.$') || isJsonata(value)) &&
+      !/(Name|Arn)$/.test(member) &&
+      member !== 'ModelDataUrl' &&
+      member !== 'Tags'
+    )
+      problem ??= `${operation} ${(key.endsWith('.$') ? [...path, member] : path).join('.')} is computed at run time, so it cannot be put on your resources`;
     if (limits && CAPPED_KEYS.has(key.replace(/\.\$$/, '')) && (key.endsWith('.$') || isJsonata(value)))
-      problem ??= `${operation} ${[...path, key].join('.')} is computed at run time, so it cannot be capped`;
+      problem ??= `${operation} ${(key.endsWith('.$') ? [...path, key] : path).join('.')} is computed at run time, so it cannot be capped`;
     if (Array.isArray(value)) {
       // One production variant: each has instances of its own.
       const items = limits && key === 'ProductionVariants' ? value.slice(0, 1) : value;
@@ -165,7 +176,7 @@ export function rewriteForAccount(c: Case, how: Rewrite): { case: Case } | { ski
     if (key === 'TrainingImage') return resources.trainingImage;
     if (key === 'ImageUri') return resources.processingImage ?? resources.trainingImage;
     if (key === 'Image') return resources.inferenceImage ?? resources.trainingImage;
-    if (value.startsWith('s3://')) {
+    if (value.startsWith('s3://') || /^https:\/\/s3[.-][^/]*amazonaws\.com\//.test(value)) {
       const output = OUTPUT_KEYS.has(key) || path.includes('S3Output') || path.includes('CheckpointConfig');
       return output ? resources.outputS3Uri : resources.inputS3Uri;
     }

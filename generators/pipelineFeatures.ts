@@ -1,0 +1,283 @@
+/**
+ * What makes a generated case look like the pipelines people run: data flowing between states,
+ * values given at run time, the states around the tasks, names and structure, the request content
+ * people write, and the invalid forms people hit. `sample --stats` counts each; a test holds every
+ * one to a share of the cases (generators/pipelineFeatures.test.ts).
+ */
+import { SAGEMAKER_APIS } from '../catalog/sagemakerApis.js';
+import {
+  planTasks,
+  type FlowPlan,
+  type PlanValue,
+  type StepPlan,
+  type TaskPlan,
+  type ValueSource,
+} from '../plan/casePlan.js';
+import type { Case } from './case.js';
+import { NEAR_MISS_ERROR_NAMES, WHOLE_OBJECTS } from './taskPlan.js';
+
+export interface PipelineFeature {
+  readonly section: string;
+  readonly label: string;
+  readonly has: (c: Case) => boolean;
+}
+
+const sourcesOf = (v: PlanValue): readonly ValueSource[] =>
+  v.given === 'path' || v.given === 'parse'
+    ? [v.source]
+    : v.given === 'format'
+      ? v.args
+      : v.given === 'jsonata'
+        ? v.parts.filter((p): p is ValueSource => 'from' in p)
+        : [];
+
+function steps(flow: FlowPlan): StepPlan[] {
+  return flow.steps.flatMap((s) =>
+    s.kind === 'map'
+      ? [s, ...steps(s.iteration)]
+      : s.kind === 'parallel'
+        ? [s, ...s.branches.flatMap(steps)]
+        : [s],
+  );
+}
+
+const tasks = (c: Case) => planTasks(c.plan.flow);
+const anyTask = (f: (t: TaskPlan) => boolean) => (c: Case) => tasks(c).some(f);
+const anyDynamic = (f: (d: TaskPlan['request']['dynamic'][number], t: TaskPlan) => boolean) =>
+  anyTask((t) => t.request.dynamic.some((d) => f(d, t)));
+const anySource = (f: (s: ValueSource) => boolean) => anyDynamic((d) => sourcesOf(d.value).some(f));
+/** A task of the API whose request reads an earlier state's result. */
+const readsResult = (api: string) =>
+  anyTask(
+    (t) =>
+      t.api === api &&
+      t.request.dynamic.some((d) =>
+        sourcesOf(d.value).some(
+          (s) => (s.from === 'input' || s.from === 'variable') && s.result !== undefined,
+        ),
+      ),
+  );
+const chained = (api: string) => (c: Case) =>
+  (c.shape === 'deploy-chain' || c.shape === 'transform-chain') && tasks(c).some((t) => t.api === api);
+
+/** Whether a literal request has a member `key` somewhere (satisfying `f`, if given). */
+function hasKey(value: unknown, key: string, f: (v: unknown) => boolean = () => true): boolean {
+  if (Array.isArray(value)) return value.some((v) => hasKey(v, key, f));
+  if (value === null || typeof value !== 'object') return false;
+  return Object.entries(value).some(([k, v]) => (k === key && f(v)) || hasKey(v, key, f));
+}
+function someLeaf(value: unknown, f: (v: unknown) => boolean): boolean {
+  if (Array.isArray(value)) return value.length === 0 ? f(value) : value.some((v) => someLeaf(v, f));
+  if (value !== null && typeof value === 'object') return Object.values(value).some((v) => someLeaf(v, f));
+  return f(value);
+}
+const request = (key: string, f?: (v: unknown) => boolean) =>
+  anyTask((t) => hasKey(t.request.literal, key, f));
+const isEmptyObject = (v: unknown) =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) && Object.keys(v).length === 0;
+const variants = (f: (vs: Record<string, unknown>[]) => boolean) =>
+  request('ProductionVariants', (v) => Array.isArray(v) && f(v as Record<string, unknown>[]));
+
+const requestBreak = (form: string) => (c: Case) =>
+  !c.validity.valid && c.validity.breaks.kind === 'request' && c.validity.breaks.form === form;
+const aslBreak = (rule: string) => (c: Case) =>
+  !c.validity.valid && c.validity.breaks.kind === 'asl' && c.validity.breaks.rule === rule;
+
+const F = (section: string, label: string, has: (c: Case) => boolean): PipelineFeature => ({
+  section,
+  label,
+  has,
+});
+
+const FLOW = 'data flow';
+const VALUES = 'values given at run time';
+const AROUND = 'the states around the tasks';
+const STRUCTURE = 'names and structure';
+const CONTENT = 'request content';
+const INVALID = 'invalid forms (validation suite)';
+
+export const PIPELINE_FEATURES: readonly PipelineFeature[] = [
+  F(
+    FLOW,
+    'a request reads an earlier result',
+    anySource((s) => (s.from === 'input' || s.from === 'variable') && s.result !== undefined),
+  ),
+  F(
+    FLOW,
+    '  through ResultPath (JSONPath)',
+    anySource((s) => s.from === 'input' && s.result !== undefined),
+  ),
+  F(
+    FLOW,
+    '  through a variable (JSONata)',
+    anySource((s) => s.from === 'variable' && s.result !== undefined),
+  ),
+  F(
+    FLOW,
+    'bracket notation',
+    anyDynamic((d) => d.value.given === 'path' && d.value.notation === 'bracket'),
+  ),
+  F(
+    FLOW,
+    '$$.Execution.Input',
+    anySource((s) => s.from === 'executionInput'),
+  ),
+  F(FLOW, 'model from the training job', readsResult('CreateModel')),
+  F(FLOW, 'transform job after the model', chained('CreateTransformJob')),
+  F(FLOW, 'endpoint config after the model', chained('CreateEndpointConfig')),
+  F(FLOW, 'endpoint from the config', chained('CreateEndpoint')),
+  F(
+    VALUES,
+    'a role',
+    anyDynamic((d, t) =>
+      SAGEMAKER_APIS[t.api].roleFields.value.some((f) => f.path.length === 1 && f.path[0] === d.at[0]),
+    ),
+  ),
+  F(
+    VALUES,
+    'a nested member (X.Y.$)',
+    anyDynamic((d) => d.at.length >= 2),
+  ),
+  F(
+    VALUES,
+    'a whole object',
+    anyDynamic(
+      (d) => d.at.length === 1 && WHOLE_OBJECTS.includes(String(d.at[0])) && d.value.given !== 'parse',
+    ),
+  ),
+  F(
+    VALUES,
+    'a list element',
+    anySource((s) => s.from !== 'executionName' && s.path.some((p) => typeof p === 'number')),
+  ),
+  F(
+    VALUES,
+    'States.Format',
+    anyDynamic((d) => d.value.given === 'format'),
+  ),
+  F(
+    VALUES,
+    'States.StringToJson / $parse',
+    anyDynamic((d) => d.value.given === 'parse'),
+  ),
+  F(
+    VALUES,
+    'a JSONata expression',
+    anyDynamic((d) => d.value.given === 'jsonata'),
+  ),
+  F(
+    VALUES,
+    'a referenced resource (ModelName, EndpointConfigName)',
+    anyDynamic(
+      (d) => d.at[0] === 'ModelName' || d.at[0] === 'EndpointConfigName' || d.at.at(-1) === 'ModelName',
+    ),
+  ),
+  F(AROUND, 'a Pass standing in for a Lambda step', (c) => steps(c.plan.flow).some((s) => s.kind === 'pass')),
+  F(AROUND, 'a Choice on an earlier result', (c) => steps(c.plan.flow).some((s) => s.kind === 'check')),
+  F(
+    AROUND,
+    'a Catch to a recovering Pass',
+    anyTask((t) => t.catch.some((x) => x.target.kind === 'recover')),
+  ),
+  F(AROUND, 'a Map or Parallel around the task', (c) => c.shape === 'map' || c.shape === 'parallel'),
+  F(
+    STRUCTURE,
+    'a state name with spaces, punctuation or other scripts',
+    anyTask((t) => !/^[A-Za-z0-9_]+$/.test(t.name)),
+  ),
+  F(STRUCTURE, 'a Comment', (c) => c.plan.comment !== undefined),
+  F(
+    STRUCTURE,
+    'InputPath',
+    anyTask((t) => t.inputPath !== undefined),
+  ),
+  F(STRUCTURE, "the state machine's TimeoutSeconds", (c) => c.plan.timeoutSeconds !== undefined),
+  F(
+    STRUCTURE,
+    'Retry with MaxAttempts 100 or more',
+    anyTask((t) => t.retry.some((r) => (r.maxAttempts ?? 0) >= 100)),
+  ),
+  F(
+    STRUCTURE,
+    'several catchers, different targets or ResultPaths',
+    anyTask(
+      (t) =>
+        t.catch.length >= 2 &&
+        new Set(t.catch.map((x) => `${x.target.state} ${JSON.stringify(x.resultPath)}`)).size >= 2,
+    ),
+  ),
+  F(
+    STRUCTURE,
+    'an ErrorEquals name close to a raised one',
+    anyTask((t) =>
+      [...t.retry, ...t.catch].some((r) =>
+        r.errorEquals.some((e) => (NEAR_MISS_ERROR_NAMES as readonly string[]).includes(e)),
+      ),
+    ),
+  ),
+  F(CONTENT, 'VpcConfig', request('VpcConfig')),
+  F(CONTENT, 'a KMS key', request('KmsKeyId')),
+  F(CONTENT, 'EnableNetworkIsolation', request('EnableNetworkIsolation')),
+  F(CONTENT, 'Environment', request('Environment')),
+  F(CONTENT, '  Environment {}', request('Environment', isEmptyObject)),
+  F(CONTENT, 'AlgorithmName', request('AlgorithmName')),
+  F(CONTENT, 'MetricDefinitions', request('MetricDefinitions')),
+  F(CONTENT, 'DebugHookConfig', request('DebugHookConfig')),
+  F(CONTENT, 'RetryStrategy', request('RetryStrategy')),
+  F(CONTENT, 'CheckpointConfig', request('CheckpointConfig')),
+  F(CONTENT, 'an inference pipeline (Containers)', request('Containers')),
+  F(CONTENT, '  InferenceExecutionConfig', request('InferenceExecutionConfig')),
+  F(
+    CONTENT,
+    'two production variants with weights',
+    variants((vs) => vs.length === 2 && vs.every((v) => 'InitialVariantWeight' in v)),
+  ),
+  F(
+    CONTENT,
+    'production variants without weights',
+    variants((vs) => vs.every((v) => !('InitialVariantWeight' in v))),
+  ),
+  F(CONTENT, 'ModelClientConfig', request('ModelClientConfig')),
+  F(CONTENT, 'DataCaptureConfig', request('DataCaptureConfig')),
+  F(
+    CONTENT,
+    'an https:// S3 URL',
+    anyTask((t) => someLeaf(t.request.literal, (v) => typeof v === 'string' && v.startsWith('https://s3.'))),
+  ),
+  F(
+    CONTENT,
+    'an explicit false',
+    anyTask((t) => someLeaf(t.request.literal, (v) => v === false)),
+  ),
+  F(
+    CONTENT,
+    'an empty list',
+    anyTask((t) => someLeaf(t.request.literal, (v) => Array.isArray(v) && v.length === 0)),
+  ),
+  F(INVALID, 'null for a required value', requestBreak('null for a required value')),
+  F(INVALID, 'a role that is not an ARN', requestBreak('a role that is not an ARN')),
+  F(INVALID, 'an S3 location that is not a URI', requestBreak('an S3 location that is not a URI')),
+  F(INVALID, 'Tags where the API takes none', requestBreak('Tags where the API takes none')),
+  F(INVALID, 'Gzip input outside Pipe mode', requestBreak('Gzip input outside Pipe mode')),
+  F(INVALID, 'Arguments in a JSONPath state', aslBreak('jsonata-field')),
+  F(INVALID, 'a Condition in a JSONPath state', aslBreak('jsonata-condition')),
+  F(INVALID, 'a .$ key in JSONata Arguments', aslBreak('jsonpath-key')),
+];
+
+/** The features' counts over the cases, by section (invalid forms over the invalid cases). */
+export function featureCounts(
+  cases: readonly Case[],
+): { section: string; rows: [string, number, number][] }[] {
+  const sections = [...new Set(PIPELINE_FEATURES.map((f) => f.section))];
+  return sections.map((section) => {
+    const base = section === INVALID ? cases.filter((c) => !c.validity.valid) : cases;
+    return {
+      section,
+      rows: PIPELINE_FEATURES.filter((f) => f.section === section).map((f): [string, number, number] => [
+        f.label,
+        base.filter(f.has).length,
+        base.length,
+      ]),
+    };
+  });
+}
