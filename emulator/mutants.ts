@@ -63,6 +63,10 @@ export const MUTANTS = {
   'jsonata-output-ignored': 'a JSONata Task state ignores its Output',
   'task-timeout-ignored': "a Task's TimeoutSeconds is not enforced",
   'heartbeat-timeout-error-name': 'a missed heartbeat fails the task with States.HeartbeatTimeout',
+  'task-assign-ignored': "a JSONata Task state's Assign sets no variable",
+  'map-history-skips-iteration-succeeded':
+    'a Map iteration that succeeds records no MapIterationSucceeded event',
+  'parallel-history-skips-started': 'a Parallel state records no ParallelStateStarted event',
   'machine-timeout-ignored': "the state machine's TimeoutSeconds is not enforced",
 } as const;
 

@@ -79,7 +79,8 @@ const CATCHES: Record<MutantName, { paths: RegExp }> = {
   'throttling-retried-internally': { paths: /^(status|calls|attempts|historyTypes|durationSeconds)/ },
   'retry-ignores-backoff': { paths: /^durationSeconds$/ },
   'retry-max-attempts-off-by-one': { paths: /^calls/ },
-  'retry-ignores-max-delay': { paths: /^durationSeconds$/ },
+  // Past MaxDelaySeconds, the waits of MaxAttempts 100 or 5000 outgrow the year an execution may run.
+  'retry-ignores-max-delay': { paths: /^(durationSeconds|calls|status|error|cause|historyTypes)/ },
   'jitter-ignored': { paths: /^durationSeconds$/ },
   'error-names-loose': { paths: /^(calls|status|error|output|historyTypes|attempts|durationSeconds)/ },
   'retry-max-attempts-capped': {
@@ -97,6 +98,9 @@ const CATCHES: Record<MutantName, { paths: RegExp }> = {
   'jsonata-output-ignored': { paths: /^(output|status|historyTypes)/ },
   'task-timeout-ignored': { paths: /^(status|error|calls|durationSeconds|historyTypes)/ },
   'heartbeat-timeout-error-name': { paths: /^(error|historyTypes|status)/ },
+  'task-assign-ignored': { paths: /^(status|error|calls|historyTypes|output|cause)/ },
+  'map-history-skips-iteration-succeeded': { paths: /^historyTypes$/ },
+  'parallel-history-skips-started': { paths: /^historyTypes$/ },
   'machine-timeout-ignored': { paths: /^(status|durationSeconds|historyTypes|calls)/ },
 };
 

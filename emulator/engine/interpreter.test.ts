@@ -199,6 +199,14 @@ describe('virtual time', () => {
     expect(seconds(o)).toBe(100);
     expect(types(o).slice(-2)).toEqual(['TaskStateAborted', 'ExecutionTimedOut']);
   });
+
+  it('an execution ends TIMED_OUT after a year, whatever its Retry would still wait', async () => {
+    // 5000 attempts with doubling waits: the 26th wait alone is longer than a year.
+    const retry = [{ ErrorEquals: ['Boom'], IntervalSeconds: 1, BackoffRate: 2, MaxAttempts: 5000 }];
+    const o = await run(one({ Type: 'Task', Resource: 'fail:Boom', Retry: retry }));
+    expect(o).toMatchObject({ status: 'TIMED_OUT', error: 'States.Timeout' });
+    expect(seconds(o)).toBe(365 * 24 * 3600);
+  });
 });
 
 describe('Retry and Catch', () => {

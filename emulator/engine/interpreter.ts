@@ -3,6 +3,7 @@
  * timeouts, Parallel and Map on virtual time, and a GetExecutionHistory-shaped history. Tasks are
  * run by a TaskHandler (the SageMaker integration); the interpreter knows no service.
  */
+import { MAX_EXECUTION_SECONDS } from '../../catalog/stepFunctionsLimits.js';
 import {
   applyJsonataTemplate,
   applyTemplate,
@@ -179,8 +180,13 @@ class Run {
       roleArn: this.spec.roleArn,
       stateMachineArn: this.spec.stateMachineArn,
     });
-    const timeout = definition.TimeoutSeconds;
-    if (typeof timeout === 'number' && this.spec.mutant !== 'machine-timeout-ignored') {
+    // The state machine's TimeoutSeconds, and in any case the longest an execution may run.
+    const written =
+      typeof definition.TimeoutSeconds === 'number' && this.spec.mutant !== 'machine-timeout-ignored'
+        ? definition.TimeoutSeconds
+        : undefined;
+    const timeout = Math.min(written ?? Infinity, MAX_EXECUTION_SECONDS.value);
+    {
       this.scheduler.spawn(async () => {
         const woke = await this.scheduler.sleep(timeout * 1000, this.root);
         if (woke === 'elapsed') this.root.abort('timeout');
@@ -347,7 +353,7 @@ class Run {
           : defaultOutput === 'result'
             ? result
             : raw;
-      if ('Assign' in state)
+      if ('Assign' in state && !(this.spec.mutant === 'task-assign-ignored' && state.Type === 'Task'))
         Object.assign(thread.variables, await applyJsonataTemplate(state.Assign, scope, 'Assign'));
       return output;
     }
@@ -762,7 +768,7 @@ class Run {
     language: Language,
   ): Promise<unknown> {
     const branches = (state.Branches as Obj[]) ?? [];
-    this.event(thread, 'ParallelStateStarted');
+    if (this.spec.mutant !== 'parallel-history-skips-started') this.event(thread, 'ParallelStateStarted');
     const scope = new AbortScope(thread.scope);
     let first: unknown;
     const results = await this.scheduler.all(
@@ -853,7 +859,8 @@ class Run {
                 : applyTemplate(selector, this.pathScope(input, itemContext, itemThread), 'ItemSelector');
           }
           results[index] = await this.runMachine(processor, itemInput, itemThread, language);
-          itemThread.last = this.history.add('MapIterationSucceeded', itemThread.last, { name, index });
+          if (this.spec.mutant !== 'map-history-skips-iteration-succeeded')
+            itemThread.last = this.history.add('MapIterationSucceeded', itemThread.last, { name, index });
         } catch (e) {
           if (e instanceof TaskAborted) {
             this.history.add('MapIterationAborted', itemThread.last, { name, index }, true);

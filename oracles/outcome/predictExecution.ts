@@ -6,6 +6,7 @@
  * output checks, Succeed, Map and Parallel), not an ASL interpreter: each rule is one of spec
  * §2-§5, tagged with its provenance, and every call comes from the one call model (taskCalls).
  */
+import { MAX_EXECUTION_SECONDS } from '../../catalog/stepFunctionsLimits.js';
 import { SAGEMAKER_MODEL } from '../../apimodel/sagemakerModel.generated.js';
 import { pollIntervalMs, type WorldScenario } from '../../catalog/scenario.js';
 import { documented, inferred, observed, provenanceRank, type Provenance } from '../../catalog/provenance.js';
@@ -204,7 +205,8 @@ class Model {
     const parsed = parsePolicy(c.policy);
     if (!parsed.ok) throw new Error(`case policy invalid: ${parsed.problems[0]!.message}`);
     this.policies = new PolicySet([parsed.policy]);
-    this.deadline = c.plan.timeoutSeconds === undefined ? Infinity : c.plan.timeoutSeconds * 1000;
+    // The state machine's TimeoutSeconds, and in any case the longest an execution may run.
+    this.deadline = Math.min(c.plan.timeoutSeconds ?? Infinity, MAX_EXECUTION_SECONDS.value) * 1000;
   }
 
   private readonly callCache = new WeakMap<object, readonly Call[]>();
