@@ -141,11 +141,13 @@ const aslMutation: Mutation = (content) =>
       'retry-interval',
       'states-all',
       'heartbeat-timeout',
-      // The query-language mix-ups people make, twice as often (each needs one of the two languages).
+      // The query-language mix-ups people make, more often (each needs one of the two languages).
+      'jsonata-field',
       'jsonata-field',
       'jsonata-field',
       'jsonata-condition',
       'jsonata-condition',
+      'jsonpath-key',
       'jsonpath-key',
       'jsonpath-key',
     )

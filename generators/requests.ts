@@ -139,7 +139,10 @@ export const createTrainingJobArb: fc.Arbitrary<SageMakerRequest> = fc
       InputDataConfig: fc.tuple(
         ...['train', 'validation'].slice(0, channels).map((n) => channelArb(n, mode)),
       ),
-      OutputDataConfig: s3UriArb.map((S3OutputPath) => ({ S3OutputPath })),
+      // The output encrypted with the account's key now and then, as regulated teams do.
+      OutputDataConfig: fc
+        .tuple(s3UriArb, opt(fc.constant('alias/sagemaker-output'), 0.1))
+        .map(([S3OutputPath, KmsKeyId]) => compact({ S3OutputPath, KmsKeyId })),
       ResourceConfig: resourceConfigArb,
       StoppingCondition: stoppingConditionArb(spot),
       HyperParameters: opt(hyperParametersArb, 2 / 3),

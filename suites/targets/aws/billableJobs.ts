@@ -126,7 +126,7 @@ export function rewriteForAccount(c: Case, how: Rewrite): { case: Case } | { ski
       resources &&
       (key.endsWith('.$') || isJsonata(value)) &&
       !/(Name|Arn)$/.test(member) &&
-      member !== 'ModelDataUrl' &&
+      !(member === 'ModelDataUrl' && /ModelArtifacts/.test(String(value))) &&
       member !== 'Tags'
     )
       problem ??= `${operation} ${(key.endsWith('.$') ? [...path, member] : path).join('.')} is computed at run time, so it cannot be put on your resources`;
