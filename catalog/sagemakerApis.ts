@@ -1,3 +1,4 @@
+import { SAGEMAKER_MODEL } from '../apimodel/sagemakerModel.generated.js';
 import type { Api, Pattern } from './api.js';
 import { documented, fact, inferred, observed, type Fact, type Provenance } from './provenance.js';
 
@@ -33,6 +34,31 @@ export interface JobFacts {
   readonly statusField: Fact<string>;
   /** EventBridge managed rule Step Functions uses to learn of the job's end (spec §2.5). */
   readonly eventRule: Fact<string>;
+  /** The times the Describe response has besides `CreationTime` (epoch milliseconds in a `.sync` result). */
+  readonly times: Fact<JobTimes>;
+}
+
+export interface JobTimes {
+  /** When the job started running, e.g. `TrainingStartTime` (absent: the response has none). */
+  readonly start?: string;
+  /** When it ended, e.g. `TrainingEndTime`. */
+  readonly end?: string;
+  /** Whether the response has `LastModifiedTime`. */
+  readonly lastModified: boolean;
+}
+
+/** The Describe response's time members, from the API model. */
+function jobTimes(noun: string): JobTimes {
+  const output = SAGEMAKER_MODEL.operations[`Describe${noun}`]?.output;
+  const members = Object.keys((output && SAGEMAKER_MODEL.shapes[output]?.members) ?? {});
+  const one = (suffix: string) => members.find((m) => m !== 'CreationTime' && m.endsWith(suffix));
+  const start = one('StartTime');
+  const end = one('EndTime');
+  return {
+    ...(start ? { start } : {}),
+    ...(end ? { end } : {}),
+    lastModified: members.includes('LastModifiedTime'),
+  };
 }
 
 /** Everything the project knows about one API of the optimized integration. Data only, no behaviour. */
@@ -93,6 +119,7 @@ function jobFacts({ noun, rule, documentedJob }: JobSpec): JobFacts {
     stopAction: fact(`sagemaker:Stop${noun}`, p),
     statusField: fact(`${noun}Status`, documented('spec §6.6; SageMaker API model, Describe responses')),
     eventRule: rule,
+    times: fact(jobTimes(noun), documented('SageMaker API model (sagemaker-2017-07-24), Describe responses')),
   };
 }
 

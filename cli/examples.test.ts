@@ -29,7 +29,14 @@ const dir = mkdtempSync(join(tmpdir(), 'sfn-conformance-examples-'));
 describe('the examples', () => {
   it('are there, pipelines among them', () => {
     expect(definitions).toEqual(
-      expect.arrayContaining(['train-and-deploy.json', 'train-transform-pipeline.json']),
+      expect.arrayContaining([
+        'train-and-deploy.json',
+        'train-transform-pipeline.json',
+        'jsonata-pipeline.json',
+        'tuning-model-transform.json',
+        'processing-train-evaluate.json',
+        'create-or-update-endpoint.json',
+      ]),
     );
   });
 

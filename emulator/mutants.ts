@@ -30,14 +30,19 @@ export const MUTANTS = {
   'failure-reason-dropped': "the cause of a failed job's task leaves out its FailureReason",
   'no-execution-arn-tag': 'Step Functions tags the job with MANAGED_BY_AWS only',
   'describe-drops-request': 'the Describe result does not echo the request it was created with',
+  'job-times-in-seconds':
+    "a job's times in the .sync result are epoch seconds, as SageMaker's API sends them, not milliseconds",
   'artifacts-without-job-folder':
     "a training job's ModelArtifacts.S3ModelArtifacts leaves out the job's folder",
   'no-stop-on-abort': 'StopExecution does not make the best-effort Stop<X>Job call',
   'no-stop-on-timeout': 'a state-machine timeout does not make the best-effort Stop<X>Job call',
+  'stop-without-effect': 'the best-effort Stop<X>Job call is authorized, but the job keeps running',
   'history-skips-submitted': '.sync records no TaskSubmitted event',
   'abort-skips-task-aborted-event': 'an aborted Task records no TaskStateAborted event',
   // SageMaker: validation, names, references, errors.
   'request-validation-off': 'SageMaker accepts requests outside the API model constraints',
+  'runtime-values-not-validated':
+    'only the values the definition writes are checked: a value Step Functions computes at run time (a name from the input) is not',
   'references-not-checked': 'a missing model or endpoint configuration is not ResourceNotFound',
   'names-not-unique': 'a second resource with the same name is created instead of ResourceInUse',
   'create-error-generic': 'every SageMaker error becomes SageMaker.AmazonSageMakerException',

@@ -278,6 +278,14 @@ export class EmulatedStepFunctions {
     return { ...outcome, executionArn, calls: [...e.stateMachine.creationCalls, ...e.authorizer.calls] };
   }
 
+  /** The status of every SageMaker job of the account at a time (epoch ms), by ARN. */
+  jobStatuses(atEpochMs: number): Record<string, string> {
+    return Object.assign(
+      {},
+      ...[...this.sagemakerServices.values()].map((s) => s.jobStatuses(atEpochMs)),
+    ) as Record<string, string>;
+  }
+
   describeExecution(executionArn: string): Record<string, unknown> {
     const e = this.execution(executionArn);
     const o = e.outcome;

@@ -123,7 +123,7 @@ describe('coverage of sample --count 1000 --seed 1', () => {
     }
     expect(new Set(cases.map((c) => c.resourceMode))).toEqual(new Set(['static', 'dynamic']));
     expect(new Set(cases.map((c) => c.queryLanguage))).toEqual(new Set(['JSONPath', 'JSONata']));
-    expect(new Set(cases.map((c) => c.shape)).size).toBe(6);
+    expect(new Set(cases.map((c) => c.shape)).size).toBe(9);
     for (const w of WRAPPERS) {
       expect(
         cases.some((c) => c.wrappers.includes(w as never)),

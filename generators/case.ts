@@ -23,7 +23,7 @@ import { machinePlanArb, type DrawnMachine } from './machinePlan.js';
 import { applyPolicyVariant, policyVariantArb, TAKING_AWAY, type PolicyVariant } from './policyVariant.js';
 import { renderMachine } from './render.js';
 import { scenarioArb, type WorldScenario } from './scenario.js';
-import { ACCOUNT, REGION, resourceNameArb } from './values.js';
+import { ACCOUNT, REGION, runTimeNameArb } from './values.js';
 
 export type Validity =
   { readonly valid: true } | { readonly valid: false; readonly violation: string; readonly breaks: Breakage };
@@ -243,7 +243,7 @@ function exercisedActions(content: Omit<CaseContent, 'policyVariant'>): string[]
 /** Valid cases: every request passes the validator and every definition passes `validate`. */
 export function validCaseArb(filter: CaseFilter = {}): fc.Arbitrary<CaseContent> {
   // Execution names double as job names through $$.Execution.Name: at most 32 characters (HPO).
-  return resourceNameArb(32)
+  return runTimeNameArb(32)
     .chain((executionName) =>
       machinePlanArb({
         ...(filter.api ? { api: filter.api } : {}),

@@ -147,6 +147,7 @@ const aslMutation: Mutation = (content) =>
       'jsonata-field',
       'jsonata-condition',
       'jsonata-condition',
+      'jsonata-condition',
       'jsonpath-key',
       'jsonpath-key',
       'jsonpath-key',

@@ -42,36 +42,91 @@ const TASK_FAILED: CatchTarget = {
 const RECOVERED: CatchTarget = { kind: 'recover', state: 'Recovered' };
 const CATCH_TARGETS: readonly CatchTarget[] = [TASK_FAILED, RECOVERED];
 
+/** What a state does in the shapes drawn here; its name comes from the machine's style. */
+type Role =
+  | 'single'
+  | 'train'
+  | 'model'
+  | 'config'
+  | 'endpoint'
+  | 'transform'
+  | 'tune'
+  | 'process'
+  | 'evaluate'
+  | 'update'
+  | 'choose';
+
+const ROLE_API: Readonly<Record<Exclude<Role, 'single' | 'choose'>, Api>> = {
+  train: 'CreateTrainingJob',
+  model: 'CreateModel',
+  config: 'CreateEndpointConfig',
+  endpoint: 'CreateEndpoint',
+  transform: 'CreateTransformJob',
+  tune: 'CreateHyperParameterTuningJob',
+  process: 'CreateProcessingJob',
+  evaluate: 'CreateProcessingJob',
+  update: 'UpdateEndpoint',
+};
+
+type NameStyle = Readonly<Record<Role, string>>;
+
 /**
  * State names as people write them: identifiers, words with spaces, punctuation, other scripts
  * (paths reach them in bracket notation). The states of one machine get names of one style.
  */
-const NAME_STYLES: readonly (readonly string[])[] = [
-  ['Task', 'TrainingJob', 'Model', 'EndpointConfig', 'Endpoint', 'TransformJob'],
-  [
-    'Train model',
-    'Train model',
-    'Save model',
-    'Create endpoint config',
-    'Deploy endpoint',
-    'Batch transform',
-  ],
-  [
-    'Step 1: train (v2)',
-    'Step 1: train (v2)',
-    'Step 2: model',
-    'Step 3: config',
-    'Step 4: endpoint',
-    'Step 3: score',
-  ],
-  [
-    'Entraîner le modèle',
-    'Entraîner le modèle',
-    'Créer le modèle',
-    'Configurer',
-    'Déployer',
-    'Évaluer le lot',
-  ],
+const NAME_STYLES: readonly NameStyle[] = [
+  {
+    single: 'Task',
+    train: 'TrainingJob',
+    model: 'Model',
+    config: 'EndpointConfig',
+    endpoint: 'Endpoint',
+    transform: 'TransformJob',
+    tune: 'TuningJob',
+    process: 'ProcessingJob',
+    evaluate: 'EvaluationJob',
+    update: 'UpdateEndpoint',
+    choose: 'EndpointExists',
+  },
+  {
+    single: 'Train model',
+    train: 'Train model',
+    model: 'Save model',
+    config: 'Create endpoint config',
+    endpoint: 'Deploy endpoint',
+    transform: 'Batch transform',
+    tune: 'Tune hyperparameters',
+    process: 'Preprocess data',
+    evaluate: 'Evaluate model',
+    update: 'Update endpoint',
+    choose: 'Endpoint exists?',
+  },
+  {
+    single: 'Step 1: train (v2)',
+    train: 'Step 1: train (v2)',
+    model: 'Step 2: model',
+    config: 'Step 3: config',
+    endpoint: 'Step 4: endpoint',
+    transform: 'Step 3: score',
+    tune: 'Step 1: tune (v2)',
+    process: 'Step 0: prepare',
+    evaluate: 'Step 2: evaluate',
+    update: 'Step 4b: update',
+    choose: 'Step 4a: exists?',
+  },
+  {
+    single: 'Entraîner le modèle',
+    train: 'Entraîner le modèle',
+    model: 'Créer le modèle',
+    config: 'Configurer',
+    endpoint: 'Déployer',
+    transform: 'Évaluer le lot',
+    tune: 'Optimiser',
+    process: 'Préparer les données',
+    evaluate: 'Évaluer le modèle',
+    update: 'Mettre à jour',
+    choose: 'Le point existe ?',
+  },
 ];
 const nameStyleArb = fc.oneof(
   { weight: 6, arbitrary: fc.constant(NAME_STYLES[0]!) },
@@ -84,19 +139,6 @@ const commentArb = sometimes(
 /** A workflow variable named after a state: letters, digits and underscores only. */
 const variableName = (state: string): string =>
   `${state.normalize('NFD').replace(/[^A-Za-z0-9_]/g, '')}Result`;
-
-/** The style's name for a task of this API (the first is a single task's). */
-const styledName = (style: readonly string[], api: Api | 'single'): string =>
-  style[
-    {
-      single: 0,
-      CreateTrainingJob: 1,
-      CreateModel: 2,
-      CreateEndpointConfig: 3,
-      CreateEndpoint: 4,
-      CreateTransformJob: 5,
-    }[api as string] ?? 0
-  ]!;
 
 /** The state machine's TimeoutSeconds: now and then, often short enough to cut a job or a retry. */
 const machineTimeoutArb = sometimes(
@@ -129,14 +171,14 @@ function topLevel(
   options: MachineOptions,
   api: Api,
   shape: 'documented' | 'single',
-  style: readonly string[],
+  style: NameStyle,
 ): fc.Arbitrary<DrawnMachine> {
   return fc
     .tuple(
       taskPlanArb({
         ...options,
         api,
-        name: styledName(style, 'single'),
+        name: style.single,
         catchTargets: CATCH_TARGETS,
         inputPath: true,
       }),
@@ -161,28 +203,53 @@ function topLevel(
     });
 }
 
+/** The chains people write, by what each state does. */
+const CHAINS = {
+  'deploy-chain': ['train', 'model', 'config', 'endpoint'],
+  'transform-chain': ['train', 'model', 'transform'],
+  'tuning-chain': ['tune', 'model', 'transform'],
+  'processing-chain': ['process', 'train', 'evaluate'],
+} as const satisfies Record<string, readonly Exclude<Role, 'single' | 'choose'>[]>;
+type ChainShape = keyof typeof CHAINS;
+
+/** How the later steps of a chain read what the earlier ones produced. */
+interface ChainFlow {
+  readonly nameFromTraining: boolean;
+  readonly dataFromTraining: boolean;
+  readonly bracket: boolean;
+  /** After a request-response job the result has only the ARN: a read of more fails (States.Runtime). */
+  readonly readAnyway?: boolean;
+  /** A Lambda step first (a Pass with the shape it returns) that names the job and gives its hyperparameters. */
+  readonly prepare?: boolean;
+}
+
+const languageArb = (options: MachineOptions) =>
+  options.queryLanguage
+    ? fc.constant(options.queryLanguage)
+    : fc.constantFrom<QueryLanguage>('JSONPath', 'JSONPath', 'JSONata');
+
+/** Each task keeps its result under its own key (JSONPath ResultPath) or variable (JSONata Assign). */
+function keepsResult(task: TaskPlan): TaskPlan {
+  return task.queryLanguage === 'JSONPath'
+    ? { ...task, resultPath: [task.name] }
+    : {
+        ...task,
+        assign: { [variableName(task.name)]: { ref: 'result', path: [] } },
+        output: { ref: 'input', path: [] },
+      };
+}
+
 /**
  * A chain of tasks; each keeps its result under its own key (or variable) so the next sees the
  * input. A step's catcher ends the chain: in the Fail state, or in a Pass that recovers.
  */
-function chain(
-  options: MachineOptions,
-  shape: 'deploy-chain' | 'transform-chain',
-  style: readonly string[],
-): fc.Arbitrary<DrawnMachine> {
-  const apis: Api[] =
-    shape === 'deploy-chain'
-      ? ['CreateTrainingJob', 'CreateModel', 'CreateEndpointConfig', 'CreateEndpoint']
-      : ['CreateTrainingJob', 'CreateModel', 'CreateTransformJob'];
-  const names = apis.map((api) => styledName(style, api));
-  const language = options.queryLanguage
-    ? fc.constant(options.queryLanguage)
-    : fc.constantFrom<QueryLanguage>('JSONPath', 'JSONPath', 'JSONata');
+function chain(options: MachineOptions, shape: ChainShape, style: NameStyle): fc.Arbitrary<DrawnMachine> {
+  const roles = CHAINS[shape];
   const steps = (queryLanguage: QueryLanguage) =>
-    apis.map((api, i) =>
+    roles.map((role, i) =>
       taskPlanArb({
-        api,
-        name: names[i]!,
+        api: ROLE_API[role],
+        name: style[role],
         executionName: options.executionName,
         inputPrefix: `step${i + 1}`,
         resultWrappers: false,
@@ -192,113 +259,324 @@ function chain(
         queryLanguage,
       }),
     );
-  // How the later steps read what the training job produced, as the Data Science SDK's pipelines do.
+  // How the later steps read what the earlier ones produced, as the Data Science SDK's pipelines do.
   const flowArb = fc.record({
     nameFromTraining: fc.boolean(),
     dataFromTraining: fc.boolean(),
     bracket: fc.boolean(),
-    // After a request-response training the result has only the ARN: a read of more fails (States.Runtime).
     readAnyway: sometimes(fc.constant(true), 0.1),
-    // A Lambda step first (a Pass with the shape it returns) that names the job and gives its hyperparameters.
-    prepare: sometimes(fc.constant(true), 0.3),
+    prepare: sometimes(fc.constant(true), roles[0] === 'train' ? 0.3 : 0),
   });
-  return language
+  return languageArb(options)
     .chain((l) => fc.tuple(fc.tuple(...steps(l)), machineTimeoutArb, flowArb))
     .map(([drawn, timeout, flow]) => {
       // The later steps name what the earlier ones created: the model, then its endpoint config.
-      const modelName = drawn[1]!.resourceName;
-      const configName = drawn[2]!.resourceName;
+      const model = (roles as readonly Role[]).indexOf('model');
+      const config = (roles as readonly Role[]).indexOf('config');
       const tasks = drawn.map((d, i): TaskPlan => {
         const literal: Record<string, unknown> = { ...d.plan.request.literal };
-        if (i >= 2) {
+        if (model >= 0 && i > model) {
+          const modelName = drawn[model]!.resourceName;
           if ('ModelName' in literal) literal.ModelName = modelName;
           if (Array.isArray(literal.ProductionVariants))
             literal.ProductionVariants = (literal.ProductionVariants as Record<string, unknown>[]).map(
-              (v) => ({
-                ...v,
-                ModelName: modelName,
-              }),
+              (v) => ({ ...v, ModelName: modelName }),
             );
-          if (shape === 'deploy-chain' && i === 3) literal.EndpointConfigName = configName;
         }
-        const task: TaskPlan = { ...d.plan, request: { ...d.plan.request, literal } };
-        return task.queryLanguage === 'JSONPath'
-          ? { ...task, resultPath: [task.name] }
-          : {
-              ...task,
-              assign: { [variableName(task.name)]: { ref: 'result', path: [] } },
-              output: { ref: 'input', path: [] },
-            };
+        if (config >= 0 && i > config && 'EndpointConfigName' in literal)
+          literal.EndpointConfigName = drawn[config]!.resourceName;
+        return keepsResult({ ...d.plan, request: { ...d.plan.request, literal } });
       });
-      const flowing = readResults(tasks, flow);
+      const flowing = readResults(tasks, roles, flow);
       const steps: StepPlan[] = flow.prepare ? prepared(flowing, drawn[0]!.resourceName) : flowing;
       const jittered = flowing.some((t) => t.retry.some((r) => r.jitterStrategy === 'FULL'));
       return machine(shape, steps, inputOf(...drawn), jittered ? undefined : timeout);
     });
 }
 
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The value at a path of a literal request. */
+function literalAt(value: unknown, path: JsonPath): unknown {
+  let v = value;
+  for (const k of path)
+    v = isObj(v) || Array.isArray(v) ? (v as Record<string | number, unknown>)[k] : undefined;
+  return v;
+}
+
+/** The literal with `value` at `path`, copying the containers on the way (they are shared with the draw). */
+function withLiteral(literal: Obj, path: JsonPath, value: unknown): Obj {
+  const [head, ...rest] = path;
+  if (head === undefined) return value as Obj;
+  const copy = (c: unknown, k: string | number): unknown => {
+    const child = Array.isArray(c)
+      ? [...(c as unknown[])]
+      : isObj(c)
+        ? { ...c }
+        : typeof k === 'number'
+          ? []
+          : {};
+    return child;
+  };
+  const out = { ...literal };
+  let parent: Record<string | number, unknown> = out;
+  const keys = [head, ...rest];
+  for (let i = 0; i < keys.length - 1; i++) {
+    const k = keys[i]!;
+    const child = copy(parent[k], keys[i + 1]!);
+    parent[k] = child;
+    parent = child as Record<string | number, unknown>;
+  }
+  parent[keys.at(-1)!] = value;
+  return out;
+}
+
 /**
- * The chain's later steps reading the training job's result (kept under its ResultPath): the model
- * named after the job and made of its artifacts, the transform or endpoint configuration naming
- * that model the same way.
+ * The chain's later steps reading what the earlier ones produced (each result kept under its
+ * ResultPath, or in its variable): the model named after the training or tuning job and made of
+ * its artifacts (or its image), the transform or endpoint configuration naming that model the same
+ * way; training on what the processing job wrote, evaluation of the training job's model.
  */
-function readResults(
-  tasks: readonly TaskPlan[],
-  flow: { nameFromTraining: boolean; dataFromTraining: boolean; bracket: boolean; readAnyway?: boolean },
-): TaskPlan[] {
-  const train = tasks[0]!;
-  const key = train.resultPath ? String(train.resultPath[0]) : train.name;
-  if (train.pattern !== 'sync' && !flow.readAnyway) return [...tasks];
-  // JSONPath reads the result where ResultPath kept it; JSONata the variable its Assign set.
-  const variable = train.assign ? Object.keys(train.assign)[0] : undefined;
-  const read = (...path: string[]): PlanValue =>
-    variable !== undefined
-      ? { given: 'jsonata', parts: [{ from: 'variable', name: variable, path, result: train.name }] }
-      : {
-          given: 'path',
-          source: { from: 'input', path: [key, ...path], result: train.name },
-          ...(flow.bracket ? { notation: 'bracket' as const } : {}),
+function readResults(tasks: readonly TaskPlan[], roles: readonly Role[], flow: ChainFlow): TaskPlan[] {
+  /** A read of the result of step `from`; undefined where that result has no such field. */
+  const reader = (from: number) => {
+    const source = tasks[from]!;
+    if (source.pattern !== 'sync' && !flow.readAnyway) return undefined;
+    const key = source.resultPath ? String(source.resultPath[0]) : source.name;
+    // JSONPath reads the result where ResultPath kept it; JSONata the variable its Assign set.
+    const variable = source.assign ? Object.keys(source.assign)[0] : undefined;
+    return (...path: JsonPath): PlanValue =>
+      variable !== undefined
+        ? { given: 'jsonata', parts: [{ from: 'variable', name: variable, path, result: source.name }] }
+        : {
+            given: 'path',
+            source: { from: 'input', path: [key, ...path], result: source.name },
+            ...(flow.bracket ? { notation: 'bracket' as const } : {}),
+          };
+  };
+  const out = tasks.map((t) => ({
+    literal: { ...t.request.literal } as Obj,
+    dynamic: [...t.request.dynamic],
+  }));
+  const set = (i: number, at: JsonPath, value: PlanValue) => {
+    const r = out[i]!;
+    const k = JSON.stringify(at);
+    r.dynamic = [...r.dynamic.filter((d) => JSON.stringify(d.at) !== k), { at, value }];
+  };
+  /** Moves a literal member to a read: where the request has it (or, with `add`, has its container). */
+  const move = (i: number, at: JsonPath, value: PlanValue | undefined, add = false) => {
+    if (!value) return;
+    const r = out[i]!;
+    if (r.dynamic.some((d) => d.at.every((k, j) => at[j] === k))) return;
+    const parent = literalAt(r.literal, at.slice(0, -1));
+    if (!isObj(parent) || (!add && literalAt(r.literal, at) === undefined)) return;
+    const { [String(at.at(-1))]: _moved, ...rest } = parent;
+    r.literal = withLiteral(r.literal, at.slice(0, -1), rest);
+    set(i, at, value);
+  };
+  const source = roles.findIndex((r) => r === 'train' || r === 'tune');
+  const model = roles.indexOf('model');
+  if (model > source && source >= 0) {
+    const read = reader(source);
+    const nameField = roles[source] === 'train' ? 'TrainingJobName' : 'HyperParameterTuningJobName';
+    if (flow.nameFromTraining && read)
+      tasks.forEach((task, i) => {
+        if (i <= source || task.api === 'CreateEndpoint') return;
+        const r = out[i]!;
+        if ('ModelName' in r.literal || task.api === 'CreateModel') {
+          const { ModelName: _named, ...rest } = r.literal;
+          r.literal = rest;
+          set(i, ['ModelName'], read(nameField));
+        }
+        if (Array.isArray(r.literal.ProductionVariants))
+          r.literal.ProductionVariants.forEach((_v, j) =>
+            move(i, ['ProductionVariants', j, 'ModelName'], read(nameField)),
+          );
+      });
+    if (flow.dataFromTraining && read) {
+      const m = out[model]!.literal;
+      const container: JsonPath | undefined = isObj(m.PrimaryContainer)
+        ? ['PrimaryContainer']
+        : Array.isArray(m.Containers)
+          ? ['Containers', m.Containers.length - 1]
+          : undefined;
+      if (container && roles[source] === 'train')
+        move(model, [...container, 'ModelDataUrl'], read('ModelArtifacts', 'S3ModelArtifacts'), true);
+      // A tuning job's best model runs in the image it was trained with.
+      const image = ['TrainingJobDefinition', 'AlgorithmSpecification', 'TrainingImage'];
+      if (
+        container &&
+        roles[source] === 'tune' &&
+        typeof literalAt(tasks[source]!.request.literal, image) === 'string'
+      )
+        move(model, [...container, 'Image'], read(...image));
+    }
+  }
+  const process = roles.indexOf('process');
+  const train = roles.indexOf('train');
+  const evaluate = roles.indexOf('evaluate');
+  if (process >= 0 && train > process && flow.dataFromTraining) {
+    // The training channel reads what the processing job wrote; the job writes somewhere.
+    const p = out[process]!;
+    const written = ['ProcessingOutputConfig', 'Outputs', 0, 'S3Output', 'S3Uri'];
+    if (
+      literalAt(p.literal, written) === undefined &&
+      !p.dynamic.some((d) => d.at[0] === 'ProcessingOutputConfig')
+    )
+      p.literal = withLiteral(p.literal, ['ProcessingOutputConfig'], {
+        Outputs: [
+          {
+            OutputName: 'train',
+            S3Output: {
+              S3Uri: 's3://amzn-s3-demo-bucket/processed/train',
+              LocalPath: '/opt/ml/processing/output',
+              S3UploadMode: 'EndOfJob',
+            },
+          },
+        ],
+      });
+    const t = out[train]!;
+    const channel = ['InputDataConfig', 0, 'DataSource', 'S3DataSource', 'S3Uri'];
+    if (literalAt(t.literal, channel) === undefined && !t.dynamic.some((d) => d.at[0] === 'InputDataConfig'))
+      t.literal = withLiteral(
+        t.literal,
+        ['InputDataConfig'],
+        [
+          {
+            ChannelName: 'train',
+            DataSource: {
+              S3DataSource: { S3DataType: 'S3Prefix', S3Uri: 's3://amzn-s3-demo-bucket/processed/train' },
+            },
+          },
+        ],
+      );
+    if (literalAt(out[process]!.literal, written) !== undefined)
+      move(train, channel, reader(process)?.(...written));
+  }
+  if (train >= 0 && evaluate > train && flow.dataFromTraining) {
+    // The evaluation job reads the model the training job wrote.
+    const e = out[evaluate]!;
+    const input = ['ProcessingInputs', 0, 'S3Input', 'S3Uri'];
+    if (literalAt(e.literal, input) === undefined && !e.dynamic.some((d) => d.at[0] === 'ProcessingInputs'))
+      e.literal = withLiteral(
+        e.literal,
+        ['ProcessingInputs'],
+        [
+          {
+            InputName: 'model',
+            S3Input: {
+              S3Uri: 's3://amzn-s3-demo-bucket/models/model.tar.gz',
+              LocalPath: '/opt/ml/processing/model',
+              S3DataType: 'S3Prefix',
+              S3InputMode: 'File',
+            },
+          },
+        ],
+      );
+    move(evaluate, input, reader(train)?.('ModelArtifacts', 'S3ModelArtifacts'));
+  }
+  return tasks.map((task, i) => ({ ...task, request: out[i]! }));
+}
+
+/**
+ * Create or update an endpoint, as deployment pipelines do: a Choice on whether it exists goes to
+ * UpdateEndpoint, else CreateEndpoint, whose catcher goes to the same UpdateEndpoint (the endpoint
+ * was there after all). Now and then an endpoint configuration is created first, and both name it.
+ */
+function createOrUpdate(options: MachineOptions, style: NameStyle): fc.Arbitrary<DrawnMachine> {
+  const task = (role: 'config' | 'endpoint' | 'update', queryLanguage: QueryLanguage, i: number) =>
+    taskPlanArb({
+      api: ROLE_API[role],
+      name: style[role],
+      executionName: options.executionName,
+      inputPrefix: `step${i}`,
+      resultWrappers: false,
+      references: false,
+      ...(role === 'update' ? { catchTargets: CATCH_TARGETS } : {}),
+      ...(role === 'endpoint' && options.pattern ? { pattern: options.pattern } : {}),
+      queryLanguage,
+    });
+  return languageArb(options)
+    .chain((l) =>
+      fc.record({
+        // A requested API is the first task's: no configuration before it then.
+        config: options.api ? fc.constant(undefined) : sometimes(task('config', l, 1), 0.5),
+        create: task('endpoint', l, 2),
+        update: task('update', l, 3),
+        exists: fc.boolean(),
+        errorEquals: fc.constantFrom(
+          ['SageMaker.AmazonSageMakerException'],
+          ['States.TaskFailed'],
+          ['States.ALL'],
+          ['SageMaker.ResourceInUseException', 'SageMaker.AmazonSageMakerException'],
+        ),
+        // Where the error goes in the input of UpdateEndpoint; replacing the input loses what it reads.
+        resultPath: fc.constantFrom<JsonPath | undefined>(
+          ['createError'],
+          ['createError'],
+          ['createError'],
+          undefined,
+        ),
+        timeout: machineTimeoutArb,
+      }),
+    )
+    .map(({ config, create, update, exists, errorEquals, resultPath, timeout }) => {
+      // Both name the same endpoint and configuration (the one created first, where there is one).
+      const shared = ['EndpointName', 'EndpointConfigName'];
+      let createRequest = create.plan.request;
+      if (config)
+        createRequest = {
+          literal: { ...createRequest.literal, EndpointConfigName: config.resourceName },
+          dynamic: createRequest.dynamic.filter((d) => d.at[0] !== 'EndpointConfigName'),
         };
-  const name = flow.nameFromTraining ? read('TrainingJobName') : undefined;
-  return tasks.map((task, i) => {
-    if (i === 0) return task;
-    const literal: Record<string, unknown> = { ...task.request.literal };
-    const dynamic: DynamicMember[] = [...task.request.dynamic];
-    const set = (at: (string | number)[], value: PlanValue) => {
-      const k = JSON.stringify(at);
-      const kept = dynamic.filter((d) => JSON.stringify(d.at) !== k);
-      dynamic.length = 0;
-      dynamic.push(...kept, { at, value });
-    };
-    if (name && task.api !== 'CreateEndpoint') {
-      if ('ModelName' in literal || task.api === 'CreateModel') {
-        delete literal.ModelName;
-        set(['ModelName'], name);
+      const updateLiteral: Obj = { ...update.plan.request.literal };
+      for (const k of shared) {
+        delete updateLiteral[k];
+        if (k in createRequest.literal) updateLiteral[k] = createRequest.literal[k];
       }
-      if (Array.isArray(literal.ProductionVariants)) {
-        literal.ProductionVariants = (literal.ProductionVariants as Record<string, unknown>[]).map((v, j) => {
-          const { ModelName: _named, ...rest } = v;
-          set(['ProductionVariants', j, 'ModelName'], name);
-          return rest;
-        });
-      }
-    }
-    if (flow.dataFromTraining && task.api === 'CreateModel' && literal.PrimaryContainer) {
-      const { ModelDataUrl: _url, ...container } = literal.PrimaryContainer as Record<string, unknown>;
-      literal.PrimaryContainer = container;
-      set(['PrimaryContainer', 'ModelDataUrl'], read('ModelArtifacts', 'S3ModelArtifacts'));
-    }
-    // An inference pipeline: the model's own container is the last.
-    if (flow.dataFromTraining && task.api === 'CreateModel' && Array.isArray(literal.Containers)) {
-      const containers = [...(literal.Containers as Record<string, unknown>[])];
-      const last = containers.length - 1;
-      const { ModelDataUrl: _url, ...container } = containers[last]!;
-      containers[last] = container;
-      literal.Containers = containers;
-      set(['Containers', last, 'ModelDataUrl'], read('ModelArtifacts', 'S3ModelArtifacts'));
-    }
-    return { ...task, request: { literal, dynamic } };
-  });
+      const updateTask: TaskPlan = {
+        ...update.plan,
+        request: {
+          literal: updateLiteral,
+          dynamic: [
+            ...update.plan.request.dynamic.filter((d) => !shared.includes(String(d.at[0]))),
+            ...createRequest.dynamic.filter((d) => shared.includes(String(d.at[0]))),
+          ],
+        },
+      };
+      const createTask: TaskPlan = {
+        ...create.plan,
+        request: createRequest,
+        catch: [
+          {
+            errorEquals,
+            target: { kind: 'task', state: updateTask.name, task: updateTask },
+            ...(resultPath && create.plan.queryLanguage === 'JSONPath' ? { resultPath } : {}),
+          },
+        ],
+      };
+      const language = create.plan.queryLanguage;
+      const steps: StepPlan[] = [
+        ...(config ? [keepsResult(config.plan)] : []),
+        {
+          kind: 'choose',
+          name: style.choose,
+          queryLanguage: language,
+          flag: ['endpointExists'],
+          whenTrue: { steps: [updateTask] },
+          otherwise: { steps: [createTask] },
+        },
+      ];
+      const drawn = [...(config ? [config] : []), create, update];
+      const jittered = drawn.some((t) => t.plan.retry.some((r) => r.jitterStrategy === 'FULL'));
+      return machine(
+        'create-or-update',
+        steps,
+        { ...inputOf(...drawn), endpointExists: exists },
+        jittered ? undefined : timeout,
+      );
+    });
 }
 
 /**
@@ -352,47 +630,54 @@ function nested(
   options: MachineOptions,
   api: Api,
   shape: 'map' | 'parallel',
-  style: readonly string[],
+  style: NameStyle,
 ): fc.Arbitrary<DrawnMachine> {
-  return taskPlanArb({ ...options, api, name: styledName(style, 'single'), catchTargets: CATCH_TARGETS }).map(
-    (task) => {
-      const language = task.plan.queryLanguage;
-      if (shape === 'parallel')
-        return machine(
-          shape,
-          [{ kind: 'parallel', name: 'Run', queryLanguage: language, branches: [{ steps: [task.plan] }] }],
-          inputOf(task),
-        );
-      if (language === 'JSONata')
-        return machine(
-          shape,
-          [{ kind: 'map', name: 'Run', queryLanguage: language, iteration: { steps: [task.plan] } }],
-          inputOf(task),
-        );
-      // JSONPath: the items are `$.items`; each iteration reads `{ "value": item }`.
-      const inner = relocateSources(task.plan, ['value'], ['items', 0]);
+  return taskPlanArb({ ...options, api, name: style.single, catchTargets: CATCH_TARGETS }).map((task) => {
+    const language = task.plan.queryLanguage;
+    if (shape === 'parallel')
       return machine(
         shape,
-        [
-          {
-            kind: 'map',
-            name: 'Run',
-            queryLanguage: language,
-            itemsPath: ['items'],
-            itemAs: 'value',
-            iteration: { steps: [inner] },
-          },
-        ],
-        { items: [inputOf(task)] },
+        [{ kind: 'parallel', name: 'Run', queryLanguage: language, branches: [{ steps: [task.plan] }] }],
+        inputOf(task),
       );
-    },
-  );
+    if (language === 'JSONata')
+      return machine(
+        shape,
+        [{ kind: 'map', name: 'Run', queryLanguage: language, iteration: { steps: [task.plan] } }],
+        inputOf(task),
+      );
+    // JSONPath: the items are `$.items`; each iteration reads `{ "value": item }`.
+    const inner = relocateSources(task.plan, ['value'], ['items', 0]);
+    return machine(
+      shape,
+      [
+        {
+          kind: 'map',
+          name: 'Run',
+          queryLanguage: language,
+          itemsPath: ['items'],
+          itemAs: 'value',
+          iteration: { steps: [inner] },
+        },
+      ],
+      { items: [inputOf(task)] },
+    );
+  });
 }
 
 /** A state machine of one Task that ends it. */
 export function singleTaskPlan(task: TaskPlan): MachinePlan {
   return { shape: 'single', queryLanguage: 'JSONPath', flow: { steps: [task] } };
 }
+
+/** The first API of a shape that is not a single task's: a requested API other than that gets a single task. */
+const FIRST_API: Partial<Record<MachineShape, readonly Api[]>> = {
+  'deploy-chain': ['CreateTrainingJob'],
+  'transform-chain': ['CreateTrainingJob'],
+  'tuning-chain': ['CreateHyperParameterTuningJob'],
+  'processing-chain': ['CreateProcessingJob'],
+  'create-or-update': ['CreateEndpoint'],
+};
 
 /** A state machine with at least one SageMaker task. */
 export function machinePlanArb(options: MachineOptions): fc.Arbitrary<DrawnMachine> {
@@ -404,6 +689,9 @@ export function machinePlanArb(options: MachineOptions): fc.Arbitrary<DrawnMachi
         'single',
         'deploy-chain',
         'transform-chain',
+        'tuning-chain',
+        'processing-chain',
+        'create-or-update',
         'map',
         'parallel',
       );
@@ -416,15 +704,25 @@ export function machinePlanArb(options: MachineOptions): fc.Arbitrary<DrawnMachi
     );
   }
   const apiArb = options.api ? fc.constant(options.api) : fc.constantFrom(...candidates);
-  return fc.tuple(shapeArb, apiArb, nameStyleArb, commentArb).chain(([shape, api, style, comment]) => {
+  /** Whether the shape's own first task can be the requested API and pattern. */
+  const fits = (shape: MachineShape): boolean => {
+    const first = FIRST_API[shape];
+    if (!first) return true;
+    return (
+      (options.api === undefined || first.includes(options.api)) &&
+      (options.pattern === undefined || SAGEMAKER_APIS[first[0]!].patterns.value.includes(options.pattern))
+    );
+  };
+  return fc.tuple(shapeArb, apiArb, nameStyleArb, commentArb).chain(([drawnShape, api, style, comment]) => {
+    const shape = fits(drawnShape) ? drawnShape : 'documented';
     const drawn =
-      // Chains start with a training job; a requested API other than that gets a single-task shape.
-      (shape === 'deploy-chain' || shape === 'transform-chain') &&
-      (options.api === undefined || options.api === 'CreateTrainingJob')
-        ? chain(options, shape, style)
-        : shape === 'map' || shape === 'parallel'
-          ? nested(options, api, shape, style)
-          : topLevel(options, api, shape === 'single' ? 'single' : 'documented', style);
+      shape === 'create-or-update'
+        ? createOrUpdate(options, style)
+        : shape in CHAINS
+          ? chain(options, shape as ChainShape, style)
+          : shape === 'map' || shape === 'parallel'
+            ? nested(options, api, shape, style)
+            : topLevel(options, api, shape === 'single' ? 'single' : 'documented', style);
     return comment === undefined ? drawn : drawn.map((m) => ({ ...m, plan: { ...m.plan, comment } }));
   });
 }

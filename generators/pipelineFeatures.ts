@@ -13,6 +13,7 @@ import {
   type TaskPlan,
   type ValueSource,
 } from '../plan/casePlan.js';
+import { resolveValue } from '../oracles/outcome/resolveValue.js';
 import type { Case } from './case.js';
 import { NEAR_MISS_ERROR_NAMES, WHOLE_OBJECTS } from './taskPlan.js';
 
@@ -37,7 +38,9 @@ function steps(flow: FlowPlan): StepPlan[] {
       ? [s, ...steps(s.iteration)]
       : s.kind === 'parallel'
         ? [s, ...s.branches.flatMap(steps)]
-        : [s],
+        : s.kind === 'choose'
+          ? [s, ...steps(s.otherwise), ...steps(s.whenTrue)]
+          : [s],
   );
 }
 
@@ -57,8 +60,30 @@ const readsResult = (api: string) =>
         ),
       ),
   );
-const chained = (api: string) => (c: Case) =>
-  (c.shape === 'deploy-chain' || c.shape === 'transform-chain') && tasks(c).some((t) => t.api === api);
+const CHAINS: readonly Case['shape'][] = [
+  'deploy-chain',
+  'transform-chain',
+  'tuning-chain',
+  'processing-chain',
+];
+const chained = (api: string) => (c: Case) => CHAINS.includes(c.shape) && tasks(c).some((t) => t.api === api);
+/** A task of the API reading the result of an earlier task of the other. */
+const readsResultOf = (api: string, from: string) => (c: Case) => {
+  const all = tasks(c);
+  const fromNames = new Set(all.filter((t) => t.api === from).map((t) => t.name));
+  return all.some(
+    (t) =>
+      t.api === api &&
+      t.request.dynamic.some((d) =>
+        sourcesOf(d.value).some(
+          (s) =>
+            (s.from === 'input' || s.from === 'variable') &&
+            s.result !== undefined &&
+            fromNames.has(s.result),
+        ),
+      ),
+  );
+};
 
 /** Whether a literal request has a member `key` somewhere (satisfying `f`, if given). */
 function hasKey(value: unknown, key: string, f: (v: unknown) => boolean = () => true): boolean {
@@ -126,6 +151,15 @@ export const PIPELINE_FEATURES: readonly PipelineFeature[] = [
   F(FLOW, 'transform job after the model', chained('CreateTransformJob')),
   F(FLOW, 'endpoint config after the model', chained('CreateEndpointConfig')),
   F(FLOW, 'endpoint from the config', chained('CreateEndpoint')),
+  F(FLOW, 'the same API twice', (c) => new Set(tasks(c).map((t) => t.api)).size < tasks(c).length),
+  F(FLOW, 'tuning → model', readsResultOf('CreateModel', 'CreateHyperParameterTuningJob')),
+  F(
+    FLOW,
+    '  → transform',
+    (c) => c.shape === 'tuning-chain' && tasks(c).some((t) => t.api === 'CreateTransformJob'),
+  ),
+  F(FLOW, 'processing → training', readsResultOf('CreateTrainingJob', 'CreateProcessingJob')),
+  F(FLOW, 'training → evaluation (processing)', readsResultOf('CreateProcessingJob', 'CreateTrainingJob')),
   F(
     VALUES,
     'a role',
@@ -165,6 +199,19 @@ export const PIPELINE_FEATURES: readonly PipelineFeature[] = [
     'a JSONata expression',
     anyDynamic((d) => d.value.given === 'jsonata'),
   ),
+  F(VALUES, 'a name SageMaker rejects (an underscore), given at run time', (c) =>
+    tasks(c).some((t) =>
+      t.request.dynamic.some((d) => {
+        if (d.at.length !== 1 || d.at[0] !== SAGEMAKER_APIS[t.api].nameField.value) return false;
+        const v = resolveValue(d.value, {
+          input: c.input,
+          executionInput: c.input,
+          executionName: c.executionName,
+        });
+        return typeof v === 'string' && v.includes('_');
+      }),
+    ),
+  ),
   F(
     VALUES,
     'a referenced resource (ModelName, EndpointConfigName)',
@@ -178,6 +225,14 @@ export const PIPELINE_FEATURES: readonly PipelineFeature[] = [
     AROUND,
     'a Catch to a recovering Pass',
     anyTask((t) => t.catch.some((x) => x.target.kind === 'recover')),
+  ),
+  F(AROUND, 'create-or-update endpoint (a Choice on a flag)', (c) =>
+    steps(c.plan.flow).some((s) => s.kind === 'choose'),
+  ),
+  F(
+    AROUND,
+    'a Catch to another SageMaker task',
+    anyTask((t) => t.catch.some((x) => x.target.kind === 'task')),
   ),
   F(AROUND, 'a Map or Parallel around the task', (c) => c.shape === 'map' || c.shape === 'parallel'),
   F(

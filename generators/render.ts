@@ -164,32 +164,65 @@ function renderTask(task: TaskPlan, inherited: QueryLanguage): Obj {
   return state;
 }
 
-function targetState(target: CatchTarget): Obj {
-  if (target.kind === 'fail') return { Type: 'Fail', Error: target.error, Cause: target.cause };
-  return { Type: 'Pass', End: true };
+/** The state a catcher goes to: a Fail, a Pass that ends the flow, or a task that does (rendered as a step). */
+function renderTarget(target: CatchTarget, inherited: QueryLanguage, extra: Obj): void {
+  if (target.state in extra) return;
+  if (target.kind === 'fail')
+    extra[target.state] = { Type: 'Fail', Error: target.error, Cause: target.cause };
+  else if (target.kind === 'task') {
+    extra[target.state] = {};
+    extra[target.state] = { ...renderStep(target.task, inherited, undefined, extra), End: true };
+  } else extra[target.state] = { Type: 'Pass', End: true };
 }
 
-/** `{ StartAt, States }` of a flow; each step goes to the next, the last ends the flow. */
-function renderFlow(flow: FlowPlan, inherited: QueryLanguage): Obj {
-  const states: Obj = {};
-  const extra: Obj = {};
-  flow.steps.forEach((step, i) => {
-    const next = flow.steps[i + 1]?.name;
-    const state = renderStep(step, inherited, next, extra);
-    if (step.kind !== 'check' && step.kind !== 'succeed') {
+/** The steps' states, into `states`: each step goes to the next, the last ends the flow. */
+function renderSteps(steps: readonly StepPlan[], inherited: QueryLanguage, states: Obj, extra: Obj): void {
+  steps.forEach((step, i) => {
+    const next = steps[i + 1]?.name;
+    const state = renderStep(step, inherited, next, extra, states);
+    if (step.kind !== 'check' && step.kind !== 'succeed' && step.kind !== 'choose') {
       if (next === undefined) state.End = true;
       else state.Next = next;
     }
     states[step.name] = state;
   });
-  return { StartAt: flow.steps[0]!.name, States: { ...states, ...extra } };
 }
 
-function renderStep(step: StepPlan, inherited: QueryLanguage, next: string | undefined, extra: Obj): Obj {
+/** `{ StartAt, States }` of a flow; the states catchers go to come after the flow's own. */
+function renderFlow(flow: FlowPlan, inherited: QueryLanguage): Obj {
+  const states: Obj = {};
+  const extra: Obj = {};
+  renderSteps(flow.steps, inherited, states, extra);
+  for (const [k, v] of Object.entries(extra)) if (!(k in states)) states[k] = v;
+  return { StartAt: flow.steps[0]!.name, States: states };
+}
+
+function renderStep(
+  step: StepPlan,
+  inherited: QueryLanguage,
+  next: string | undefined,
+  extra: Obj,
+  states: Obj = extra,
+): Obj {
   switch (step.kind) {
     case 'task': {
-      for (const c of step.catch) extra[c.target.state] ??= targetState(c.target);
+      for (const c of step.catch) renderTarget(c.target, inherited, extra);
       return renderTask(step, inherited);
+    }
+    case 'choose': {
+      renderSteps(step.otherwise.steps, inherited, states, extra);
+      renderSteps(step.whenTrue.steps, inherited, states, extra);
+      const ifTrue = step.whenTrue.steps[0]!.name;
+      return {
+        Type: 'Choice',
+        ...(step.queryLanguage !== inherited ? { QueryLanguage: step.queryLanguage } : {}),
+        Choices: [
+          step.queryLanguage === 'JSONata'
+            ? { Condition: `{% $states.input${jsonataPathText(step.flag)} = true %}`, Next: ifTrue }
+            : { Variable: `$${pathText(step.flag)}`, BooleanEquals: true, Next: ifTrue },
+        ],
+        Default: step.otherwise.steps[0]!.name,
+      };
     }
     case 'succeed':
       return { Type: 'Succeed' };

@@ -19,7 +19,7 @@ import type {
   ValueSource,
 } from '../plan/casePlan.js';
 import { REQUEST_ARBITRARIES } from './requests.js';
-import { resourceNameArb, sometimes } from './values.js';
+import { runTimeNameArb, sometimes } from './values.js';
 
 /** How a dynamic member is computed. */
 export type DynamicKind = 'inputPath' | 'format' | 'executionName' | 'executionInput';
@@ -255,7 +255,7 @@ export function taskPlanArb(options: TaskOptions): fc.Arbitrary<DrawnTask> {
         0.5,
       ),
       // Short enough for every name field, HPO's 32 characters included, with the '-run' suffix.
-      dynamicValue: resourceNameArb(27),
+      dynamicValue: runTimeNameArb(27),
       roleFromInput: sometimes(fc.constant(true), 0.15),
       valueKind: sometimes(
         fc.constantFrom<ValueKind>(

@@ -28,6 +28,22 @@ export function resourceNameArb(max: number): fc.Arbitrary<string> {
     });
 }
 
+/**
+ * A name given at run time, as pipelines pass them: mostly one SageMaker takes, now and then one
+ * with an underscore (valid for Step Functions, a date or a run id, not for SageMaker's names).
+ */
+export function runTimeNameArb(max: number): fc.Arbitrary<string> {
+  return fc.oneof(
+    { weight: 19, arbitrary: resourceNameArb(max) },
+    {
+      weight: 1,
+      arbitrary: fc
+        .tuple(resourceNameArb(max - 8), fc.constantFrom('_2026_12', '_v2', '_run_1'))
+        .map(([name, suffix]) => `${name}${suffix}`),
+    },
+  );
+}
+
 /** A name for the request member, with the max length the model gives it (63; 32 for HPO). */
 export function nameFor(operation: string, ...path: string[]): fc.Arbitrary<string> {
   return resourceNameArb(shapeAt(operation, ...path).max ?? 63);

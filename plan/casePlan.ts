@@ -68,6 +68,8 @@ export interface RetrierPlan {
 export type CatchTarget =
   | { readonly kind: 'fail'; readonly state: string; readonly error: string; readonly cause: string }
   | { readonly kind: 'recover'; readonly state: string }
+  /** Another SageMaker task (the create-or-update endpoint's UpdateEndpoint); it ends the flow. */
+  | { readonly kind: 'task'; readonly state: string; readonly task: TaskPlan }
   | { readonly kind: 'state'; readonly state: string };
 
 export interface CatcherPlan {
@@ -118,6 +120,19 @@ export interface PassPlan {
   readonly variable?: string;
 }
 
+/**
+ * A Choice on a boolean flag of the input (JSONPath `BooleanEquals`, JSONata a Condition): the flow
+ * goes on in one of two flows, each of which ends it. Their states sit beside the Choice.
+ */
+export interface ChoosePlan {
+  readonly kind: 'choose';
+  readonly name: string;
+  readonly queryLanguage: QueryLanguage;
+  readonly flag: JsonPath;
+  readonly whenTrue: FlowPlan;
+  readonly otherwise: FlowPlan;
+}
+
 /** A Choice that checks a task's output: the field must be a non-empty string, else a Fail state. */
 export interface CheckPlan {
   readonly kind: 'check';
@@ -152,7 +167,7 @@ export interface ParallelPlan {
   readonly branches: readonly FlowPlan[];
 }
 
-export type StepPlan = TaskPlan | PassPlan | CheckPlan | SucceedPlan | MapPlan | ParallelPlan;
+export type StepPlan = TaskPlan | PassPlan | CheckPlan | ChoosePlan | SucceedPlan | MapPlan | ParallelPlan;
 
 /** States in sequence: each step's output is the next one's input; the last ends the flow. */
 export interface FlowPlan {
@@ -169,6 +184,12 @@ export type MachineShape =
   | 'deploy-chain'
   /** Train, create the model, then a batch transform. */
   | 'transform-chain'
+  /** Tune hyperparameters, create the model, then a batch transform. */
+  | 'tuning-chain'
+  /** Process the data, train on it, then evaluate the model in a second processing job. */
+  | 'processing-chain'
+  /** A Choice on whether the endpoint exists: UpdateEndpoint, or CreateEndpoint with a Catch to UpdateEndpoint. */
+  | 'create-or-update'
   /** The Task inside a Map's ItemProcessor. */
   | 'map'
   /** The Task in a Parallel branch. */
@@ -201,27 +222,60 @@ export type Breakage =
   /** A Retry or timeout rule of ASL that the schema does not check. */
   | { readonly kind: 'asl'; readonly rule: string };
 
-/** Every task of a flow, in document order (Map iterations and Parallel branches included). */
+/**
+ * Every task of a flow, in document order (Map iterations, Parallel branches, a Choice's Default
+ * flow then its other, and a catcher's task after the task it catches for), each state once.
+ */
 export function planTasks(flow: FlowPlan): TaskPlan[] {
-  return flow.steps.flatMap((s) =>
-    s.kind === 'task'
-      ? [s]
-      : s.kind === 'map'
-        ? planTasks(s.iteration)
-        : s.kind === 'parallel'
-          ? s.branches.flatMap(planTasks)
-          : [],
-  );
+  const out = new Map<string, TaskPlan>();
+  const task = (t: TaskPlan): void => {
+    if (out.has(t.name)) return;
+    out.set(t.name, t);
+    for (const c of t.catch) if (c.target.kind === 'task') task(c.target.task);
+  };
+  const walk = (fl: FlowPlan): void => {
+    for (const s of fl.steps) {
+      if (s.kind === 'task') task(s);
+      else if (s.kind === 'map') walk(s.iteration);
+      else if (s.kind === 'parallel') s.branches.forEach(walk);
+      else if (s.kind === 'choose') [s.otherwise, s.whenTrue].forEach(walk);
+    }
+  };
+  walk(flow);
+  return [...out.values()];
 }
 
-/** The flow with every task replaced by `f(task, index)`, in the document order of `planTasks`. */
+/**
+ * The flow with every task replaced by `f(task, index)`, in the order of `planTasks`; a state
+ * reached two ways (a Choice's flow and a catcher) is replaced by the same task.
+ */
 export function mapPlanTasks(flow: FlowPlan, f: (task: TaskPlan, index: number) => TaskPlan): FlowPlan {
   let index = 0;
+  const done = new Map<string, TaskPlan>();
+  const task = (t: TaskPlan): TaskPlan => {
+    const seen = done.get(t.name);
+    if (seen) return seen;
+    const mapped = f(t, index++);
+    done.set(t.name, mapped);
+    if (!mapped.catch.some((c) => c.target.kind === 'task')) return mapped;
+    const withTargets: TaskPlan = {
+      ...mapped,
+      catch: mapped.catch.map((c) =>
+        c.target.kind === 'task' ? { ...c, target: { ...c.target, task: task(c.target.task) } } : c,
+      ),
+    };
+    done.set(t.name, withTargets);
+    return withTargets;
+  };
   const walk = (fl: FlowPlan): FlowPlan => ({
     steps: fl.steps.map((s): StepPlan => {
-      if (s.kind === 'task') return f(s, index++);
+      if (s.kind === 'task') return task(s);
       if (s.kind === 'map') return { ...s, iteration: walk(s.iteration) };
       if (s.kind === 'parallel') return { ...s, branches: s.branches.map(walk) };
+      if (s.kind === 'choose') {
+        const otherwise = walk(s.otherwise);
+        return { ...s, otherwise, whenTrue: walk(s.whenTrue) };
+      }
       return s;
     }),
   });

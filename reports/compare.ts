@@ -2,6 +2,7 @@
 import type { Provenance } from '../catalog/provenance.js';
 import {
   CauseMatch,
+  ClockTime,
   EXECUTION_ARN,
   leaves,
   type CallRecord,
@@ -28,7 +29,8 @@ export type Aspect =
   | 'output'
   | 'attempts'
   | 'durationSeconds'
-  | 'historyTypes';
+  | 'historyTypes'
+  | 'jobStates';
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
@@ -114,11 +116,15 @@ export function compare(p: Prediction, o: Observation, aspects: readonly Aspect[
   if (want('output') && p.output && o.status === 'SUCCEEDED') {
     const observed = leaves(o.output);
     for (const [path, raw] of Object.entries(p.output.value)) {
+      // A time of day is predicted on a virtual clock only: a real one runs jobs as long as they take.
+      if (raw instanceof ClockTime && o.startEpochMs === undefined) continue;
       const value = withExecutionArn(raw, o.executionArn);
       const matches =
         value instanceof CauseMatch
           ? typeof observed[path] === 'string' && causeMisses(value, observed[path] as string).length === 0
-          : same(observed[path], value);
+          : value instanceof ClockTime
+            ? value.matches(observed[path], o.startEpochMs!)
+            : same(observed[path], value);
       if (!matches)
         out.push({
           path: `output${path}`,
@@ -161,6 +167,15 @@ export function compare(p: Prediction, o: Observation, aspects: readonly Aspect[
       provenance: p.historyTypes.provenance,
     });
   }
+  if (want('jobStates') && p.jobStates && o.jobStates)
+    for (const [arn, status] of Object.entries(p.jobStates.value))
+      if (o.jobStates[arn] !== status)
+        out.push({
+          path: `jobStates/${arn}`,
+          predicted: status,
+          observed: o.jobStates[arn] ?? '(no such job)',
+          provenance: p.jobStates.provenance,
+        });
   return finish(out);
 }
 

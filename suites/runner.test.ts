@@ -62,9 +62,9 @@ const CATCHES: Record<MutantName, { paths: RegExp }> = {
   'describe-not-polled': { paths: /^calls/ },
   'poll-once-too-many': { paths: /^(calls|durationSeconds)/ },
   'poll-not-heartbeat': { paths: /^(status|error|calls|durationSeconds|historyTypes)/ },
-  'failed-job-wrong-error': { paths: /^error$/ },
+  'failed-job-wrong-error': { paths: /^(error|output\/(.*\/)?Error)$/ },
   'stopped-job-succeeds': { paths: /^(status|error|calls|historyTypes)/ },
-  'failure-reason-dropped': { paths: /^cause$/ },
+  'failure-reason-dropped': { paths: /^(cause|output\/(.*\/)?Cause)$/ },
   'no-execution-arn-tag': { paths: /^output\/(.*\/)?Tags\/AWS_STEP_FUNCTIONS_EXECUTION_ARN$/ },
   'describe-drops-request': { paths: /^(output\/|calls|status|error)/ },
   'artifacts-without-job-folder': { paths: /^(output\/|calls)/ },
@@ -102,6 +102,9 @@ const CATCHES: Record<MutantName, { paths: RegExp }> = {
   'map-history-skips-iteration-succeeded': { paths: /^historyTypes$/ },
   'parallel-history-skips-started': { paths: /^historyTypes$/ },
   'machine-timeout-ignored': { paths: /^(status|durationSeconds|historyTypes|calls)/ },
+  'job-times-in-seconds': { paths: /^output\/(.*\/)?(CreationTime|LastModifiedTime|\w+(Start|End)Time)$/ },
+  'stop-without-effect': { paths: /^jobStates\// },
+  'runtime-values-not-validated': { paths: /^(status|error|cause|calls|historyTypes|output|attempts)/ },
 };
 
 describe('the harness catches every emulator mutant (run --runs 200 --seed 1)', () => {

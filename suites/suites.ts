@@ -30,7 +30,8 @@ export const SUITES: Readonly<Record<SuiteName, Suite>> = {
     description:
       'without one predicted permission the execution exercises (left out, denied, or granted elsewhere), it fails as predicted (which call, which error)',
     cases: validCaseArb({ policy: 'withoutOne' }),
-    aspects: ['created', 'calls', 'status', 'error', 'cause'],
+    // Without Stop<X>Job the job an abort cuts short keeps running (and billing).
+    aspects: ['created', 'calls', 'status', 'error', 'cause', 'jobStates'],
   },
   outcome: {
     name: 'outcome',
@@ -47,6 +48,7 @@ export const SUITES: Readonly<Record<SuiteName, Suite>> = {
       'attempts',
       'durationSeconds',
       'historyTypes',
+      'jobStates',
     ],
   },
   patterns: {

@@ -30,6 +30,10 @@ export interface TaskInvocation {
   readonly stateName: string;
   readonly resource: string;
   readonly parameters: unknown;
+  /** The state's Parameters or Arguments as the definition writes them (before evaluation). */
+  readonly template: unknown;
+  /** Arguments are JSONata's, Parameters JSONPath's. */
+  readonly templateLanguage: 'JSONPath' | 'JSONata';
   /** The parameters as JSON (as the TaskScheduled event has them). */
   readonly parametersJson: string;
   readonly retryCount: number;
@@ -706,6 +710,8 @@ class Run {
       stateName: name,
       resource,
       parameters,
+      template: state.Arguments ?? state.Parameters,
+      templateLanguage: 'Arguments' in state ? 'JSONata' : 'JSONPath',
       parametersJson,
       retryCount,
       executionArn: this.spec.executionArn,

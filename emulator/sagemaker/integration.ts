@@ -89,7 +89,10 @@ export class SageMakerIntegration implements TaskHandler {
     const key = `${api}\u0000${inv.parametersJson}`;
     let violations = this.validations.get(key);
     if (!violations) {
-      violations = validateRequest(api, inv.parameters);
+      violations =
+        this.options.mutant === 'runtime-values-not-validated'
+          ? validateRequest(api, inv.template, inv.templateLanguage)
+          : validateRequest(api, inv.parameters);
       this.validations.set(key, violations);
     }
     return violations;
@@ -222,6 +225,7 @@ export class SageMakerIntegration implements TaskHandler {
       if (mutant === 'no-stop-on-timeout' && reason === 'timeout') return;
       // Best effort (spec §4.2): a denied or failed stop leaves the job running.
       if (authorizer.authorize(stopAction.value, arn, {}, inv.now()) !== 'allowed') return;
+      if (mutant === 'stop-without-effect') return;
       try {
         service.stop(api, name, inv.now());
       } catch {

@@ -76,13 +76,6 @@ const JOB_NOUN: Partial<Record<Api, string>> = {
   CreateHyperParameterTuningJob: 'HyperParameterTuningJob',
 };
 
-const JOB_TIME_FIELDS: Partial<Record<Api, [start: string, end: string]>> = {
-  CreateTrainingJob: ['TrainingStartTime', 'TrainingEndTime'],
-  CreateTransformJob: ['TransformStartTime', 'TransformEndTime'],
-  CreateProcessingJob: ['ProcessingStartTime', 'ProcessingEndTime'],
-  CreateHyperParameterTuningJob: ['HyperParameterTuningStartTime', 'HyperParameterTuningEndTime'],
-};
-
 const REFERENCE_WORDS: Readonly<Record<string, string>> = { 'endpoint-config': 'endpoint configuration' };
 
 /** The values at a path of member names (`[]` walks each list element). */
@@ -208,13 +201,16 @@ export class SageMakerService {
       for (const [k, v] of Object.entries(r.request)) if (k in members && k !== 'Tags') out[k] = v;
     out[`${noun}Arn`] = r.arn;
     out[`${noun}Status`] = status;
+    // The job starts running when it is created, and the clock moves on while it runs.
+    const times = SAGEMAKER_APIS[api].job!.times.value;
     out.CreationTime = r.createdAt;
-    out.LastModifiedTime = Math.min(now, status === 'InProgress' ? now : this.endsAt(api, name));
-    const times = JOB_TIME_FIELDS[api];
-    if (times) {
-      out[times[0]] = r.createdAt;
-      if (status !== 'InProgress') out[times[1]] = this.endsAt(api, name);
-    }
+    if (times.start) out[times.start] = r.createdAt;
+    if (times.end && status !== 'InProgress') out[times.end] = this.endsAt(api, name);
+    if (times.lastModified)
+      out.LastModifiedTime = Math.min(now, status === 'InProgress' ? now : this.endsAt(api, name));
+    if (this.options.mutant === 'job-times-in-seconds')
+      for (const k of ['CreationTime', 'LastModifiedTime', times.start, times.end])
+        if (k !== undefined && typeof out[k] === 'number') out[k] = (out[k] as number) / 1000;
     if (status === 'Failed') out.FailureReason = r.plan!.failureReason ?? 'AlgorithmError: the job failed';
     if (api === 'CreateTrainingJob') {
       out.SecondaryStatus = status === 'InProgress' ? 'Training' : status;
@@ -287,6 +283,13 @@ export class SageMakerService {
       r.tags = r.tags.filter((x) => x.Key !== t.Key);
       r.tags.push({ ...t });
     }
+  }
+
+  /** The status of every job at a time, by ARN (what the account's owner would see then). */
+  jobStatuses(now: number): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const r of this.resources.values()) if (r.plan) out[r.arn] = this.status(r.api, r.name, now);
+    return out;
   }
 
   /** Every resource, for inspection in tests and the exec command. */

@@ -6,6 +6,7 @@
  * output checks, Succeed, Map and Parallel), not an ASL interpreter: each rule is one of spec
  * §2-§5, tagged with its provenance, and every call comes from the one call model (taskCalls).
  */
+import { validateRequest } from '../../validation/validateRequest.js';
 import { MAX_EXECUTION_SECONDS } from '../../catalog/stepFunctionsLimits.js';
 import { SAGEMAKER_MODEL } from '../../apimodel/sagemakerModel.generated.js';
 import { pollIntervalMs, type WorldScenario } from '../../catalog/scenario.js';
@@ -51,6 +52,27 @@ export class CauseMatch implements CausePattern {
   constructor(readonly includes: readonly string[]) {}
 }
 
+/**
+ * A predicted time of day: this many milliseconds after the execution started (a job's creation and
+ * end in a `.sync` result, epoch milliseconds). Compared only on a target whose clock is virtual.
+ */
+export class ClockTime {
+  /** `earlierByMs`: FULL-jittered waits before it may make it as much earlier. */
+  constructor(
+    readonly afterStartMs: number,
+    readonly earlierByMs = 0,
+  ) {}
+  /** Whether an observed time fits, on a clock that started the execution at `startEpochMs` (to the ms). */
+  matches(observed: unknown, startEpochMs: number): boolean {
+    const at = startEpochMs + this.afterStartMs;
+    return typeof observed === 'number' && observed >= at - this.earlierByMs - 2 && observed <= at + 2;
+  }
+  toJSON(): string {
+    const earlier = this.earlierByMs > 0 ? ` (up to ${this.earlierByMs}ms earlier)` : '';
+    return `\${ExecutionStart}+${this.afterStartMs}ms${earlier}`;
+  }
+}
+
 /** A virtual duration that FULL jitter makes uncertain: at least `min`, below `max`. */
 export interface DurationRange {
   readonly min: number;
@@ -82,6 +104,8 @@ export interface Prediction {
   readonly attempts?: Expectation<number>;
   readonly durationSeconds?: Expectation<number | DurationRange>;
   readonly historyTypes?: Expectation<readonly string[]>;
+  /** The status at the execution's end of each `.sync` job its stop cut short (did the best-effort Stop take effect?). */
+  readonly jobStates?: Expectation<Readonly<Record<string, string>>>;
   /** Not compared: what happened in the model. */
   readonly trace: Trace;
 }
@@ -111,6 +135,12 @@ const R = {
     'spec §2.5, §3; observed for other .sync integrations: creation fails without events permissions',
   ),
   syncOutput: observed('spec §4.2: .sync output is the Describe result with a Tags map'),
+  bestEffortStop: documented(
+    'spec §4.2, §5.7: on an abort Step Functions makes a best-effort Stop<X>Job; without the permission the job keeps running',
+  ),
+  jobTimes: inferred(
+    'spec §4.2: a .sync result has its times as epoch milliseconds (observed); the job runs from its creation to its end, on the virtual clock',
+  ),
   describeEcho: inferred('spec §4.2, §6: the Describe result echoes the request and names the job'),
   jobFailed: inferred('spec §4.2, U1/U2: a Failed or Stopped job fails the task with States.TaskFailed'),
   timeout: documented('spec §4.2, §5.2: past TimeoutSeconds the task fails with States.Timeout'),
@@ -187,6 +217,8 @@ class Model {
   readonly used: Provenance[] = [R.calls];
   readonly history: string[] = [];
   readonly jobs: JobEnd[] = [];
+  /** The status at the execution's end of each job its stop cut short, by ARN. */
+  readonly jobStates: Record<string, string> = {};
   createErrors = 0;
   validated = false;
   /** Virtual milliseconds since the execution started. */
@@ -309,6 +341,20 @@ class Model {
         submitted: false,
       };
     }
+    // A value given at run time is checked like any other (a name built from a missing field, say).
+    const violation = validateRequest(task.api, request)[0];
+    if (violation) {
+      this.used.push(R.validation, R.causeFormat);
+      const member = violation.path
+        .split('/')
+        .reverse()
+        .find((s) => s !== '' && !/^\d+$/.test(s));
+      return {
+        error: 'SageMaker.AmazonSageMakerException',
+        cause: causeOf('ValidationException', ...(member ? [member] : [])),
+        submitted: false,
+      };
+    }
     const name = String(request[facts.nameField.value]);
     if (!this.c.scenario.referencesExist) {
       const needs = (REFERENCES.value[task.api] ?? []).flatMap((ref) =>
@@ -373,7 +419,14 @@ class Model {
     const stopped = (how: 'aborted' | 'timedOut', at: number): Attempt => {
       this.t = how === 'timedOut' ? this.deadline : start + at;
       this.used.push(how === 'aborted' ? R.abort : R.timeoutStop, R.abortHistory);
-      this.decide(stop);
+      const decision = this.decide(stop);
+      // The cancel is best effort: a denied Stop leaves the job running; one that ended is not stopped.
+      this.jobStates[arn] =
+        this.t < start + endsAt
+          ? decision === 'allowed'
+            ? 'Stopping'
+            : 'InProgress'
+          : (job?.outcome ?? 'Completed');
       this.jobs.push(how === 'aborted' ? 'aborted' : 'timedOut');
       return { stopped: how, submitted: true };
     };
@@ -421,7 +474,17 @@ class Model {
       };
     }
     this.used.push(R.syncOutput, R.describeEcho);
-    return { result: this.describeResult(task, request, noun, arn, tagsRead), submitted: true };
+    const result = this.describeResult(task, request, noun, arn, tagsRead);
+    // The job's times: created when the attempt began, ended when the wait for it did.
+    const times = facts.job!.times.value;
+    const created = new ClockTime(start, this.jitter);
+    const ended = new ClockTime(start + endsAt, this.jitter);
+    result.CreationTime = created;
+    if (times.start) result[times.start] = created;
+    if (times.end) result[times.end] = ended;
+    if (times.lastModified) result.LastModifiedTime = ended;
+    this.used.push(R.jobTimes);
+    return { result, submitted: true };
   }
 
   /** What the Describe result of a completed job must hold (spec §4.2): the request echoed, the job named, Tags. */
@@ -517,6 +580,12 @@ class Execution {
         if (v !== undefined && v !== '') return { kind: 'ok', output: input };
         h.push('FailStateEntered');
         return { kind: 'failed', error: step.invalid.error, cause: causeOf(step.invalid.cause) };
+      }
+      case 'choose': {
+        h.push('ChoiceStateEntered', 'ChoiceStateExited');
+        this.m.used.push(R.dataFlow);
+        const r = this.flow(getPath(input, step.flag) === true ? step.whenTrue : step.otherwise, input);
+        return r.kind === 'ok' ? { ...r, ended: true } : r;
       }
       case 'map': {
         h.push('MapStateEntered', 'MapStateStarted');
@@ -651,22 +720,28 @@ class Execution {
         return { kind: 'failed', error: target.error, cause: causeOf(target.cause) };
       }
       if (target.kind === 'state') throw new Error(`catch target "${target.state}" is not modelled`);
-      // A recovering Pass: the output shows the caught error where the catcher puts it.
-      h.push('PassStateEntered', 'PassStateExited');
       const caught = {
         Error: attempt.error,
         ...(attempt.cause ? { Cause: new CauseMatch(attempt.cause.includes) } : {}),
       };
       // A JSONata catcher has no ResultPath: the error output is the output.
       const resultPath = task.queryLanguage === 'JSONPath' ? catcher.resultPath : undefined;
-      return { kind: 'ok', output: placed(raw, resultPath, caught), ended: true };
+      const next = placed(raw, resultPath, caught);
+      if (target.kind === 'task') {
+        // Another SageMaker task, with the error output as its input; it ends the flow.
+        const r = this.task(target.task, next);
+        return r.kind === 'ok' ? { ...r, ended: true } : r;
+      }
+      // A recovering Pass: the output shows the caught error where the catcher puts it.
+      h.push('PassStateEntered', 'PassStateExited');
+      return { kind: 'ok', output: next, ended: true };
     }
   }
 }
 
 /** Flattens a value to JSON pointer leaves (the output expectations, and what they are compared with). */
 export function leaves(value: unknown, at = '', out: Record<string, unknown> = {}): Record<string, unknown> {
-  if (value instanceof CauseMatch) out[at] = value;
+  if (value instanceof CauseMatch || value instanceof ClockTime) out[at] = value;
   else if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
     for (const [k, v] of Object.entries(value)) leaves(v, `${at}/${k}`, out);
     if (Object.keys(value).length === 0) out[at] = {};
@@ -736,6 +811,9 @@ export function predictExecution(c: CaseForPrediction): Prediction {
       provenance: p,
     },
     historyTypes: { value: m.history, provenance: weakest([p, R.history]) },
+    ...(Object.keys(m.jobStates).length > 0
+      ? { jobStates: { value: m.jobStates, provenance: weakest([p, R.bestEffortStop]) } }
+      : {}),
     trace: { jobs: m.jobs, createErrors: m.createErrors, validated: m.validated },
   };
 }

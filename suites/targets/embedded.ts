@@ -73,6 +73,8 @@ export class EmbeddedTarget implements Target {
         })),
       ),
       durationSeconds: (r.stopEpochMs - r.startEpochMs) / 1000,
+      startEpochMs: r.startEpochMs,
+      jobStates: sfn.jobStatuses(r.stopEpochMs),
       historyTypes: r.history.map((e) => e.type),
     };
   }

@@ -21,6 +21,10 @@ export interface Observation {
   /** TaskScheduled events of the first SageMaker state. */
   readonly attempts?: number;
   readonly durationSeconds?: number;
+  /** The status of each SageMaker job of the execution when it ended, by ARN (where the target can see them). */
+  readonly jobStates?: Readonly<Record<string, string>>;
+  /** When the execution started, in epoch ms, on a target whose clock is virtual (times of day are compared then). */
+  readonly startEpochMs?: number;
   readonly historyTypes?: readonly string[];
   /** The target failed to answer a call a conforming service answers (e.g. `StartExecution: HTTP 500`). */
   readonly targetError?: string;
