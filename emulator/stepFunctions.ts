@@ -3,6 +3,7 @@
  * (with its role's policy), start an execution (with a world scenario and a seed), describe it,
  * read its history, stop it. In-process, no network, virtual time.
  */
+import { partitionOf } from '../catalog/regions.js';
 import type { StateMachineType } from '../catalog/api.js';
 import type { WorldScenario } from '../catalog/scenario.js';
 import { SAGEMAKER_APIS, EVENTS_ACTIONS } from '../catalog/sagemakerApis.js';
@@ -90,7 +91,7 @@ export class EmulatedStepFunctions {
   constructor(private readonly options: EmulatorOptions = {}) {
     this.region = options.region ?? 'us-east-1';
     this.account = options.account ?? '123456789012';
-    this.partition = options.partition ?? 'aws';
+    this.partition = options.partition ?? partitionOf(this.region);
     this.clock = options.startEpochMs ?? DEFAULT_START;
   }
 

@@ -23,6 +23,7 @@ import { machinePlanArb, type DrawnMachine } from './machinePlan.js';
 import { applyPolicyVariant, policyVariantArb, TAKING_AWAY, type PolicyVariant } from './policyVariant.js';
 import { renderMachine } from './render.js';
 import { scenarioArb, type WorldScenario } from './scenario.js';
+import { relocate } from './relocate.js';
 import { ACCOUNT, REGION, runTimeNameArb } from './values.js';
 
 export type Validity =
@@ -206,8 +207,8 @@ export function caseFrame(drawn: DrawnMachine, executionName: string) {
 const OPTIONS = { ...DEFAULT_OPTIONS, region: REGION, account: ACCOUNT };
 
 /** The policy Step Functions would generate for the definition (what `policy` prints). */
-export function predictedPolicy(definition: Record<string, unknown>): PolicyDocument {
-  const predicted = predictPolicy(definition, OPTIONS);
+export function predictedPolicy(definition: Record<string, unknown>, region = REGION): PolicyDocument {
+  const predicted = predictPolicy(definition, { ...OPTIONS, region });
   if (!predicted.ok) throw new Error(`generated definition rejected: ${JSON.stringify(predicted.problems)}`);
   return predicted.document;
 }
@@ -240,6 +241,17 @@ function exercisedActions(content: Omit<CaseContent, 'policyVariant'>): string[]
   return [...new Set(calls.filter((x) => x.decision === 'allowed').map((x) => x.action))];
 }
 
+/**
+ * The region a case runs in: mostly the one it is drawn in, now and then another of its partition,
+ * China's or GovCloud's (their ARNs, registries and S3 hosts differ).
+ */
+const regionArb = fc.oneof(
+  { weight: 14, arbitrary: fc.constant(REGION) },
+  { weight: 2, arbitrary: fc.constantFrom('eu-west-1', 'us-west-2', 'ap-southeast-2') },
+  { weight: 2, arbitrary: fc.constantFrom('cn-north-1', 'cn-northwest-1') },
+  { weight: 2, arbitrary: fc.constantFrom('us-gov-west-1', 'us-gov-east-1') },
+);
+
 /** Valid cases: every request passes the validator and every definition passes `validate`. */
 export function validCaseArb(filter: CaseFilter = {}): fc.Arbitrary<CaseContent> {
   // Execution names double as job names through $$.Execution.Name: at most 32 characters (HPO).
@@ -265,11 +277,15 @@ export function validCaseArb(filter: CaseFilter = {}): fc.Arbitrary<CaseContent>
             variants = policyVariantArb(predicted, TAKING_AWAY, exercised);
           } else
             variants = policyVariantArb(predicted, filter.policy === 'predicted' ? ['predicted'] : undefined);
-          return variants.map((policyVariant): CaseContent => ({
-            ...base,
-            policyVariant,
-            policy: applyPolicyVariant(predicted, policyVariant),
-          }));
+          return fc
+            .tuple(variants, regionArb)
+            .map(([policyVariant, region]): CaseContent =>
+              relocate(
+                { ...base, policyVariant, policy: applyPolicyVariant(predicted, policyVariant) },
+                { account: ACCOUNT, region: REGION },
+                { account: ACCOUNT, region },
+              ),
+            );
         });
       }),
     )

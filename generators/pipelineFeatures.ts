@@ -4,6 +4,7 @@
  * people write, and the invalid forms people hit. `sample --stats` counts each; a test holds every
  * one to a share of the cases (generators/pipelineFeatures.test.ts).
  */
+import { partitionOf } from '../catalog/regions.js';
 import { SAGEMAKER_APIS } from '../catalog/sagemakerApis.js';
 import {
   planTasks,
@@ -16,6 +17,7 @@ import {
 import { resolveValue } from '../oracles/outcome/resolveValue.js';
 import type { Case } from './case.js';
 import { NEAR_MISS_ERROR_NAMES, WHOLE_OBJECTS } from './taskPlan.js';
+import { REGION } from './values.js';
 
 export interface PipelineFeature {
   readonly section: string;
@@ -119,6 +121,7 @@ const VALUES = 'values given at run time';
 const AROUND = 'the states around the tasks';
 const STRUCTURE = 'names and structure';
 const CONTENT = 'request content';
+const PLACES = 'partitions and regions';
 const INVALID = 'invalid forms (validation suite)';
 
 export const PIPELINE_FEATURES: readonly PipelineFeature[] = [
@@ -308,6 +311,18 @@ export const PIPELINE_FEATURES: readonly PipelineFeature[] = [
     CONTENT,
     'an empty list',
     anyTask((t) => someLeaf(t.request.literal, (v) => Array.isArray(v) && v.length === 0)),
+  ),
+  F(PLACES, 'aws-cn (China)', (c) => partitionOf(c.region) === 'aws-cn'),
+  F(PLACES, 'aws-us-gov (GovCloud)', (c) => partitionOf(c.region) === 'aws-us-gov'),
+  F(
+    PLACES,
+    `an aws region other than ${REGION}`,
+    (c) => partitionOf(c.region) === 'aws' && c.region !== REGION,
+  ),
+  F(
+    PLACES,
+    "an image from the region's own ECR registry",
+    (c) => c.region !== REGION && JSON.stringify(c.definition).includes(`.dkr.ecr.${c.region}.`),
   ),
   F(INVALID, 'null for a required value', requestBreak('null for a required value')),
   F(INVALID, 'a role that is not an ARN', requestBreak('a role that is not an ARN')),

@@ -27,7 +27,7 @@ describe('check, policy, run and exec agree on every call', () => {
       for (let i = 0; i < 150; i++) {
         const c = withId(drawSuiteCase(suite, 3, i).value, { seed: 3, path: `${suite}:${i}` });
         // What `policy` prints is the policy the predicted cases carry.
-        if (suite === 'sufficiency') expect(c.policy).toEqual(predictedPolicy(c.definition));
+        if (suite === 'sufficiency') expect(c.policy).toEqual(predictedPolicy(c.definition, c.region));
         const observed = await target.execute(c);
         // run: the outcome oracle's calls, in order, with their decisions.
         expect(predictExecution(c).calls.value, c.id).toEqual(observed.calls);

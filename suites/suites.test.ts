@@ -26,7 +26,7 @@ describe('what each suite draws (seed 1)', () => {
     (suite) => {
       for (const c of casesOf(suite).filter((x) => x.validity.valid)) {
         expect(c.policyVariant).toEqual({ kind: 'predicted' });
-        expect(c.policy).toEqual(predictedPolicy(c.definition));
+        expect(c.policy).toEqual(predictedPolicy(c.definition, c.region));
       }
     },
   );
@@ -39,7 +39,7 @@ describe('what each suite draws (seed 1)', () => {
       if (v.kind === 'predicted' || v.kind === 'missingPassRoleCondition') throw new Error('not taking away');
       kinds.add(v.kind);
       // Under the predicted policy the execution calls the action and is allowed ...
-      const allowed = predictExecution({ ...c, policy: predictedPolicy(c.definition) }).calls.value;
+      const allowed = predictExecution({ ...c, policy: predictedPolicy(c.definition, c.region) }).calls.value;
       expect(allowed.some((x) => x.action === v.action && x.decision === 'allowed')).toBe(true);
       // ... without the permission, the call is denied.
       const denied = predictExecution(c).calls.value;

@@ -64,6 +64,6 @@ export class Authorizer {
       decision === 'explicitDeny'
         ? `with an explicit deny in an identity-based policy`
         : `because no identity-based policy allows the ${action} action`;
-    return `User: arn:aws:sts::${this.account}:assumed-role/${role}/StepFunctionsSession is not authorized to perform: ${action} on resource: ${resource} ${why}`;
+    return `User: arn:${this.roleArn.split(':')[1] ?? 'aws'}:sts::${this.account}:assumed-role/${role}/StepFunctionsSession is not authorized to perform: ${action} on resource: ${resource} ${why}`;
   }
 }

@@ -7,6 +7,7 @@
  * §2-§5, tagged with its provenance, and every call comes from the one call model (taskCalls).
  */
 import { validateRequest } from '../../validation/validateRequest.js';
+import { partitionOf } from '../../catalog/regions.js';
 import { MAX_EXECUTION_SECONDS } from '../../catalog/stepFunctionsLimits.js';
 import { SAGEMAKER_MODEL } from '../../apimodel/sagemakerModel.generated.js';
 import { pollIntervalMs, type WorldScenario } from '../../catalog/scenario.js';
@@ -261,7 +262,7 @@ class Model {
         pointer: '',
         api: task.api,
         pattern: task.pattern,
-        partition: 'aws',
+        partition: partitionOf(this.c.region),
         request: task.request,
       },
       { region: this.c.region, account: this.c.account, docRevision: 'current' },

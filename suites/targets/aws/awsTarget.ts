@@ -38,7 +38,8 @@ import {
 } from '@aws-sdk/client-sagemaker';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import type { Case } from '../../../generators/case.js';
-import { ACCOUNT, REGION } from '../../../generators/values.js';
+import { relocate } from '../../../generators/relocate.js';
+import { ACCOUNT } from '../../../generators/values.js';
 import { predictExecution, type CallRecord } from '../../../oracles/outcome/predictExecution.js';
 import { firstTaskAttempts, type Observation, type Purpose, type Realised, type Target } from '../target.js';
 import { AdaptiveLimit } from './adaptiveLimit.js';
@@ -269,11 +270,7 @@ export class AwsTarget implements Target {
    */
   realise(c: Case, purpose: Purpose = 'case'): Realised {
     const account = this.account ?? ACCOUNT;
-    let moved = c;
-    if (account !== ACCOUNT || this.o.region !== REGION) {
-      const text = JSON.stringify(c).split(ACCOUNT).join(account).split(REGION).join(this.o.region);
-      moved = JSON.parse(text) as Case;
-    }
+    const moved = relocate(c, { account: c.account, region: c.region }, { account, region: this.o.region });
     const realised: Case = { ...moved, scenario: NO_SCENARIO };
     if (this.kind !== 'aws') return { case: realised };
     const valid = realised.validity.valid;

@@ -176,7 +176,7 @@ export function rewriteForAccount(c: Case, how: Rewrite): { case: Case } | { ski
     if (key === 'TrainingImage') return resources.trainingImage;
     if (key === 'ImageUri') return resources.processingImage ?? resources.trainingImage;
     if (key === 'Image') return resources.inferenceImage ?? resources.trainingImage;
-    if (value.startsWith('s3://') || /^https:\/\/s3[.-][^/]*amazonaws\.com\//.test(value)) {
+    if (value.startsWith('s3://') || /^https:\/\/s3[.-][^/]*amazonaws\.com(\.cn)?\//.test(value)) {
       const output = OUTPUT_KEYS.has(key) || path.includes('S3Output') || path.includes('CheckpointConfig');
       return output ? resources.outputS3Uri : resources.inputS3Uri;
     }
