@@ -27,8 +27,16 @@ type Obj = Record<string, unknown>;
 const draw = (shape: MachinePlan['shape'], n: number, seed = 7) =>
   fc.sample(machinePlanArb({ shape, executionName: 'nightly-run' }), { numRuns: n, seed }).map((d) => d.plan);
 
-/** The result paths a request's dynamic members read, by the state whose result they read. */
-function reads(task: TaskPlan): { at: string; state: string; path: string }[] {
+/**
+ * The result paths a request's dynamic members read, by the state whose result they read; through
+ * the source's ResultSelector, the member of the result it selects.
+ */
+function reads(task: TaskPlan, all: readonly TaskPlan[] = []): { at: string; state: string; path: string }[] {
+  const through = (state: string, path: readonly (string | number)[]) => {
+    const selector = all.find((t) => t.name === state)?.resultSelector;
+    const field = selector && 'fields' in selector ? selector.fields[String(path[1])] : undefined;
+    return field && 'ref' in field ? [path[0]!, ...field.path] : path;
+  };
   const sources = (v: PlanValue) =>
     v.given === 'path' || v.given === 'parse'
       ? [v.source]
@@ -40,7 +48,7 @@ function reads(task: TaskPlan): { at: string; state: string; path: string }[] {
   return task.request.dynamic.flatMap((d) =>
     sources(d.value).flatMap((s) =>
       'result' in s && s.result !== undefined && (s.from === 'input' || s.from === 'variable')
-        ? [{ at: d.at.join('.'), state: s.result, path: s.path.join('.') }]
+        ? [{ at: d.at.join('.'), state: s.result, path: through(s.result, s.path).join('.') }]
         : [],
     ),
   );
@@ -110,7 +118,7 @@ describe('chains that read earlier results', () => {
         'CreateModel',
         'CreateTransformJob',
       ]);
-      for (const r of reads(model!)) {
+      for (const r of reads(model!, planTasks(plan.flow))) {
         expect(r.state).toBe(tune!.name);
         found.add(`${r.at} ${r.path.split('.').slice(1).join('.') || r.path}`);
       }
@@ -133,7 +141,7 @@ describe('chains that read earlier results', () => {
         'CreateTrainingJob',
         'CreateProcessingJob',
       ]);
-      for (const r of reads(train!)) {
+      for (const r of reads(train!, planTasks(plan.flow))) {
         expect(r).toMatchObject({
           at: 'InputDataConfig.0.DataSource.S3DataSource.S3Uri',
           state: process!.name,
@@ -141,7 +149,7 @@ describe('chains that read earlier results', () => {
         expect(r.path).toMatch(/ProcessingOutputConfig\.Outputs\.0\.S3Output\.S3Uri$/);
         training++;
       }
-      for (const r of reads(evaluate!)) {
+      for (const r of reads(evaluate!, planTasks(plan.flow))) {
         expect(r).toMatchObject({ at: 'ProcessingInputs.0.S3Input.S3Uri', state: train!.name });
         expect(r.path).toMatch(/ModelArtifacts\.S3ModelArtifacts$/);
         evaluation++;

@@ -14,6 +14,7 @@ import type {
   PlanValue,
   StepPlan,
   TaskPlan,
+  Template,
   ValueSource,
 } from '../plan/casePlan.js';
 import { relocateSources, taskPlanArb, type DrawnTask } from './taskPlan.js';
@@ -221,6 +222,10 @@ interface ChainFlow {
   readonly readAnyway?: boolean;
   /** A Lambda step first (a Pass with the shape it returns) that names the job and gives its hyperparameters. */
   readonly prepare?: boolean;
+  /** JSONPath: a ResultSelector keeps only the members the later steps read. */
+  readonly select?: boolean;
+  /** JSONPath: the last step's OutputPath makes its result the execution's output. */
+  readonly lastOnly?: boolean;
 }
 
 const languageArb = (options: MachineOptions) =>
@@ -264,8 +269,10 @@ function chain(options: MachineOptions, shape: ChainShape, style: NameStyle): fc
     nameFromTraining: fc.boolean(),
     dataFromTraining: fc.boolean(),
     bracket: fc.boolean(),
-    readAnyway: sometimes(fc.constant(true), 0.1),
+    readAnyway: sometimes(fc.constant(true), 0.2),
     prepare: sometimes(fc.constant(true), roles[0] === 'train' ? 0.3 : 0),
+    select: sometimes(fc.constant(true), 0.5),
+    lastOnly: sometimes(fc.constant(true), 0.25),
   });
   return languageArb(options)
     .chain((l) => fc.tuple(fc.tuple(...steps(l)), machineTimeoutArb, flowArb))
@@ -287,7 +294,13 @@ function chain(options: MachineOptions, shape: ChainShape, style: NameStyle): fc
           literal.EndpointConfigName = drawn[config]!.resourceName;
         return keepsResult({ ...d.plan, request: { ...d.plan.request, literal } });
       });
-      const flowing = readResults(tasks, roles, flow);
+      const read = readResults(tasks, roles, flow);
+      // Now and then the execution's output is the last step's result alone (OutputPath).
+      const last = read.at(-1)!;
+      const flowing =
+        flow.lastOnly && last.queryLanguage === 'JSONPath' && last.resultPath
+          ? [...read.slice(0, -1), { ...last, outputPath: last.resultPath }]
+          : read;
       const steps: StepPlan[] = flow.prepare ? prepared(flowing, drawn[0]!.resourceName) : flowing;
       const jittered = flowing.some((t) => t.retry.some((r) => r.jitterStrategy === 'FULL'));
       return machine(shape, steps, inputOf(...drawn), jittered ? undefined : timeout);
@@ -346,15 +359,26 @@ function readResults(tasks: readonly TaskPlan[], roles: readonly Role[], flow: C
     const key = source.resultPath ? String(source.resultPath[0]) : source.name;
     // JSONPath reads the result where ResultPath kept it; JSONata the variable its Assign set.
     const variable = source.assign ? Object.keys(source.assign)[0] : undefined;
-    return (...path: JsonPath): PlanValue =>
-      variable !== undefined
-        ? { given: 'jsonata', parts: [{ from: 'variable', name: variable, path, result: source.name }] }
-        : {
-            given: 'path',
-            source: { from: 'input', path: [key, ...path], result: source.name },
-            ...(flow.bracket ? { notation: 'bracket' as const } : {}),
-          };
+    // A ResultSelector keeps only what the later steps read, each under the name of its last member.
+    const selecting = flow.select && variable === undefined && source.pattern === 'sync';
+    return (...path: JsonPath): PlanValue => {
+      if (variable !== undefined)
+        return { given: 'jsonata', parts: [{ from: 'variable', name: variable, path, result: source.name }] };
+      let kept = path;
+      if (selecting) {
+        const fields = (selected[from] ??= {});
+        const name = String([...path].reverse().find((p) => typeof p === 'string'));
+        fields[name] = path;
+        kept = [name];
+      }
+      return {
+        given: 'path',
+        source: { from: 'input', path: [key, ...kept], result: source.name },
+        ...(flow.bracket ? { notation: 'bracket' as const } : {}),
+      };
+    };
   };
+  const selected: Record<number, Record<string, JsonPath>> = {};
   const out = tasks.map((t) => ({
     literal: { ...t.request.literal } as Obj,
     dynamic: [...t.request.dynamic],
@@ -476,7 +500,13 @@ function readResults(tasks: readonly TaskPlan[], roles: readonly Role[], flow: C
       );
     move(evaluate, input, reader(train)?.('ModelArtifacts', 'S3ModelArtifacts'));
   }
-  return tasks.map((task, i) => ({ ...task, request: out[i]! }));
+  return tasks.map((task, i) => {
+    const fields = selected[i];
+    const resultSelector: Template | undefined = fields && {
+      fields: Object.fromEntries(Object.entries(fields).map(([k, path]) => [k, { ref: 'result', path }])),
+    };
+    return { ...task, request: out[i]!, ...(resultSelector ? { resultSelector } : {}) };
+  });
 }
 
 /**

@@ -135,11 +135,33 @@ export const PIPELINE_FEATURES: readonly PipelineFeature[] = [
     '  through ResultPath (JSONPath)',
     anySource((s) => s.from === 'input' && s.result !== undefined),
   ),
+  F(FLOW, '  through a ResultSelector', (c) => {
+    const selecting = new Set(
+      tasks(c)
+        .filter((t) => t.resultSelector)
+        .map((t) => t.name),
+    );
+    return anySource((s) => s.from === 'input' && s.result !== undefined && selecting.has(s.result))(c);
+  }),
   F(
     FLOW,
     '  through a variable (JSONata)',
     anySource((s) => s.from === 'variable' && s.result !== undefined),
   ),
+  F(FLOW, 'a read of a field the earlier result lacks (request-response)', (c) => {
+    const lacking = new Set(
+      tasks(c)
+        .filter((t) => t.pattern !== 'sync')
+        .map((t) => t.name),
+    );
+    return anySource(
+      (s) => s.from !== 'executionName' && s.from !== 'executionInput' && lacking.has(s.result ?? ''),
+    )(c);
+  }),
+  F(FLOW, "OutputPath: the execution's output is the last result", (c) => {
+    const all = tasks(c);
+    return all.length > 1 && all.at(-1)!.outputPath !== undefined;
+  }),
   F(
     FLOW,
     'bracket notation',
