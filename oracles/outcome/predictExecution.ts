@@ -270,6 +270,18 @@ class Model {
     ).calls;
   }
 
+  private readonly violations = new WeakMap<Obj, ReturnType<typeof validateRequest>[number] | null>();
+
+  /** SageMaker's first objection to a request (the same for every attempt with it), if any. */
+  private violationOf(task: TaskPlan, request: Obj) {
+    let v = this.violations.get(request);
+    if (v === undefined) {
+      v = validateRequest(task.api, request)[0] ?? null;
+      this.violations.set(request, v);
+    }
+    return v;
+  }
+
   /** Decides and records one call. */
   decide(call: Call): Decision {
     // A call is decided the same way every time (a poll, a retried create): once.
@@ -343,7 +355,7 @@ class Model {
       };
     }
     // A value given at run time is checked like any other (a name built from a missing field, say).
-    const violation = validateRequest(task.api, request)[0];
+    const violation = this.violationOf(task, request);
     if (violation) {
       this.used.push(R.validation, R.causeFormat);
       const member = violation.path
