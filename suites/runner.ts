@@ -70,6 +70,9 @@ export async function evaluate(target: Target, suite: SuiteName, c: Case): Promi
   };
 }
 
+/** Resolves after the event loop's next turn (timers, I/O and signals get their go). */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 export async function runSuites(o: RunOptions): Promise<Report> {
   const started = Date.now();
   const limit = pLimit(o.concurrency);
@@ -86,6 +89,8 @@ export async function runSuites(o: RunOptions): Promise<Report> {
     for (let i = 0; i < o.runs; i++) {
       jobs.push(
         limit(async () => {
+          // A turn of the event loop between cases: a signal's handler runs, even on a target that never waits.
+          await nextTurn();
           if (o.signal?.aborted) return undefined;
           inFlight++;
           maxInFlight = Math.max(maxInFlight, inFlight);
@@ -223,6 +228,7 @@ async function runCase(
     SUITES[suite].cases,
     drawn,
     async (content) => {
+      await nextTurn();
       if (o.signal?.aborted) return false;
       const candidate = withId(content, replay);
       const realised = realiseCase(o.target, candidate, 'shrink');

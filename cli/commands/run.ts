@@ -1,3 +1,4 @@
+import { watchInterruption } from '../interruption.js';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isMutant, MUTANTS, type MutantName } from '../../emulator/mutants.js';
@@ -139,14 +140,11 @@ export async function runCommand(raw: RunRaw, io: Io, version: string): Promise<
   );
   // SIGINT / SIGTERM: start nothing new, stop what is in flight, clean up, write the partial report.
   const interruption = new AbortController();
-  const onSignal = () => {
-    if (interruption.signal.aborted) return;
-    io.stderr('\ninterrupted: starting no new cases, stopping executions in flight, cleaning up\n');
+  const unwatch = watchInterruption((why) => {
+    io.stderr(`\ninterrupted (${why}): starting no new cases, stopping executions in flight, cleaning up\n`);
     interruption.abort();
     void target.interrupt?.();
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  });
   const report: Report = await runSuites({
     signal: interruption.signal,
     target,
@@ -161,10 +159,7 @@ export async function runCommand(raw: RunRaw, io: Io, version: string): Promise<
     region,
     version,
     onCase: progress(io, raw.progress ?? process.stderr.isTTY === true),
-  }).finally(() => {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
-  });
+  }).finally(unwatch);
   if (target instanceof AwsTarget && target.endpoint) report.target.endpoint = target.endpoint;
   if (mutant) report.target.mutant = mutant;
   for (const reporter of [jsonReporter, markdownReporter, junitReporter])
