@@ -58,7 +58,10 @@ export function benchVersus(ref: string, runs = 300, rounds = 5, seed = 1): Vers
   const head = resolve('.');
   const dir = mkdtempSync(join(tmpdir(), 'sfn-versus-'));
   const worktree = join(dir, 'ref');
-  execFileSync('git', ['worktree', 'add', '--detach', worktree, ref], { stdio: 'ignore' });
+  if (ref.startsWith('-')) throw new Error(`--versus "${ref}": a git ref cannot start with "-"`);
+  execFileSync('git', ['worktree', 'add', '--detach', '--end-of-options', worktree, ref], {
+    stdio: 'ignore',
+  });
   try {
     symlinkSync(join(head, 'node_modules'), join(worktree, 'node_modules'), 'dir');
     execFileSync(
@@ -88,7 +91,7 @@ export function benchVersus(ref: string, runs = 300, rounds = 5, seed = 1): Vers
       samples,
     };
   } finally {
-    execFileSync('git', ['worktree', 'remove', '--force', worktree], { stdio: 'ignore' });
+    execFileSync('git', ['worktree', 'remove', '--force', '--end-of-options', worktree], { stdio: 'ignore' });
     rmSync(dir, { recursive: true, force: true });
   }
 }

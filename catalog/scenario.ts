@@ -31,6 +31,19 @@ export interface WorldScenario {
 }
 
 /**
+ * What a scenario may ask of the emulator, and why: a job runs at most as long as an execution
+ * may (one year); polls and injected errors beyond ten thousand model nothing a run needs (a poll
+ * is a Describe call), and cost time; SageMaker's FailureReason holds 1,024 characters.
+ */
+export const SCENARIO_BOUNDS = {
+  polls: { min: 0, max: 10_000 },
+  durationSeconds: { min: 1, max: 365 * 24 * 3600 },
+  createErrorTimes: { min: 1, max: 10_000 },
+  abortAfterPolls: { min: 0, max: 10_000 },
+  failureReasonLength: { max: 1024 },
+} as const;
+
+/**
  * The timing a scenario's job stands for: polled every `durationSeconds / (polls + 1)` (whole
  * milliseconds, at least a second), the job ends at its `polls + 1`-th poll.
  */

@@ -25,8 +25,66 @@ function lineAndColumn(text: string, offset: number): { line: number; column: nu
   return { line, column: offset - lineStart + 1 };
 }
 
+/**
+ * The deepest JSON the tool reads. Step Functions documents no nesting limit and IAM's policy
+ * grammar nests five levels; real definitions, inputs and policies nest a few dozen at most, and the
+ * code that walks them (asl-validator's, the oracles') recurses.
+ */
+export const MAX_JSON_DEPTH = 100;
+
+/** Size limits of what a file stands for (Step Functions' own). */
+export interface JsonLimits {
+  /** CreateStateMachine: a definition of at most 1,048,576 characters. */
+  readonly maxChars?: { readonly limit: number; readonly source: string };
+  /** StartExecution: an input of at most 262,144 bytes (UTF-8). */
+  readonly maxBytes?: { readonly limit: number; readonly source: string };
+}
+
+export const DEFINITION_LIMITS: JsonLimits = {
+  maxChars: { limit: 1_048_576, source: 'the most CreateStateMachine takes' },
+};
+export const INPUT_LIMITS: JsonLimits = {
+  maxBytes: { limit: 262_144, source: 'the most StartExecution takes (256 KiB)' },
+};
+
+/** How deep brackets nest in JSON text (outside strings), and where the limit is first passed. */
+function nesting(text: string, limit: number): { depth: number; offset: number } | undefined {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++;
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 91 || c === 123) {
+      if (++depth > limit) return { depth, offset: i };
+    } else if (c === 93 || c === 125) depth--;
+  }
+  return undefined;
+}
+
 /** Parses JSON text; a syntax error names the file, line and column. */
-export function parseJsonText(text: string, what: string): unknown {
+export function parseJsonText(text: string, what: string, limits: JsonLimits = {}): unknown {
+  if (limits.maxChars && text.length > limits.maxChars.limit)
+    throw new UsageError(
+      'too-large',
+      `${what} has ${text.length} characters, more than ${limits.maxChars.limit} (${limits.maxChars.source}); make it smaller`,
+    );
+  const bytes = limits.maxBytes ? Buffer.byteLength(text, 'utf8') : 0;
+  if (limits.maxBytes && bytes > limits.maxBytes.limit)
+    throw new UsageError(
+      'too-large',
+      `${what} has ${bytes} bytes, more than ${limits.maxBytes.limit} (${limits.maxBytes.source}); make it smaller`,
+    );
+  const deep = nesting(text, MAX_JSON_DEPTH);
+  if (deep) {
+    const { line, column } = lineAndColumn(text, deep.offset);
+    throw new UsageError(
+      'too-deep',
+      `${what} nests deeper than ${MAX_JSON_DEPTH} levels at line ${line}, column ${column} (the most this tool reads); flatten it`,
+    );
+  }
   const errors: ParseError[] = [];
   const value: unknown = parse(text, errors, {
     disallowComments: true,
@@ -45,7 +103,7 @@ export function parseJsonText(text: string, what: string): unknown {
 }
 
 /** Reads and parses a JSON file; unreadable files and syntax errors become one-line usage errors. */
-export function readJsonFile(path: string, what: string): unknown {
+export function readJsonFile(path: string, what: string, limits: JsonLimits = {}): unknown {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -61,5 +119,5 @@ export function readJsonFile(path: string, what: string): unknown {
             : String(code ?? error);
     throw new UsageError('unreadable-file', `cannot read ${what} "${path}": ${reason}; check the path`);
   }
-  return parseJsonText(text, `${what} "${path}"`);
+  return parseJsonText(text, `${what} "${path}"`, limits);
 }

@@ -557,7 +557,7 @@ describe('run', () => {
     ).toBe(0);
     expectUsageError(
       await run('run', '--runs', '2', '--seed', '1', '--report', report),
-      'already holds a report',
+      'already holds cases.jsonl, junit.xml, report.json, report.md',
     );
     expect(
       (

@@ -11,6 +11,7 @@ import { SUITE_NAMES } from '../suites/suites.js';
 import { sampleCommand, type SampleRaw } from './commands/sample.js';
 import { validateCommand } from './commands/validate.js';
 import { UsageError } from './errors.js';
+import { isSystemError, systemErrorLine } from './files.js';
 import { processIo, type Io } from './io.js';
 import type { RawPredictionOptions } from './predictionOptions.js';
 
@@ -312,6 +313,11 @@ export async function runCli(argv: readonly string[], io: Io = processIo): Promi
     }
     if (error instanceof UsageError) {
       io.stderr(`sfn-conformance: ${error.message}\n`);
+      return 2;
+    }
+    // A file system's refusal (a full disk, a read-only place): one line, whatever the command.
+    if (isSystemError(error)) {
+      io.stderr(`sfn-conformance: ${systemErrorLine(error)}\n`);
       return 2;
     }
     throw error;

@@ -2,7 +2,7 @@ import { DOC_REVISIONS, isPartition, type DocRevision, type StateMachineType } f
 import { EXAMPLE_ACCOUNT, type PredictionOptions } from '../oracles/options.js';
 import { UsageError } from './errors.js';
 import type { Io } from './io.js';
-import { readJsonFile } from './io.js';
+import { DEFINITION_LIMITS, parseJsonText, readJsonFile } from './io.js';
 
 /** The options `policy` and `check` share, as commander hands them over. */
 export interface RawPredictionOptions {
@@ -26,7 +26,7 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
  * shape that wraps it (`{ "definition": "<json string>" | {...}, "type": "EXPRESS" }`).
  */
 export function readDefinition(path: string): { definition: unknown; type?: StateMachineType } {
-  const raw = readJsonFile(path, 'definition file');
+  const raw = readJsonFile(path, 'definition file', DEFINITION_LIMITS);
   if (!isObject(raw))
     throw new UsageError(
       'bad-definition',
@@ -41,14 +41,7 @@ export function readDefinition(path: string): { definition: unknown; type?: Stat
 }
 
 function parseWrapped(text: string, path: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    throw new UsageError(
-      'invalid-json',
-      `the "definition" string in "${path}" is not valid JSON; fix the embedded definition`,
-    );
-  }
+  return parseJsonText(text, `the "definition" string in "${path}"`, DEFINITION_LIMITS);
 }
 
 export function toPredictionOptions(

@@ -2,7 +2,7 @@
  * The runner: seeded generation, execution on the target with bounded concurrency, comparison with
  * the oracles, shrinking of divergent cases, each finished case streamed to cases.jsonl.
  */
-import { closeSync, openSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, ftruncateSync, openSync, writeSync } from 'node:fs';
 import pLimit from 'p-limit';
 import type fc from 'fast-check';
 import type { Case, CaseContent } from '../generators/case.js';
@@ -70,6 +70,22 @@ export async function evaluate(target: Target, suite: SuiteName, c: Case): Promi
   };
 }
 
+/**
+ * Appends one line whole: a write the file system cuts short (a full disk) is taken back to the
+ * last whole line before the error goes on.
+ */
+function appendLine(fd: number, line: string): void {
+  const before = fstatSync(fd).size;
+  const bytes = Buffer.from(line);
+  try {
+    // A write may take only part of it (the disk filling up): the rest is written, or fails.
+    for (let done = 0; done < bytes.length;) done += writeSync(fd, bytes, done);
+  } catch (e) {
+    ftruncateSync(fd, before);
+    throw e;
+  }
+}
+
 /** Resolves after the event loop's next turn (timers, I/O and signals get their go). */
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -85,15 +101,19 @@ export async function runSuites(o: RunOptions): Promise<Report> {
   // Each result is written whole as it finishes: a crash loses nothing already run.
   const jsonl = o.casesJsonl === undefined ? undefined : openSync(o.casesJsonl, 'a');
   const jobs: Promise<CaseResult | undefined>[] = [];
+  let writeError: unknown;
   for (const suite of o.suites) {
     for (let i = 0; i < o.runs; i++) {
       jobs.push(
         limit(async () => {
-          // A turn of the event loop between cases: a signal's handler runs, even on a target that never waits.
-          await nextTurn();
-          if (o.signal?.aborted) return undefined;
           inFlight++;
           maxInFlight = Math.max(maxInFlight, inFlight);
+          // A turn of the event loop between cases: a signal's handler runs, even on a target that never waits.
+          await nextTurn();
+          if (o.signal?.aborted || writeError !== undefined) {
+            inFlight--;
+            return undefined;
+          }
           const result = await runIndexedCase(o, suite, i, (steps, executions) => {
             shrinkSteps += steps;
             shrinkExecutions += executions;
@@ -102,7 +122,14 @@ export async function runSuites(o: RunOptions): Promise<Report> {
           // A case the interruption cut short observed the harness, not the target: left out.
           if (o.signal?.aborted) return undefined;
           done++;
-          if (jsonl !== undefined) writeSync(jsonl, `${JSON.stringify(result)}\n`);
+          if (jsonl !== undefined && writeError === undefined)
+            try {
+              appendLine(jsonl, `${JSON.stringify(result)}\n`);
+            } catch (e) {
+              // The results can no longer be kept: no more cases, and the error is the run's.
+              writeError =
+                e instanceof Error && !('path' in e) ? Object.assign(e, { path: o.casesJsonl }) : e;
+            }
           o.onCase?.(result, done, total);
           return result;
         }),
@@ -112,6 +139,7 @@ export async function runSuites(o: RunOptions): Promise<Report> {
   const cases = (await Promise.all(jobs).finally(() => jsonl !== undefined && closeSync(jsonl))).filter(
     (c): c is CaseResult => c !== undefined,
   );
+  if (writeError !== undefined) throw writeError;
   const durationMs = Date.now() - started;
   const count = (v: CaseResult['verdict']) => cases.filter((c) => c.verdict === v).length;
   return {

@@ -1,8 +1,8 @@
-import type { WorldScenario } from '../../catalog/scenario.js';
+import { CREATE_ERRORS, SCENARIO_BOUNDS, type WorldScenario } from '../../catalog/scenario.js';
 import { EmulatedStepFunctions, StepFunctionsError } from '../../emulator/stepFunctions.js';
 import type { PolicyDocument } from '../../iam/policy.js';
 import { UsageError } from '../errors.js';
-import { parseJsonText, readJsonFile, type Io } from '../io.js';
+import { INPUT_LIMITS, parseJsonText, readJsonFile, type Io } from '../io.js';
 import { readDefinition } from '../predictionOptions.js';
 
 export interface ExecRaw {
@@ -23,8 +23,8 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
 /** `--input '{"a":1}'` or `--input @file.json`. */
 function readInput(value: string | undefined): unknown {
   if (value === undefined) return {};
-  if (value.startsWith('@')) return readJsonFile(value.slice(1), 'input file');
-  return parseJsonText(value, '--input');
+  if (value.startsWith('@')) return readJsonFile(value.slice(1), 'input file', INPUT_LIMITS);
+  return parseJsonText(value, '--input', INPUT_LIMITS);
 }
 
 /** A scenario file: the WorldScenario shape (README, "Scenario files"). */
@@ -39,53 +39,61 @@ export function readScenario(path: string): WorldScenario {
   const scenario: Record<string, unknown> = { referencesExist: raw.referencesExist ?? true };
   if (typeof scenario.referencesExist !== 'boolean')
     throw new UsageError('bad-scenario', `${where}: referencesExist must be true or false`);
-  if (raw.createError !== undefined) {
-    const e = raw.createError as Record<string, unknown>;
-    const errors = [
-      'ResourceLimitExceeded',
-      'ResourceInUse',
-      'ResourceNotFound',
-      'ValidationException',
-      'ThrottlingException',
-    ];
-    if (
-      !isObject(e) ||
-      !errors.includes(String(e.error)) ||
-      !Number.isInteger(e.times) ||
-      (e.times as number) < 1
-    ) {
+  const B = SCENARIO_BOUNDS;
+  /** An integer field within its bounds, named with them. */
+  const bounded = (value: unknown, field: string, { min, max }: { min: number; max: number }): number => {
+    if (!Number.isInteger(value) || (value as number) < min || (value as number) > max)
       throw new UsageError(
         'bad-scenario',
-        `${where}: createError must be { "error": ${errors.join('|')}, "times": n >= 1 }`,
+        `${where}: ${field} must be an integer from ${min} to ${max} (got ${JSON.stringify(value)})`,
       );
-    }
-    scenario.createError = { error: e.error, times: e.times };
+    return value as number;
+  };
+  if (raw.createError !== undefined) {
+    const e = raw.createError as Record<string, unknown>;
+    if (!isObject(e) || !(CREATE_ERRORS as readonly string[]).includes(String(e.error)))
+      throw new UsageError(
+        'bad-scenario',
+        `${where}: createError must be { "error": ${CREATE_ERRORS.join('|')}, "times": ${B.createErrorTimes.min} to ${B.createErrorTimes.max} }`,
+      );
+    scenario.createError = {
+      error: e.error,
+      times: bounded(e.times, 'createError.times', B.createErrorTimes),
+    };
   }
   if (raw.job !== undefined) {
     const j = raw.job as Record<string, unknown>;
-    if (
-      !isObject(j) ||
-      !['Completed', 'Failed', 'Stopped'].includes(String(j.outcome)) ||
-      !Number.isInteger(j.polls ?? 0) ||
-      typeof (j.durationSeconds ?? 60) !== 'number'
-    ) {
+    if (!isObject(j) || !['Completed', 'Failed', 'Stopped'].includes(String(j.outcome)))
       throw new UsageError(
         'bad-scenario',
         `${where}: job must be { "outcome": Completed|Failed|Stopped, "polls": n, "durationSeconds": s, "failureReason"?: text }`,
       );
-    }
+    const duration = j.durationSeconds ?? 60;
+    if (
+      typeof duration !== 'number' ||
+      !(duration >= B.durationSeconds.min && duration <= B.durationSeconds.max)
+    )
+      throw new UsageError(
+        'bad-scenario',
+        `${where}: job.durationSeconds must be a number from ${B.durationSeconds.min} to ${B.durationSeconds.max} (a year, the longest an execution runs; got ${JSON.stringify(duration)})`,
+      );
+    if (
+      j.failureReason !== undefined &&
+      (typeof j.failureReason !== 'string' || j.failureReason.length > B.failureReasonLength.max)
+    )
+      throw new UsageError(
+        'bad-scenario',
+        `${where}: job.failureReason must be a text of at most ${B.failureReasonLength.max} characters (SageMaker's FailureReason)`,
+      );
     scenario.job = {
-      polls: j.polls ?? 0,
+      polls: bounded(j.polls ?? 0, 'job.polls', B.polls),
       outcome: j.outcome,
-      durationSeconds: j.durationSeconds ?? 60,
+      durationSeconds: duration,
       ...(typeof j.failureReason === 'string' ? { failureReason: j.failureReason } : {}),
     };
   }
-  if (raw.abortAfterPolls !== undefined) {
-    if (!Number.isInteger(raw.abortAfterPolls) || (raw.abortAfterPolls as number) < 0)
-      throw new UsageError('bad-scenario', `${where}: abortAfterPolls must be an integer >= 0`);
-    scenario.abortAfterPolls = raw.abortAfterPolls;
-  }
+  if (raw.abortAfterPolls !== undefined)
+    scenario.abortAfterPolls = bounded(raw.abortAfterPolls, 'abortAfterPolls', B.abortAfterPolls);
   return scenario as unknown as WorldScenario;
 }
 

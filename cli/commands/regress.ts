@@ -1,5 +1,4 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { caseArb, generateCase } from '../../generators/sampleCases.js';
 import { parsePolicy, type NormalizedPolicy, type PolicyDocument } from '../../iam/policy.js';
@@ -9,6 +8,7 @@ import { regressionJunit, regressionMarkdown } from '../../reports/regression/wr
 import { DEFAULT_REGION } from '../../oracles/options.js';
 import { verifyChanges, type VerifySource } from '../../suites/regressionVerify.js';
 import { UsageError } from '../errors.js';
+import { prepareReportDir, writeWhole } from '../files.js';
 import { parseJsonText, readJsonFile, type Io } from '../io.js';
 import { readDefinition, toPredictionOptions, type RawPredictionOptions } from '../predictionOptions.js';
 import { parseSeed } from './sample.js';
@@ -40,9 +40,16 @@ export function readPolicySource(
         `--${role} "${spec}" must be git:<ref>:<path>, e.g. git:origin/main:policies/role.json`,
       );
     const [ref, path] = [rest.slice(0, colon), rest.slice(colon + 1)];
+    // A ref or path that starts with '-' would be read by git as an option (`--output=FILE`).
+    if (ref.startsWith('-') || path.startsWith('-'))
+      throw new UsageError(
+        'bad-option',
+        `--${role} "${spec}": a git ref or path cannot start with "-"; name a branch, tag or commit, e.g. git:origin/main:policies/role.json`,
+      );
     let text: string;
     try {
-      text = execFileSync('git', ['show', `${ref}:${path}`], {
+      // Options end before the object, whatever it says.
+      text = execFileSync('git', ['show', '--end-of-options', `${ref}:${path}`], {
         encoding: 'utf8',
         stdio: ['ignore', 'pipe', 'pipe'],
       });
@@ -82,6 +89,9 @@ export async function regressCommand(raw: RegressRaw, io: Io, version: string): 
       );
     throw new UsageError('bad-option', `--verify "${raw.verify}" is unknown; use embedded, aws or endpoint`);
   }
+  // The report's place is checked before any work: a run that cannot write its report does not run.
+  const reportFiles = ['report.json', 'report.md', 'junit.xml'];
+  if (raw.report !== undefined) prepareReportDir(raw.report, reportFiles, raw.overwrite === true);
   const old = readPolicySource(raw.old, 'old');
   const neu = readPolicySource(raw.new, 'new');
   const options = toPredictionOptions(raw, undefined, io);
@@ -145,17 +155,13 @@ export async function regressCommand(raw: RegressRaw, io: Io, version: string): 
     newlyAllowed: result.newlyAllowed,
     ...(verification ? { verification } : {}),
   });
-  if (raw.report) {
-    if (existsSync(raw.report) && readdirSync(raw.report).includes('report.json') && !raw.overwrite) {
-      throw new UsageError(
-        'report-exists',
-        `the report directory "${raw.report}" already holds a report; choose another or pass --overwrite`,
-      );
-    }
-    mkdirSync(raw.report, { recursive: true });
-    writeFileSync(join(raw.report, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
-    writeFileSync(join(raw.report, 'report.md'), regressionMarkdown(report));
-    writeFileSync(join(raw.report, 'junit.xml'), regressionJunit(report));
+  if (raw.report !== undefined) {
+    const content = [
+      `${JSON.stringify(report, null, 2)}\n`,
+      regressionMarkdown(report),
+      regressionJunit(report),
+    ];
+    reportFiles.forEach((name, i) => writeWhole(join(raw.report!, name), content[i]!));
   }
   if (format === 'json') io.stdout(`${JSON.stringify(report, null, 2)}\n`);
   else if (format === 'markdown') io.stdout(regressionMarkdown(report));

@@ -1,5 +1,4 @@
-import { watchInterruption } from '../interruption.js';
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isMutant, MUTANTS, type MutantName } from '../../emulator/mutants.js';
 import type { CaseResult, Report } from '../../reports/report.js';
@@ -12,10 +11,12 @@ import { AwsTarget } from '../../suites/targets/aws/awsTarget.js';
 import { EmbeddedTarget } from '../../suites/targets/embedded.js';
 import type { Target } from '../../suites/targets/target.js';
 import { UsageError } from '../errors.js';
+import { prepareReportDir, writeWhole } from '../files.js';
+import { watchInterruption } from '../interruption.js';
 import type { Io } from '../io.js';
 import { type AwsRaw, connectAwsTarget } from './awsOptions.js';
 import { printPlan } from './plan.js';
-import { parseSeed } from './sample.js';
+import { seedLine, seedOf } from './sample.js';
 
 export interface RunRaw extends AwsRaw {
   plan?: boolean;
@@ -112,28 +113,23 @@ export async function runCommand(raw: RunRaw, io: Io, version: string): Promise<
       throw new UsageError('bad-option', `--suite "${s}" is unknown; use ${SUITE_NAMES.join(', ')}`);
     return s;
   }) as SuiteName[];
-  const seed = parseSeed(raw.seed, io);
+  const { seed, drawn } = seedOf(raw.seed);
   const selected: { target: Target; args: string; runArgs?: string; mutant?: MutantName } =
     local ?? (await connectAwsTarget(raw, { maxConcurrency: concurrency }));
   const { target, args, mutant } = selected;
-  if (raw.plan && target instanceof AwsTarget) return printPlan(target, suites, runs, seed, io);
+  if (raw.plan && target instanceof AwsTarget) {
+    if (drawn) io.stderr(seedLine(seed));
+    return printPlan(target, suites, runs, seed, io);
+  }
   // Without --report, each run gets a directory of its own: nothing is overwritten.
   const dir =
     raw.report ??
     join('sfn-conformance-reports', `run-${new Date().toISOString().replace(/[:.]/g, '-')}-seed-${seed}`);
-  if (
-    existsSync(dir) &&
-    readdirSync(dir).some((f) => ['report.json', 'cases.jsonl'].includes(f)) &&
-    !raw.overwrite
-  ) {
-    throw new UsageError(
-      'report-exists',
-      `the report directory "${dir}" already holds a report; choose another with --report DIR or pass --overwrite`,
-    );
-  }
-  mkdirSync(dir, { recursive: true });
+  const reporters = [jsonReporter, markdownReporter, junitReporter];
+  prepareReportDir(dir, [...reporters.map((r) => r.fileName), 'cases.jsonl'], raw.overwrite === true);
   const casesJsonl = join(dir, 'cases.jsonl');
   writeFileSync(casesJsonl, '');
+  if (drawn) io.stderr(seedLine(seed));
   const region = raw.region ?? process.env.AWS_REGION ?? 'us-east-1';
   io.stderr(
     `running ${suites.join(', ')} on ${target.description}: ${runs} cases each, seed ${seed}, concurrency ${concurrency}\n`,
@@ -162,8 +158,7 @@ export async function runCommand(raw: RunRaw, io: Io, version: string): Promise<
   }).finally(unwatch);
   if (target instanceof AwsTarget && target.endpoint) report.target.endpoint = target.endpoint;
   if (mutant) report.target.mutant = mutant;
-  for (const reporter of [jsonReporter, markdownReporter, junitReporter])
-    writeFileSync(join(dir, reporter.fileName), reporter.render(report));
+  for (const reporter of reporters) writeWhole(join(dir, reporter.fileName), reporter.render(report));
   const t = report.totals;
   io.stdout(
     `${t.cases} cases: ${t.matched} matched, ${t.diverged} diverged, ${t.errored} errored (seed ${seed}, ${report.stats.casesPerSecond} cases/s)\n`,

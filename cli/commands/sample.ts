@@ -29,13 +29,19 @@ function integer(value: string, option: string, min: number, max: number): numbe
 }
 
 /** Seeds are 32-bit: fast-check's range. Without --seed, one is drawn and printed. */
+/** The seed given, or one drawn (`drawn`: the command tells it, once its input has been checked). */
+export function seedOf(value: string | undefined): { seed: number; drawn: boolean } {
+  if (value === undefined) return { seed: randomInt(0, 2 ** 31), drawn: true };
+  return { seed: integer(value, '--seed', 0, 2 ** 32 - 1), drawn: false };
+}
+
+/** The line that tells a drawn seed. */
+export const seedLine = (seed: number): string => `seed: ${seed} (pass --seed ${seed} to reproduce)\n`;
+
 export function parseSeed(value: string | undefined, io: Io): number {
-  if (value === undefined) {
-    const seed = randomInt(0, 2 ** 31);
-    io.stderr(`seed: ${seed} (pass --seed ${seed} to reproduce)\n`);
-    return seed;
-  }
-  return integer(value, '--seed', 0, 2 ** 32 - 1);
+  const { seed, drawn } = seedOf(value);
+  if (drawn) io.stderr(seedLine(seed));
+  return seed;
 }
 
 function stats(cases: Case[]): string {
