@@ -2,6 +2,7 @@
  * Hostile and malformed input: each is refused with exit 2 and one line, and does nothing else (no
  * file written, no option smuggled into a child process, no hang, no stack trace).
  */
+import { createServer, type AddressInfo } from 'node:net';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -117,5 +118,191 @@ describe('scenario bounds', () => {
       message,
     );
     expect(Date.now() - started).toBeLessThan(5_000);
+  });
+});
+
+describe('definitions Step Functions rejects', () => {
+  const task = {
+    Type: 'Task',
+    Resource: 'arn:aws:states:::sagemaker:createModel',
+    Parameters: {
+      ModelName: 'm',
+      ExecutionRoleArn: 'arn:aws:iam::123456789012:role/R',
+      PrimaryContainer: { Image: 'i' },
+    },
+    End: true,
+  };
+  const { Parameters, ...taskWithoutParameters } = task;
+  it.each([
+    ['an unknown StartAt', { StartAt: 'Nope', States: { A: task } }],
+    ['an unreachable state', { StartAt: 'A', States: { A: task, B: { Type: 'Pass', End: true } } }],
+    ['no terminal state', { StartAt: 'A', States: { A: { Type: 'Pass', Next: 'A' } } }],
+    [
+      'Arguments in a JSONPath state',
+      { StartAt: 'A', States: { A: { ...taskWithoutParameters, Arguments: Parameters } } },
+    ],
+  ])('%s: policy and check refuse it with the problem validate reports', async (what, definition) => {
+    const path = written(`rejected-${what.replace(/\W+/g, '-')}.json`, JSON.stringify(definition));
+    const validated = await run('validate', path);
+    expect(validated.code).toBe(1);
+    const first = validated.stdout.split('\n')[0]!.replace(/ \[[\w:-]+\]$/, '');
+    const policy = await run('policy', path);
+    expectOneLine(policy, /./);
+    expect(policy.stderr).toContain(first);
+    const check = await run('check', '--definition', path, '--policy', legacy);
+    expectOneLine(check, /./);
+    expect(check.stderr).toContain(first);
+    expect(check.stdout).not.toContain('Sufficient');
+  });
+});
+
+describe('replay of a damaged report', () => {
+  let reports = 0;
+  async function report(): Promise<{
+    path: string;
+    body: { cases: { id: string; suite: string; replay: { seed: number; path: string } }[] };
+  }> {
+    const dir = join(base, `report-${++reports}`);
+    expect(
+      (
+        await run(
+          'run',
+          '--runs',
+          '3',
+          '--seed',
+          '4',
+          '--suite',
+          'outcome',
+          '--suite',
+          'sufficiency',
+          '--report',
+          dir,
+        )
+      ).code,
+    ).toBe(0);
+    const path = join(dir, 'report.json');
+    return { path, body: JSON.parse(readFileSync(path, 'utf8')) as never };
+  }
+
+  it('replays the case it names; corrupted coordinates are refused, not replayed as another case', async () => {
+    const { path, body } = await report();
+    const id = body.cases[0]!.id;
+    expect((await run('replay', path, id)).code).toBe(0);
+    const damaged = (edit: (c: (typeof body.cases)[number]) => void) => {
+      const copy = structuredClone(body);
+      edit(copy.cases[0]!);
+      return written(`damaged-${++reports}.json`, JSON.stringify(copy));
+    };
+    expectOneLine(
+      await run(
+        'replay',
+        damaged((c) => (c.replay.path = `${c.suite}:2`)),
+        id,
+      ),
+      /draw case ".*": the report is damaged/,
+    );
+    expectOneLine(
+      await run(
+        'replay',
+        damaged((c) => (c.replay.seed = 5)),
+        id,
+      ),
+      /the report is damaged/,
+    );
+    expectOneLine(
+      await run(
+        'replay',
+        damaged((c) => (c.replay.path = 'outcome:x')),
+        id,
+      ),
+      /has replay\.path "outcome:x"/,
+    );
+    expectOneLine(
+      await run(
+        'replay',
+        damaged((c) => (c.replay.seed = 2 ** 40)),
+        id,
+      ),
+      /damaged|replay\.seed/,
+    );
+  });
+
+  it('an id found in several suites needs --suite', async () => {
+    const { body } = await report();
+    const copy = structuredClone(body);
+    const other = copy.cases.find((c) => c.suite !== copy.cases[0]!.suite)!;
+    other.id = copy.cases[0]!.id;
+    const twice = written('twice.json', JSON.stringify(copy));
+    expectOneLine(await run('replay', twice, other.id), /is in the suites .* say which with --suite/);
+    // With the suite, the case is the one of that suite (its own coordinates draw another id: refused as such).
+    expect((await run('replay', twice, other.id, '--suite', copy.cases[0]!.suite)).code).toBe(0);
+  });
+});
+
+describe('values each checked one way', () => {
+  it.each([
+    [['--region', 'not a region'], /--region "not a region" is not a region name/],
+    [['--account', 'abc'], /--account "abc" is not a 12-digit AWS account id/],
+    [['--name', 'has space'], /--name "has space" contains " "/],
+    [['--name', 'a/b'], /contains "\/"/],
+    [['--name', 'x'.repeat(81)], /has 81 characters; an execution name has 1 to 80/],
+    [['--seed', String(2 ** 32)], /--seed "4294967296" must be an integer from 0 to 4294967295/],
+  ])('exec %j', async (args, message) => {
+    expectOneLine(await run('exec', example, ...args), message);
+  });
+
+  it('replay and run take the same seeds', async () => {
+    expectOneLine(
+      await run('replay', '--suite', 'outcome', '--seed', String(2 ** 32), '--path', '1'),
+      /from 0 to 4294967295/,
+    );
+    expectOneLine(await run('run', '--seed', '-1', '--runs', '1'), /from 0 to 4294967295/);
+    expectOneLine(
+      await run('replay', '--suite', 'outcome', '--seed', '1', '--path', '9999999'),
+      /--path "9999999" must be an integer from 0 to 999999/,
+    );
+  });
+});
+
+describe('an endpoint that accepts connections and never answers', () => {
+  it.each([
+    ['run', '--runs', '1', '--seed', '1', '--report', join(base, 'silent-run')],
+    ['sweep', '--older-than', '1h', '--dry-run'],
+  ])(
+    '%s reports it unreachable, exit 2, one line, in about the timeout',
+    async (...args) => {
+      const server = createServer(() => undefined).listen(0, '127.0.0.1');
+      await new Promise((r) => server.once('listening', r));
+      const { port } = server.address() as AddressInfo;
+      try {
+        const started = Date.now();
+        const result = await run(
+          ...args,
+          '--target',
+          'endpoint',
+          '--endpoint',
+          `http://127.0.0.1:${port}`,
+          '--request-timeout',
+          '1',
+        );
+        expectOneLine(result, /is unreachable: .*--request-timeout SECONDS/);
+        expect(Date.now() - started).toBeLessThan(10_000);
+      } finally {
+        server.close();
+      }
+    },
+    20_000,
+  );
+});
+
+describe('one line, and only that line', () => {
+  it('no command, help for a command that does not exist, an out-of-range option after others that warn', async () => {
+    expectOneLine(await run(), /a command is needed: policy, check/);
+    expectOneLine(await run('help', 'frob'), /there is no command "frob"/);
+    expectOneLine(
+      await run('regress', '--old', legacy, '--new', legacy, '--runs', '0'),
+      /--runs "0" must be an integer from 1 to 100000/,
+    );
+    expect((await run('help', 'run')).code).toBe(0);
   });
 });

@@ -172,6 +172,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--target <target>', 'embedded (the built-in emulator), aws or endpoint', 'embedded')
     .option('--endpoint <url>', 'AWS-compatible endpoint for --target endpoint (default: AWS_ENDPOINT_URL)')
     .option('--region <region>', 'region (default: AWS_REGION, else us-east-1)')
+    .option('--request-timeout <seconds>', 'aws/endpoint: seconds a request may go unanswered (default 60)')
     .option(
       '--allow-account <id>',
       '--target aws: an account the run may create resources in (repeat for several)',
@@ -217,6 +218,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--target <target>', 'aws or endpoint')
     .option('--endpoint <url>', 'AWS-compatible endpoint for --target endpoint (default: AWS_ENDPOINT_URL)')
     .option('--region <region>', 'region (default: AWS_REGION, else us-east-1)')
+    .option('--request-timeout <seconds>', 'aws/endpoint: seconds a request may go unanswered (default 60)')
     .option(
       '--allow-account <id>',
       '--target aws: an account sweep may delete in (repeat for several)',
@@ -258,7 +260,10 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .description('Re-run one case: replay <report.json> <caseId>, or replay --suite S --seed N --path I')
     .argument('[report.json]', 'a report written by run')
     .argument('[caseId]', 'the id of a case (or of its shrunk case) in the report')
-    .option('--suite <suite>', 'suite of the case (without a report)')
+    .option(
+      '--suite <suite>',
+      'suite of the case (without a report; with one, which suite an id is replayed from)',
+    )
     .option('--seed <seed>', 'seed of the run (without a report)')
     .option('--path <i>', 'index of the case in its suite (without a report)')
     .option('--target <target>', "target (default: the report's, else embedded)")
@@ -267,6 +272,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
       "--target endpoint: the endpoint (default: the report's, else AWS_ENDPOINT_URL)",
     )
     .option('--region <region>', "--target aws/endpoint: region (default: the report's)")
+    .option('--request-timeout <seconds>', 'aws/endpoint: seconds a request may go unanswered (default 60)')
     .option('--allow-account <id>', '--target aws: an account the case may create resources in', collect)
     .option('--config <file>', '--target aws/endpoint: the config file of the run')
     .option('--allow-billable-jobs', '--target aws: run the case even if it starts a job (needs --config)')
@@ -293,10 +299,17 @@ export async function runCli(argv: readonly string[], io: Io = processIo): Promi
     exitCode = code;
   });
   try {
-    if (argv.length === 0) {
-      program.outputHelp();
-      return 2;
-    }
+    const commands = program.commands.map((c) => c.name());
+    if (argv.length === 0)
+      throw new UsageError(
+        'missing-command',
+        `a command is needed: ${commands.filter((c) => c !== 'help').join(', ')}; see sfn-conformance --help`,
+      );
+    if (argv[0] === 'help' && argv[1] !== undefined && !commands.includes(argv[1]))
+      throw new UsageError(
+        'unknown-command',
+        `help: there is no command "${argv[1]}"; the commands are ${commands.filter((c) => c !== 'help').join(', ')}`,
+      );
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;
   } catch (error) {

@@ -1,6 +1,7 @@
 import { DOC_REVISIONS, isPartition, type DocRevision, type StateMachineType } from '../catalog/api.js';
 import { EXAMPLE_ACCOUNT, type PredictionOptions } from '../oracles/options.js';
 import { UsageError } from './errors.js';
+import { checkAccount, checkRegion } from './values.js';
 import type { Io } from './io.js';
 import { DEFINITION_LIMITS, parseJsonText, readJsonFile } from './io.js';
 
@@ -14,8 +15,6 @@ export interface RawPredictionOptions {
   type?: string;
 }
 
-const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
-const ACCOUNT = /^\d{12}$/;
 const ROLE_ARN = /^arn:aws(-[a-z]+)*:iam::\d{12}:role\/[\w+=,.@/-]+$/;
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
@@ -49,15 +48,8 @@ export function toPredictionOptions(
   fileType: StateMachineType | undefined,
   io: Io,
 ): PredictionOptions {
-  if (raw.region !== undefined && !REGION.test(raw.region)) {
-    throw new UsageError(
-      'bad-option',
-      `--region "${raw.region}" is not a region name; use one like us-east-1`,
-    );
-  }
-  if (raw.account !== undefined && !ACCOUNT.test(raw.account)) {
-    throw new UsageError('bad-option', `--account "${raw.account}" is not a 12-digit AWS account id`);
-  }
+  if (raw.region !== undefined) checkRegion(raw.region);
+  if (raw.account !== undefined) checkAccount(raw.account);
   if (raw.partition !== undefined && !isPartition(raw.partition)) {
     throw new UsageError(
       'bad-option',

@@ -22,6 +22,15 @@ type Obj = Record<string, unknown>;
 const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const escape = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
 
+const VALUE_CONSTRAINTS = new Set(['required', 'type', 'length', 'pattern', 'enum', 'range', 'size']);
+
+/**
+ * Whether CreateStateMachine rejects the definition for this problem: all but a request value
+ * SageMaker checks when it is called (spec §1.3: at creation only the field names are).
+ */
+export const rejectedAtCreation = (p: Pick<DefinitionProblem, 'code'>): boolean =>
+  !VALUE_CONSTRAINTS.has(p.code) && !p.code.startsWith('semantic:');
+
 /** The label of a problem, as negative cases name the reason they are invalid. */
 export const problemLabel = (p: Pick<DefinitionProblem, 'code' | 'pointer'>): string =>
   `${p.code} at ${p.pointer}`;

@@ -2,6 +2,7 @@
  * The options that connect `run` and `replay` to a real account or an AWS-compatible endpoint, and
  * the safety checks made before anything is created.
  */
+import { integer } from '../values.js';
 import { AwsTarget } from '../../suites/targets/aws/awsTarget.js';
 import { describeError } from '../../suites/targets/aws/errors.js';
 import { newRunId } from '../../suites/targets/aws/naming.js';
@@ -13,6 +14,8 @@ export interface AwsRaw extends BillableRaw {
   target?: string;
   endpoint?: string;
   region?: string;
+  /** Seconds a request may go unanswered. */
+  requestTimeout?: string;
   allowAccount?: string[];
   permissionsBoundary?: string;
 }
@@ -73,9 +76,14 @@ export async function connectAwsTarget(
       'missing-option',
       '--target aws creates roles and state machines: name the account it may use with --allow-account ACCOUNT_ID (or allowAccounts in --config)',
     );
+  const requestTimeoutMs =
+    raw.requestTimeout === undefined
+      ? undefined
+      : integer(raw.requestTimeout, '--request-timeout', 1, 3600) * 1000;
   const target = new AwsTarget({
     kind,
     region,
+    ...(requestTimeoutMs ? { requestTimeoutMs } : {}),
     runId: newRunId(),
     ...(kind === 'aws' ? {} : { endpoint: endpoint! }),
     ...(permissionsBoundary ? { permissionsBoundary } : {}),
@@ -86,9 +94,15 @@ export async function connectAwsTarget(
   try {
     account = await target.identify();
   } catch (e) {
+    const where = kind === 'aws' ? 'AWS' : endpoint;
+    if ((e as Error).name === 'TimeoutError')
+      throw new UsageError(
+        'unreachable',
+        `${where} is unreachable: sts:GetCallerIdentity had no answer in time (${describeError(e)}); check the endpoint, or give it longer with --request-timeout SECONDS`,
+      );
     throw new UsageError(
       'no-credentials',
-      `sts:GetCallerIdentity failed on ${kind === 'aws' ? 'AWS' : endpoint}: ${describeError(e)}; check the credentials (default provider chain) and the endpoint`,
+      `sts:GetCallerIdentity failed on ${where}: ${describeError(e)}; check the credentials (default provider chain) and the endpoint`,
     );
   }
   if (kind === 'aws' && !allowAccounts.includes(account))

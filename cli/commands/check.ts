@@ -4,8 +4,8 @@ import { parsePolicy, type NormalizedPolicy } from '../../iam/policy.js';
 import { checkPolicy, type PolicyCheck, type Requirement } from '../../oracles/calls/checkPolicy.js';
 import { UsageError } from '../errors.js';
 import { readJsonFile, type Io } from '../io.js';
-import { readDefinition, toPredictionOptions, type RawPredictionOptions } from '../predictionOptions.js';
-import { definitionProblem, reportUnmodelled } from './policy.js';
+import { toPredictionOptions, type RawPredictionOptions } from '../predictionOptions.js';
+import { definitionProblem, readValidDefinition, reportUnmodelled } from './policy.js';
 
 export interface CheckOptions extends RawPredictionOptions {
   definition: string;
@@ -88,7 +88,7 @@ export async function checkCommand(raw: CheckOptions, io: Io): Promise<number> {
   const format = raw.format ?? 'text';
   if (format !== 'text' && format !== 'json')
     throw new UsageError('bad-option', `--format "${format}" is unknown; use text or json`);
-  const { definition, type } = readDefinition(raw.definition);
+  const { definition, type } = readValidDefinition(raw.definition);
   const policies = raw.policy.map(readPolicy);
   const options = toPredictionOptions(raw, type, io);
   for (const policy of policies) {

@@ -2,6 +2,7 @@ import { CREATE_ERRORS, SCENARIO_BOUNDS, type WorldScenario } from '../../catalo
 import { EmulatedStepFunctions, StepFunctionsError } from '../../emulator/stepFunctions.js';
 import type { PolicyDocument } from '../../iam/policy.js';
 import { UsageError } from '../errors.js';
+import { checkAccount, checkExecutionName, checkRegion, checkSeed } from '../values.js';
 import { INPUT_LIMITS, parseJsonText, readJsonFile, type Io } from '../io.js';
 import { readDefinition } from '../predictionOptions.js';
 
@@ -106,8 +107,10 @@ export async function execCommand(path: string, raw: ExecRaw, io: Io): Promise<n
   const input = readInput(raw.input);
   const policy = raw.policy?.map((p) => readJsonFile(p, 'policy file') as PolicyDocument);
   const scenario = raw.scenario ? readScenario(raw.scenario) : undefined;
-  if (raw.seed !== undefined && !/^\d+$/.test(raw.seed))
-    throw new UsageError('bad-option', `--seed "${raw.seed}" must be a non-negative integer`);
+  const seed = raw.seed === undefined ? undefined : checkSeed(raw.seed);
+  if (raw.region !== undefined) checkRegion(raw.region);
+  if (raw.account !== undefined) checkAccount(raw.account);
+  if (raw.name !== undefined) checkExecutionName(raw.name);
   const sfn = new EmulatedStepFunctions({
     ...(raw.region ? { region: raw.region } : {}),
     ...(raw.account ? { account: raw.account } : {}),
@@ -124,7 +127,7 @@ export async function execCommand(path: string, raw: ExecRaw, io: Io): Promise<n
       input,
       ...(raw.name ? { name: raw.name } : {}),
       ...(scenario ? { scenario } : {}),
-      ...(raw.seed ? { seed: Number(raw.seed) } : {}),
+      ...(seed !== undefined ? { seed } : {}),
     }));
   } catch (e) {
     if (e instanceof StepFunctionsError)

@@ -1,11 +1,27 @@
 import { predictPolicy } from '../../oracles/policy/predictPolicy.js';
 import type { DefinitionProblem } from '../../oracles/definition/sagemakerTasks.js';
 import type { UnmodelledTask } from '../../oracles/definition/sagemakerTasks.js';
+import { rejectedAtCreation, validateDefinition } from '../../validation/validateDefinition.js';
 import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { readDefinition, toPredictionOptions, type RawPredictionOptions } from '../predictionOptions.js';
 
-export function definitionProblem(path: string, problems: readonly DefinitionProblem[]): UsageError {
+/**
+ * A definition file Step Functions would create: one CreateStateMachine rejects (an unknown
+ * StartAt, no end, unreachable states, JSONata fields in a JSONPath state) is refused, with the
+ * first problem `validate` reports.
+ */
+export function readValidDefinition(path: string): ReturnType<typeof readDefinition> {
+  const read = readDefinition(path);
+  const problems = validateDefinition(read.definition, read.type ?? 'STANDARD').filter(rejectedAtCreation);
+  if (problems.length > 0) throw definitionProblem(path, problems);
+  return read;
+}
+
+export function definitionProblem(
+  path: string,
+  problems: readonly Pick<DefinitionProblem, 'pointer' | 'message'>[],
+): UsageError {
   const first = problems[0]!;
   const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : '';
   return new UsageError('rejected-definition', `${path}: ${first.pointer}: ${first.message}${more}`);
@@ -25,7 +41,7 @@ export function policyCommand(
   raw: RawPredictionOptions & { explain?: boolean },
   io: Io,
 ): number {
-  const { definition, type } = readDefinition(path);
+  const { definition, type } = readValidDefinition(path);
   const options = toPredictionOptions(raw, type, io);
   const result = predictPolicy(definition, options);
   if (!result.ok) throw definitionProblem(path, result.problems);

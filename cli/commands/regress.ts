@@ -9,9 +9,10 @@ import { DEFAULT_REGION } from '../../oracles/options.js';
 import { verifyChanges, type VerifySource } from '../../suites/regressionVerify.js';
 import { UsageError } from '../errors.js';
 import { prepareReportDir, writeWhole } from '../files.js';
+import { integer } from '../values.js';
 import { parseJsonText, readJsonFile, type Io } from '../io.js';
 import { readDefinition, toPredictionOptions, type RawPredictionOptions } from '../predictionOptions.js';
-import { parseSeed } from './sample.js';
+import { seedLine, seedOf } from './sample.js';
 
 export interface RegressRaw extends RawPredictionOptions {
   old: string;
@@ -94,6 +95,9 @@ export async function regressCommand(raw: RegressRaw, io: Io, version: string): 
   if (raw.report !== undefined) prepareReportDir(raw.report, reportFiles, raw.overwrite === true);
   const old = readPolicySource(raw.old, 'old');
   const neu = readPolicySource(raw.new, 'new');
+  // Every option is checked before anything is said of them (a warning, a drawn seed).
+  const runs = integer(raw.runs ?? '100', '--runs', 1, 100_000);
+  const { seed, drawn } = seedOf(raw.seed);
   const options = toPredictionOptions(raw, undefined, io);
   const sources: CallSource[] = [];
   const verifySources = new Map<string, VerifySource>();
@@ -105,10 +109,7 @@ export async function regressCommand(raw: RegressRaw, io: Io, version: string): 
       verifySources.set(path, { definition, input: {}, execCommand: `npx sfn-conformance exec ${path}` });
     }
   } else {
-    const runs = raw.runs === undefined ? 100 : Number(raw.runs);
-    if (!Number.isInteger(runs) || runs < 1 || runs > 100_000)
-      throw new UsageError('bad-option', `--runs "${raw.runs}" must be an integer from 1 to 100000`);
-    const seed = parseSeed(raw.seed, io);
+    if (drawn) io.stderr(seedLine(seed));
     generated = { runs, seed };
     const arb = caseArb({});
     for (let i = 0; i < runs; i++) {

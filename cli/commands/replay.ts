@@ -12,6 +12,7 @@ import {
 } from '../../suites/runner.js';
 import { drawSuiteCase, isSuiteName, SUITE_NAMES, type SuiteName } from '../../suites/suites.js';
 import { UsageError } from '../errors.js';
+import { checkSeed, integer, MAX_RUNS } from '../values.js';
 import { readJsonFile, type Io } from '../io.js';
 import { type AwsRaw, connectAwsTarget } from './awsOptions.js';
 import { selectTarget } from './run.js';
@@ -53,17 +54,45 @@ export async function replayCommand_(
         `"${reportPath}" is not a report of this tool (schema version 1): ${parsed.error.issues[0]?.message ?? ''}`,
       );
     const report = parsed.data;
-    const found = report.cases.find((c) => c.id === caseId || c.shrunk?.id === caseId);
-    if (!found)
+    // The same case can be drawn by several suites: --suite says which one's result to replay.
+    const matching = report.cases.filter(
+      (c) =>
+        (c.id === caseId || c.shrunk?.id === caseId) && (raw.suite === undefined || c.suite === raw.suite),
+    );
+    if (matching.length === 0)
       throw new UsageError(
         'unknown-case',
-        `no case "${caseId}" in "${reportPath}"; ids are in its cases[].id`,
+        `no case "${caseId}"${raw.suite ? ` of suite ${raw.suite}` : ''} in "${reportPath}"; ids are in its cases[].id`,
       );
+    const suites = [...new Set(matching.map((c) => c.suite))];
+    if (suites.length > 1)
+      throw new UsageError(
+        'ambiguous-case',
+        `case "${caseId}" is in the suites ${suites.join(', ')} of "${reportPath}"; say which with --suite`,
+      );
+    const found = matching[0]!;
     if (!isSuiteName(found.suite))
       throw new UsageError('bad-report', `unknown suite "${found.suite}" in "${reportPath}"`);
     suite = found.suite;
+    // The coordinates must be the case's own: a corrupted report would replay another case.
+    const [pathSuite, pathIndex, ...rest] = found.replay.path.split(':');
+    if (
+      pathSuite !== suite ||
+      rest.length > 0 ||
+      !/^\d+$/.test(pathIndex ?? '') ||
+      Number(pathIndex) >= MAX_RUNS
+    )
+      throw new UsageError(
+        'bad-report',
+        `case "${caseId}" in "${reportPath}" has replay.path "${found.replay.path}", not "${suite}:<index>"; the report is damaged`,
+      );
+    if (!Number.isInteger(found.replay.seed) || found.replay.seed < 0 || found.replay.seed > 2 ** 32 - 1)
+      throw new UsageError(
+        'bad-report',
+        `case "${caseId}" in "${reportPath}" has replay.seed ${JSON.stringify(found.replay.seed)}, not an integer from 0 to 4294967295; the report is damaged`,
+      );
     seed = found.replay.seed;
-    index = Number(found.replay.path.split(':')[1]);
+    index = Number(pathIndex);
     if (found.shrunk?.id === caseId) content = found.shrunk.case as unknown as CaseContent;
     targetRaw = {
       target: report.target.kind,
@@ -82,17 +111,19 @@ export async function replayCommand_(
     if (!isSuiteName(raw.suite))
       throw new UsageError('bad-option', `--suite "${raw.suite}" is unknown; use ${SUITE_NAMES.join(', ')}`);
     suite = raw.suite;
-    if (!/^\d+$/.test(raw.seed))
-      throw new UsageError('bad-option', `--seed "${raw.seed}" must be a non-negative integer`);
-    if (!/^\d+$/.test(raw.path))
-      throw new UsageError('bad-option', `--path "${raw.path}" must be a non-negative integer`);
-    seed = Number(raw.seed);
-    index = Number(raw.path);
+    seed = checkSeed(raw.seed);
+    index = integer(raw.path, '--path', 0, MAX_RUNS - 1);
   }
   const remote = targetRaw.target === 'aws' || targetRaw.target === 'endpoint';
   const { target, args } = remote ? await connectAwsTarget(targetRaw) : selectTarget(targetRaw);
   const replay = { seed, path: `${suite}:${index}` };
   const drawn = withId(content ?? plain(drawSuiteCase(suite, seed, index).value), replay);
+  // A report's coordinates draw the case they name, or the report is not this version's (or damaged).
+  if (reportPath !== undefined && content === undefined && drawn.id !== caseId)
+    throw new UsageError(
+      'bad-report',
+      `the coordinates of case "${caseId}" in "${reportPath}" (seed ${seed}, path ${suite}:${index}) draw case "${drawn.id}": the report is damaged or from another version of the tool`,
+    );
   const realised = realiseCase(target, drawn);
   if (!('case' in realised)) {
     io.stdout(`skipped: ${realised.skipped}\n`);

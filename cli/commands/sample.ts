@@ -1,3 +1,4 @@
+import { checkSeed, integer } from '../values.js';
 import { randomInt } from 'node:crypto';
 import { API_NAMES, PATTERNS, isApi, type Api, type Pattern } from '../../catalog/api.js';
 import { WRAPPERS, type Case } from '../../generators/case.js';
@@ -21,18 +22,10 @@ export interface SampleRaw {
   suite?: string;
 }
 
-function integer(value: string, option: string, min: number, max: number): number {
-  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
-    throw new UsageError('bad-option', `${option} "${value}" must be an integer from ${min} to ${max}`);
-  }
-  return Number(value);
-}
-
-/** Seeds are 32-bit: fast-check's range. Without --seed, one is drawn and printed. */
 /** The seed given, or one drawn (`drawn`: the command tells it, once its input has been checked). */
 export function seedOf(value: string | undefined): { seed: number; drawn: boolean } {
   if (value === undefined) return { seed: randomInt(0, 2 ** 31), drawn: true };
-  return { seed: integer(value, '--seed', 0, 2 ** 32 - 1), drawn: false };
+  return { seed: checkSeed(value), drawn: false };
 }
 
 /** The line that tells a drawn seed. */

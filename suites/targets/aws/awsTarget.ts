@@ -76,6 +76,8 @@ export interface AwsTargetOptions {
   readonly endpoint?: string;
   readonly runId: string;
   readonly permissionsBoundary?: string;
+  /** How long a request may go unanswered (ms; default DEFAULT_REQUEST_TIMEOUT_MS). */
+  readonly requestTimeoutMs?: number;
   /** Injected clients (tests); otherwise made from the default credential chain. */
   readonly clients?: AwsClients;
   readonly clock?: Clock;
@@ -163,7 +165,15 @@ export class InterruptedError extends Error {
   }
 }
 
-export function makeClients(o: Pick<AwsTargetOptions, 'kind' | 'region' | 'endpoint'>): AwsClients {
+/** How long a connection may take to open, and a request to be answered, before the call fails (ms). */
+export const DEFAULT_CONNECTION_TIMEOUT_MS = 10_000;
+export const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
+
+export function makeClients(
+  o: Pick<AwsTargetOptions, 'kind' | 'region' | 'endpoint' | 'requestTimeoutMs'>,
+): AwsClients {
+  // The SDK's nine-line notice about Node versions is not the user's business: stderr is for their errors.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   // Endpoints such as moto and LocalStack accept any credentials; with none configured, use test ones.
   const anonymous =
     o.kind === 'endpoint' &&
@@ -174,6 +184,12 @@ export function makeClients(o: Pick<AwsTargetOptions, 'kind' | 'region' | 'endpo
     region: o.region,
     // The target retries itself, so that throttles and waits are counted.
     maxAttempts: 1,
+    // An endpoint that accepts the connection and never answers must not hang the run.
+    requestHandler: {
+      connectionTimeout: DEFAULT_CONNECTION_TIMEOUT_MS,
+      requestTimeout: o.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
+      throwOnRequestTimeout: true,
+    },
     ...(o.endpoint ? { endpoint: o.endpoint } : {}),
     ...(anonymous ? { credentials: { accessKeyId: 'test', secretAccessKey: 'test' } } : {}),
   };
