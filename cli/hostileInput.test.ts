@@ -3,7 +3,7 @@
  * file written, no option smuggled into a child process, no hang, no stack trace).
  */
 import { createServer, type AddressInfo } from 'node:net';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -304,5 +304,48 @@ describe('one line, and only that line', () => {
       /--runs "0" must be an integer from 1 to 100000/,
     );
     expect((await run('help', 'run')).code).toBe(0);
+  });
+});
+
+describe('messages name the right thing', () => {
+  it('a bad policy given to exec is named as the policy file; a report that fails its schema says where', async () => {
+    const bad = written(
+      'bad-policy.json',
+      JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 1, Resource: '*' }] }),
+    );
+    expectOneLine(
+      await run('exec', example, '--policy', bad),
+      new RegExp(`policy file ".*bad-policy\\.json": /Statement/0/Action`),
+    );
+    const report = written('not-a-report.json', JSON.stringify({ schemaVersion: 1, cases: [{ id: 1 }] }));
+    expectOneLine(
+      await run('replay', report, 'abc'),
+      /is not a report of this tool \(schema version 1\): at \/\w+/,
+    );
+  });
+});
+
+describe('after a run that did not finish', () => {
+  it('cases.jsonl is what replay reads, and a rerun says so', async () => {
+    const dir = join(base, 'unfinished');
+    expect((await run('run', '--runs', '2', '--seed', '3', '--suite', 'outcome', '--report', dir)).code).toBe(
+      0,
+    );
+    // What a killed run leaves: the lines written so far, no report.
+    rmSync(join(dir, 'report.json'));
+    const line = readFileSync(join(dir, 'cases.jsonl'), 'utf8').split('\n')[0]!;
+    const id = (JSON.parse(line) as { id: string }).id;
+    const replayed = await run('replay', join(dir, 'cases.jsonl'), id, '--format', 'json');
+    expect(replayed.code, replayed.stderr).toBe(0);
+    expect((JSON.parse(replayed.stdout) as { id: string }).id).toBe(id);
+    expectOneLine(
+      await run('run', '--runs', '2', '--seed', '3', '--suite', 'outcome', '--report', dir),
+      /holds the cases\.jsonl of a run that did not finish \(2 cases\): replay one with `sfn-conformance replay .*cases\.jsonl <id>`, or pass --overwrite/,
+    );
+    writeFileSync(join(dir, 'broken.jsonl'), `${line}\n{"id":`);
+    expectOneLine(
+      await run('replay', join(dir, 'broken.jsonl'), id),
+      /line 2 of ".*broken\.jsonl" is not valid JSON/,
+    );
   });
 });

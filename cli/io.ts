@@ -121,3 +121,8 @@ export function readJsonFile(path: string, what: string, limits: JsonLimits = {}
   }
   return parseJsonText(text, `${what} "${path}"`, limits);
 }
+
+/** Where in a JSON document a schema problem is: `/cases/0/id`, or `(top level)`. */
+export function zodPlace(path: readonly PropertyKey[] | undefined): string {
+  return path && path.length > 0 ? `/${path.map(String).join('/')}` : '(top level)';
+}

@@ -11,7 +11,7 @@ import {
   DEFAULT_MAX_RUNTIME_SECONDS,
 } from '../../suites/targets/aws/billableJobs.js';
 import { UsageError } from '../errors.js';
-import { readJsonFile } from '../io.js';
+import { readJsonFile, zodPlace } from '../io.js';
 
 /** Every instance type some SageMaker request of the integration accepts. */
 const INSTANCE_TYPES = new Set([
@@ -67,7 +67,7 @@ export function readAwsConfig(path: string): AwsConfig {
   const parsed = AwsConfigSchema.safeParse(readJsonFile(path, 'config file'));
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
-  const where = issue.path.length > 0 ? `/${issue.path.join('/')}` : '(top level)';
+  const where = zodPlace(issue.path);
   throw new UsageError(
     'bad-config',
     `config file "${path}" at ${where}: ${issue.message}; see README, "Billable jobs"`,

@@ -1,9 +1,9 @@
 import { PolicySet } from '../../iam/evaluate.js';
 import { checkActionsAgainstCatalog } from '../../iam/actionCatalog.js';
-import { parsePolicy, type NormalizedPolicy } from '../../iam/policy.js';
 import { checkPolicy, type PolicyCheck, type Requirement } from '../../oracles/calls/checkPolicy.js';
 import { UsageError } from '../errors.js';
-import { readJsonFile, type Io } from '../io.js';
+import { readPolicyFile } from '../policyFile.js';
+import type { Io } from '../io.js';
 import { toPredictionOptions, type RawPredictionOptions } from '../predictionOptions.js';
 import { definitionProblem, readValidDefinition, reportUnmodelled } from './policy.js';
 
@@ -11,19 +11,6 @@ export interface CheckOptions extends RawPredictionOptions {
   definition: string;
   policy: string[];
   format?: string;
-}
-
-function readPolicy(path: string): NormalizedPolicy {
-  const parsed = parsePolicy(readJsonFile(path, 'policy file'), path);
-  if (!parsed.ok) {
-    const first = parsed.problems[0]!;
-    const more = parsed.problems.length > 1 ? ` (and ${parsed.problems.length - 1} more)` : '';
-    throw new UsageError(
-      'bad-policy',
-      `policy file "${path}": ${first.path || '/'}: ${first.message}${more}`,
-    );
-  }
-  return parsed.policy;
 }
 
 function table(rows: string[][]): string {
@@ -89,7 +76,7 @@ export async function checkCommand(raw: CheckOptions, io: Io): Promise<number> {
   if (format !== 'text' && format !== 'json')
     throw new UsageError('bad-option', `--format "${format}" is unknown; use text or json`);
   const { definition, type } = readValidDefinition(raw.definition);
-  const policies = raw.policy.map(readPolicy);
+  const policies = raw.policy.map((p) => readPolicyFile(p).policy);
   const options = toPredictionOptions(raw, type, io);
   for (const policy of policies) {
     for (const w of await checkActionsAgainstCatalog(policy))

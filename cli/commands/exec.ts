@@ -1,7 +1,7 @@
 import { CREATE_ERRORS, SCENARIO_BOUNDS, type WorldScenario } from '../../catalog/scenario.js';
 import { EmulatedStepFunctions, StepFunctionsError } from '../../emulator/stepFunctions.js';
-import type { PolicyDocument } from '../../iam/policy.js';
 import { UsageError } from '../errors.js';
+import { readPolicyFile } from '../policyFile.js';
 import { checkAccount, checkExecutionName, checkRegion, checkSeed } from '../values.js';
 import { INPUT_LIMITS, parseJsonText, readJsonFile, type Io } from '../io.js';
 import { readDefinition } from '../predictionOptions.js';
@@ -105,7 +105,7 @@ export async function execCommand(path: string, raw: ExecRaw, io: Io): Promise<n
     throw new UsageError('bad-option', `--format "${format}" is unknown; use text or json`);
   const { definition, type } = readDefinition(path);
   const input = readInput(raw.input);
-  const policy = raw.policy?.map((p) => readJsonFile(p, 'policy file') as PolicyDocument);
+  const policy = raw.policy?.map((p) => readPolicyFile(p).doc);
   const scenario = raw.scenario ? readScenario(raw.scenario) : undefined;
   const seed = raw.seed === undefined ? undefined : checkSeed(raw.seed);
   if (raw.region !== undefined) checkRegion(raw.region);

@@ -1,13 +1,14 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { caseArb, generateCase } from '../../generators/sampleCases.js';
-import { parsePolicy, type NormalizedPolicy, type PolicyDocument } from '../../iam/policy.js';
+import type { NormalizedPolicy, PolicyDocument } from '../../iam/policy.js';
 import { collectCalls, regress, type CallSource } from '../../reports/regression/regress.js';
 import { RegressionReportSchema, type RegressionReport } from '../../reports/regression/report.js';
 import { regressionJunit, regressionMarkdown } from '../../reports/regression/writers.js';
 import { DEFAULT_REGION } from '../../oracles/options.js';
 import { verifyChanges, type VerifySource } from '../../suites/regressionVerify.js';
 import { UsageError } from '../errors.js';
+import { checkedPolicy } from '../policyFile.js';
 import { prepareReportDir, writeWhole } from '../files.js';
 import { integer } from '../values.js';
 import { parseJsonText, readJsonFile, type Io } from '../io.js';
@@ -67,15 +68,7 @@ export function readPolicySource(
   } else {
     raw = readJsonFile(spec, `--${role} policy file`);
   }
-  const parsed = parsePolicy(raw, spec);
-  if (!parsed.ok) {
-    const first = parsed.problems[0]!;
-    throw new UsageError(
-      'bad-policy',
-      `--${role} ${spec}: ${first.path || '/'}: ${first.message}${parsed.problems.length > 1 ? ` (and ${parsed.problems.length - 1} more)` : ''}`,
-    );
-  }
-  return { doc: raw as PolicyDocument, policy: parsed.policy };
+  return checkedPolicy(raw, `--${role} ${spec}`);
 }
 
 export async function regressCommand(raw: RegressRaw, io: Io, version: string): Promise<number> {

@@ -1,8 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { realiseCase } from '../../suites/targets/target.js';
 import { plain } from '../../generators/sampleCases.js';
 import { withId } from '../../generators/invalidCase.js';
 import type { CaseContent } from '../../generators/case.js';
-import { ReportSchema } from '../../reports/report.js';
+import { CaseResultSchema, ReportSchema, type CaseResult } from '../../reports/report.js';
 import {
   caseHead,
   evaluate,
@@ -13,7 +14,7 @@ import {
 import { drawSuiteCase, isSuiteName, SUITE_NAMES, type SuiteName } from '../../suites/suites.js';
 import { UsageError } from '../errors.js';
 import { checkSeed, integer, MAX_RUNS } from '../values.js';
-import { readJsonFile, type Io } from '../io.js';
+import { parseJsonText, readJsonFile, zodPlace, type Io } from '../io.js';
 import { type AwsRaw, connectAwsTarget } from './awsOptions.js';
 import { selectTarget } from './run.js';
 
@@ -24,6 +25,48 @@ export interface ReplayRaw extends AwsRaw {
   target?: string;
   emulatorMutant?: string;
   format?: string;
+}
+
+/**
+ * The cases of a report, or of the `cases.jsonl` a run writes as it goes (all a killed run leaves):
+ * one case result per line, each line checked.
+ */
+function readReportOrCases(path: string): {
+  cases: CaseResult[];
+  target?: { kind: string; region: string; endpoint?: string | undefined; mutant?: string | undefined };
+} {
+  if (path.endsWith('.jsonl')) {
+    let text: string;
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch (e) {
+      throw new UsageError(
+        'unreadable-file',
+        `cannot read cases file "${path}": ${(e as Error).message.split('\n')[0]}; check the path`,
+      );
+    }
+    const cases = text
+      .split('\n')
+      .map((line, i) => [line, i + 1] as const)
+      .filter(([line]) => line.trim() !== '')
+      .map(([line, n]) => {
+        const parsed = CaseResultSchema.safeParse(parseJsonText(line, `line ${n} of "${path}"`));
+        if (!parsed.success)
+          throw new UsageError(
+            'bad-report',
+            `line ${n} of "${path}" is not a case result of this tool: at ${zodPlace(parsed.error.issues[0]?.path)}: ${parsed.error.issues[0]?.message ?? ''}`,
+          );
+        return parsed.data;
+      });
+    return { cases };
+  }
+  const parsed = ReportSchema.safeParse(readJsonFile(path, 'report file'));
+  if (!parsed.success)
+    throw new UsageError(
+      'bad-report',
+      `"${path}" is not a report of this tool (schema version 1): at ${zodPlace(parsed.error.issues[0]?.path)}: ${parsed.error.issues[0]?.message ?? ''}`,
+    );
+  return parsed.data;
 }
 
 /** `replay <report.json> <caseId>` or `replay --suite S --seed N --path I`: re-runs one case and prints its result. */
@@ -47,13 +90,7 @@ export async function replayCommand_(
         'bad-option',
         'replay <report.json> needs a case id too: sfn-conformance replay <report.json> <caseId>',
       );
-    const parsed = ReportSchema.safeParse(readJsonFile(reportPath, 'report file'));
-    if (!parsed.success)
-      throw new UsageError(
-        'bad-report',
-        `"${reportPath}" is not a report of this tool (schema version 1): ${parsed.error.issues[0]?.message ?? ''}`,
-      );
-    const report = parsed.data;
+    const report = readReportOrCases(reportPath);
     // The same case can be drawn by several suites: --suite says which one's result to replay.
     const matching = report.cases.filter(
       (c) =>
@@ -94,13 +131,17 @@ export async function replayCommand_(
     seed = found.replay.seed;
     index = Number(pathIndex);
     if (found.shrunk?.id === caseId) content = found.shrunk.case as unknown as CaseContent;
-    targetRaw = {
-      target: report.target.kind,
-      region: report.target.region,
-      ...(report.target.endpoint ? { endpoint: report.target.endpoint } : {}),
-      ...(report.target.mutant ? { emulatorMutant: report.target.mutant } : {}),
-      ...raw,
-    };
+    // cases.jsonl does not say on which target it ran: the embedded one, unless --target says.
+    const t = report.target;
+    targetRaw = t
+      ? {
+          target: t.kind,
+          region: t.region,
+          ...(t.endpoint ? { endpoint: t.endpoint } : {}),
+          ...(t.mutant ? { emulatorMutant: t.mutant } : {}),
+          ...raw,
+        }
+      : raw;
   } else {
     if (!raw.suite || raw.seed === undefined || raw.path === undefined) {
       throw new UsageError(

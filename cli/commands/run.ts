@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isMutant, MUTANTS, type MutantName } from '../../emulator/mutants.js';
 import type { CaseResult, Report } from '../../reports/report.js';
@@ -126,6 +126,17 @@ export async function runCommand(raw: RunRaw, io: Io, version: string): Promise<
     raw.report ??
     join('sfn-conformance-reports', `run-${new Date().toISOString().replace(/[:.]/g, '-')}-seed-${seed}`);
   const reporters = [jsonReporter, markdownReporter, junitReporter];
+  // A run that did not finish leaves its cases.jsonl alone: say what can be done with it.
+  const unfinished = join(dir, 'cases.jsonl');
+  if (!raw.overwrite && existsSync(unfinished) && !existsSync(join(dir, 'report.json'))) {
+    const done = readFileSync(unfinished, 'utf8')
+      .split('\n')
+      .filter((l) => l.trim() !== '').length;
+    throw new UsageError(
+      'report-exists',
+      `the report directory "${dir}" holds the cases.jsonl of a run that did not finish (${done} cases): replay one with \`sfn-conformance replay ${unfinished} <id>\`, or pass --overwrite to run again from the start`,
+    );
+  }
   prepareReportDir(dir, [...reporters.map((r) => r.fileName), 'cases.jsonl'], raw.overwrite === true);
   const casesJsonl = join(dir, 'cases.jsonl');
   writeFileSync(casesJsonl, '');
