@@ -2,6 +2,7 @@
  * Hostile and malformed input: each is refused with exit 2 and one line, and does nothing else (no
  * file written, no option smuggled into a child process, no hang, no stack trace).
  */
+import { spawnSync } from 'node:child_process';
 import { createServer, type AddressInfo } from 'node:net';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -348,4 +349,32 @@ describe('after a run that did not finish', () => {
       /line 2 of ".*broken\.jsonl" is not valid JSON/,
     );
   });
+});
+
+describe('the process as a whole says one line', () => {
+  it('a command that makes AWS clients prints no SDK notice, only its error', () => {
+    // As a user's shell has it: the SDK's switch unset.
+    const { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: _set, ...withoutNotice } = process.env;
+    const entry = fileURLToPath(new URL('./testing/entry.ts', import.meta.url));
+    const child = spawnSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        entry,
+        'sweep',
+        '--target',
+        'endpoint',
+        '--endpoint',
+        'http://127.0.0.1:1',
+        '--older-than',
+        '1h',
+        '--dry-run',
+      ],
+      { encoding: 'utf8', env: withoutNotice },
+    );
+    expect(child.status, child.stderr).toBe(2);
+    expect(child.stderr.trimEnd().split('\n'), child.stderr).toHaveLength(1);
+    expect(child.stderr).toMatch(/^sfn-conformance: /);
+  }, 30_000);
 });
