@@ -305,6 +305,11 @@ describe('one line, and only that line', () => {
       /--runs "0" must be an integer from 1 to 100000/,
     );
     expect((await run('help', 'run')).code).toBe(0);
+    // Without --seed, run draws one; an error before the run starts is said alone.
+    expectOneLine(
+      await run('run', '--target', 'endpoint', '--endpoint', 'http://127.0.0.1:1', '--runs', '1'),
+      /sts:GetCallerIdentity failed on http:\/\/127\.0\.0\.1:1/,
+    );
   });
 });
 

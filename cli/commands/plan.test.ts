@@ -29,7 +29,7 @@ function plan(more: Partial<AwsTargetOptions>) {
     stdout: (t) => (out += t),
     stderr: () => undefined,
   });
-  return { code, out };
+  return { code, out, target };
 }
 
 describe('run --plan', () => {
@@ -48,7 +48,7 @@ describe('run --plan', () => {
   });
 
   it('with billable jobs, names the caps and how many billable calls the run may make', () => {
-    const { out } = plan({
+    const { out, target } = plan({
       billableJobs: {
         maxJobs: 2,
         instanceTypes: CHEAPEST_INSTANCE_TYPES,
@@ -63,6 +63,9 @@ describe('run --plan', () => {
       /billable: up to (\d+) SageMaker jobs or endpoints \(cap --max-billable-jobs 2/.exec(out)![1],
     );
     expect(billable).toBeLessThanOrEqual(2);
+    expect(billable).toBeGreaterThan(0);
+    // The plan counts on its own: the run's figures (what was called) stay at zero.
+    expect(target.summary().billableCalls).toBe(0);
     expect(out).toContain('MaxRuntimeInSeconds <= 300');
     expect(out).toMatch(/\d+ cases not run: the --max-billable-jobs cap \(2\) is reached/);
   });

@@ -11,7 +11,7 @@ function billablePlan(target: AwsTarget): string[] {
   const caps = target.billableJobs;
   if (!caps) return [];
   return [
-    `  billable: up to ${target.stats.billableCalls} SageMaker jobs or endpoints (cap --max-billable-jobs ${caps.maxJobs}, retries counted),`,
+    `  billable: up to ${target.plannedBillableCalls} SageMaker jobs or endpoints (cap --max-billable-jobs ${caps.maxJobs}, retries counted),`,
     `    on ${caps.instanceTypes.join(', ')} (the first each API accepts), one instance, MaxRuntimeInSeconds <= ${caps.maxRuntimeInSeconds},`,
     `    as ${caps.sagemakerRoleArn}, reading ${caps.inputS3Uri}, writing ${caps.outputS3Uri};`,
     '    after each case its running jobs are stopped and its models, endpoint configs and endpoints deleted',
@@ -31,7 +31,7 @@ export function printPlan(
   for (const suite of suites)
     for (let i = 0; i < runs; i++) {
       const c = withId(drawSuiteCase(suite, seed, i).value, { seed, path: `${suite}:${i}` });
-      const r = target.realise(c);
+      const r = target.realise(c, 'plan');
       if ('case' in r) run++;
       else skipped.set(r.skipped.split(' on ')[0]!, (skipped.get(r.skipped.split(' on ')[0]!) ?? 0) + 1);
     }

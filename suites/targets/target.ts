@@ -52,8 +52,8 @@ export interface Target {
 
 export type Realised = { readonly case: Case } | { readonly skipped: string };
 
-/** Why a case is realised: a drawn (or replayed) case, or a candidate of shrinking. */
-export type Purpose = 'case' | 'shrink';
+/** Why a case is realised: a drawn (or replayed) case, a candidate of shrinking, or `--plan`'s count (nothing runs). */
+export type Purpose = 'case' | 'shrink' | 'plan';
 
 /** The case as the target runs it: its own `realise`, else the case as drawn. */
 export function realiseCase(target: Target, c: Case, purpose: Purpose = 'case'): Realised {

@@ -304,6 +304,9 @@ export class AwsTarget implements Target {
     return { key: TAG_KEY, value: this.o.runId };
   }
 
+  /** Billable calls the cases `--plan` counted would make (nothing is run for them). */
+  plannedBillableCalls = 0;
+
   /** A case that would create SageMaker resources: inside the caps, or not run. */
   private billable(c: Case, action: string, purpose: Purpose): Realised {
     const caps = this.o.billableJobs;
@@ -321,9 +324,12 @@ export class AwsTarget implements Target {
       return { skipped: 'UpdateEndpoint changes an existing endpoint; not run on a real account' };
     const billed = billableAttempts(billable);
     if (billed === Infinity) return { skipped: 'a Map may start any number of billable jobs; not run' };
-    if (this.stats.billableCalls + billed > caps.maxJobs)
+    // `--plan` counts on its own: the run's figures stay those of calls made.
+    const counted = purpose === 'plan' ? this.plannedBillableCalls : this.stats.billableCalls;
+    if (counted + billed > caps.maxJobs)
       return { skipped: `the --max-billable-jobs cap (${caps.maxJobs}) is reached` };
-    this.stats.billableCalls += billed;
+    if (purpose === 'plan') this.plannedBillableCalls += billed;
+    else this.stats.billableCalls += billed;
     return { case: billable };
   }
 
@@ -410,16 +416,21 @@ export class AwsTarget implements Target {
     roleArn: string,
     tag: { key: string; value: string },
   ): Promise<string> {
-    const r = await this.waitingForRole('CreateStateMachine', () =>
-      this.clients.sfn.send(
-        new CreateStateMachineCommand({
-          name,
-          definition: JSON.stringify(c.definition),
-          roleArn,
-          type: c.stateMachineType,
-          tags: [tag],
-        }),
-      ),
+    // Where the oracle predicts creation fails (the policy lacks the managed rule), its denial is the answer.
+    const managedRuleGranted = predictExecution(c).created.value;
+    const r = await this.waitingForRole(
+      'CreateStateMachine',
+      () =>
+        this.clients.sfn.send(
+          new CreateStateMachineCommand({
+            name,
+            definition: JSON.stringify(c.definition),
+            roleArn,
+            type: c.stateMachineType,
+            tags: [tag],
+          }),
+        ),
+      { managedRuleGranted },
     );
     this.stats.stateMachinesCreated++;
     // IAM is eventually consistent: the role's new inline policy may not be in force yet, and a
@@ -433,14 +444,18 @@ export class AwsTarget implements Target {
   }
 
   /** A call that refers to the case's new role, retried with backoff while IAM has not propagated it. */
-  private async waitingForRole<T>(api: string, send: () => Promise<T>): Promise<T> {
+  private async waitingForRole<T>(
+    api: string,
+    send: () => Promise<T>,
+    o: { managedRuleGranted: boolean } = { managedRuleGranted: true },
+  ): Promise<T> {
     const started = this.clock.now();
     const limit = this.o.propagationTimeoutMs ?? (this.kind === 'aws' ? 120_000 : 5_000);
     for (let wait = 1000; ; wait = Math.min(wait * 2, 16_000)) {
       try {
         return await this.call(api, send);
       } catch (e) {
-        if (!isRolePropagation(e)) throw e;
+        if (!isRolePropagation(e, o)) throw e;
         if (this.clock.now() - started + wait > limit) {
           const err = new Error(`the new role was still refused after ${limit} ms: ${describeError(e)}`);
           err.name = 'PropagationTimeout';

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { ListStateMachinesCommand } from '@aws-sdk/client-sfn';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeClients } from './awsTarget.js';
-import { describeError, isUnreadable } from './errors.js';
+import { describeError, isRolePropagation, isUnreadable } from './errors.js';
 
 /** A loopback endpoint answering every call with one status and body. */
 const answer = { status: 400, body: '' };
@@ -52,5 +52,41 @@ describe('answers the SDK cannot read', () => {
     answer.status = 400;
     answer.body = '{"__type": "com.amazonaws.swf.service.v2.model#InvalidToken", "message": "bad token"}';
     expect(describeError(await failure())).toBe('InvalidToken: bad token');
+  });
+});
+
+describe('IAM propagation or a real denial', () => {
+  const denied = (message: string, name = 'AccessDeniedException') =>
+    Object.assign(new Error(message), { name });
+  const managedRule = denied(
+    "'arn:aws:iam::123456789012:role/sfnc-run-1' is not authorized to create managed-rule.",
+  );
+
+  it('a role Step Functions cannot assume yet is waited for', () => {
+    const trust = denied(
+      'Neither the global service principal states.amazonaws.com, nor the regional one is authorized to assume the provided role.',
+    );
+    expect(isRolePropagation(trust)).toBe(true);
+    expect(isRolePropagation(trust, { managedRuleGranted: false })).toBe(true);
+    expect(
+      isRolePropagation(denied('Invalid Role Arn: arn:aws:iam::123456789012:role/x', 'InvalidArn')),
+    ).toBe(true);
+  });
+
+  it('a managed-rule denial is waited out only where the policy grants the rule; where it does not, it is the answer', () => {
+    expect(isRolePropagation(managedRule, { managedRuleGranted: true })).toBe(true);
+    // The role's ARN in the message ("role/...") does not make it propagation.
+    expect(isRolePropagation(managedRule, { managedRuleGranted: false })).toBe(false);
+  });
+
+  it('other denials are answers', () => {
+    expect(
+      isRolePropagation(
+        denied(
+          'User: arn:aws:sts::1:assumed-role/x/y is not authorized to perform: states:CreateStateMachine',
+        ),
+      ),
+    ).toBe(false);
+    expect(isRolePropagation(denied('role is bad', 'ValidationException'))).toBe(false);
   });
 });

@@ -81,17 +81,27 @@ export function isThrottle(e: unknown): boolean {
   return THROTTLES.has(x?.name ?? '') || x?.$metadata?.httpStatusCode === 429;
 }
 
+/** Step Functions may not assume the role yet: its trust policy is not in force. */
+const CANNOT_ASSUME = /assume the provided role|not authorized to perform: sts:AssumeRole/i;
+/** The role's policy does not grant the managed EventBridge rule of a `.sync` task (yet, or at all). */
+const MANAGED_RULE_DENIED = /is not authorized to create managed-rule/i;
+
 /**
- * A freshly created role that Step Functions cannot assume yet: CreateStateMachine answers
- * AccessDeniedException ("... is not authorized to assume the provided role") until IAM has
- * propagated it.
+ * A freshly created role IAM has not propagated yet: Step Functions cannot assume it
+ * (AccessDeniedException "... is not authorized to assume the provided role", or InvalidArn for the
+ * role), or its policy's managed-rule grant is not in force. `managedRuleGranted`: whether the
+ * case's policy grants the managed rule; where it does not, the denial is the answer, not a wait.
  */
-export function isRolePropagation(e: unknown): boolean {
+export function isRolePropagation(
+  e: unknown,
+  o: { managedRuleGranted: boolean } = { managedRuleGranted: true },
+): boolean {
   const x = e as SdkError;
-  return (
-    (x?.name === 'AccessDeniedException' || x?.name === 'InvalidArn') &&
-    /assume|not authorized to perform: sts:AssumeRole|role/i.test(x.message ?? '')
-  );
+  const message = x?.message ?? '';
+  if (x?.name === 'InvalidArn') return /role/i.test(message);
+  if (x?.name !== 'AccessDeniedException') return false;
+  if (CANNOT_ASSUME.test(message)) return true;
+  return MANAGED_RULE_DENIED.test(message) && o.managedRuleGranted;
 }
 
 /** Server errors and unreadable answers (an endpoint's HTML error page): worth a retry. */
