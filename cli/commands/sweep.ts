@@ -45,7 +45,8 @@ export async function sweepCommand(raw: SweepRaw, io: Io): Promise<number> {
     before = new Date(Date.now() - Number(m[1]) * UNITS[m[2]!]!);
   }
   const { target } = await connectAwsTarget(raw);
-  const leftovers = await findLeftovers(target.clients, {
+  const clients = target.retryingClients;
+  const leftovers = await findLeftovers(clients, {
     ...(raw.runId ? { runId: raw.runId } : {}),
     ...(before ? { before } : {}),
   });
@@ -59,7 +60,7 @@ export async function sweepCommand(raw: SweepRaw, io: Io): Promise<number> {
       continue;
     }
     try {
-      await deleteLeftover(target.clients, l);
+      await deleteLeftover(clients, l);
       io.stdout(`deleted ${l.kind} ${l.name} (run ${l.runId})\n`);
     } catch (e) {
       failed++;

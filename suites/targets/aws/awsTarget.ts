@@ -264,6 +264,26 @@ export class AwsTarget implements Target {
     return this.caller.call(api, send);
   }
 
+  /**
+   * The clients with every `send` going the target's own way: rate-limited, throttles waited out
+   * and transient errors retried (what `sweep` uses).
+   */
+  get retryingClients(): AwsClients {
+    const through = <C extends object>(client: C): C =>
+      new Proxy(client, {
+        get: (t, p, receiver) => {
+          const value: unknown = Reflect.get(t, p, receiver);
+          if (p !== 'send' || typeof value !== 'function') return value;
+          return (command: object) =>
+            this.call(command.constructor.name.replace(/Command$/, ''), () =>
+              (value as (c: object) => Promise<unknown>).call(t, command),
+            );
+        },
+      });
+    const c = this.clients;
+    return { sfn: through(c.sfn), iam: through(c.iam), sts: through(c.sts), sagemaker: through(c.sagemaker) };
+  }
+
   /** The account the credentials belong to (sts:GetCallerIdentity); asked once. */
   async identify(): Promise<string> {
     if (!this.account) {
