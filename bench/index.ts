@@ -46,7 +46,13 @@ if (versus >= 0) {
   console.log(
     args.includes('--json')
       ? JSON.stringify(figures, null, 2)
-      : `run --runs ${figures.runs} --seed 1, median of ${figures.rounds} interleaved rounds: ${figures.ref} ${figures.refCasesPerSecond} cases/s, this checkout ${figures.headCasesPerSecond} cases/s: ratio ${figures.ratio} (samples ${JSON.stringify(figures.samples)})`,
+      : [
+          `run --runs ${figures.runs} --seed 1, median of ${figures.rounds} interleaved rounds: ${figures.ref} ${figures.refCasesPerSecond} cases/s, this checkout ${figures.headCasesPerSecond} cases/s: ratio ${figures.ratio} (samples ${JSON.stringify(figures.samples)})`,
+          ...figures.startup.map(
+            (s) =>
+              `start-up of \`${s.command}\`: ${figures.ref} ${s.refMs} ms, this checkout ${s.headMs} ms: ratio ${s.ratio}`,
+          ),
+        ].join('\n'),
   );
   process.exit(0);
 }

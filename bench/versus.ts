@@ -4,7 +4,8 @@
  * this, ...), so that the ratio is taken under the same load. REF is checked out into a temporary
  * worktree that borrows this checkout's node_modules and is built with its TypeScript; the worktree
  * is removed at the end. Each round runs `sfn-conformance run --runs R --seed S --shrink-budget 0`
- * as a child process and reads `casesPerSecond` from the report it writes.
+ * as a child process and reads `casesPerSecond` from the report it writes; then the start-up of
+ * `--version` and of `policy examples/training-job.json` on each side (milliseconds to exit).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
@@ -21,6 +22,29 @@ export interface VersusFigures {
   /** head / ref: above 1, this checkout is faster. */
   readonly ratio: number;
   readonly samples: { readonly ref: number[]; readonly head: number[] };
+  /** Start-up: milliseconds of a command that does little (median of each side, head / ref). */
+  readonly startup: readonly {
+    readonly command: string;
+    readonly refMs: number;
+    readonly headMs: number;
+    readonly ratio: number;
+  }[];
+}
+
+/** The commands whose start-up is measured: they load what `main` loads, and little else. */
+const STARTUP_COMMANDS: readonly (readonly string[])[] = [
+  ['--version'],
+  ['policy', 'examples/training-job.json', '--account', '123456789012'],
+];
+
+/** Milliseconds one command takes, start to exit, as a child process. */
+function startupMs(root: string, args: readonly string[]): number {
+  const started = process.hrtime.bigint();
+  execFileSync(process.execPath, [join(root, 'bin', 'sfn-conformance.js'), ...args], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'ignore'],
+  });
+  return Number(process.hrtime.bigint() - started) / 1e6;
 }
 
 const median = (xs: readonly number[]): number => {
@@ -81,6 +105,20 @@ export function benchVersus(ref: string, runs = 300, rounds = 5, seed = 1): Vers
     }
     const refRate = median(samples.ref);
     const headRate = median(samples.head);
+    const startup = STARTUP_COMMANDS.map((args) => {
+      const times = { ref: [] as number[], head: [] as number[] };
+      for (let i = 0; i < rounds * 2; i++) {
+        times.ref.push(startupMs(worktree, args));
+        times.head.push(startupMs(head, args));
+      }
+      const [refMs, headMs] = [median(times.ref), median(times.head)];
+      return {
+        command: args.join(' '),
+        refMs: Math.round(refMs),
+        headMs: Math.round(headMs),
+        ratio: +(headMs / refMs).toFixed(2),
+      };
+    });
     return {
       ref,
       runs,
@@ -89,6 +127,7 @@ export function benchVersus(ref: string, runs = 300, rounds = 5, seed = 1): Vers
       headCasesPerSecond: headRate,
       ratio: +(headRate / refRate).toFixed(2),
       samples,
+      startup,
     };
   } finally {
     execFileSync('git', ['worktree', 'remove', '--force', '--end-of-options', worktree], { stdio: 'ignore' });

@@ -1,4 +1,4 @@
-import { type SweepRaw, sweepCommand } from './commands/sweep.js';
+import type { SweepRaw } from './commands/sweep.js';
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { checkCommand, type CheckOptions } from './commands/check.js';
@@ -229,7 +229,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--older-than <age>', 'only what was created longer ago than this (e.g. 2h, 30m, 1d)')
     .option('--dry-run', 'list, delete nothing')
     .action(async (opts: SweepRaw) => {
-      setExit(await sweepCommand(opts, io));
+      setExit(await (await import('./commands/sweep.js')).sweepCommand(opts, io));
     });
 
   predictionOptions(

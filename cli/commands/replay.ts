@@ -15,7 +15,7 @@ import { drawSuiteCase, isSuiteName, SUITE_NAMES, type SuiteName } from '../../s
 import { UsageError } from '../errors.js';
 import { checkSeed, integer, MAX_RUNS } from '../values.js';
 import { parseJsonText, readJsonFile, zodPlace, type Io } from '../io.js';
-import { type AwsRaw, connectAwsTarget } from './awsOptions.js';
+import type { AwsRaw } from './awsOptions.js';
 import { selectTarget } from './run.js';
 
 export interface ReplayRaw extends AwsRaw {
@@ -156,7 +156,9 @@ export async function replayCommand_(
     index = integer(raw.path, '--path', 0, MAX_RUNS - 1);
   }
   const remote = targetRaw.target === 'aws' || targetRaw.target === 'endpoint';
-  const { target, args } = remote ? await connectAwsTarget(targetRaw) : selectTarget(targetRaw);
+  const { target, args } = remote
+    ? await (await import('./awsOptions.js')).connectAwsTarget(targetRaw)
+    : selectTarget(targetRaw);
   const replay = { seed, path: `${suite}:${index}` };
   const drawn = withId(content ?? plain(drawSuiteCase(suite, seed, index).value), replay);
   // A report's coordinates draw the case they name, or the report is not this version's (or damaged).

@@ -7,15 +7,14 @@ import { junitReporter } from '../../reports/writers/junit.js';
 import { markdownReporter } from '../../reports/writers/markdown.js';
 import { runSuites } from '../../suites/runner.js';
 import { isSuiteName, SUITE_NAMES, type SuiteName } from '../../suites/suites.js';
-import { AwsTarget } from '../../suites/targets/aws/awsTarget.js';
+import type { AwsTarget } from '../../suites/targets/aws/awsTarget.js';
 import { EmbeddedTarget } from '../../suites/targets/embedded.js';
 import type { Target } from '../../suites/targets/target.js';
 import { UsageError } from '../errors.js';
 import { prepareReportDir, writeWhole } from '../files.js';
 import { watchInterruption } from '../interruption.js';
 import type { Io } from '../io.js';
-import { type AwsRaw, connectAwsTarget } from './awsOptions.js';
-import { printPlan } from './plan.js';
+import type { AwsRaw } from './awsOptions.js';
 import { seedLine, seedOf } from './sample.js';
 
 export interface RunRaw extends AwsRaw {
@@ -79,6 +78,9 @@ function progress(io: Io, live: boolean) {
   };
 }
 
+/** A real account's or an endpoint's target (without loading the AWS SDK to ask). */
+const isAws = (t: Target): t is AwsTarget => t.kind === 'aws' || t.kind === 'endpoint';
+
 export async function runCommand(raw: RunRaw, io: Io, version: string): Promise<number> {
   if (raw.listMutants) {
     for (const [name, what] of Object.entries(MUTANTS)) io.stdout(`${name.padEnd(30)} ${what}\n`);
@@ -115,11 +117,13 @@ export async function runCommand(raw: RunRaw, io: Io, version: string): Promise<
   }) as SuiteName[];
   const { seed, drawn } = seedOf(raw.seed);
   const selected: { target: Target; args: string; runArgs?: string; mutant?: MutantName } =
-    local ?? (await connectAwsTarget(raw, { maxConcurrency: concurrency }));
+    // The AWS SDK is loaded only for a run that uses it (it is most of the start-up otherwise).
+    local ?? (await (await import('./awsOptions.js')).connectAwsTarget(raw, { maxConcurrency: concurrency }));
   const { target, args, mutant } = selected;
-  if (raw.plan && target instanceof AwsTarget) {
+  const aws = isAws(target) ? target : undefined;
+  if (raw.plan && aws) {
     if (drawn) io.stderr(seedLine(seed));
-    return printPlan(target, suites, runs, seed, io);
+    return (await import('./plan.js')).printPlan(aws, suites, runs, seed, io);
   }
   // Without --report, each run gets a directory of its own: nothing is overwritten.
   const dir =
@@ -167,7 +171,7 @@ export async function runCommand(raw: RunRaw, io: Io, version: string): Promise<
     version,
     onCase: progress(io, raw.progress ?? process.stderr.isTTY === true),
   }).finally(unwatch);
-  if (target instanceof AwsTarget && target.endpoint) report.target.endpoint = target.endpoint;
+  if (aws?.endpoint) report.target.endpoint = aws.endpoint;
   if (mutant) report.target.mutant = mutant;
   for (const reporter of reporters) writeWhole(join(dir, reporter.fileName), reporter.render(report));
   const t = report.totals;
@@ -184,11 +188,11 @@ export async function runCommand(raw: RunRaw, io: Io, version: string): Promise<
     `reports: ${join(dir, 'report.json')}, ${join(dir, 'report.md')}, ${join(dir, 'junit.xml')}, ${casesJsonl}\n`,
   );
   const stats = report.target.stats;
-  if (target instanceof AwsTarget)
-    for (const problem of target.cleanupProblems) io.stderr(`clean-up failed: ${problem}\n`);
+  if (aws)
+    for (const problem of aws.cleanupProblems) io.stderr(`clean-up failed: ${problem}\n`);
   if (stats && stats.cleanupFailures! > 0)
     io.stderr(
-      `${stats.cleanupFailures} resources could not be deleted; remove them with: npx sfn-conformance sweep ${args} --run-id ${(target as AwsTarget).runId}\n`,
+      `${stats.cleanupFailures} resources could not be deleted; remove them with: npx sfn-conformance sweep ${args} --run-id ${aws?.runId ?? ''}\n`,
     );
   if (report.interrupted) return 130;
   return t.diverged + t.errored === 0 ? 0 : 1;
