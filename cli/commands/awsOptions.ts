@@ -2,6 +2,9 @@
  * The options that connect `run` and `replay` to a real account or an AWS-compatible endpoint, and
  * the safety checks made before anything is created.
  */
+import { readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
 import { integer } from '../values.js';
 import { AwsTarget } from '../../suites/targets/aws/awsTarget.js';
 import { describeError } from '../../suites/targets/aws/errors.js';
@@ -18,6 +21,37 @@ export interface AwsRaw extends BillableRaw {
   requestTimeout?: string;
   allowAccount?: string[];
   permissionsBoundary?: string;
+}
+
+/** The services the target calls, as the SDK names their endpoint variables (`AWS_ENDPOINT_URL_<ID>`). */
+const SERVICE_IDS = ['STS', 'SFN', 'IAM', 'SAGEMAKER'];
+
+/**
+ * An endpoint override the SDK would follow, if one is in force (unless
+ * `AWS_IGNORE_CONFIGURED_ENDPOINT_URLS` turns them off): `AWS_ENDPOINT_URL`, a service's
+ * `AWS_ENDPOINT_URL_<ID>`, or `endpoint_url` in the profile of the shared config file.
+ */
+export function endpointOverride(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  if (env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS === 'true') return undefined;
+  if (env.AWS_ENDPOINT_URL) return 'AWS_ENDPOINT_URL';
+  for (const id of SERVICE_IDS) if (env[`AWS_ENDPOINT_URL_${id}`]) return `AWS_ENDPOINT_URL_${id}`;
+  const file = env.AWS_CONFIG_FILE ?? join(homedir(), '.aws', 'config');
+  const profile = env.AWS_PROFILE ?? 'default';
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+  // The shared config's sections: `[default]`, `[profile NAME]`; a key is `name = value`.
+  let section: string | undefined;
+  for (const line of text.split(/\r?\n/)) {
+    const header = /^\s*\[\s*(?:profile\s+)?([^\]]+?)\s*\]\s*$/.exec(line);
+    if (header) section = header[1];
+    else if (section === profile && /^\s*endpoint_url\s*=\s*\S/.test(line))
+      return `endpoint_url in profile "${profile}" of ${file}`;
+  }
+  return undefined;
 }
 
 /** The endpoint of `--target endpoint`: `--endpoint`, else `AWS_ENDPOINT_URL`. */
@@ -62,6 +96,14 @@ export async function connectAwsTarget(
     throw new UsageError(
       'bad-option',
       '--endpoint is for --target endpoint; --target aws uses the real AWS endpoints',
+    );
+  // --target aws must talk to AWS: with an endpoint override in force, whatever answers there would
+  // vouch for the account the allow-list checks.
+  const override = kind === 'aws' ? endpointOverride() : undefined;
+  if (override)
+    throw new UsageError(
+      'endpoint-override',
+      `--target aws must talk to AWS, but ${override} points the SDK elsewhere; unset it, or use --target endpoint for an AWS-compatible endpoint`,
     );
   if (permissionsBoundary !== undefined && !/^arn:aws[\w-]*:iam::\d{12}:policy\/.+/.test(permissionsBoundary))
     throw new UsageError(

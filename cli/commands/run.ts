@@ -188,8 +188,7 @@ export async function runCommand(raw: RunRaw, io: Io, version: string): Promise<
     `reports: ${join(dir, 'report.json')}, ${join(dir, 'report.md')}, ${join(dir, 'junit.xml')}, ${casesJsonl}\n`,
   );
   const stats = report.target.stats;
-  if (aws)
-    for (const problem of aws.cleanupProblems) io.stderr(`clean-up failed: ${problem}\n`);
+  if (aws) for (const problem of aws.cleanupProblems) io.stderr(`clean-up failed: ${problem}\n`);
   if (stats && stats.cleanupFailures! > 0)
     io.stderr(
       `${stats.cleanupFailures} resources could not be deleted; remove them with: npx sfn-conformance sweep ${args} --run-id ${aws?.runId ?? ''}\n`,

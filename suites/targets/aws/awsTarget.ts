@@ -3,6 +3,7 @@
  * through the AWS SDK. Per case it creates the execution role with the case's policy, the state
  * machine, starts the execution, follows its history to the end and deletes what it created.
  */
+import { partitionOf } from '../../../catalog/regions.js';
 import {
   CreateRoleCommand,
   DeleteRoleCommand,
@@ -206,7 +207,12 @@ export function makeClients(
 export class AwsTarget implements Target {
   readonly kind: 'aws' | 'endpoint';
   readonly capabilities = { seesCalls: false, scenarios: false };
-  readonly description: string;
+  /** What the run is on, the account once the credentials have told it (printed before anything is created). */
+  get description(): string {
+    return this.kind === 'aws'
+      ? `AWS account ${this.account ?? ''}${this.account ? ' ' : ''}(${this.o.region}, partition ${partitionOf(this.o.region)})`
+      : `AWS-compatible endpoint ${this.o.endpoint ?? ''} (${this.o.region})`;
+  }
   readonly stats: AwsTargetStats = {
     throttles: 0,
     roleWaits: 0,
@@ -243,10 +249,6 @@ export class AwsTarget implements Target {
     this.kind = o.kind;
     this.runId = o.runId;
     this.endpoint = o.endpoint;
-    this.description =
-      o.kind === 'aws'
-        ? `AWS account (${o.region})`
-        : `AWS-compatible endpoint ${o.endpoint ?? ''} (${o.region})`;
     this.clients = o.clients ?? makeClients(o);
     this.clock = o.clock ?? realClock;
     this.gate = o.maxConcurrency === undefined ? undefined : new AdaptiveLimit(o.maxConcurrency, this.clock);

@@ -1,0 +1,63 @@
+/** `--target aws` talks to AWS: an endpoint override the SDK would follow is refused. */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { runCli } from '../main.js';
+import { endpointOverride } from './awsOptions.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'sfnc-aws-options-'));
+const config = (text: string) => {
+  const path = join(dir, `config-${Math.abs(text.length)}`);
+  writeFileSync(path, text);
+  return path;
+};
+const none = join(dir, 'no-such-config');
+
+describe('endpoint overrides', () => {
+  it('are found where the SDK reads them: AWS_ENDPOINT_URL, a service variable, the profile', () => {
+    expect(endpointOverride({ AWS_CONFIG_FILE: none })).toBeUndefined();
+    expect(endpointOverride({ AWS_CONFIG_FILE: none, AWS_ENDPOINT_URL: 'http://x' })).toBe(
+      'AWS_ENDPOINT_URL',
+    );
+    expect(endpointOverride({ AWS_CONFIG_FILE: none, AWS_ENDPOINT_URL_STS: 'http://x' })).toBe(
+      'AWS_ENDPOINT_URL_STS',
+    );
+    const file = config(
+      '[default]\nregion = eu-west-2\n\n[profile local]\nendpoint_url = http://127.0.0.1:4566\n',
+    );
+    expect(endpointOverride({ AWS_CONFIG_FILE: file })).toBeUndefined();
+    expect(endpointOverride({ AWS_CONFIG_FILE: file, AWS_PROFILE: 'local' })).toMatch(
+      /endpoint_url in profile "local"/,
+    );
+    expect(
+      endpointOverride({
+        AWS_CONFIG_FILE: file,
+        AWS_PROFILE: 'local',
+        AWS_IGNORE_CONFIGURED_ENDPOINT_URLS: 'true',
+      }),
+    ).toBeUndefined();
+  });
+});
+
+describe('run --target aws', () => {
+  const saved = process.env.AWS_ENDPOINT_URL_STS;
+  afterEach(() => {
+    if (saved === undefined) delete process.env.AWS_ENDPOINT_URL_STS;
+    else process.env.AWS_ENDPOINT_URL_STS = saved;
+  });
+
+  it('refuses to run while an override points the SDK elsewhere, before any call', async () => {
+    process.env.AWS_ENDPOINT_URL_STS = 'http://127.0.0.1:1';
+    let stderr = '';
+    const code = await runCli(['run', '--target', 'aws', '--allow-account', '123456789012', '--runs', '1'], {
+      stdout: () => undefined,
+      stderr: (t) => (stderr += t),
+    });
+    expect(code).toBe(2);
+    expect(stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(stderr).toMatch(
+      /--target aws must talk to AWS, but AWS_ENDPOINT_URL_STS points the SDK elsewhere; .* --target endpoint/,
+    );
+  });
+});
