@@ -171,7 +171,10 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     )
     .option('--target <target>', 'embedded (the built-in emulator), aws or endpoint', 'embedded')
     .option('--endpoint <url>', 'AWS-compatible endpoint for --target endpoint (default: AWS_ENDPOINT_URL)')
-    .option('--region <region>', 'region (default: AWS_REGION, else us-east-1)')
+    .option(
+      '--region <region>',
+      "region (default: AWS_REGION, AWS_DEFAULT_REGION, the profile's region, else us-east-1)",
+    )
     .option('--request-timeout <seconds>', 'aws/endpoint: seconds a request may go unanswered (default 60)')
     .option(
       '--allow-account <id>',
@@ -217,7 +220,10 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .description("Delete the tool's tagged roles and state machines a crashed run left behind")
     .option('--target <target>', 'aws or endpoint')
     .option('--endpoint <url>', 'AWS-compatible endpoint for --target endpoint (default: AWS_ENDPOINT_URL)')
-    .option('--region <region>', 'region (default: AWS_REGION, else us-east-1)')
+    .option(
+      '--region <region>',
+      "region (default: AWS_REGION, AWS_DEFAULT_REGION, the profile's region, else us-east-1)",
+    )
     .option('--request-timeout <seconds>', 'aws/endpoint: seconds a request may go unanswered (default 60)')
     .option(
       '--allow-account <id>',

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../main.js';
-import { endpointOverride } from './awsOptions.js';
+import { endpointOverride, resolveRegion } from './awsOptions.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'sfnc-aws-options-'));
 const config = (text: string) => {
@@ -59,5 +59,27 @@ describe('run --target aws', () => {
     expect(stderr).toMatch(
       /--target aws must talk to AWS, but AWS_ENDPOINT_URL_STS points the SDK elsewhere; .* --target endpoint/,
     );
+  });
+});
+
+describe('the region', () => {
+  it('is resolved as the SDK and the CLI resolve it: option, AWS_REGION, AWS_DEFAULT_REGION, the profile', () => {
+    const file = config('[default]\nregion = eu-west-2\n[profile cn]\nregion = cn-north-1\n');
+    expect(resolveRegion('ap-south-1', { AWS_REGION: 'us-west-2', AWS_CONFIG_FILE: file })).toBe(
+      'ap-south-1',
+    );
+    expect(
+      resolveRegion(undefined, {
+        AWS_REGION: 'us-west-2',
+        AWS_DEFAULT_REGION: 'eu-north-1',
+        AWS_CONFIG_FILE: file,
+      }),
+    ).toBe('us-west-2');
+    expect(resolveRegion(undefined, { AWS_DEFAULT_REGION: 'eu-north-1', AWS_CONFIG_FILE: file })).toBe(
+      'eu-north-1',
+    );
+    expect(resolveRegion(undefined, { AWS_CONFIG_FILE: file })).toBe('eu-west-2');
+    expect(resolveRegion(undefined, { AWS_CONFIG_FILE: file, AWS_PROFILE: 'cn' })).toBe('cn-north-1');
+    expect(resolveRegion(undefined, { AWS_CONFIG_FILE: none })).toBe('us-east-1');
   });
 });

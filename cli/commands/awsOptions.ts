@@ -35,6 +35,18 @@ export function endpointOverride(env: NodeJS.ProcessEnv = process.env): string |
   if (env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS === 'true') return undefined;
   if (env.AWS_ENDPOINT_URL) return 'AWS_ENDPOINT_URL';
   for (const id of SERVICE_IDS) if (env[`AWS_ENDPOINT_URL_${id}`]) return `AWS_ENDPOINT_URL_${id}`;
+  const setting = profileSetting('endpoint_url', env);
+  return setting ? `endpoint_url in profile "${setting.profile}" of ${setting.file}` : undefined;
+}
+
+/**
+ * A setting of the profile in the shared config file (`AWS_CONFIG_FILE`, else `~/.aws/config`;
+ * the profile `AWS_PROFILE`, else `default`), as the SDK and the CLI read it.
+ */
+export function profileSetting(
+  key: string,
+  env: NodeJS.ProcessEnv = process.env,
+): { value: string; profile: string; file: string } | undefined {
   const file = env.AWS_CONFIG_FILE ?? join(homedir(), '.aws', 'config');
   const profile = env.AWS_PROFILE ?? 'default';
   let text: string;
@@ -48,10 +60,19 @@ export function endpointOverride(env: NodeJS.ProcessEnv = process.env): string |
   for (const line of text.split(/\r?\n/)) {
     const header = /^\s*\[\s*(?:profile\s+)?([^\]]+?)\s*\]\s*$/.exec(line);
     if (header) section = header[1];
-    else if (section === profile && /^\s*endpoint_url\s*=\s*\S/.test(line))
-      return `endpoint_url in profile "${profile}" of ${file}`;
+    else if (section === profile) {
+      const m = /^\s*([\w-]+)\s*=\s*(.*?)\s*$/.exec(line);
+      if (m && m[1] === key && m[2] !== '') return { value: m[2]!, profile, file };
+    }
   }
   return undefined;
+}
+
+/** The region as the SDK and the CLI resolve it: the option, `AWS_REGION`, `AWS_DEFAULT_REGION`, the profile's, else us-east-1. */
+export function resolveRegion(option: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
+  return (
+    option ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? profileSetting('region', env)?.value ?? 'us-east-1'
+  );
 }
 
 /** The endpoint of `--target endpoint`: `--endpoint`, else `AWS_ENDPOINT_URL`. */
@@ -85,7 +106,7 @@ export async function connectAwsTarget(
       '--allow-billable-jobs is for --target aws; on an endpoint every case runs, creates included',
     );
   const billableJobs = billableJobsOf(raw, config);
-  const region = raw.region ?? process.env.AWS_REGION ?? 'us-east-1';
+  const region = resolveRegion(raw.region);
   const endpoint = endpointOf(raw);
   if (kind === 'endpoint' && !endpoint)
     throw new UsageError(

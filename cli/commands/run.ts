@@ -145,7 +145,7 @@ export async function runCommand(raw: RunRaw, io: Io, version: string): Promise<
   const casesJsonl = join(dir, 'cases.jsonl');
   writeFileSync(casesJsonl, '');
   if (drawn) io.stderr(seedLine(seed));
-  const region = raw.region ?? process.env.AWS_REGION ?? 'us-east-1';
+  const region = isAws(target) ? target.region : (raw.region ?? 'us-east-1');
   io.stderr(
     `running ${suites.join(', ')} on ${target.description}: ${runs} cases each, seed ${seed}, concurrency ${concurrency}\n`,
   );

@@ -207,6 +207,11 @@ export function makeClients(
 export class AwsTarget implements Target {
   readonly kind: 'aws' | 'endpoint';
   readonly capabilities = { seesCalls: false, scenarios: false };
+  /** The region the target runs in. */
+  get region(): string {
+    return this.o.region;
+  }
+
   /** What the run is on, the account once the credentials have told it (printed before anything is created). */
   get description(): string {
     return this.kind === 'aws'
