@@ -253,6 +253,26 @@ describe('AwsTarget', () => {
     expect(iam.commandCalls(DeleteRoleCommand)).toHaveLength(1);
   });
 
+  it('takes how the execution ended from its terminal event: DescribeExecution may not know yet', async () => {
+    const { t } = target();
+    sfn.on(GetExecutionHistoryCommand).resolves({
+      events: [
+        { type: 'ExecutionStarted', id: 1, timestamp: new Date() },
+        {
+          type: 'ExecutionFailed',
+          id: 2,
+          timestamp: new Date(),
+          executionFailedEventDetails: { error: 'States.TaskFailed', cause: 'the job failed' },
+        },
+      ],
+    });
+    // moto writes the event before the status: read now, the execution still runs.
+    sfn.on(DescribeExecutionCommand).resolves({ status: 'RUNNING' } as never);
+    const o = await t.execute(theCase);
+    expect(o).toMatchObject({ status: 'FAILED', error: 'States.TaskFailed', cause: 'the job failed' });
+    expect(sfn.commandCalls(DescribeExecutionCommand)).toHaveLength(0);
+  });
+
   it('counts a failed cleanup for sweep, and an unexpected error still deletes what was created', async () => {
     const { t } = target();
     sfn.on(DeleteStateMachineCommand).rejects(error('AccessDeniedException', 'not allowed to delete'));

@@ -16,6 +16,7 @@ import {
   DeleteStateMachineCommand,
   DescribeExecutionCommand,
   GetExecutionHistoryCommand,
+  type ExecutionStatus,
   type HistoryEvent,
   SFNClient,
   StartExecutionCommand,
@@ -163,6 +164,39 @@ export class InterruptedError extends Error {
   constructor() {
     super('the run was interrupted before this case started');
     this.name = 'InterruptedError';
+  }
+}
+
+/**
+ * How an execution ended, read from its terminal history event, as DescribeExecution would tell it
+ * (a timed-out execution has no error or cause there: spec §5.7); undefined while it has not ended.
+ */
+export function terminalOutcome(
+  events: readonly HistoryEvent[],
+): { status: ExecutionStatus; error?: string; cause?: string; output?: string } | undefined {
+  const last = events.at(-1);
+  switch (last?.type) {
+    case 'ExecutionSucceeded':
+      return {
+        status: 'SUCCEEDED',
+        ...(last.executionSucceededEventDetails?.output !== undefined
+          ? { output: last.executionSucceededEventDetails.output }
+          : {}),
+      };
+    case 'ExecutionFailed': {
+      const d = last.executionFailedEventDetails;
+      return {
+        status: 'FAILED',
+        ...(d?.error !== undefined ? { error: d.error } : {}),
+        ...(d?.cause !== undefined ? { cause: d.cause } : {}),
+      };
+    }
+    case 'ExecutionTimedOut':
+      return { status: 'TIMED_OUT' };
+    case 'ExecutionAborted':
+      return { status: 'ABORTED' };
+    default:
+      return undefined;
   }
 }
 
@@ -511,9 +545,24 @@ export class AwsTarget implements Target {
       const events = await this.follow(executionArn!);
       followed = true;
       execution.events = events;
-      const d = await this.call('DescribeExecution', () =>
-        this.clients.sfn.send(new DescribeExecutionCommand({ executionArn })),
-      );
+      // The terminal event says how it ended; DescribeExecution is eventually consistent (moto
+      // writes the event before the status), so it is read only where the history has no end.
+      // A history that leaves the output out (some endpoints' does) has it read there too.
+      const ended = terminalOutcome(events);
+      const described =
+        !ended || (ended.status === 'SUCCEEDED' && ended.output === undefined)
+          ? await this.call('DescribeExecution', () =>
+              this.clients.sfn.send(new DescribeExecutionCommand({ executionArn })),
+            )
+          : undefined;
+      const d = ended
+        ? {
+            ...ended,
+            ...(ended.output === undefined && described?.output !== undefined
+              ? { output: described.output }
+              : {}),
+          }
+        : described!;
       const status = d.status === 'RUNNING' || d.status === 'PENDING_REDRIVE' ? undefined : d.status;
       let output: unknown;
       if (d.output !== undefined) {
