@@ -3,6 +3,7 @@
  * through the AWS SDK. Per case it creates the execution role with the case's policy, the state
  * machine, starts the execution, follows its history to the end and deletes what it created.
  */
+import { randomInt } from 'node:crypto';
 import { partitionOf } from '../../../catalog/regions.js';
 import {
   CreateRoleCommand,
@@ -46,7 +47,7 @@ import { predictExecution, type CallRecord } from '../../../oracles/outcome/pred
 import { firstTaskAttempts, type Observation, type Purpose, type Realised, type Target } from '../target.js';
 import { AdaptiveLimit } from './adaptiveLimit.js';
 import { billableAttempts, type BillableJobs, DEFAULT_LIMITS, rewriteForAccount } from './billableJobs.js';
-import { apiOf, Caller } from './caller.js';
+import { apiOf, Caller, maxAttemptsFromEnv } from './caller.js';
 import {
   describeError,
   isRolePropagation,
@@ -294,7 +295,7 @@ export class AwsTarget implements Target {
     this.caller = new Caller(
       stepFunctionsRates(o.region),
       this.clock,
-      o.maxAttempts ?? (o.kind === 'aws' ? 8 : 3),
+      o.maxAttempts ?? maxAttemptsFromEnv() ?? (o.kind === 'aws' ? 8 : 3),
       o.throttleTimeoutMs ?? (o.kind === 'aws' ? 15 * 60_000 : 30_000),
       this.stats,
       () => this.gate?.throttled(),
@@ -523,7 +524,9 @@ export class AwsTarget implements Target {
           throw err;
         }
         this.stats.roleWaits++;
-        await this.clock.sleep(wait);
+        // Half the wait, and up to as much again at random: propagation takes time, and roles
+        // created together should not all come back together.
+        await this.clock.sleep(Math.floor(wait / 2 + (randomInt(0, 1_000_000) / 1_000_000) * (wait / 2)));
       }
     }
   }

@@ -4,6 +4,7 @@
  * `throttleTimeoutMs` (it does not fail a case); a transient failure gets `maxAttempts`. An error
  * that ends a call remembers the API.
  */
+import { randomInt } from 'node:crypto';
 import { isThrottle, isTransient } from './errors.js';
 import { Buckets, type Clock, type Rate } from './tokenBucket.js';
 
@@ -13,6 +14,20 @@ export interface CallCounts {
 }
 
 const failedApi = new WeakMap<object, string>();
+
+/**
+ * The wait before retry `n` (1-based): full jitter over an exponential cap (100 ms doubling, at
+ * most 20 s), so that calls throttled together do not come back together.
+ */
+export function backoffMs(n: number, jitter: () => number): number {
+  return Math.floor(jitter() * Math.min(100 * 2 ** n, 20_000));
+}
+
+/** `AWS_MAX_ATTEMPTS` as the SDK reads it (a positive integer), if set. */
+export function maxAttemptsFromEnv(env: NodeJS.ProcessEnv = process.env): number | undefined {
+  const n = Number(env.AWS_MAX_ATTEMPTS);
+  return Number.isInteger(n) && n >= 1 ? n : undefined;
+}
 
 /** The API whose call ended with this error, if a Caller made it. */
 export function apiOf(e: unknown): string | undefined {
@@ -29,6 +44,8 @@ export class Caller {
     private readonly throttleTimeoutMs: number,
     private readonly counts: CallCounts,
     private readonly onThrottle: () => void = () => undefined,
+    /** Uniform in [0, 1): how much of each backoff is waited (full jitter, as the SDK's standard strategy). */
+    private readonly jitter: () => number = () => randomInt(0, 1_000_000) / 1_000_000,
   ) {
     this.buckets = new Buckets(rates, clock);
   }
@@ -55,7 +72,7 @@ export class Caller {
           this.onThrottle();
         } else this.counts.transientRetries++;
         const n = throttle ? ++throttled : ++transient;
-        await this.clock.sleep(Math.min(100 * 2 ** n, 20_000));
+        await this.clock.sleep(backoffMs(n, this.jitter));
       }
     }
   }
