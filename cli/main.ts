@@ -177,6 +177,10 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     )
     .option('--request-timeout <seconds>', 'aws/endpoint: seconds a request may go unanswered (default 60)')
     .option(
+      '--execution-timeout <seconds>',
+      'aws/endpoint: the longest an execution may run before the harness stops it (default: its predicted time and a margin, up to 60 on an endpoint, 1800 on AWS)',
+    )
+    .option(
       '--allow-account <id>',
       '--target aws: an account the run may create resources in (repeat for several)',
       collect,
@@ -279,6 +283,10 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     )
     .option('--region <region>', "--target aws/endpoint: region (default: the report's)")
     .option('--request-timeout <seconds>', 'aws/endpoint: seconds a request may go unanswered (default 60)')
+    .option(
+      '--execution-timeout <seconds>',
+      'aws/endpoint: the longest an execution may run before the harness stops it (default: its predicted time and a margin, up to 60 on an endpoint, 1800 on AWS)',
+    )
     .option('--allow-account <id>', '--target aws: an account the case may create resources in', collect)
     .option('--config <file>', '--target aws/endpoint: the config file of the run')
     .option('--allow-billable-jobs', '--target aws: run the case even if it starts a job (needs --config)')

@@ -19,6 +19,8 @@ export interface AwsRaw extends BillableRaw {
   region?: string;
   /** Seconds a request may go unanswered. */
   requestTimeout?: string;
+  /** Seconds an execution may run before the harness stops it (at most; the prediction sets less). */
+  executionTimeout?: string;
   allowAccount?: string[];
   permissionsBoundary?: string;
 }
@@ -143,10 +145,15 @@ export async function connectAwsTarget(
     raw.requestTimeout === undefined
       ? undefined
       : integer(raw.requestTimeout, '--request-timeout', 1, 3600) * 1000;
+  const executionTimeoutMs =
+    raw.executionTimeout === undefined
+      ? undefined
+      : integer(raw.executionTimeout, '--execution-timeout', 1, 24 * 3600) * 1000;
   const target = new AwsTarget({
     kind,
     region,
     ...(requestTimeoutMs ? { requestTimeoutMs } : {}),
+    ...(executionTimeoutMs ? { executionTimeoutMs } : {}),
     runId: newRunId(),
     ...(kind === 'aws' ? {} : { endpoint: endpoint! }),
     ...(permissionsBoundary ? { permissionsBoundary } : {}),

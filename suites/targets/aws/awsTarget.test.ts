@@ -259,6 +259,20 @@ describe('AwsTarget', () => {
     expect(iam.commandCalls(DeleteRoleCommand)).toHaveLength(1);
   });
 
+  it('an execution the harness had to stop is reported as cut off, not with the status the stop gave it', async () => {
+    const { t } = target('endpoint', { executionTimeoutMs: 5_000 });
+    sfn.on(GetExecutionHistoryCommand).resolves({
+      events: [{ type: 'ExecutionStarted', id: 1, timestamp: new Date() }],
+    });
+    sfn.on(StopExecutionCommand).resolves({ stopDate: new Date() });
+    const o = await t.execute(theCase);
+    expect(o.status).toBeUndefined();
+    expect(o.targetError).toMatch(
+      /still running after 5 s of wall clock and the harness stopped it \(predicted: [\d.]+ s of virtual time\); give it longer with --execution-timeout/,
+    );
+    expect(sfn.commandCalls(StopExecutionCommand)).toHaveLength(1);
+  });
+
   it('takes how the execution ended from its terminal event: DescribeExecution may not know yet', async () => {
     const { t } = target();
     sfn.on(GetExecutionHistoryCommand).resolves({

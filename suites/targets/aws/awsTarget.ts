@@ -201,6 +201,12 @@ export function terminalOutcome(
   }
 }
 
+/** The virtual seconds the oracle predicts the case's execution takes (the longest, with jitter). */
+function predictedSeconds(c: Case): number {
+  const d = predictExecution(c).durationSeconds?.value;
+  return d === undefined ? 0 : typeof d === 'number' ? d : d.max;
+}
+
 /** How long a connection may take to open, and a request to be answered, before the call fails (ms). */
 export const DEFAULT_CONNECTION_TIMEOUT_MS = 10_000;
 export const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
@@ -545,9 +551,17 @@ export class AwsTarget implements Target {
     execution.arn = executionArn!;
     let followed = false;
     try {
-      const events = await this.follow(executionArn!);
+      const waitMs = this.executionWaitMs(c);
+      const { events, cutOff } = await this.follow(executionArn!, waitMs);
       followed = true;
       execution.events = events;
+      // Stopped by the harness, not ended by the target: what it would have done is not known.
+      if (cutOff && !this.interrupted)
+        return {
+          created: true,
+          executionArn: executionArn!,
+          targetError: `the execution was still running after ${Math.round(waitMs / 1000)} s of wall clock and the harness stopped it (predicted: ${predictedSeconds(c)} s of virtual time); give it longer with --execution-timeout SECONDS`,
+        };
       // The terminal event says how it ended; DescribeExecution is eventually consistent (moto
       // writes the event before the status), so it is read only where the history has no end.
       // A history that leaves the output out (some endpoints' does) has it read there too.
@@ -594,18 +608,34 @@ export class AwsTarget implements Target {
     }
   }
 
+  /**
+   * How long an execution may run before the harness stops it: what the oracle predicts it takes
+   * (an endpoint such as moto waits Retry intervals in real time), and a margin, at least the
+   * target's floor (10 s on an endpoint, 15 min on AWS), at most `--execution-timeout` (default:
+   * a minute on an endpoint, half an hour on AWS).
+   */
+  private executionWaitMs(c: Case): number {
+    const floor = this.kind === 'aws' ? 15 * 60_000 : 10_000;
+    if (this.o.executionTimeoutMs !== undefined && this.o.executionTimeoutMs < floor)
+      return this.o.executionTimeoutMs;
+    const limit = this.o.executionTimeoutMs ?? (this.kind === 'aws' ? 30 * 60_000 : 60_000);
+    return Math.min(limit, Math.max(floor, predictedSeconds(c) * 1500 + 10_000));
+  }
+
   /** Reads the history until its last event ends the execution (GetExecutionHistory's quota is the roomier one). */
-  private async follow(executionArn: string): Promise<HistoryEvent[]> {
+  private async follow(
+    executionArn: string,
+    timeout: number,
+  ): Promise<{ events: HistoryEvent[]; cutOff: boolean }> {
     const started = this.clock.now();
-    const timeout = this.o.executionTimeoutMs ?? (this.kind === 'aws' ? 15 * 60_000 : 10_000);
     const poll = this.o.pollMs ?? (this.kind === 'aws' ? 2000 : 100);
     let stopped = false;
     for (;;) {
       const events = await this.history(executionArn);
       const last = events.at(-1);
-      if (last?.type && TERMINAL.has(last.type)) return events;
+      if (last?.type && TERMINAL.has(last.type)) return { events, cutOff: stopped };
       // Stopped and read once more: the history as the target then tells it.
-      if (stopped) return events;
+      if (stopped) return { events, cutOff: true };
       if (!stopped && (this.interrupted || this.clock.now() - started > timeout)) {
         stopped = true;
         await this.stop(executionArn);
