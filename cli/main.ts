@@ -175,6 +175,10 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
       '--region <region>',
       "region (default: AWS_REGION, AWS_DEFAULT_REGION, the profile's region, else us-east-1)",
     )
+    .option(
+      '--profile <name>',
+      'aws/endpoint: the shared config profile (default: AWS_PROFILE, else default)',
+    )
     .option('--request-timeout <seconds>', 'aws/endpoint: seconds a request may go unanswered (default 60)')
     .option(
       '--execution-timeout <seconds>',
@@ -227,6 +231,10 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option(
       '--region <region>',
       "region (default: AWS_REGION, AWS_DEFAULT_REGION, the profile's region, else us-east-1)",
+    )
+    .option(
+      '--profile <name>',
+      'aws/endpoint: the shared config profile (default: AWS_PROFILE, else default)',
     )
     .option('--request-timeout <seconds>', 'aws/endpoint: seconds a request may go unanswered (default 60)')
     .option(
@@ -282,6 +290,10 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
       "--target endpoint: the endpoint (default: the report's, else AWS_ENDPOINT_URL)",
     )
     .option('--region <region>', "--target aws/endpoint: region (default: the report's)")
+    .option(
+      '--profile <name>',
+      'aws/endpoint: the shared config profile (default: AWS_PROFILE, else default)',
+    )
     .option('--request-timeout <seconds>', 'aws/endpoint: seconds a request may go unanswered (default 60)')
     .option(
       '--execution-timeout <seconds>',

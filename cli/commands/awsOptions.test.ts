@@ -83,3 +83,45 @@ describe('the region', () => {
     expect(resolveRegion(undefined, { AWS_CONFIG_FILE: none })).toBe('us-east-1');
   });
 });
+
+describe('--profile', () => {
+  const saved = { file: process.env.AWS_CONFIG_FILE, profile: process.env.AWS_PROFILE };
+  afterEach(() => {
+    for (const [k, v] of [
+      ['AWS_CONFIG_FILE', saved.file],
+      ['AWS_PROFILE', saved.profile],
+    ] as const)
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+  });
+
+  async function run(...argv: string[]) {
+    let stderr = '';
+    const code = await runCli(argv, { stdout: () => undefined, stderr: (t) => (stderr += t) });
+    return { code, stderr };
+  }
+
+  it("selects the shared config's profile, as AWS_PROFILE does: its endpoint_url keeps --target aws from running", async () => {
+    process.env.AWS_CONFIG_FILE = config(
+      '[default]\nregion = eu-west-2\n[profile local]\nendpoint_url = http://127.0.0.1:4566\n',
+    );
+    delete process.env.AWS_PROFILE;
+    const args = [
+      'run',
+      '--target',
+      'aws',
+      '--allow-account',
+      '123456789012',
+      '--runs',
+      '1',
+      '--profile',
+      'local',
+    ];
+    const r = await run(...args);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/endpoint_url in profile "local"/);
+    expect((await run('run', '--target', 'aws', '--runs', '1', '--profile', 'bad name')).stderr).toMatch(
+      /--profile "bad name" is not a profile name/,
+    );
+  });
+});

@@ -17,6 +17,8 @@ export interface AwsRaw extends BillableRaw {
   target?: string;
   endpoint?: string;
   region?: string;
+  /** The shared config's profile (credentials, region, endpoint): `AWS_PROFILE` for the SDK. */
+  profile?: string;
   /** Seconds a request may go unanswered. */
   requestTimeout?: string;
   /** Seconds an execution may run before the harness stops it (at most; the prediction sets less). */
@@ -99,6 +101,15 @@ export async function connectAwsTarget(
   run: { maxConcurrency?: number } = {},
 ): Promise<{ target: AwsTarget; args: string; runArgs: string; account: string }> {
   const kind = raw.target as 'aws' | 'endpoint';
+  // --profile is the SDK's AWS_PROFILE: its credentials, region and endpoint settings, as the CLI's.
+  if (raw.profile !== undefined) {
+    if (!/^[\w.+@-]+$/.test(raw.profile))
+      throw new UsageError(
+        'bad-option',
+        `--profile "${raw.profile}" is not a profile name (letters, digits and . _ - + @)`,
+      );
+    process.env.AWS_PROFILE = raw.profile;
+  }
   const config = raw.config === undefined ? undefined : readAwsConfig(raw.config);
   const allowAccounts = raw.allowAccount?.length ? raw.allowAccount : (config?.allowAccounts ?? []);
   const permissionsBoundary = raw.permissionsBoundary ?? config?.permissionsBoundary;
