@@ -148,6 +148,15 @@ function inventory(dir: string): Map<string, string> {
   return out;
 }
 
+/** How many entries a directory has (none when it is not there). */
+function entries(dir: string): number {
+  try {
+    return readdirSync(dir).length;
+  } catch {
+    return 0;
+  }
+}
+
 const base = mkdtempSync(join(tmpdir(), 'sfnc-attack-'));
 let n = 0;
 /** Exit codes by command, to hold the attacks to reaching each command's work. */
@@ -156,13 +165,7 @@ const seen = new Map<string, number>();
 describe('the command line, attacked', () => {
   it(`keeps its promises over ${RUNS} drawn attacks`, async () => {
     const reports = join(root, 'sfn-conformance-reports');
-    const before = (() => {
-      try {
-        return readdirSync(reports).length;
-      } catch {
-        return 0;
-      }
-    })();
+    const before = entries(reports);
     await fc.assert(
       fc.asyncProperty(attackArb, async (attack) => {
         const dir = join(base, String(++n));
@@ -216,13 +219,7 @@ describe('the command line, attacked', () => {
       }),
       { numRuns: RUNS, seed: 20261201 },
     );
-    const afterReports = (() => {
-      try {
-        return readdirSync(reports).length;
-      } catch {
-        return 0;
-      }
-    })();
+    const afterReports = entries(reports);
     expect(afterReports, 'a report written into the working directory').toBe(before);
     // The attacks reach the commands' work, not only their option parsing.
     for (const command of ['validate', 'policy', 'check', 'exec', 'sample'])

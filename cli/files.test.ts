@@ -8,23 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from './main.js';
-
-async function run(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-  return { code, stdout, stderr };
-}
-
-/** Exit 2, one line on stderr naming the problem, nothing on stdout. */
-function expectOneLine(result: { code: number; stdout: string; stderr: string }, fragment: RegExp): void {
-  expect(result.code, result.stderr).toBe(2);
-  expect(result.stdout).toBe('');
-  expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
-  expect(result.stderr).toMatch(fragment);
-  expect(result.stderr).not.toMatch(/\n\s+at /);
-}
+import { expectOneLine, run } from './testing/runInProcess.js';
 
 const base = mkdtempSync(join(tmpdir(), 'sfnc-files-'));
 const example = fileURLToPath(new URL('../examples/training-job.json', import.meta.url));

@@ -9,22 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { runCli } from './main.js';
-
-async function run(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-  return { code, stdout, stderr };
-}
-
-function expectOneLine(result: { code: number; stdout: string; stderr: string }, fragment: RegExp): void {
-  expect(result.code, result.stderr).toBe(2);
-  expect(result.stdout).toBe('');
-  expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
-  expect(result.stderr).toMatch(fragment);
-  expect(result.stderr).not.toMatch(/\n\s+at /);
-}
+import { expectOneLine, run } from './testing/runInProcess.js';
 
 const base = mkdtempSync(join(tmpdir(), 'sfnc-hostile-'));
 const legacy = fileURLToPath(new URL('../examples/training-policy-legacy.json', import.meta.url));

@@ -15,6 +15,20 @@ import { isSystemError, systemErrorLine } from './files.js';
 import { processIo, type Io } from './io.js';
 import type { RawPredictionOptions } from './predictionOptions.js';
 
+/** Options of the commands that connect to a real account or an endpoint (one definition each). */
+const PROFILE_OPTION = () =>
+  new Option(
+    '--profile <name>',
+    'aws/endpoint: the shared config profile (default: AWS_PROFILE, else default)',
+  );
+const REQUEST_TIMEOUT_OPTION = () =>
+  new Option('--request-timeout <seconds>', 'aws/endpoint: seconds a request may go unanswered (default 60)');
+const EXECUTION_TIMEOUT_OPTION = () =>
+  new Option(
+    '--execution-timeout <seconds>',
+    'aws/endpoint: the longest an execution may run before the harness stops it (default: its predicted time and a margin, up to 60 on an endpoint, 1800 on AWS)',
+  );
+
 /** The package's own manifest: `../package.json` from the sources, `../../package.json` from dist/. */
 function packageVersion(): string {
   for (const relative of ['../package.json', '../../package.json']) {
@@ -175,15 +189,9 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
       '--region <region>',
       "region (default: AWS_REGION, AWS_DEFAULT_REGION, the profile's region, else us-east-1)",
     )
-    .option(
-      '--profile <name>',
-      'aws/endpoint: the shared config profile (default: AWS_PROFILE, else default)',
-    )
-    .option('--request-timeout <seconds>', 'aws/endpoint: seconds a request may go unanswered (default 60)')
-    .option(
-      '--execution-timeout <seconds>',
-      'aws/endpoint: the longest an execution may run before the harness stops it (default: its predicted time and a margin, up to 60 on an endpoint, 1800 on AWS)',
-    )
+    .addOption(PROFILE_OPTION())
+    .addOption(REQUEST_TIMEOUT_OPTION())
+    .addOption(EXECUTION_TIMEOUT_OPTION())
     .option(
       '--allow-account <id>',
       '--target aws: an account the run may create resources in (repeat for several)',
@@ -232,11 +240,8 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
       '--region <region>',
       "region (default: AWS_REGION, AWS_DEFAULT_REGION, the profile's region, else us-east-1)",
     )
-    .option(
-      '--profile <name>',
-      'aws/endpoint: the shared config profile (default: AWS_PROFILE, else default)',
-    )
-    .option('--request-timeout <seconds>', 'aws/endpoint: seconds a request may go unanswered (default 60)')
+    .addOption(PROFILE_OPTION())
+    .addOption(REQUEST_TIMEOUT_OPTION())
     .option(
       '--allow-account <id>',
       '--target aws: an account sweep may delete in (repeat for several)',
@@ -290,15 +295,9 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
       "--target endpoint: the endpoint (default: the report's, else AWS_ENDPOINT_URL)",
     )
     .option('--region <region>', "--target aws/endpoint: region (default: the report's)")
-    .option(
-      '--profile <name>',
-      'aws/endpoint: the shared config profile (default: AWS_PROFILE, else default)',
-    )
-    .option('--request-timeout <seconds>', 'aws/endpoint: seconds a request may go unanswered (default 60)')
-    .option(
-      '--execution-timeout <seconds>',
-      'aws/endpoint: the longest an execution may run before the harness stops it (default: its predicted time and a margin, up to 60 on an endpoint, 1800 on AWS)',
-    )
+    .addOption(PROFILE_OPTION())
+    .addOption(REQUEST_TIMEOUT_OPTION())
+    .addOption(EXECUTION_TIMEOUT_OPTION())
     .option('--allow-account <id>', '--target aws: an account the case may create resources in', collect)
     .option('--config <file>', '--target aws/endpoint: the config file of the run')
     .option('--allow-billable-jobs', '--target aws: run the case even if it starts a job (needs --config)')

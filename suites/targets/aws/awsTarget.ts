@@ -201,9 +201,20 @@ export function terminalOutcome(
   }
 }
 
+/** The oracle's prediction of a case, made once however often the target asks. */
+const predictions = new WeakMap<Case, ReturnType<typeof predictExecution>>();
+function predictionOf(c: Case): ReturnType<typeof predictExecution> {
+  let p = predictions.get(c);
+  if (!p) {
+    p = predictExecution(c);
+    predictions.set(c, p);
+  }
+  return p;
+}
+
 /** The virtual seconds the oracle predicts the case's execution takes (the longest, with jitter). */
 function predictedSeconds(c: Case): number {
-  const d = predictExecution(c).durationSeconds?.value;
+  const d = predictionOf(c).durationSeconds?.value;
   return d === undefined ? 0 : typeof d === 'number' ? d : d.max;
 }
 
@@ -485,7 +496,7 @@ export class AwsTarget implements Target {
     tag: { key: string; value: string },
   ): Promise<string> {
     // Where the oracle predicts creation fails (the policy lacks the managed rule), its denial is the answer.
-    const managedRuleGranted = predictExecution(c).created.value;
+    const managedRuleGranted = predictionOf(c).created.value;
     const r = await this.waitingForRole(
       'CreateStateMachine',
       () =>
