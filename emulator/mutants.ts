@@ -15,6 +15,8 @@ export const MUTANTS = {
     "the related resource's ARN is built with the created resource's type (endpoint/ for the config)",
   'arn-name-not-lowercased': 'resource ARNs keep the name as written (SageMaker lower-cases them)',
   'managed-rule-not-checked': 'CreateStateMachine does not authorize the EventBridge managed rule of .sync',
+  'managed-rule-denial-invalid':
+    'a role that may not create the managed rule of .sync is refused with InvalidDefinition, not AccessDeniedException',
   'addtags-not-checked': 'tag-on-create does not need sagemaker:AddTags',
   'addtags-without-tags': 'sagemaker:AddTags is authorized on every create, with tags or without',
   'listtags-not-checked': 'the Tags map of a .sync result is read without authorizing sagemaker:ListTags',
@@ -38,6 +40,8 @@ export const MUTANTS = {
   'no-stop-on-timeout': 'a state-machine timeout does not make the best-effort Stop<X>Job call',
   'stop-without-effect': 'the best-effort Stop<X>Job call is authorized, but the job keeps running',
   'history-skips-submitted': '.sync records no TaskSubmitted event',
+  'task-failed-without-cause':
+    "a TaskFailed event records the error but not the cause (the execution's own cause keeps it)",
   'abort-skips-task-aborted-event': 'an aborted Task records no TaskStateAborted event',
   // SageMaker: validation, names, references, errors.
   'request-validation-off': 'SageMaker accepts requests outside the API model constraints',

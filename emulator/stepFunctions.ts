@@ -145,11 +145,17 @@ export class EmulatedStepFunctions {
       const rule = `arn:${this.partition}:events:${this.region}:${this.account}:rule/${facts.job!.eventRule.value}`;
       for (const action of EVENTS_ACTIONS.value) {
         if (authorizer.authorize(action, rule, {}, this.clock) !== 'allowed') {
-          throw new StepFunctionsError(
-            'AccessDeniedException',
-            `'${roleArn}' is not authorized to create managed-rule.`,
-            authorizer.calls,
-          );
+          throw this.options.mutant === 'managed-rule-denial-invalid'
+            ? new StepFunctionsError(
+                'InvalidDefinition',
+                `SCHEMA_VALIDATION_FAILED: ${sync.api}`,
+                authorizer.calls,
+              )
+            : new StepFunctionsError(
+                'AccessDeniedException',
+                `'${roleArn}' is not authorized to create managed-rule.`,
+                authorizer.calls,
+              );
         }
       }
     }

@@ -9,8 +9,9 @@ import {
   type CausePattern,
   type DurationRange,
   type Prediction,
+  type PredictedTaskFailure,
 } from '../oracles/outcome/predictExecution.js';
-import type { Observation } from '../suites/targets/target.js';
+import type { Observation, TargetCapabilities, TaskFailure } from '../suites/targets/target.js';
 
 export interface Difference {
   readonly path: string;
@@ -30,7 +31,8 @@ export type Aspect =
   | 'attempts'
   | 'durationSeconds'
   | 'historyTypes'
-  | 'jobStates';
+  | 'jobStates'
+  | 'taskFailures';
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
@@ -56,6 +58,52 @@ function withExecutionArn(value: unknown, arn: string | undefined): unknown {
   return typeof value === 'string' && arn !== undefined ? value.split(EXECUTION_ARN).join(arn) : value;
 }
 
+/**
+ * The aspects a suite compares on a target. Where the target shows no calls (a real account, an
+ * endpoint), the history's failure stands in for them: the error, and the cause that names the
+ * denied action and resource.
+ */
+export function aspectsOn(aspects: readonly Aspect[], capabilities: TargetCapabilities): readonly Aspect[] {
+  if (capabilities.seesCalls || !aspects.includes('calls')) return aspects;
+  return [...new Set<Aspect>([...aspects, 'error', 'cause', 'taskFailures'])];
+}
+
+/**
+ * Why the observation cannot decide a case that shows no difference, if it cannot: a prediction
+ * the case is about that the target does not show (a denied call whose denial leaves no trace in
+ * the history's error or cause, the jobs' status at the end where the target does not report
+ * it). Such a case is undecided, not matched.
+ */
+export function undecidedBy(p: Prediction, o: Observation, aspects: readonly Aspect[]): string | undefined {
+  const want = (a: Aspect) => aspects.includes(a);
+  if (want('calls') && o.calls === undefined) {
+    // The history shows a denial where a cause it has names the action: the execution's, or a failed attempt's.
+    const named = [
+      ...(p.cause?.value.includes ?? []),
+      ...(p.createError?.value.includes ?? []),
+      ...(want('taskFailures') && o.taskFailures !== undefined
+        ? (p.taskFailures?.value ?? []).flatMap((f) => f.cause?.includes ?? [])
+        : []),
+    ].map((s) => s.toLowerCase());
+    const unseen = p.calls.value.find(
+      (c) =>
+        c.decision !== 'allowed' && p.created.value && !named.some((s) => s.includes(c.action.toLowerCase())),
+    );
+    if (unseen)
+      return `the target shows no calls, and the predicted denial of ${unseen.action} leaves no trace in the history`;
+  }
+  if (
+    want('jobStates') &&
+    p.jobStates &&
+    o.jobStates === undefined &&
+    p.created.value &&
+    o.created &&
+    p.status?.value === o.status
+  )
+    return "the target does not show the jobs' status at the execution's end (whether the stop took effect)";
+  return undefined;
+}
+
 export function compare(p: Prediction, o: Observation, aspects: readonly Aspect[]): Difference[] {
   const out: Difference[] = [];
   const want = (a: Aspect) => aspects.includes(a);
@@ -66,6 +114,17 @@ export function compare(p: Prediction, o: Observation, aspects: readonly Aspect[
       observed: o.created ? true : `false (${o.createError ?? ''})`,
       provenance: p.created.provenance,
     });
+  }
+  // Both refused: for the same reason (InvalidDefinition, or the managed rule's AccessDeniedException).
+  if (want('created') && p.createError && !p.created.value && !o.created) {
+    const misses = causeMisses(p.createError.value, o.createError);
+    if (misses.length > 0)
+      out.push({
+        path: 'createError',
+        predicted: `contains ${misses.map((m) => JSON.stringify(m)).join(', ')}`,
+        observed: o.createError,
+        provenance: p.createError.provenance,
+      });
   }
   if (o.targetError !== undefined)
     out.push({
@@ -167,6 +226,8 @@ export function compare(p: Prediction, o: Observation, aspects: readonly Aspect[
       provenance: p.historyTypes.provenance,
     });
   }
+  if (want('taskFailures') && p.taskFailures && o.taskFailures)
+    out.push(...taskFailureDifferences(p.taskFailures, o.taskFailures));
   if (want('jobStates') && p.jobStates && o.jobStates)
     for (const [arn, status] of Object.entries(p.jobStates.value))
       if (o.jobStates[arn] !== status)
@@ -177,6 +238,49 @@ export function compare(p: Prediction, o: Observation, aspects: readonly Aspect[
           provenance: p.jobStates.provenance,
         });
   return finish(out);
+}
+
+/** A failed attempt as one line: its error, and what its cause must contain. */
+const failureLine = (f: PredictedTaskFailure): string =>
+  `${f.error}${f.cause ? ` (cause contains ${f.cause.includes.map((m) => JSON.stringify(m)).join(', ')})` : ''}`;
+
+/**
+ * The failed attempts the history shows against those predicted, matched in any order (the branches
+ * of a Map or a Parallel fail in the order their calls are answered): each predicted one needs an
+ * observed one with its error and a cause that contains what its pattern says; the rest are extra.
+ */
+function taskFailureDifferences(
+  p: NonNullable<Prediction['taskFailures']>,
+  observed: readonly TaskFailure[],
+): Difference[] {
+  const left = [...observed];
+  const missing: PredictedTaskFailure[] = [];
+  for (const f of p.value) {
+    const i = left.findIndex(
+      (o) => o.error === f.error && (f.cause === undefined || causeMisses(f.cause, o.cause).length === 0),
+    );
+    if (i < 0) missing.push(f);
+    else left.splice(i, 1);
+  }
+  const line = (o: TaskFailure) => `${o.error}${o.cause !== undefined ? `: ${o.cause}` : ''}`;
+  return [
+    ...missing.map((f, k) => ({
+      path: `taskFailures/${k}`,
+      predicted: failureLine(f),
+      observed: left.length > 0 ? left.map(line).join(' | ') : '(no such failure)',
+      provenance: p.provenance,
+    })),
+    ...(missing.length === 0 && left.length > 0
+      ? [
+          {
+            path: 'taskFailures/extra',
+            predicted: `${p.value.length} failed attempts`,
+            observed: left.map(line).join(' | '),
+            provenance: p.provenance,
+          },
+        ]
+      : []),
+  ];
 }
 
 /** A report is JSON: what a target did not tell is '(absent)', not a dropped key. */

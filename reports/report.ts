@@ -17,7 +17,8 @@ export const CaseResultSchema = z.object({
   pattern: z.string(),
   resourceMode: z.string(),
   queryLanguage: z.string(),
-  verdict: z.enum(['match', 'diverged', 'error', 'skipped']),
+  /** `undecided`: no difference, but the target shows too little to tell (it sees no calls, no job status). */
+  verdict: z.enum(['match', 'diverged', 'undecided', 'error', 'skipped']),
   replay: z.object({ seed: z.number(), path: z.string(), command: z.string() }),
   predicted: z.record(z.string(), z.unknown()),
   observed: z.record(z.string(), z.unknown()),
@@ -36,6 +37,8 @@ export const CaseResultSchema = z.object({
   errorMessage: z.string().optional(),
   /** Why the target did not run the case (a real account does not run billable jobs). */
   skipReason: z.string().optional(),
+  /** Why the target could not decide the case (verdict `undecided`). */
+  undecidedReason: z.string().optional(),
 });
 
 export const ReportSchema = z.object({
@@ -62,6 +65,8 @@ export const ReportSchema = z.object({
     diverged: z.number(),
     errored: z.number(),
     skipped: z.number().optional(),
+    /** Cases that showed no difference on a target that shows too little to tell. */
+    undecided: z.number().optional(),
   }),
   /** The run was interrupted (SIGINT / SIGTERM): the cases that finished, no others. */
   interrupted: z.boolean().optional(),

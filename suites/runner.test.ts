@@ -5,6 +5,8 @@ import { ReportSchema } from '../reports/report.js';
 import { runIndexedCase, runSuites } from './runner.js';
 import { SUITE_NAMES, type SuiteName } from './suites.js';
 import { EmbeddedTarget } from './targets/embedded.js';
+import type { Observation, Target } from './targets/target.js';
+import type { Case } from '../generators/case.js';
 
 const run = (options: {
   runs: number;
@@ -44,6 +46,67 @@ describe('run on the built-in emulator', () => {
   });
 });
 
+/** The emulator as a real account shows it: no calls, no job states, the history only. */
+class CallBlindTarget implements Target {
+  readonly kind = 'endpoint';
+  readonly description = 'the emulator, seen without its calls';
+  readonly capabilities = { seesCalls: false, scenarios: true };
+  private readonly inner = new EmbeddedTarget();
+  constructor(private readonly change: (o: Observation) => Observation = (o) => o) {}
+  async execute(c: Case): Promise<Observation> {
+    const { calls: _calls, jobStates: _jobStates, ...seen } = await this.inner.execute(c);
+    return this.change(seen);
+  }
+}
+
+describe('on a target that shows no calls', () => {
+  const blind = (target: Target, suites: readonly SuiteName[]) =>
+    runSuites({
+      target,
+      runs: 150,
+      seed: 1,
+      concurrency: 4,
+      suites,
+      shrinkBudget: 0,
+      targetArgs: '',
+      region: 'us-east-1',
+      version: 'test',
+    });
+
+  it('a denial the history does not show is undecided; every other case is decided', async () => {
+    const report = await blind(new CallBlindTarget(), ['sufficiency', 'necessity']);
+    expect(report.totals).toMatchObject({ diverged: 0, errored: 0 });
+    const undecided = report.cases.filter((c) => c.verdict === 'undecided');
+    expect(undecided.length).toBeGreaterThan(0);
+    for (const c of undecided) {
+      expect(c.suite).toBe('necessity');
+      // Only the calls whose denial changes nothing the history shows: a Describe poll (the job's
+      // event ends the wait), ListTags (the result leaves the tags out) and the best-effort Stop.
+      // A denied Create names itself in a TaskFailed cause.
+      expect(c.undecidedReason).toMatch(
+        /denial of sagemaker:(Describe\w+|Stop\w+|ListTags) leaves no trace in the history|jobs' status/,
+      );
+    }
+    expect(report.totals.undecided).toBe(undecided.length);
+    expect(report.totals.matched + undecided.length).toBe(report.totals.cases - (report.totals.skipped ?? 0));
+  });
+
+  it('a target that fails for another reason than the predicted one diverges, though the status agrees', async () => {
+    const otherReason = new CallBlindTarget((o) =>
+      o.status === 'FAILED'
+        ? { ...o, error: 'Endpoint.InternalError', cause: 'something else went wrong' }
+        : o,
+    );
+    const report = await blind(otherReason, ['sufficiency', 'necessity']);
+    const failing = report.cases.filter((c) => c.predicted.status === 'FAILED');
+    expect(failing.length).toBeGreaterThan(20);
+    for (const c of failing) {
+      expect(c.verdict, c.id).toBe('diverged');
+      expect(c.differences.map((d) => d.path)).toContain('error');
+    }
+  });
+});
+
 /** Where each mutant must show at `run --runs 200 --seed 1`: the paths its shrunk divergence points at. */
 const CATCHES: Record<MutantName, { paths: RegExp }> = {
   'passrole-not-checked': { paths: /^calls/ },
@@ -53,6 +116,8 @@ const CATCHES: Record<MutantName, { paths: RegExp }> = {
   'related-resource-wrong-type': { paths: /^calls/ },
   'arn-name-not-lowercased': { paths: /^calls/ },
   'managed-rule-not-checked': { paths: /^(calls|created)/ },
+  'managed-rule-denial-invalid': { paths: /^createError$/ },
+  'task-failed-without-cause': { paths: /^taskFailures/ },
   'addtags-not-checked': { paths: /^calls/ },
   'addtags-without-tags': { paths: /^calls/ },
   'listtags-not-checked': { paths: /^calls/ },

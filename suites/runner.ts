@@ -9,7 +9,14 @@ import type { Case, CaseContent } from '../generators/case.js';
 import { withId } from '../generators/invalidCase.js';
 import { shrinkCase } from '../generators/sampleCases.js';
 import { predictExecution, type Prediction } from '../oracles/outcome/predictExecution.js';
-import { callLine, compare, divergenceSignature, type Difference } from '../reports/compare.js';
+import {
+  aspectsOn,
+  callLine,
+  compare,
+  divergenceSignature,
+  type Difference,
+  undecidedBy,
+} from '../reports/compare.js';
 import type { CaseResult, Report } from '../reports/report.js';
 import { drawSuiteCase, SUITES, type SuiteName } from './suites.js';
 import { type Observation, realiseCase, type Target } from './targets/target.js';
@@ -56,18 +63,22 @@ export interface Evaluated {
   readonly prediction: Prediction;
   readonly observation: Observation;
   readonly differences: Difference[];
+  /** No difference, and none could be seen: why the target cannot decide the case (a match otherwise). */
+  readonly undecided?: string;
 }
+
+/** A case's verdict: diverged where a difference shows, undecided where the target shows too little, else a match. */
+export const verdictOf = (e: Evaluated): 'match' | 'diverged' | 'undecided' =>
+  e.differences.length > 0 ? 'diverged' : e.undecided !== undefined ? 'undecided' : 'match';
 
 /** Runs one case on the target and compares it with the oracle's prediction. */
 export async function evaluate(target: Target, suite: SuiteName, c: Case): Promise<Evaluated> {
   const prediction = predictExecution(c);
   const observation = await target.execute(c);
-  return {
-    case: c,
-    prediction,
-    observation,
-    differences: compare(prediction, observation, SUITES[suite].aspects),
-  };
+  const aspects = aspectsOn(SUITES[suite].aspects, target.capabilities);
+  const differences = compare(prediction, observation, aspects);
+  const undecided = differences.length === 0 ? undecidedBy(prediction, observation, aspects) : undefined;
+  return { case: c, prediction, observation, differences, ...(undecided ? { undecided } : {}) };
 }
 
 /**
@@ -163,6 +174,7 @@ export async function runSuites(o: RunOptions): Promise<Report> {
       diverged: count('diverged'),
       errored: count('error'),
       skipped: count('skipped'),
+      undecided: count('undecided'),
     },
     ...(o.signal?.aborted ? { interrupted: true } : {}),
     stats: {
@@ -243,10 +255,11 @@ async function runCase(
   const e = await evaluate(o.target, suite, c);
   const result: CaseResult = {
     ...head,
-    verdict: e.differences.length === 0 ? 'match' : 'diverged',
+    verdict: verdictOf(e),
     predicted: predictionValues(e.prediction),
     observed: observationValues(e.observation),
     differences: e.differences,
+    ...(e.undecided ? { undecidedReason: e.undecided } : {}),
   };
   if (e.differences.length === 0 || o.shrinkBudget === 0) return result;
   let last = e;

@@ -48,6 +48,7 @@ export const SUITES: Readonly<Record<SuiteName, Suite>> = {
       'attempts',
       'durationSeconds',
       'historyTypes',
+      'taskFailures',
       'jobStates',
     ],
   },

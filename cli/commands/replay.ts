@@ -10,6 +10,7 @@ import {
   observationValues,
   predictionValues,
   replayCommand,
+  verdictOf,
 } from '../../suites/runner.js';
 import { drawSuiteCase, isSuiteName, SUITE_NAMES, type SuiteName } from '../../suites/suites.js';
 import { UsageError } from '../errors.js';
@@ -176,16 +177,17 @@ export async function replayCommand_(
   const e = await evaluate(target, suite, c);
   const result = {
     ...caseHead(c, suite, { ...replay, command: replayCommand(suite, seed, index, args) }),
-    verdict: e.differences.length === 0 ? 'match' : 'diverged',
+    verdict: verdictOf(e),
     predicted: predictionValues(e.prediction),
     observed: observationValues(e.observation),
     differences: e.differences,
+    ...(e.undecided ? { undecidedReason: e.undecided } : {}),
     case: c,
   };
   if (format === 'json') io.stdout(`${JSON.stringify(result, null, 2)}\n`);
   else {
     io.stdout(
-      `${result.verdict}: ${suite} ${c.api} ${c.pattern} ${c.resourceMode} ${c.queryLanguage} (${c.id})\n`,
+      `${result.verdict}: ${suite} ${c.api} ${c.pattern} ${c.resourceMode} ${c.queryLanguage} (${c.id})${e.undecided ? `: ${e.undecided}` : ''}\n`,
     );
     for (const d of e.differences)
       io.stdout(

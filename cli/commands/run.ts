@@ -66,7 +66,7 @@ function progress(io: Io, live: boolean) {
   let last = 0;
   let diverged = 0;
   return (result: CaseResult, done: number, total: number) => {
-    if (result.verdict !== 'match') diverged++;
+    if (result.verdict === 'diverged' || result.verdict === 'error') diverged++;
     const now = Date.now();
     const rate = (done / Math.max(now - started, 1)) * 1000;
     const line = `${done}/${total} cases, ${diverged} diverged or errored, ${rate.toFixed(0)} cases/s`;
@@ -176,9 +176,9 @@ export async function runCommand(raw: RunRaw, io: Io, version: string): Promise<
   for (const reporter of reporters) writeWhole(join(dir, reporter.fileName), reporter.render(report));
   const t = report.totals;
   io.stdout(
-    `${t.cases} cases: ${t.matched} matched, ${t.diverged} diverged, ${t.errored} errored (seed ${seed}, ${report.stats.casesPerSecond} cases/s)\n`,
+    `${t.cases} cases: ${t.matched} matched, ${t.diverged} diverged, ${t.errored} errored${t.undecided ? `, ${t.undecided} undecided` : ''}${t.skipped ? `, ${t.skipped} not run` : ''} (seed ${seed}, ${report.stats.casesPerSecond} cases/s)\n`,
   );
-  for (const c of report.cases.filter((x) => x.verdict !== 'match').slice(0, 5)) {
+  for (const c of report.cases.filter((x) => x.verdict === 'diverged' || x.verdict === 'error').slice(0, 5)) {
     const d = (c.shrunk?.differences ?? c.differences)[0];
     io.stdout(
       `  ${c.verdict} ${c.suite} ${c.api} ${c.pattern}: ${d ? `${d.path} predicted ${JSON.stringify(d.predicted)}, observed ${JSON.stringify(d.observed)}` : (c.errorMessage ?? '').split('\n')[0]}\n    replay: ${c.shrunk?.replay?.command ?? c.replay.command}\n`,

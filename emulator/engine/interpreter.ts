@@ -756,7 +756,7 @@ class Run {
       this.event(thread, se.error === 'States.Timeout' ? 'TaskTimedOut' : 'TaskFailed', {
         ...described,
         error: se.error,
-        cause: se.causeText,
+        ...(this.spec.mutant === 'task-failed-without-cause' ? {} : { cause: se.causeText }),
       });
       throw se;
     }

@@ -96,6 +96,8 @@ export interface Trace {
 
 export interface Prediction {
   readonly created: Expectation<boolean>;
+  /** Why CreateStateMachine refuses the definition, where it does (what its error must contain). */
+  readonly createError?: Expectation<CausePattern>;
   readonly calls: Expectation<readonly CallRecord[]>;
   readonly status?: Expectation<Status>;
   readonly error?: Expectation<string | null>;
@@ -107,8 +109,16 @@ export interface Prediction {
   readonly historyTypes?: Expectation<readonly string[]>;
   /** The status at the execution's end of each `.sync` job its stop cut short (did the best-effort Stop take effect?). */
   readonly jobStates?: Expectation<Readonly<Record<string, string>>>;
+  /** The history's TaskFailed events: the error and the cause of each failed attempt. */
+  readonly taskFailures?: Expectation<readonly PredictedTaskFailure[]>;
   /** Not compared: what happened in the model. */
   readonly trace: Trace;
+}
+
+/** A failed attempt, as its TaskFailed event tells it. */
+export interface PredictedTaskFailure {
+  readonly error: string;
+  readonly cause?: CausePattern;
 }
 
 export interface CaseForPrediction {
@@ -220,6 +230,8 @@ class Model {
   readonly jobs: JobEnd[] = [];
   /** The status at the execution's end of each job its stop cut short, by ARN. */
   readonly jobStates: Record<string, string> = {};
+  /** The TaskFailed events of the execution, in order: each attempt that failed. */
+  readonly taskFailures: PredictedTaskFailure[] = [];
   createErrors = 0;
   validated = false;
   /** Virtual milliseconds since the execution started. */
@@ -708,6 +720,8 @@ class Execution {
         return { kind: 'ok', output: taskOutput(task, raw, attempt.result) };
       }
       if (!attempt.unscheduled) h.push(attempt.timedOut ? 'TaskTimedOut' : 'TaskFailed');
+      if (!attempt.unscheduled && !attempt.timedOut)
+        m.taskFailures.push({ error: attempt.error, ...(attempt.cause ? { cause: attempt.cause } : {}) });
       const r = task.retry.findIndex((x) => matches(x.errorEquals, attempt.error));
       if (r >= 0 && counts[r]! < (task.retry[r]!.maxAttempts ?? 3)) {
         const wait = retryWait(task.retry[r]!, counts[r]!);
@@ -769,6 +783,7 @@ export function predictExecution(c: CaseForPrediction): Prediction {
   if (c.validity && !c.validity.valid && rejectedAtCreation(c.validity.breaks)) {
     return {
       created: { value: false, provenance: R.creationCheck },
+      createError: { value: { includes: ['InvalidDefinition'] }, provenance: R.creationCheck },
       calls: { value: [], provenance: R.creationCheck },
       trace: noTrace,
     };
@@ -777,6 +792,10 @@ export function predictExecution(c: CaseForPrediction): Prediction {
   if (!m.create(planTasks(c.plan.flow))) {
     return {
       created: { value: false, provenance: R.managedRule },
+      createError: {
+        value: { includes: ['AccessDeniedException', 'managed-rule'] },
+        provenance: R.managedRule,
+      },
       calls: { value: m.calls, provenance: R.managedRule },
       trace: noTrace,
     };
@@ -824,6 +843,7 @@ export function predictExecution(c: CaseForPrediction): Prediction {
       provenance: p,
     },
     historyTypes: { value: m.history, provenance: weakest([p, R.history]) },
+    taskFailures: { value: m.taskFailures, provenance: p },
     ...(Object.keys(m.jobStates).length > 0
       ? { jobStates: { value: m.jobStates, provenance: weakest([p, R.bestEffortStop]) } }
       : {}),

@@ -7,13 +7,13 @@ const xml = (s: string) =>
 function render(report: Report): string {
   const out = [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="sfn-sagemaker-conformance" tests="${report.totals.cases}" failures="${report.totals.diverged}" errors="${report.totals.errored}" skipped="${report.totals.skipped ?? 0}" time="${(report.durationMs / 1000).toFixed(3)}">`,
+    `<testsuites name="sfn-sagemaker-conformance" tests="${report.totals.cases}" failures="${report.totals.diverged}" errors="${report.totals.errored}" skipped="${(report.totals.skipped ?? 0) + (report.totals.undecided ?? 0)}" time="${(report.durationMs / 1000).toFixed(3)}">`,
   ];
   for (const suite of report.suites) {
     const cases = report.cases.filter((c) => c.suite === suite);
     const failures = cases.filter((c) => c.verdict === 'diverged').length;
     const errors = cases.filter((c) => c.verdict === 'error').length;
-    const skipped = cases.filter((c) => c.verdict === 'skipped').length;
+    const skipped = cases.filter((c) => c.verdict === 'skipped' || c.verdict === 'undecided').length;
     out.push(
       `  <testsuite name="${xml(suite)}" tests="${cases.length}" failures="${failures}" errors="${errors}" skipped="${skipped}">`,
     );
@@ -21,10 +21,11 @@ function render(report: Report): string {
       const name = xml(`${c.api} ${c.pattern} ${c.resourceMode} ${c.queryLanguage} ${c.id}`);
       if (c.verdict === 'match') {
         out.push(`    <testcase classname="${xml(suite)}" name="${name}"/>`);
-      } else if (c.verdict === 'skipped') {
+      } else if (c.verdict === 'skipped' || c.verdict === 'undecided') {
+        const why = c.verdict === 'skipped' ? (c.skipReason ?? '') : `undecided: ${c.undecidedReason ?? ''}`;
         out.push(
           `    <testcase classname="${xml(suite)}" name="${name}">`,
-          `      <skipped message="${xml(c.skipReason ?? '')}"/>`,
+          `      <skipped message="${xml(why)}"/>`,
           '    </testcase>',
         );
       } else if (c.verdict === 'diverged') {

@@ -30,7 +30,7 @@ function render(report: Report): string {
     '',
     `Target: ${targetLine(report)}. Seed ${report.seed}, ${report.runs} runs per suite, suites ${report.suites.join(', ')}, concurrency ${report.concurrency}.`,
     '',
-    `**${t.cases} cases: ${t.matched} matched, ${t.diverged} diverged, ${t.errored} errored${t.skipped ? `, ${t.skipped} skipped` : ''}** in ${(report.durationMs / 1000).toFixed(1)} s (${report.stats.casesPerSecond} cases/s).`,
+    `**${t.cases} cases: ${t.matched} matched, ${t.diverged} diverged, ${t.errored} errored${t.undecided ? `, ${t.undecided} undecided` : ''}${t.skipped ? `, ${t.skipped} skipped` : ''}** in ${(report.durationMs / 1000).toFixed(1)} s (${report.stats.casesPerSecond} cases/s).`,
     '',
     ...(report.interrupted
       ? ['**Interrupted**: the cases that finished before the interruption, no others.', '']
@@ -92,15 +92,33 @@ function render(report: Report): string {
       lines.push('');
     }
   }
-  const skipped = report.cases.filter((c) => c.verdict === 'skipped');
-  if (skipped.length > 0) {
-    const reasons = new Map<string, number>();
-    for (const c of skipped) reasons.set(c.skipReason ?? '', (reasons.get(c.skipReason ?? '') ?? 0) + 1);
-    lines.push(`## Not run (${skipped.length})`, '');
-    for (const [reason, n] of reasons) lines.push(`- ${n} × ${reason}`);
-    lines.push('');
+  const undecided = report.cases.filter((c) => c.verdict === 'undecided');
+  if (undecided.length > 0) {
+    lines.push(
+      `## Undecided (${undecided.length})`,
+      '',
+      'No difference showed, but the target shows too little to tell a match from a divergence:',
+      '',
+      ...reasonCounts(undecided.map((c) => c.undecidedReason ?? '')),
+      '',
+    );
   }
+  const skipped = report.cases.filter((c) => c.verdict === 'skipped');
+  if (skipped.length > 0)
+    lines.push(
+      `## Not run (${skipped.length})`,
+      '',
+      ...reasonCounts(skipped.map((c) => c.skipReason ?? '')),
+      '',
+    );
   return `${lines.join('\n')}\n`;
+}
+
+/** One line per reason: how many cases it stands for. */
+function reasonCounts(reasons: readonly string[]): string[] {
+  const counts = new Map<string, number>();
+  for (const r of reasons) counts.set(r, (counts.get(r) ?? 0) + 1);
+  return [...counts].map(([reason, n]) => `- ${n} × ${reason}`);
 }
 
 export const markdownReporter: Reporter = { fileName: 'report.md', render };

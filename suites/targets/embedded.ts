@@ -4,7 +4,7 @@ import type { MutantName } from '../../emulator/mutants.js';
 import type { RecordedCall } from '../../emulator/iam/authorizer.js';
 import { EmulatedStepFunctions, StepFunctionsError } from '../../emulator/stepFunctions.js';
 import type { CallRecord } from '../../oracles/outcome/predictExecution.js';
-import { firstTaskAttempts, type Observation, type Target } from './target.js';
+import { firstTaskAttempts, type Observation, type Target, taskFailuresOf } from './target.js';
 
 const callRecord = (x: RecordedCall): CallRecord => ({
   action: x.action,
@@ -76,6 +76,7 @@ export class EmbeddedTarget implements Target {
       startEpochMs: r.startEpochMs,
       jobStates: sfn.jobStatuses(r.stopEpochMs),
       historyTypes: r.history.map((e) => e.type),
+      taskFailures: taskFailuresOf(r.history),
     };
   }
 }

@@ -26,8 +26,40 @@ export interface Observation {
   /** When the execution started, in epoch ms, on a target whose clock is virtual (times of day are compared then). */
   readonly startEpochMs?: number;
   readonly historyTypes?: readonly string[];
+  /** The error and cause of each TaskFailed (or TaskSubmitFailed, TaskStartFailed) event of the history. */
+  readonly taskFailures?: readonly TaskFailure[];
   /** The target failed to answer a call a conforming service answers (e.g. `StartExecution: HTTP 500`). */
   readonly targetError?: string;
+}
+
+export interface TaskFailure {
+  readonly error: string;
+  readonly cause?: string;
+}
+
+/** The event types whose details tell why an attempt of a task failed. */
+const FAILURE_DETAILS = {
+  TaskFailed: 'taskFailedEventDetails',
+  TaskSubmitFailed: 'taskSubmitFailedEventDetails',
+  TaskStartFailed: 'taskStartFailedEventDetails',
+} as const;
+
+type FailureDetails = { readonly error?: string | undefined; readonly cause?: string | undefined };
+
+/** The failed attempts a history tells of, in order (the emulator's history and AWS's have one shape). */
+export function taskFailuresOf(
+  history: readonly ({ readonly type?: string | undefined } & {
+    readonly [K in (typeof FAILURE_DETAILS)[keyof typeof FAILURE_DETAILS]]?: FailureDetails | undefined;
+  })[],
+): TaskFailure[] {
+  const out: TaskFailure[] = [];
+  for (const e of history) {
+    const key = FAILURE_DETAILS[e.type as keyof typeof FAILURE_DETAILS];
+    if (key === undefined) continue;
+    const d = e[key];
+    out.push({ error: d?.error ?? '', ...(d?.cause !== undefined ? { cause: d.cause } : {}) });
+  }
+  return out;
 }
 
 export interface TargetCapabilities {

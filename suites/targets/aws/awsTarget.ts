@@ -44,7 +44,14 @@ import type { Case } from '../../../generators/case.js';
 import { relocate } from '../../../generators/relocate.js';
 import { ACCOUNT } from '../../../generators/values.js';
 import { predictExecution, type CallRecord } from '../../../oracles/outcome/predictExecution.js';
-import { firstTaskAttempts, type Observation, type Purpose, type Realised, type Target } from '../target.js';
+import {
+  firstTaskAttempts,
+  type Observation,
+  type Purpose,
+  type Realised,
+  type Target,
+  taskFailuresOf,
+} from '../target.js';
 import { AdaptiveLimit } from './adaptiveLimit.js';
 import { billableAttempts, type BillableJobs, DEFAULT_LIMITS, rewriteForAccount } from './billableJobs.js';
 import { apiOf, Caller, maxAttemptsFromEnv } from './caller.js';
@@ -611,6 +618,7 @@ export class AwsTarget implements Target {
           events.map((e) => ({ type: e.type!, name: e.stateEnteredEventDetails?.name })),
         ),
         historyTypes: events.map((e) => e.type!),
+        taskFailures: taskFailuresOf(events),
       };
     } finally {
       this.running.delete(executionArn!);

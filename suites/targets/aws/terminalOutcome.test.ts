@@ -1,6 +1,8 @@
 /** The end of an execution, read from its history (DescribeExecution is eventually consistent). */
 import { describe, expect, it } from 'vitest';
+import type { HistoryEvent } from '@aws-sdk/client-sfn';
 import { terminalOutcome } from './awsTarget.js';
+import { taskFailuresOf } from '../target.js';
 
 describe('terminalOutcome', () => {
   it('reads status, error, cause and output from the terminal event, as DescribeExecution tells them', () => {
@@ -44,5 +46,43 @@ describe('terminalOutcome', () => {
   it('is undefined while the history has no end', () => {
     expect(terminalOutcome([])).toBeUndefined();
     expect(terminalOutcome([{ type: 'TaskStateEntered', id: 2, timestamp: new Date(0) }])).toBeUndefined();
+  });
+});
+
+describe('taskFailuresOf', () => {
+  it("reads each failed attempt's error and cause from an AWS history", () => {
+    const history: HistoryEvent[] = [
+      { type: 'TaskScheduled', id: 1, timestamp: new Date(0) },
+      {
+        type: 'TaskFailed',
+        id: 2,
+        timestamp: new Date(0),
+        taskFailedEventDetails: {
+          resourceType: 'sagemaker',
+          resource: 'createTrainingJob.sync',
+          error: 'SageMaker.AmazonSageMakerException',
+          cause: 'User: x is not authorized to perform: sagemaker:CreateTrainingJob on resource: y',
+        },
+      },
+      {
+        type: 'TaskSubmitFailed',
+        id: 3,
+        timestamp: new Date(0),
+        taskSubmitFailedEventDetails: { resourceType: 'sagemaker', resource: 'r', error: 'E' },
+      },
+      {
+        type: 'TaskTimedOut',
+        id: 4,
+        timestamp: new Date(0),
+        taskTimedOutEventDetails: { resourceType: 'sagemaker', resource: 'r', error: 'States.Timeout' },
+      },
+    ];
+    expect(taskFailuresOf(history)).toEqual([
+      {
+        error: 'SageMaker.AmazonSageMakerException',
+        cause: 'User: x is not authorized to perform: sagemaker:CreateTrainingJob on resource: y',
+      },
+      { error: 'E' },
+    ]);
   });
 });
