@@ -2,11 +2,14 @@
  * The options that connect `run` and `replay` to a real account or an AWS-compatible endpoint, and
  * the safety checks made before anything is created.
  */
-import { readFileSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { join } from 'node:path';
 import { integer } from '../values.js';
-import { AwsTarget } from '../../suites/targets/aws/awsTarget.js';
+import {
+  type AwsClients,
+  AwsTarget,
+  configuredEndpoints,
+  endpointCredentials,
+  makeClients,
+} from '../../suites/targets/aws/awsTarget.js';
 import { describeError } from '../../suites/targets/aws/errors.js';
 import { newRunId } from '../../suites/targets/aws/naming.js';
 import { UsageError } from '../errors.js';
@@ -27,68 +30,110 @@ export interface AwsRaw extends BillableRaw {
   permissionsBoundary?: string;
 }
 
-/** The services the target calls, as the SDK names their endpoint variables (`AWS_ENDPOINT_URL_<ID>`). */
-const SERVICE_IDS = ['STS', 'SFN', 'IAM', 'SAGEMAKER'];
+/** The services the target calls, by their clients, as the SDK names their variables (`AWS_ENDPOINT_URL_<ID>`). */
+const SERVICE_IDS = { sts: 'STS', sfn: 'SFN', iam: 'IAM', sagemaker: 'SAGEMAKER' } as const;
+type Service = keyof typeof SERVICE_IDS;
 
-/**
- * An endpoint override the SDK would follow, if one is in force (unless
- * `AWS_IGNORE_CONFIGURED_ENDPOINT_URLS` turns them off): `AWS_ENDPOINT_URL`, a service's
- * `AWS_ENDPOINT_URL_<ID>`, or `endpoint_url` in the profile of the shared config file.
- */
-export function endpointOverride(env: NodeJS.ProcessEnv = process.env): string | undefined {
-  if (env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS === 'true') return undefined;
+/** Where an endpoint the SDK follows for a service is configured, for the messages that name it. */
+function overrideSource(service: Service, env: NodeJS.ProcessEnv = process.env): string {
+  const own = `AWS_ENDPOINT_URL_${SERVICE_IDS[service]}`;
+  if (env[own]) return own;
   if (env.AWS_ENDPOINT_URL) return 'AWS_ENDPOINT_URL';
-  for (const id of SERVICE_IDS) if (env[`AWS_ENDPOINT_URL_${id}`]) return `AWS_ENDPOINT_URL_${id}`;
-  const setting = profileSetting('endpoint_url', env);
-  return setting ? `endpoint_url in profile "${setting.profile}" of ${setting.file}` : undefined;
+  return `the shared config (endpoint_url or a services section of profile "${env.AWS_PROFILE ?? 'default'}")`;
 }
 
 /**
- * A setting of the profile in the shared config file (`AWS_CONFIG_FILE`, else `~/.aws/config`;
- * the profile `AWS_PROFILE`, else `default`), as the SDK and the CLI read it.
+ * The region as the SDK and the CLI resolve it: the option, `AWS_REGION`, `AWS_DEFAULT_REGION`,
+ * the profile's `region` in the shared config (read by the SDK's own loader), else us-east-1.
  */
-export function profileSetting(
-  key: string,
-  env: NodeJS.ProcessEnv = process.env,
-): { value: string; profile: string; file: string } | undefined {
-  const file = env.AWS_CONFIG_FILE ?? join(homedir(), '.aws', 'config');
-  const profile = env.AWS_PROFILE ?? 'default';
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
-  // The shared config's sections: `[default]`, `[profile NAME]`; a key is `name = value`.
-  let section: string | undefined;
-  for (const line of text.split(/\r?\n/)) {
-    const header = /^\s*\[\s*(?:profile\s+)?([^\]]+?)\s*\]\s*$/.exec(line);
-    if (header) section = header[1];
-    else if (section === profile) {
-      const m = /^\s*([\w-]+)\s*=\s*(.*?)\s*$/.exec(line);
-      if (m && m[1] === key && m[2] !== '') return { value: m[2]!, profile, file };
-    }
-  }
-  return undefined;
+export async function resolveRegion(option: string | undefined): Promise<string> {
+  const env = process.env;
+  const given = option ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION;
+  if (given) return given;
+  const { loadConfig } = await import('@smithy/core/config');
+  const fromProfile = await loadConfig<string | undefined>(
+    {
+      environmentVariableSelector: () => undefined,
+      configFileSelector: (profile) => profile.region,
+      default: () => undefined,
+    },
+    { ignoreCache: true },
+  )().catch(() => undefined);
+  return fromProfile ?? 'us-east-1';
 }
 
-/** The region as the SDK and the CLI resolve it: the option, `AWS_REGION`, `AWS_DEFAULT_REGION`, the profile's, else us-east-1. */
-export function resolveRegion(option: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
-  return (
-    option ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? profileSetting('region', env)?.value ?? 'us-east-1'
-  );
-}
-
-/** The endpoint of `--target endpoint`: `--endpoint`, else `AWS_ENDPOINT_URL`. */
+/** `--endpoint URL`, checked. */
 export function endpointOf(raw: AwsRaw): string | undefined {
-  const url = raw.endpoint ?? process.env.AWS_ENDPOINT_URL;
+  const url = raw.endpoint;
   if (url === undefined) return undefined;
+  checkUrl(url, '--endpoint');
+  return url;
+}
+
+function checkUrl(url: string, where: string): void {
   if (!/^https?:\/\/[^\s/]+/.test(url))
     throw new UsageError(
       'bad-option',
-      `--endpoint "${url}" is not an http(s) URL; e.g. --endpoint http://127.0.0.1:5000`,
+      `${where} "${url}" is not an http(s) URL; e.g. --endpoint http://127.0.0.1:5000`,
     );
-  return url;
+}
+
+/**
+ * `AWS_RETRY_MODE`, as the SDK reads it: `standard`, `adaptive` or `legacy`. The target retries
+ * with its own strategy in every mode (the standard one's full jitter; adaptive's client-side rate
+ * limiting is always on: token buckets at the service's rates, fewer cases in flight after a
+ * throttle), so a value is only checked.
+ */
+function checkRetryMode(env: NodeJS.ProcessEnv = process.env): void {
+  const mode = env.AWS_RETRY_MODE;
+  if (mode !== undefined && mode !== '' && !['standard', 'adaptive', 'legacy'].includes(mode))
+    throw new UsageError(
+      'bad-environment',
+      `AWS_RETRY_MODE "${mode}" is not a retry mode the SDK knows; use standard, adaptive or legacy, or unset it`,
+    );
+}
+
+/**
+ * Where the SDK would send each service's calls: for `--target aws` none may be configured
+ * elsewhere (whatever answered there would vouch for the account the allow-list checks); for
+ * `--target endpoint` without `--endpoint`, every service must have one (a run half on AWS would
+ * create real roles). Returns the endpoint as the report names it.
+ */
+async function checkEndpoints(kind: 'aws' | 'endpoint', clients: AwsClients): Promise<string | undefined> {
+  let configured: Record<Service, string | undefined>;
+  try {
+    configured = await configuredEndpoints(clients);
+  } catch (e) {
+    throw new UsageError(
+      'bad-config',
+      `the shared config cannot be read for endpoints: ${(e as Error).message.split('\n')[0]}`,
+    );
+  }
+  const services = Object.keys(SERVICE_IDS) as Service[];
+  const set = services.filter((s) => configured[s] !== undefined);
+  if (kind === 'aws') {
+    const s = set[0];
+    if (s)
+      throw new UsageError(
+        'endpoint-override',
+        `--target aws must talk to AWS, but ${overrideSource(s)} points the SDK's ${s} calls at ${configured[s]}; unset it, or use --target endpoint for an AWS-compatible endpoint`,
+      );
+    return undefined;
+  }
+  if (set.length === 0)
+    throw new UsageError(
+      'missing-option',
+      '--target endpoint needs --endpoint URL (or AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_<SERVICE>, or endpoint_url in the profile), e.g. --endpoint http://127.0.0.1:5000',
+    );
+  const unset = services.filter((s) => configured[s] === undefined);
+  if (unset.length > 0)
+    throw new UsageError(
+      'partial-endpoint',
+      `${overrideSource(set[0]!)} gives ${set.join(', ')} an endpoint, but ${unset.join(', ')} would go to AWS; give every service one (AWS_ENDPOINT_URL, or AWS_ENDPOINT_URL_${unset.map((u) => SERVICE_IDS[u]).join(' / _')}), or pass --endpoint URL`,
+    );
+  for (const s of services) checkUrl(configured[s]!, overrideSource(s));
+  const urls = [...new Set(services.map((s) => configured[s]!))];
+  return urls.length === 1 ? urls[0] : services.map((s) => `${s} ${configured[s]}`).join(', ');
 }
 
 /**
@@ -119,26 +164,14 @@ export async function connectAwsTarget(
       '--allow-billable-jobs is for --target aws; on an endpoint every case runs, creates included',
     );
   const billableJobs = billableJobsOf(raw, config);
-  const region = resolveRegion(raw.region);
-  const endpoint = endpointOf(raw);
-  if (kind === 'endpoint' && !endpoint)
-    throw new UsageError(
-      'missing-option',
-      '--target endpoint needs --endpoint URL (or AWS_ENDPOINT_URL), e.g. --endpoint http://127.0.0.1:5000',
-    );
+  const region = await resolveRegion(raw.region);
+  const explicit = endpointOf(raw);
   if (kind === 'aws' && raw.endpoint)
     throw new UsageError(
       'bad-option',
       '--endpoint is for --target endpoint; --target aws uses the real AWS endpoints',
     );
-  // --target aws must talk to AWS: with an endpoint override in force, whatever answers there would
-  // vouch for the account the allow-list checks.
-  const override = kind === 'aws' ? endpointOverride() : undefined;
-  if (override)
-    throw new UsageError(
-      'endpoint-override',
-      `--target aws must talk to AWS, but ${override} points the SDK elsewhere; unset it, or use --target endpoint for an AWS-compatible endpoint`,
-    );
+  checkRetryMode();
   if (permissionsBoundary !== undefined && !/^arn:aws[\w-]*:iam::\d{12}:policy\/.+/.test(permissionsBoundary))
     throw new UsageError(
       'bad-option',
@@ -160,9 +193,21 @@ export async function connectAwsTarget(
     raw.executionTimeout === undefined
       ? undefined
       : integer(raw.executionTimeout, '--execution-timeout', 1, 24 * 3600) * 1000;
+  const credentials = kind === 'endpoint' ? endpointCredentials() : undefined;
+  const clients = makeClients({
+    kind,
+    region,
+    ...(explicit ? { endpoint: explicit } : {}),
+    ...(requestTimeoutMs ? { requestTimeoutMs } : {}),
+    ...(credentials ? { credentials: credentials.provider } : {}),
+  });
+  // --endpoint is the endpoint of every service; without it, the SDK's configuration says.
+  const endpoint = explicit ?? (await checkEndpoints(kind, clients));
   const target = new AwsTarget({
     kind,
     region,
+    clients,
+    ...(credentials ? { testCredentials: credentials } : {}),
     ...(requestTimeoutMs ? { requestTimeoutMs } : {}),
     ...(executionTimeoutMs ? { executionTimeoutMs } : {}),
     runId: newRunId(),
@@ -183,7 +228,7 @@ export async function connectAwsTarget(
       );
     throw new UsageError(
       'no-credentials',
-      `sts:GetCallerIdentity failed on ${where}: ${describeError(e)}; check the credentials (default provider chain) and the endpoint`,
+      `sts:GetCallerIdentity failed on ${where}: ${describeError(e)}; check the credentials (default provider chain${process.env.AWS_PROFILE ? `, profile "${process.env.AWS_PROFILE}"` : ''}) and the endpoint`,
     );
   }
   if (kind === 'aws' && !allowAccounts.includes(account))
@@ -196,9 +241,11 @@ export async function connectAwsTarget(
       'bad-config',
       `billableJobs.sagemakerRoleArn "${billableJobs.sagemakerRoleArn}" is not in account ${account}; jobs run as a role of the account they run in`,
     );
+  // The replay and sweep commands run where this run did: the same endpoint option or configuration.
   const args = [
     `--target ${kind}`,
-    ...(kind === 'endpoint' ? [`--endpoint ${endpoint}`] : []),
+    ...(explicit ? [`--endpoint ${explicit}`] : []),
+    ...(raw.profile !== undefined ? [`--profile ${raw.profile}`] : []),
     `--region ${region}`,
     ...(kind === 'aws' ? [`--allow-account ${account}`] : []),
     ...(raw.config !== undefined ? [`--config ${raw.config}`] : []),

@@ -36,6 +36,7 @@ import { predictExecution } from '../../../oracles/outcome/predictExecution.js';
 import { AwsTarget, type AwsTargetOptions } from './awsTarget.js';
 import type { BillableJobs } from './billableJobs.js';
 import { bareClients } from './testing/bareClients.js';
+import { sdkError } from './testing/sdkErrors.js';
 import type { Clock } from './tokenBucket.js';
 
 const sfn = mockClient(SFNClient);
@@ -50,8 +51,7 @@ function fakeClock(): Clock & { slept: number[] } {
   return { slept, now: () => t, sleep: async (ms) => void (slept.push(ms), (t += ms)) };
 }
 
-const error = (name: string, message: string, status = 400) =>
-  Object.assign(new Error(message), { name, $metadata: { httpStatusCode: status } });
+const error = (name: string, message: string, status = 400) => sdkError('sfn', name, message, status);
 
 function target(kind: 'aws' | 'endpoint' = 'endpoint', more: Partial<AwsTargetOptions> = {}) {
   const clock = fakeClock();
@@ -238,8 +238,8 @@ describe('AwsTarget', () => {
     const { t } = target();
     iam
       .on(CreateRoleCommand)
-      .rejectsOnce(error('ServiceFailure', 'boom', 500))
-      .rejects(error('EntityAlreadyExists', 'Role with name sfnc-test1-0 already exists.'));
+      .rejectsOnce(sdkError('iam', 'ServiceFailure', 'boom', 500))
+      .rejects(sdkError('iam', 'EntityAlreadyExists', 'Role with name sfnc-test1-0 already exists.'));
     await expect(t.execute(theCase)).rejects.toThrow('already exists');
     expect(iam.commandCalls(DeleteRoleCommand)).toHaveLength(1);
   });
@@ -379,7 +379,11 @@ describe('AwsTarget', () => {
     sagemaker
       .on(DeleteEndpointCommand)
       .rejectsOnce(
-        error('ValidationException', 'Cannot update in-progress endpoint "ep-1" (status Creating).'),
+        sdkError(
+          'sagemaker',
+          'ValidationException',
+          'Cannot update in-progress endpoint "ep-1" (status Creating).',
+        ),
       )
       .resolves({});
     sagemaker.on(DeleteEndpointConfigCommand).resolves({});

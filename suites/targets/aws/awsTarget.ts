@@ -40,6 +40,8 @@ import {
   StopTransformJobCommand,
 } from '@aws-sdk/client-sagemaker';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import { defaultProvider } from '@aws-sdk/credential-provider-node';
+import { CredentialsProviderError } from '@smithy/core/config';
 import type { Case } from '../../../generators/case.js';
 import { relocate } from '../../../generators/relocate.js';
 import { ACCOUNT } from '../../../generators/values.js';
@@ -57,11 +59,15 @@ import { billableAttempts, type BillableJobs, DEFAULT_LIMITS, rewriteForAccount 
 import { apiOf, Caller, maxAttemptsFromEnv } from './caller.js';
 import {
   describeError,
+  isEntityAlreadyExists,
+  isNoSuchEntity,
+  isNoSuchExecution,
   isRolePropagation,
   isThrottle,
   isTransient,
   isUnreadable,
   keepErrorBodies,
+  PropagationTimeout,
 } from './errors.js';
 import { resourceName, ROLE_PATH, TAG_KEY, trustPolicy } from './naming.js';
 import {
@@ -109,6 +115,8 @@ export interface AwsTargetOptions {
   readonly billableJobs?: BillableJobs;
   /** How long the clean-up of a case's SageMaker resources may wait for a busy endpoint. */
   readonly cleanupTimeoutMs?: number;
+  /** The endpoint's credentials, which may have fallen back to test ones (the description says so). */
+  readonly testCredentials?: { readonly usedTest: boolean };
 }
 
 export interface AwsTargetStats {
@@ -229,17 +237,49 @@ function predictedSeconds(c: Case): number {
 export const DEFAULT_CONNECTION_TIMEOUT_MS = 10_000;
 export const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
 
+/** Credentials as the default provider chain resolves them. */
+type AwsCredentialIdentity = Awaited<ReturnType<ReturnType<typeof defaultProvider>>>;
+
+/** The credentials an endpoint target gets where the default provider chain resolves none. */
+const TEST_CREDENTIALS = { accessKeyId: 'test', secretAccessKey: 'test' };
+
+/**
+ * The default provider chain's credentials (environment, shared files, SSO, web identity,
+ * process, container and instance metadata, as the SDK resolves them). On an endpoint, where the
+ * chain resolves none and no profile is named, test ones: moto and LocalStack take any. A named
+ * profile that resolves none is an error, not a reason to fall back.
+ */
+export function endpointCredentials(): {
+  provider: () => Promise<AwsCredentialIdentity>;
+  readonly usedTest: boolean;
+} {
+  const chain = defaultProvider();
+  const state = {
+    usedTest: false,
+    provider: async (): Promise<AwsCredentialIdentity> => {
+      if (state.usedTest) return TEST_CREDENTIALS;
+      try {
+        return await chain();
+      } catch (e) {
+        if (!(e instanceof CredentialsProviderError) || process.env.AWS_PROFILE) throw e;
+        state.usedTest = true;
+        return TEST_CREDENTIALS;
+      }
+    },
+  };
+  return state;
+}
+
 export function makeClients(
-  o: Pick<AwsTargetOptions, 'kind' | 'region' | 'endpoint' | 'requestTimeoutMs'>,
+  o: Pick<AwsTargetOptions, 'kind' | 'region' | 'endpoint' | 'requestTimeoutMs'> & {
+    /** An endpoint's credentials (default: the chain's, else test ones). */
+    readonly credentials?: () => Promise<AwsCredentialIdentity>;
+  },
 ): AwsClients {
   // The SDK's nine-line notice about Node versions is not the user's business: stderr is for their errors.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-  // Endpoints such as moto and LocalStack accept any credentials; with none configured, use test ones.
-  const anonymous =
-    o.kind === 'endpoint' &&
-    !process.env.AWS_ACCESS_KEY_ID &&
-    !process.env.AWS_PROFILE &&
-    !process.env.AWS_WEB_IDENTITY_TOKEN_FILE;
+  const credentials =
+    o.credentials ?? (o.kind === 'endpoint' ? endpointCredentials().provider : undefined);
   const config = {
     region: o.region,
     // The target retries itself, so that throttles and waits are counted.
@@ -250,8 +290,10 @@ export function makeClients(
       requestTimeout: o.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
       throwOnRequestTimeout: true,
     },
+    // Without an endpoint the SDK follows its configured ones (AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_<ID>,
+    // the profile's endpoint_url or services section), else AWS.
     ...(o.endpoint ? { endpoint: o.endpoint } : {}),
-    ...(anonymous ? { credentials: { accessKeyId: 'test', secretAccessKey: 'test' } } : {}),
+    ...(credentials ? { credentials } : {}),
   };
   const clients = {
     sfn: new SFNClient(config),
@@ -261,6 +303,31 @@ export function makeClients(
   };
   for (const client of Object.values(clients)) keepErrorBodies(client);
   return clients;
+}
+
+/**
+ * Where the SDK sends each client's calls by its own configuration, for clients made without an
+ * endpoint: the configured endpoint of the service (`AWS_ENDPOINT_URL_<ID>`, `AWS_ENDPOINT_URL`,
+ * the profile's services section or `endpoint_url`, unless `AWS_IGNORE_CONFIGURED_ENDPOINT_URLS`),
+ * or undefined for AWS itself. Asked of the clients, so that it is what they will do.
+ */
+export async function configuredEndpoints(
+  clients: AwsClients,
+): Promise<Record<keyof AwsClients, string | undefined>> {
+  const of = async (client: { config: object }) => {
+    const configured = (client.config as { serviceConfiguredEndpoint?: () => Promise<string | undefined> })
+      .serviceConfiguredEndpoint;
+    if (typeof configured !== 'function')
+      throw new Error('this version of the AWS SDK does not tell its configured endpoints');
+    return (await configured()) || undefined;
+  };
+  const [sfn, iam, sts, sagemaker] = await Promise.all([
+    of(clients.sfn),
+    of(clients.iam),
+    of(clients.sts),
+    of(clients.sagemaker),
+  ]);
+  return { sfn, iam, sts, sagemaker };
 }
 
 export class AwsTarget implements Target {
@@ -275,7 +342,7 @@ export class AwsTarget implements Target {
   get description(): string {
     return this.kind === 'aws'
       ? `AWS account ${this.account ?? ''}${this.account ? ' ' : ''}(${this.o.region}, partition ${partitionOf(this.o.region)})`
-      : `AWS-compatible endpoint ${this.o.endpoint ?? ''} (${this.o.region})`;
+      : `AWS-compatible endpoint ${this.o.endpoint ?? ''} (${this.o.region}${this.o.testCredentials?.usedTest ? ', test credentials: none configured' : ''})`;
   }
   readonly stats: AwsTargetStats = {
     throttles: 0,
@@ -453,7 +520,7 @@ export class AwsTarget implements Target {
       ).catch((e: unknown) => {
         // A server error may have come after the role was made (a retry then finds it exists):
         // the name is this run's, so the role is ours to delete.
-        if (isTransient(e) || isUnreadable(e) || (e as Error).name === 'EntityAlreadyExists') role = true;
+        if (isTransient(e) || isUnreadable(e) || isEntityAlreadyExists(e)) role = true;
         throw e;
       });
       role = true;
@@ -470,7 +537,7 @@ export class AwsTarget implements Target {
       try {
         stateMachineArn = await this.createStateMachine(name, c, created.Role!.Arn!, tags);
       } catch (e) {
-        if (isThrottle(e) || (e as Error).name === 'PropagationTimeout') throw e;
+        if (isThrottle(e) || e instanceof PropagationTimeout) throw e;
         if (isTransient(e) || isUnreadable(e))
           return { created: false, targetError: `CreateStateMachine: ${describeError(e)}` };
         return { created: false, createError: describeError(e) };
@@ -543,9 +610,9 @@ export class AwsTarget implements Target {
       } catch (e) {
         if (!isRolePropagation(e, o)) throw e;
         if (this.clock.now() - started + wait > limit) {
-          const err = new Error(`the new role was still refused after ${limit} ms: ${describeError(e)}`);
-          err.name = 'PropagationTimeout';
-          throw err;
+          throw new PropagationTimeout(
+            `the new role was still refused after ${limit} ms: ${describeError(e)}`,
+          );
         }
         this.stats.roleWaits++;
         // Half the wait, and up to as much again at random: propagation takes time, and roles
@@ -741,7 +808,7 @@ export class AwsTarget implements Target {
       );
       this.stats.executionsStopped++;
     } catch (e) {
-      if ((e as Error).name !== 'ExecutionDoesNotExist') this.cleanupFailed(`stopping ${executionArn}`, e);
+      if (!isNoSuchExecution(e)) this.cleanupFailed(`stopping ${executionArn}`, e);
     }
   }
 
@@ -751,7 +818,7 @@ export class AwsTarget implements Target {
         await what();
         count();
       } catch (e) {
-        if ((e as Error).name === 'NoSuchEntity' || (e as Error).name === 'NoSuchEntityException') return;
+        if (isNoSuchEntity(e)) return;
         this.cleanupFailed(`deleting ${name}`, e);
       }
     };

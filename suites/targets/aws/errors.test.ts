@@ -3,7 +3,17 @@ import type { AddressInfo } from 'node:net';
 import { ListStateMachinesCommand } from '@aws-sdk/client-sfn';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeClients } from './awsTarget.js';
-import { describeError, isRolePropagation, isUnreadable } from './errors.js';
+import {
+  describeError,
+  isEntityAlreadyExists,
+  isNoSuchEntity,
+  isNoSuchExecution,
+  isRolePropagation,
+  isThrottle,
+  isTransient,
+  isUnreadable,
+} from './errors.js';
+import { sdkError } from './testing/sdkErrors.js';
 
 /** A loopback endpoint answering every call with one status and body. */
 const answer = { status: 400, body: '' };
@@ -56,8 +66,7 @@ describe('answers the SDK cannot read', () => {
 });
 
 describe('IAM propagation or a real denial', () => {
-  const denied = (message: string, name = 'AccessDeniedException') =>
-    Object.assign(new Error(message), { name });
+  const denied = (message: string, name = 'AccessDeniedException') => sdkError('sfn', name, message);
   const managedRule = denied(
     "'arn:aws:iam::123456789012:role/sfnc-run-1' is not authorized to create managed-rule.",
   );
@@ -88,5 +97,35 @@ describe('IAM propagation or a real denial', () => {
       ),
     ).toBe(false);
     expect(isRolePropagation(denied('role is bad', 'ValidationException'))).toBe(false);
+  });
+});
+
+describe("errors are told apart by the SDK's classes and classification", () => {
+  it('an error merely named like an SDK one is not the service answering', () => {
+    const lookalike = Object.assign(new Error('... is not authorized to assume the provided role'), {
+      name: 'AccessDeniedException',
+    });
+    expect(isRolePropagation(lookalike)).toBe(false);
+    expect(
+      isRolePropagation(
+        sdkError('sfn', 'AccessDeniedException', 'not authorized to assume the provided role'),
+      ),
+    ).toBe(true);
+    expect(isNoSuchEntity(sdkError('iam', 'NoSuchEntity', 'gone'))).toBe(true);
+    expect(isNoSuchEntity(Object.assign(new Error('gone'), { name: 'NoSuchEntity' }))).toBe(false);
+    expect(isNoSuchExecution(sdkError('sfn', 'ExecutionDoesNotExist', 'gone'))).toBe(true);
+    expect(isEntityAlreadyExists(sdkError('iam', 'EntityAlreadyExists', 'exists'))).toBe(true);
+  });
+
+  it("throttles and transient failures as the SDK's retry strategy sees them; an IAM quota is neither", () => {
+    expect(isThrottle(sdkError('sfn', 'ThrottlingException', 'Rate exceeded'))).toBe(true);
+    expect(isThrottle(sdkError('iam', 'Throttling', 'Rate exceeded'))).toBe(true);
+    expect(isThrottle(sdkError('sfn', 'Whatever', 'slow down', 429))).toBe(true);
+    expect(
+      isThrottle(sdkError('iam', 'LimitExceeded', 'Cannot exceed quota for RolesPerAccount: 1000')),
+    ).toBe(false);
+    expect(isTransient(sdkError('sagemaker', 'InternalFailure', 'boom', 500))).toBe(true);
+    expect(isTransient(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }))).toBe(true);
+    expect(isTransient(sdkError('sfn', 'InvalidDefinition', 'bad'))).toBe(false);
   });
 });

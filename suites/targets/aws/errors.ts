@@ -2,6 +2,13 @@
  * How the AWS target tells apart the errors it waits out (throttling, IAM's eventual consistency,
  * an endpoint's transient failures) from the answers it records.
  */
+import {
+  EntityAlreadyExistsException,
+  LimitExceededException,
+  NoSuchEntityException,
+} from '@aws-sdk/client-iam';
+import { ExecutionDoesNotExist, InvalidArn, SFNServiceException } from '@aws-sdk/client-sfn';
+import { isServerError, isThrottlingError, isTransientError } from '@smithy/core/retry';
 
 interface SdkError {
   readonly name?: string;
@@ -68,18 +75,17 @@ function answerText(e: unknown): string | undefined {
   return said.length > 160 ? `${said.slice(0, 157)}...` : said;
 }
 
-const THROTTLES = new Set([
-  'ThrottlingException',
-  'Throttling',
-  'TooManyRequestsException',
-  'RequestLimitExceeded',
-  'ProvisionedThroughputExceededException',
-]);
-
+/**
+ * Throttling, as the SDK's retry strategy classifies it (HTTP 429, the throttling codes), but for
+ * IAM's LimitExceeded: a quota of roles or policies, which waiting does not lift.
+ */
 export function isThrottle(e: unknown): boolean {
-  const x = e as SdkError;
-  return THROTTLES.has(x?.name ?? '') || x?.$metadata?.httpStatusCode === 429;
+  return isErrorLike(e) && isThrottlingError(e) && !(e instanceof LimitExceededException);
 }
+
+const isErrorLike = (e: unknown): e is SdkErrorShape =>
+  typeof e === 'object' && e !== null && typeof (e as { name?: unknown }).name === 'string';
+type SdkErrorShape = Parameters<typeof isThrottlingError>[0];
 
 /** Step Functions may not assume the role yet: its trust policy is not in force. */
 const CANNOT_ASSUME = /assume the provided role|not authorized to perform: sts:AssumeRole/i;
@@ -96,21 +102,34 @@ export function isRolePropagation(
   e: unknown,
   o: { managedRuleGranted: boolean } = { managedRuleGranted: true },
 ): boolean {
-  const x = e as SdkError;
-  const message = x?.message ?? '';
-  if (x?.name === 'InvalidArn') return /role/i.test(message);
-  if (x?.name !== 'AccessDeniedException') return false;
-  if (CANNOT_ASSUME.test(message)) return true;
-  return MANAGED_RULE_DENIED.test(message) && o.managedRuleGranted;
+  if (e instanceof InvalidArn) return /role/i.test(e.message);
+  // Step Functions' model has no class of its own for AccessDeniedException: its code names it.
+  if (!(e instanceof SFNServiceException) || e.name !== 'AccessDeniedException') return false;
+  if (CANNOT_ASSUME.test(e.message)) return true;
+  return MANAGED_RULE_DENIED.test(e.message) && o.managedRuleGranted;
 }
 
-/** Server errors and unreadable answers (an endpoint's HTML error page): worth a retry. */
+/**
+ * Worth a retry, as the SDK's retry strategy classifies it: server errors (HTTP 5xx), time-outs,
+ * connections reset or refused.
+ */
 export function isTransient(e: unknown): boolean {
-  const x = e as SdkError;
-  const status = x?.$metadata?.httpStatusCode ?? x?.$response?.statusCode ?? 0;
-  if (status >= 500) return true;
-  return x?.name === 'TimeoutError' || x?.name === 'ECONNRESET';
+  if (!isErrorLike(e)) return false;
+  const status = (e as SdkError).$response?.statusCode ?? 0;
+  return isTransientError(e) || isServerError(e) || status >= 500;
 }
+
+/** A new role still refused when the wait for IAM's propagation ran out (a harness error, not an answer). */
+export class PropagationTimeout extends Error {
+  override readonly name = 'PropagationTimeout';
+}
+
+/** IAM: the entity does not exist (a role already deleted). */
+export const isNoSuchEntity = (e: unknown): boolean => e instanceof NoSuchEntityException;
+/** IAM: the entity exists (a retried create that had gone through). */
+export const isEntityAlreadyExists = (e: unknown): boolean => e instanceof EntityAlreadyExistsException;
+/** Step Functions: no such execution (it ended and is gone, or never started). */
+export const isNoSuchExecution = (e: unknown): boolean => e instanceof ExecutionDoesNotExist;
 
 /** An answer the SDK could not read (an endpoint's HTML error page, an error without a code). */
 export function isUnreadable(e: unknown): boolean {

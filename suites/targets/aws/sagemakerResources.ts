@@ -6,6 +6,7 @@
  * of the same name that already existed in the account is never a candidate.
  */
 import type { HistoryEvent } from '@aws-sdk/client-sfn';
+import { ResourceNotFound, SageMakerServiceException } from '@aws-sdk/client-sagemaker';
 import { API_BY_RESOURCE_NAME } from '../../../catalog/sagemakerApis.js';
 
 export interface CreatedResource {
@@ -91,18 +92,20 @@ export const RUNNING_STATUSES = new Set(['InProgress']);
 
 /** Answers that mean there is nothing left to clean up: gone, or a job no longer running. */
 export function isAlreadyClean(e: unknown): boolean {
-  const x = e as { name?: string; message?: string };
-  if (x?.name === 'ResourceNotFound' || x?.name === 'ResourceNotFoundException') return true;
+  if (e instanceof ResourceNotFound) return true;
   return (
-    x?.name === 'ValidationException' &&
+    isValidationAnswer(e) &&
     /not found|could not find|does not exist|already|status (Completed|Failed|Stopped)|not in progress/i.test(
-      x.message ?? '',
+      e.message,
     )
   );
 }
 
 /** An endpoint still being created or updated: it can be deleted once that ends. */
 export function isBusy(e: unknown): boolean {
-  const x = e as { name?: string; message?: string };
-  return x?.name === 'ValidationException' && /Creating|Updating|in progress/i.test(x.message ?? '');
+  return isValidationAnswer(e) && /Creating|Updating|in progress/i.test(e.message);
 }
+
+/** SageMaker's ValidationException (its model has no class for it: the code names it). */
+const isValidationAnswer = (e: unknown): e is SageMakerServiceException =>
+  e instanceof SageMakerServiceException && e.name === 'ValidationException';
