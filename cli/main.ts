@@ -184,7 +184,10 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
       'The main job: generated cases of the five suites on a target, compared with the oracles; writes report.json, report.md, junit.xml, cases.jsonl',
     )
     .option('--target <target>', 'embedded (the built-in emulator), aws or endpoint', 'embedded')
-    .option('--endpoint <url>', 'AWS-compatible endpoint for --target endpoint (default: AWS_ENDPOINT_URL)')
+    .option(
+      '--endpoint <url>',
+      "AWS-compatible endpoint for --target endpoint (default: the SDK's configured endpoints)",
+    )
     .option(
       '--region <region>',
       "region (default: AWS_REGION, AWS_DEFAULT_REGION, the profile's region, else us-east-1)",
@@ -235,7 +238,10 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .command('sweep')
     .description("Delete the tool's tagged roles and state machines a crashed run left behind")
     .option('--target <target>', 'aws or endpoint')
-    .option('--endpoint <url>', 'AWS-compatible endpoint for --target endpoint (default: AWS_ENDPOINT_URL)')
+    .option(
+      '--endpoint <url>',
+      "AWS-compatible endpoint for --target endpoint (default: the SDK's configured endpoints)",
+    )
     .option(
       '--region <region>',
       "region (default: AWS_REGION, AWS_DEFAULT_REGION, the profile's region, else us-east-1)",
@@ -292,7 +298,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--target <target>', "target (default: the report's, else embedded)")
     .option(
       '--endpoint <url>',
-      "--target endpoint: the endpoint (default: the report's, else AWS_ENDPOINT_URL)",
+      "--target endpoint: the endpoint (default: the report's, else the SDK's configured endpoints)",
     )
     .option('--region <region>', "--target aws/endpoint: region (default: the report's)")
     .addOption(PROFILE_OPTION())

@@ -94,6 +94,17 @@ describe('--target endpoint follows the endpoints the SDK is configured with', (
     );
   });
 
+  it("a service's own variable over AWS_ENDPOINT_URL, each service where the SDK sends it", async () => {
+    process.env.AWS_ENDPOINT_URL = url;
+    process.env.AWS_ENDPOINT_URL_SFN = 'http://127.0.0.1:9';
+    const r = await plan();
+    expect(r.code, r.stderr).toBe(0);
+    expect(seen.map((s) => s.service)).toEqual(['sts']);
+    expect(`${r.stdout}${r.stderr}`).toContain(
+      `AWS-compatible endpoints sts ${url}, sfn http://127.0.0.1:9, iam ${url}, sagemaker ${url} (us-east-1`,
+    );
+  });
+
   it("a profile's services section and its credentials and region, selected by --profile", async () => {
     process.env.AWS_CONFIG_FILE = file(
       [

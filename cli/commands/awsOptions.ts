@@ -136,6 +136,9 @@ async function checkEndpoints(kind: 'aws' | 'endpoint', clients: AwsClients): Pr
   return urls.length === 1 ? urls[0] : services.map((s) => `${s} ${configured[s]}`).join(', ');
 }
 
+/** One URL every service uses (a replay may pass it as --endpoint), not a list of them. */
+const isOneUrl = (endpoint: string): boolean => !/\s/.test(endpoint);
+
 /**
  * The AWS target the options select, connected (`args`: the options that reach it again, for
  * `sweep`; `runArgs`: those and the billable-job caps, for `replay`): sts:GetCallerIdentity answered and, on a real
@@ -211,7 +214,11 @@ export async function connectAwsTarget(
     ...(requestTimeoutMs ? { requestTimeoutMs } : {}),
     ...(executionTimeoutMs ? { executionTimeoutMs } : {}),
     runId: newRunId(),
-    ...(kind === 'aws' ? {} : { endpoint: endpoint! }),
+    ...(kind === 'aws'
+      ? {}
+      : isOneUrl(endpoint!)
+        ? { endpoint: endpoint! }
+        : { endpointDescription: endpoint! }),
     ...(permissionsBoundary ? { permissionsBoundary } : {}),
     ...(billableJobs ? { billableJobs } : {}),
     ...(run.maxConcurrency ? { maxConcurrency: run.maxConcurrency } : {}),

@@ -89,7 +89,10 @@ export interface AwsClients {
 export interface AwsTargetOptions {
   readonly kind: 'aws' | 'endpoint';
   readonly region: string;
+  /** The endpoint every service is called at (`--endpoint`, or one the SDK is configured with). */
   readonly endpoint?: string;
+  /** Where the services are called, where each has an endpoint of its own (for the description). */
+  readonly endpointDescription?: string;
   readonly runId: string;
   readonly permissionsBoundary?: string;
   /** How long a request may go unanswered (ms; default DEFAULT_REQUEST_TIMEOUT_MS). */
@@ -278,8 +281,7 @@ export function makeClients(
 ): AwsClients {
   // The SDK's nine-line notice about Node versions is not the user's business: stderr is for their errors.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-  const credentials =
-    o.credentials ?? (o.kind === 'endpoint' ? endpointCredentials().provider : undefined);
+  const credentials = o.credentials ?? (o.kind === 'endpoint' ? endpointCredentials().provider : undefined);
   const config = {
     region: o.region,
     // The target retries itself, so that throttles and waits are counted.
@@ -342,7 +344,7 @@ export class AwsTarget implements Target {
   get description(): string {
     return this.kind === 'aws'
       ? `AWS account ${this.account ?? ''}${this.account ? ' ' : ''}(${this.o.region}, partition ${partitionOf(this.o.region)})`
-      : `AWS-compatible endpoint ${this.o.endpoint ?? ''} (${this.o.region}${this.o.testCredentials?.usedTest ? ', test credentials: none configured' : ''})`;
+      : `AWS-compatible endpoint${this.o.endpointDescription ? 's' : ''} ${this.o.endpoint ?? this.o.endpointDescription ?? ''} (${this.o.region}${this.o.testCredentials?.usedTest ? ', test credentials: none configured' : ''})`;
   }
   readonly stats: AwsTargetStats = {
     throttles: 0,
