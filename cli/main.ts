@@ -29,6 +29,12 @@ const EXECUTION_TIMEOUT_OPTION = () =>
     'aws/endpoint: the longest an execution may run before the harness stops it (default: its predicted time and a margin, up to 60 on an endpoint, 1800 on AWS)',
   );
 
+const CLIENT_QUOTAS_OPTION = () =>
+  new Option(
+    '--client-quotas',
+    "endpoint: pace calls at AWS's Step Functions quotas, as on AWS (an endpoint is not paced by default)",
+  );
+
 /** The package's own manifest: `../package.json` from the sources, `../../package.json` from dist/. */
 function packageVersion(): string {
   for (const relative of ['../package.json', '../../package.json']) {
@@ -195,6 +201,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .addOption(PROFILE_OPTION())
     .addOption(REQUEST_TIMEOUT_OPTION())
     .addOption(EXECUTION_TIMEOUT_OPTION())
+    .addOption(CLIENT_QUOTAS_OPTION())
     .option(
       '--allow-account <id>',
       '--target aws: an account the run may create resources in (repeat for several)',
@@ -230,6 +237,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--emulator-mutant <name>', 'run the emulator with a deliberate deviation (see --list-mutants)')
     .option('--list-mutants', "list the emulator's mutants and exit")
     .option('--progress', 'a live progress line even when stderr is not a terminal')
+    .option('--quiet', 'no progress line (the summary and errors still print)')
     .action(async (opts: RunRaw) => {
       setExit(await runCommand(opts, io, packageVersion()));
     });
@@ -304,6 +312,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .addOption(PROFILE_OPTION())
     .addOption(REQUEST_TIMEOUT_OPTION())
     .addOption(EXECUTION_TIMEOUT_OPTION())
+    .addOption(CLIENT_QUOTAS_OPTION())
     .option('--allow-account <id>', '--target aws: an account the case may create resources in', collect)
     .option('--config <file>', '--target aws/endpoint: the config file of the run')
     .option('--allow-billable-jobs', '--target aws: run the case even if it starts a job (needs --config)')

@@ -1,5 +1,5 @@
 /** Prediction next to observation: the differences, each with the provenance of the expectation. */
-import type { Provenance } from '../catalog/provenance.js';
+import { observed, type Provenance } from '../catalog/provenance.js';
 import {
   CauseMatch,
   ClockTime,
@@ -33,6 +33,14 @@ export type Aspect =
   | 'historyTypes'
   | 'jobStates'
   | 'taskFailures';
+
+/**
+ * What a target's failure to answer (a server error, an unreadable page, an execution it never
+ * ended) is held to: no expectation of the oracle's, but what AWS does with every well-formed call.
+ */
+const TARGET_ANSWERS = observed(
+  'AWS answers every well-formed call with a result or a modelled error (HTTP 5xx and unreadable answers are the target’s)',
+);
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
@@ -131,7 +139,7 @@ export function compare(p: Prediction, o: Observation, aspects: readonly Aspect[
       path: 'target',
       predicted: 'an answer to every call',
       observed: o.targetError,
-      provenance: p.created.provenance,
+      provenance: TARGET_ANSWERS,
     });
   if (want('calls') && o.calls !== undefined) {
     const predicted = p.calls.value.map(callLine);

@@ -19,12 +19,15 @@ export class Placeholders {
   }
 
   text(value: string): string {
-    return value
-      .replace(/arn:aws[a-z-]*:[a-z0-9-]+:[a-z0-9-]*:\d*:[^\s"',)]+/g, (m) => this.placeholder('arn', m))
-      .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, (m) =>
-        this.placeholder('uuid', m),
-      )
-      .replace(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z/g, (m) => this.placeholder('time', m));
+    return (
+      value
+        // An ARN ends at a quote, also one JSON escaped (`\"`): the backslash is not part of it.
+        .replace(/arn:aws[a-z-]*:[a-z0-9-]+:[a-z0-9-]*:\d*:[^\s"'\\,)]+/g, (m) => this.placeholder('arn', m))
+        .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, (m) =>
+          this.placeholder('uuid', m),
+        )
+        .replace(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z/g, (m) => this.placeholder('time', m))
+    );
   }
 
   value(v: unknown): string {

@@ -37,6 +37,8 @@ export const CaseResultSchema = z.object({
   errorMessage: z.string().optional(),
   /** Why the target did not run the case (a real account does not run billable jobs). */
   skipReason: z.string().optional(),
+  /** How long the case took, shrinking included (ms). */
+  durationMs: z.number().optional(),
   /** Why the target could not decide the case (verdict `undecided`). */
   undecidedReason: z.string().optional(),
 });

@@ -209,6 +209,7 @@ export async function runIndexedCase(
   i: number,
   countShrink: (steps: number, executions: number) => void = () => undefined,
 ): Promise<CaseResult> {
+  const started = Date.now();
   const drawn = drawSuiteCase(suite, o.seed, i);
   const replay = { seed: o.seed, path: `${suite}:${i}` };
   const drawnCase = withId(drawn.value, replay);
@@ -239,7 +240,7 @@ export async function runIndexedCase(
       };
     }
   }
-  return result;
+  return { ...result, durationMs: Date.now() - started };
 }
 
 /** Evaluates one case and, if it diverges, shrinks it within the budget. */

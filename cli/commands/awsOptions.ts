@@ -26,6 +26,8 @@ export interface AwsRaw extends BillableRaw {
   requestTimeout?: string;
   /** Seconds an execution may run before the harness stops it (at most; the prediction sets less). */
   executionTimeout?: string;
+  /** On an endpoint: pace calls at AWS's quotas all the same. */
+  clientQuotas?: boolean;
   allowAccount?: string[];
   permissionsBoundary?: string;
 }
@@ -213,6 +215,7 @@ export async function connectAwsTarget(
     ...(credentials ? { testCredentials: credentials } : {}),
     ...(requestTimeoutMs ? { requestTimeoutMs } : {}),
     ...(executionTimeoutMs ? { executionTimeoutMs } : {}),
+    ...(raw.clientQuotas ? { clientQuotas: true } : {}),
     runId: newRunId(),
     ...(kind === 'aws'
       ? {}
@@ -249,8 +252,14 @@ export async function connectAwsTarget(
       `billableJobs.sagemakerRoleArn "${billableJobs.sagemakerRoleArn}" is not in account ${account}; jobs run as a role of the account they run in`,
     );
   // The replay and sweep commands run where this run did: the same endpoint option or configuration.
+  if (kind === 'aws' && raw.clientQuotas)
+    throw new UsageError(
+      'bad-option',
+      "--client-quotas is for --target endpoint; on AWS calls are always paced at AWS's quotas",
+    );
   const args = [
     `--target ${kind}`,
+    ...(raw.clientQuotas ? ['--client-quotas'] : []),
     ...(explicit ? [`--endpoint ${explicit}`] : []),
     ...(raw.profile !== undefined ? [`--profile ${raw.profile}`] : []),
     `--region ${region}`,

@@ -29,6 +29,8 @@ export interface RunRaw extends AwsRaw {
   emulatorMutant?: string;
   listMutants?: boolean;
   progress?: boolean;
+  /** No progress line. */
+  quiet?: boolean;
 }
 
 function int(value: string, option: string, min: number, max: number): number {
@@ -60,20 +62,35 @@ export function selectTarget(raw: Pick<RunRaw, 'target' | 'emulatorMutant'>): {
   };
 }
 
-/** Progress on stderr: one live line on a terminal, a plain line every few seconds elsewhere. */
-function progress(io: Io, live: boolean) {
-  const started = Date.now();
+/** A duration as people read it: `45 s`, `3 min 5 s`, `2 h 10 min`. */
+export function eta(seconds: number): string {
+  const s = Math.max(0, Math.round(seconds));
+  if (s < 60) return `${s} s`;
+  if (s < 3600) return `${Math.floor(s / 60)} min ${s % 60} s`;
+  return `${Math.floor(s / 3600)} h ${Math.floor((s % 3600) / 60)} min`;
+}
+
+/**
+ * Progress on stderr: one live line on a terminal (rewritten in place and erased to its end, so a
+ * shorter line leaves nothing of a longer one), a plain line every few seconds elsewhere, nothing
+ * with --quiet. Colour only on a terminal, and never with NO_COLOR.
+ */
+export function progress(io: Io, o: { live: boolean; colour: boolean }, now: () => number = Date.now) {
+  const started = now();
   let last = 0;
   let diverged = 0;
+  const red = (t: string) => (o.colour ? `\x1b[31m${t}\x1b[39m` : t);
   return (result: CaseResult, done: number, total: number) => {
     if (result.verdict === 'diverged' || result.verdict === 'error') diverged++;
-    const now = Date.now();
-    const rate = (done / Math.max(now - started, 1)) * 1000;
-    const line = `${done}/${total} cases, ${diverged} diverged or errored, ${rate.toFixed(0)} cases/s`;
-    if (live) io.stderr(`\r${line}${done === total ? '\n' : ''}`);
-    else if (now - last >= 5000 || done === total) {
+    const t = now();
+    const rate = (done / Math.max(t - started, 1)) * 1000;
+    const left = done === total ? '' : `, about ${eta((total - done) / Math.max(rate, 1e-9))} left`;
+    const bad = `${diverged} diverged or errored`;
+    const line = `${done}/${total} cases, ${diverged > 0 ? red(bad) : bad}, ${rate.toFixed(rate < 10 ? 1 : 0)} cases/s${left}`;
+    if (o.live) io.stderr(`\r${line}\x1b[K${done === total ? '\n' : ''}`);
+    else if (t - last >= 5000 || done === total) {
       io.stderr(`${line}\n`);
-      last = now;
+      last = t;
     }
   };
 }
@@ -99,11 +116,12 @@ export async function runCommand(raw: RunRaw, io: Io, version: string): Promise<
       raw.allowBillableJobs ||
       raw.maxBillableJobs ||
       raw.instanceType ||
-      raw.maxRuntime)
+      raw.maxRuntime ||
+      raw.clientQuotas)
   )
     throw new UsageError(
       'bad-option',
-      '--plan, --allow-account, --permissions-boundary, --endpoint, --config and the billable-job options are for --target aws or endpoint',
+      '--plan, --allow-account, --permissions-boundary, --endpoint, --config, --client-quotas and the billable-job options are for --target aws or endpoint',
     );
   const local = remote ? undefined : selectTarget(raw);
   const runs = int(raw.runs ?? '100', '--runs', 1, 1_000_000);
@@ -169,7 +187,14 @@ export async function runCommand(raw: RunRaw, io: Io, version: string): Promise<
     targetArgs: selected.runArgs ?? args,
     region,
     version,
-    onCase: progress(io, raw.progress ?? process.stderr.isTTY === true),
+    ...(raw.quiet
+      ? {}
+      : {
+          onCase: progress(io, {
+            live: raw.progress ?? process.stderr.isTTY === true,
+            colour: process.stderr.isTTY === true && !process.env.NO_COLOR,
+          }),
+        }),
   }).finally(unwatch);
   if (aws?.endpoint) report.target.endpoint = aws.endpoint;
   if (mutant) report.target.mutant = mutant;

@@ -1,4 +1,6 @@
 /** The regression report's formats: JSON, Markdown for a pull-request comment, JUnit for CI. */
+import { type JunitCase, renderJunit } from '../writers/junitXml.js';
+import { cell } from '../writers/markdownCell.js';
 import type { RegressionReport } from './report.js';
 
 type Change = RegressionReport['newlyDenied'][number];
@@ -54,7 +56,17 @@ export function regressionMarkdown(r: RegressionReport): string {
     );
     for (const v of r.verification) {
       lines.push(
-        `| ${v.state} | ${v.action} | ${v.scenario} | ${v.predicted.old} → ${v.predicted.new}${v.predicted.callDenied ? ', call denied' : ''} | ${v.observed.old} → ${v.observed.new}${v.observed.callDenied ? ', call denied' : ''} | ${v.verdict} | \`${v.replay}\` |`,
+        `| ${[
+          v.state,
+          v.action,
+          v.scenario,
+          `${v.predicted.old} → ${v.predicted.new}${v.predicted.callDenied ? ', call denied' : ''}`,
+          `${v.observed.old} → ${v.observed.new}${v.observed.callDenied ? ', call denied' : ''}`,
+          v.verdict,
+          `\`${v.replay}\``,
+        ]
+          .map(cell)
+          .join(' | ')} |`,
       );
     }
     lines.push('');
@@ -62,33 +74,37 @@ export function regressionMarkdown(r: RegressionReport): string {
   return `${lines.join('\n')}\n`;
 }
 
-const xml = (s: string) =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
+/**
+ * One testcase per changed call, named by its state, action and resource. A failure only where
+ * the exit code says so: a newly denied required call (breaking). A degrading or widening change
+ * is reported in the testcase's output, not failed.
+ */
 export function regressionJunit(r: RegressionReport): string {
   const affected = [...r.newlyDenied, ...r.newlyAllowed];
-  const failures = r.newlyDenied.length;
-  const out = [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="policy-regression" tests="${affected.length}" failures="${failures}">`,
-    `  <testsuite name="policy-regression" tests="${affected.length}" failures="${failures}">`,
-  ];
-  for (const c of affected) {
-    const name = xml(
-      `${c.call.state} ${c.call.action} ${c.call.resource}${c.call.probe ? ` (probe: ${c.call.probe})` : ''}`,
-    );
-    if (c.after !== 'allowed') {
-      out.push(
-        `    <testcase classname="${xml(c.call.source)}" name="${name}">`,
-        `      <failure message="${xml(`newly denied (${c.call.level}): ${c.consequence ?? ''}`)}">${xml(c.why)}</failure>`,
-        '    </testcase>',
-      );
-    } else {
-      out.push(
-        `    <testcase classname="${xml(c.call.source)}" name="${name}"><system-out>${xml(`newly allowed${c.flags.length ? `: ${c.flags.join('; ')}` : ''}`)}</system-out></testcase>`,
-      );
-    }
-  }
-  out.push('  </testsuite>', '</testsuites>');
-  return `${out.join('\n')}\n`;
+  const cases: JunitCase[] = affected.map((c) => {
+    const base = {
+      classname: c.call.source,
+      name: `${c.call.state} ${c.call.action} ${c.call.resource}${c.call.probe ? ` (probe: ${c.call.probe})` : ''}`,
+      seconds: 0,
+    };
+    if (c.after === 'allowed')
+      return { ...base, systemOut: `newly allowed${c.flags.length ? `: ${c.flags.join('; ')}` : ''}` };
+    if (c.call.level !== 'required')
+      return { ...base, systemOut: `degrading (${c.call.level}): ${c.consequence ?? ''}: ${c.why}` };
+    return {
+      ...base,
+      failure: {
+        type: 'breaking',
+        message: `newly denied (${c.call.level}): ${c.consequence ?? ''}`,
+        body: c.why,
+      },
+    };
+  });
+  return renderJunit({
+    name: 'policy-regression',
+    // The regression report is computed, not run: the time it was written.
+    timestamp: new Date().toISOString(),
+    seconds: 0,
+    suites: [{ name: 'policy-regression', cases }],
+  });
 }

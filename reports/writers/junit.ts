@@ -1,55 +1,63 @@
-import type { Report } from '../report.js';
+import type { CaseResult, Report } from '../report.js';
+import { type JunitCase, renderJunit } from './junitXml.js';
 import type { Reporter } from './reporter.js';
 
-const xml = (s: string) =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+/** The index of a case in its suite (its replay path is `suite:index`). */
+const indexOf = (c: CaseResult) => c.replay.path.slice(c.replay.path.lastIndexOf(':') + 1);
+
+/** A difference as a line: path, predicted, observed, provenance. */
+const diffLine = (d: CaseResult['differences'][number]) =>
+  `${d.path}: predicted ${JSON.stringify(d.predicted)}, observed ${JSON.stringify(d.observed)} [${d.provenance.kind}]`;
+
+/** A case as a testcase, named by its suite, index, API and pattern: the same name every night. */
+function testcase(c: CaseResult): JunitCase {
+  const base = {
+    classname: c.suite,
+    name: `${c.suite} case ${indexOf(c)}: ${c.api} ${c.pattern}`,
+    seconds: (c.durationMs ?? 0) / 1000,
+  };
+  switch (c.verdict) {
+    case 'match':
+      return base;
+    case 'skipped':
+      return { ...base, skipped: c.skipReason ?? 'not run' };
+    case 'undecided':
+      return { ...base, skipped: `undecided: ${c.undecidedReason ?? ''}` };
+    case 'diverged': {
+      const diffs = (c.shrunk?.differences ?? c.differences).map(diffLine);
+      const first = (c.shrunk?.differences ?? c.differences)[0];
+      return {
+        ...base,
+        failure: {
+          // The kind of difference: the aspect it is in (`status`, `calls`, `output`, ...).
+          type: first ? first.path.split('/')[0]! : 'divergence',
+          message: diffs[0] ?? 'diverged',
+          body: [...diffs, `replay: ${c.shrunk?.replay?.command ?? c.replay.command}`].join('\n'),
+        },
+      };
+    }
+    case 'error':
+      return {
+        ...base,
+        error: {
+          type: 'harness-error',
+          message: (c.errorMessage ?? '').split('\n')[0] ?? '',
+          body: `${c.errorMessage ?? ''}\nreplay: ${c.replay.command}`,
+        },
+      };
+  }
+}
 
 function render(report: Report): string {
-  const out = [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="sfn-sagemaker-conformance" tests="${report.totals.cases}" failures="${report.totals.diverged}" errors="${report.totals.errored}" skipped="${(report.totals.skipped ?? 0) + (report.totals.undecided ?? 0)}" time="${(report.durationMs / 1000).toFixed(3)}">`,
-  ];
-  for (const suite of report.suites) {
-    const cases = report.cases.filter((c) => c.suite === suite);
-    const failures = cases.filter((c) => c.verdict === 'diverged').length;
-    const errors = cases.filter((c) => c.verdict === 'error').length;
-    const skipped = cases.filter((c) => c.verdict === 'skipped' || c.verdict === 'undecided').length;
-    out.push(
-      `  <testsuite name="${xml(suite)}" tests="${cases.length}" failures="${failures}" errors="${errors}" skipped="${skipped}">`,
-    );
-    for (const c of cases) {
-      const name = xml(`${c.api} ${c.pattern} ${c.resourceMode} ${c.queryLanguage} ${c.id}`);
-      if (c.verdict === 'match') {
-        out.push(`    <testcase classname="${xml(suite)}" name="${name}"/>`);
-      } else if (c.verdict === 'skipped' || c.verdict === 'undecided') {
-        const why = c.verdict === 'skipped' ? (c.skipReason ?? '') : `undecided: ${c.undecidedReason ?? ''}`;
-        out.push(
-          `    <testcase classname="${xml(suite)}" name="${name}">`,
-          `      <skipped message="${xml(why)}"/>`,
-          '    </testcase>',
-        );
-      } else if (c.verdict === 'diverged') {
-        const diffs = (c.shrunk?.differences ?? c.differences).map(
-          (d) =>
-            `${d.path}: predicted ${JSON.stringify(d.predicted)}, observed ${JSON.stringify(d.observed)} [${d.provenance.kind}]`,
-        );
-        out.push(
-          `    <testcase classname="${xml(suite)}" name="${name}">`,
-          `      <failure message="${xml(diffs[0] ?? 'diverged')}">${xml([...diffs, `replay: ${c.replay.command}`].join('\n'))}</failure>`,
-          '    </testcase>',
-        );
-      } else {
-        out.push(
-          `    <testcase classname="${xml(suite)}" name="${name}">`,
-          `      <error message="${xml((c.errorMessage ?? '').split('\n')[0] ?? '')}">${xml(c.errorMessage ?? '')}</error>`,
-          '    </testcase>',
-        );
-      }
-    }
-    out.push('  </testsuite>');
-  }
-  out.push('</testsuites>');
-  return `${out.join('\n')}\n`;
+  return renderJunit({
+    name: 'sfn-sagemaker-conformance',
+    timestamp: report.startedAt,
+    seconds: report.durationMs / 1000,
+    suites: report.suites.map((suite) => ({
+      name: suite,
+      cases: report.cases.filter((c) => c.suite === suite).map(testcase),
+    })),
+  });
 }
 
 export const junitReporter: Reporter = { fileName: 'junit.xml', render };

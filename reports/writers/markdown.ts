@@ -1,4 +1,5 @@
 import { diffLine, Placeholders } from '../normalise.js';
+import { cell } from './markdownCell.js';
 import type { CaseResult, Report } from '../report.js';
 import type { Reporter } from './reporter.js';
 
@@ -7,7 +8,7 @@ function matrix(report: Report): string[] {
   const suites = report.suites;
   const rows = new Map<string, CaseResult[]>();
   for (const c of report.cases) {
-    const key = `${c.api} | ${c.pattern}`;
+    const key = JSON.stringify([c.api, c.pattern]);
     rows.set(key, [...(rows.get(key) ?? []), c]);
   }
   lines.push(`| api | pattern | ${suites.join(' | ')} |`, `|---|---|${suites.map(() => '---').join('|')}|`);
@@ -18,7 +19,7 @@ function matrix(report: Report): string[] {
       const n = (v: CaseResult['verdict']) => of.filter((c) => c.verdict === v).length;
       return `${n('match')} / ${n('diverged')} / ${n('error')}`;
     });
-    lines.push(`| ${key} | ${cells.join(' | ')} |`);
+    lines.push(`| ${[...(JSON.parse(key) as string[]), ...cells].map(cell).join(' | ')} |`);
   }
   return lines;
 }
@@ -51,13 +52,26 @@ function render(report: Report): string {
   const divergent = report.cases.filter((c) => c.verdict === 'diverged' || c.verdict === 'error');
   if (divergent.length > 0) {
     lines.push('## Divergences', '');
-    for (const kind of ['documented', 'observed', 'inferred'] as const) {
-      const group = divergent.filter(
-        (c) =>
-          c.verdict === 'diverged' && (c.shrunk?.differences ?? c.differences)[0]?.provenance.kind === kind,
-      );
+    const first = (c: CaseResult) => (c.shrunk?.differences ?? c.differences)[0];
+    // A target that failed to answer is no expectation's: its own group, ahead of the others.
+    const groups = [
+      {
+        title: 'The target failed to answer',
+        kind: undefined,
+        cases: divergent.filter((c) => c.verdict === 'diverged' && first(c)?.path === 'target'),
+      },
+      ...(['documented', 'observed', 'inferred'] as const).map((kind) => ({
+        title: `From ${kind} expectations`,
+        kind,
+        cases: divergent.filter(
+          (c) =>
+            c.verdict === 'diverged' && first(c)?.path !== 'target' && first(c)?.provenance.kind === kind,
+        ),
+      })),
+    ];
+    for (const { title, kind, cases: group } of groups) {
       if (group.length === 0) continue;
-      lines.push(`### From ${kind} expectations (${group.length})`, '');
+      lines.push(`### ${title} (${group.length})`, '');
       if (kind === 'inferred')
         lines.push(
           'An inferred expectation may be wrong itself: read these as findings about the oracle as much as the target.',

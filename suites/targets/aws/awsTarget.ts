@@ -118,6 +118,8 @@ export interface AwsTargetOptions {
   readonly billableJobs?: BillableJobs;
   /** How long the clean-up of a case's SageMaker resources may wait for a busy endpoint. */
   readonly cleanupTimeoutMs?: number;
+  /** Pace calls at AWS's Step Functions quotas (token buckets per API): on AWS always, on an endpoint where asked. */
+  readonly clientQuotas?: boolean;
   /** The endpoint's credentials, which may have fallen back to test ones (the description says so). */
   readonly testCredentials?: { readonly usedTest: boolean };
 }
@@ -386,7 +388,8 @@ export class AwsTarget implements Target {
     this.clock = o.clock ?? realClock;
     this.gate = o.maxConcurrency === undefined ? undefined : new AdaptiveLimit(o.maxConcurrency, this.clock);
     this.caller = new Caller(
-      stepFunctionsRates(o.region),
+      // AWS's quotas are AWS's: an endpoint such as moto has none unless asked.
+      o.kind === 'aws' || o.clientQuotas ? stepFunctionsRates(o.region) : {},
       this.clock,
       o.maxAttempts ?? maxAttemptsFromEnv() ?? (o.kind === 'aws' ? 8 : 3),
       o.throttleTimeoutMs ?? (o.kind === 'aws' ? 15 * 60_000 : 30_000),

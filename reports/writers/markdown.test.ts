@@ -1,0 +1,51 @@
+/**
+ * report.md from a fixture report, held to the expected file (testing/fixture.report.md): the
+ * matrix with its counts, every provenance group and the target's own, normalised diffs with
+ * numbered placeholders, replay commands, undecided and skipped cases, cells that stay cells.
+ * Regenerate the expected file with `npx vitest run --project unit -u reports/writers` and read
+ * the diff.
+ */
+import { describe, expect, it } from 'vitest';
+import { markdownReporter } from './markdown.js';
+import { fixtureReport } from './testing/fixtureReport.js';
+
+describe('report.md', () => {
+  const md = markdownReporter.render(fixtureReport());
+
+  it('is the expected file for the fixture report', async () => {
+    await expect(md).toMatchFileSnapshot('./testing/fixture.report.md');
+  });
+
+  it('numbers placeholders by first appearance: one value, one number; two values, two', () => {
+    // The shrunk case names two training jobs: <arn:1> and <arn:2>, each everywhere it appears.
+    expect(md).toContain(
+      '(~) calls/0 "sagemaker:AddTags <arn:1> implicitDeny" -> "sagemaker:AddTags <arn:1> allowed"',
+    );
+    // The same job in a cause, quoted inside JSON: the same number (the escaped quote is not part of the ARN).
+    expect(md).toContain(
+      '(~) cause "contains \\"not authorized\\", \\"<arn:1>\\"" -> "request <uuid:1> on <arn:2>"',
+    );
+    expect(md).toContain('<uuid:1>');
+  });
+
+  it('groups divergences by provenance, the target failures apart', () => {
+    const headings = md.split('\n').filter((l) => l.startsWith('### '));
+    expect(headings).toEqual([
+      '### The target failed to answer (1)',
+      '### From documented expectations (1)',
+      '### From observed expectations (1)',
+      '### From inferred expectations (1)',
+      '### Errors (1)',
+    ]);
+  });
+
+  it('keeps every row of a table a row: a `|` in a cell is escaped', () => {
+    const report = fixtureReport();
+    report.cases[0] = { ...report.cases[0]!, api: 'Train | prod\nnext' };
+    const row = markdownReporter
+      .render(report)
+      .split('\n')
+      .find((l) => l.startsWith('| Train'))!;
+    expect(row).toBe('| Train \\| prod<br>next | sync | 1 / 0 / 0 |  |');
+  });
+});

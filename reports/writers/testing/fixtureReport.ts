@@ -1,0 +1,123 @@
+/**
+ * A report for the writers' tests: a case of every verdict, a divergence from each provenance
+ * (one shrunk), a target failure, ARNs and request ids for the normaliser's placeholders, and
+ * text that XML and Markdown must escape (`|`, line breaks, `<&>`, a control character).
+ */
+import { documented, inferred, observed } from '../../../catalog/provenance.js';
+import type { CaseResult, Report } from '../../report.js';
+
+const head = (suite: string, index: number, more: Partial<CaseResult>): CaseResult => ({
+  id: `${suite.slice(0, 4)}${index}c0ffee${index}`,
+  suite,
+  api: 'CreateTrainingJob',
+  pattern: 'sync',
+  resourceMode: 'static',
+  queryLanguage: 'JSONPath',
+  verdict: 'match',
+  replay: {
+    seed: 7,
+    path: `${suite}:${index}`,
+    command: `npx sfn-conformance replay --suite ${suite} --seed 7 --path ${index}`,
+  },
+  predicted: {},
+  observed: {},
+  differences: [],
+  durationMs: 12,
+  ...more,
+});
+
+const ARN_A = 'arn:aws:sagemaker:us-east-1:123456789012:training-job/train-a';
+const ARN_B = 'arn:aws:sagemaker:us-east-1:123456789012:training-job/train-b';
+
+export function fixtureReport(): Report {
+  return {
+    schemaVersion: 1,
+    tool: { name: 'sfn-sagemaker-conformance', version: 'test' },
+    target: { kind: 'embedded', region: 'us-east-1', description: 'built-in emulator' },
+    seed: 7,
+    runs: 4,
+    concurrency: 2,
+    suites: ['outcome', 'necessity'],
+    startedAt: '2026-12-01T00:00:00.000Z',
+    durationMs: 1500,
+    totals: { cases: 8, matched: 1, diverged: 4, errored: 1, skipped: 1, undecided: 1 },
+    stats: { maxInFlight: 2, casesPerSecond: 5.3, shrinkSteps: 2, shrinkExecutions: 4 },
+    cases: [
+      head('outcome', 0, {}),
+      head('outcome', 1, {
+        verdict: 'diverged',
+        differences: [
+          {
+            path: 'status',
+            predicted: 'SUCCEEDED',
+            observed: 'FAILED <&> "Train | prod"\u0007',
+            provenance: documented('spec §4.2: a Completed job succeeds the task'),
+          },
+        ],
+      }),
+      head('outcome', 2, { verdict: 'error', errorMessage: 'Error: boom\n    at x (y.ts:1:1)' }),
+      head('outcome', 3, {
+        api: 'CreateEndpoint',
+        pattern: 'request-response',
+        verdict: 'diverged',
+        differences: [
+          {
+            path: 'target',
+            predicted: 'an answer to every call',
+            observed: 'StartExecution: InternalFailure (HTTP 500): boom',
+            provenance: observed('a conforming service answers every well-formed call'),
+          },
+        ],
+      }),
+      head('necessity', 0, { verdict: 'skipped', skipReason: 'billable' }),
+      head('necessity', 1, {
+        verdict: 'undecided',
+        undecidedReason: 'the target shows no calls',
+      }),
+      head('necessity', 2, {
+        verdict: 'diverged',
+        differences: [
+          {
+            path: 'calls/2',
+            predicted: `sagemaker:AddTags ${ARN_A} implicitDeny`,
+            observed: `sagemaker:AddTags ${ARN_A} allowed`,
+            provenance: inferred('spec §3: tag-on-create needs sagemaker:AddTags'),
+          },
+        ],
+        shrunk: {
+          id: 'nece2shrunk',
+          steps: 2,
+          case: { definition: { StartAt: 'Train | prod' } },
+          differences: [
+            {
+              path: 'calls/0',
+              predicted: `sagemaker:AddTags ${ARN_B} implicitDeny`,
+              observed: `sagemaker:AddTags ${ARN_B} allowed`,
+              provenance: inferred('spec §3: tag-on-create needs sagemaker:AddTags'),
+            },
+            {
+              path: 'cause',
+              predicted: `contains "not authorized", "${ARN_B}"`,
+              observed: `request 0c7e6f3a-1b2c-4d5e-8f90-123456789abc on ${ARN_A}`,
+              provenance: inferred('spec §4.4: the cause quotes the message'),
+            },
+          ],
+          replay: { command: 'npx sfn-conformance replay report.json nece2shrunk' },
+        },
+      }),
+      head('necessity', 3, {
+        api: 'CreateModel',
+        pattern: 'request-response',
+        verdict: 'diverged',
+        differences: [
+          {
+            path: 'error',
+            predicted: 'SageMaker.AmazonSageMakerException',
+            observed: 'States.Runtime',
+            provenance: observed('recorded on AWS: a denied create fails the task'),
+          },
+        ],
+      }),
+    ],
+  };
+}
