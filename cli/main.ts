@@ -1,4 +1,5 @@
 import type { SweepRaw } from './commands/sweep.js';
+import type { MergeRaw } from './commands/merge.js';
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { checkCommand, type CheckOptions } from './commands/check.js';
@@ -238,8 +239,25 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--list-mutants', "list the emulator's mutants and exit")
     .option('--progress', 'a live progress line even when stderr is not a terminal')
     .option('--quiet', 'no progress line (the summary and errors still print)')
+    .option(
+      '--shard <i/n>',
+      'only shard i of n: case k of each suite is shard (k mod n) + 1; merge the reports with merge',
+    )
     .action(async (opts: RunRaw) => {
       setExit(await runCommand(opts, io, packageVersion()));
+    });
+
+  program
+    .command('merge')
+    .description(
+      "One report from the reports of a run's shards (run --shard i/n): report.json, report.md, junit.xml and cases.jsonl regenerated",
+    )
+    .argument('<dirs...>', "the shards' report directories (or their report.json)")
+    .option('--report <dir>', 'directory for the merged report')
+    .option('--overwrite', 'replace a report already in the directory')
+    .action(async (dirs: string[], opts: MergeRaw) => {
+      const { mergeCommand } = await import('./commands/merge.js');
+      setExit(mergeCommand(dirs, opts, io));
     });
 
   program

@@ -70,6 +70,10 @@ export const ReportSchema = z.object({
     /** Cases that showed no difference on a target that shows too little to tell. */
     undecided: z.number().optional(),
   }),
+  /** The shard of the run this report holds (`run --shard index/count`): case k of a suite is shard k mod count's. */
+  shard: z.object({ index: z.number().int().min(1), count: z.number().int().min(1) }).optional(),
+  /** The shards merged into this report (`merge`). */
+  mergedShards: z.number().int().optional(),
   /** The run was interrupted (SIGINT / SIGTERM): the cases that finished, no others. */
   interrupted: z.boolean().optional(),
   stats: z.object({

@@ -40,6 +40,30 @@ export interface RunOptions {
   readonly onCase?: (result: CaseResult, done: number, total: number) => void;
   /** Once aborted, cases not yet started are not run; the report says it was interrupted. */
   readonly signal?: AbortSignal;
+  /** Only this shard's cases: case `k` of a suite belongs to shard `k mod count` (1-based `index`). */
+  readonly shard?: Shard;
+}
+
+export interface Shard {
+  readonly index: number;
+  readonly count: number;
+}
+
+/** Whether case `k` of a suite is the shard's (every case is, without a shard). */
+export const inShard = (k: number, shard: Shard | undefined): boolean =>
+  shard === undefined || k % shard.count === shard.index - 1;
+
+/** The totals of a report's cases, by verdict. */
+export function totalsOf(cases: readonly CaseResult[]): Report['totals'] {
+  const count = (v: CaseResult['verdict']) => cases.filter((c) => c.verdict === v).length;
+  return {
+    cases: cases.length,
+    matched: count('match'),
+    diverged: count('diverged'),
+    errored: count('error'),
+    skipped: count('skipped'),
+    undecided: count('undecided'),
+  };
 }
 
 /** The prediction's values without their provenance (the report's `predicted`). */
@@ -108,13 +132,14 @@ export async function runSuites(o: RunOptions): Promise<Report> {
   let shrinkSteps = 0;
   let shrinkExecutions = 0;
   let done = 0;
-  const total = o.runs * o.suites.length;
+  const indices = Array.from({ length: o.runs }, (_, k) => k).filter((k) => inShard(k, o.shard));
+  const total = indices.length * o.suites.length;
   // Each result is written whole as it finishes: a crash loses nothing already run.
   const jsonl = o.casesJsonl === undefined ? undefined : openSync(o.casesJsonl, 'a');
   const jobs: Promise<CaseResult | undefined>[] = [];
   let writeError: unknown;
   for (const suite of o.suites) {
-    for (let i = 0; i < o.runs; i++) {
+    for (const i of indices) {
       jobs.push(
         limit(async () => {
           inFlight++;
@@ -152,7 +177,6 @@ export async function runSuites(o: RunOptions): Promise<Report> {
   );
   if (writeError !== undefined) throw writeError;
   const durationMs = Date.now() - started;
-  const count = (v: CaseResult['verdict']) => cases.filter((c) => c.verdict === v).length;
   return {
     schemaVersion: 1,
     tool: { name: 'sfn-sagemaker-conformance', version: o.version },
@@ -168,14 +192,8 @@ export async function runSuites(o: RunOptions): Promise<Report> {
     suites: [...o.suites],
     startedAt: new Date(started).toISOString(),
     durationMs,
-    totals: {
-      cases: cases.length,
-      matched: count('match'),
-      diverged: count('diverged'),
-      errored: count('error'),
-      skipped: count('skipped'),
-      undecided: count('undecided'),
-    },
+    totals: totalsOf(cases),
+    ...(o.shard ? { shard: o.shard } : {}),
     ...(o.signal?.aborted ? { interrupted: true } : {}),
     stats: {
       maxInFlight,

@@ -3,7 +3,8 @@ import { realiseCase } from '../../suites/targets/target.js';
 import { plain } from '../../generators/sampleCases.js';
 import { withId } from '../../generators/invalidCase.js';
 import type { CaseContent } from '../../generators/case.js';
-import { CaseResultSchema, ReportSchema, type CaseResult } from '../../reports/report.js';
+import { CaseResultSchema, type CaseResult } from '../../reports/report.js';
+import { readReportFile } from '../reportFile.js';
 import {
   caseHead,
   evaluate,
@@ -15,7 +16,7 @@ import {
 import { drawSuiteCase, isSuiteName, SUITE_NAMES, type SuiteName } from '../../suites/suites.js';
 import { UsageError } from '../errors.js';
 import { checkSeed, integer, MAX_RUNS } from '../values.js';
-import { parseJsonText, readJsonFile, zodPlace, type Io } from '../io.js';
+import { parseJsonText, zodPlace, type Io } from '../io.js';
 import type { AwsRaw } from './awsOptions.js';
 import { selectTarget } from './run.js';
 
@@ -61,13 +62,7 @@ function readReportOrCases(path: string): {
       });
     return { cases };
   }
-  const parsed = ReportSchema.safeParse(readJsonFile(path, 'report file'));
-  if (!parsed.success)
-    throw new UsageError(
-      'bad-report',
-      `"${path}" is not a report of this tool (schema version 1): at ${zodPlace(parsed.error.issues[0]?.path)}: ${parsed.error.issues[0]?.message ?? ''}`,
-    );
-  return parsed.data;
+  return readReportFile(path);
 }
 
 /** `replay <report.json> <caseId>` or `replay --suite S --seed N --path I`: re-runs one case and prints its result. */

@@ -2,10 +2,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isMutant, MUTANTS, type MutantName } from '../../emulator/mutants.js';
 import type { CaseResult, Report } from '../../reports/report.js';
-import { jsonReporter } from '../../reports/writers/json.js';
-import { junitReporter } from '../../reports/writers/junit.js';
-import { markdownReporter } from '../../reports/writers/markdown.js';
-import { runSuites } from '../../suites/runner.js';
+import { REPORTERS } from '../../reports/writers/all.js';
+import { runSuites, type Shard } from '../../suites/runner.js';
 import { isSuiteName, SUITE_NAMES, type SuiteName } from '../../suites/suites.js';
 import type { AwsTarget } from '../../suites/targets/aws/awsTarget.js';
 import { EmbeddedTarget } from '../../suites/targets/embedded.js';
@@ -31,6 +29,8 @@ export interface RunRaw extends AwsRaw {
   progress?: boolean;
   /** No progress line. */
   quiet?: boolean;
+  /** `i/n`: only shard i of n. */
+  shard?: string;
 }
 
 function int(value: string, option: string, min: number, max: number): number {
@@ -134,6 +134,7 @@ export async function runCommand(raw: RunRaw, io: Io, version: string): Promise<
     return s;
   }) as SuiteName[];
   const { seed, drawn } = seedOf(raw.seed);
+  const shard = shardOf(raw.shard);
   const selected: { target: Target; args: string; runArgs?: string; mutant?: MutantName } =
     // The AWS SDK is loaded only for a run that uses it (it is most of the start-up otherwise).
     local ?? (await (await import('./awsOptions.js')).connectAwsTarget(raw, { maxConcurrency: concurrency }));
@@ -146,8 +147,11 @@ export async function runCommand(raw: RunRaw, io: Io, version: string): Promise<
   // Without --report, each run gets a directory of its own: nothing is overwritten.
   const dir =
     raw.report ??
-    join('sfn-conformance-reports', `run-${new Date().toISOString().replace(/[:.]/g, '-')}-seed-${seed}`);
-  const reporters = [jsonReporter, markdownReporter, junitReporter];
+    join(
+      'sfn-conformance-reports',
+      `run-${new Date().toISOString().replace(/[:.]/g, '-')}-seed-${seed}${shard ? `-shard-${shard.index}-of-${shard.count}` : ''}`,
+    );
+  const reporters = REPORTERS;
   // A run that did not finish leaves its cases.jsonl alone: say what can be done with it.
   const unfinished = join(dir, 'cases.jsonl');
   if (!raw.overwrite && existsSync(unfinished) && !existsSync(join(dir, 'report.json'))) {
@@ -165,7 +169,7 @@ export async function runCommand(raw: RunRaw, io: Io, version: string): Promise<
   if (drawn) io.stderr(seedLine(seed));
   const region = isAws(target) ? target.region : (raw.region ?? 'us-east-1');
   io.stderr(
-    `running ${suites.join(', ')} on ${target.description}: ${runs} cases each, seed ${seed}, concurrency ${concurrency}\n`,
+    `running ${suites.join(', ')} on ${target.description}: ${runs} cases each${shard ? ` (shard ${shard.index}/${shard.count})` : ''}, seed ${seed}, concurrency ${concurrency}\n`,
   );
   // SIGINT / SIGTERM: start nothing new, stop what is in flight, clean up, write the partial report.
   const interruption = new AbortController();
@@ -184,6 +188,7 @@ export async function runCommand(raw: RunRaw, io: Io, version: string): Promise<
     shrinkBudget,
     casesJsonl,
     reportFile: join(dir, 'report.json'),
+    ...(shard ? { shard } : {}),
     targetArgs: selected.runArgs ?? args,
     region,
     version,
@@ -199,9 +204,23 @@ export async function runCommand(raw: RunRaw, io: Io, version: string): Promise<
   if (aws?.endpoint) report.target.endpoint = aws.endpoint;
   if (mutant) report.target.mutant = mutant;
   for (const reporter of reporters) writeWhole(join(dir, reporter.fileName), reporter.render(report));
+  printSummary(report, dir, io);
+  const stats = report.target.stats;
+  if (aws) for (const problem of aws.cleanupProblems) io.stderr(`clean-up failed: ${problem}\n`);
+  if (stats && stats.cleanupFailures! > 0)
+    io.stderr(
+      `${stats.cleanupFailures} resources could not be deleted; remove them with: npx sfn-conformance sweep ${args} --run-id ${aws?.runId ?? ''}\n`,
+    );
+  if (report.interrupted) return 130;
+  return report.totals.diverged + report.totals.errored === 0 ? 0 : 1;
+}
+
+/** The totals, the first divergences with their replay commands, and where the reports are. */
+export function printSummary(report: Report, dir: string, io: Io): void {
   const t = report.totals;
+  const shard = report.shard ? `shard ${report.shard.index}/${report.shard.count}, ` : '';
   io.stdout(
-    `${t.cases} cases: ${t.matched} matched, ${t.diverged} diverged, ${t.errored} errored${t.undecided ? `, ${t.undecided} undecided` : ''}${t.skipped ? `, ${t.skipped} not run` : ''} (seed ${seed}, ${report.stats.casesPerSecond} cases/s)\n`,
+    `${t.cases} cases: ${t.matched} matched, ${t.diverged} diverged, ${t.errored} errored${t.undecided ? `, ${t.undecided} undecided` : ''}${t.skipped ? `, ${t.skipped} not run` : ''} (${shard}seed ${report.seed}, ${report.stats.casesPerSecond} cases/s)\n`,
   );
   for (const c of report.cases.filter((x) => x.verdict === 'diverged' || x.verdict === 'error').slice(0, 5)) {
     const d = (c.shrunk?.differences ?? c.differences)[0];
@@ -210,14 +229,20 @@ export async function runCommand(raw: RunRaw, io: Io, version: string): Promise<
     );
   }
   io.stdout(
-    `reports: ${join(dir, 'report.json')}, ${join(dir, 'report.md')}, ${join(dir, 'junit.xml')}, ${casesJsonl}\n`,
+    `reports: ${[...REPORTERS.map((r) => join(dir, r.fileName)), join(dir, 'cases.jsonl')].join(', ')}\n`,
   );
-  const stats = report.target.stats;
-  if (aws) for (const problem of aws.cleanupProblems) io.stderr(`clean-up failed: ${problem}\n`);
-  if (stats && stats.cleanupFailures! > 0)
-    io.stderr(
-      `${stats.cleanupFailures} resources could not be deleted; remove them with: npx sfn-conformance sweep ${args} --run-id ${aws?.runId ?? ''}\n`,
+}
+
+/** `--shard i/n`: the i-th of n shards (1-based), checked. */
+export function shardOf(value: string | undefined): Shard | undefined {
+  if (value === undefined) return undefined;
+  const m = /^(\d{1,4})\/(\d{1,4})$/.exec(value.trim());
+  const index = Number(m?.[1]);
+  const count = Number(m?.[2]);
+  if (!m || count < 1 || index < 1 || index > count)
+    throw new UsageError(
+      'bad-option',
+      `--shard "${value}" is not a shard: give INDEX/COUNT with 1 <= INDEX <= COUNT, e.g. --shard 2/4`,
     );
-  if (report.interrupted) return 130;
-  return t.diverged + t.errored === 0 ? 0 : 1;
+  return { index, count };
 }

@@ -1,0 +1,113 @@
+/** `run --shard i/n` and `merge`: merged shards equal the unsharded run, case for case; other runs' reports are refused. */
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { type CaseResult, ReportSchema } from '../../reports/report.js';
+import { expectOneLine, run } from '../testing/runInProcess.js';
+
+const base = mkdtempSync(join(tmpdir(), 'sfnc-merge-'));
+const read = (dir: string) => ReportSchema.parse(JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')));
+// A mutant, so that there are divergences, shrunk cases and their replay commands to merge.
+const common = [
+  '--runs',
+  '9',
+  '--seed',
+  '3',
+  '--emulator-mutant',
+  'sync-returns-create-response',
+  '--shrink-budget',
+  '30',
+  '--quiet',
+];
+/** A case as both runs must have it: its time and the report it names aside. */
+const comparable = (c: CaseResult, dir: string) => {
+  const { durationMs: _d, ...rest } = c;
+  return JSON.parse(JSON.stringify(rest).split(join(dir, 'report.json')).join('REPORT')) as unknown;
+};
+
+describe('shards', () => {
+  it('merged, equal the unsharded run case for case, with every file regenerated', async () => {
+    const whole = join(base, 'whole');
+    expect((await run('run', ...common, '--report', whole)).code).toBe(1);
+    const shards = [1, 2, 3].map((i) => join(base, `shard-${i}`));
+    for (const [i, dir] of shards.entries()) {
+      const r = await run('run', ...common, '--shard', `${i + 1}/3`, '--report', dir);
+      expect(r.stdout).toContain(`(shard ${i + 1}/3, seed 3`);
+      const report = read(dir);
+      expect(report.shard).toEqual({ index: i + 1, count: 3 });
+      // Case k of a suite is shard (k mod 3) + 1's.
+      for (const c of report.cases) expect(Number(c.replay.path.split(':')[1]) % 3).toBe(i);
+    }
+    const merged = join(base, 'merged');
+    const m = await run('merge', shards[2]!, shards[0]!, shards[1]!, '--report', merged);
+    expect(m.code).toBe(1);
+    const a = read(whole);
+    const b = read(merged);
+    expect(b.cases.length).toBe(45);
+    expect(b.cases.map((c) => comparable(c, merged))).toEqual(a.cases.map((c) => comparable(c, whole)));
+    expect(b.totals).toEqual(a.totals);
+    expect(b.cases.some((c) => c.shrunk?.replay)).toBe(true);
+    expect(b.mergedShards).toBe(3);
+    expect(b.shard).toBeUndefined();
+    const testcases = (dir: string) =>
+      readFileSync(join(dir, 'junit.xml'), 'utf8')
+        .match(/<testcase [^>]*name="[^"]*"/g)!
+        .map((t) => t.replace(/ time="[^"]*"/, ''));
+    expect(testcases(merged)).toEqual(testcases(whole));
+    expect(readFileSync(join(merged, 'cases.jsonl'), 'utf8').trim().split('\n')).toHaveLength(45);
+    expect(readFileSync(join(merged, 'report.md'), 'utf8')).toContain(
+      `npx sfn-conformance replay ${join(merged, 'report.json')} `,
+    );
+  });
+
+  it('merge refuses reports of another run, a shard given twice, and a bad --shard', async () => {
+    const one = join(base, 'seed-1');
+    const two = join(base, 'seed-2');
+    await run(
+      'run',
+      '--runs',
+      '2',
+      '--seed',
+      '1',
+      '--suite',
+      'outcome',
+      '--shard',
+      '1/2',
+      '--report',
+      one,
+      '--quiet',
+    );
+    await run(
+      'run',
+      '--runs',
+      '2',
+      '--seed',
+      '2',
+      '--suite',
+      'outcome',
+      '--shard',
+      '2/2',
+      '--report',
+      two,
+      '--quiet',
+    );
+    expectOneLine(
+      await run('merge', one, two, '--report', join(base, 'm1')),
+      /is not a shard of the run of .*: its seed is 2, not 1/,
+    );
+    expectOneLine(
+      await run('merge', one, one, '--report', join(base, 'm2')),
+      /both hold shard 1\/2; give each shard once/,
+    );
+    expectOneLine(await run('merge', one), /merge needs --report DIR/);
+    expectOneLine(await run('merge', join(base, 'nowhere'), '--report', join(base, 'm3')), /report file/);
+    for (const bad of ['0/2', '3/2', '1', 'a/b', '1/0'])
+      expectOneLine(
+        await run('run', '--runs', '2', '--shard', bad),
+        /--shard ".*" is not a shard: give INDEX\/COUNT/,
+      );
+    // What is there is not overwritten.
+    expectOneLine(await run('merge', one, '--report', one), /report/);
+  });
+});

@@ -1,0 +1,134 @@
+/**
+ * `merge DIR... --report OUT`: one report from the reports of a run's shards (`run --shard i/n`),
+ * with every file regenerated from the merged cases. Reports of different runs (seed, runs per
+ * suite, suites, target, tool version, shard count) are refused, as is a shard given twice.
+ */
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CaseResult, Report } from '../../reports/report.js';
+import { REPORTERS } from '../../reports/writers/all.js';
+import { totalsOf } from '../../suites/runner.js';
+import { UsageError } from '../errors.js';
+import { prepareReportDir, writeWhole } from '../files.js';
+import type { Io } from '../io.js';
+import { readReportFile } from '../reportFile.js';
+import { printSummary } from './run.js';
+
+export interface MergeRaw {
+  report?: string;
+  overwrite?: boolean;
+}
+
+/** What must agree for reports to be shards of one run, and how a report says it. */
+const RUN_IDENTITY: readonly [string, (r: Report) => unknown][] = [
+  ['tool version', (r) => r.tool.version],
+  ['seed', (r) => r.seed],
+  ['runs per suite', (r) => r.runs],
+  ['suites', (r) => r.suites.join(', ')],
+  ['target', (r) => `${r.target.kind} ${r.target.description ?? ''} ${r.target.mutant ?? ''}`.trim()],
+  ['region', (r) => r.target.region],
+  ['shard count', (r) => r.shard?.count ?? 1],
+];
+
+/** The report.json of a directory (or the file itself). */
+function reportPath(dirOrFile: string): string {
+  const isDir = existsSync(dirOrFile) && statSync(dirOrFile).isDirectory();
+  return isDir ? join(dirOrFile, 'report.json') : dirOrFile;
+}
+
+/** Where a case sits in the unsharded run: its suite's place, then its index. */
+function order(report: Report): (a: CaseResult, b: CaseResult) => number {
+  const index = (c: CaseResult) => Number(c.replay.path.slice(c.replay.path.lastIndexOf(':') + 1));
+  const suite = (c: CaseResult) => report.suites.indexOf(c.suite);
+  return (a, b) => suite(a) - suite(b) || index(a) - index(b);
+}
+
+/** The reports merged: the cases in the unsharded run's order, totals and figures recomputed. */
+export function mergeReports(reports: readonly { path: string; report: Report }[], out: string): Report {
+  const first = reports[0]!;
+  for (const { path, report } of reports.slice(1))
+    for (const [what, of] of RUN_IDENTITY)
+      if (of(report) !== of(first.report))
+        throw new UsageError(
+          'mismatched-reports',
+          `"${path}" is not a shard of the run of "${first.path}": its ${what} is ${JSON.stringify(of(report))}, not ${JSON.stringify(of(first.report))}`,
+        );
+  const seen = new Map<number, string>();
+  for (const { path, report } of reports) {
+    const index = report.shard?.index ?? 1;
+    if (seen.has(index))
+      throw new UsageError(
+        'duplicate-shard',
+        `"${path}" and "${seen.get(index)}" both hold shard ${index}/${report.shard?.count ?? 1}; give each shard once`,
+      );
+    seen.set(index, path);
+  }
+  // A shrunk case's replay command names its shard's report: it now lives in the merged one.
+  const merged = join(out, 'report.json');
+  const cases = reports
+    .flatMap(({ path, report }) =>
+      report.cases.map((c) =>
+        c.shrunk?.replay
+          ? {
+              ...c,
+              shrunk: {
+                ...c.shrunk,
+                replay: {
+                  command: c.shrunk.replay.command.split(` replay ${path} `).join(` replay ${merged} `),
+                },
+              },
+            }
+          : c,
+      ),
+    )
+    .sort(order(first.report));
+  const r = first.report;
+  const startedAt = reports.map((x) => x.report.startedAt).sort()[0]!;
+  const ended = Math.max(...reports.map((x) => Date.parse(x.report.startedAt) + x.report.durationMs));
+  const durationMs = ended - Date.parse(startedAt);
+  const sum = (k: keyof Report['stats']) => reports.reduce((n, x) => n + x.report.stats[k], 0);
+  const targetStats: Record<string, number> = {};
+  for (const { report } of reports)
+    for (const [k, v] of Object.entries(report.target.stats ?? {}))
+      targetStats[k] =
+        k === 'lowestConcurrency' ? Math.min(targetStats[k] ?? v, v) : (targetStats[k] ?? 0) + v;
+  const count = r.shard?.count ?? 1;
+  const { shard: _shard, ...rest } = r;
+  return {
+    ...rest,
+    target: { ...r.target, ...(r.target.stats ? { stats: targetStats } : {}) },
+    startedAt,
+    durationMs,
+    totals: totalsOf(cases),
+    ...(count > 1 ? { mergedShards: reports.length } : {}),
+    ...(reports.some((x) => x.report.interrupted) ? { interrupted: true } : {}),
+    stats: {
+      maxInFlight: Math.max(...reports.map((x) => x.report.stats.maxInFlight)),
+      casesPerSecond: Math.round((cases.length / Math.max(durationMs, 1)) * 1000 * 10) / 10,
+      shrinkSteps: sum('shrinkSteps'),
+      shrinkExecutions: sum('shrinkExecutions'),
+    },
+    cases,
+  };
+}
+
+export function mergeCommand(dirs: readonly string[], raw: MergeRaw, io: Io): number {
+  if (dirs.length === 0)
+    throw new UsageError(
+      'missing-argument',
+      'merge needs the report directories of the shards, e.g. merge shard-1 shard-2 --report merged',
+    );
+  if (raw.report === undefined)
+    throw new UsageError('missing-option', 'merge needs --report DIR: the directory for the merged report');
+  const reports = dirs.map((d) => ({ path: reportPath(d), report: readReportFile(reportPath(d)) }));
+  const merged = mergeReports(reports, raw.report);
+  prepareReportDir(raw.report, [...REPORTERS.map((r) => r.fileName), 'cases.jsonl'], raw.overwrite === true);
+  const count = reports[0]!.report.shard?.count ?? 1;
+  if (reports.length < count)
+    io.stderr(`merging ${reports.length} of ${count} shards: the merged report holds only their cases\n`);
+  writeWhole(join(raw.report, 'cases.jsonl'), merged.cases.map((c) => `${JSON.stringify(c)}\n`).join(''));
+  for (const reporter of REPORTERS) writeWhole(join(raw.report, reporter.fileName), reporter.render(merged));
+  printSummary(merged, raw.report, io);
+  if (merged.interrupted) return 130;
+  return merged.totals.diverged + merged.totals.errored === 0 ? 0 : 1;
+}

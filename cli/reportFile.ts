@@ -1,0 +1,14 @@
+/** A run's report.json read back (replay, merge): checked against the report's schema. */
+import { type Report, ReportSchema } from '../reports/report.js';
+import { UsageError } from './errors.js';
+import { readJsonFile, zodPlace } from './io.js';
+
+export function readReportFile(path: string): Report {
+  const parsed = ReportSchema.safeParse(readJsonFile(path, 'report file'));
+  if (!parsed.success)
+    throw new UsageError(
+      'bad-report',
+      `"${path}" is not a report of this tool (schema version 1): at ${zodPlace(parsed.error.issues[0]?.path)}: ${parsed.error.issues[0]?.message ?? ''}`,
+    );
+  return parsed.data;
+}
