@@ -240,6 +240,16 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--progress', 'a live progress line even when stderr is not a terminal')
     .option('--quiet', 'no progress line (the summary and errors still print)')
     .option(
+      '--expect <file>',
+      'a baseline of known divergences (JSON, docs/expectations.schema.json): matched ones are expected, not failing',
+    )
+    .option('--write-expect <file>', "write a baseline of this run's divergences to a new file")
+    .option(
+      '--fail-on <provenance>',
+      'fail only on divergences from expectations this strong: documented, observed or inferred (default)',
+    )
+    .option('--format <format>', 'the summary on stdout: text (default), json or markdown')
+    .option(
       '--shard <i/n>',
       'only shard i of n: case k of each suite is shard (k mod n) + 1; merge the reports with merge',
     )

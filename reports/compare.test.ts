@@ -212,3 +212,17 @@ describe("the history's failed attempts", () => {
     expect(compare(p, { created: true }, ['taskFailures'])).toEqual([]);
   });
 });
+
+describe('an execution the harness had to stop', () => {
+  it('is the target difference alone, not also a status the target never gave', () => {
+    const p: Prediction = {
+      created: { value: true, provenance: P },
+      calls: { value: [], provenance: P },
+      status: { value: 'SUCCEEDED', provenance: P },
+      error: { value: null, provenance: P },
+      trace: { jobs: [], createErrors: 0, validated: false },
+    };
+    const cut: Observation = { created: true, targetError: 'the execution was still running after 10 s' };
+    expect(compare(p, cut, ['created', 'status', 'error']).map((d) => d.path)).toEqual(['target']);
+  });
+});

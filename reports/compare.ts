@@ -156,6 +156,8 @@ export function compare(p: Prediction, o: Observation, aspects: readonly Aspect[
     }
   }
   if (!p.created.value || !o.created) return finish(out);
+  // An execution the target never ended (the harness stopped it) has nothing more to compare.
+  if (o.targetError !== undefined && o.status === undefined) return finish(out);
   if (want('status') && p.status && p.status.value !== o.status)
     out.push({
       path: 'status',

@@ -39,6 +39,8 @@ export const CaseResultSchema = z.object({
   skipReason: z.string().optional(),
   /** How long the case took, shrinking included (ms). */
   durationMs: z.number().optional(),
+  /** A divergence the baseline (`--expect`) names: why it is expected. It does not fail the run. */
+  expected: z.object({ reason: z.string() }).optional(),
   /** Why the target could not decide the case (verdict `undecided`). */
   undecidedReason: z.string().optional(),
 });
@@ -69,7 +71,13 @@ export const ReportSchema = z.object({
     skipped: z.number().optional(),
     /** Cases that showed no difference on a target that shows too little to tell. */
     undecided: z.number().optional(),
+    /** Divergences the baseline expects (counted in `diverged` too). */
+    expected: z.number().optional(),
   }),
+  /** The baseline the run was held to (`--expect`): its entries that matched nothing, and those past their date. */
+  expectations: z.object({ file: z.string(), stale: z.number(), expired: z.number() }).optional(),
+  /** `--fail-on`: the weakest provenance whose divergences fail the run. */
+  failOn: z.enum(['documented', 'observed', 'inferred']).optional(),
   /** The shard of the run this report holds (`run --shard index/count`): case k of a suite is shard k mod count's. */
   shard: z.object({ index: z.number().int().min(1), count: z.number().int().min(1) }).optional(),
   /** The shards merged into this report (`merge`). */

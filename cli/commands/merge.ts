@@ -12,7 +12,7 @@ import { UsageError } from '../errors.js';
 import { prepareReportDir, writeWhole } from '../files.js';
 import type { Io } from '../io.js';
 import { readReportFile } from '../reportFile.js';
-import { printSummary } from './run.js';
+import { exitCodeOf, printSummary } from './run.js';
 
 export interface MergeRaw {
   report?: string;
@@ -130,5 +130,5 @@ export function mergeCommand(dirs: readonly string[], raw: MergeRaw, io: Io): nu
   for (const reporter of REPORTERS) writeWhole(join(raw.report, reporter.fileName), reporter.render(merged));
   printSummary(merged, raw.report, io);
   if (merged.interrupted) return 130;
-  return merged.totals.diverged + merged.totals.errored === 0 ? 0 : 1;
+  return exitCodeOf(merged);
 }

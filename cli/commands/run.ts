@@ -2,7 +2,18 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isMutant, MUTANTS, type MutantName } from '../../emulator/mutants.js';
 import type { CaseResult, Report } from '../../reports/report.js';
+import {
+  applyExpectations,
+  type Expectations,
+  ExpectationsSchema,
+  expectationsFrom,
+  type FailOn,
+  failingDivergences,
+  PROVENANCE_ORDER,
+} from '../../reports/expectations.js';
+import { groupByCause } from '../../reports/groups.js';
 import { REPORTERS } from '../../reports/writers/all.js';
+import { cell } from '../../reports/writers/markdownCell.js';
 import { runSuites, type Shard } from '../../suites/runner.js';
 import { isSuiteName, SUITE_NAMES, type SuiteName } from '../../suites/suites.js';
 import type { AwsTarget } from '../../suites/targets/aws/awsTarget.js';
@@ -11,7 +22,7 @@ import type { Target } from '../../suites/targets/target.js';
 import { UsageError } from '../errors.js';
 import { prepareReportDir, writeWhole } from '../files.js';
 import { watchInterruption } from '../interruption.js';
-import type { Io } from '../io.js';
+import { type Io, readJsonFile, zodPlace } from '../io.js';
 import type { AwsRaw } from './awsOptions.js';
 import { seedLine, seedOf } from './sample.js';
 
@@ -31,6 +42,14 @@ export interface RunRaw extends AwsRaw {
   quiet?: boolean;
   /** `i/n`: only shard i of n. */
   shard?: string;
+  /** A baseline of known divergences (JSON). */
+  expect?: string;
+  /** Write a baseline of this run's divergences here. */
+  writeExpect?: string;
+  /** documented | observed | inferred: the weakest provenance whose divergences fail the run. */
+  failOn?: string;
+  /** The summary on stdout: text, json or markdown. */
+  format?: string;
 }
 
 function int(value: string, option: string, min: number, max: number): number {
@@ -135,6 +154,14 @@ export async function runCommand(raw: RunRaw, io: Io, version: string): Promise<
   }) as SuiteName[];
   const { seed, drawn } = seedOf(raw.seed);
   const shard = shardOf(raw.shard);
+  const failOn = failOnOf(raw.failOn);
+  const format = formatOf(raw.format);
+  const baseline = raw.expect === undefined ? undefined : readExpectations(raw.expect);
+  if (raw.writeExpect !== undefined && existsSync(raw.writeExpect))
+    throw new UsageError(
+      'file-exists',
+      `--write-expect "${raw.writeExpect}" exists; it is not overwritten: give a new file, or remove it first`,
+    );
   const selected: { target: Target; args: string; runArgs?: string; mutant?: MutantName } =
     // The AWS SDK is loaded only for a run that uses it (it is most of the start-up otherwise).
     local ?? (await (await import('./awsOptions.js')).connectAwsTarget(raw, { maxConcurrency: concurrency }));
@@ -178,7 +205,7 @@ export async function runCommand(raw: RunRaw, io: Io, version: string): Promise<
     interruption.abort();
     void target.interrupt?.();
   });
-  const report: Report = await runSuites({
+  const ran: Report = await runSuites({
     signal: interruption.signal,
     target,
     runs,
@@ -201,10 +228,24 @@ export async function runCommand(raw: RunRaw, io: Io, version: string): Promise<
           }),
         }),
   }).finally(unwatch);
-  if (aws?.endpoint) report.target.endpoint = aws.endpoint;
-  if (mutant) report.target.mutant = mutant;
+  if (aws?.endpoint) ran.target.endpoint = aws.endpoint;
+  if (mutant) ran.target.mutant = mutant;
+  let report: Report = { ...ran, ...(raw.failOn ? { failOn } : {}) };
+  if (baseline) {
+    const applied = applyExpectations(report, baseline, raw.expect!, new Date().toISOString().slice(0, 10));
+    report = applied.report;
+    for (const e of applied.stale)
+      io.stderr(`stale expectation (matched no divergence): ${JSON.stringify(e)}\n`);
+    for (const e of applied.expired)
+      io.stderr(`expired expectation (past ${e.expires}): ${JSON.stringify(e)}\n`);
+  }
   for (const reporter of reporters) writeWhole(join(dir, reporter.fileName), reporter.render(report));
-  printSummary(report, dir, io);
+  if (raw.writeExpect !== undefined)
+    writeWhole(
+      raw.writeExpect,
+      `${JSON.stringify(expectationsFrom(report, join(dir, 'report.json')), null, 2)}\n`,
+    );
+  printSummary(report, dir, io, format);
   const stats = report.target.stats;
   if (aws) for (const problem of aws.cleanupProblems) io.stderr(`clean-up failed: ${problem}\n`);
   if (stats && stats.cleanupFailures! > 0)
@@ -212,25 +253,115 @@ export async function runCommand(raw: RunRaw, io: Io, version: string): Promise<
       `${stats.cleanupFailures} resources could not be deleted; remove them with: npx sfn-conformance sweep ${args} --run-id ${aws?.runId ?? ''}\n`,
     );
   if (report.interrupted) return 130;
-  return report.totals.diverged + report.totals.errored === 0 ? 0 : 1;
+  return exitCodeOf(report);
 }
 
-/** The totals, the first divergences with their replay commands, and where the reports are. */
-export function printSummary(report: Report, dir: string, io: Io): void {
-  const t = report.totals;
-  const shard = report.shard ? `shard ${report.shard.index}/${report.shard.count}, ` : '';
-  io.stdout(
-    `${t.cases} cases: ${t.matched} matched, ${t.diverged} diverged, ${t.errored} errored${t.undecided ? `, ${t.undecided} undecided` : ''}${t.skipped ? `, ${t.skipped} not run` : ''} (${shard}seed ${report.seed}, ${report.stats.casesPerSecond} cases/s)\n`,
-  );
-  for (const c of report.cases.filter((x) => x.verdict === 'diverged' || x.verdict === 'error').slice(0, 5)) {
-    const d = (c.shrunk?.differences ?? c.differences)[0];
-    io.stdout(
-      `  ${c.verdict} ${c.suite} ${c.api} ${c.pattern}: ${d ? `${d.path} predicted ${JSON.stringify(d.predicted)}, observed ${JSON.stringify(d.observed)}` : (c.errorMessage ?? '').split('\n')[0]}\n    replay: ${c.shrunk?.replay?.command ?? c.replay.command}\n`,
+/** 1 where a divergence fails the run (not expected, strong enough for --fail-on) or a case errored. */
+export function exitCodeOf(report: Report): number {
+  return failingDivergences(report, report.failOn).length + report.totals.errored === 0 ? 0 : 1;
+}
+
+function failOnOf(value: string | undefined): FailOn {
+  if (value === undefined) return 'inferred';
+  if (!(PROVENANCE_ORDER as readonly string[]).includes(value))
+    throw new UsageError(
+      'bad-option',
+      `--fail-on "${value}" is not a provenance; use ${PROVENANCE_ORDER.join(', ')} (divergences from that provenance or a stronger one fail)`,
     );
+  return value as FailOn;
+}
+
+const FORMATS = ['text', 'json', 'markdown'] as const;
+type Format = (typeof FORMATS)[number];
+function formatOf(value: string | undefined): Format {
+  if (value === undefined) return 'text';
+  if (!(FORMATS as readonly string[]).includes(value))
+    throw new UsageError('bad-option', `--format "${value}" is unknown; use ${FORMATS.join(', ')}`);
+  return value as Format;
+}
+
+/** A baseline file, checked against its schema (docs/expectations.schema.json). */
+function readExpectations(path: string): Expectations {
+  const parsed = ExpectationsSchema.safeParse(readJsonFile(path, '--expect file'));
+  if (!parsed.success)
+    throw new UsageError(
+      'bad-expectations',
+      `--expect "${path}" is not a baseline of known divergences: at ${zodPlace(parsed.error.issues[0]?.path)}: ${parsed.error.issues[0]?.message ?? ''}; see docs/expectations.schema.json`,
+    );
+  return parsed.data;
+}
+
+/**
+ * The summary on stdout: the totals, then the failing divergences grouped by cause (the same
+ * difference paths), a count and one example with its replay command per group, and where the
+ * reports are; as text, JSON or Markdown.
+ */
+export function printSummary(report: Report, dir: string, io: Io, format: Format = 'text'): void {
+  const t = report.totals;
+  const files = [...REPORTERS.map((r) => join(dir, r.fileName)), join(dir, 'cases.jsonl')];
+  const groups = groupByCause(failingDivergences(report, report.failOn ?? 'inferred'));
+  const errors = report.cases.filter((c) => c.verdict === 'error');
+  if (format === 'json') {
+    io.stdout(
+      `${JSON.stringify(
+        {
+          seed: report.seed,
+          ...(report.shard ? { shard: report.shard } : {}),
+          totals: t,
+          groups: groups.map((g) => ({
+            cause: g.cause,
+            count: g.cases.length,
+            example: {
+              id: g.example.id,
+              suite: g.example.suite,
+              replay: replayOf(g.example),
+              difference: firstDifference(g.example),
+            },
+          })),
+          errors: errors.map((c) => ({
+            id: c.id,
+            message: (c.errorMessage ?? '').split('\n')[0],
+            replay: c.replay.command,
+          })),
+          reports: files,
+        },
+        null,
+        2,
+      )}\n`,
+    );
+    return;
   }
-  io.stdout(
-    `reports: ${[...REPORTERS.map((r) => join(dir, r.fileName)), join(dir, 'cases.jsonl')].join(', ')}\n`,
-  );
+  const shard = report.shard ? `shard ${report.shard.index}/${report.shard.count}, ` : '';
+  const line = `${t.cases} cases: ${t.matched} matched, ${t.diverged} diverged${t.expected ? ` (${t.expected} expected)` : ''}, ${t.errored} errored${t.undecided ? `, ${t.undecided} undecided` : ''}${t.skipped ? `, ${t.skipped} not run` : ''} (${shard}seed ${report.seed}, ${report.stats.casesPerSecond} cases/s)`;
+  const md = format === 'markdown';
+  const out = [md ? `**${line}**` : line];
+  if (groups.length > 0)
+    out.push(md ? '\n| cases | cause | example | replay |\n|---|---|---|---|' : `${groups.length} causes:`);
+  for (const g of groups) {
+    const d = firstDifference(g.example);
+    if (md)
+      out.push(
+        `| ${g.cases.length} | ${cell(g.cause)} | ${cell(`${g.example.suite} ${g.example.api} ${g.example.pattern}: ${d}`)} | \`${cell(replayOf(g.example))}\` |`,
+      );
+    else
+      out.push(
+        `  ${g.cases.length} × ${g.cause}\n    e.g. ${g.example.suite} ${g.example.api} ${g.example.pattern}: ${d}\n    replay: ${replayOf(g.example)}`,
+      );
+  }
+  for (const c of errors.slice(0, 5))
+    out.push(
+      `${md ? '- ' : '  '}error ${c.suite} ${c.api} ${c.pattern}: ${(c.errorMessage ?? '').split('\n')[0]}${md ? '' : '\n   '} replay: ${c.replay.command}`,
+    );
+  out.push(`${md ? '\n' : ''}reports: ${files.join(', ')}`);
+  io.stdout(`${out.join('\n')}\n`);
+}
+
+const replayOf = (c: CaseResult) => c.shrunk?.replay?.command ?? c.replay.command;
+function firstDifference(c: CaseResult): string {
+  const d = (c.shrunk?.differences ?? c.differences)[0];
+  return d
+    ? `${d.path} predicted ${JSON.stringify(d.predicted)}, observed ${JSON.stringify(d.observed)}`
+    : '';
 }
 
 /** `--shard i/n`: the i-th of n shards (1-based), checked. */

@@ -56,11 +56,11 @@ describe('junit.xml of run', () => {
       'outcome / outcome case 0: CreateTrainingJob sync',
       'outcome / outcome case 1: CreateTrainingJob sync',
       'outcome / outcome case 2: CreateTrainingJob sync',
-      'outcome / outcome case 3: CreateEndpoint request-response',
+      'outcome / outcome case 3: CreateEndpoint requestResponse',
       'necessity / necessity case 0: CreateTrainingJob sync',
       'necessity / necessity case 1: CreateTrainingJob sync',
       'necessity / necessity case 2: CreateTrainingJob sync',
-      'necessity / necessity case 3: CreateModel request-response',
+      'necessity / necessity case 3: CreateModel requestResponse',
     ]);
     // The case ids (content hashes) are in no name.
     for (const c of fixtureReport().cases) expect(junitReporter.render(fixtureReport())).not.toContain(c.id);

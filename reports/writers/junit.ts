@@ -24,6 +24,7 @@ function testcase(c: CaseResult): JunitCase {
     case 'undecided':
       return { ...base, skipped: `undecided: ${c.undecidedReason ?? ''}` };
     case 'diverged': {
+      if (c.expected) return { ...base, skipped: `expected divergence: ${c.expected.reason}` };
       const diffs = (c.shrunk?.differences ?? c.differences).map(diffLine);
       const first = (c.shrunk?.differences ?? c.differences)[0];
       return {

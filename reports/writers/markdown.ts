@@ -31,7 +31,7 @@ function render(report: Report): string {
     '',
     `Target: ${targetLine(report)}. Seed ${report.seed}, ${report.runs} runs per suite, suites ${report.suites.join(', ')}, concurrency ${report.concurrency}.`,
     '',
-    `**${t.cases} cases: ${t.matched} matched, ${t.diverged} diverged, ${t.errored} errored${t.undecided ? `, ${t.undecided} undecided` : ''}${t.skipped ? `, ${t.skipped} skipped` : ''}** in ${(report.durationMs / 1000).toFixed(1)} s (${report.stats.casesPerSecond} cases/s).`,
+    `**${t.cases} cases: ${t.matched} matched, ${t.diverged} diverged${t.expected ? ` (${t.expected} expected)` : ''}, ${t.errored} errored${t.undecided ? `, ${t.undecided} undecided` : ''}${t.skipped ? `, ${t.skipped} skipped` : ''}** in ${(report.durationMs / 1000).toFixed(1)} s (${report.stats.casesPerSecond} cases/s).`,
     '',
     ...(report.interrupted
       ? ['**Interrupted**: the cases that finished before the interruption, no others.', '']
@@ -49,7 +49,10 @@ function render(report: Report): string {
     ...matrix(report),
     '',
   ];
-  const divergent = report.cases.filter((c) => c.verdict === 'diverged' || c.verdict === 'error');
+  const divergent = report.cases.filter(
+    (c) => (c.verdict === 'diverged' && !c.expected) || c.verdict === 'error',
+  );
+  const expected = report.cases.filter((c) => c.expected !== undefined);
   if (divergent.length > 0) {
     lines.push('## Divergences', '');
     const first = (c: CaseResult) => (c.shrunk?.differences ?? c.differences)[0];
@@ -106,6 +109,20 @@ function render(report: Report): string {
       lines.push('');
     }
   }
+  if (expected.length > 0)
+    lines.push(
+      `## Expected divergences (${expected.length})`,
+      '',
+      `Named by the baseline ${report.expectations ? `\`${report.expectations.file}\`` : ''}; they do not fail the run.`,
+      '',
+      ...reasonCounts(expected.map((c) => `${c.suite} ${c.api} ${c.pattern}: ${c.expected!.reason}`)),
+      '',
+    );
+  if (report.expectations && report.expectations.stale + report.expectations.expired > 0)
+    lines.push(
+      `Baseline entries that matched nothing: ${report.expectations.stale} stale, ${report.expectations.expired} expired (the run's stderr names them).`,
+      '',
+    );
   const undecided = report.cases.filter((c) => c.verdict === 'undecided');
   if (undecided.length > 0) {
     lines.push(

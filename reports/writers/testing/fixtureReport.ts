@@ -58,7 +58,7 @@ export function fixtureReport(): Report {
       head('outcome', 2, { verdict: 'error', errorMessage: 'Error: boom\n    at x (y.ts:1:1)' }),
       head('outcome', 3, {
         api: 'CreateEndpoint',
-        pattern: 'request-response',
+        pattern: 'requestResponse',
         verdict: 'diverged',
         differences: [
           {
@@ -107,7 +107,7 @@ export function fixtureReport(): Report {
       }),
       head('necessity', 3, {
         api: 'CreateModel',
-        pattern: 'request-response',
+        pattern: 'requestResponse',
         verdict: 'diverged',
         differences: [
           {

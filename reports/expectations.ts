@@ -1,0 +1,125 @@
+/**
+ * Known divergences (`run --expect FILE`): entries that match divergences by suite, API, pattern,
+ * difference path and target, each with its reason and an optional expiry date. A matched
+ * divergence is expected: counted and listed, not failing. An entry that matches nothing is
+ * stale; one past its date matches nothing and is reported as expired. `--fail-on` fails only on
+ * divergences from expectations of a provenance at least as strong as it names.
+ */
+import { z } from 'zod';
+import type { Provenance } from '../catalog/provenance.js';
+import type { CaseResult, Report } from './report.js';
+
+export const ExpectedDivergenceSchema = z
+  .object({
+    suite: z.string().optional().describe('the suite of the case (any, if absent)'),
+    api: z.string().optional().describe('the SageMaker API of the case, e.g. CreateTrainingJob'),
+    pattern: z.enum(['requestResponse', 'sync', 'waitForTaskToken']).optional(),
+    path: z
+      .string()
+      .optional()
+      .describe('a difference path, or its start: "status", "calls", "output/TrainingJobStatus", "target"'),
+    target: z.enum(['embedded', 'aws', 'endpoint']).optional().describe('the kind of target'),
+    reason: z.string().min(1).describe('why the divergence is expected (a known gap, an issue link)'),
+    expires: z.iso.date().optional().describe('YYYY-MM-DD: from this day on, the entry matches nothing'),
+  })
+  .strict();
+
+export const ExpectationsSchema = z
+  .object({
+    $schema: z.string().optional(),
+    expected: z.array(ExpectedDivergenceSchema),
+  })
+  .strict();
+
+export type ExpectedDivergence = z.infer<typeof ExpectedDivergenceSchema>;
+export type Expectations = z.infer<typeof ExpectationsSchema>;
+
+/** Provenance strength, strongest first: `--fail-on observed` fails on documented and observed. */
+export const PROVENANCE_ORDER = ['documented', 'observed', 'inferred'] as const;
+export type FailOn = (typeof PROVENANCE_ORDER)[number];
+
+const differencesOf = (c: CaseResult) => c.shrunk?.differences ?? c.differences;
+
+/** Whether an entry matches a divergent case of a report. */
+export function matches(e: ExpectedDivergence, c: CaseResult, target: Report['target']['kind']): boolean {
+  if (e.suite !== undefined && e.suite !== c.suite) return false;
+  if (e.api !== undefined && e.api !== c.api) return false;
+  if (e.pattern !== undefined && e.pattern !== c.pattern) return false;
+  if (e.target !== undefined && e.target !== target) return false;
+  if (e.path === undefined) return true;
+  const path = e.path;
+  return differencesOf(c).some((d) => d.path === path || d.path.startsWith(`${path}/`));
+}
+
+export interface Applied {
+  readonly report: Report;
+  /** Entries that matched no divergence. */
+  readonly stale: readonly ExpectedDivergence[];
+  /** Entries past their date (they matched nothing). */
+  readonly expired: readonly ExpectedDivergence[];
+}
+
+/** The report with its expected divergences marked (`expected`) and counted (`totals.expected`). */
+export function applyExpectations(report: Report, x: Expectations, file: string, today: string): Applied {
+  const live = x.expected.filter((e) => e.expires === undefined || e.expires > today);
+  const expired = x.expected.filter((e) => !live.includes(e));
+  const used = new Set<ExpectedDivergence>();
+  const cases = report.cases.map((c) => {
+    if (c.verdict !== 'diverged') return c;
+    const entry = live.find((e) => matches(e, c, report.target.kind));
+    if (!entry) return c;
+    used.add(entry);
+    return { ...c, expected: { reason: entry.reason } };
+  });
+  const stale = live.filter((e) => !used.has(e));
+  return {
+    report: {
+      ...report,
+      cases,
+      totals: { ...report.totals, expected: cases.filter((c) => c.expected !== undefined).length },
+      expectations: { file, stale: stale.length, expired: expired.length },
+    },
+    stale,
+    expired,
+  };
+}
+
+/** The provenance a divergence is judged by: that of its first difference. */
+export const provenanceOf = (c: CaseResult): Provenance['kind'] | undefined =>
+  differencesOf(c)[0]?.provenance.kind;
+
+/** The divergences that fail the run: not expected, and from a provenance at least as strong as `failOn`. */
+export function failingDivergences(report: Report, failOn: FailOn = 'inferred'): CaseResult[] {
+  const strength = PROVENANCE_ORDER.indexOf(failOn);
+  return report.cases.filter((c) => {
+    if (c.verdict !== 'diverged' || c.expected !== undefined) return false;
+    const kind = provenanceOf(c);
+    return kind === undefined || PROVENANCE_ORDER.indexOf(kind) <= strength;
+  });
+}
+
+/** A baseline from a report: one entry per suite, API, pattern and first difference of its divergences. */
+export function expectationsFrom(report: Report, source: string): Expectations {
+  const entries = new Map<string, ExpectedDivergence>();
+  for (const c of report.cases) {
+    if (c.verdict !== 'diverged') continue;
+    const path = differencesOf(c)[0]?.path.split('/')[0];
+    const e: ExpectedDivergence = {
+      suite: c.suite,
+      api: c.api,
+      pattern: c.pattern as ExpectedDivergence['pattern'],
+      ...(path ? { path } : {}),
+      target: report.target.kind,
+      reason: `seen in ${source} (seed ${report.seed}); say why it is expected`,
+    };
+    entries.set(JSON.stringify([e.suite, e.api, e.pattern, e.path]), e);
+  }
+  return { $schema: EXPECTATIONS_SCHEMA_URL, expected: [...entries.values()] };
+}
+
+/** Where the JSON Schema of a baseline file lives, relative to a project that installed the tool. */
+export const EXPECTATIONS_SCHEMA_URL =
+  './node_modules/sfn-sagemaker-conformance/docs/expectations.schema.json';
+
+/** The JSON Schema of a baseline file (docs/expectations.schema.json is this, committed). */
+export const expectationsJsonSchema = (): unknown => z.toJSONSchema(ExpectationsSchema);
