@@ -557,7 +557,7 @@ describe('run', () => {
     ).toBe(0);
     expectUsageError(
       await run('run', '--runs', '2', '--seed', '1', '--report', report),
-      'already holds cases.jsonl, junit.xml, report.json, report.md',
+      'already holds cases.jsonl, junit.xml, report.html, report.json, report.md',
     );
     expect(
       (
@@ -725,7 +725,7 @@ describe('regress', () => {
     const md = readFileSync(join(report, 'report.md'), 'utf8');
     expect(md.indexOf('## Breaking changes')).toBeGreaterThan(0);
     expect(readFileSync(join(report, 'junit.xml'), 'utf8')).toContain(
-      '<failure message="newly denied (required)',
+      '<failure type="breaking" message="newly denied (required)',
     );
   });
 

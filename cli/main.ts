@@ -264,6 +264,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     )
     .argument('<dirs...>', "the shards' report directories (or their report.json)")
     .option('--report <dir>', 'directory for the merged report')
+    .option('--format <format>', 'the summary on stdout: text (default), json or markdown')
     .option('--overwrite', 'replace a report already in the directory')
     .action(async (dirs: string[], opts: MergeRaw) => {
       const { mergeCommand } = await import('./commands/merge.js');

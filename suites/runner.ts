@@ -63,6 +63,7 @@ export function totalsOf(cases: readonly CaseResult[]): Report['totals'] {
     errored: count('error'),
     skipped: count('skipped'),
     undecided: count('undecided'),
+    expected: cases.filter((c) => c.expected !== undefined).length,
   };
 }
 

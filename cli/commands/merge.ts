@@ -12,11 +12,12 @@ import { UsageError } from '../errors.js';
 import { prepareReportDir, writeWhole } from '../files.js';
 import type { Io } from '../io.js';
 import { readReportFile } from '../reportFile.js';
-import { exitCodeOf, printSummary } from './run.js';
+import { exitCodeOf, formatOf, printSummary } from './run.js';
 
 export interface MergeRaw {
   report?: string;
   overwrite?: boolean;
+  format?: string;
 }
 
 /** What must agree for reports to be shards of one run, and how a report says it. */
@@ -118,6 +119,7 @@ export function mergeCommand(dirs: readonly string[], raw: MergeRaw, io: Io): nu
       'missing-argument',
       'merge needs the report directories of the shards, e.g. merge shard-1 shard-2 --report merged',
     );
+  formatOf(raw.format);
   if (raw.report === undefined)
     throw new UsageError('missing-option', 'merge needs --report DIR: the directory for the merged report');
   const reports = dirs.map((d) => ({ path: reportPath(d), report: readReportFile(reportPath(d)) }));
@@ -128,7 +130,7 @@ export function mergeCommand(dirs: readonly string[], raw: MergeRaw, io: Io): nu
     io.stderr(`merging ${reports.length} of ${count} shards: the merged report holds only their cases\n`);
   writeWhole(join(raw.report, 'cases.jsonl'), merged.cases.map((c) => `${JSON.stringify(c)}\n`).join(''));
   for (const reporter of REPORTERS) writeWhole(join(raw.report, reporter.fileName), reporter.render(merged));
-  printSummary(merged, raw.report, io);
+  printSummary(merged, raw.report, io, formatOf(raw.format));
   if (merged.interrupted) return 130;
   return exitCodeOf(merged);
 }

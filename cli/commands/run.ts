@@ -273,7 +273,7 @@ function failOnOf(value: string | undefined): FailOn {
 
 const FORMATS = ['text', 'json', 'markdown'] as const;
 type Format = (typeof FORMATS)[number];
-function formatOf(value: string | undefined): Format {
+export function formatOf(value: string | undefined): Format {
   if (value === undefined) return 'text';
   if (!(FORMATS as readonly string[]).includes(value))
     throw new UsageError('bad-option', `--format "${value}" is unknown; use ${FORMATS.join(', ')}`);

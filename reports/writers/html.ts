@@ -1,0 +1,170 @@
+/**
+ * report.html: one self-contained page (inline CSS and script, nothing fetched) for people: the
+ * api x pattern x suite matrix, the divergences grouped by cause and provenance, each case with
+ * its normalised diff, its shrunk case's definition (collapsed) and a copy button for its replay
+ * command, and filters by suite, API, pattern and verdict.
+ */
+import { groupByCause } from '../groups.js';
+import { diffLine, Placeholders } from '../normalise.js';
+import type { CaseResult, Report } from '../report.js';
+import type { Reporter } from './reporter.js';
+
+const esc = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+const VERDICTS = ['match', 'diverged', 'expected', 'undecided', 'error', 'skipped'] as const;
+/** A case's verdict as the page shows it: an expected divergence apart from the others. */
+const shown = (c: CaseResult) => (c.expected ? 'expected' : c.verdict);
+
+/** Attributes the filters read. */
+const data = (c: CaseResult) =>
+  `data-suite="${esc(c.suite)}" data-api="${esc(c.api)}" data-pattern="${esc(c.pattern)}" data-verdict="${shown(c)}"`;
+
+function matrix(report: Report): string {
+  const keys = [...new Set(report.cases.map((c) => JSON.stringify([c.api, c.pattern])))].sort();
+  const head = `<tr><th>api</th><th>pattern</th>${report.suites.map((s) => `<th>${esc(s)}</th>`).join('')}</tr>`;
+  const rows = keys.map((key) => {
+    const [api, pattern] = JSON.parse(key) as [string, string];
+    const cells = report.suites.map((suite) => {
+      const of = report.cases.filter((c) => c.api === api && c.pattern === pattern && c.suite === suite);
+      if (of.length === 0) return '<td></td>';
+      const n = (v: string) => of.filter((c) => shown(c) === v).length;
+      const parts = VERDICTS.filter((v) => n(v) > 0).map(
+        (v) => `<span class="v ${v}" title="${v}" data-count="${v}">${n(v)}</span>`,
+      );
+      return `<td>${parts.join(' ')}</td>`;
+    });
+    return `<tr data-api="${esc(api)}" data-pattern="${esc(pattern)}"><td>${esc(api)}</td><td>${esc(pattern)}</td>${cells.join('')}</tr>`;
+  });
+  return `<table id="matrix">${head}${rows.join('')}</table>`;
+}
+
+function caseBlock(c: CaseResult): string {
+  const p = new Placeholders();
+  const diffs = (c.shrunk?.differences ?? c.differences).map((d) =>
+    diffLine(d.path, d.predicted, d.observed, p),
+  );
+  const replay = c.shrunk?.replay?.command ?? c.replay.command;
+  const definition = c.shrunk?.case.definition;
+  return [
+    `<div class="case" ${data(c)}>`,
+    `<h4>${esc(c.suite)} case ${esc(c.replay.path.split(':')[1] ?? '')}: ${esc(c.api)} ${esc(c.pattern)} <code>${esc(c.id)}</code>${c.shrunk ? ` shrunk in ${c.shrunk.steps} steps` : ''}</h4>`,
+    c.expected ? `<p class="expected">Expected: ${esc(c.expected.reason)}</p>` : '',
+    c.verdict === 'error'
+      ? `<pre class="diff">${esc((c.errorMessage ?? '').split('\n')[0] ?? '')}</pre>`
+      : '',
+    diffs.length ? `<pre class="diff">${esc(diffs.join('\n'))}</pre>` : '',
+    diffs.length
+      ? `<p class="provenance">${esc((c.shrunk?.differences ?? c.differences)[0]!.provenance.source)}</p>`
+      : '',
+    definition !== undefined
+      ? `<details><summary>The shrunk case's definition</summary><pre>${esc(JSON.stringify(definition, null, 2))}</pre></details>`
+      : '',
+    `<p class="replay"><code>${esc(replay)}</code> <button type="button" class="copy" data-copy="${esc(replay)}">Copy</button></p>`,
+    '</div>',
+  ].join('');
+}
+
+function divergences(report: Report): string {
+  const divergent = report.cases.filter((c) => c.verdict === 'diverged' || c.verdict === 'error');
+  if (divergent.length === 0) return '<p>No divergences.</p>';
+  const out: string[] = [];
+  const kinds = [
+    ['target', 'The target failed to answer'],
+    ['documented', 'From documented expectations'],
+    ['observed', 'From observed expectations'],
+    ['inferred', 'From inferred expectations'],
+  ] as const;
+  const first = (c: CaseResult) => (c.shrunk?.differences ?? c.differences)[0];
+  for (const [kind, title] of kinds) {
+    const of = divergent.filter(
+      (c) =>
+        c.verdict === 'diverged' &&
+        (kind === 'target'
+          ? first(c)?.path === 'target'
+          : first(c)?.path !== 'target' && first(c)?.provenance.kind === kind),
+    );
+    if (of.length === 0) continue;
+    out.push(`<section class="provenance-group"><h3>${title} (${of.length})</h3>`);
+    for (const g of groupByCause(of))
+      out.push(
+        `<div class="cause"><h4 class="cause-title">${g.cases.length} × ${esc(g.cause)}</h4>${g.cases.map(caseBlock).join('')}</div>`,
+      );
+    out.push('</section>');
+  }
+  const errors = divergent.filter((c) => c.verdict === 'error');
+  if (errors.length > 0)
+    out.push(
+      `<section class="provenance-group"><h3>Errors (${errors.length})</h3>${errors.map(caseBlock).join('')}</section>`,
+    );
+  return out.join('');
+}
+
+function select(name: string, values: readonly string[]): string {
+  return `<label>${name} <select data-filter="${name}"><option value="">all</option>${values
+    .map((v) => `<option value="${esc(v)}">${esc(v)}</option>`)
+    .join('')}</select></label>`;
+}
+
+const CSS = `body{font:14px/1.45 system-ui,sans-serif;margin:2rem;color:#1d1d1f}h1{font-size:1.4rem}
+table{border-collapse:collapse;margin:1rem 0}td,th{border:1px solid #ccc;padding:.25rem .5rem;text-align:left}
+.v{display:inline-block;min-width:1.6em;text-align:center;border-radius:3px;padding:0 .2em;color:#fff}
+.match{background:#2e7d32}.diverged{background:#c62828}.expected{background:#8d6e63}.undecided{background:#6d6d6d}
+.error{background:#6a1b9a}.skipped{background:#9e9e9e}p.expected{color:#5d4037;background:none}
+pre{background:#f5f5f7;padding:.5rem;overflow:auto}.case{border-left:3px solid #c62828;padding-left:.75rem;margin:1rem 0}
+.filters label{margin-right:1rem}.hidden{display:none}button.copy{cursor:pointer}`;
+
+/** The filters hide the cases and matrix rows that do not match; the copy buttons copy a replay command. */
+const SCRIPT = `(() => {
+  const filters = [...document.querySelectorAll('select[data-filter]')];
+  const apply = () => {
+    const want = Object.fromEntries(filters.map((f) => [f.dataset.filter, f.value]));
+    for (const el of document.querySelectorAll('.case')) {
+      const ok = Object.entries(want).every(([k, v]) => !v || el.dataset[k] === v);
+      el.classList.toggle('hidden', !ok);
+    }
+    for (const row of document.querySelectorAll('#matrix tr[data-api]')) {
+      const ok = (!want.api || row.dataset.api === want.api) && (!want.pattern || row.dataset.pattern === want.pattern);
+      row.classList.toggle('hidden', !ok);
+    }
+    for (const g of document.querySelectorAll('.cause, .provenance-group'))
+      g.classList.toggle('hidden', g.querySelectorAll('.case:not(.hidden)').length === 0);
+    document.getElementById('shown').textContent = String(document.querySelectorAll('.case:not(.hidden)').length);
+  };
+  for (const f of filters) f.addEventListener('change', apply);
+  document.addEventListener('click', (e) => {
+    const b = e.target.closest('button.copy');
+    if (!b) return;
+    const done = () => { b.textContent = 'Copied'; };
+    if (navigator.clipboard) navigator.clipboard.writeText(b.dataset.copy).then(done, () => undefined);
+  });
+  apply();
+})();`;
+
+function render(report: Report): string {
+  const t = report.totals;
+  const uniq = (f: (c: CaseResult) => string) => [...new Set(report.cases.map(f))].sort();
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>sfn-sagemaker-conformance: seed ${report.seed}</title><style>${CSS}</style></head><body>
+<h1>sfn-sagemaker-conformance report</h1>
+<p>Target: ${esc(report.target.description ?? report.target.kind)} (${esc(report.target.region)}). Seed ${report.seed}, ${report.runs} runs per suite${report.shard ? `, shard ${report.shard.index}/${report.shard.count}` : ''}, started ${esc(report.startedAt)}.</p>
+<p id="totals"><strong data-total="cases">${t.cases}</strong> cases: <span data-total="matched">${t.matched}</span> matched, <span data-total="diverged">${t.diverged}</span> diverged${t.expected ? ` (${t.expected} expected)` : ''}, <span data-total="errored">${t.errored}</span> errored${t.undecided ? `, ${t.undecided} undecided` : ''}${t.skipped ? `, ${t.skipped} not run` : ''}.</p>
+<h2>Matrix</h2>
+<p>Per API, pattern and suite, the cases by verdict: <span class="v match">match</span> <span class="v diverged">diverged</span> <span class="v expected">expected</span> <span class="v undecided">undecided</span> <span class="v error">error</span> <span class="v skipped">not run</span></p>
+${matrix(report)}
+<h2>Divergences</h2>
+<div class="filters">${select('suite', report.suites)}${select(
+    'api',
+    uniq((c) => c.api),
+  )}${select(
+    'pattern',
+    uniq((c) => c.pattern),
+  )}${select('verdict', ['diverged', 'expected', 'error'])} <span><span id="shown"></span> shown</span></div>
+${divergences(report)}
+<script>${SCRIPT}</script>
+</body></html>
+`;
+}
+
+export const htmlReporter: Reporter = { fileName: 'report.html', render };
