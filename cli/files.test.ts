@@ -68,7 +68,13 @@ describe('the report directory', () => {
   it('report files are written whole: no temporary file is left beside them', async () => {
     const dir = join(base, 'whole');
     expect((await run('run', '--runs', '2', '--seed', '1', '--report', dir)).code).toBe(0);
-    expect(readdirSync(dir).sort()).toEqual(['cases.jsonl', 'junit.xml', 'report.html', 'report.json', 'report.md']);
+    expect(readdirSync(dir).sort()).toEqual([
+      'cases.jsonl',
+      'junit.xml',
+      'report.html',
+      'report.json',
+      'report.md',
+    ]);
   });
 });
 

@@ -7,6 +7,7 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { htmlReporter } from './html.js';
 import { fixtureReport } from './testing/fixtureReport.js';
@@ -29,8 +30,6 @@ describe('report.html, as a self-contained page', () => {
     expect(htmlReporter.render(report)).not.toContain('<img src=x');
   });
 });
-
-type Browser = import('playwright-core').Browser;
 
 describe.skipIf(!available)('report.html in Chromium', () => {
   let browser: Browser;
