@@ -9,6 +9,7 @@ export default defineConfig({
           name: 'unit',
           include: [
             '{catalog,apimodel,validation,iam,oracles,generators,emulator,reports,cli,scripts,suites}/**/*.test.ts',
+            'index.test.ts',
           ],
           exclude: ['suites/conformance/**', '**/node_modules/**'],
           testTimeout: 60_000,

@@ -1,0 +1,27 @@
+/**
+ * The library: what a user's own property tests import from `sfn-sagemaker-conformance`. The
+ * package's `exports` name this file only; everything else is internal and may change between
+ * versions (as fast-check keeps its `_internals` apart).
+ *
+ * - Case arbitraries: `validCaseArb`, `invalidCaseArb` (fast-check), and `withId` to give a drawn
+ *   case the id and replay coordinates the runner and targets expect.
+ * - Oracles: `predictExecution` (created, calls with IAM decisions, status, error, cause, output,
+ *   history) and `predictPolicy` (the policy Step Functions would generate for a definition).
+ * - The emulator: `EmulatedStepFunctions` (`createStateMachine`, `startExecution`, `awaitExecution`).
+ * - The runner: `runSuites` with a `Target` of your own (or `EmbeddedTarget`), `SUITES`, `compare`.
+ * - The schemas of what the tool writes: `ReportSchema`, `CaseResultSchema`,
+ *   `RegressionReportSchema`, `ExpectationsSchema` (zod).
+ */
+export { validCaseArb, type Case, type CaseContent, type CaseFilter } from './generators/case.js';
+export { invalidCaseArb, withId } from './generators/invalidCase.js';
+export { predictExecution, type Prediction, type CallRecord } from './oracles/outcome/predictExecution.js';
+export { predictPolicy } from './oracles/policy/predictPolicy.js';
+export { EmulatedStepFunctions, StepFunctionsError } from './emulator/stepFunctions.js';
+export { runSuites, evaluate, type RunOptions } from './suites/runner.js';
+export { SUITES, SUITE_NAMES, type Suite, type SuiteName } from './suites/suites.js';
+export { EmbeddedTarget } from './suites/targets/embedded.js';
+export type { Observation, Target, TargetCapabilities } from './suites/targets/target.js';
+export { compare, type Aspect, type Difference } from './reports/compare.js';
+export { CaseResultSchema, ReportSchema, type CaseResult, type Report } from './reports/report.js';
+export { RegressionReportSchema, type RegressionReport } from './reports/regression/report.js';
+export { ExpectationsSchema, type Expectations } from './reports/expectations.js';
