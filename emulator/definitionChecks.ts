@@ -3,6 +3,7 @@
  * patterns, and request field names against the API model (values are SageMaker's to check, at
  * call time). Messages follow Step Functions' `SCHEMA_VALIDATION_FAILED: ... at /States/...` style.
  */
+import '../validation/aslSchemaOverrides.js';
 import aslValidator from 'asl-validator';
 import type { StateMachineType } from '../catalog/api.js';
 import { API_BY_RESOURCE_NAME } from '../catalog/sagemakerApis.js';

@@ -122,3 +122,46 @@ describe('validateDefinition', () => {
     expect(labels(training, 'EXPRESS')).toEqual(['integration at /States/Train/Resource']);
   });
 });
+
+describe('definitions asl-validator 4.0.0 refused and AWS accepts (recorded on AWS)', () => {
+  const jsonataPass = (output: unknown) => ({
+    QueryLanguage: 'JSONata',
+    StartAt: 'P',
+    States: { P: { Type: 'Pass', Output: output, End: true } },
+  });
+  it('a JSONata Output of any JSON value, a constant Condition, null in a JSONPath list: valid', () => {
+    for (const output of [null, 1, 0.5, true, 'a plain "string"', [], [1, 'x']])
+      expect(
+        validateDefinition(jsonataPass(output)).filter((p) => p.code.startsWith('SCHEMA')),
+        JSON.stringify(output),
+      ).toEqual([]);
+    const choice = {
+      QueryLanguage: 'JSONata',
+      StartAt: 'C',
+      States: {
+        C: { Type: 'Choice', Choices: [{ Condition: true, Next: 'P', Output: 'rule output' }], Default: 'P' },
+        P: { Type: 'Pass', End: true },
+      },
+    };
+    expect(validateDefinition(choice).filter((p) => p.code.startsWith('SCHEMA'))).toEqual([]);
+    const assign = {
+      StartAt: 'P',
+      States: { P: { Type: 'Pass', Assign: { list: [null, '{% $x %}', '$.a', [], { k: 0 }] }, End: true } },
+    };
+    expect(validateDefinition(assign).filter((p) => p.code.startsWith('SCHEMA'))).toEqual([]);
+  });
+
+  it('still refuses what AWS refuses: a Condition that is neither an expression nor a boolean, Output on a JSONPath state', () => {
+    const choice = {
+      QueryLanguage: 'JSONata',
+      StartAt: 'C',
+      States: {
+        C: { Type: 'Choice', Choices: [{ Condition: 'not an expression', Next: 'P' }] },
+        P: { Type: 'Pass', End: true },
+      },
+    };
+    expect(validateDefinition(choice).length).toBeGreaterThan(0);
+    const jsonPathOutput = { StartAt: 'P', States: { P: { Type: 'Pass', Output: 1, End: true } } };
+    expect(validateDefinition(jsonPathOutput).length).toBeGreaterThan(0);
+  });
+});

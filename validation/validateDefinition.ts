@@ -3,6 +3,7 @@
  * checks the ASL schema; on top come the rules it misses (spec §5.2, §5.3) and the integration's:
  * known `sagemaker:` APIs and suffixes, and each request checked against the SageMaker API model.
  */
+import './aslSchemaOverrides.js';
 import aslValidator from 'asl-validator';
 import type { StateMachineType } from '../catalog/api.js';
 import { analyzeTaskResource } from '../oracles/definition/sagemakerTasks.js';

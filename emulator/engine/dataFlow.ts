@@ -5,33 +5,10 @@
  */
 import jsonata from 'jsonata';
 import { evaluateIntrinsic, isIntrinsic } from './intrinsics.js';
-import { readPath } from './jsonPath.js';
+import { readValue, type PathScope } from './jsonPath.js';
 import { StatesError } from './statesError.js';
 
-export interface PathScope {
-  readonly input: unknown;
-  readonly context: unknown;
-  readonly variables: Readonly<Record<string, unknown>>;
-  readonly random: () => number;
-}
-
-const VARIABLE = /^\$([A-Za-z_][A-Za-z0-9_]*)(.*)$/;
-
-/** Reads a JSONPath value: `$...` from the input, `$$...` from the Context object, `$name...` from a variable. */
-export function readValue(path: string, scope: PathScope, field: string): unknown {
-  if (path.startsWith('$$')) return readPath(`$${path.slice(2)}`, scope.context, field);
-  const v = VARIABLE.exec(path);
-  if (v) {
-    const [, name, rest] = v as unknown as [string, string, string];
-    if (!Object.hasOwn(scope.variables, name))
-      throw new StatesError(
-        'States.Runtime',
-        `The variable '$${name}' of the field '${field}' is not defined`,
-      );
-    return rest ? readPath(`$${rest}`, scope.variables[name], field) : scope.variables[name];
-  }
-  return readPath(path, scope.input, field);
-}
+export { readValue, type PathScope } from './jsonPath.js';
 
 /** A JSONPath payload template (Parameters, ItemSelector, ResultSelector, Assign). */
 export function applyTemplate(template: unknown, scope: PathScope, field: string): unknown {
@@ -52,7 +29,7 @@ export function applyTemplate(template: unknown, scope: PathScope, field: string
         if (e instanceof StatesError && e.error === 'States.Runtime' && !isIntrinsic(value)) {
           throw new StatesError(
             'States.Runtime',
-            `The JSONPath '${value}' specified for the field '${key}' could not be found in the input`,
+            `The JSONPath '${value}' specified for the field '${key}' could not be found in the input '${JSON.stringify(scope.input)}'`,
           );
         }
         throw e;
@@ -118,6 +95,15 @@ export async function evaluateJsonata(text: string, scope: JsonataScope, field: 
       `The JSONata expression '${body}' specified for the field '${field}' returned nothing (undefined).`,
     );
   }
+  // A function (`function($x){$x}`), which jsonata returns as a lambda object: no JSON value.
+  if (
+    typeof value === 'function' ||
+    (typeof value === 'object' && value !== null && '_jsonata_lambda' in value)
+  )
+    throw new StatesError(
+      'States.QueryEvaluationError',
+      `The JSONata expression '${body}' specified for the field '${field}' returned an unsupported result type.`,
+    );
   // jsonata marks its arrays with a non-enumerable flag; plain JSON from here on.
   return JSON.parse(JSON.stringify(value)) as unknown;
 }
@@ -132,8 +118,9 @@ export async function applyJsonataTemplate(
   if (Array.isArray(template)) return Promise.all(template.map((t) => applyJsonataTemplate(t, scope, field)));
   if (template === null || typeof template !== 'object') return template;
   const out: Record<string, unknown> = {};
+  // A member's expression is named by its place: `Output/result`.
   for (const [k, v] of Object.entries(template as Record<string, unknown>))
-    out[k] = await applyJsonataTemplate(v, scope, field);
+    out[k] = await applyJsonataTemplate(v, scope, `${field}/${k}`);
   return out;
 }
 
@@ -146,14 +133,17 @@ export function checkPayload(value: unknown, what: string): void {
 }
 
 /** The payload as JSON (for the history), checked against the 256 KiB limit. */
-export function payloadJson(value: unknown, what: string): string {
+export function payloadJson(value: unknown, what: string, state?: string): string {
   const text = JSON.stringify(value) ?? 'null';
   if (text.length * 3 < PAYLOAD_LIMIT_BYTES) return text; // no UTF-8 string of this length can exceed the limit
   const bytes = Buffer.byteLength(text, 'utf8');
   if (bytes > PAYLOAD_LIMIT_BYTES) {
     throw new StatesError(
       'States.DataLimitExceeded',
-      `The ${what} has a size of ${bytes} bytes, more than the limit of ${PAYLOAD_LIMIT_BYTES} bytes.`,
+      // A state's output past the limit, in AWS's words (recorded); other payloads say which and how big.
+      state !== undefined
+        ? `The state/task '${state}' returned a result with a size exceeding the maximum number of bytes service limit.`
+        : `The ${what} has a size of ${bytes} bytes, more than the limit of ${PAYLOAD_LIMIT_BYTES} bytes.`,
     );
   }
   return text;

@@ -20,7 +20,14 @@ import { History, HISTORY_LIMIT_CAUSE, type HistoryEvent } from './history.js';
 import { readPath, writePath } from './jsonPath.js';
 import { AbortScope, VirtualScheduler } from './scheduler.js';
 import type { MutantName } from '../mutants.js';
-import { errorMatches, StatesError, TERMINAL_ERRORS } from './statesError.js';
+import {
+  errorMatches,
+  EVALUATION_ERRORS,
+  locatedCause,
+  StatesError,
+  TERMINAL_ERRORS,
+} from './statesError.js';
+import { MAX_WAIT_SECONDS, parseOffsetDateTime } from './isoTimestamp.js';
 
 type Obj = Record<string, unknown>;
 type Language = 'JSONPath' | 'JSONata';
@@ -145,7 +152,12 @@ class Run {
     return new Date(this.spec.startEpochMs + this.scheduler.now).toISOString();
   }
 
-  private context(stateName: string, enteredTime: string, retryCount: number, thread: Thread): Obj {
+  private context(
+    stateName: string,
+    enteredTime: string,
+    retryCount: number | undefined,
+    thread: Thread,
+  ): Obj {
     const ctx: Obj = {
       Execution: {
         Id: this.spec.executionArn,
@@ -155,7 +167,12 @@ class Run {
         StartTime: new Date(this.spec.startEpochMs).toISOString(),
         RedriveCount: 0,
       },
-      State: { EnteredTime: enteredTime, Name: stateName, RetryCount: retryCount },
+      // RetryCount only where a state can retry (recorded on AWS: a Pass state's has none).
+      State: {
+        EnteredTime: enteredTime,
+        Name: stateName,
+        ...(retryCount === undefined ? {} : { RetryCount: retryCount }),
+      },
       StateMachine: { Id: this.spec.stateMachineArn, Name: this.spec.stateMachineName },
     };
     if (thread.mapItem) ctx.Map = { Item: thread.mapItem };
@@ -225,8 +242,10 @@ class Run {
         return finish({ status: 'ABORTED', ...(reason !== 'aborted' ? { cause: reason } : {}) });
       }
       const se = e instanceof StatesError ? e : new StatesError('States.Runtime', (e as Error).message);
-      force('ExecutionFailed', { error: se.error, cause: se.causeText });
-      return finish({ status: 'FAILED', error: se.error, cause: se.causeText });
+      // A Fail state that names no error fails the execution with a cause alone.
+      const error = se.error === '' ? {} : { error: se.error };
+      force('ExecutionFailed', { ...error, cause: se.causeText });
+      return finish({ status: 'FAILED', ...error, cause: se.causeText });
     }
   }
 
@@ -280,8 +299,12 @@ class Run {
     const path = state[`${field}Path`];
     if (typeof path === 'string') {
       const n = readValue(path, this.pathScope(input, context, thread), `${field}Path`);
-      if (typeof n !== 'number' || n <= 0)
-        throw new StatesError('States.Runtime', `The value of ${field}Path must be a positive number`);
+      // A whole number of seconds, zero included (a "long").
+      if (typeof n !== 'number' || !Number.isInteger(n) || n < 0)
+        throw new StatesError(
+          'States.Runtime',
+          `The ${field}Path parameter cannot be parsed as a long value: ${path} == ${JSON.stringify(n)}`,
+        );
       return n;
     }
     return undefined;
@@ -303,10 +326,14 @@ class Run {
     const type = String(state.Type);
     const inputJson = payloadJson(raw, `input of the state '${name}'`);
     const entered = this.now();
-    this.event(thread, `${type}StateEntered`, { name, input: inputJson, inputDetails: { truncated: false } });
+    const enteredId = this.event(thread, `${type}StateEntered`, {
+      name,
+      input: inputJson,
+      inputDetails: { truncated: false },
+    });
     try {
       const step = await this.stateBody(name, type, state, raw, thread, language, entered);
-      const outputJson = payloadJson(step.output, `output of the state '${name}'`);
+      const outputJson = payloadJson(step.output, `output of the state '${name}'`, name);
       if (type !== 'Fail')
         this.event(thread, `${type}StateExited`, {
           name,
@@ -315,6 +342,19 @@ class Run {
         });
       return step;
     } catch (e) {
+      if (e instanceof StatesError && !e.located && EVALUATION_ERRORS.has(e.error)) {
+        const located = new StatesError(e.error, locatedCause(name, enteredId, e.causeText), true);
+        // A JSONata evaluation that failed is an event of its own; a Map or Parallel then fails.
+        if (e.error === 'States.QueryEvaluationError') {
+          this.event(thread, 'EvaluationFailed', {
+            error: located.error,
+            cause: located.causeText,
+            state: name,
+          });
+          if (type === 'Map' || type === 'Parallel') this.event(thread, `${type}StateFailed`);
+        }
+        throw located;
+      }
       if (
         e instanceof TaskAborted &&
         ['Task', 'Wait', 'Map', 'Parallel'].includes(type) &&
@@ -331,11 +371,28 @@ class Run {
   }
 
   /** InputPath → Parameters (JSONPath); the state input (JSONata). */
-  private effectiveInput(state: Obj, raw: unknown, language: Language): unknown {
+  private effectiveInput(
+    state: Obj,
+    raw: unknown,
+    language: Language,
+    context: Obj,
+    thread: Thread,
+  ): unknown {
     if (language === 'JSONata') return raw;
     if (this.spec.mutant === 'inputpath-ignored' && state.Type === 'Task') return raw;
     if (state.InputPath === null) return {};
-    return readPath((state.InputPath as string | undefined) ?? '$', raw, 'InputPath');
+    return this.readStatePath(
+      (state.InputPath as string | undefined) ?? '$',
+      raw,
+      context,
+      thread,
+      'InputPath',
+    );
+  }
+
+  /** InputPath, OutputPath: a path into the data, or the Context object (`$$`), or a variable (`$name`). */
+  private readStatePath(path: string, data: unknown, context: Obj, thread: Thread, field: string): unknown {
+    return readValue(path, this.pathScope(data, context, thread), field);
   }
 
   /** ResultSelector → ResultPath → OutputPath (JSONPath) or Output (JSONata), then Assign. */
@@ -365,11 +422,19 @@ class Run {
       isObject(state.ResultSelector) && this.spec.mutant !== 'resultselector-ignored'
         ? applyTemplate(state.ResultSelector, this.pathScope(result, context, thread), 'ResultSelector')
         : result;
-    if ('Assign' in state)
-      Object.assign(
-        thread.variables,
-        applyTemplate(state.Assign, this.pathScope(selected, context, thread), 'Assign'),
-      );
+    // Assign is evaluated here, and the variables change once the state's output is made:
+    // OutputPath reads them as they were (recorded on AWS).
+    const assigned =
+      'Assign' in state
+        ? (applyTemplate(state.Assign, this.pathScope(selected, context, thread), 'Assign') as Obj)
+        : undefined;
+    const output = this.pathOutput(state, raw, selected, context, thread);
+    if (assigned) Object.assign(thread.variables, assigned);
+    return output;
+  }
+
+  /** ResultPath, then OutputPath (JSONPath). */
+  private pathOutput(state: Obj, raw: unknown, selected: unknown, context: Obj, thread: Thread): unknown {
     let resultPath = 'ResultPath' in state ? state.ResultPath : '$';
     if (resultPath === null && this.spec.mutant === 'resultpath-null-ignored') resultPath = '$';
     const withResult =
@@ -383,7 +448,13 @@ class Run {
           : writePath(raw, resultPath as string, selected);
     if (state.OutputPath === null) return {};
     const outputPath = this.spec.mutant === 'outputpath-ignored' ? '$' : state.OutputPath;
-    return readPath((outputPath as string | undefined) ?? '$', withResult, 'OutputPath');
+    return this.readStatePath(
+      (outputPath as string | undefined) ?? '$',
+      withResult,
+      context,
+      thread,
+      'OutputPath',
+    );
   }
 
   private async stateBody(
@@ -395,11 +466,11 @@ class Run {
     language: Language,
     entered: string,
   ): Promise<Step> {
-    const context = this.context(name, entered, 0, thread);
+    const context = this.context(name, entered, RETRYING_TYPES.has(type) ? 0 : undefined, thread);
     const next = state.End === true ? undefined : (state.Next as string | undefined);
     switch (type) {
       case 'Pass': {
-        const input = this.effectiveInput(state, raw, language);
+        const input = this.effectiveInput(state, raw, language, context, thread);
         let result: unknown = input;
         if ('Result' in state) result = state.Result;
         else if (language === 'JSONPath' && 'Parameters' in state)
@@ -411,7 +482,7 @@ class Run {
         };
       }
       case 'Succeed': {
-        const input = this.effectiveInput(state, raw, language);
+        const input = this.effectiveInput(state, raw, language, context, thread);
         if (language === 'JSONata') {
           const output =
             'Output' in state
@@ -427,7 +498,13 @@ class Run {
           output:
             state.OutputPath === null
               ? {}
-              : readPath((state.OutputPath as string | undefined) ?? '$', input, 'OutputPath'),
+              : this.readStatePath(
+                  (state.OutputPath as string | undefined) ?? '$',
+                  input,
+                  context,
+                  thread,
+                  'OutputPath',
+                ),
         };
       }
       case 'Fail': {
@@ -444,29 +521,45 @@ class Run {
           if (typeof state.CausePath === 'string')
             cause = String(readValue(state.CausePath, scope, 'CausePath'));
         }
-        throw new StatesError(error ?? 'States.Failed', cause ?? '');
+        throw new StatesError(error ?? '', cause ?? '');
       }
       case 'Wait': {
-        const input = this.effectiveInput(state, raw, language);
+        const input = this.effectiveInput(state, raw, language, context, thread);
         let seconds = await this.numberField(state, 'Seconds', raw, context, thread);
         if (seconds === undefined) {
-          let ts = state.Timestamp as string | undefined;
-          if (isJsonataExpression(ts))
-            ts = String(
-              await evaluateJsonata(ts, this.jsonataScope({ input: raw, context }, thread), 'Timestamp'),
-            );
-          if (typeof state.TimestampPath === 'string')
-            ts = String(
-              readValue(state.TimestampPath, this.pathScope(raw, context, thread), 'TimestampPath'),
-            );
-          const at = ts === undefined ? NaN : Date.parse(ts);
-          if (Number.isNaN(at))
+          let at: number | undefined;
+          if (typeof state.TimestampPath === 'string') {
+            const ts = readValue(state.TimestampPath, this.pathScope(raw, context, thread), 'TimestampPath');
+            at = typeof ts === 'string' ? parseOffsetDateTime(ts) : undefined;
+            if (at === undefined)
+              throw new StatesError(
+                'States.Runtime',
+                `The TimestampPath parameter does not reference a valid ISO-8601 extended offset date-time format string: ${state.TimestampPath} == ${typeof ts === 'string' ? ts : JSON.stringify(ts)}`,
+              );
+          } else if (typeof state.Timestamp === 'string') {
+            const ts = isJsonataExpression(state.Timestamp)
+              ? await evaluateJsonata(
+                  state.Timestamp,
+                  this.jsonataScope({ input: raw, context }, thread),
+                  'Timestamp',
+                )
+              : state.Timestamp;
+            at = typeof ts === 'string' ? parseOffsetDateTime(ts) : undefined;
+            if (at === undefined)
+              throw new StatesError(
+                language === 'JSONata' ? 'States.QueryEvaluationError' : 'States.Runtime',
+                `The Timestamp field cannot be parsed as an ISO-8601 extended offset date-time format string: ${typeof ts === 'string' ? ts : JSON.stringify(ts)}`,
+              );
+          }
+          if (at === undefined)
             throw new StatesError(
               'States.Runtime',
               `The Wait state '${name}' has no valid Seconds or Timestamp`,
             );
           seconds = Math.max(0, (at - (this.spec.startEpochMs + this.scheduler.now)) / 1000);
         }
+        if (seconds > MAX_WAIT_SECONDS)
+          throw new StatesError('States.Runtime', 'Wait state delay is too long.');
         await this.sleep(seconds, thread);
         if (language === 'JSONata')
           return {
@@ -477,7 +570,13 @@ class Run {
           output:
             state.OutputPath === null
               ? {}
-              : readPath((state.OutputPath as string | undefined) ?? '$', input, 'OutputPath'),
+              : this.readStatePath(
+                  (state.OutputPath as string | undefined) ?? '$',
+                  input,
+                  context,
+                  thread,
+                  'OutputPath',
+                ),
           ...(next ? { next } : {}),
         };
       }
@@ -505,7 +604,11 @@ class Run {
     if (language === 'JSONata') {
       const scope = this.jsonataScope({ input: raw, context }, thread);
       for (const rule of choices) {
-        const v = await evaluateJsonata(String(rule.Condition), scope, 'Condition');
+        // A constant condition (`true`) is taken as it is.
+        const v =
+          typeof rule.Condition === 'boolean'
+            ? rule.Condition
+            : await evaluateJsonata(String(rule.Condition), scope, 'Condition');
         if (typeof v !== 'boolean')
           throw new StatesError(
             'States.QueryEvaluationError',
@@ -533,7 +636,7 @@ class Run {
           Object.assign(thread.variables, await applyJsonataTemplate(assign, scope, 'Assign'));
       return { output, next: chosen.Next as string };
     }
-    const input = this.effectiveInput(state, raw, language);
+    const input = this.effectiveInput(state, raw, language, context, thread);
     const scope = this.pathScope(input, context, thread);
     target = choices.find((rule) => ruleMatches(rule, scope));
     const nextName = (target?.Next ?? state.Default) as string | undefined;
@@ -547,7 +650,13 @@ class Run {
     const output =
       state.OutputPath === null
         ? {}
-        : readPath((state.OutputPath as string | undefined) ?? '$', input, 'OutputPath');
+        : this.readStatePath(
+            (state.OutputPath as string | undefined) ?? '$',
+            input,
+            context,
+            thread,
+            'OutputPath',
+          );
     return { output, next: nextName };
   }
 
@@ -648,10 +757,11 @@ class Run {
     language: Language,
     retryCount: number,
   ): Promise<unknown> {
-    const input = this.effectiveInput(state, raw, language);
+    const input = this.effectiveInput(state, raw, language, context, thread);
     const payloadField = language === 'JSONata' ? 'Arguments' : 'Parameters';
     let payload: unknown = input;
-    if (payloadField in state) {
+    // A Map's Parameters is its items' selector (ItemSelector's old name), not the state's own.
+    if (payloadField in state && type !== 'Map') {
       payload =
         language === 'JSONata'
           ? await applyJsonataTemplate(
@@ -752,7 +862,10 @@ class Run {
         for (const cleanup of cleanups) await cleanup(e.reason);
         throw e;
       }
-      const se = e instanceof StatesError ? e : new StatesError('States.TaskFailed', (e as Error).message);
+      const thrown =
+        e instanceof StatesError ? e : new StatesError('States.TaskFailed', (e as Error).message);
+      // A task's failure is the task's: its cause is not an evaluation's.
+      const se = thrown.located ? thrown : new StatesError(thrown.error, thrown.causeText, true);
       this.event(thread, se.error === 'States.Timeout' ? 'TaskTimedOut' : 'TaskFailed', {
         ...described,
         error: se.error,
@@ -822,13 +935,26 @@ class Run {
     } else {
       items = readPath((state.ItemsPath as string | undefined) ?? '$', input, 'ItemsPath');
     }
-    if (!Array.isArray(items))
-      throw new StatesError('States.Runtime', `The Map state '${name}' needs an array of items`);
+    if (!Array.isArray(items)) throw mapItemsError(items, language, state.Items);
     const processor = ((state.ItemProcessor ?? state.Iterator) as Obj) ?? {};
+    let maxConcurrency = state.MaxConcurrency;
+    if (typeof state.MaxConcurrencyPath === 'string') {
+      maxConcurrency = readValue(
+        state.MaxConcurrencyPath,
+        this.pathScope(input, context, thread),
+        'MaxConcurrencyPath',
+      );
+      // A whole number written as text is taken (recorded on AWS: "1").
+      if (typeof maxConcurrency === 'string' && /^\d+$/.test(maxConcurrency))
+        maxConcurrency = Number(maxConcurrency);
+      if (typeof maxConcurrency !== 'number' || !Number.isInteger(maxConcurrency) || maxConcurrency < 0)
+        throw new StatesError(
+          'States.Runtime',
+          `The MaxConcurrencyPath field refers to value "${JSON.stringify(maxConcurrency)}" which is not a valid integer: ${state.MaxConcurrencyPath}`,
+        );
+    }
     const concurrency =
-      typeof state.MaxConcurrency === 'number' && state.MaxConcurrency > 0
-        ? state.MaxConcurrency
-        : items.length;
+      typeof maxConcurrency === 'number' && maxConcurrency > 0 ? maxConcurrency : items.length;
     const toleratedCount =
       typeof state.ToleratedFailureCount === 'number' ? state.ToleratedFailureCount : undefined;
     const toleratedPercent =
@@ -906,3 +1032,31 @@ export function runExecution(spec: ExecutionSpec): Promise<ExecutionOutcome> {
 }
 
 export { HISTORY_LIMIT_CAUSE };
+
+/** The states that can retry, whose Context object has a `State.RetryCount`. */
+const RETRYING_TYPES: ReadonlySet<string> = new Set(['Task', 'Map', 'Parallel']);
+
+/** A Map state's items that are not an array, as AWS says so. */
+function mapItemsError(items: unknown, language: Language, itemsField: unknown): StatesError {
+  if (language !== 'JSONata')
+    return new StatesError(
+      'States.Runtime',
+      `Map state input must be an array but was: ${JSON.stringify(items)}`,
+    );
+  if (typeof itemsField !== 'string')
+    return new StatesError(
+      'States.QueryEvaluationError',
+      `Map state input must be an array but was: ${JSON.stringify(items) ?? 'null'}`,
+    );
+  const expression = itemsField.replace(/^\s*\{%\s*/, '').replace(/\s*%\}\s*$/, '');
+  if (typeof items === 'function')
+    return new StatesError(
+      'States.QueryEvaluationError',
+      `The JSONata expression '${expression}' specified for the field 'Items' returned an unsupported result type.`,
+    );
+  const type = items === null ? 'null' : typeof items;
+  return new StatesError(
+    'States.QueryEvaluationError',
+    `The JSONata expression '${expression}' specified for the field 'Items' returned an unexpected result type. Expected 'array', but was '${type}' for value: ${JSON.stringify(items)}`,
+  );
+}

@@ -5,6 +5,7 @@ import { evaluateIntrinsic } from './intrinsics.js';
 const scope = {
   input: { a: 'x', n: 3, list: [1, 2, 2, 3], obj: { k: 1 }, csv: 'a,b;c' },
   context: { Execution: { Name: 'run-1' } },
+  variables: {},
   random: seededRandom(7),
 };
 const ev = (text: string) => evaluateIntrinsic(text, scope);

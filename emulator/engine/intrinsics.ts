@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
-import { readPath } from './jsonPath.js';
+import { type PathScope, readValue } from './jsonPath.js';
 import { StatesError } from './statesError.js';
 
 type Expr =
@@ -12,12 +12,8 @@ type Expr =
   | { readonly kind: 'path'; readonly path: string }
   | { readonly kind: 'call'; readonly name: string; readonly args: readonly Expr[] };
 
-export interface IntrinsicScope {
-  readonly input: unknown;
-  readonly context: unknown;
-  /** Uniform in [0, 1), from the execution's seed. */
-  readonly random: () => number;
-}
+/** What an intrinsic's paths read: the input, the Context object (`$$`), the variables (`$name`). */
+export type IntrinsicScope = PathScope;
 
 const fail = (message: string): never => {
   throw new StatesError('States.IntrinsicFailure', message);
@@ -115,6 +111,20 @@ function parse(text: string): Expr {
 /** A string literal's text with escapes resolved (outside of States.Format). */
 const unescape = (s: string): string => s.replace(/\\(.)/g, '$1');
 
+/**
+ * A value as States.Format writes it (recorded on AWS): text as it is, an object as `{k=v, k=v}`,
+ * a list as `[a, b]`, as Java writes its maps and lists.
+ */
+function javaText(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return `[${v.map(javaText).join(', ')}]`;
+  if (typeof v === 'object')
+    return `{${Object.entries(v as Record<string, unknown>)
+      .map(([k, x]) => `${k}=${javaText(x)}`)
+      .join(', ')}}`;
+  return String(v);
+}
+
 function format(template: string, args: unknown[]): string {
   let out = '';
   let next = 0;
@@ -124,10 +134,7 @@ function format(template: string, args: unknown[]): string {
       out += template[++i] ?? '';
     } else if (c === '{' && template[i + 1] === '}') {
       if (next >= args.length) fail('States.Format has more {} than arguments');
-      const v = args[next++];
-      if (v !== null && typeof v === 'object')
-        fail('States.Format arguments must be strings, numbers, booleans or null');
-      out += v === null ? 'null' : String(v);
+      out += javaText(args[next++]);
       i++;
     } else out += c;
   }
@@ -222,7 +229,9 @@ function call(name: string, raw: unknown[], scope: IntrinsicScope): unknown {
       return { ...(a as object), ...(b as object) };
     }
     case 'States.MathRandom': {
-      const [start, end] = [int(args[0]), int(args[1])];
+      // Bounds that are not whole numbers are cut to them (recorded on AWS: 12.5 and 44.51 are taken).
+      const bound = (v: unknown) => (typeof v === 'number' ? Math.trunc(v) : fail(`${name} needs numbers`));
+      const [start, end] = [bound(args[0]), bound(args[1])];
       return start + Math.floor(scope.random() * (end - start));
     }
     case 'States.MathAdd':
@@ -243,11 +252,7 @@ function call(name: string, raw: unknown[], scope: IntrinsicScope): unknown {
 
 function evaluate(e: Expr, scope: IntrinsicScope): unknown {
   if (e.kind === 'literal') return e.value;
-  if (e.kind === 'path') {
-    return e.path.startsWith('$$')
-      ? readPath(`$${e.path.slice(2)}`, scope.context, 'intrinsic')
-      : readPath(e.path, scope.input, 'intrinsic');
-  }
+  if (e.kind === 'path') return readValue(e.path, scope, 'intrinsic');
   return call(
     e.name,
     e.args.map((a) => evaluate(a, scope)),

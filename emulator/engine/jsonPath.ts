@@ -69,6 +69,12 @@ export function readPath(path: string, data: unknown, field: string): unknown {
   if (steps) {
     const value = read(data, steps);
     if (value === MISSING) {
+      // OutputPath words it as the path library does, the steps in bracket notation.
+      if (field === 'OutputPath')
+        throw new StatesError(
+          'States.Runtime',
+          `Invalid path '${path}' : No results for path: $${steps.map((k) => (typeof k === 'number' ? `[${k}]` : `['${k}']`)).join('')}`,
+        );
       throw new StatesError(
         'States.Runtime',
         `The JSONPath '${path}' specified for the field '${field}' could not be found in the input '${JSON.stringify(data)}'`,
@@ -129,4 +135,29 @@ export function writePath(input: unknown, path: string, value: unknown): unknown
     cur = next as Record<string | number, unknown>;
   });
   return root;
+}
+
+export interface PathScope {
+  readonly input: unknown;
+  readonly context: unknown;
+  readonly variables: Readonly<Record<string, unknown>>;
+  readonly random: () => number;
+}
+
+const VARIABLE = /^\$([A-Za-z_][A-Za-z0-9_]*)(.*)$/;
+
+/** Reads a JSONPath value: `$...` from the input, `$$...` from the Context object, `$name...` from a variable. */
+export function readValue(path: string, scope: PathScope, field: string): unknown {
+  if (path.startsWith('$$')) return readPath(`$${path.slice(2)}`, scope.context, field);
+  const v = VARIABLE.exec(path);
+  if (v) {
+    const [, name, rest] = v as unknown as [string, string, string];
+    if (!Object.hasOwn(scope.variables, name))
+      throw new StatesError(
+        'States.Runtime',
+        `The variable '$${name}' of the field '${field}' is not defined`,
+      );
+    return rest ? readPath(`$${rest}`, scope.variables[name], field) : scope.variables[name];
+  }
+  return readPath(path, scope.input, field);
 }

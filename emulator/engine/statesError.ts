@@ -5,6 +5,8 @@ export class StatesError extends Error {
   constructor(
     readonly error: string,
     readonly causeText: string,
+    /** The cause already names where it happened (the state that failed evaluating, or a task's failure). */
+    readonly located = false,
   ) {
     // A state error is a value of the execution, not a bug: no stack trace to capture (it is costly).
     const limit = Error.stackTraceLimit;
@@ -31,3 +33,16 @@ export function errorMatches(errorEquals: readonly string[], error: string): boo
   }
   return false;
 }
+
+/**
+ * Errors of evaluating a state's fields (a path not found, an expression returning nothing or the
+ * wrong type, a bad Wait value): AWS's cause names the state and the event it was entered at.
+ */
+export const EVALUATION_ERRORS: ReadonlySet<string> = new Set([
+  'States.Runtime',
+  'States.QueryEvaluationError',
+]);
+
+/** The cause of an evaluation error as AWS words it: where, then what. */
+export const locatedCause = (state: string, enteredEventId: number, cause: string): string =>
+  `An error occurred while executing the state '${state}' (entered at the event id #${enteredEventId}). ${cause}`;

@@ -737,8 +737,11 @@ class Execution {
         continue;
       }
       const catcher = task.catch.find((x) => matches(x.errorEquals, attempt.error));
-      if (!catcher)
+      if (!catcher) {
+        // Arguments that failed to evaluate, left uncaught: the evaluation's failure is an event (recorded on AWS).
+        if (attempt.unscheduled) h.push('EvaluationFailed');
         return { kind: 'failed', error: attempt.error, ...(attempt.cause ? { cause: attempt.cause } : {}) };
+      }
       m.used.push(R.retry);
       h.push('TaskStateExited');
       const target = catcher.target;
