@@ -29,7 +29,15 @@ const report: RegressionReport = {
       },
       before: 'allowed',
       after: 'implicitDeny',
-      grantedBy: [{ policy: 'old.json', index: 0, sid: 'Tags', effect: 'Allow', reason: 'its Action and Resource match' }],
+      grantedBy: [
+        {
+          policy: 'old.json',
+          index: 0,
+          sid: 'Tags',
+          effect: 'Allow',
+          reason: 'its Action and Resource match',
+        },
+      ],
       why: 'no statement allows it',
       consequence: 'the create fails',
       flags: [],
