@@ -177,7 +177,14 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     )
     .option('--seed <n>', 'seed for jitter, States.UUID and States.MathRandom', '0')
     .option('--name <name>', 'execution name (what $$.Execution.Name reads)')
-    .option('--region <region>', 'region of the emulated account', 'us-east-1')
+    .option(
+      '--region <region>',
+      "region of the emulated account (default: the partition's first region: us-east-1, cn-north-1, us-gov-west-1)",
+    )
+    .option(
+      '--partition <partition>',
+      'aws, aws-cn or aws-us-gov (default: the one the Task Resource ARNs name, else aws)',
+    )
     .option('--account <account>', 'emulated account id', '123456789012')
     .option('--history', 'include the execution history')
     .option('--format <format>', 'text or json', 'text')

@@ -1,3 +1,6 @@
+import { isPartition, type Partition } from '../../catalog/api.js';
+import { partitionOf } from '../../catalog/regions.js';
+import { DEFAULT_REGION } from '../../oracles/options.js';
 import { CREATE_ERRORS, SCENARIO_BOUNDS, type WorldScenario } from '../../catalog/scenario.js';
 import { EmulatedStepFunctions, StepFunctionsError } from '../../emulator/stepFunctions.js';
 import { UsageError } from '../errors.js';
@@ -16,6 +19,36 @@ export interface ExecRaw {
   name?: string;
   region?: string;
   account?: string;
+  partition?: string;
+}
+
+/** The partition the definition's Task Resource ARNs name (`arn:aws-cn:states:::...`), if any does. */
+function partitionOfDefinition(definition: unknown): Partition | undefined {
+  const m = /"Resource"\s*:\s*"arn:(aws|aws-cn|aws-us-gov):states:/.exec(JSON.stringify(definition));
+  return m ? (m[1] as Partition) : undefined;
+}
+
+/**
+ * The region of the emulated account, as `policy` takes it: `--region`, else the first region of
+ * the partition (`--partition`, else the one the Task Resource ARNs name, else aws).
+ */
+function regionOf(raw: ExecRaw, definition: unknown): string {
+  if (raw.partition !== undefined && !isPartition(raw.partition))
+    throw new UsageError(
+      'bad-option',
+      `--partition "${raw.partition}" is not supported; use aws, aws-cn or aws-us-gov`,
+    );
+  if (raw.region !== undefined) {
+    checkRegion(raw.region);
+    if (raw.partition !== undefined && partitionOf(raw.region) !== raw.partition)
+      throw new UsageError(
+        'bad-option',
+        `--region ${raw.region} is in partition ${partitionOf(raw.region)}, not --partition ${raw.partition}; give one of them`,
+      );
+    return raw.region;
+  }
+  const partition = (raw.partition as Partition | undefined) ?? partitionOfDefinition(definition) ?? 'aws';
+  return DEFAULT_REGION[partition];
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
@@ -108,11 +141,11 @@ export async function execCommand(path: string, raw: ExecRaw, io: Io): Promise<n
   const policy = raw.policy?.map((p) => readPolicyFile(p).doc);
   const scenario = raw.scenario ? readScenario(raw.scenario) : undefined;
   const seed = raw.seed === undefined ? undefined : checkSeed(raw.seed);
-  if (raw.region !== undefined) checkRegion(raw.region);
+  const region = regionOf(raw, definition);
   if (raw.account !== undefined) checkAccount(raw.account);
   if (raw.name !== undefined) checkExecutionName(raw.name);
   const sfn = new EmulatedStepFunctions({
-    ...(raw.region ? { region: raw.region } : {}),
+    region,
     ...(raw.account ? { account: raw.account } : {}),
   });
   let executionArn: string;
