@@ -17,6 +17,16 @@ import { processIo, type Io } from './io.js';
 import type { RawPredictionOptions } from './predictionOptions.js';
 
 /** Options of the commands that connect to a real account or an endpoint (one definition each). */
+const ENDPOINT_OPTION = () =>
+  new Option(
+    '--endpoint <url>',
+    "AWS-compatible endpoint for --target endpoint (default: the SDK's configured endpoints)",
+  );
+const AWS_REGION_OPTION = () =>
+  new Option(
+    '--region <region>',
+    "region (default: AWS_REGION, AWS_DEFAULT_REGION, the profile's region, else us-east-1)",
+  );
 const PROFILE_OPTION = () =>
   new Option(
     '--profile <name>',
@@ -198,14 +208,8 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
       'The main job: generated cases of the five suites on a target, compared with the oracles; writes report.json, report.md, junit.xml, cases.jsonl',
     )
     .option('--target <target>', 'embedded (the built-in emulator), aws or endpoint', 'embedded')
-    .option(
-      '--endpoint <url>',
-      "AWS-compatible endpoint for --target endpoint (default: the SDK's configured endpoints)",
-    )
-    .option(
-      '--region <region>',
-      "region (default: AWS_REGION, AWS_DEFAULT_REGION, the profile's region, else us-east-1)",
-    )
+    .addOption(ENDPOINT_OPTION())
+    .addOption(AWS_REGION_OPTION())
     .addOption(PROFILE_OPTION())
     .addOption(REQUEST_TIMEOUT_OPTION())
     .addOption(EXECUTION_TIMEOUT_OPTION())
@@ -282,14 +286,8 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .command('sweep')
     .description("Delete the tool's tagged roles and state machines a crashed run left behind")
     .option('--target <target>', 'aws or endpoint')
-    .option(
-      '--endpoint <url>',
-      "AWS-compatible endpoint for --target endpoint (default: the SDK's configured endpoints)",
-    )
-    .option(
-      '--region <region>',
-      "region (default: AWS_REGION, AWS_DEFAULT_REGION, the profile's region, else us-east-1)",
-    )
+    .addOption(ENDPOINT_OPTION())
+    .addOption(AWS_REGION_OPTION())
     .addOption(PROFILE_OPTION())
     .addOption(REQUEST_TIMEOUT_OPTION())
     .option(

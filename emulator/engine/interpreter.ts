@@ -390,6 +390,18 @@ class Run {
     );
   }
 
+  /** A JSONPath state's OutputPath applied: null is `{}`, absent is the whole value. */
+  private outputPath(state: Obj, value: unknown, context: Obj, thread: Thread): unknown {
+    if (state.OutputPath === null) return {};
+    return this.readStatePath(
+      (state.OutputPath as string | undefined) ?? '$',
+      value,
+      context,
+      thread,
+      'OutputPath',
+    );
+  }
+
   /** InputPath, OutputPath: a path into the data, or the Context object (`$$`), or a variable (`$name`). */
   private readStatePath(path: string, data: unknown, context: Obj, thread: Thread, field: string): unknown {
     return readValue(path, this.pathScope(data, context, thread), field);
@@ -495,16 +507,7 @@ class Run {
           return { output };
         }
         return {
-          output:
-            state.OutputPath === null
-              ? {}
-              : this.readStatePath(
-                  (state.OutputPath as string | undefined) ?? '$',
-                  input,
-                  context,
-                  thread,
-                  'OutputPath',
-                ),
+          output: this.outputPath(state, input, context, thread),
         };
       }
       case 'Fail': {
@@ -567,16 +570,7 @@ class Run {
             ...(next ? { next } : {}),
           };
         return {
-          output:
-            state.OutputPath === null
-              ? {}
-              : this.readStatePath(
-                  (state.OutputPath as string | undefined) ?? '$',
-                  input,
-                  context,
-                  thread,
-                  'OutputPath',
-                ),
+          output: this.outputPath(state, input, context, thread),
           ...(next ? { next } : {}),
         };
       }
@@ -647,16 +641,7 @@ class Run {
       );
     for (const assign of [state.Assign, target?.Assign])
       if (assign !== undefined) Object.assign(thread.variables, applyTemplate(assign, scope, 'Assign'));
-    const output =
-      state.OutputPath === null
-        ? {}
-        : this.readStatePath(
-            (state.OutputPath as string | undefined) ?? '$',
-            input,
-            context,
-            thread,
-            'OutputPath',
-          );
+    const output = this.outputPath(state, input, context, thread);
     return { output, next: nextName };
   }
 
