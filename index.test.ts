@@ -15,7 +15,9 @@ const USER_TEST = `import fc from 'fast-check';
 import {
   EmbeddedTarget,
   EmulatedStepFunctions,
+  parseMockConfig,
   predictExecution,
+  selectMockCase,
   ReportSchema,
   runSuites,
   validCaseArb,
@@ -57,6 +59,27 @@ const { stateMachineArn } = sfn.createStateMachine({
 });
 const { executionArn } = sfn.startExecution({ stateMachineArn, input: { a: 1 } });
 const result = await sfn.awaitExecution(executionArn);
+
+// A Lambda step answered by a Step Functions Local mock configuration.
+const mocks = parseMockConfig(
+  {
+    StateMachines: { Pipeline: { TestCases: { Happy: { Score: 'Scored' } } } },
+    MockedResponses: { Scored: { '0': { Return: { Payload: { auc: 0.9 } } } } },
+  },
+  'mocks',
+);
+const mocked = sfn.createStateMachine({
+  name: 'Pipeline',
+  definition: {
+    StartAt: 'Score',
+    States: { Score: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', OutputPath: '$.Payload', End: true } },
+  },
+});
+const scored = await sfn.awaitExecution(
+  sfn.startExecution({ stateMachineArn: mocked.stateMachineArn, mock: selectMockCase(mocks, 'Happy', 'mocks') })
+    .executionArn,
+);
+if ((scored.output as { auc: number }).auc !== 0.9) throw new Error('the mock did not answer');
 console.log(JSON.stringify({ status: result.status, cases: report.totals.cases }));
 `;
 

@@ -7,7 +7,9 @@
  *   case the id and replay coordinates the runner and targets expect.
  * - Oracles: `predictExecution` (created, calls with IAM decisions, status, error, cause, output,
  *   history) and `predictPolicy` (the policy Step Functions would generate for a definition).
- * - The emulator: `EmulatedStepFunctions` (`createStateMachine`, `startExecution`, `awaitExecution`).
+ * - The emulator: `EmulatedStepFunctions` (`createStateMachine`, `startExecution`, `awaitExecution`),
+ *   with Step Functions Local mock configurations (`parseMockConfig`, `selectMockCase`) for the
+ *   tasks of other services.
  * - The runner: `runSuites` with a `Target` of your own (or `EmbeddedTarget`), `SUITES`, `compare`.
  * - The schemas of what the tool writes: `ReportSchema`, `CaseResultSchema`,
  *   `RegressionReportSchema`, `ExpectationsSchema` (zod).
@@ -17,6 +19,13 @@ export { invalidCaseArb, withId } from './generators/invalidCase.js';
 export { predictExecution, type Prediction, type CallRecord } from './oracles/outcome/predictExecution.js';
 export { predictPolicy } from './oracles/policy/predictPolicy.js';
 export { EmulatedStepFunctions, StepFunctionsError } from './emulator/stepFunctions.js';
+export {
+  MockConfigError,
+  parseMockConfig,
+  selectMockCase,
+  type MockCase,
+  type MockConfig,
+} from './emulator/mock/mockConfig.js';
 export { runSuites, evaluate, type RunOptions } from './suites/runner.js';
 export { SUITES, SUITE_NAMES, type Suite, type SuiteName } from './suites/suites.js';
 export { EmbeddedTarget } from './suites/targets/embedded.js';

@@ -1,7 +1,8 @@
 /**
  * The definitions in examples/ are what a user starts from: each is valid, gets a policy, is
  * sufficient with it by `check`, and (when all its tasks are SageMaker's) runs with `exec` under it
- * (with its `.input.json` when it has one) to SUCCEEDED.
+ * (with its `.input.json` when it has one, and its `.mocks.json` test case HappyPath for the
+ * tasks of other services) to SUCCEEDED.
  */
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,7 +14,7 @@ import { runCli } from './main.js';
 
 const examples = fileURLToPath(new URL('../examples/', import.meta.url));
 const definitions = readdirSync(examples).filter((f) => {
-  if (!f.endsWith('.json') || f.endsWith('.input.json')) return false;
+  if (!f.endsWith('.json') || f.endsWith('.input.json') || f.endsWith('.mocks.json')) return false;
   return 'StartAt' in (JSON.parse(readFileSync(join(examples, f), 'utf8')) as object);
 });
 
@@ -36,6 +37,7 @@ describe('the examples', () => {
         'tuning-model-transform.json',
         'processing-train-evaluate.json',
         'create-or-update-endpoint.json',
+        'lambda-train-notify.json',
       ]),
     );
   });
@@ -50,8 +52,11 @@ describe('the examples', () => {
     expect(
       (await run('check', '--definition', path, '--policy', policyFile, '--account', '123456789012')).code,
     ).toBe(0);
-    // A definition with tasks of other services (an SNS notification) runs in the emulator up to them.
-    if (findTasks(JSON.parse(readFileSync(path, 'utf8'))).unmodelled.length > 0) return;
+    // Tasks of other services (Lambda, SNS) run where the example has mocks (its HappyPath case);
+    // elsewhere the emulator runs up to them.
+    const mocks = path.replace(/\.json$/, '.mocks.json');
+    const hasMocks = readdirSync(examples).includes(name.replace(/\.json$/, '.mocks.json'));
+    if (!hasMocks && findTasks(JSON.parse(readFileSync(path, 'utf8'))).unmodelled.length > 0) return;
     const input = path.replace(/\.json$/, '.input.json');
     const hasInput = readdirSync(examples).includes(name.replace(/\.json$/, '.input.json'));
     const exec = await run(
@@ -62,9 +67,87 @@ describe('the examples', () => {
       '--account',
       '123456789012',
       ...(hasInput ? ['--input', `@${input}`] : []),
+      ...(hasMocks ? ['--mock', mocks, '--mock-case', 'HappyPath'] : []),
       '--format',
       'json',
     );
     expect(JSON.parse(exec.stdout).status, exec.stderr).toBe('SUCCEEDED');
+  });
+});
+
+describe('lambda-train-notify.json with its Step Functions Local mocks', () => {
+  const path = join(examples, 'lambda-train-notify.json');
+  const exec = async (testCase: string, ...more: string[]) => {
+    const r = await run(
+      'exec',
+      path,
+      '--input',
+      `@${join(examples, 'lambda-train-notify.input.json')}`,
+      '--mock',
+      join(examples, 'lambda-train-notify.mocks.json'),
+      '--mock-case',
+      testCase,
+      '--format',
+      'json',
+      '--history',
+      ...more,
+    );
+    const body = JSON.parse(r.stdout) as {
+      status: string;
+      error?: string;
+      output?: Record<string, unknown>;
+      calls: { action: string }[];
+      history: { type: string; timestamp: string }[];
+    };
+    return { code: r.code, ...body };
+  };
+
+  it('HappyPath: the Lambda and SNS steps answered, the SageMaker steps run as the role', async () => {
+    const r = await exec('HappyPath');
+    expect(r.code).toBe(0);
+    expect(r.output).toMatchObject({
+      prepared: { trainUri: 's3://amzn-s3-demo-bucket/churn/prepared/train', rows: 120000 },
+      evaluation: { auc: 0.93 },
+      model: { ModelArn: 'arn:aws:sagemaker:us-east-1:123456789012:model/churn-2026-11-30' },
+    });
+    expect(r.calls.map((c) => c.action)).toContain('sagemaker:CreateModel');
+    expect(r.calls.some((c) => /lambda|sns/.test(c.action))).toBe(false);
+  });
+
+  it('LambdaThrottled: two throttles retried (2 s, then 4 s) before the answer', async () => {
+    const [happy, throttled] = [await exec('HappyPath'), await exec('LambdaThrottled')];
+    expect(throttled.code).toBe(0);
+    const scheduled = (h: typeof happy) => h.history.filter((e) => e.type === 'TaskScheduled').length;
+    expect(scheduled(throttled) - scheduled(happy)).toBe(2);
+    const seconds = (h: typeof happy) =>
+      (Date.parse(h.history.at(-1)!.timestamp) - Date.parse(h.history[0]!.timestamp)) / 1000;
+    expect(seconds(throttled) - seconds(happy)).toBe(6);
+  });
+
+  it('LowScore and TrainingFails end in the Fail state; a failed training job is caught before any model', async () => {
+    const low = await exec('LowScore');
+    expect(low).toMatchObject({ code: 1, status: 'FAILED', error: 'Pipeline.NoModel' });
+    const failed = await exec('TrainingFails');
+    expect(failed).toMatchObject({ code: 1, status: 'FAILED', error: 'Pipeline.NoModel' });
+    expect(failed.calls.map((c) => c.action)).not.toContain('sagemaker:CreateTrainingJob');
+  });
+
+  it('a test case that mocks a state the definition lacks, or no test case at all: exit 2, one line', async () => {
+    const mocks = JSON.parse(readFileSync(join(examples, 'lambda-train-notify.mocks.json'), 'utf8'));
+    mocks.StateMachines.TrainEvaluateNotify.TestCases.HappyPath['Prepare date'] = 'PrepareSucceeds';
+    const typo = join(dir, 'typo.mocks.json');
+    writeFileSync(typo, JSON.stringify(mocks));
+    for (const argv of [
+      ['--mock', typo, '--mock-case', 'HappyPath'],
+      ['--mock', join(examples, 'lambda-train-notify.mocks.json')],
+      ['--mock-case', 'HappyPath'],
+    ]) {
+      const r = await run('exec', path, ...argv);
+      expect(r.code).toBe(2);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    }
+    expect((await run('exec', path, '--mock', typo, '--mock-case', 'HappyPath')).stderr).toMatch(
+      /mocks "Prepare date", which is not a Task state of the definition/,
+    );
   });
 });

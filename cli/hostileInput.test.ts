@@ -47,6 +47,17 @@ describe('sizes and nesting', () => {
       expectOneLine(await run(...argv), /more than 1048576 \(the most CreateStateMachine takes\)/);
   });
 
+  it('what counts is the definition as CreateStateMachine receives it: an indented file may be longer', async () => {
+    const definition = JSON.parse(readFileSync(example, 'utf8')) as Record<string, unknown>;
+    const compact = JSON.stringify({ ...definition, Comment: '' }).length;
+    const fits = { ...definition, Comment: 'x'.repeat(1_048_576 - compact) };
+    const indented = written('indented.json', JSON.stringify(fits, null, 8));
+    expect(readFileSync(indented, 'utf8').length).toBeGreaterThan(1_048_576);
+    expect((await run('validate', indented)).code).toBe(0);
+    const over = written('over.json', JSON.stringify({ ...fits, Comment: `${fits.Comment}x` }));
+    expectOneLine(await run('validate', over), /has 1048577 characters as compact JSON, more than 1048576/);
+  });
+
   it('an execution input over 256 KiB is refused as StartExecution refuses it', async () => {
     const input = JSON.stringify({ data: 'é'.repeat(131_100) });
     expectOneLine(

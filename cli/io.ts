@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { UsageError } from './errors.js';
+import { DEFINITION_MAX_CHARS, PAYLOAD_MAX_BYTES } from '../catalog/stepFunctionsLimits.js';
 
 /** Where a command writes. Tests pass buffers; the binary passes the process streams. */
 export interface Io {
@@ -41,10 +42,10 @@ export interface JsonLimits {
 }
 
 export const DEFINITION_LIMITS: JsonLimits = {
-  maxChars: { limit: 1_048_576, source: 'the most CreateStateMachine takes' },
+  maxChars: { limit: DEFINITION_MAX_CHARS.value, source: 'the most CreateStateMachine takes' },
 };
 export const INPUT_LIMITS: JsonLimits = {
-  maxBytes: { limit: 262_144, source: 'the most StartExecution takes (256 KiB)' },
+  maxBytes: { limit: PAYLOAD_MAX_BYTES.value, source: 'the most StartExecution takes (256 KiB)' },
 };
 
 /** How deep brackets nest in JSON text (outside strings), and where the limit is first passed. */

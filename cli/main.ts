@@ -188,6 +188,14 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--seed <n>', 'seed for jitter, States.UUID and States.MathRandom', '0')
     .option('--name <name>', 'execution name (what $$.Execution.Name reads)')
     .option(
+      '--mock <mocks.json>',
+      "a Step Functions Local mock configuration (MockConfigFile): answers the test case's states, Lambda, Glue, SNS or SageMaker alike",
+    )
+    .option(
+      '--mock-case <case>',
+      'the test case of --mock to run: CASE, or MACHINE#CASE where several state machines have it',
+    )
+    .option(
       '--region <region>',
       "region of the emulated account (default: the partition's first region: us-east-1, cn-north-1, us-gov-west-1)",
     )

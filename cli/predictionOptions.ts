@@ -3,7 +3,8 @@ import { EXAMPLE_ACCOUNT, type PredictionOptions } from '../oracles/options.js';
 import { UsageError } from './errors.js';
 import { checkAccount, checkRegion } from './values.js';
 import type { Io } from './io.js';
-import { DEFINITION_LIMITS, parseJsonText, readJsonFile } from './io.js';
+import { DEFINITION_MAX_CHARS } from '../catalog/stepFunctionsLimits.js';
+import { DEFINITION_LIMITS, parseJsonText, readJsonFile, type JsonLimits } from './io.js';
 
 /** The options `policy` and `check` share, as commander hands them over. */
 export interface RawPredictionOptions {
@@ -25,18 +26,39 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
  * shape that wraps it (`{ "definition": "<json string>" | {...}, "type": "EXPRESS" }`).
  */
 export function readDefinition(path: string): { definition: unknown; type?: StateMachineType } {
-  const raw = readJsonFile(path, 'definition file', DEFINITION_LIMITS);
+  const raw = readJsonFile(path, 'definition file', DEFINITION_FILE_LIMITS);
   if (!isObject(raw))
     throw new UsageError(
       'bad-definition',
       `definition file "${path}" must hold a JSON object with StartAt and States`,
     );
   if (!('States' in raw) && 'definition' in raw) {
-    const inner = typeof raw.definition === 'string' ? parseWrapped(raw.definition, path) : raw.definition;
+    const inner =
+      typeof raw.definition === 'string' ? parseWrapped(raw.definition, path) : sent(raw.definition, path);
     const type = typeof raw.type === 'string' ? raw.type.toUpperCase() : undefined;
     return type === 'EXPRESS' || type === 'STANDARD' ? { definition: inner, type } : { definition: inner };
   }
-  return { definition: raw };
+  return { definition: sent(raw, path) };
+}
+
+/** A file may be indented: what counts is the definition as CreateStateMachine receives it (compact JSON). */
+const DEFINITION_FILE_LIMITS: JsonLimits = {
+  maxChars: {
+    limit: 4 * DEFINITION_MAX_CHARS.value,
+    source: 'four times what CreateStateMachine takes, room for indentation',
+  },
+};
+
+/** The definition, refused when its compact JSON is longer than CreateStateMachine takes. */
+function sent(definition: unknown, path: string): unknown {
+  const { limit, source } = DEFINITION_LIMITS.maxChars!;
+  const chars = JSON.stringify(definition).length;
+  if (chars > limit)
+    throw new UsageError(
+      'too-large',
+      `the definition in "${path}" has ${chars} characters as compact JSON, more than ${limit} (${source}); make it smaller`,
+    );
+  return definition;
 }
 
 function parseWrapped(text: string, path: string): unknown {

@@ -308,6 +308,32 @@ describe('.sync', () => {
 });
 
 describe('CreateStateMachine', () => {
+  it('a definition over 1,048,576 characters, and an input over 256 KiB of UTF-8, are ValidationExceptions', () => {
+    const sfn = new EmulatedStepFunctions({ aslSchemaCheck: false });
+    const pass = { StartAt: 'P', States: { P: { Type: 'Pass', End: true } } };
+    const overhead = JSON.stringify({ ...pass, Comment: '' }).length;
+    const sized = (chars: number) => ({ ...pass, Comment: 'x'.repeat(chars - overhead) });
+    const { stateMachineArn } = sfn.createStateMachine({ definition: sized(1_048_576) });
+    expect(() => sfn.createStateMachine({ definition: sized(1_048_577) })).toThrow(
+      expect.objectContaining({
+        code: 'ValidationException',
+        message:
+          "1 validation error detected: Value at 'definition' failed to satisfy constraint: Member must have length less than or equal to 1048576",
+      }),
+    );
+    expect(() =>
+      sfn.createStateMachine({ definition: JSON.stringify(sized(1_048_577)).replace('{', '{ ') }),
+    ).toThrow(expect.objectContaining({ code: 'ValidationException' }));
+    const input = (bytes: number) => ({ d: 'é'.repeat((bytes - 8) / 2) }); // {"d":""} is 8 bytes, é is 2
+    expect(() => sfn.startExecution({ stateMachineArn, input: input(262_144) })).not.toThrow();
+    expect(() => sfn.startExecution({ stateMachineArn, input: input(262_146) })).toThrow(
+      expect.objectContaining({
+        code: 'ValidationException',
+        message: expect.stringContaining("at 'input'"),
+      }),
+    );
+  });
+
   const create = (definition: Obj, extra: { policy?: PolicyDocument; type?: 'EXPRESS' } = {}) => {
     try {
       new EmulatedStepFunctions().createStateMachine({ definition, ...extra });

@@ -13,6 +13,9 @@ import { checkDefinition } from './definitionChecks.js';
 import { runExecution, type ExecutionOutcome } from './engine/interpreter.js';
 import { AbortScope } from './engine/scheduler.js';
 import { Authorizer, type RecordedCall } from './iam/authorizer.js';
+import { DEFINITION_MAX_CHARS, lengthViolation, PAYLOAD_MAX_BYTES } from '../catalog/stepFunctionsLimits.js';
+import type { MockCase } from './mock/mockConfig.js';
+import { MockedTasks } from './mock/mockedTasks.js';
 import { SageMakerIntegration } from './sagemaker/integration.js';
 import { SageMakerService } from './sagemaker/service.js';
 import type { MutantName } from './mutants.js';
@@ -113,6 +116,13 @@ export class EmulatedStepFunctions {
         );
       }
     }
+    const sentChars =
+      typeof input.definition === 'string' ? input.definition.length : JSON.stringify(definition).length;
+    if (sentChars > DEFINITION_MAX_CHARS.value)
+      throw new StepFunctionsError(
+        'ValidationException',
+        lengthViolation('definition', DEFINITION_MAX_CHARS.value),
+      );
     const type = input.type ?? 'STANDARD';
     const check = checkDefinition(definition, type, this.options.aslSchemaCheck ?? true);
     if (check.problems.length > 0)
@@ -180,6 +190,8 @@ export class EmulatedStepFunctions {
     name?: string;
     scenario?: WorldScenario;
     seed?: number;
+    /** A Step Functions Local test case: its states answered by their mocked responses. */
+    mock?: MockCase;
   }): { executionArn: string } {
     const sm = this.stateMachines.get(input.stateMachineArn);
     if (!sm)
@@ -187,6 +199,8 @@ export class EmulatedStepFunctions {
         'StateMachineDoesNotExist',
         `State Machine Does Not Exist: '${input.stateMachineArn}'`,
       );
+    if (Buffer.byteLength(JSON.stringify(input.input ?? {}), 'utf8') > PAYLOAD_MAX_BYTES.value)
+      throw new StepFunctionsError('ValidationException', lengthViolation('input', PAYLOAD_MAX_BYTES.value));
     const name = input.name ?? `execution-${++this.counter}`;
     const arn = `arn:${this.partition}:states:${this.region}:${this.account}:execution:${sm.name}:${name}`;
     if (this.executions.has(arn))
@@ -205,6 +219,13 @@ export class EmulatedStepFunctions {
       )
         stop.abort('aborted');
     });
+    const integration = new SageMakerIntegration({
+      service,
+      authorizer,
+      scenario,
+      partition: this.partition,
+      ...(this.options.mutant ? { mutant: this.options.mutant } : {}),
+    });
     const startEpochMs = this.clock;
     const done = runExecution({
       definition: sm.definition,
@@ -217,13 +238,7 @@ export class EmulatedStepFunctions {
       region: this.region,
       startEpochMs,
       seed: input.seed ?? 0,
-      tasks: new SageMakerIntegration({
-        service,
-        authorizer,
-        scenario,
-        partition: this.partition,
-        ...(this.options.mutant ? { mutant: this.options.mutant } : {}),
-      }),
+      tasks: input.mock ? new MockedTasks(input.mock, integration) : integration,
       stop,
       ...(this.options.mutant ? { mutant: this.options.mutant } : {}),
     });

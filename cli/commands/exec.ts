@@ -2,6 +2,13 @@ import { isPartition, type Partition } from '../../catalog/api.js';
 import { partitionOf } from '../../catalog/regions.js';
 import { DEFAULT_REGION } from '../../oracles/options.js';
 import { CREATE_ERRORS, SCENARIO_BOUNDS, type WorldScenario } from '../../catalog/scenario.js';
+import {
+  checkMockedStates,
+  MockConfigError,
+  parseMockConfig,
+  selectMockCase,
+  type MockCase,
+} from '../../emulator/mock/mockConfig.js';
 import { EmulatedStepFunctions, StepFunctionsError } from '../../emulator/stepFunctions.js';
 import { UsageError } from '../errors.js';
 import { readPolicyFile } from '../policyFile.js';
@@ -20,6 +27,39 @@ export interface ExecRaw {
   region?: string;
   account?: string;
   partition?: string;
+  mock?: string;
+  mockCase?: string;
+}
+
+/** `--mock FILE --mock-case CASE`: the test case, checked against the definition it runs. */
+function readMock(raw: ExecRaw, definition: unknown): MockCase | undefined {
+  if (raw.mock === undefined) {
+    if (raw.mockCase !== undefined)
+      throw new UsageError(
+        'bad-option',
+        '--mock-case needs --mock FILE (the mock configuration that defines it)',
+      );
+    return undefined;
+  }
+  const where = `mock file "${raw.mock}"`;
+  try {
+    const config = parseMockConfig(readJsonFile(raw.mock, 'mock file'), where);
+    if (raw.mockCase === undefined) {
+      const cases = Object.entries(config.StateMachines).flatMap(([m, c]) =>
+        Object.keys(c.TestCases).map((t) => `${m}#${t}`),
+      );
+      throw new UsageError(
+        'bad-option',
+        `--mock needs --mock-case CASE, the test case to run (${where} has: ${cases.join(', ') || 'none'})`,
+      );
+    }
+    const mock = selectMockCase(config, raw.mockCase, where);
+    checkMockedStates(mock, definition, where);
+    return mock;
+  } catch (e) {
+    if (e instanceof MockConfigError) throw new UsageError('bad-mock', e.message);
+    throw e;
+  }
 }
 
 /** The partition the definition's Task Resource ARNs name (`arn:aws-cn:states:::...`), if any does. */
@@ -144,6 +184,7 @@ export async function execCommand(path: string, raw: ExecRaw, io: Io): Promise<n
   const region = regionOf(raw, definition);
   if (raw.account !== undefined) checkAccount(raw.account);
   if (raw.name !== undefined) checkExecutionName(raw.name);
+  const mock = readMock(raw, definition);
   const sfn = new EmulatedStepFunctions({
     region,
     ...(raw.account ? { account: raw.account } : {}),
@@ -151,6 +192,8 @@ export async function execCommand(path: string, raw: ExecRaw, io: Io): Promise<n
   let executionArn: string;
   try {
     const { stateMachineArn } = sfn.createStateMachine({
+      // The test case's state machine: $$.StateMachine.Name and the ARNs name it.
+      ...(mock ? { name: mock.machine } : {}),
       definition: definition as Record<string, unknown>,
       ...(policy ? { policy } : {}),
       ...(type ? { type } : {}),
@@ -161,6 +204,7 @@ export async function execCommand(path: string, raw: ExecRaw, io: Io): Promise<n
       ...(raw.name ? { name: raw.name } : {}),
       ...(scenario ? { scenario } : {}),
       ...(seed !== undefined ? { seed } : {}),
+      ...(mock ? { mock } : {}),
     }));
   } catch (e) {
     if (e instanceof StepFunctionsError)

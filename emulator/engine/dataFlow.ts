@@ -3,6 +3,7 @@
  * Context object `$$`, variables `$name`) and JSONata (`{% %}` expressions with `$states` and the
  * workflow variables), plus the payload size limit.
  */
+import { PAYLOAD_MAX_BYTES } from '../../catalog/stepFunctionsLimits.js';
 import jsonata from 'jsonata';
 import { evaluateIntrinsic, isIntrinsic } from './intrinsics.js';
 import { readValue, type PathScope } from './jsonPath.js';
@@ -124,8 +125,7 @@ export async function applyJsonataTemplate(
   return out;
 }
 
-/** 256 KiB of UTF-8 (spec §7.2). */
-export const PAYLOAD_LIMIT_BYTES = 262_144;
+const PAYLOAD_LIMIT_BYTES = PAYLOAD_MAX_BYTES.value;
 
 /** A payload past the limit fails the execution with States.DataLimitExceeded. */
 export function checkPayload(value: unknown, what: string): void {

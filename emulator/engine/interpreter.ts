@@ -61,7 +61,7 @@ export interface TaskInvocation {
 
 export interface TaskHandler {
   /** `resourceType` and `resource` of the history events, e.g. `sagemaker` and `createTrainingJob.sync`; undefined when not handled. */
-  describe(resource: string): { resourceType: string; resource: string } | undefined;
+  describe(resource: string, stateName: string): { resourceType: string; resource: string } | undefined;
   invoke(invocation: TaskInvocation): Promise<unknown>;
 }
 
@@ -771,9 +771,12 @@ class Run {
     raw: unknown,
   ): Promise<unknown> {
     const resource = String(state.Resource);
-    const described = this.spec.tasks.describe(resource);
+    const described = this.spec.tasks.describe(resource, name);
     if (!described)
-      throw new StatesError('States.Runtime', `The emulator does not run the resource '${resource}'`);
+      throw new StatesError(
+        'States.Runtime',
+        `The emulator does not run the resource '${resource}' of the state '${name}'; mock the state with a Step Functions Local mock configuration (exec --mock)`,
+      );
     const timeout = await this.numberField(state, 'TimeoutSeconds', raw, context, thread);
     const heartbeat = await this.numberField(state, 'HeartbeatSeconds', raw, context, thread);
     const parametersJson = payloadJson(parameters, `parameters of the state '${name}'`);

@@ -1,0 +1,56 @@
+/**
+ * A TaskHandler that answers the states of a mock test case from their mocked responses and hands
+ * every other state to the integration it wraps (Step Functions Local's mocked service
+ * integrations). A mocked state makes no call as the execution role: nothing is authorized or
+ * recorded for it, and any resource may be mocked (Lambda, Glue, SNS, `aws-sdk:*`, SageMaker).
+ */
+import type { TaskHandler, TaskInvocation } from '../engine/interpreter.js';
+import { StatesError } from '../engine/statesError.js';
+import type { MockCase } from './mockConfig.js';
+
+/**
+ * The `resourceType` and `resource` of a Task's history events, as Step Functions writes them for
+ * any resource: `arn:aws:states:::lambda:invoke` → `lambda`, `invoke`;
+ * `arn:aws:states:::aws-sdk:s3:getObject` → `aws-sdk:s3`, `getObject`; a Lambda function ARN →
+ * `lambda` and the ARN itself.
+ */
+export function describeResource(resource: string): { resourceType: string; resource: string } {
+  const integration = /^arn:[a-z-]+:states:[a-z0-9-]*:\d*:(aws-sdk:[^:]+|[^:]+):(.+)$/.exec(resource);
+  if (integration && !/^(activity|stateMachine|execution)$/.test(integration[1]!))
+    return { resourceType: integration[1]!, resource: integration[2]! };
+  const service = /^arn:[a-z-]+:([^:]+):/.exec(resource)?.[1];
+  return { resourceType: service ?? resource, resource };
+}
+
+export class MockedTasks implements TaskHandler {
+  /** Invocations so far, per mocked state (one counter per state and execution). */
+  private readonly invocations = new Map<string, number>();
+
+  constructor(
+    private readonly mock: MockCase,
+    private readonly integration: TaskHandler,
+  ) {}
+
+  describe(resource: string, stateName: string): { resourceType: string; resource: string } | undefined {
+    return this.mock.states.has(stateName)
+      ? describeResource(resource)
+      : this.integration.describe(resource, stateName);
+  }
+
+  invoke(invocation: TaskInvocation): Promise<unknown> {
+    const response = this.mock.states.get(invocation.stateName);
+    if (!response) return this.integration.invoke(invocation);
+    const n = this.invocations.get(invocation.stateName) ?? 0;
+    this.invocations.set(invocation.stateName, n + 1);
+    const answer = response.answers[n];
+    if (!answer)
+      return Promise.reject(
+        new StatesError(
+          'States.Runtime',
+          `The mocked response '${response.name}' of test case '${this.mock.machine}#${this.mock.testCase}' has no answer for invocation ${n} of the state '${invocation.stateName}' (it answers ${response.answers.length === 1 ? 'invocation 0' : `invocations 0-${response.answers.length - 1}`})`,
+        ),
+      );
+    if (answer.kind === 'throw') return Promise.reject(new StatesError(answer.error, answer.cause ?? ''));
+    return Promise.resolve(structuredClone(answer.value));
+  }
+}
