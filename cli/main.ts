@@ -1,16 +1,16 @@
-import type { SweepRaw } from './commands/sweep.js';
+// Each command's modules are loaded when it runs (`await import`): `--help` and `validate` do not
+// pay for the AWS SDK, the generators or the reports.
+import type { CheckOptions } from './commands/check.js';
+import type { ExecRaw } from './commands/exec.js';
 import type { MergeRaw } from './commands/merge.js';
+import type { RegressRaw } from './commands/regress.js';
+import type { ReplayRaw } from './commands/replay.js';
+import type { RunRaw } from './commands/run.js';
+import type { SampleRaw } from './commands/sample.js';
+import type { SweepRaw } from './commands/sweep.js';
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
-import { checkCommand, type CheckOptions } from './commands/check.js';
-import { execCommand, type ExecRaw } from './commands/exec.js';
-import { policyCommand } from './commands/policy.js';
-import { regressCommand, type RegressRaw } from './commands/regress.js';
-import { replayCommand_, type ReplayRaw } from './commands/replay.js';
-import { runCommand, type RunRaw } from './commands/run.js';
-import { SUITE_NAMES } from '../suites/suites.js';
-import { sampleCommand, type SampleRaw } from './commands/sample.js';
-import { validateCommand } from './commands/validate.js';
+import { SUITE_NAMES } from '../suites/suiteNames.js';
 import { UsageError } from './errors.js';
 import { isSystemError, systemErrorLine } from './files.js';
 import { processIo, type Io } from './io.js';
@@ -108,8 +108,8 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
         'state machine definition (or a CreateStateMachine / DescribeStateMachine JSON)',
       )
       .option('--explain', 'print the provenance of every statement on stderr'),
-  ).action((path: string, opts: RawPredictionOptions & { explain?: boolean }) => {
-    setExit(policyCommand(path, opts, io));
+  ).action(async (path: string, opts: RawPredictionOptions & { explain?: boolean }) => {
+    setExit((await import('./commands/policy.js')).policyCommand(path, opts, io));
   });
 
   predictionOptions(
@@ -126,7 +126,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
       )
       .option('--format <format>', 'text or json', 'text'),
   ).action(async (opts: CheckOptions) => {
-    setExit(await checkCommand(opts, io));
+    setExit(await (await import('./commands/check.js')).checkCommand(opts, io));
   });
 
   program
@@ -142,8 +142,8 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
       '--type <type>',
       'state machine type, standard or express (default: from the file, else standard)',
     )
-    .action((path: string, opts: { type?: string }) => {
-      setExit(validateCommand(path, opts, io));
+    .action(async (path: string, opts: { type?: string }) => {
+      setExit((await import('./commands/validate.js')).validateCommand(path, opts, io));
     });
 
   const collect = (v: string, prev: string[] = []) => [...prev, v];
@@ -162,8 +162,8 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
       '--stats',
       'print the distribution (api x pattern, name mode, shape, wrappers, policy variants, scenario mix) instead',
     )
-    .action((opts: SampleRaw) => {
-      setExit(sampleCommand(opts, io));
+    .action(async (opts: SampleRaw) => {
+      setExit((await import('./commands/sample.js')).sampleCommand(opts, io));
     });
 
   program
@@ -207,7 +207,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--history', 'include the execution history')
     .option('--format <format>', 'text or json', 'text')
     .action(async (path: string, opts: ExecRaw) => {
-      setExit(await execCommand(path, opts, io));
+      setExit(await (await import('./commands/exec.js')).execCommand(path, opts, io));
     });
 
   program
@@ -273,7 +273,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
       'only shard i of n: case k of each suite is shard (k mod n) + 1; merge the reports with merge',
     )
     .action(async (opts: RunRaw) => {
-      setExit(await runCommand(opts, io, packageVersion()));
+      setExit(await (await import('./commands/run.js')).runCommand(opts, io, packageVersion()));
     });
 
   program
@@ -331,7 +331,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
       .option('--overwrite', 'replace a report already in the directory')
       .option('--format <format>', 'text, json or markdown', 'text'),
   ).action(async (opts: RegressRaw) => {
-    setExit(await regressCommand(opts, io, packageVersion()));
+    setExit(await (await import('./commands/regress.js')).regressCommand(opts, io, packageVersion()));
   });
 
   program
@@ -364,7 +364,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--emulator-mutant <name>', 'run the emulator with a deliberate deviation')
     .option('--format <format>', 'text or json', 'text')
     .action(async (reportPath: string | undefined, caseId: string | undefined, opts: ReplayRaw) => {
-      setExit(await replayCommand_(reportPath, caseId, opts, io));
+      setExit(await (await import('./commands/replay.js')).replayCommand_(reportPath, caseId, opts, io));
     });
 
   for (const command of program.commands)

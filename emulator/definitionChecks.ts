@@ -3,8 +3,7 @@
  * patterns, and request field names against the API model (values are SageMaker's to check, at
  * call time). Messages follow Step Functions' `SCHEMA_VALIDATION_FAILED: ... at /States/...` style.
  */
-import '../validation/aslSchemaOverrides.js';
-import aslValidator from 'asl-validator';
+import { aslValidate } from '../validation/aslSchema.js';
 import type { StateMachineType } from '../catalog/api.js';
 import { API_BY_RESOURCE_NAME } from '../catalog/sagemakerApis.js';
 import { queryLanguageProblems } from '../validation/queryLanguageRules.js';
@@ -98,7 +97,7 @@ export function checkDefinition(
     out.problems.push('INVALID_JSON_DESCRIPTION: the definition must be a JSON object');
     return out;
   }
-  const asl = aslSchema ? aslValidator(structuredClone(definition)) : { isValid: true, errors: [] };
+  const asl = aslSchema ? aslValidate(definition) : { isValid: true, errors: [] };
   if (!asl.isValid) {
     for (const e of asl.errors)
       out.problems.push(

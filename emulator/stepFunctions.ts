@@ -39,7 +39,7 @@ export interface EmulatorOptions {
   readonly partition?: string;
   /** Virtual epoch ms of the first execution's start. */
   readonly startEpochMs?: number;
-  /** Run asl-validator's schema check on CreateStateMachine (about 70 ms a call). */
+  /** Run asl-validator's schema check on CreateStateMachine (about 1 ms a definition; compiled once, 0.4 s). */
   readonly aslSchemaCheck?: boolean;
   /** Finished executions kept for Describe/GetExecutionHistory; older ones are forgotten. */
   readonly retainExecutions?: number;

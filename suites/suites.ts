@@ -8,8 +8,9 @@ import { invalidCaseArb } from '../generators/invalidCase.js';
 import { drawCase } from '../generators/sampleCases.js';
 import type { Aspect } from '../reports/compare.js';
 
-export const SUITE_NAMES = ['sufficiency', 'necessity', 'outcome', 'patterns', 'validation'] as const;
-export type SuiteName = (typeof SUITE_NAMES)[number];
+import { SUITE_NAMES, type SuiteName } from './suiteNames.js';
+
+export { SUITE_NAMES, type SuiteName } from './suiteNames.js';
 
 export interface Suite {
   readonly name: SuiteName;

@@ -3,8 +3,7 @@
  * checks the ASL schema; on top come the rules it misses (spec §5.2, §5.3) and the integration's:
  * known `sagemaker:` APIs and suffixes, and each request checked against the SageMaker API model.
  */
-import './aslSchemaOverrides.js';
-import aslValidator from 'asl-validator';
+import { aslValidate } from './aslSchema.js';
 import type { StateMachineType } from '../catalog/api.js';
 import { analyzeTaskResource } from '../oracles/definition/sagemakerTasks.js';
 import { queryLanguageProblems } from './queryLanguageRules.js';
@@ -96,8 +95,7 @@ export function validateDefinition(
 ): DefinitionProblem[] {
   if (!isObject(definition))
     return [{ pointer: '/', code: 'asl', message: 'a state machine definition must be a JSON object' }];
-  // asl-validator writes QueryLanguage into the states it reads: give it a copy.
-  const asl = aslValidator(structuredClone(definition));
+  const asl = aslValidate(definition);
   const out: DefinitionProblem[] = asl.isValid
     ? []
     : asl.errors.map((e) => ({

@@ -23,7 +23,8 @@ export class EmbeddedTarget implements Target {
 
   async execute(c: Case): Promise<Observation> {
     // Generated definitions are valid ASL by construction (the generator tests check it): the
-    // emulator's own creation checks run, asl-validator's slow schema pass does not.
+    // emulator's own creation checks run, asl-validator's schema pass (about 1 ms a definition,
+    // more than executing the case) does not.
     const sfn = new EmulatedStepFunctions({
       region: c.region,
       account: c.account,
