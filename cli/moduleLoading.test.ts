@@ -30,9 +30,11 @@ writeFileSync(
   `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(hooks).href)});\n`,
 );
 
+let logs = 0;
+
 /** The packages (node_modules/<name>) and project folders a command line loads. */
 function loaded(...argv: string[]): { packages: Set<string>; files: string[] } {
-  const log = join(dir, `log-${Math.random().toString(36).slice(2)}`);
+  const log = join(dir, `log-${++logs}`);
   writeFileSync(log, '');
   try {
     execFileSync(process.execPath, ['--import', register, '--import', 'tsx', entry, ...argv], {
