@@ -11,7 +11,10 @@
  * Each throughput figure but the emulator's is the median of several timed rounds after a warm-up.
  * Options: --seconds S (per round, default 1), --rounds R (default 5), --quick, --json.
  * Instead of these: `--versus REF` compares run's cases/s with a git revision (bench/versus.ts);
- * `--mutants` prints the mutation table (bench/mutants.ts).
+ * `--mutants` prints the mutation table (bench/mutants.ts); `--startup` the start-up of the
+ * shipped command line against `node -e 0` (bench/startup.ts) and `--validate` validate's cost
+ * over 100 definitions (bench/validate.ts), both on dist/ (`npm run build` first), in
+ * interleaved rounds with the warm-up not counted (bench/measure.ts).
  */
 import { runUnsafeSimulation } from '@cloud-copilot/iam-simulate';
 import fc from 'fast-check';
@@ -31,6 +34,9 @@ import { sampleCases } from '../generators/sampleCases.js';
 import { benchEmulator } from './emulator.js';
 import { benchMutants, mutantTable } from './mutants.js';
 import { benchRunner } from './runner.js';
+import { fmt } from './measure.js';
+import { benchStartup, type StartupFigure } from './startup.js';
+import { benchValidate, type ValidateFigures } from './validate.js';
 import { benchVersus } from './versus.js';
 
 const args = process.argv.slice(2);
@@ -52,6 +58,29 @@ if (versus >= 0) {
             (s) =>
               `start-up of \`${s.command}\`: ${figures.ref} ${s.refMs} ms, this checkout ${s.headMs} ms: ratio ${s.ratio}`,
           ),
+        ].join('\n'),
+  );
+  process.exit(0);
+}
+const startupLines = (figures: StartupFigure[]) =>
+  figures.map(
+    (f) =>
+      `start-up, dist/, spawn to exit, ms: ${f.command.padEnd(10)} ${fmt(f.ms)}${f.command === 'node -e 0' ? '' : `  ${f.ratio}x node -e 0${f.goal ? ` (goal at most ${f.goal}x: ${f.ratio <= f.goal ? 'met' : 'NOT met'})` : ''}`}`,
+  );
+const validateLine = (v: ValidateFigures) =>
+  `validate ${v.definitions} definitions in one process (dist/, validateDefinition), ms: schemas compiled once ${fmt(v.compiledOnceMs)}; asl-validator as shipped (compiles per call) ${fmt(v.perCallMs)}: ${v.ratio}x (goal at least 20x: ${v.ratio >= 20 ? 'met' : 'NOT met'})`;
+if (args.includes('--startup') || args.includes('--validate')) {
+  const figures = {
+    ...(args.includes('--startup') ? { startup: await benchStartup(arg('--rounds', 10)) } : {}),
+    ...(args.includes('--validate') ? { validate: await benchValidate(arg('--rounds', 5)) } : {}),
+  };
+  console.log(
+    args.includes('--json')
+      ? JSON.stringify(figures, null, 2)
+      : [
+          `node ${process.version}; interleaved rounds, warm-up rounds not counted; median (min, max)`,
+          ...(figures.startup ? startupLines(figures.startup) : []),
+          ...(figures.validate ? [validateLine(figures.validate)] : []),
         ].join('\n'),
   );
   process.exit(0);

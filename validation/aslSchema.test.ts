@@ -87,3 +87,10 @@ describe('asl-validator with its schemas compiled once', () => {
     expect(definition).toEqual({ StartAt: 'P', States: { P: { Type: 'Pass', End: true } } });
   });
 });
+
+describe('the precompiled validator', () => {
+  it('is what scripts/gen-asl-schema.ts writes from the installed asl-validator and the overrides', async () => {
+    const { generatedValidator, GENERATED } = await import('../scripts/gen-asl-schema.js');
+    expect(readFileSync(GENERATED, 'utf8') === generatedValidator()).toBe(true);
+  });
+});

@@ -5,11 +5,15 @@
  * here, in its module (its entry reads it at call time), by one that keeps the compiled validator
  * and picks the same errors: those at the deepest instance path, a `oneOf` error standing for the
  * others at its path, each schema path and instance path once. Its other checks run as they are.
- * The schemas are corrected first (aslSchemaOverrides.ts).
+ * The schemas are corrected first (aslSchemaOverrides.ts); for the options asl-validator's entry
+ * uses, the validator is precompiled (validation/generated/, by scripts/gen-asl-schema.ts), so
+ * that a process starts without compiling them.
  */
-import './aslSchemaOverrides.js';
-import { createRequire } from 'node:module';
-import aslValidator from 'asl-validator';
+import type AslValidator from 'asl-validator';
+import { Module } from 'node:module';
+import { aslFormats, fromAsl, type AslOptions } from './aslFormats.js';
+import { ASL_SCHEMAS, STATE_MACHINE_SCHEMA } from './aslSchemas.js';
+import precompiled from './generated/aslStateMachineValidator.js';
 
 interface AjvError {
   readonly instancePath: string;
@@ -21,85 +25,43 @@ interface Compiled {
   (data: unknown): boolean;
   errors?: readonly AjvError[] | null;
 }
-interface Ajv {
-  addFormat(name: string, format: (value: string) => boolean): void;
-  getSchema(id: string): Compiled | undefined;
-}
 interface SchemaError {
   readonly 'Error code': string;
   readonly Message: string;
   readonly schemaError: { readonly instancePath: string; readonly schemaPath: string };
 }
-/** As asl-validator reads them: an option left out is off (its entry passes both on by default). */
-type Options = { readonly checkPaths?: boolean; readonly checkArn?: boolean };
 
-// asl-validator's own dependencies, resolved from where it is installed.
-const fromAsl = createRequire(createRequire(import.meta.url).resolve('asl-validator'));
-const SCHEMAS = [
-  'common',
-  'paths',
-  'jsonata',
-  'choice',
-  'fail',
-  'parallel',
-  'pass',
-  'base-state-machine',
-  'state-machine',
-  'state',
-  'succeed',
-  'task',
-  'wait',
-  'map',
-  'errors',
-].map((name) => fromAsl(`./schemas/${name}.json`) as object);
-const STATE_MACHINE = 'http://asl-validator.cloud/state-machine.json#';
 const SCHEMA_VALIDATION_FAILED = (
   fromAsl('./types') as { StateMachineErrorCode: { SchemaValidationFailed: string } }
 ).StateMachineErrorCode.SchemaValidationFailed;
 
-const compiled = new Map<string, Compiled>();
+/**
+ * The state machine schema for these options: precompiled for the entry's (both checks on,
+ * scripts/gen-asl-schema.ts), else compiled with Ajv on first use.
+ */
+const compiled = new Map<string, Compiled>([['true/true', precompiled as Compiled]]);
 
-/** The state machine schema compiled with asl-validator's formats for these options, once. */
-function stateMachineSchema(options: Options): Compiled {
+function stateMachineSchema(options: AslOptions): Compiled {
   const key = `${options.checkPaths === true}/${options.checkArn === true}`;
   const cached = compiled.get(key);
   if (cached) return cached;
-  const AjvClass = (fromAsl('ajv') as { default: new (o: object) => Ajv }).default;
-  const addFormats = (fromAsl('ajv-formats') as { default: (ajv: Ajv) => void }).default;
-  const jsonata = fromAsl('jsonata') as (expression: string) => unknown;
-  const ajv = new AjvClass({ schemas: SCHEMAS, allowUnionTypes: true });
-  addFormats(ajv);
-  const parses = (value: string): boolean => {
-    let expression = value.trim();
-    if (expression.startsWith('{%')) expression = expression.slice(2);
-    if (expression.endsWith('%}')) expression = expression.slice(0, -2);
-    try {
-      jsonata(expression);
-      return true;
-    } catch {
-      return false;
+  const AjvClass = (
+    fromAsl('ajv') as {
+      default: new (o: object) => {
+        addFormat(name: string, format: unknown): void;
+        getSchema(id: string): Compiled | undefined;
+      };
     }
-  };
-  ajv.addFormat('jsonata_string', parses);
-  ajv.addFormat('maybe_jsonata_string', (value) => {
-    const t = value.trim();
-    return t.startsWith('{%') || t.endsWith('%}') ? parses(t) : true;
-  });
-  const any = () => true;
-  if (options.checkPaths)
-    (fromAsl('asl-path-validator') as { registerAll: (ajv: Ajv) => void }).registerAll(ajv);
-  else
-    for (const f of ['asl_path', 'asl_ref_path', 'asl_payload_template', 'asl_result_path'])
-      ajv.addFormat(f, any);
-  const { isArnFormatValid } = fromAsl('./checks/formats') as { isArnFormatValid: (v: string) => boolean };
-  ajv.addFormat('asl_arn', options.checkArn ? isArnFormatValid : any);
-  const schema = ajv.getSchema(STATE_MACHINE)!;
+  ).default;
+  const ajv = new AjvClass({ schemas: ASL_SCHEMAS, allowUnionTypes: true });
+  for (const [name, format] of Object.entries(aslFormats(options))) ajv.addFormat(name, format);
+  const schema = ajv.getSchema(STATE_MACHINE_SCHEMA)!;
   compiled.set(key, schema);
   return schema;
 }
 
 /** The schema errors asl-validator reports for a definition. */
-function schemaErrors(definition: unknown, options: Options = {}): SchemaError[] {
+function schemaErrors(definition: unknown, options: AslOptions = {}): SchemaError[] {
   const validate = stateMachineSchema(options);
   if (validate(definition) || !validate.errors) return [];
   const depth = (e: AjvError) => e.instancePath.split('/').length;
@@ -123,11 +85,54 @@ function schemaErrors(definition: unknown, options: Options = {}): SchemaError[]
   return out;
 }
 
-const schemaPass = fromAsl('./checks/json-schema-errors') as { jsonSchemaErrors: typeof schemaErrors };
-/** asl-validator's own schema pass (a new Ajv a call): the test holds `schemaErrors` equal to it. */
-export const upstreamSchemaErrors: typeof schemaErrors = schemaPass.jsonSchemaErrors;
+// asl-validator's entry requires its schema pass on load, and with it Ajv (about 90 ms to load).
+// The pass is put in the module cache first, so that the entry finds this one and Ajv is not
+// loaded; where the real module is there already (loaded before this one), it is patched instead.
+const STUB = Symbol.for('sfn-sagemaker-conformance: schema pass');
+const UPSTREAM = Symbol.for('sfn-sagemaker-conformance: asl-validator schema pass');
+type Pass = { jsonSchemaErrors: typeof schemaErrors; [STUB]?: true };
+const PASS_PATH = fromAsl.resolve('./checks/json-schema-errors');
+const originals = globalThis as { [UPSTREAM]?: typeof schemaErrors };
+function installPass(): Pass {
+  const present = fromAsl.cache[PASS_PATH];
+  if (present) {
+    const pass = present.exports as Pass;
+    if (!pass[STUB]) originals[UPSTREAM] ??= pass.jsonSchemaErrors;
+    return pass;
+  }
+  const stub = new Module(PASS_PATH);
+  stub.filename = PASS_PATH;
+  stub.loaded = true;
+  stub.exports = { jsonSchemaErrors: schemaErrors, [STUB]: true } satisfies Pass;
+  fromAsl.cache[PASS_PATH] = stub;
+  return stub.exports as Pass;
+}
+const schemaPass = installPass();
 schemaPass.jsonSchemaErrors = schemaErrors;
+const aslValidator = fromAsl('./validator.js') as typeof AslValidator;
+
+/**
+ * asl-validator's own schema pass (a new Ajv a call), loaded on first use: the test holds
+ * `schemaErrors` equal to it, the bench measures against it.
+ */
+export function upstreamSchemaErrors(definition: unknown, options?: AslOptions): SchemaError[] {
+  if (!originals[UPSTREAM]) {
+    const stub = fromAsl.cache[PASS_PATH];
+    delete fromAsl.cache[PASS_PATH];
+    try {
+      originals[UPSTREAM] = (fromAsl(PASS_PATH) as Pass).jsonSchemaErrors;
+    } finally {
+      fromAsl.cache[PASS_PATH] = stub;
+    }
+  }
+  return originals[UPSTREAM](definition, options);
+}
 export { schemaErrors };
+
+/** Which schema pass asl-validator runs: `upstream` is its own, for the bench's before-and-after. */
+export function useSchemaPass(which: 'compiled-once' | 'upstream'): void {
+  schemaPass.jsonSchemaErrors = which === 'upstream' ? upstreamSchemaErrors : schemaErrors;
+}
 
 /** asl-validator on a copy of the definition (it writes QueryLanguage into the states it reads). */
 export function aslValidate(definition: unknown): ReturnType<typeof aslValidator> {
