@@ -254,6 +254,10 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
       '--shrink-budget <n>',
       'executions spent shrinking one divergent case (default 200; 20 on aws/endpoint)',
     )
+    .option(
+      '--shrink-seconds <s>',
+      'wall-clock seconds spent shrinking one divergent case, at most (default: no limit; 300 on aws/endpoint)',
+    )
     .option('--emulator-mutant <name>', 'run the emulator with a deliberate deviation (see --list-mutants)')
     .option('--list-mutants', "list the emulator's mutants and exit")
     .option('--progress', 'a live progress line even when stderr is not a terminal')

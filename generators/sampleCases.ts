@@ -95,20 +95,21 @@ export interface Shrunk {
 
 /**
  * Shrinks a failing value: tries fast-check's shrink candidates in order and keeps the first that
- * still fails, until none does or the budget of tries is spent.
+ * still fails, until none does, the budget of tries is spent, or `stop` says so (a time limit).
  */
 export async function shrinkCase(
   arb: fc.Arbitrary<CaseContent>,
   start: fc.Value<CaseContent>,
   fails: (c: CaseContent) => Promise<boolean>,
   budget: number,
+  stop: () => boolean = () => false,
 ): Promise<Shrunk> {
   let current = start;
   let steps = 0;
   let tried = 0;
   outer: while (tried < budget) {
     for (const candidate of arb.shrink(current.value, current.context)) {
-      if (tried >= budget) break outer;
+      if (tried >= budget || stop()) break outer;
       tried++;
       if (await fails(plain(candidate.value))) {
         current = candidate;

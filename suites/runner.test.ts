@@ -107,6 +107,48 @@ describe('on a target that shows no calls', () => {
   });
 });
 
+describe('shrinking on a slow target', () => {
+  /** The mutant emulator, each execution taking 200 ms of wall-clock time, as an endpoint's do. */
+  class SlowTarget implements Target {
+    readonly kind = 'endpoint';
+    readonly description = 'a slow mutant emulator';
+    readonly capabilities = { seesCalls: true, scenarios: true };
+    executions = 0;
+    private readonly inner = new EmbeddedTarget('passrole-not-checked');
+    async execute(c: Case): Promise<Observation> {
+      this.executions++;
+      await new Promise((r) => setTimeout(r, 200));
+      return this.inner.execute(c);
+    }
+  }
+  const shrinkRun = (target: Target, shrinkSeconds?: number) =>
+    runSuites({
+      target,
+      runs: 40,
+      seed: 1,
+      concurrency: 40,
+      suites: ['sufficiency'],
+      shrinkBudget: 1000,
+      ...(shrinkSeconds !== undefined ? { shrinkSeconds } : {}),
+      targetArgs: '',
+      region: 'us-east-1',
+      version: 'test',
+    });
+
+  it('--shrink-seconds bounds the time spent shrinking each divergent case', async () => {
+    const target = new SlowTarget();
+    const started = Date.now();
+    const report = await shrinkRun(target, 1);
+    const seconds = (Date.now() - started) / 1000;
+    const divergent = report.cases.filter((c) => c.verdict === 'diverged');
+    expect(divergent.length).toBeGreaterThan(0);
+    expect(divergent.some((c) => c.shrunk)).toBe(true);
+    // 40 cases at once (0.2 s), then each divergent case shrunk for 1 s at most, all at once.
+    expect(seconds).toBeLessThan(4);
+    expect(report.stats.shrinkExecutions).toBeLessThanOrEqual(divergent.length * 7);
+  }, 30_000);
+});
+
 /** Where each mutant must show at `run --runs 200 --seed 1`: the paths its shrunk divergence points at. */
 const CATCHES: Record<MutantName, { paths: RegExp }> = {
   'passrole-not-checked': { paths: /^calls/ },

@@ -29,6 +29,8 @@ export interface RunOptions {
   readonly suites: readonly SuiteName[];
   /** Executions spent shrinking one divergent case. */
   readonly shrinkBudget: number;
+  /** Wall-clock seconds spent shrinking one divergent case, at most (no limit when absent). */
+  readonly shrinkSeconds?: number;
   /** Appended to as each case finishes. */
   readonly casesJsonl?: string;
   /** The command-line options that select the target, for replay commands (e.g. `--target embedded`). */
@@ -285,6 +287,7 @@ async function runCase(
   let last = e;
   let executions = 0;
   const signature = divergenceSignature(e.differences);
+  const deadline = o.shrinkSeconds === undefined ? Infinity : Date.now() + o.shrinkSeconds * 1000;
   const shrunk = await shrinkCase(
     SUITES[suite].cases,
     drawn,
@@ -306,6 +309,7 @@ async function runCase(
       }
     },
     o.shrinkBudget,
+    () => Date.now() >= deadline,
   );
   countShrink(shrunk.steps, executions);
   const { replay: _r, ...shrunkCase } = last.case;

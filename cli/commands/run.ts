@@ -35,6 +35,7 @@ export interface RunRaw extends AwsRaw {
   report?: string;
   overwrite?: boolean;
   shrinkBudget?: string;
+  shrinkSeconds?: string;
   emulatorMutant?: string;
   listMutants?: boolean;
   progress?: boolean;
@@ -147,6 +148,13 @@ export async function runCommand(raw: RunRaw, io: Io, version: string): Promise<
   const concurrency = int(raw.concurrency ?? '4', '--concurrency', 1, 256);
   // On a real target every shrinking step creates a role and a state machine.
   const shrinkBudget = int(raw.shrinkBudget ?? (remote ? '20' : '200'), '--shrink-budget', 0, 100_000);
+  // ...and waits for its execution: a divergent case is shrunk for 5 minutes at most there.
+  const shrinkSeconds =
+    raw.shrinkSeconds !== undefined
+      ? int(raw.shrinkSeconds, '--shrink-seconds', 1, 86_400)
+      : remote
+        ? 300
+        : undefined;
   const suites = (raw.suite && raw.suite.length > 0 ? raw.suite : [...SUITE_NAMES]).map((s) => {
     if (!isSuiteName(s))
       throw new UsageError('bad-option', `--suite "${s}" is unknown; use ${SUITE_NAMES.join(', ')}`);
@@ -213,6 +221,7 @@ export async function runCommand(raw: RunRaw, io: Io, version: string): Promise<
     concurrency,
     suites,
     shrinkBudget,
+    ...(shrinkSeconds !== undefined ? { shrinkSeconds } : {}),
     casesJsonl,
     reportFile: join(dir, 'report.json'),
     ...(shard ? { shard } : {}),
