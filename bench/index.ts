@@ -2,8 +2,8 @@
  * `npm run bench`: throughput figures.
  * - full cases generated per second (`sample`: definition, input, scenario, predicted policy, id);
  * - policy predictions per second on a 50-task definition;
- * - IAM evaluations per second for our evaluator and for iam-simulate on the same (policy, request)
- *   pairs, in the same run.
+ * - IAM evaluations per second for our evaluator (dist/) and for iam-simulate on the same (policy,
+ *   request) pairs, interleaved (bench/iam.ts): small policies, and large ones parsed per call.
  * - run: end-to-end cases per second at concurrency 1, 4 and 8, peak resident memory of
  *   `--runs 5000`, and the runner's overhead against the same executions called directly;
  * - emulator executions per second (Task `.sync` with 10 virtual polls, Choice, Succeed) and memory
@@ -11,29 +11,21 @@
  * Each throughput figure but the emulator's is the median of several timed rounds after a warm-up.
  * Options: --seconds S (per round, default 1), --rounds R (default 5), --quick, --json.
  * Instead of these: `--versus REF` compares run's cases/s with a git revision (bench/versus.ts);
- * `--mutants` prints the mutation table (bench/mutants.ts); `--startup` the start-up of the
+ * `--mutants` prints the mutation table (bench/mutants.ts); `--iam` the IAM comparison alone;
+ * `--startup` the start-up of the
  * shipped command line against `node -e 0` (bench/startup.ts) and `--validate` validate's cost
  * over 100 definitions (bench/validate.ts), both on dist/ (`npm run build` first), in
  * interleaved rounds with the warm-up not counted (bench/measure.ts).
  */
-import { runUnsafeSimulation } from '@cloud-copilot/iam-simulate';
-import fc from 'fast-check';
 import { API_NAMES } from '../catalog/api.js';
 import { SAGEMAKER_APIS } from '../catalog/sagemakerApis.js';
-import { PolicySet } from '../iam/evaluate.js';
-import { parsePolicy, type PolicyDocument } from '../iam/policy.js';
-import {
-  policyArb,
-  requestArb,
-  toSimulation,
-  type GeneratedRequest,
-} from '../iam/testing/policyArbitraries.js';
 import { DEFAULT_OPTIONS } from '../oracles/options.js';
 import { predictPolicy } from '../oracles/policy/predictPolicy.js';
 import { sampleCases } from '../generators/sampleCases.js';
 import { benchEmulator } from './emulator.js';
 import { benchMutants, mutantTable } from './mutants.js';
 import { benchRunner } from './runner.js';
+import { benchIam, type IamFigures } from './iam.js';
 import { fmt } from './measure.js';
 import { benchStartup, type StartupFigure } from './startup.js';
 import { benchValidate, type ValidateFigures } from './validate.js';
@@ -67,10 +59,18 @@ const startupLines = (figures: StartupFigure[]) =>
     (f) =>
       `start-up, dist/, spawn to exit, ms: ${f.command.padEnd(10)} ${fmt(f.ms)}${f.command === 'node -e 0' ? '' : `  ${f.ratio}x node -e 0${f.goal ? ` (goal at most ${f.goal}x: ${f.ratio <= f.goal ? 'met' : 'NOT met'})` : ''}`}`,
   );
+const iamLines = (iam: IamFigures): string[] => [
+  `IAM, dist/, evaluations/s, small policies (1-4 statements), interleaved with iam-simulate ${fmt(iam.small.iamSimulate)}:`,
+  `  ours, policy compiled once:         ${fmt(iam.small.compiledOnce)}  (${iam.ratios.compiledOnce}x iam-simulate)`,
+  `  ours, every statement explained:   ${fmt(iam.small.explained)}  (${iam.ratios.explained}x)`,
+  `  ours, parsed and compiled per call: ${fmt(iam.small.parsedEachCall)}  (${iam.ratios.parsedEachCall}x)`,
+  `IAM, dist/, large policies (50-80 statements), parsed and compiled per call: ours ${fmt(iam.large.parsedEachCall)}, iam-simulate ${fmt(iam.large.iamSimulate)}: ${iam.ratios.largeParsedEachCall}x (goal at least 5x: ${iam.ratios.largeParsedEachCall >= 5 ? 'met' : 'NOT met'})`,
+];
 const validateLine = (v: ValidateFigures) =>
   `validate ${v.definitions} definitions in one process (dist/, validateDefinition), ms: schemas compiled once ${fmt(v.compiledOnceMs)}; asl-validator as shipped (compiles per call) ${fmt(v.perCallMs)}: ${v.ratio}x (goal at least 20x: ${v.ratio >= 20 ? 'met' : 'NOT met'})`;
-if (args.includes('--startup') || args.includes('--validate')) {
+if (args.includes('--startup') || args.includes('--validate') || args.includes('--iam')) {
   const figures = {
+    ...(args.includes('--iam') ? { iam: await benchIam(arg('--rounds', 5)) } : {}),
     ...(args.includes('--startup') ? { startup: await benchStartup(arg('--rounds', 10)) } : {}),
     ...(args.includes('--validate') ? { validate: await benchValidate(arg('--rounds', 5)) } : {}),
   };
@@ -81,6 +81,7 @@ if (args.includes('--startup') || args.includes('--validate')) {
           `node ${process.version}; interleaved rounds, warm-up rounds not counted; median (min, max)`,
           ...(figures.startup ? startupLines(figures.startup) : []),
           ...(figures.validate ? [validateLine(figures.validate)] : []),
+          ...(figures.iam ? iamLines(figures.iam) : []),
         ].join('\n'),
   );
   process.exit(0);
@@ -148,34 +149,7 @@ const predictions = measure(1, () => {
   if (!result.ok) throw new Error('bench definition rejected');
 });
 
-const PAIRS = 2000;
-const pairs: [PolicyDocument, GeneratedRequest][] = fc.sample(fc.tuple(policyArb, requestArb), {
-  numRuns: PAIRS,
-  seed: 42,
-});
-const compiled = pairs.map(([policy, request]) => {
-  const parsed = parsePolicy(policy);
-  if (!parsed.ok) throw new Error('invalid generated policy');
-  return [new PolicySet([parsed.policy]), request] as const;
-});
-
-const oursCompiled = measure(PAIRS, () => {
-  for (const [set, request] of compiled) set.evaluate(request);
-});
-const oursExplained = measure(PAIRS, () => {
-  for (const [set, request] of compiled) void set.evaluate(request).statements;
-});
-const oursFromJson = measure(PAIRS, () => {
-  for (const [policy, request] of pairs) {
-    const parsed = parsePolicy(policy);
-    if (parsed.ok) new PolicySet([parsed.policy]).evaluate(request);
-  }
-});
-const simulate = measure(PAIRS, () => {
-  for (const [policy, request] of pairs) {
-    runUnsafeSimulation(toSimulation(policy, request), {});
-  }
-});
+const iam = await benchIam(ROUNDS);
 
 const CASES = 2000;
 const casesPerSecond = measure(CASES, () => {
@@ -192,17 +166,7 @@ const results = {
   secondsPerRound: SECONDS,
   rounds: ROUNDS,
   policyPredictionsPerSecond50Tasks: Math.round(predictions),
-  iamEvaluationsPerSecond: {
-    ours: Math.round(oursCompiled),
-    oursWithExplanations: Math.round(oursExplained),
-    oursParsingAndCompilingEachTime: Math.round(oursFromJson),
-    iamSimulate: Math.round(simulate),
-  },
-  speedup: {
-    ours: +(oursCompiled / simulate).toFixed(1),
-    oursWithExplanations: +(oursExplained / simulate).toFixed(1),
-    oursParsingAndCompilingEachTime: +(oursFromJson / simulate).toFixed(1),
-  },
+  iam,
 };
 
 if (args.includes('--json')) {
@@ -235,16 +199,5 @@ if (args.includes('--json')) {
   console.log(
     `policy predictions/s (50-task definition):        ${results.policyPredictionsPerSecond50Tasks.toLocaleString('en')}`,
   );
-  console.log(
-    `IAM evaluations/s, ours (policy compiled once):   ${results.iamEvaluationsPerSecond.ours.toLocaleString('en')}  (${results.speedup.ours}x iam-simulate)`,
-  );
-  console.log(
-    `IAM evaluations/s, ours + every statement explained: ${results.iamEvaluationsPerSecond.oursWithExplanations.toLocaleString('en')}  (${results.speedup.oursWithExplanations}x iam-simulate)`,
-  );
-  console.log(
-    `IAM evaluations/s, ours (parse + compile per call): ${results.iamEvaluationsPerSecond.oursParsingAndCompilingEachTime.toLocaleString('en')}  (${results.speedup.oursParsingAndCompilingEachTime}x iam-simulate)`,
-  );
-  console.log(
-    `IAM evaluations/s, iam-simulate (runUnsafeSimulation): ${results.iamEvaluationsPerSecond.iamSimulate.toLocaleString('en')}`,
-  );
+  for (const line of iamLines(results.iam)) console.log(line);
 }

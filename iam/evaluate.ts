@@ -53,20 +53,12 @@ type Matcher = (
   fields?: readonly string[],
 ) => boolean | { unresolved: string };
 
+/** Matches an action lowercased once per request (`service:name`; IAM compares actions case-insensitively). */
 function actionMatcher(pattern: string): Matcher {
   if (pattern === '*') return () => true;
-  const colon = pattern.indexOf(':');
-  const service = pattern.slice(0, colon).toLowerCase();
-  const name = new IamPattern(pattern.slice(colon + 1), {
-    wildcards: true,
-    variables: false,
-    ignoreCase: true,
-  });
-  return (action, context) => {
-    const c = action.indexOf(':');
-    if (c !== service.length || action.slice(0, c).toLowerCase() !== service) return false;
-    return name.test(action.slice(c + 1), context) === true;
-  };
+  // The service prefix has no wildcards (the parser checks): the whole pattern, lowercased, decides.
+  const whole = new IamPattern(pattern.toLowerCase(), { wildcards: true, variables: false });
+  return (lowerAction, context) => whole.test(lowerAction, context) === true;
 }
 
 function resourceMatcher(pattern: string, variables: boolean): Matcher {
@@ -86,12 +78,36 @@ function resourceMatcher(pattern: string, variables: boolean): Matcher {
   };
 }
 
-interface CompiledStatement {
-  readonly source: NormalizedStatement;
-  readonly policy: string;
+/**
+ * A statement compiled as far as a request needs it: its actions at once, its resources and
+ * conditions when a request's action first matches (most statements of a large policy are never
+ * looked at further).
+ */
+class CompiledStatement {
   readonly actions: readonly { readonly raw: string; readonly test: Matcher }[];
-  readonly resources: readonly { readonly raw: string; readonly test: Matcher }[];
-  readonly conditions: readonly CompiledCondition[];
+  private resourceMatchers?: readonly { readonly raw: string; readonly test: Matcher }[];
+  private conditionTests?: readonly CompiledCondition[];
+
+  constructor(
+    readonly source: NormalizedStatement,
+    readonly policy: string,
+    private readonly variables: boolean,
+  ) {
+    this.actions = source.actions.map((raw) => ({ raw, test: actionMatcher(raw) }));
+  }
+
+  get resources(): readonly { readonly raw: string; readonly test: Matcher }[] {
+    return (this.resourceMatchers ??= this.source.resources.map((raw) => ({
+      raw,
+      test: resourceMatcher(raw, this.variables),
+    })));
+  }
+
+  get conditions(): readonly CompiledCondition[] {
+    return (this.conditionTests ??= this.source.conditions.map(
+      (c) => new CompiledCondition(c, this.variables),
+    ));
+  }
 }
 
 function matchElement(
@@ -119,13 +135,14 @@ const NOT_MATCHED: ElementMatch = Object.freeze({ matched: false });
 /** Whether a statement applies: the fast path of evaluation, without explanation objects. */
 function applies(
   s: CompiledStatement,
+  lowerAction: string,
   request: AuthorizationRequest,
   context: RequestContext,
   fields: readonly string[] | undefined,
 ): boolean {
   let action = false;
   for (const p of s.actions) {
-    if (p.test(request.action, context) === true) {
+    if (p.test(lowerAction, context) === true) {
       action = true;
       break;
     }
@@ -178,7 +195,12 @@ function explain(
   fields: readonly string[] | undefined,
 ): StatementExplanation {
   const { source } = s;
-  const action = matchElement(s.actions, source.actionKind === 'NotAction', request.action, context);
+  const action = matchElement(
+    s.actions,
+    source.actionKind === 'NotAction',
+    request.action.toLowerCase(),
+    context,
+  );
   if (!action.matched) {
     const reason =
       source.actionKind === 'NotAction'
@@ -229,13 +251,7 @@ export class PolicySet {
     for (const policy of policies) {
       const variables = policy.version === '2012-10-17';
       for (const s of policy.statements) {
-        compiled.push({
-          source: s,
-          policy: policy.name,
-          actions: s.actions.map((raw) => ({ raw, test: actionMatcher(raw) })),
-          resources: s.resources.map((raw) => ({ raw, test: resourceMatcher(raw, variables) })),
-          conditions: s.conditions.map((c) => new CompiledCondition(c, variables)),
-        });
+        compiled.push(new CompiledStatement(s, policy.name, variables));
       }
     }
     this.statements = compiled;
@@ -250,8 +266,9 @@ export class PolicySet {
     const fields = splitArnFields(request.resource);
     let denied = false;
     let allowed = false;
+    const lowerAction = request.action.toLowerCase();
     for (const s of this.statements) {
-      if (!applies(s, request, context, fields)) continue;
+      if (!applies(s, lowerAction, request, context, fields)) continue;
       if (s.source.effect === 'Deny') {
         denied = true;
         break;

@@ -115,7 +115,8 @@ function globMatch(tokens: readonly Token[], candidate: string, ignoreCase: bool
 /** A compiled IAM string pattern. Compile once per policy; match many times. */
 export class IamPattern {
   readonly raw: string;
-  private readonly tokens: readonly Token[];
+  private readonly options: PatternOptions;
+  private tokenList?: readonly Token[];
   private readonly ignoreCase: boolean;
   private readonly isLiteral: boolean;
   private readonly hasVariables: boolean;
@@ -129,8 +130,22 @@ export class IamPattern {
 
   constructor(raw: string, options: PatternOptions) {
     this.raw = raw;
+    this.options = options;
     this.ignoreCase = options.ignoreCase ?? false;
-    this.tokens = tokenize(raw, options);
+    // Most patterns are plain text or a prefix and `*`: decided without tokenizing.
+    const star = options.wildcards ? raw.indexOf('*') : -1;
+    const plain =
+      !(options.wildcards && raw.includes('?')) &&
+      !(options.variables && raw.includes('${')) &&
+      (star < 0 || star === raw.length - 1);
+    if (plain) {
+      this.hasVariables = false;
+      this.isLiteral = star < 0;
+      const text = star < 0 ? raw : raw.slice(0, -1);
+      if (star < 0) this.literal = this.ignoreCase ? text.toLowerCase() : text;
+      else this.prefix = this.ignoreCase ? text.toLowerCase() : text;
+      return;
+    }
     this.hasVariables = this.tokens.some((t) => t.kind === 'var');
     this.isLiteral = this.tokens.every((t) => t.kind === 'text');
     const last = this.tokens.length - 1;
@@ -145,6 +160,10 @@ export class IamPattern {
       const text = this.tokens.map((t) => (t.kind === 'text' ? t.text : '')).join('');
       this.prefix = this.ignoreCase ? text.toLowerCase() : text;
     }
+  }
+
+  private get tokens(): readonly Token[] {
+    return (this.tokenList ??= tokenize(this.raw, this.options));
   }
 
   private toRegex(tokens: readonly Token[]): RegExp {

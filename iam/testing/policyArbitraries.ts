@@ -280,6 +280,11 @@ export const policyArb: fc.Arbitrary<PolicyDocument> = fc
   .array(statementArb, { minLength: 1, maxLength: 4 })
   .map((Statement) => ({ Version: '2012-10-17', Statement }));
 
+/** A large policy, 50 to 80 statements (what `check` and `regress` meet in a mature account). */
+export const largePolicyArb: fc.Arbitrary<PolicyDocument> = fc
+  .array(statementArb, { minLength: 50, maxLength: 80 })
+  .map((Statement) => ({ Version: '2012-10-17', Statement }));
+
 /** The same request as iam-simulate takes it (identity policies only, one account). */
 export function toSimulation(policy: PolicyDocument, request: GeneratedRequest): Simulation {
   return {
