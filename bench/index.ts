@@ -12,6 +12,7 @@
  * Options: --seconds S (per round, default 1), --rounds R (default 5), --quick, --json.
  * Instead of these: `--versus REF` compares run's cases/s with a git revision (bench/versus.ts);
  * `--mutants` prints the mutation table (bench/mutants.ts); `--iam` the IAM comparison alone;
+ * `--workers` run's whole-process rate with one worker thread and with two (bench/workers.ts);
  * `--startup` the start-up of the
  * shipped command line against `node -e 0` (bench/startup.ts) and `--validate` validate's cost
  * over 100 definitions (bench/validate.ts), both on dist/ (`npm run build` first), in
@@ -30,6 +31,7 @@ import { fmt } from './measure.js';
 import { benchStartup, type StartupFigure } from './startup.js';
 import { benchValidate, type ValidateFigures } from './validate.js';
 import { benchVersus } from './versus.js';
+import { benchWorkers } from './workers.js';
 
 const args = process.argv.slice(2);
 const arg = (name: string, fallback: number) => {
@@ -68,8 +70,16 @@ const iamLines = (iam: IamFigures): string[] => [
 ];
 const validateLine = (v: ValidateFigures) =>
   `validate ${v.definitions} definitions in one process (dist/, validateDefinition), ms: schemas compiled once ${fmt(v.compiledOnceMs)}; asl-validator as shipped (compiles per call) ${fmt(v.perCallMs)}: ${v.ratio}x (goal at least 20x: ${v.ratio >= 20 ? 'met' : 'NOT met'})`;
-if (args.includes('--startup') || args.includes('--validate') || args.includes('--iam')) {
+if (
+  args.includes('--startup') ||
+  args.includes('--validate') ||
+  args.includes('--iam') ||
+  args.includes('--workers')
+) {
   const figures = {
+    ...(args.includes('--workers')
+      ? { workers: await benchWorkers(arg('--runs', 1000), arg('--rounds', 3)) }
+      : {}),
     ...(args.includes('--iam') ? { iam: await benchIam(arg('--rounds', 5)) } : {}),
     ...(args.includes('--startup') ? { startup: await benchStartup(arg('--rounds', 10)) } : {}),
     ...(args.includes('--validate') ? { validate: await benchValidate(arg('--rounds', 5)) } : {}),
@@ -82,6 +92,11 @@ if (args.includes('--startup') || args.includes('--validate') || args.includes('
           ...(figures.startup ? startupLines(figures.startup) : []),
           ...(figures.validate ? [validateLine(figures.validate)] : []),
           ...(figures.iam ? iamLines(figures.iam) : []),
+          ...(figures.workers
+            ? [
+                `run --runs ${figures.workers.runs} (${figures.workers.cases} cases), dist/, whole process, seconds: one worker ${fmt(figures.workers.seconds.one, 1)}, two ${fmt(figures.workers.seconds.two, 1)}: ${figures.workers.casesPerSecond.one} vs ${figures.workers.casesPerSecond.two} cases/s, ${figures.workers.ratio}x (goal at least 1.7x: ${figures.workers.ratio >= 1.7 ? 'met' : 'NOT met'})`,
+              ]
+            : []),
         ].join('\n'),
   );
   process.exit(0);

@@ -137,8 +137,17 @@ describe('lambda-train-notify.json with its Step Functions Local mocks', () => {
     mocks.StateMachines.TrainEvaluateNotify.TestCases.HappyPath['Prepare date'] = 'PrepareSucceeds';
     const typo = join(dir, 'typo.mocks.json');
     writeFileSync(typo, JSON.stringify(mocks));
+    const spaced = join(dir, 'spaced.mocks.json');
+    writeFileSync(
+      spaced,
+      JSON.stringify({
+        ...mocks,
+        StateMachines: { 'Train Evaluate': mocks.StateMachines.TrainEvaluateNotify },
+      }),
+    );
     for (const argv of [
       ['--mock', typo, '--mock-case', 'HappyPath'],
+      ['--mock', spaced, '--mock-case', 'LowScore'],
       ['--mock', join(examples, 'lambda-train-notify.mocks.json')],
       ['--mock-case', 'HappyPath'],
     ]) {

@@ -550,6 +550,38 @@ describe('run', () => {
     expect(byReport.stdout).toContain('diverged');
   });
 
+  it('--workers 2 writes the report one thread writes', async () => {
+    const reports = ['1', '2'].map((w) => join(dir, `workers-${w}`));
+    for (const [i, report] of reports.entries())
+      expect(
+        (
+          await run(
+            'run',
+            '--runs',
+            '6',
+            '--seed',
+            '4',
+            '--emulator-mutant',
+            'addtags-not-checked',
+            '--workers',
+            String(i + 1),
+            '--quiet',
+            '--report',
+            report,
+          )
+        ).code,
+      ).toBe(1);
+    // The same but for the time each case took and the report's own path in replay commands.
+    const cases = (report: string) =>
+      (
+        JSON.parse(readFileSync(join(report, 'report.json'), 'utf8').replaceAll(report, 'REPORT')) as {
+          cases: Record<string, unknown>[];
+        }
+      ).cases.map(({ durationMs: _d, ...c }) => c);
+    expect(cases(reports[1]!)).toEqual(cases(reports[0]!));
+    expect(cases(reports[0]!).some((c) => c.verdict === 'diverged')).toBe(true);
+  }, 60_000);
+
   it('refuses to overwrite a report, lists mutants, rejects bad options with exit 2', async () => {
     const report = join(dir, 'run-twice');
     expect(
@@ -592,6 +624,21 @@ describe('run', () => {
       'is not an http(s) URL',
     );
     expectUsageError(await run('run', '--seed', '1', '--plan'), 'are for --target aws or endpoint');
+    expectUsageError(
+      await run(
+        'run',
+        '--seed',
+        '1',
+        '--target',
+        'endpoint',
+        '--endpoint',
+        'http://127.0.0.1:1',
+        '--workers',
+        '2',
+      ),
+      '--workers is for --target embedded',
+    );
+    expectUsageError(await run('run', '--seed', '1', '--workers', '0'), '--workers');
     expectUsageError(
       await run('run', '--seed', '1', '--target', 'aws', '--allow-account', '12345'),
       'is not a 12-digit AWS account id',

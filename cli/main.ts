@@ -255,6 +255,10 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
       'executions spent shrinking one divergent case (default 200; 20 on aws/endpoint)',
     )
     .option(
+      '--workers <n>',
+      'embedded: worker threads, each with an emulator of its own; the report is the same (default 1)',
+    )
+    .option(
       '--shrink-seconds <s>',
       'wall-clock seconds spent shrinking one divergent case, at most (default: no limit; 300 on aws/endpoint)',
     )

@@ -107,6 +107,36 @@ describe('on a target that shows no calls', () => {
   });
 });
 
+describe('worker threads', () => {
+  it('two workers give the report one thread gives, case for case, shrunk divergences included', async () => {
+    const options = {
+      runs: 30,
+      seed: 5,
+      concurrency: 4,
+      suites: SUITE_NAMES,
+      shrinkBudget: 30,
+      targetArgs: '--target embedded',
+      region: 'us-east-1',
+      version: 'test',
+    };
+    const mutant: MutantName = 'passrole-not-checked';
+    const one = await runSuites({ ...options, target: new EmbeddedTarget(mutant) });
+    const two = await runSuites({
+      ...options,
+      target: new EmbeddedTarget(mutant),
+      workers: { count: 2, mutant },
+    });
+    expect(one.totals.diverged).toBeGreaterThan(0);
+    expect(one.cases.some((c) => c.shrunk)).toBe(true);
+    // Case for case but the wall-clock time each took.
+    // As report.json has them (JSON text), case for case but the wall-clock time each took.
+    const timeless = (r: typeof one) => JSON.stringify(r.cases.map(({ durationMs: _d, ...c }) => c));
+    expect(timeless(two)).toBe(timeless(one));
+    expect(two.totals).toEqual(one.totals);
+    expect(two.stats.shrinkExecutions).toBe(one.stats.shrinkExecutions);
+  }, 120_000);
+});
+
 describe('shrinking on a slow target', () => {
   /** The mutant emulator, each execution taking 200 ms of wall-clock time, as an endpoint's do. */
   class SlowTarget implements Target {

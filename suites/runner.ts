@@ -19,6 +19,8 @@ import {
 } from '../reports/compare.js';
 import type { CaseResult, Report } from '../reports/report.js';
 import { drawSuiteCase, SUITES, type SuiteName } from './suites.js';
+import { WorkerPool } from './workerPool.js';
+import type { MutantName } from '../emulator/mutants.js';
 import { type Observation, realiseCase, type Target } from './targets/target.js';
 
 export interface RunOptions {
@@ -44,6 +46,11 @@ export interface RunOptions {
   readonly signal?: AbortSignal;
   /** Only this shard's cases: case `k` of a suite belongs to shard `k mod count` (1-based `index`). */
   readonly shard?: Shard;
+  /**
+   * Run the cases in this many worker threads, each with a built-in emulator of its own (with this
+   * mutant): for the embedded target, whose cases use the CPU only. The report is the same.
+   */
+  readonly workers?: { readonly count: number; readonly mutant?: MutantName };
 }
 
 export interface Shard {
@@ -141,6 +148,19 @@ export async function runSuites(o: RunOptions): Promise<Report> {
   const jsonl = o.casesJsonl === undefined ? undefined : openSync(o.casesJsonl, 'a');
   const jobs: Promise<CaseResult | undefined>[] = [];
   let writeError: unknown;
+  const pool =
+    o.workers && o.workers.count > 1
+      ? new WorkerPool(o.workers.count, {
+          seed: o.seed,
+          shrinkBudget: o.shrinkBudget,
+          ...(o.shrinkSeconds !== undefined ? { shrinkSeconds: o.shrinkSeconds } : {}),
+          targetArgs: o.targetArgs,
+          ...(o.reportFile !== undefined ? { reportFile: o.reportFile } : {}),
+          ...(o.workers.mutant ? { mutant: o.workers.mutant } : {}),
+        })
+      : undefined;
+  // Interrupted, the workers stop at once: a case they were shrinking is left out, as cut short.
+  if (pool) o.signal?.addEventListener('abort', () => void pool.abandon(), { once: true });
   for (const suite of o.suites) {
     for (const i of indices) {
       jobs.push(
@@ -153,13 +173,20 @@ export async function runSuites(o: RunOptions): Promise<Report> {
             inFlight--;
             return undefined;
           }
-          const result = await runIndexedCase(o, suite, i, (steps, executions) => {
-            shrinkSteps += steps;
-            shrinkExecutions += executions;
-          });
+          const result = pool
+            ? await pool.run(suite, i).then((reply) => {
+                if (!reply) return undefined;
+                shrinkSteps += reply.steps;
+                shrinkExecutions += reply.executions;
+                return reply.result;
+              })
+            : await runIndexedCase(o, suite, i, (steps, executions) => {
+                shrinkSteps += steps;
+                shrinkExecutions += executions;
+              });
           inFlight--;
           // A case the interruption cut short observed the harness, not the target: left out.
-          if (o.signal?.aborted) return undefined;
+          if (o.signal?.aborted || result === undefined) return undefined;
           done++;
           if (jsonl !== undefined && writeError === undefined)
             try {
@@ -175,9 +202,12 @@ export async function runSuites(o: RunOptions): Promise<Report> {
       );
     }
   }
-  const cases = (await Promise.all(jobs).finally(() => jsonl !== undefined && closeSync(jsonl))).filter(
-    (c): c is CaseResult => c !== undefined,
-  );
+  const cases = (
+    await Promise.all(jobs).finally(async () => {
+      if (jsonl !== undefined) closeSync(jsonl);
+      await pool?.close();
+    })
+  ).filter((c): c is CaseResult => c !== undefined);
   if (writeError !== undefined) throw writeError;
   const durationMs = Date.now() - started;
   return {

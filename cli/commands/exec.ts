@@ -55,6 +55,8 @@ function readMock(raw: ExecRaw, definition: unknown): MockCase | undefined {
     }
     const mock = selectMockCase(config, raw.mockCase, where);
     checkMockedStates(mock, definition, where);
+    // The state machine is created with the test case's machine name.
+    checkExecutionName(mock.machine, `${where}: the state machine name`);
     return mock;
   } catch (e) {
     if (e instanceof MockConfigError) throw new UsageError('bad-mock', e.message);

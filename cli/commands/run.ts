@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isMutant, MUTANTS, type MutantName } from '../../emulator/mutants.js';
@@ -36,6 +37,7 @@ export interface RunRaw extends AwsRaw {
   overwrite?: boolean;
   shrinkBudget?: string;
   shrinkSeconds?: string;
+  workers?: string;
   emulatorMutant?: string;
   listMutants?: boolean;
   progress?: boolean;
@@ -126,6 +128,11 @@ export async function runCommand(raw: RunRaw, io: Io, version: string): Promise<
   const remote = raw.target === 'aws' || raw.target === 'endpoint';
   if (remote && raw.emulatorMutant !== undefined)
     throw new UsageError('bad-option', '--emulator-mutant is for --target embedded');
+  if (remote && raw.workers !== undefined)
+    throw new UsageError(
+      'bad-option',
+      '--workers is for --target embedded (an AWS or endpoint run waits on the target, not the CPU: use --concurrency)',
+    );
   if (
     !remote &&
     (raw.plan ||
@@ -161,6 +168,9 @@ export async function runCommand(raw: RunRaw, io: Io, version: string): Promise<
     return s;
   }) as SuiteName[];
   const { seed, drawn } = seedOf(raw.seed);
+  // One thread by default: V8's garbage collector already works on a second core, and on two
+  // cores two workers measured no faster (README, "Development"); more cores are the user's call.
+  const workers = int(raw.workers ?? '1', '--workers', 1, Math.max(64, availableParallelism()));
   const shard = shardOf(raw.shard);
   const failOn = failOnOf(raw.failOn);
   const format = formatOf(raw.format);
@@ -222,6 +232,9 @@ export async function runCommand(raw: RunRaw, io: Io, version: string): Promise<
     suites,
     shrinkBudget,
     ...(shrinkSeconds !== undefined ? { shrinkSeconds } : {}),
+    ...(local && workers > 1
+      ? { workers: { count: workers, ...(local.mutant ? { mutant: local.mutant } : {}) } }
+      : {}),
     casesJsonl,
     reportFile: join(dir, 'report.json'),
     ...(shard ? { shard } : {}),

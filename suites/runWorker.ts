@@ -1,0 +1,38 @@
+/**
+ * A worker thread of `run --workers`: its own built-in emulator, running the cases the main
+ * thread sends it (suite and index) exactly as the main thread would, shrinking included.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import type { MutantName } from '../emulator/mutants.js';
+import { runIndexedCase } from './runner.js';
+import type { SuiteName } from './suites.js';
+import { EmbeddedTarget } from './targets/embedded.js';
+import type { CaseRequest, WorkerOptions } from './workerPool.js';
+
+const options = workerData as WorkerOptions;
+const target = new EmbeddedTarget(options.mutant as MutantName | undefined);
+
+parentPort!.on('message', (request: CaseRequest) => {
+  let steps = 0;
+  let executions = 0;
+  void runIndexedCase(
+    {
+      target,
+      seed: options.seed,
+      shrinkBudget: options.shrinkBudget,
+      ...(options.shrinkSeconds !== undefined ? { shrinkSeconds: options.shrinkSeconds } : {}),
+      targetArgs: options.targetArgs,
+      ...(options.reportFile !== undefined ? { reportFile: options.reportFile } : {}),
+    },
+    request.suite as SuiteName,
+    request.index,
+    (s, e) => {
+      steps += s;
+      executions += e;
+    },
+    // As JSON text: the result as report.json has it (values with a toJSON, such as the predicted
+    // times of a job, would lose it in a structured clone).
+  ).then((result) =>
+    parentPort!.postMessage({ id: request.id, json: JSON.stringify(result), steps, executions }),
+  );
+});

@@ -1,0 +1,100 @@
+/**
+ * Worker threads for `run` on the built-in emulator: each has an emulator of its own and runs the
+ * cases it is sent; the runner sends each case to the least busy worker and keeps the results in
+ * case order, so the report is the one a single thread writes (a case depends only on its suite,
+ * index and seed).
+ */
+import { Worker } from 'node:worker_threads';
+import type { MutantName } from '../emulator/mutants.js';
+import type { CaseResult } from '../reports/report.js';
+import type { SuiteName } from './suites.js';
+
+/** What every worker is started with (structured-cloned). */
+export interface WorkerOptions {
+  readonly seed: number;
+  readonly shrinkBudget: number;
+  readonly shrinkSeconds?: number;
+  readonly targetArgs: string;
+  readonly reportFile?: string;
+  readonly mutant?: MutantName;
+}
+
+export interface CaseRequest {
+  readonly id: number;
+  readonly suite: SuiteName;
+  readonly index: number;
+}
+
+export interface CaseReply {
+  readonly id: number;
+  readonly result: CaseResult;
+  readonly steps: number;
+  readonly executions: number;
+}
+
+/** What a worker posts: the result as JSON text. */
+interface Posted {
+  readonly id: number;
+  readonly json: string;
+  readonly steps: number;
+  readonly executions: number;
+}
+
+// From the TypeScript sources (tests, `tsx`) a worker registers tsx first; from dist/ it needs nothing.
+const fromSources = import.meta.url.endsWith('.ts');
+const ENTRY = new URL(fromSources ? './runWorker.ts' : './runWorker.js', import.meta.url);
+
+export class WorkerPool {
+  private readonly workers: { worker: Worker; busy: number }[];
+  private readonly pending = new Map<
+    number,
+    { resolve: (r: CaseReply | undefined) => void; reject: (e: Error) => void }
+  >();
+  private next = 0;
+
+  constructor(count: number, options: WorkerOptions) {
+    this.workers = Array.from({ length: count }, () => {
+      const worker = fromSources
+        ? new Worker(
+            `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(ENTRY.href)}); })`,
+            { eval: true, workerData: options },
+          )
+        : new Worker(ENTRY, { workerData: options });
+      const entry = { worker, busy: 0 };
+      worker.on('message', ({ id, json, steps, executions }: Posted) => {
+        entry.busy--;
+        const p = this.pending.get(id);
+        this.pending.delete(id);
+        p?.resolve({ id, result: JSON.parse(json) as CaseResult, steps, executions });
+      });
+      worker.on('error', (error) => {
+        const failed = new Error(`a worker thread of the run failed: ${error.message}`, { cause: error });
+        for (const p of this.pending.values()) p.reject(failed);
+        this.pending.clear();
+      });
+      return entry;
+    });
+  }
+
+  /** Runs case `index` of `suite` on the least busy worker; undefined when the pool was abandoned. */
+  run(suite: SuiteName, index: number): Promise<CaseReply | undefined> {
+    const entry = this.workers.reduce((a, b) => (b.busy < a.busy ? b : a));
+    const id = this.next++;
+    entry.busy++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      entry.worker.postMessage({ id, suite, index } satisfies CaseRequest);
+    });
+  }
+
+  /** Stops every worker now (an interruption): the cases in flight end with no result. */
+  async abandon(): Promise<void> {
+    for (const p of this.pending.values()) p.resolve(undefined);
+    this.pending.clear();
+    await this.close();
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map(({ worker }) => worker.terminate()));
+  }
+}
