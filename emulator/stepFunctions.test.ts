@@ -324,7 +324,14 @@ describe('CreateStateMachine', () => {
     expect(() =>
       sfn.createStateMachine({ definition: JSON.stringify(sized(1_048_577)).replace('{', '{ ') }),
     ).toThrow(expect.objectContaining({ code: 'ValidationException' }));
+    // The length is checked before the request is read any further (JSON, the state machine).
+    expect(() => sfn.createStateMachine({ definition: `{${'x'.repeat(1_048_576)}` })).toThrow(
+      expect.objectContaining({ code: 'ValidationException' }),
+    );
     const input = (bytes: number) => ({ d: 'é'.repeat((bytes - 8) / 2) }); // {"d":""} is 8 bytes, é is 2
+    expect(() =>
+      sfn.startExecution({ stateMachineArn: `${stateMachineArn}-none`, input: input(262_146) }),
+    ).toThrow(expect.objectContaining({ code: 'ValidationException' }));
     expect(() => sfn.startExecution({ stateMachineArn, input: input(262_144) })).not.toThrow();
     expect(() => sfn.startExecution({ stateMachineArn, input: input(262_146) })).toThrow(
       expect.objectContaining({

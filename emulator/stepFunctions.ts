@@ -106,6 +106,16 @@ export class EmulatedStepFunctions {
     type?: StateMachineType;
   }): { stateMachineArn: string; calls: readonly RecordedCall[] } {
     let definition: unknown = input.definition;
+    // The request's constraints first, as AWS checks them: before the definition is read.
+    const sentChars =
+      typeof input.definition === 'string'
+        ? input.definition.length
+        : JSON.stringify(input.definition).length;
+    if (sentChars > DEFINITION_MAX_CHARS.value)
+      throw new StepFunctionsError(
+        'ValidationException',
+        lengthViolation('definition', DEFINITION_MAX_CHARS.value),
+      );
     if (typeof definition === 'string') {
       try {
         definition = JSON.parse(definition);
@@ -116,13 +126,6 @@ export class EmulatedStepFunctions {
         );
       }
     }
-    const sentChars =
-      typeof input.definition === 'string' ? input.definition.length : JSON.stringify(definition).length;
-    if (sentChars > DEFINITION_MAX_CHARS.value)
-      throw new StepFunctionsError(
-        'ValidationException',
-        lengthViolation('definition', DEFINITION_MAX_CHARS.value),
-      );
     const type = input.type ?? 'STANDARD';
     const check = checkDefinition(definition, type, this.options.aslSchemaCheck ?? true);
     if (check.problems.length > 0)
@@ -193,14 +196,14 @@ export class EmulatedStepFunctions {
     /** A Step Functions Local test case: its states answered by their mocked responses. */
     mock?: MockCase;
   }): { executionArn: string } {
+    if (Buffer.byteLength(JSON.stringify(input.input ?? {}), 'utf8') > PAYLOAD_MAX_BYTES.value)
+      throw new StepFunctionsError('ValidationException', lengthViolation('input', PAYLOAD_MAX_BYTES.value));
     const sm = this.stateMachines.get(input.stateMachineArn);
     if (!sm)
       throw new StepFunctionsError(
         'StateMachineDoesNotExist',
         `State Machine Does Not Exist: '${input.stateMachineArn}'`,
       );
-    if (Buffer.byteLength(JSON.stringify(input.input ?? {}), 'utf8') > PAYLOAD_MAX_BYTES.value)
-      throw new StepFunctionsError('ValidationException', lengthViolation('input', PAYLOAD_MAX_BYTES.value));
     const name = input.name ?? `execution-${++this.counter}`;
     const arn = `arn:${this.partition}:states:${this.region}:${this.account}:execution:${sm.name}:${name}`;
     if (this.executions.has(arn))

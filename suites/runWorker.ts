@@ -32,7 +32,13 @@ parentPort!.on('message', (request: CaseRequest) => {
     },
     // As JSON text: the result as report.json has it (values with a toJSON, such as the predicted
     // times of a job, would lose it in a structured clone).
-  ).then((result) =>
-    parentPort!.postMessage({ id: request.id, json: JSON.stringify(result), steps, executions }),
+  ).then(
+    (result) => parentPort!.postMessage({ id: request.id, json: JSON.stringify(result), steps, executions }),
+    // A case's own errors are its result (verdict error); anything else is the harness's, said whole.
+    (error: unknown) =>
+      parentPort!.postMessage({
+        id: request.id,
+        error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+      }),
   );
 });

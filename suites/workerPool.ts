@@ -32,13 +32,10 @@ export interface CaseReply {
   readonly executions: number;
 }
 
-/** What a worker posts: the result as JSON text. */
-interface Posted {
-  readonly id: number;
-  readonly json: string;
-  readonly steps: number;
-  readonly executions: number;
-}
+/** What a worker posts: the result as JSON text, or the harness's error. */
+type Posted =
+  | { readonly id: number; readonly json: string; readonly steps: number; readonly executions: number }
+  | { readonly id: number; readonly error: string };
 
 // From the TypeScript sources (tests, `tsx`) a worker registers tsx first; from dist/ it needs nothing.
 const fromSources = import.meta.url.endsWith('.ts');
@@ -51,6 +48,7 @@ export class WorkerPool {
     { resolve: (r: CaseReply | undefined) => void; reject: (e: Error) => void }
   >();
   private next = 0;
+  private closing = false;
 
   constructor(count: number, options: WorkerOptions) {
     this.workers = Array.from({ length: count }, () => {
@@ -61,11 +59,25 @@ export class WorkerPool {
           )
         : new Worker(ENTRY, { workerData: options });
       const entry = { worker, busy: 0 };
-      worker.on('message', ({ id, json, steps, executions }: Posted) => {
+      worker.on('message', (posted: Posted) => {
         entry.busy--;
-        const p = this.pending.get(id);
-        this.pending.delete(id);
-        p?.resolve({ id, result: JSON.parse(json) as CaseResult, steps, executions });
+        const p = this.pending.get(posted.id);
+        this.pending.delete(posted.id);
+        if ('error' in posted) p?.reject(new Error(`a worker thread of the run failed: ${posted.error}`));
+        else
+          p?.resolve({
+            id: posted.id,
+            result: JSON.parse(posted.json) as CaseResult,
+            steps: posted.steps,
+            executions: posted.executions,
+          });
+      });
+      // A worker that ends while cases are in flight (not closed by the pool) fails them.
+      worker.on('exit', (code) => {
+        if (this.closing) return;
+        const failed = new Error(`a worker thread of the run exited (code ${code}) with cases in flight`);
+        for (const p of this.pending.values()) p.reject(failed);
+        this.pending.clear();
       });
       worker.on('error', (error) => {
         const failed = new Error(`a worker thread of the run failed: ${error.message}`, { cause: error });
@@ -95,6 +107,7 @@ export class WorkerPool {
   }
 
   async close(): Promise<void> {
+    this.closing = true;
     await Promise.all(this.workers.map(({ worker }) => worker.terminate()));
   }
 }

@@ -268,6 +268,11 @@ describe('reading a mock configuration', () => {
     expect(refused(config, 'Happy')).toMatch(/"Happy" is defined for A and B; name one as MACHINE#Happy/);
     expect(refused(config, 'Nope')).toMatch(/no test case "Nope"; give one of: A#Happy, B#Happy, B#Sad/);
     expect(refused(config, 'A#Sad')).toMatch(/no test case "A#Sad"/);
+    const arn = 'arn:aws:states:us-east-1:123456789012:stateMachine:B#Sad';
+    expect(selectMockCase(parseMockConfig(config, 'm'), arn, 'm')).toMatchObject({
+      machine: 'B',
+      testCase: 'Sad',
+    });
     const parsed = parseMockConfig(config, 'mocks.json');
     expect(selectMockCase(parsed, 'B#Happy', 'mocks.json')).toMatchObject({
       machine: 'B',
@@ -294,5 +299,21 @@ describe('reading a mock configuration', () => {
     expect(() =>
       checkMockedStates(mockOf({ Inner: 'R' }, { R: { '0': returns(1) } }), definition, 'm'),
     ).not.toThrow();
+  });
+});
+
+describe('names that are properties of every object', () => {
+  it('a response named "constructor" or "toString" is not defined unless the file defines it', () => {
+    for (const name of ['constructor', 'toString', '__proto__'])
+      expect(() =>
+        selectMockCase(
+          parseMockConfig(
+            { StateMachines: { M: { TestCases: { Case: { A: name } } } }, MockedResponses: {} },
+            'mocks.json',
+          ),
+          'Case',
+          'mocks.json',
+        ),
+      ).toThrow(/which MockedResponses does not define/);
   });
 });

@@ -114,12 +114,14 @@ export function parseMockConfig(raw: unknown, where: string): MockConfig {
 }
 
 /**
- * The test case `selector` names: `CASE` (when one state machine of the file has it) or
- * `MACHINE#CASE` (Step Functions Local's `stateMachineArn#CASE`). Every response it names is checked.
+ * The test case `selector` names: `CASE` (when one state machine of the file has it),
+ * `MACHINE#CASE`, or Step Functions Local's `stateMachineArn#CASE`. Every response it names is checked.
  */
 export function selectMockCase(config: MockConfig, selector: string, where: string): MockCase {
   const hash = selector.lastIndexOf('#');
-  const wantedMachine = hash >= 0 ? selector.slice(0, hash) : undefined;
+  const before = hash >= 0 ? selector.slice(0, hash) : undefined;
+  // A state machine ARN names its machine after its last colon.
+  const wantedMachine = before?.startsWith('arn:') ? before.slice(before.lastIndexOf(':') + 1) : before;
   const testCase = hash >= 0 ? selector.slice(hash + 1) : selector;
   const machines = Object.entries(config.StateMachines).filter(
     ([name, m]) =>
@@ -140,7 +142,9 @@ export function selectMockCase(config: MockConfig, selector: string, where: stri
   const [machine, { TestCases }] = machines[0]!;
   const states = new Map<string, MockedResponse>();
   for (const [state, response] of Object.entries(TestCases[testCase]!)) {
-    const raw = config.MockedResponses[response];
+    const raw = Object.hasOwn(config.MockedResponses, response)
+      ? config.MockedResponses[response]
+      : undefined;
     if (raw === undefined)
       throw new MockConfigError(
         `${where}: test case ${machine}#${testCase} mocks the state "${state}" with "${response}", which MockedResponses does not define`,
