@@ -4,7 +4,7 @@
  * case), one after another on one core.
  */
 import type { WorldScenario } from '../catalog/scenario.js';
-import { EmulatedStepFunctions } from '../emulator/stepFunctions.js';
+import { dist } from './dist.js';
 
 const DEFINITION = {
   StartAt: 'Train',
@@ -67,6 +67,7 @@ const POLICY = {
 
 /** One execution in a fresh emulated account; throws unless it succeeds. */
 export async function executeOnce(i: number): Promise<void> {
+  const { EmulatedStepFunctions } = (await dist()).stepFunctions;
   const sfn = new EmulatedStepFunctions({ aslSchemaCheck: false });
   const { stateMachineArn } = sfn.createStateMachine({ definition: DEFINITION, policy: POLICY as never });
   const { executionArn } = sfn.startExecution({

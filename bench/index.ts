@@ -8,7 +8,9 @@
  *   `--runs 5000`, and the runner's overhead against the same executions called directly;
  * - emulator executions per second (Task `.sync` with 10 virtual polls, Choice, Succeed) and memory
  *   after 10,000 and 100,000 executions (`--quick`: 1,000 and 5,000).
- * Each throughput figure but the emulator's is the median of several timed rounds after a warm-up.
+ * Every section measures dist/ (`npm run bench` builds it first; bench/dist.ts). Each throughput
+ * figure but the emulator's is the median of several timed rounds after a warm-up; figures that
+ * compare contenders come from interleaved rounds (bench/measure.ts).
  * Options: --seconds S (per round, default 1), --rounds R (default 5), --quick, --json.
  * Instead of these: `--versus REF` compares run's cases/s with a git revision (bench/versus.ts);
  * `--mutants` prints the mutation table (bench/mutants.ts); `--iam` the IAM comparison alone;
@@ -21,11 +23,10 @@
 import { API_NAMES } from '../catalog/api.js';
 import { SAGEMAKER_APIS } from '../catalog/sagemakerApis.js';
 import { DEFAULT_OPTIONS } from '../oracles/options.js';
-import { predictPolicy } from '../oracles/policy/predictPolicy.js';
-import { sampleCases } from '../generators/sampleCases.js';
 import { benchEmulator } from './emulator.js';
 import { benchMutants, mutantTable } from './mutants.js';
 import { benchRunner } from './runner.js';
+import { dist } from './dist.js';
 import { benchIam, type IamFigures } from './iam.js';
 import { fmt } from './measure.js';
 import { benchStartup, type StartupFigure } from './startup.js';
@@ -157,6 +158,8 @@ function fiftyTaskDefinition(): unknown {
   return { StartAt: 'S0', States: states };
 }
 
+const { predictPolicy } = (await dist()).predictPolicy;
+const { sampleCases } = (await dist()).sampleCases;
 const definition = fiftyTaskDefinition();
 const options = { ...DEFAULT_OPTIONS, passRoleArn: 'arn:aws:iam::123456789012:role/SageMakerRole' };
 const predictions = measure(1, () => {

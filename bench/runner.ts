@@ -1,16 +1,16 @@
 /**
- * The main job's figures: end-to-end cases per second at concurrency 1, 4 and 8; peak resident
- * memory of a large run; and the runner's overhead, the ratio of `run` time to the same executions
- * called directly on the emulator.
+ * The main job's figures (dist/): end-to-end cases per second at concurrency 1, 4 and 8 (interleaved
+ * rounds, a warm-up not counted); peak resident memory of a large run; and the runner's overhead,
+ * the ratio of `run` time to the same pre-drawn cases executed directly on the emulator (and to
+ * drawing them plus executing them), interleaved as well.
  */
-import { withId } from '../generators/invalidCase.js';
-import { plain } from '../generators/sampleCases.js';
-import { runSuites } from '../suites/runner.js';
-import { drawSuiteCase, SUITE_NAMES } from '../suites/suites.js';
-import { EmbeddedTarget } from '../suites/targets/embedded.js';
+import { SUITE_NAMES } from '../suites/suiteNames.js';
+import type { EmbeddedTarget as Embedded } from '../suites/targets/embedded.js';
+import { dist } from './dist.js';
+import { interleaved, timed } from './measure.js';
 
-const options = (runs: number, concurrency: number) => ({
-  target: new EmbeddedTarget(),
+const options = (target: Embedded, runs: number, concurrency: number) => ({
+  target,
   runs,
   seed: 20261124,
   concurrency,
@@ -39,37 +39,54 @@ export interface RunnerFigures {
 }
 
 export async function benchRunner(runsForRate: number, runsForMemory: number): Promise<RunnerFigures> {
-  const casesPerSecond: Record<string, number> = {};
-  for (const concurrency of [1, 4, 8]) {
-    const report = await runSuites(options(runsForRate, concurrency));
+  const { invalidCase, sampleCases, runner, suites, embedded } = await dist();
+  const { withId } = invalidCase;
+  const { plain } = sampleCases;
+  const { runSuites } = runner;
+  const { drawSuiteCase } = suites;
+  const { EmbeddedTarget } = embedded;
+  const run = (concurrency: number) => async () => {
+    const report = await runSuites(options(new EmbeddedTarget(), runsForRate, concurrency));
     if (report.totals.diverged + report.totals.errored > 0) throw new Error('bench run diverged');
-    casesPerSecond[`concurrency${concurrency}`] = Math.round(
-      (report.totals.cases / report.durationMs) * 1000,
-    );
-  }
-  // Overhead: the same executions, called directly on the emulator (cases drawn beforehand).
-  let t = performance.now();
-  const cases = SUITE_NAMES.flatMap((suite) =>
-    Array.from({ length: runsForRate }, (_, i) =>
-      withId(plain(drawSuiteCase(suite, 20261124, i).value), {
-        seed: 20261124,
-        path: `${suite}:${i}`,
-      }),
-    ),
+    return report.totals.cases / (report.durationMs / 1000);
+  };
+  // Interleaved, the first round a warm-up: concurrency is compared, not a cold start with a warm one.
+  const rates = await interleaved(
+    { concurrency1: run(1), concurrency4: run(4), concurrency8: run(8) },
+    { rounds: 3, warmup: 1 },
   );
-  const drawSeconds = (performance.now() - t) / 1000;
-  const target = new EmbeddedTarget();
-  t = performance.now();
-  for (const c of cases) await target.execute(c);
-  const directSeconds = (performance.now() - t) / 1000;
-  t = performance.now();
-  await runSuites(options(runsForRate, 1));
-  const runSeconds = (performance.now() - t) / 1000;
+  const casesPerSecond = Object.fromEntries(
+    Object.entries(rates).map(([k, v]) => [k, Math.round(v.median)]),
+  ) as Record<string, number>;
+  // Overhead: run (drawing, predicting, executing, comparing; no files) against executing the same
+  // cases, drawn beforehand, directly on the emulator; and drawing them alone. Interleaved too.
+  const cases = () =>
+    SUITE_NAMES.flatMap((suite) =>
+      Array.from({ length: runsForRate }, (_, i) =>
+        withId(plain(drawSuiteCase(suite, 20261124, i).value), { seed: 20261124, path: `${suite}:${i}` }),
+      ),
+    );
+  const drawn = cases();
+  const overheadMs = await interleaved(
+    {
+      run: () => timed(() => runSuites(options(new EmbeddedTarget(), runsForRate, 1))),
+      direct: () =>
+        timed(async () => {
+          const target = new EmbeddedTarget();
+          for (const c of drawn) await target.execute(c);
+        }),
+      draw: () => timed(cases),
+    },
+    { rounds: 3, warmup: 1 },
+  );
+  const runSeconds = overheadMs.run.median / 1000;
+  const directSeconds = overheadMs.direct.median / 1000;
+  const drawSeconds = overheadMs.draw.median / 1000;
   // Peak memory of a large run.
   const startRss = process.memoryUsage().rss;
   let peak = startRss;
   const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
-  const big = await runSuites(options(runsForMemory, 4));
+  const big = await runSuites(options(new EmbeddedTarget(), runsForMemory, 4));
   clearInterval(timer);
   peak = Math.max(peak, process.memoryUsage().rss);
   const mib = (b: number) => Math.round((b / 1048576) * 10) / 10;
@@ -87,7 +104,7 @@ export async function benchRunner(runsForRate: number, runsForMemory: number): P
       drawSeconds: +drawSeconds.toFixed(2),
       ratio: +(runSeconds / directSeconds).toFixed(2),
       ratioWithGeneration: +(runSeconds / (directSeconds + drawSeconds)).toFixed(2),
-      cases: cases.length,
+      cases: drawn.length,
     },
   };
 }
