@@ -7,7 +7,7 @@ import {
   selectMockCase,
   type MockCase,
 } from './mockConfig.js';
-import { describeResource } from './mockedTasks.js';
+import { describeResource } from '../engine/taskResource.js';
 
 type Obj = Record<string, unknown>;
 const LAMBDA = 'arn:aws:states:::lambda:invoke';

@@ -16,6 +16,7 @@ import {
 import { validateRequest, type Violation } from '../../validation/validateRequest.js';
 import type { TaskHandler, TaskInvocation } from '../engine/interpreter.js';
 import { StatesError } from '../engine/statesError.js';
+import { describeResource } from '../engine/taskResource.js';
 import type { Authorizer } from '../iam/authorizer.js';
 import type { MutantName } from '../mutants.js';
 import { SageMakerError, type SageMakerErrorCode, type SageMakerService } from './service.js';
@@ -101,12 +102,7 @@ export class SageMakerIntegration implements TaskHandler {
   constructor(private readonly options: IntegrationOptions) {}
 
   describe(resource: string): { resourceType: string; resource: string } | undefined {
-    const parsed = parseSageMakerResource(resource);
-    if (!parsed) return undefined;
-    return {
-      resourceType: 'sagemaker',
-      resource: resource.slice(resource.indexOf(':sagemaker:') + ':sagemaker:'.length),
-    };
+    return parseSageMakerResource(resource) ? describeResource(resource) : undefined;
   }
 
   private authorize(inv: TaskInvocation, action: string, resource: string, context: Obj = {}): void {
