@@ -10,8 +10,10 @@
  * - The emulator: `EmulatedStepFunctions` (`createStateMachine`, `startExecution`, `awaitExecution`),
  *   with Step Functions Local mock configurations (`parseMockConfig`, `selectMockCase`) for the
  *   tasks of other services.
- * - The runner: `runSuites` with a `Target` of your own (or `EmbeddedTarget`), `SUITES`, `compare`.
- * - The schemas of what the tool writes: `ReportSchema`, `CaseResultSchema`,
+ * - The runner: `runSuites` with a `Target` of your own (or `EmbeddedTarget`), `SUITES`, `compare`;
+ *   `streamSuites` gives each case as it is in, in the report's order, and holds none (a `Tally`
+ *   counts them, keeping the divergences and errors whole).
+ * - The schemas of what the tool writes: `ReportSchema`, `CaseResultSchema`, `CaseEntrySchema`,
  *   `RegressionReportSchema`, `ExpectationsSchema` (zod).
  */
 export { validCaseArb, type Case, type CaseContent, type CaseFilter } from './generators/case.js';
@@ -26,11 +28,26 @@ export {
   type MockCase,
   type MockConfig,
 } from './emulator/mock/mockConfig.js';
-export { runSuites, evaluate, type RunOptions } from './suites/runner.js';
+export {
+  runSuites,
+  streamSuites,
+  evaluate,
+  type RunHead,
+  type RunOptions,
+  type WholeReport,
+} from './suites/runner.js';
 export { SUITES, SUITE_NAMES, type Suite, type SuiteName } from './suites/suites.js';
 export { EmbeddedTarget } from './suites/targets/embedded.js';
 export type { Observation, Target, TargetCapabilities } from './suites/targets/target.js';
 export { compare, type Aspect, type Difference } from './reports/compare.js';
-export { CaseResultSchema, ReportSchema, type CaseResult, type Report } from './reports/report.js';
+export {
+  CaseEntrySchema,
+  CaseResultSchema,
+  ReportSchema,
+  type CaseEntry,
+  type CaseResult,
+  type Report,
+} from './reports/report.js';
+export { Tally, type ReportSummary, type TallyData } from './reports/tally.js';
 export { RegressionReportSchema, type RegressionReport } from './reports/regression/report.js';
 export { ExpectationsSchema, type Expectations } from './reports/expectations.js';

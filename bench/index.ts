@@ -15,6 +15,8 @@
  * Instead of these: `--versus REF` compares run's cases/s with a git revision (bench/versus.ts);
  * `--mutants` prints the mutation table (bench/mutants.ts); `--iam` the IAM comparison alone;
  * `--workers` run's whole-process rate with one worker thread and with two (bench/workers.ts);
+ * `--memory` the peak resident memory of `run --runs 20000` against `--runs 1000` (bench/memory.ts;
+ * `--small N`, `--large N`);
  * `--startup` the start-up of the
  * shipped command line against `node -e 0` (bench/startup.ts) and `--validate` validate's cost
  * over 100 definitions (bench/validate.ts), both on dist/ (`npm run build` first), in
@@ -28,6 +30,7 @@ import { benchMutants, mutantTable } from './mutants.js';
 import { benchRunner } from './runner.js';
 import { dist } from './dist.js';
 import { benchIam, type IamFigures } from './iam.js';
+import { benchMemory } from './memory.js';
 import { fmt } from './measure.js';
 import { benchStartup, type StartupFigure } from './startup.js';
 import { benchValidate, type ValidateFigures } from './validate.js';
@@ -75,9 +78,13 @@ if (
   args.includes('--startup') ||
   args.includes('--validate') ||
   args.includes('--iam') ||
-  args.includes('--workers')
+  args.includes('--workers') ||
+  args.includes('--memory')
 ) {
   const figures = {
+    ...(args.includes('--memory')
+      ? { memory: benchMemory(arg('--small', 1000), arg('--large', 20_000)) }
+      : {}),
     ...(args.includes('--workers')
       ? { workers: await benchWorkers(arg('--runs', 1000), arg('--rounds', 3)) }
       : {}),
@@ -93,6 +100,11 @@ if (
           ...(figures.startup ? startupLines(figures.startup) : []),
           ...(figures.validate ? [validateLine(figures.validate)] : []),
           ...(figures.iam ? iamLines(figures.iam) : []),
+          ...(figures.memory
+            ? [
+                `peak rss of run (dist/, whole process, reports written, each once): --runs ${figures.memory.small.runs} (${figures.memory.small.cases} cases, ${figures.memory.small.seconds} s) ${figures.memory.small.peakRssMiB} MiB; --runs ${figures.memory.large.runs} (${figures.memory.large.cases} cases, ${figures.memory.large.seconds} s) ${figures.memory.large.peakRssMiB} MiB: ${figures.memory.ratio}x (goal at most 1.3x: ${figures.memory.ratio <= 1.3 ? 'met' : 'NOT met'})`,
+              ]
+            : []),
           ...(figures.workers
             ? [
                 `run --runs ${figures.workers.runs} (${figures.workers.cases} cases), dist/, whole process, seconds: one worker ${fmt(figures.workers.seconds.one, 1)}, two ${fmt(figures.workers.seconds.two, 1)}: ${figures.workers.casesPerSecond.one} vs ${figures.workers.casesPerSecond.two} cases/s, ${figures.workers.ratio}x (goal at least 1.7x: ${figures.workers.ratio >= 1.7 ? 'met' : 'NOT met'})`,

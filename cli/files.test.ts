@@ -100,13 +100,13 @@ describe('a full disk', () => {
     // The run had begun (its first line, progress); it ends with one line saying why.
     expect(result.code).toBe(2);
     expect(result.stderr.trimEnd().split('\n').at(-1)).toMatch(
-      /^sfn-conformance: write failed on ".*cases\.jsonl": no space left on the device.*\(ENOSPC\)$/,
+      /^sfn-conformance: write failed on ".*(cases\.jsonl|\.report\.json\.part|\.junit\.xml\.part)": no space left on the device.*\(ENOSPC\)$/,
     );
     expect(result.stderr).not.toMatch(/\n\s+at /);
     const text = readFileSync(join(dir, 'cases.jsonl'), 'utf8');
     expect(text === '' || text.endsWith('\n')).toBe(true);
     for (const line of text.split('\n').filter(Boolean))
       expect(() => JSON.parse(line) as unknown).not.toThrow();
-    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp') || f.endsWith('.part'))).toEqual([]);
   });
 });

@@ -1,10 +1,11 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './main.js';
+import { CaseResultSchema, ReportSchema } from '../reports/report.js';
 
 async function run(...argv: string[]) {
   let stdout = '';
@@ -510,6 +511,16 @@ describe('run', () => {
     const junit = readFileSync(join(report, 'junit.xml'), 'utf8');
     expect(junit.match(/<testsuite /g)).toHaveLength(5);
     expect(junit.match(/<testcase /g)).toHaveLength(75);
+    // report.json lists every case in the run's order, summarised; cases.jsonl holds each whole.
+    const json = ReportSchema.parse(JSON.parse(readFileSync(join(report, 'report.json'), 'utf8')));
+    expect(json.schemaVersion).toBe(2);
+    expect(json.cases.map((c) => c.replay.path)).toEqual(
+      json.suites.flatMap((s) => Array.from({ length: 15 }, (_, i) => `${s}:${i}`)),
+    );
+    expect(json.cases.every((c) => c.predicted === undefined && c.observed === undefined)).toBe(true);
+    const lines = readFileSync(join(report, 'cases.jsonl'), 'utf8').trim().split('\n');
+    expect(lines.every((l) => CaseResultSchema.parse(JSON.parse(l)).predicted !== undefined)).toBe(true);
+    expect(readdirSync(report).filter((f) => f.startsWith('.'))).toEqual([]);
   });
 
   it('exit 1 with a mutant: the divergence is shrunk, with a replay command that reproduces it', async () => {

@@ -1,3 +1,4 @@
+import { summarise } from './tally.js';
 /** Baselines of known divergences: what an entry matches, expiry, stale entries, --fail-on. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -49,7 +50,7 @@ describe('an expected divergence', () => {
     expect(applied.stale.map((e) => e.reason)).toEqual(['old']);
     expect(applied.expired.map((e) => e.reason)).toEqual(['was fixed']);
     expect(applied.report.expectations).toEqual({ file: 'baseline.json', stale: 1, expired: 1 });
-    expect(failingDivergences(applied.report).map((c) => c.replay.path)).toEqual([
+    expect(failingDivergences(summarise(applied.report)).map((c) => c.replay.path)).toEqual([
       'outcome:1',
       'necessity:2',
       'necessity:3',
@@ -58,14 +59,14 @@ describe('an expected divergence', () => {
 
   it('--fail-on: only divergences from expectations at least that strong fail', () => {
     const paths = (f: 'documented' | 'observed' | 'inferred') =>
-      failingDivergences(report, f).map((c) => c.replay.path);
+      failingDivergences(summarise(report), f).map((c) => c.replay.path);
     expect(paths('documented')).toEqual(['outcome:1']);
     expect(paths('observed')).toEqual(['outcome:1', 'outcome:3', 'necessity:3']);
     expect(paths('inferred')).toEqual(['outcome:1', 'outcome:3', 'necessity:2', 'necessity:3']);
   });
 
   it('a baseline written from a report expects every divergence of it, and fits its own schema', () => {
-    const written = expectationsFrom(report, 'r/report.json');
+    const written = expectationsFrom(summarise(report), 'r/report.json');
     expect(ExpectationsSchema.safeParse(written).success).toBe(true);
     const applied = applyExpectations(report, written, 'b.json', '2026-12-01');
     expect(applied.report.totals.expected).toBe(report.totals.diverged);

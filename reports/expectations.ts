@@ -7,7 +7,11 @@
  */
 import { z } from 'zod';
 import type { Provenance } from '../catalog/provenance.js';
-import type { CaseResult, Report } from './report.js';
+import type { CaseEntry, CaseResult, Report } from './report.js';
+import type { ReportSummary } from './tally.js';
+
+/** What the baseline's verdicts need of a report: its findings, its target and its seed. */
+type Findings = Pick<ReportSummary, 'findings' | 'target' | 'seed'>;
 
 export const ExpectedDivergenceSchema = z
   .object({
@@ -38,10 +42,10 @@ export type Expectations = z.infer<typeof ExpectationsSchema>;
 export const PROVENANCE_ORDER = ['documented', 'observed', 'inferred'] as const;
 export type FailOn = (typeof PROVENANCE_ORDER)[number];
 
-const differencesOf = (c: CaseResult) => c.shrunk?.differences ?? c.differences;
+const differencesOf = (c: CaseEntry) => c.shrunk?.differences ?? c.differences ?? [];
 
 /** Whether an entry matches a divergent case of a report. */
-export function matches(e: ExpectedDivergence, c: CaseResult, target: Report['target']['kind']): boolean {
+export function matches(e: ExpectedDivergence, c: CaseEntry, target: Report['target']['kind']): boolean {
   if (e.suite !== undefined && e.suite !== c.suite) return false;
   if (e.api !== undefined && e.api !== c.api) return false;
   if (e.pattern !== undefined && e.pattern !== c.pattern) return false;
@@ -51,33 +55,59 @@ export function matches(e: ExpectedDivergence, c: CaseResult, target: Report['ta
   return differencesOf(c).some((d) => d.path === path || d.path.startsWith(`${path}/`));
 }
 
-export interface Applied {
-  readonly report: Report;
+/** What a run's cases say of the baseline: its entries that matched nothing, and those past their date. */
+export interface BaselineOutcome {
   /** Entries that matched no divergence. */
   readonly stale: readonly ExpectedDivergence[];
   /** Entries past their date (they matched nothing). */
   readonly expired: readonly ExpectedDivergence[];
+  /** The report's `expectations`. */
+  readonly summary: NonNullable<Report['expectations']>;
+}
+
+/**
+ * A baseline held to a run's cases one at a time: `mark` gives a divergence the baseline names its
+ * `expected` reason; `outcome` says, once the cases are in, what matched nothing.
+ */
+export function baselineMatcher(
+  x: Expectations,
+  file: string,
+  target: Report['target']['kind'],
+  today: string,
+) {
+  const live = x.expected.filter((e) => e.expires === undefined || e.expires > today);
+  const expired = x.expected.filter((e) => !live.includes(e));
+  const used = new Set<ExpectedDivergence>();
+  return {
+    mark<C extends CaseEntry>(c: C): C {
+      if (c.verdict !== 'diverged') return c;
+      const entry = live.find((e) => matches(e, c, target));
+      if (!entry) return c;
+      used.add(entry);
+      return { ...c, expected: { reason: entry.reason } };
+    },
+    outcome(): BaselineOutcome {
+      const stale = live.filter((e) => !used.has(e));
+      return { stale, expired, summary: { file, stale: stale.length, expired: expired.length } };
+    },
+  };
+}
+
+export interface Applied extends Omit<BaselineOutcome, 'summary'> {
+  readonly report: Report;
 }
 
 /** The report with its expected divergences marked (`expected`) and counted (`totals.expected`). */
 export function applyExpectations(report: Report, x: Expectations, file: string, today: string): Applied {
-  const live = x.expected.filter((e) => e.expires === undefined || e.expires > today);
-  const expired = x.expected.filter((e) => !live.includes(e));
-  const used = new Set<ExpectedDivergence>();
-  const cases = report.cases.map((c) => {
-    if (c.verdict !== 'diverged') return c;
-    const entry = live.find((e) => matches(e, c, report.target.kind));
-    if (!entry) return c;
-    used.add(entry);
-    return { ...c, expected: { reason: entry.reason } };
-  });
-  const stale = live.filter((e) => !used.has(e));
+  const matcher = baselineMatcher(x, file, report.target.kind, today);
+  const cases = report.cases.map((c) => matcher.mark(c));
+  const { stale, expired, summary } = matcher.outcome();
   return {
     report: {
       ...report,
       cases,
       totals: { ...report.totals, expected: cases.filter((c) => c.expected !== undefined).length },
-      expectations: { file, stale: stale.length, expired: expired.length },
+      expectations: summary,
     },
     stale,
     expired,
@@ -85,13 +115,13 @@ export function applyExpectations(report: Report, x: Expectations, file: string,
 }
 
 /** The provenance a divergence is judged by: that of its first difference. */
-export const provenanceOf = (c: CaseResult): Provenance['kind'] | undefined =>
+export const provenanceOf = (c: CaseEntry): Provenance['kind'] | undefined =>
   differencesOf(c)[0]?.provenance.kind;
 
 /** The divergences that fail the run: not expected, and from a provenance at least as strong as `failOn`. */
-export function failingDivergences(report: Report, failOn: FailOn = 'inferred'): CaseResult[] {
+export function failingDivergences(report: Findings, failOn: FailOn = 'inferred'): CaseResult[] {
   const strength = PROVENANCE_ORDER.indexOf(failOn);
-  return report.cases.filter((c) => {
+  return report.findings.filter((c) => {
     if (c.verdict !== 'diverged' || c.expected !== undefined) return false;
     const kind = provenanceOf(c);
     return kind === undefined || PROVENANCE_ORDER.indexOf(kind) <= strength;
@@ -99,9 +129,9 @@ export function failingDivergences(report: Report, failOn: FailOn = 'inferred'):
 }
 
 /** A baseline from a report: one entry per suite, API, pattern and first difference of its divergences. */
-export function expectationsFrom(report: Report, source: string): Expectations {
+export function expectationsFrom(report: Findings, source: string): Expectations {
   const entries = new Map<string, ExpectedDivergence>();
-  for (const c of report.cases) {
+  for (const c of report.findings) {
     if (c.verdict !== 'diverged') continue;
     const path = differencesOf(c)[0]?.path.split('/')[0];
     const e: ExpectedDivergence = {

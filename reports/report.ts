@@ -1,4 +1,4 @@
-/** The report of a run (schema version 1, design.md), as a zod schema users can import. */
+/** The report of a run (schema version 2; design.md has version 1), as a zod schema users can import. */
 import { z } from 'zod';
 
 const provenance = z.object({ kind: z.enum(['documented', 'observed', 'inferred']), source: z.string() });
@@ -45,8 +45,20 @@ export const CaseResultSchema = z.object({
   undecidedReason: z.string().optional(),
 });
 
+/**
+ * A case as report.json lists it: a divergence or an error whole, any other case summarised (what
+ * it is, its verdict, how to replay it; without `predicted`, `observed` and `differences`, which
+ * its line of cases.jsonl holds).
+ */
+export const CaseEntrySchema = CaseResultSchema.partial({
+  predicted: true,
+  observed: true,
+  differences: true,
+});
+
 export const ReportSchema = z.object({
-  schemaVersion: z.literal(1),
+  /** 2: matched, undecided and skipped cases are summarised (1: every case whole; still read). */
+  schemaVersion: z.union([z.literal(2), z.literal(1)]),
   tool: z.object({ name: z.string(), version: z.string() }),
   target: z.object({
     kind: z.enum(['embedded', 'aws', 'endpoint']),
@@ -90,9 +102,24 @@ export const ReportSchema = z.object({
     shrinkSteps: z.number(),
     shrinkExecutions: z.number(),
   }),
-  cases: z.array(CaseResultSchema),
+  cases: z.array(CaseEntrySchema),
 });
 
 export type Difference = z.infer<typeof DifferenceSchema>;
 export type CaseResult = z.infer<typeof CaseResultSchema>;
+export type CaseEntry = z.infer<typeof CaseEntrySchema>;
 export type Report = z.infer<typeof ReportSchema>;
+
+/** The report's version this tool writes. */
+export const SCHEMA_VERSION = 2;
+
+/** A divergence or an error: the cases a report keeps whole. */
+export const isFinding = (c: { readonly verdict: CaseResult['verdict'] }): boolean =>
+  c.verdict === 'diverged' || c.verdict === 'error';
+
+/** A case as report.json lists it: a finding whole, any other case without what cases.jsonl holds. */
+export function entryOf(c: CaseEntry): CaseEntry {
+  if (isFinding(c)) return c;
+  const { predicted: _p, observed: _o, differences: _d, ...summary } = c;
+  return summary;
+}

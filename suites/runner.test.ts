@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { MUTANTS, type MutantName } from '../emulator/mutants.js';
-import { ReportSchema } from '../reports/report.js';
-import { runIndexedCase, runSuites } from './runner.js';
+import { type CaseResult, ReportSchema } from '../reports/report.js';
+import { runIndexedCase, runSuites, streamSuites } from './runner.js';
 import { SUITE_NAMES, type SuiteName } from './suites.js';
 import { EmbeddedTarget } from './targets/embedded.js';
 import type { Observation, Target } from './targets/target.js';
@@ -43,6 +43,83 @@ describe('run on the built-in emulator', () => {
       run({ runs: 20, seed: 5, suites: ['outcome'], concurrency: 1 }),
     ]);
     expect(a.cases.map((c) => `${c.id} ${c.verdict}`)).toEqual(b.cases.map((c) => `${c.id} ${c.verdict}`));
+  });
+});
+
+/** The emulator, each case's answer held back a while that does not follow the cases' order. */
+class JitteryTarget implements Target {
+  readonly kind = 'embedded';
+  readonly description = 'the emulator, late by turns';
+  readonly capabilities = { seesCalls: true, scenarios: true };
+  private readonly inner = new EmbeddedTarget();
+  private n = 0;
+  readonly finished: string[] = [];
+  async execute(c: Case): Promise<Observation> {
+    const observation = await this.inner.execute(c);
+    await new Promise((resolve) => setTimeout(resolve, [7, 0, 3, 12, 1][this.n++ % 5]));
+    this.finished.push(c.replay.path);
+    return observation;
+  }
+}
+
+describe('streamed', () => {
+  it("gives each case in the report's order however they finish, each once, and the same results", async () => {
+    const target = new JitteryTarget();
+    const given: string[] = [];
+    const streamed: CaseResult[] = [];
+    const head = await streamSuites(
+      {
+        target,
+        runs: 12,
+        seed: 4,
+        concurrency: 4,
+        suites: ['outcome', 'necessity'],
+        shrinkBudget: 0,
+        targetArgs: '--target embedded',
+        region: 'us-east-1',
+        version: 'test',
+      },
+      (c) => {
+        given.push(c.replay.path);
+        streamed.push(c);
+      },
+    );
+    const order = [
+      ...Array.from({ length: 12 }, (_, i) => `outcome:${i}`),
+      ...Array.from({ length: 12 }, (_, i) => `necessity:${i}`),
+    ];
+    // The cases did finish out of order: the order given is the stream's own doing.
+    expect(target.finished).not.toEqual(order);
+    expect(given).toEqual(order);
+    expect(head.stats.casesPerSecond).toBeGreaterThan(0);
+    const whole = await run({ runs: 12, seed: 4, suites: ['outcome', 'necessity'], shrinkBudget: 0 });
+    const timeless = (c: CaseResult) => ({ ...c, durationMs: 0 });
+    expect(streamed.map(timeless)).toEqual(whole.cases.map(timeless));
+  });
+
+  it("a consumer that throws stops the run: no more cases start, and the error is the run's", async () => {
+    let given = 0;
+    const target = new JitteryTarget();
+    await expect(
+      streamSuites(
+        {
+          target,
+          runs: 50,
+          seed: 4,
+          concurrency: 2,
+          suites: ['outcome'],
+          shrinkBudget: 0,
+          targetArgs: '',
+          region: 'us-east-1',
+          version: 'test',
+        },
+        () => {
+          if (++given === 3) throw new Error('disk full');
+        },
+      ),
+    ).rejects.toThrow('disk full');
+    expect(given).toBe(3);
+    expect(target.finished.length).toBeLessThan(10);
   });
 });
 

@@ -3,7 +3,6 @@
  * the oracles, shrinking of divergent cases, each finished case streamed to cases.jsonl.
  */
 import { closeSync, fstatSync, ftruncateSync, openSync, writeSync } from 'node:fs';
-import pLimit from 'p-limit';
 import type fc from 'fast-check';
 import type { Case, CaseContent } from '../generators/case.js';
 import { withId } from '../generators/invalidCase.js';
@@ -17,7 +16,7 @@ import {
   type Difference,
   undecidedBy,
 } from '../reports/compare.js';
-import type { CaseResult, Report } from '../reports/report.js';
+import { type CaseEntry, type CaseResult, type Report, SCHEMA_VERSION } from '../reports/report.js';
 import { drawSuiteCase, SUITES, type SuiteName } from './suites.js';
 import { WorkerPool } from './workerPool.js';
 import type { MutantName } from '../emulator/mutants.js';
@@ -63,8 +62,8 @@ export const inShard = (k: number, shard: Shard | undefined): boolean =>
   shard === undefined || k % shard.count === shard.index - 1;
 
 /** The totals of a report's cases, by verdict. */
-export function totalsOf(cases: readonly CaseResult[]): Report['totals'] {
-  const count = (v: CaseResult['verdict']) => cases.filter((c) => c.verdict === v).length;
+export function totalsOf(cases: readonly CaseEntry[]): Report['totals'] {
+  const count = (v: CaseEntry['verdict']) => cases.filter((c) => c.verdict === v).length;
   return {
     cases: cases.length,
     matched: count('match'),
@@ -119,8 +118,8 @@ export async function evaluate(target: Target, suite: SuiteName, c: Case): Promi
  * Appends one line whole: a write the file system cuts short (a full disk) is taken back to the
  * last whole line before the error goes on.
  */
-function appendLine(fd: number, line: string): void {
-  const before = fstatSync(fd).size;
+function appendLine(fd: number, line: string, file: { bytes: number }): void {
+  const before = file.bytes;
   const bytes = Buffer.from(line);
   try {
     // A write may take only part of it (the disk filling up): the rest is written, or fails.
@@ -129,25 +128,62 @@ function appendLine(fd: number, line: string): void {
     ftruncateSync(fd, before);
     throw e;
   }
+  file.bytes = before + bytes.length;
 }
 
 /** Resolves after the event loop's next turn (timers, I/O and signals get their go). */
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-export async function runSuites(o: RunOptions): Promise<Report> {
+/** A run's report but its cases and totals: what `streamSuites` returns once the cases are in. */
+export type RunHead = Omit<Report, 'cases' | 'totals'>;
+
+/** A report with every case whole, as a run held in memory has it. */
+export type WholeReport = Omit<Report, 'cases'> & { cases: CaseResult[] };
+
+/** Runs the suites and returns the report, every case held whole (a library's or a test's run). */
+export async function runSuites(o: RunOptions): Promise<WholeReport> {
+  const cases: CaseResult[] = [];
+  const head = await streamSuites(o, (c) => cases.push(c));
+  return { ...head, totals: totalsOf(cases), cases };
+}
+
+/**
+ * Runs the suites, giving each finished case to `each` in the report's order (suite by suite, each
+ * by index) however the cases finish: a case is held only until those before it are in. A case
+ * the run did not finish (interrupted) is left out. If `each` throws, no more cases start and the
+ * error is the run's.
+ */
+export async function streamSuites(o: RunOptions, each: (result: CaseResult) => void): Promise<RunHead> {
   const started = Date.now();
-  const limit = pLimit(o.concurrency);
   let inFlight = 0;
   let maxInFlight = 0;
   let shrinkSteps = 0;
   let shrinkExecutions = 0;
   let done = 0;
+  let delivered = 0;
   const indices = Array.from({ length: o.runs }, (_, k) => k).filter((k) => inShard(k, o.shard));
   const total = indices.length * o.suites.length;
   // Each result is written whole as it finishes: a crash loses nothing already run.
   const jsonl = o.casesJsonl === undefined ? undefined : openSync(o.casesJsonl, 'a');
-  const jobs: Promise<CaseResult | undefined>[] = [];
+  const jsonlSize = { bytes: jsonl === undefined ? 0 : fstatSync(jsonl).size };
   let writeError: unknown;
+  // The finished cases waiting for one before them; `next` is the place of the first not in yet.
+  const waiting = new Map<number, CaseResult | undefined>();
+  let next = 0;
+  const finish = (place: number, result: CaseResult | undefined) => {
+    waiting.set(place, result);
+    for (; waiting.has(next); next++) {
+      const r = waiting.get(next);
+      waiting.delete(next);
+      if (r === undefined || writeError !== undefined) continue;
+      try {
+        each(r);
+        delivered++;
+      } catch (e) {
+        writeError = e;
+      }
+    }
+  };
   const pool =
     o.workers && o.workers.count > 1
       ? new WorkerPool(o.workers.count, {
@@ -161,57 +197,65 @@ export async function runSuites(o: RunOptions): Promise<Report> {
       : undefined;
   // Interrupted, the workers stop at once: a case they were shrinking is left out, as cut short.
   if (pool) o.signal?.addEventListener('abort', () => void pool.abandon(), { once: true });
-  for (const suite of o.suites) {
-    for (const i of indices) {
-      jobs.push(
-        limit(async () => {
-          inFlight++;
-          maxInFlight = Math.max(maxInFlight, inFlight);
-          // A turn of the event loop between cases: a signal's handler runs, even on a target that never waits.
-          await nextTurn();
-          if (o.signal?.aborted || writeError !== undefined) {
-            inFlight--;
-            return undefined;
-          }
-          const result = pool
-            ? await pool.run(suite, i).then((reply) => {
-                if (!reply) return undefined;
-                shrinkSteps += reply.steps;
-                shrinkExecutions += reply.executions;
-                return reply.result;
-              })
-            : await runIndexedCase(o, suite, i, (steps, executions) => {
-                shrinkSteps += steps;
-                shrinkExecutions += executions;
-              });
-          inFlight--;
-          // A case the interruption cut short observed the harness, not the target: left out.
-          if (o.signal?.aborted || result === undefined) return undefined;
-          done++;
-          if (jsonl !== undefined && writeError === undefined)
-            try {
-              appendLine(jsonl, `${JSON.stringify(result)}\n`);
-            } catch (e) {
-              // The results can no longer be kept: no more cases, and the error is the run's.
-              writeError =
-                e instanceof Error && !('path' in e) ? Object.assign(e, { path: o.casesJsonl }) : e;
-            }
-          o.onCase?.(result, done, total);
-          return result;
-        }),
+  // The cases in the report's order, each started when a place of the `concurrency` is free.
+  const places = indices.length;
+  let taken = 0;
+  const lane = async (): Promise<void> => {
+    for (let place: number; (place = taken++) < total;) {
+      const suite = o.suites[Math.floor(place / places)]!;
+      const i = indices[place % places]!;
+      await runPlace(suite, i).then(
+        (result) => finish(place, result),
+        (e: unknown) => {
+          // The harness failed, not a case: no more cases start, and the error is the run's.
+          writeError ??= e;
+          finish(place, undefined);
+        },
       );
     }
-  }
-  const cases = (
-    await Promise.all(jobs).finally(async () => {
-      if (jsonl !== undefined) closeSync(jsonl);
-      await pool?.close();
-    })
-  ).filter((c): c is CaseResult => c !== undefined);
+  };
+  const runPlace = async (suite: SuiteName, i: number): Promise<CaseResult | undefined> => {
+    inFlight++;
+    maxInFlight = Math.max(maxInFlight, inFlight);
+    // A turn of the event loop between cases: a signal's handler runs, even on a target that never waits.
+    await nextTurn();
+    if (o.signal?.aborted || writeError !== undefined) {
+      inFlight--;
+      return undefined;
+    }
+    const result = pool
+      ? await pool.run(suite, i).then((reply) => {
+          if (!reply) return undefined;
+          shrinkSteps += reply.steps;
+          shrinkExecutions += reply.executions;
+          return reply.result;
+        })
+      : await runIndexedCase(o, suite, i, (steps, executions) => {
+          shrinkSteps += steps;
+          shrinkExecutions += executions;
+        });
+    inFlight--;
+    // A case the interruption cut short observed the harness, not the target: left out.
+    if (o.signal?.aborted || result === undefined) return undefined;
+    done++;
+    if (jsonl !== undefined && writeError === undefined)
+      try {
+        appendLine(jsonl, `${JSON.stringify(result)}\n`, jsonlSize);
+      } catch (e) {
+        // The results can no longer be kept: no more cases, and the error is the run's.
+        writeError = e instanceof Error && !('path' in e) ? Object.assign(e, { path: o.casesJsonl }) : e;
+      }
+    o.onCase?.(result, done, total);
+    return result;
+  };
+  await Promise.all(Array.from({ length: Math.min(o.concurrency, total) }, lane)).finally(async () => {
+    if (jsonl !== undefined) closeSync(jsonl);
+    await pool?.close();
+  });
   if (writeError !== undefined) throw writeError;
   const durationMs = Date.now() - started;
   return {
-    schemaVersion: 1,
+    schemaVersion: SCHEMA_VERSION,
     tool: { name: 'sfn-sagemaker-conformance', version: o.version },
     target: {
       kind: o.target.kind,
@@ -225,16 +269,14 @@ export async function runSuites(o: RunOptions): Promise<Report> {
     suites: [...o.suites],
     startedAt: new Date(started).toISOString(),
     durationMs,
-    totals: totalsOf(cases),
     ...(o.shard ? { shard: o.shard } : {}),
     ...(o.signal?.aborted ? { interrupted: true } : {}),
     stats: {
       maxInFlight,
-      casesPerSecond: Math.round((cases.length / Math.max(durationMs, 1)) * 1000 * 10) / 10,
+      casesPerSecond: Math.round((delivered / Math.max(durationMs, 1)) * 1000 * 10) / 10,
       shrinkSteps,
       shrinkExecutions,
     },
-    cases,
   };
 }
 

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type CaseResult, ReportSchema } from '../../reports/report.js';
+import { type CaseEntry, ReportSchema } from '../../reports/report.js';
 import { expectOneLine, run } from '../testing/runInProcess.js';
 
 const base = mkdtempSync(join(tmpdir(), 'sfnc-merge-'));
@@ -21,7 +21,7 @@ const common = [
   '--quiet',
 ];
 /** A case as both runs must have it: its time and the report it names aside. */
-const comparable = (c: CaseResult, dir: string) => {
+const comparable = (c: CaseEntry, dir: string) => {
   const { durationMs: _d, ...rest } = c;
   return JSON.parse(JSON.stringify(rest).split(join(dir, 'report.json')).join('REPORT')) as unknown;
 };

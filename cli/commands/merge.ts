@@ -3,13 +3,16 @@
  * with every file regenerated from the merged cases. Reports of different runs (seed, runs per
  * suite, suites, target, tool version, shard count) are refused, as is a shard given twice.
  */
-import { existsSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import type { CaseResult, Report } from '../../reports/report.js';
+import { closeSync, existsSync, openSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { StringDecoder } from 'node:string_decoder';
+import { type CaseEntry, type CaseResult, type Report, SCHEMA_VERSION } from '../../reports/report.js';
+import { summarise } from '../../reports/tally.js';
 import { REPORTERS } from '../../reports/writers/all.js';
 import { totalsOf } from '../../suites/runner.js';
 import { UsageError } from '../errors.js';
-import { prepareReportDir, writeWhole } from '../files.js';
+import { prepareReportDir } from '../files.js';
+import { ReportFiles } from '../reportFiles.js';
 import type { Io } from '../io.js';
 import { readReportFile } from '../reportFile.js';
 import { exitCodeOf, formatOf, printSummary } from './run.js';
@@ -38,9 +41,9 @@ function reportPath(dirOrFile: string): string {
 }
 
 /** Where a case sits in the unsharded run: its suite's place, then its index. */
-function order(report: Report): (a: CaseResult, b: CaseResult) => number {
-  const index = (c: CaseResult) => Number(c.replay.path.slice(c.replay.path.lastIndexOf(':') + 1));
-  const suite = (c: CaseResult) => report.suites.indexOf(c.suite);
+function order(report: Report): (a: CaseEntry, b: CaseEntry) => number {
+  const index = (c: CaseEntry) => Number(c.replay.path.slice(c.replay.path.lastIndexOf(':') + 1));
+  const suite = (c: CaseEntry) => report.suites.indexOf(c.suite);
   return (a, b) => suite(a) - suite(b) || index(a) - index(b);
 }
 
@@ -64,24 +67,8 @@ export function mergeReports(reports: readonly { path: string; report: Report }[
       );
     seen.set(index, path);
   }
-  // A shrunk case's replay command names its shard's report: it now lives in the merged one.
-  const merged = join(out, 'report.json');
   const cases = reports
-    .flatMap(({ path, report }) =>
-      report.cases.map((c) =>
-        c.shrunk?.replay
-          ? {
-              ...c,
-              shrunk: {
-                ...c.shrunk,
-                replay: {
-                  command: c.shrunk.replay.command.split(` replay ${path} `).join(` replay ${merged} `),
-                },
-              },
-            }
-          : c,
-      ),
-    )
+    .flatMap(({ path, report }) => report.cases.map((c) => relocated(c, path, out)))
     .sort(order(first.report));
   const r = first.report;
   const startedAt = reports.map((x) => x.report.startedAt).sort()[0]!;
@@ -97,6 +84,7 @@ export function mergeReports(reports: readonly { path: string; report: Report }[
   const { shard: _shard, ...rest } = r;
   return {
     ...rest,
+    schemaVersion: SCHEMA_VERSION,
     target: { ...r.target, ...(r.target.stats ? { stats: targetStats } : {}) },
     startedAt,
     durationMs,
@@ -111,6 +99,74 @@ export function mergeReports(reports: readonly { path: string; report: Report }[
     },
     cases,
   };
+}
+
+/** A shrunk case's replay command names its shard's report: it now lives in the merged one. */
+function relocated<C extends CaseEntry>(c: C, path: string, out: string): C {
+  if (!c.shrunk?.replay) return c;
+  const merged = join(out, 'report.json');
+  const command = c.shrunk.replay.command.split(` replay ${path} `).join(` replay ${merged} `);
+  return { ...c, shrunk: { ...c.shrunk, replay: { command } } };
+}
+
+/**
+ * The shards' cases.jsonl, one after the other, each line a case's whole result (its shrunk
+ * case's replay command relocated); read in pieces, as a shard's may be larger than memory holds.
+ * A shard without one beside its report.json gives the cases its report holds whole.
+ */
+function writeMergedCases(reports: readonly { path: string; report: Report }[], out: string): void {
+  const file = join(out, 'cases.jsonl');
+  const temporary = `${file}.${process.pid}.tmp`;
+  const fd = openSync(temporary, 'w');
+  const put = (line: string) => {
+    if (line.trim() === '') return;
+    const text = line.includes('"shrunk":')
+      ? JSON.stringify(relocated(JSON.parse(line) as CaseResult, reports[index]!.path, out))
+      : line;
+    writeSync(fd, `${text}\n`);
+  };
+  let index = 0;
+  try {
+    for (; index < reports.length; index++) {
+      const { path, report } = reports[index]!;
+      const jsonl = join(dirname(path), 'cases.jsonl');
+      if (!existsSync(jsonl)) {
+        const summarised = report.cases.filter((c) => c.predicted === undefined).length;
+        if (summarised > 0)
+          throw new UsageError(
+            'missing-cases',
+            `"${path}" has no cases.jsonl beside it, and its report summarises ${summarised} cases: give the shard's report directory as the run wrote it`,
+          );
+        for (const c of report.cases) put(JSON.stringify(c));
+        continue;
+      }
+      forEachLine(jsonl, put);
+    }
+    closeSync(fd);
+    renameSync(temporary, file);
+  } catch (e) {
+    closeSync(fd);
+    rmSync(temporary, { force: true });
+    throw e;
+  }
+}
+
+/** Each line of a file, read a piece at a time (the last line need not end). */
+function forEachLine(path: string, each: (line: string) => void): void {
+  const fd = openSync(path, 'r');
+  try {
+    const buffer = Buffer.alloc(1 << 20);
+    const decoder = new StringDecoder('utf8');
+    let rest = '';
+    for (let n: number; (n = readSync(fd, buffer, 0, buffer.length, null)) > 0;) {
+      const lines = (rest + decoder.write(buffer.subarray(0, n))).split('\n');
+      rest = lines.pop()!;
+      lines.forEach(each);
+    }
+    each(rest + decoder.end());
+  } finally {
+    closeSync(fd);
+  }
 }
 
 export function mergeCommand(dirs: readonly string[], raw: MergeRaw, io: Io): number {
@@ -128,9 +184,17 @@ export function mergeCommand(dirs: readonly string[], raw: MergeRaw, io: Io): nu
   const count = reports[0]!.report.shard?.count ?? 1;
   if (reports.length < count)
     io.stderr(`merging ${reports.length} of ${count} shards: the merged report holds only their cases\n`);
-  writeWhole(join(raw.report, 'cases.jsonl'), merged.cases.map((c) => `${JSON.stringify(c)}\n`).join(''));
-  for (const reporter of REPORTERS) writeWhole(join(raw.report, reporter.fileName), reporter.render(merged));
-  printSummary(merged, raw.report, io, formatOf(raw.format));
+  writeMergedCases(reports, raw.report);
+  const files = new ReportFiles(raw.report, REPORTERS);
+  try {
+    for (const c of merged.cases) files.add(c);
+  } catch (e) {
+    files.discard();
+    throw e;
+  }
+  const summary = summarise(merged);
+  files.finish(summary);
+  printSummary(summary, raw.report, io, formatOf(raw.format));
   if (merged.interrupted) return 130;
-  return exitCodeOf(merged);
+  return exitCodeOf(summary);
 }

@@ -3,7 +3,7 @@ import { realiseCase } from '../../suites/targets/target.js';
 import { plain } from '../../generators/sampleCases.js';
 import { withId } from '../../generators/invalidCase.js';
 import type { CaseContent } from '../../generators/case.js';
-import { CaseResultSchema, type CaseResult } from '../../reports/report.js';
+import { CaseResultSchema, type CaseEntry } from '../../reports/report.js';
 import { readReportFile } from '../reportFile.js';
 import {
   caseHead,
@@ -34,7 +34,7 @@ export interface ReplayRaw extends AwsRaw {
  * one case result per line, each line checked.
  */
 function readReportOrCases(path: string): {
-  cases: CaseResult[];
+  cases: CaseEntry[];
   target?: { kind: string; region: string; endpoint?: string | undefined; mutant?: string | undefined };
 } {
   if (path.endsWith('.jsonl')) {

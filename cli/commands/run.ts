@@ -2,9 +2,10 @@ import { availableParallelism } from 'node:os';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isMutant, MUTANTS, type MutantName } from '../../emulator/mutants.js';
-import type { CaseResult, Report } from '../../reports/report.js';
+import type { CaseResult } from '../../reports/report.js';
+import { type ReportSummary, Tally } from '../../reports/tally.js';
 import {
-  applyExpectations,
+  baselineMatcher,
   type Expectations,
   ExpectationsSchema,
   expectationsFrom,
@@ -15,13 +16,14 @@ import {
 import { groupByCause } from '../../reports/groups.js';
 import { REPORTERS } from '../../reports/writers/all.js';
 import { cell } from '../../reports/writers/markdownCell.js';
-import { runSuites, type Shard } from '../../suites/runner.js';
+import { streamSuites, type Shard } from '../../suites/runner.js';
 import { isSuiteName, SUITE_NAMES, type SuiteName } from '../../suites/suites.js';
 import type { AwsTarget } from '../../suites/targets/aws/awsTarget.js';
 import { EmbeddedTarget } from '../../suites/targets/embedded.js';
 import type { Target } from '../../suites/targets/target.js';
 import { UsageError } from '../errors.js';
 import { prepareReportDir, writeWhole } from '../files.js';
+import { ReportFiles } from '../reportFiles.js';
 import { watchInterruption } from '../interruption.js';
 import { type Io, readJsonFile, zodPlace } from '../io.js';
 import type { AwsRaw } from './awsOptions.js';
@@ -211,6 +213,12 @@ export async function runCommand(raw: RunRaw, io: Io, version: string): Promise<
   prepareReportDir(dir, [...reporters.map((r) => r.fileName), 'cases.jsonl'], raw.overwrite === true);
   const casesJsonl = join(dir, 'cases.jsonl');
   writeFileSync(casesJsonl, '');
+  // The files that list every case are written as the cases finish; the run holds its findings only.
+  const files = new ReportFiles(dir, reporters);
+  const tally = new Tally();
+  const matcher = baseline
+    ? baselineMatcher(baseline, raw.expect!, target.kind, new Date().toISOString().slice(0, 10))
+    : undefined;
   if (drawn) io.stderr(seedLine(seed));
   const region = isAws(target) ? target.region : (raw.region ?? 'us-east-1');
   io.stderr(
@@ -223,45 +231,63 @@ export async function runCommand(raw: RunRaw, io: Io, version: string): Promise<
     interruption.abort();
     void target.interrupt?.();
   });
-  const ran: Report = await runSuites({
-    signal: interruption.signal,
-    target,
-    runs,
-    seed,
-    concurrency,
-    suites,
-    shrinkBudget,
-    ...(shrinkSeconds !== undefined ? { shrinkSeconds } : {}),
-    ...(local && workers > 1
-      ? { workers: { count: workers, ...(local.mutant ? { mutant: local.mutant } : {}) } }
-      : {}),
-    casesJsonl,
-    reportFile: join(dir, 'report.json'),
-    ...(shard ? { shard } : {}),
-    targetArgs: selected.runArgs ?? args,
-    region,
-    version,
-    ...(raw.quiet
-      ? {}
-      : {
-          onCase: progress(io, {
-            live: raw.progress ?? process.stderr.isTTY === true,
-            colour: process.stderr.isTTY === true && !process.env.NO_COLOR,
+  const ran = await streamSuites(
+    {
+      signal: interruption.signal,
+      target,
+      runs,
+      seed,
+      concurrency,
+      suites,
+      shrinkBudget,
+      ...(shrinkSeconds !== undefined ? { shrinkSeconds } : {}),
+      ...(local && workers > 1
+        ? { workers: { count: workers, ...(local.mutant ? { mutant: local.mutant } : {}) } }
+        : {}),
+      casesJsonl,
+      reportFile: join(dir, 'report.json'),
+      ...(shard ? { shard } : {}),
+      targetArgs: selected.runArgs ?? args,
+      region,
+      version,
+      ...(raw.quiet
+        ? {}
+        : {
+            onCase: progress(io, {
+              live: raw.progress ?? process.stderr.isTTY === true,
+              colour: process.stderr.isTTY === true && !process.env.NO_COLOR,
+            }),
           }),
-        }),
-  }).finally(unwatch);
+    },
+    (result) => {
+      const c = matcher ? matcher.mark(result) : result;
+      tally.add(c);
+      files.add(c);
+    },
+  )
+    .catch((e: unknown) => {
+      files.discard();
+      throw e;
+    })
+    .finally(unwatch);
   if (aws?.endpoint) ran.target.endpoint = aws.endpoint;
   if (mutant) ran.target.mutant = mutant;
-  let report: Report = { ...ran, ...(raw.failOn ? { failOn } : {}) };
-  if (baseline) {
-    const applied = applyExpectations(report, baseline, raw.expect!, new Date().toISOString().slice(0, 10));
-    report = applied.report;
-    for (const e of applied.stale)
-      io.stderr(`stale expectation (matched no divergence): ${JSON.stringify(e)}\n`);
-    for (const e of applied.expired)
-      io.stderr(`expired expectation (past ${e.expires}): ${JSON.stringify(e)}\n`);
-  }
-  for (const reporter of reporters) writeWhole(join(dir, reporter.fileName), reporter.render(report));
+  const outcome = matcher?.outcome();
+  for (const e of outcome?.stale ?? [])
+    io.stderr(`stale expectation (matched no divergence): ${JSON.stringify(e)}\n`);
+  for (const e of outcome?.expired ?? [])
+    io.stderr(`expired expectation (past ${e.expires}): ${JSON.stringify(e)}\n`);
+  const { stats: runStats, ...head } = ran;
+  const report: ReportSummary = {
+    ...head,
+    totals: tally.totals,
+    ...(outcome ? { expectations: outcome.summary } : {}),
+    ...(raw.failOn ? { failOn } : {}),
+    stats: runStats,
+    findings: tally.findings,
+    tally: tally.data(),
+  };
+  files.finish(report);
   if (raw.writeExpect !== undefined)
     writeWhole(
       raw.writeExpect,
@@ -279,7 +305,7 @@ export async function runCommand(raw: RunRaw, io: Io, version: string): Promise<
 }
 
 /** 1 where a divergence fails the run (not expected, strong enough for --fail-on) or a case errored. */
-export function exitCodeOf(report: Report): number {
+export function exitCodeOf(report: ReportSummary): number {
   return failingDivergences(report, report.failOn).length + report.totals.errored === 0 ? 0 : 1;
 }
 
@@ -318,11 +344,11 @@ function readExpectations(path: string): Expectations {
  * difference paths), a count and one example with its replay command per group, and where the
  * reports are; as text, JSON or Markdown.
  */
-export function printSummary(report: Report, dir: string, io: Io, format: Format = 'text'): void {
+export function printSummary(report: ReportSummary, dir: string, io: Io, format: Format = 'text'): void {
   const t = report.totals;
   const files = [...REPORTERS.map((r) => join(dir, r.fileName)), join(dir, 'cases.jsonl')];
   const groups = groupByCause(failingDivergences(report, report.failOn ?? 'inferred'));
-  const errors = report.cases.filter((c) => c.verdict === 'error');
+  const errors = report.findings.filter((c) => c.verdict === 'error');
   if (format === 'json') {
     io.stdout(
       `${JSON.stringify(

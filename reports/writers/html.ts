@@ -6,13 +6,14 @@
  */
 import { groupByCause } from '../groups.js';
 import { diffLine, Placeholders } from '../normalise.js';
-import type { CaseResult, Report } from '../report.js';
+import type { CaseResult } from '../report.js';
+import type { Cell, ReportSummary, ShownVerdict } from '../tally.js';
 import type { Reporter } from './reporter.js';
 
 const esc = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-const VERDICTS = ['match', 'diverged', 'expected', 'undecided', 'error', 'skipped'] as const;
+const VERDICTS: readonly ShownVerdict[] = ['match', 'diverged', 'expected', 'undecided', 'error', 'skipped'];
 /** A case's verdict as the page shows it: an expected divergence apart from the others. */
 const shown = (c: CaseResult) => (c.expected ? 'expected' : c.verdict);
 
@@ -20,21 +21,25 @@ const shown = (c: CaseResult) => (c.expected ? 'expected' : c.verdict);
 const data = (c: CaseResult) =>
   `data-suite="${esc(c.suite)}" data-api="${esc(c.api)}" data-pattern="${esc(c.pattern)}" data-verdict="${shown(c)}"`;
 
-function matrix(report: Report): string {
-  const keys = [...new Set(report.cases.map((c) => JSON.stringify([c.api, c.pattern])))].sort();
+/** How many of a cell's cases the page shows with a verdict (an expected divergence apart). */
+const shownCount = (c: Cell, v: ShownVerdict) =>
+  v === 'diverged' ? c.counts.diverged - c.counts.expected : c.counts[v];
+
+function matrix(report: ReportSummary): string {
+  const cells = report.tally.cells;
+  const keys = [...new Set(cells.map((c) => JSON.stringify([c.api, c.pattern])))].sort();
   const head = `<tr><th>api</th><th>pattern</th>${report.suites.map((s) => `<th>${esc(s)}</th>`).join('')}</tr>`;
   const rows = keys.map((key) => {
     const [api, pattern] = JSON.parse(key) as [string, string];
-    const cells = report.suites.map((suite) => {
-      const of = report.cases.filter((c) => c.api === api && c.pattern === pattern && c.suite === suite);
-      if (of.length === 0) return '<td></td>';
-      const n = (v: string) => of.filter((c) => shown(c) === v).length;
-      const parts = VERDICTS.filter((v) => n(v) > 0).map(
-        (v) => `<span class="v ${v}" title="${v}" data-count="${v}">${n(v)}</span>`,
+    const shown = report.suites.map((suite) => {
+      const of = cells.find((c) => c.api === api && c.pattern === pattern && c.suite === suite);
+      if (!of) return '<td></td>';
+      const parts = VERDICTS.filter((v) => shownCount(of, v) > 0).map(
+        (v) => `<span class="v ${v}" title="${v}" data-count="${v}">${shownCount(of, v)}</span>`,
       );
       return `<td>${parts.join(' ')}</td>`;
     });
-    return `<tr data-api="${esc(api)}" data-pattern="${esc(pattern)}"><td>${esc(api)}</td><td>${esc(pattern)}</td>${cells.join('')}</tr>`;
+    return `<tr data-api="${esc(api)}" data-pattern="${esc(pattern)}"><td>${esc(api)}</td><td>${esc(pattern)}</td>${shown.join('')}</tr>`;
   });
   return `<table id="matrix">${head}${rows.join('')}</table>`;
 }
@@ -65,8 +70,8 @@ function caseBlock(c: CaseResult): string {
   ].join('');
 }
 
-function divergences(report: Report): string {
-  const divergent = report.cases.filter((c) => c.verdict === 'diverged' || c.verdict === 'error');
+function divergences(report: ReportSummary): string {
+  const divergent = report.findings;
   if (divergent.length === 0) return '<p>No divergences.</p>';
   const out: string[] = [];
   const kinds = [
@@ -141,10 +146,11 @@ const SCRIPT = `(() => {
   apply();
 })();`;
 
-function render(report: Report): string {
+function render(report: ReportSummary): readonly string[] {
   const t = report.totals;
-  const uniq = (f: (c: CaseResult) => string) => [...new Set(report.cases.map(f))].sort();
-  return `<!doctype html>
+  const uniq = (f: (c: Cell) => string) => [...new Set(report.tally.cells.map(f))].sort();
+  return [
+    `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>sfn-sagemaker-conformance: seed ${report.seed}</title><style>${CSS}</style></head><body>
 <h1>sfn-sagemaker-conformance report</h1>
@@ -155,16 +161,17 @@ function render(report: Report): string {
 ${matrix(report)}
 <h2>Divergences</h2>
 <div class="filters">${select('suite', report.suites)}${select(
-    'api',
-    uniq((c) => c.api),
-  )}${select(
-    'pattern',
-    uniq((c) => c.pattern),
-  )}${select('verdict', ['diverged', 'expected', 'error'])} <span><span id="shown"></span> shown</span></div>
+      'api',
+      uniq((c) => c.api),
+    )}${select(
+      'pattern',
+      uniq((c) => c.pattern),
+    )}${select('verdict', ['diverged', 'expected', 'error'])} <span><span id="shown"></span> shown</span></div>
 ${divergences(report)}
 <script>${SCRIPT}</script>
 </body></html>
-`;
+`,
+  ];
 }
 
 export const htmlReporter: Reporter = { fileName: 'report.html', render };

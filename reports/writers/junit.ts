@@ -1,16 +1,24 @@
-import type { CaseResult, Report } from '../report.js';
-import { type JunitCase, renderJunit } from './junitXml.js';
-import type { Reporter } from './reporter.js';
+import type { CaseEntry, CaseResult } from '../report.js';
+import type { ReportSummary } from '../tally.js';
+import {
+  type JunitCase,
+  JUNIT_CLOSING,
+  JUNIT_SUITE_CLOSING,
+  junitOpening,
+  junitSuiteOpening,
+  junitTestcase,
+} from './junitXml.js';
+import type { Chunk, Reporter } from './reporter.js';
 
 /** The index of a case in its suite (its replay path is `suite:index`). */
-const indexOf = (c: CaseResult) => c.replay.path.slice(c.replay.path.lastIndexOf(':') + 1);
+const indexOf = (c: CaseEntry) => c.replay.path.slice(c.replay.path.lastIndexOf(':') + 1);
 
 /** A difference as a line: path, predicted, observed, provenance. */
 const diffLine = (d: CaseResult['differences'][number]) =>
   `${d.path}: predicted ${JSON.stringify(d.predicted)}, observed ${JSON.stringify(d.observed)} [${d.provenance.kind}]`;
 
 /** A case as a testcase, named by its suite, index, API and pattern: the same name every night. */
-function testcase(c: CaseResult): JunitCase {
+function testcase(c: CaseEntry): JunitCase {
   const base = {
     classname: c.suite,
     name: `${c.suite} case ${indexOf(c)}: ${c.api} ${c.pattern}`,
@@ -25,8 +33,9 @@ function testcase(c: CaseResult): JunitCase {
       return { ...base, skipped: `undecided: ${c.undecidedReason ?? ''}` };
     case 'diverged': {
       if (c.expected) return { ...base, skipped: `expected divergence: ${c.expected.reason}` };
-      const diffs = (c.shrunk?.differences ?? c.differences).map(diffLine);
-      const first = (c.shrunk?.differences ?? c.differences)[0];
+      const differences = c.shrunk?.differences ?? c.differences ?? [];
+      const diffs = differences.map(diffLine);
+      const first = differences[0];
       return {
         ...base,
         failure: {
@@ -49,16 +58,39 @@ function testcase(c: CaseResult): JunitCase {
   }
 }
 
-function render(report: Report): string {
-  return renderJunit({
+/** The file: each suite's testcases (written as the cases finish) within its counts. */
+function render(summary: ReportSummary): readonly Chunk[] {
+  const d = {
     name: 'sfn-sagemaker-conformance',
-    timestamp: report.startedAt,
-    seconds: report.durationMs / 1000,
-    suites: report.suites.map((suite) => ({
-      name: suite,
-      cases: report.cases.filter((c) => c.suite === suite).map(testcase),
-    })),
-  });
+    timestamp: summary.startedAt,
+    seconds: summary.durationMs / 1000,
+  };
+  const of = (suite: string) =>
+    summary.tally.suites[suite] ?? { cases: 0, failures: 0, errors: 0, skipped: 0, seconds: 0 };
+  const counts = (suite: string) => {
+    const n = of(suite);
+    return { tests: n.cases, failures: n.failures, errors: n.errors, skipped: n.skipped, seconds: n.seconds };
+  };
+  const all = summary.suites.map(counts);
+  const sum = (k: 'tests' | 'failures' | 'errors') => all.reduce((n, c) => n + c[k], 0);
+  return [
+    junitOpening(d, {
+      tests: sum('tests'),
+      failures: sum('failures'),
+      errors: sum('errors'),
+      seconds: d.seconds,
+    }),
+    ...summary.suites.flatMap((suite) => [
+      junitSuiteOpening(d, suite, counts(suite)),
+      { section: suite },
+      JUNIT_SUITE_CLOSING,
+    ]),
+    JUNIT_CLOSING,
+  ];
 }
 
-export const junitReporter: Reporter = { fileName: 'junit.xml', render };
+export const junitReporter: Reporter = {
+  fileName: 'junit.xml',
+  perCase: { section: (c) => c.suite, text: (c) => junitTestcase(testcase(c)) },
+  render,
+};

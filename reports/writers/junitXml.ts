@@ -45,41 +45,61 @@ export const xml = (s: string): string =>
 
 const time = (seconds: number) => Math.max(0, seconds).toFixed(3);
 
-export function renderJunit(d: JunitDocument): string {
-  const all = d.suites.flatMap((s) => s.cases);
-  const count = (cases: readonly JunitCase[], k: 'failure' | 'error' | 'skipped') =>
-    cases.filter((c) => c[k] !== undefined).length;
-  const host = xml(d.hostname ?? hostname());
-  const out = [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="${xml(d.name)}" tests="${all.length}" failures="${count(all, 'failure')}" errors="${count(all, 'error')}" time="${time(d.seconds)}">`,
+export interface JunitCounts {
+  readonly tests: number;
+  readonly failures: number;
+  readonly errors: number;
+  readonly skipped: number;
+  readonly seconds: number;
+}
+
+/** The document's opening: the declaration and `<testsuites>` with the counts of all its cases. */
+export const junitOpening = (d: Omit<JunitDocument, 'suites'>, all: Omit<JunitCounts, 'skipped'>): string =>
+  `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="${xml(d.name)}" tests="${all.tests}" failures="${all.failures}" errors="${all.errors}" time="${time(d.seconds)}">\n`;
+
+/** A `<testsuite>`'s opening, with the counts of its cases. */
+export const junitSuiteOpening = (d: Omit<JunitDocument, 'suites'>, name: string, n: JunitCounts): string =>
+  `  <testsuite name="${xml(name)}" tests="${n.tests}" failures="${n.failures}" errors="${n.errors}" skipped="${n.skipped}" time="${time(n.seconds)}" timestamp="${xml(d.timestamp)}" hostname="${xml(d.hostname ?? hostname())}">\n`;
+
+export const JUNIT_SUITE_CLOSING = '  </testsuite>\n';
+export const JUNIT_CLOSING = '</testsuites>\n';
+
+/** A `<testcase>`, its lines each ended. */
+export function junitTestcase(c: JunitCase): string {
+  const open = `    <testcase classname="${xml(c.classname)}" name="${xml(c.name)}" time="${time(c.seconds)}"`;
+  const body = [
+    ...(c.skipped !== undefined ? [`      <skipped>${xml(c.skipped)}</skipped>`] : []),
+    ...(c.error
+      ? [
+          `      <error type="${xml(c.error.type)}" message="${xml(c.error.message)}">${xml(c.error.body)}</error>`,
+        ]
+      : []),
+    ...(c.failure
+      ? [
+          `      <failure type="${xml(c.failure.type)}" message="${xml(c.failure.message)}">${xml(c.failure.body)}</failure>`,
+        ]
+      : []),
+    ...(c.systemOut !== undefined ? [`      <system-out>${xml(c.systemOut)}</system-out>`] : []),
   ];
-  for (const suite of d.suites) {
-    const seconds = suite.cases.reduce((sum, c) => sum + c.seconds, 0);
+  return body.length === 0 ? `${open}/>\n` : `${[`${open}>`, ...body, '    </testcase>'].join('\n')}\n`;
+}
+
+const countsOf = (cases: readonly JunitCase[]): JunitCounts => ({
+  tests: cases.length,
+  failures: cases.filter((c) => c.failure !== undefined).length,
+  errors: cases.filter((c) => c.error !== undefined).length,
+  skipped: cases.filter((c) => c.skipped !== undefined).length,
+  seconds: cases.reduce((sum, c) => sum + c.seconds, 0),
+});
+
+export function renderJunit(d: JunitDocument): string {
+  const out = [junitOpening(d, countsOf(d.suites.flatMap((s) => s.cases)))];
+  for (const suite of d.suites)
     out.push(
-      `  <testsuite name="${xml(suite.name)}" tests="${suite.cases.length}" failures="${count(suite.cases, 'failure')}" errors="${count(suite.cases, 'error')}" skipped="${count(suite.cases, 'skipped')}" time="${time(seconds)}" timestamp="${xml(d.timestamp)}" hostname="${host}">`,
+      junitSuiteOpening(d, suite.name, countsOf(suite.cases)),
+      ...suite.cases.map(junitTestcase),
+      JUNIT_SUITE_CLOSING,
     );
-    for (const c of suite.cases) {
-      const open = `    <testcase classname="${xml(c.classname)}" name="${xml(c.name)}" time="${time(c.seconds)}"`;
-      const body = [
-        ...(c.skipped !== undefined ? [`      <skipped>${xml(c.skipped)}</skipped>`] : []),
-        ...(c.error
-          ? [
-              `      <error type="${xml(c.error.type)}" message="${xml(c.error.message)}">${xml(c.error.body)}</error>`,
-            ]
-          : []),
-        ...(c.failure
-          ? [
-              `      <failure type="${xml(c.failure.type)}" message="${xml(c.failure.message)}">${xml(c.failure.body)}</failure>`,
-            ]
-          : []),
-        ...(c.systemOut !== undefined ? [`      <system-out>${xml(c.systemOut)}</system-out>`] : []),
-      ];
-      if (body.length === 0) out.push(`${open}/>`);
-      else out.push(`${open}>`, ...body, '    </testcase>');
-    }
-    out.push('  </testsuite>');
-  }
-  out.push('</testsuites>');
-  return `${out.join('\n')}\n`;
+  out.push(JUNIT_CLOSING);
+  return out.join('');
 }

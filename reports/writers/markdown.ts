@@ -1,30 +1,30 @@
 import { diffLine, Placeholders } from '../normalise.js';
 import { cell } from './markdownCell.js';
-import type { CaseResult, Report } from '../report.js';
+import type { CaseResult } from '../report.js';
+import type { Cell, ReportSummary } from '../tally.js';
 import type { Reporter } from './reporter.js';
 
-function matrix(report: Report): string[] {
+function matrix(report: ReportSummary): string[] {
   const lines: string[] = [];
   const suites = report.suites;
-  const rows = new Map<string, CaseResult[]>();
-  for (const c of report.cases) {
+  const rows = new Map<string, Cell[]>();
+  for (const c of report.tally.cells) {
     const key = JSON.stringify([c.api, c.pattern]);
     rows.set(key, [...(rows.get(key) ?? []), c]);
   }
   lines.push(`| api | pattern | ${suites.join(' | ')} |`, `|---|---|${suites.map(() => '---').join('|')}|`);
-  for (const [key, cases] of [...rows.entries()].sort(([a], [b]) => a.localeCompare(b))) {
-    const cells = suites.map((s) => {
-      const of = cases.filter((c) => c.suite === s);
-      if (of.length === 0) return '';
-      const n = (v: CaseResult['verdict']) => of.filter((c) => c.verdict === v).length;
-      return `${n('match')} / ${n('diverged')} / ${n('error')}`;
+  for (const [key, cells] of [...rows.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+    const shown = suites.map((s) => {
+      const of = cells.find((c) => c.suite === s);
+      if (!of) return '';
+      return `${of.counts.match} / ${of.counts.diverged} / ${of.counts.error}`;
     });
-    lines.push(`| ${[...(JSON.parse(key) as string[]), ...cells].map(cell).join(' | ')} |`);
+    lines.push(`| ${[...(JSON.parse(key) as string[]), ...shown].map(cell).join(' | ')} |`);
   }
   return lines;
 }
 
-function render(report: Report): string {
+function render(report: ReportSummary): readonly string[] {
   const t = report.totals;
   const lines = [
     '# sfn-sagemaker-conformance report',
@@ -49,10 +49,10 @@ function render(report: Report): string {
     ...matrix(report),
     '',
   ];
-  const divergent = report.cases.filter(
+  const divergent = report.findings.filter(
     (c) => (c.verdict === 'diverged' && !c.expected) || c.verdict === 'error',
   );
-  const expected = report.cases.filter((c) => c.expected !== undefined);
+  const expected = report.findings.filter((c) => c.expected !== undefined);
   if (divergent.length > 0) {
     lines.push('## Divergences', '');
     const first = (c: CaseResult) => (c.shrunk?.differences ?? c.differences)[0];
@@ -123,39 +123,36 @@ function render(report: Report): string {
       `Baseline entries that matched nothing: ${report.expectations.stale} stale, ${report.expectations.expired} expired (the run's stderr names them).`,
       '',
     );
-  const undecided = report.cases.filter((c) => c.verdict === 'undecided');
+  const { undecided, skipped } = report.tally;
   if (undecided.length > 0) {
     lines.push(
-      `## Undecided (${undecided.length})`,
+      `## Undecided (${report.totals.undecided ?? 0})`,
       '',
       'No difference showed, but the target shows too little to tell a match from a divergence:',
       '',
-      ...reasonCounts(undecided.map((c) => c.undecidedReason ?? '')),
+      ...reasonLines(undecided),
       '',
     );
   }
-  const skipped = report.cases.filter((c) => c.verdict === 'skipped');
   if (skipped.length > 0)
-    lines.push(
-      `## Not run (${skipped.length})`,
-      '',
-      ...reasonCounts(skipped.map((c) => c.skipReason ?? '')),
-      '',
-    );
-  return `${lines.join('\n')}\n`;
+    lines.push(`## Not run (${report.totals.skipped ?? 0})`, '', ...reasonLines(skipped), '');
+  return [`${lines.join('\n')}\n`];
 }
 
 /** One line per reason: how many cases it stands for. */
 function reasonCounts(reasons: readonly string[]): string[] {
   const counts = new Map<string, number>();
   for (const r of reasons) counts.set(r, (counts.get(r) ?? 0) + 1);
-  return [...counts].map(([reason, n]) => `- ${n} × ${reason}`);
+  return reasonLines([...counts]);
 }
+
+const reasonLines = (counts: readonly (readonly [string, number])[]) =>
+  counts.map(([reason, n]) => `- ${n} × ${reason}`);
 
 export const markdownReporter: Reporter = { fileName: 'report.md', render };
 
 /** The target as the header names it: its description, with the region unless it already says it. */
-function targetLine(report: Report): string {
+function targetLine(report: ReportSummary): string {
   const description = report.target.description ?? report.target.kind;
   return description.includes(`(${report.target.region})`)
     ? description

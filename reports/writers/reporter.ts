@@ -1,7 +1,39 @@
-import type { Report } from '../report.js';
+import type { CaseEntry, Report } from '../report.js';
+import { type ReportSummary, summarise } from '../tally.js';
 
-/** A report format: one file rendered from the report (vitest's reporter pattern: one file per format). */
+/** A piece of a report file: text, or the texts its cases gave a section, in report order. */
+export type Chunk = string | { readonly section: string };
+
+/**
+ * A report format: one file (vitest's reporter pattern: one file per format). A file that lists
+ * every case says, case by case as the run goes, what each adds and to which of its sections; the
+ * rest is rendered from the summary when the run is over. So no file needs the cases held.
+ */
 export interface Reporter {
   readonly fileName: string;
-  render(report: Report): string;
+  readonly perCase?: {
+    section(c: CaseEntry): string;
+    /** `first`: the section's first case. */
+    text(c: CaseEntry, first: boolean): string;
+  };
+  render(summary: ReportSummary): readonly Chunk[];
 }
+
+/** A report file rendered in memory from the summary and every case of the report, in order. */
+export function renderFile(r: Reporter, summary: ReportSummary, cases: readonly CaseEntry[]): string {
+  const sections = new Map<string, string[]>();
+  if (r.perCase)
+    for (const c of cases) {
+      const name = r.perCase.section(c);
+      const texts = sections.get(name) ?? sections.set(name, []).get(name)!;
+      texts.push(r.perCase.text(c, texts.length === 0));
+    }
+  return r
+    .render(summary)
+    .map((chunk) => (typeof chunk === 'string' ? chunk : (sections.get(chunk.section) ?? []).join('')))
+    .join('');
+}
+
+/** A report held whole (a library run's, a merge's) rendered in one format. */
+export const renderReport = (r: Reporter, report: Report): string =>
+  renderFile(r, summarise(report), report.cases);

@@ -114,7 +114,7 @@ describe.skipIf(!available)('run --target endpoint against moto', () => {
     // moto does not run `.sync` for SageMaker: a divergence, not an error.
     const sync = report.cases.filter((c) => c.pattern === 'sync' && c.verdict === 'diverged');
     expect(sync.length).toBeGreaterThan(0);
-    expect(sync.some((c) => String(c.observed.cause).includes('Unsupported sync'))).toBe(true);
+    expect(sync.some((c) => String(c.observed?.cause).includes('Unsupported sync'))).toBe(true);
     const stats = report.target.stats!;
     expect(stats.rolesCreated).toBe(30);
     expect(stats.rolesDeleted).toBe(stats.rolesCreated);

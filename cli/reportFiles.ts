@@ -1,0 +1,121 @@
+/**
+ * A run's report files written as its cases finish: what each case adds to a file that lists every
+ * case goes to a part file beside it (`.report.json.part`), and when the run is over each file is
+ * put together from its summary and its parts, written whole (a temporary file renamed into
+ * place) and the parts removed. Memory holds no case the files list.
+ */
+import { closeSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CaseEntry } from '../reports/report.js';
+import type { ReportSummary } from '../reports/tally.js';
+import type { Reporter } from '../reports/writers/reporter.js';
+
+/** Where a section's texts lie in a part file: byte ranges, in the order written. */
+type Ranges = [start: number, end: number][];
+
+interface Part {
+  readonly reporter: Reporter;
+  readonly path: string;
+  readonly fd: number;
+  bytes: number;
+  readonly sections: Map<string, Ranges>;
+}
+
+/** The name of a report file's part file (hidden; a run that did not finish may leave it). */
+export const partFileName = (fileName: string): string => `.${fileName}.part`;
+
+function writeAll(fd: number, bytes: Buffer): void {
+  for (let done = 0; done < bytes.length;) done += writeSync(fd, bytes, done);
+}
+
+export class ReportFiles {
+  private readonly parts: Part[] = [];
+
+  constructor(
+    private readonly dir: string,
+    private readonly reporters: readonly Reporter[],
+  ) {
+    try {
+      for (const reporter of reporters)
+        if (reporter.perCase) {
+          const path = join(dir, partFileName(reporter.fileName));
+          this.parts.push({ reporter, path, fd: openSync(path, 'w+'), bytes: 0, sections: new Map() });
+        }
+    } catch (e) {
+      this.discard();
+      throw e;
+    }
+  }
+
+  /** What a case adds to each file that lists it (cases in the report's order). */
+  add(c: CaseEntry): void {
+    for (const part of this.parts) {
+      const perCase = part.reporter.perCase!;
+      const name = perCase.section(c);
+      const ranges = part.sections.get(name) ?? part.sections.set(name, []).get(name)!;
+      const bytes = Buffer.from(perCase.text(c, ranges.length === 0));
+      try {
+        writeAll(part.fd, bytes);
+      } catch (e) {
+        // The error says which file (a write's own says only that it failed).
+        throw e instanceof Error && !('path' in e) ? Object.assign(e, { path: part.path }) : e;
+      }
+      const start = part.bytes;
+      part.bytes += bytes.length;
+      const last = ranges[ranges.length - 1];
+      if (last && last[1] === start) last[1] = part.bytes;
+      else ranges.push([start, part.bytes]);
+    }
+  }
+
+  /** Writes every file from the summary and its parts, and removes the parts. */
+  finish(summary: ReportSummary): void {
+    try {
+      for (const reporter of this.reporters) this.write(reporter, summary);
+    } finally {
+      this.discard();
+    }
+  }
+
+  /** Removes the parts (a run that failed writes no report). */
+  discard(): void {
+    for (const part of this.parts.splice(0)) {
+      try {
+        closeSync(part.fd);
+      } finally {
+        rmSync(part.path, { force: true });
+      }
+    }
+  }
+
+  private write(reporter: Reporter, summary: ReportSummary): void {
+    const path = join(this.dir, reporter.fileName);
+    const temporary = `${path}.${process.pid}.tmp`;
+    const part = this.parts.find((p) => p.reporter === reporter);
+    const buffer = Buffer.alloc(1 << 16);
+    let out: number | undefined = openSync(temporary, 'w');
+    try {
+      for (const chunk of reporter.render(summary)) {
+        if (typeof chunk === 'string') writeAll(out, Buffer.from(chunk));
+        else
+          for (const [start, end] of part?.sections.get(chunk.section) ?? [])
+            for (let at = start; at < end;) {
+              const n = readSync(part!.fd, buffer, 0, Math.min(buffer.length, end - at), at);
+              if (n === 0)
+                throw new Error(
+                  `"${part!.path}" ended before its byte ${end}: it was changed while the run wrote it`,
+                );
+              writeAll(out, n === buffer.length ? buffer : buffer.subarray(0, n));
+              at += n;
+            }
+      }
+      closeSync(out);
+      out = undefined;
+      renameSync(temporary, path);
+    } catch (e) {
+      if (out !== undefined) closeSync(out);
+      rmSync(temporary, { force: true });
+      throw e;
+    }
+  }
+}

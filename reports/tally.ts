@@ -1,0 +1,138 @@
+/**
+ * What the reports say of a run without holding its cases: the totals, the counts of each suite,
+ * API and pattern by verdict, the reasons of the undecided and skipped cases, and the findings
+ * (divergences and errors) whole. Its size grows with the findings only, so a run of any length
+ * is reported in bounded memory.
+ */
+import type { CaseEntry, CaseResult, Report } from './report.js';
+import { isFinding } from './report.js';
+
+/** A case's verdict as the matrices show it: an expected divergence apart from the others. */
+export type ShownVerdict = 'match' | 'diverged' | 'expected' | 'undecided' | 'error' | 'skipped';
+
+export interface Cell {
+  readonly suite: string;
+  readonly api: string;
+  readonly pattern: string;
+  /** Cases by verdict; `diverged` counts the expected divergences too, `expected` those alone. */
+  readonly counts: Record<ShownVerdict, number>;
+}
+
+export interface SuiteTally {
+  readonly cases: number;
+  readonly failures: number;
+  readonly errors: number;
+  /** Skipped, undecided and expected cases: the testcases JUnit marks skipped. */
+  readonly skipped: number;
+  /** The cases' durations summed, in seconds, in case order. */
+  readonly seconds: number;
+}
+
+export interface TallyData {
+  /** Every suite, API and pattern that has a case, in the order first seen. */
+  readonly cells: readonly Cell[];
+  readonly suites: Readonly<Record<string, SuiteTally>>;
+  /** Each reason of an undecided case, with how many cases it stands for (first seen first). */
+  readonly undecided: readonly (readonly [string, number])[];
+  readonly skipped: readonly (readonly [string, number])[];
+}
+
+/** A run's report as its writers render it: everything but the cases, the findings whole, the tally. */
+export type ReportSummary = Omit<Report, 'cases'> & {
+  readonly findings: readonly CaseResult[];
+  readonly tally: TallyData;
+};
+
+const zero = (): Record<ShownVerdict, number> => ({
+  match: 0,
+  diverged: 0,
+  expected: 0,
+  undecided: 0,
+  error: 0,
+  skipped: 0,
+});
+
+export class Tally {
+  private readonly cells = new Map<string, Cell>();
+  private readonly suites = new Map<string, { -readonly [K in keyof SuiteTally]: number }>();
+  private readonly undecided = new Map<string, number>();
+  private readonly skipped = new Map<string, number>();
+  readonly findings: CaseResult[] = [];
+  readonly totals: Required<Report['totals']> = {
+    cases: 0,
+    matched: 0,
+    diverged: 0,
+    errored: 0,
+    skipped: 0,
+    undecided: 0,
+    expected: 0,
+  };
+
+  /** Counts a case (an entry will do for any but a finding, which is kept whole). */
+  add(c: CaseEntry): void {
+    const t = this.totals;
+    t.cases++;
+    const key = `${c.suite}\u0000${c.api}\u0000${c.pattern}`;
+    let cell = this.cells.get(key);
+    if (!cell) {
+      cell = { suite: c.suite, api: c.api, pattern: c.pattern, counts: zero() };
+      this.cells.set(key, cell);
+    }
+    let suite = this.suites.get(c.suite);
+    if (!suite) {
+      suite = { cases: 0, failures: 0, errors: 0, skipped: 0, seconds: 0 };
+      this.suites.set(c.suite, suite);
+    }
+    suite.cases++;
+    suite.seconds += (c.durationMs ?? 0) / 1000;
+    cell.counts[c.verdict]++;
+    if (c.expected) {
+      cell.counts.expected++;
+      t.expected++;
+    }
+    switch (c.verdict) {
+      case 'match':
+        t.matched++;
+        break;
+      case 'diverged':
+        t.diverged++;
+        if (c.expected) suite.skipped++;
+        else suite.failures++;
+        break;
+      case 'error':
+        t.errored++;
+        suite.errors++;
+        break;
+      case 'undecided':
+        t.undecided++;
+        suite.skipped++;
+        count(this.undecided, c.undecidedReason ?? '');
+        break;
+      case 'skipped':
+        t.skipped++;
+        suite.skipped++;
+        count(this.skipped, c.skipReason ?? '');
+        break;
+    }
+    if (isFinding(c)) this.findings.push(c as CaseResult);
+  }
+
+  data(): TallyData {
+    return {
+      cells: [...this.cells.values()],
+      suites: Object.fromEntries(this.suites),
+      undecided: [...this.undecided],
+      skipped: [...this.skipped],
+    };
+  }
+}
+
+const count = (m: Map<string, number>, reason: string) => m.set(reason, (m.get(reason) ?? 0) + 1);
+
+/** A report held whole (a library run's, a merge's) summarised as its writers render it. */
+export function summarise(report: Report): ReportSummary {
+  const tally = new Tally();
+  for (const c of report.cases) tally.add(c);
+  const { cases: _cases, ...head } = report;
+  return { ...head, findings: tally.findings, tally: tally.data() };
+}
