@@ -52,6 +52,7 @@ if (versus >= 0) {
       ? JSON.stringify(figures, null, 2)
       : [
           `run --runs ${figures.runs} --seed 1, median of ${figures.rounds} interleaved rounds: ${figures.ref} ${figures.refCasesPerSecond} cases/s, this checkout ${figures.headCasesPerSecond} cases/s: ratio ${figures.ratio} (samples ${JSON.stringify(figures.samples)})`,
+          `  whole process (spawn to exit, reports written): ${figures.ref} ${figures.wholeProcess.refCasesPerSecond} cases/s, this checkout ${figures.wholeProcess.headCasesPerSecond} cases/s: ratio ${figures.wholeProcess.ratio} (samples ${JSON.stringify(figures.wholeProcess.samples)})`,
           ...figures.startup.map(
             (s) =>
               `start-up of \`${s.command}\`: ${figures.ref} ${s.refMs} ms, this checkout ${s.headMs} ms: ratio ${s.ratio}`,

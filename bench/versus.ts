@@ -4,7 +4,8 @@
  * this, ...), so that the ratio is taken under the same load. REF is checked out into a temporary
  * worktree that borrows this checkout's node_modules and is built with its TypeScript; the worktree
  * is removed at the end. Each round runs `sfn-conformance run --runs R --seed S --shrink-budget 0`
- * as a child process and reads `casesPerSecond` from the report it writes; then the start-up of
+ * as a child process and reads `casesPerSecond` from the report it writes (and times the whole
+ * process, spawn to exit, for its cases per second start-up and reports included); then the start-up of
  * `--version` and of `policy examples/training-job.json` on each side (milliseconds to exit).
  */
 import { execFileSync } from 'node:child_process';
@@ -22,6 +23,13 @@ export interface VersusFigures {
   /** head / ref: above 1, this checkout is faster. */
   readonly ratio: number;
   readonly samples: { readonly ref: number[]; readonly head: number[] };
+  /** Cases per second from spawn to exit (start-up and reports included), median of each side. */
+  readonly wholeProcess: {
+    readonly refCasesPerSecond: number;
+    readonly headCasesPerSecond: number;
+    readonly ratio: number;
+    readonly samples: { readonly ref: number[]; readonly head: number[] };
+  };
   /** Start-up: milliseconds of a command that does little (median of each side, head / ref). */
   readonly startup: readonly {
     readonly command: string;
@@ -54,8 +62,10 @@ const median = (xs: readonly number[]): number => {
 
 let reports = 0;
 
-function casesPerSecond(root: string, runs: number, seed: number, dir: string): number {
+/** The run's own rate (its report's `casesPerSecond`) and the whole process's (spawn to exit). */
+function casesPerSecond(root: string, runs: number, seed: number, dir: string): Rates {
   const report = join(dir, `r-${++reports}`);
+  const started = process.hrtime.bigint();
   execFileSync(
     process.execPath,
     [
@@ -72,10 +82,18 @@ function casesPerSecond(root: string, runs: number, seed: number, dir: string): 
     ],
     { stdio: ['ignore', 'ignore', 'ignore'] },
   );
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const body = JSON.parse(readFileSync(join(report, 'report.json'), 'utf8')) as {
     stats: { casesPerSecond: number };
+    totals: { cases: number };
   };
-  return body.stats.casesPerSecond;
+  rmSync(report, { recursive: true, force: true });
+  return { run: body.stats.casesPerSecond, wholeProcess: +(body.totals.cases / seconds).toFixed(1) };
+}
+
+interface Rates {
+  readonly run: number;
+  readonly wholeProcess: number;
 }
 
 export function benchVersus(ref: string, runs = 300, rounds = 5, seed = 1): VersusFigures {
@@ -97,11 +115,15 @@ export function benchVersus(ref: string, runs = 300, rounds = 5, seed = 1): Vers
       },
     );
     const samples = { ref: [] as number[], head: [] as number[] };
+    const whole = { ref: [] as number[], head: [] as number[] };
     casesPerSecond(worktree, runs, seed, dir); // warm-up of the disk cache, both sides
     casesPerSecond(head, runs, seed, dir);
     for (let i = 0; i < rounds; i++) {
-      samples.ref.push(casesPerSecond(worktree, runs, seed, dir));
-      samples.head.push(casesPerSecond(head, runs, seed, dir));
+      const [r, h] = [casesPerSecond(worktree, runs, seed, dir), casesPerSecond(head, runs, seed, dir)];
+      samples.ref.push(r.run);
+      samples.head.push(h.run);
+      whole.ref.push(r.wholeProcess);
+      whole.head.push(h.wholeProcess);
     }
     const refRate = median(samples.ref);
     const headRate = median(samples.head);
@@ -127,6 +149,12 @@ export function benchVersus(ref: string, runs = 300, rounds = 5, seed = 1): Vers
       headCasesPerSecond: headRate,
       ratio: +(headRate / refRate).toFixed(2),
       samples,
+      wholeProcess: {
+        refCasesPerSecond: median(whole.ref),
+        headCasesPerSecond: median(whole.head),
+        ratio: +(median(whole.head) / median(whole.ref)).toFixed(2),
+        samples: whole,
+      },
       startup,
     };
   } finally {

@@ -7,8 +7,8 @@
  */
 import { z } from 'zod';
 import type { Provenance } from '../catalog/provenance.js';
-import type { CaseEntry, CaseResult, Report } from './report.js';
-import type { ReportSummary } from './tally.js';
+import type { CaseEntry, Report } from './report.js';
+import type { Finding, ReportSummary } from './tally.js';
 
 /** What the baseline's verdicts need of a report: its findings, its target and its seed. */
 type Findings = Pick<ReportSummary, 'findings' | 'target' | 'seed'>;
@@ -119,7 +119,7 @@ export const provenanceOf = (c: CaseEntry): Provenance['kind'] | undefined =>
   differencesOf(c)[0]?.provenance.kind;
 
 /** The divergences that fail the run: not expected, and from a provenance at least as strong as `failOn`. */
-export function failingDivergences(report: Findings, failOn: FailOn = 'inferred'): CaseResult[] {
+export function failingDivergences(report: Findings, failOn: FailOn = 'inferred'): Finding[] {
   const strength = PROVENANCE_ORDER.indexOf(failOn);
   return report.findings.filter((c) => {
     if (c.verdict !== 'diverged' || c.expected !== undefined) return false;

@@ -3,18 +3,18 @@
  * call difference by the calls it is about, the output's as one), largest group first.
  */
 import { divergenceSignature } from './compare.js';
-import type { CaseResult } from './report.js';
+import type { Finding } from './tally.js';
 
-export interface CauseGroup {
+export interface CauseGroup<C extends Finding = Finding> {
   /** The difference paths, `; `-joined (`calls sagemaker:AddTags sagemaker:AddTags; status`). */
   readonly cause: string;
-  readonly cases: readonly CaseResult[];
+  readonly cases: readonly C[];
   /** The smallest case of the group: shrunk if one is, else the first. */
-  readonly example: CaseResult;
+  readonly example: C;
 }
 
-export function groupByCause(cases: readonly CaseResult[]): CauseGroup[] {
-  const groups = new Map<string, CaseResult[]>();
+export function groupByCause<C extends Finding>(cases: readonly C[]): CauseGroup<C>[] {
+  const groups = new Map<string, C[]>();
   for (const c of cases) {
     const cause = divergenceSignature(c.shrunk?.differences ?? c.differences)
       .split('\n')

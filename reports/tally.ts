@@ -37,9 +37,15 @@ export interface TallyData {
   readonly skipped: readonly (readonly [string, number])[];
 }
 
-/** A run's report as its writers render it: everything but the cases, the findings whole, the tally. */
+/**
+ * A divergence or an error as the summary keeps it: whole but for the prediction and the
+ * observation, which report.json and cases.jsonl hold (its differences say where they part).
+ */
+export type Finding = Omit<CaseResult, 'predicted' | 'observed'>;
+
+/** A run's report as its writers render it: everything but the cases, the findings, the tally. */
 export type ReportSummary = Omit<Report, 'cases'> & {
-  readonly findings: readonly CaseResult[];
+  readonly findings: readonly Finding[];
   readonly tally: TallyData;
 };
 
@@ -57,7 +63,7 @@ export class Tally {
   private readonly suites = new Map<string, { -readonly [K in keyof SuiteTally]: number }>();
   private readonly undecided = new Map<string, number>();
   private readonly skipped = new Map<string, number>();
-  readonly findings: CaseResult[] = [];
+  readonly findings: Finding[] = [];
   readonly totals: Required<Report['totals']> = {
     cases: 0,
     matched: 0,
@@ -114,7 +120,10 @@ export class Tally {
         count(this.skipped, c.skipReason ?? '');
         break;
     }
-    if (isFinding(c)) this.findings.push(c as CaseResult);
+    if (isFinding(c)) {
+      const { predicted: _p, observed: _o, ...finding } = c as CaseResult;
+      this.findings.push(finding);
+    }
   }
 
   data(): TallyData {

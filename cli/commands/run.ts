@@ -3,7 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isMutant, MUTANTS, type MutantName } from '../../emulator/mutants.js';
 import type { CaseResult } from '../../reports/report.js';
-import { type ReportSummary, Tally } from '../../reports/tally.js';
+import { type Finding, type ReportSummary, Tally } from '../../reports/tally.js';
 import {
   baselineMatcher,
   type Expectations,
@@ -404,8 +404,8 @@ export function printSummary(report: ReportSummary, dir: string, io: Io, format:
   io.stdout(`${out.join('\n')}\n`);
 }
 
-const replayOf = (c: CaseResult) => c.shrunk?.replay?.command ?? c.replay.command;
-function firstDifference(c: CaseResult): string {
+const replayOf = (c: Finding) => c.shrunk?.replay?.command ?? c.replay.command;
+function firstDifference(c: Finding): string {
   const d = (c.shrunk?.differences ?? c.differences)[0];
   return d
     ? `${d.path} predicted ${JSON.stringify(d.predicted)}, observed ${JSON.stringify(d.observed)}`

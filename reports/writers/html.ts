@@ -6,8 +6,7 @@
  */
 import { groupByCause } from '../groups.js';
 import { diffLine, Placeholders } from '../normalise.js';
-import type { CaseResult } from '../report.js';
-import type { Cell, ReportSummary, ShownVerdict } from '../tally.js';
+import type { Cell, Finding, ReportSummary, ShownVerdict } from '../tally.js';
 import type { Reporter } from './reporter.js';
 
 const esc = (s: string) =>
@@ -15,10 +14,10 @@ const esc = (s: string) =>
 
 const VERDICTS: readonly ShownVerdict[] = ['match', 'diverged', 'expected', 'undecided', 'error', 'skipped'];
 /** A case's verdict as the page shows it: an expected divergence apart from the others. */
-const shown = (c: CaseResult) => (c.expected ? 'expected' : c.verdict);
+const shown = (c: Finding) => (c.expected ? 'expected' : c.verdict);
 
 /** Attributes the filters read. */
-const data = (c: CaseResult) =>
+const data = (c: Finding) =>
   `data-suite="${esc(c.suite)}" data-api="${esc(c.api)}" data-pattern="${esc(c.pattern)}" data-verdict="${shown(c)}"`;
 
 /** How many of a cell's cases the page shows with a verdict (an expected divergence apart). */
@@ -44,7 +43,7 @@ function matrix(report: ReportSummary): string {
   return `<table id="matrix">${head}${rows.join('')}</table>`;
 }
 
-function caseBlock(c: CaseResult): string {
+function caseBlock(c: Finding): string {
   const p = new Placeholders();
   const diffs = (c.shrunk?.differences ?? c.differences).map((d) =>
     diffLine(d.path, d.predicted, d.observed, p),
@@ -80,7 +79,7 @@ function divergences(report: ReportSummary): string {
     ['observed', 'From observed expectations'],
     ['inferred', 'From inferred expectations'],
   ] as const;
-  const first = (c: CaseResult) => (c.shrunk?.differences ?? c.differences)[0];
+  const first = (c: Finding) => (c.shrunk?.differences ?? c.differences)[0];
   for (const [kind, title] of kinds) {
     const of = divergent.filter(
       (c) =>

@@ -1,7 +1,6 @@
 import { diffLine, Placeholders } from '../normalise.js';
 import { cell } from './markdownCell.js';
-import type { CaseResult } from '../report.js';
-import type { Cell, ReportSummary } from '../tally.js';
+import type { Cell, Finding, ReportSummary } from '../tally.js';
 import type { Reporter } from './reporter.js';
 
 function matrix(report: ReportSummary): string[] {
@@ -55,7 +54,7 @@ function render(report: ReportSummary): readonly string[] {
   const expected = report.findings.filter((c) => c.expected !== undefined);
   if (divergent.length > 0) {
     lines.push('## Divergences', '');
-    const first = (c: CaseResult) => (c.shrunk?.differences ?? c.differences)[0];
+    const first = (c: Finding) => (c.shrunk?.differences ?? c.differences)[0];
     // A target that failed to answer is no expectation's: its own group, ahead of the others.
     const groups = [
       {
