@@ -2,7 +2,8 @@
  * `npm run bench -- --versus REF`: `run`'s cases per second on the built-in emulator, this
  * checkout against the git revision REF, measured in one run and interleaved (REF, this, REF,
  * this, ...), so that the ratio is taken under the same load. REF is checked out into a temporary
- * worktree that borrows this checkout's node_modules and is built with its TypeScript; the worktree
+ * worktree that borrows this checkout's node_modules (or installs its own, where REF's lock file
+ * differs) and is built with its TypeScript; the worktree
  * is removed at the end. Each round runs `sfn-conformance run --runs R --seed S --shrink-budget 0`
  * as a child process and reads `casesPerSecond` from the report it writes (and times the whole
  * process, spawn to exit, for its cases per second start-up and reports included); then the start-up of
@@ -105,10 +106,18 @@ export function benchVersus(ref: string, runs = 300, rounds = 5, seed = 1): Vers
     stdio: 'ignore',
   });
   try {
-    symlinkSync(join(head, 'node_modules'), join(worktree, 'node_modules'), 'dir');
+    // The same dependencies are borrowed; others are installed as REF's lock file pins them.
+    const lock = (root: string) => readFileSync(join(root, 'package-lock.json'), 'utf8');
+    if (lock(worktree) === lock(head))
+      symlinkSync(join(head, 'node_modules'), join(worktree, 'node_modules'), 'dir');
+    else
+      execFileSync('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund'], {
+        cwd: worktree,
+        stdio: 'ignore',
+      });
     execFileSync(
       process.execPath,
-      [join(head, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'],
+      [join(worktree, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'],
       {
         cwd: worktree,
         stdio: 'ignore',

@@ -14,6 +14,7 @@ import {
   rmSync,
   statSync,
   writeFileSync,
+  writeSync,
 } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { UsageError } from './errors.js';
@@ -113,4 +114,9 @@ export function writeWhole(path: string, content: string): void {
     rmSync(temporary, { force: true });
     throw e;
   }
+}
+
+/** Writes every byte (a write may take only part of them: the rest is written, or fails). */
+export function writeAll(fd: number, bytes: Buffer): void {
+  for (let done = 0; done < bytes.length;) done += writeSync(fd, bytes, done);
 }

@@ -213,7 +213,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
   program
     .command('run')
     .description(
-      'The main job: generated cases of the five suites on a target, compared with the oracles; writes report.json, report.md, junit.xml, cases.jsonl',
+      'The main job: generated cases of the five suites on a target, compared with the oracles; writes report.json (every case, divergences and errors whole), report.md, report.html, junit.xml and cases.jsonl (every case whole) as the cases finish',
     )
     .option('--target <target>', 'embedded (the built-in emulator), aws or endpoint', 'embedded')
     .addOption(ENDPOINT_OPTION())
@@ -289,7 +289,10 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .description(
       "One report from the reports of a run's shards (run --shard i/n): report.json, report.md, junit.xml and cases.jsonl regenerated",
     )
-    .argument('<dirs...>', "the shards' report directories (or their report.json)")
+    .argument(
+      '<dirs...>',
+      "the shards' report directories (or their report.json, with its cases.jsonl beside it)",
+    )
     .option('--report <dir>', 'directory for the merged report')
     .option('--format <format>', 'the summary on stdout: text (default), json or markdown')
     .option('--overwrite', 'replace a report already in the directory')

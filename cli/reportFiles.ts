@@ -4,11 +4,12 @@
  * put together from its summary and its parts, written whole (a temporary file renamed into
  * place) and the parts removed. Memory holds no case the files list.
  */
-import { closeSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CaseEntry } from '../reports/report.js';
 import type { ReportSummary } from '../reports/tally.js';
 import type { Reporter } from '../reports/writers/reporter.js';
+import { writeAll } from './files.js';
 
 /** Where a section's texts lie in a part file: byte ranges, in the order written. */
 type Ranges = [start: number, end: number][];
@@ -23,10 +24,6 @@ interface Part {
 
 /** The name of a report file's part file (hidden; a run that did not finish may leave it). */
 export const partFileName = (fileName: string): string => `.${fileName}.part`;
-
-function writeAll(fd: number, bytes: Buffer): void {
-  for (let done = 0; done < bytes.length;) done += writeSync(fd, bytes, done);
-}
 
 export class ReportFiles {
   private readonly parts: Part[] = [];

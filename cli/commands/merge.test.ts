@@ -1,5 +1,5 @@
 /** `run --shard i/n` and `merge`: merged shards equal the unsharded run, case for case; other runs' reports are refused. */
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -109,5 +109,15 @@ describe('shards', () => {
       );
     // What is there is not overwritten.
     expectOneLine(await run('merge', one, '--report', one), /report/);
+    // A report.json away from its cases.jsonl: its summarised cases are whole nowhere else.
+    const alone = join(base, 'alone');
+    mkdirSync(alone);
+    copyFileSync(join(one, 'report.json'), join(alone, 'report.json'));
+    const m4 = join(base, 'm4');
+    expectOneLine(
+      await run('merge', join(alone, 'report.json'), '--report', m4),
+      /has no cases\.jsonl beside it, and its report summarises 1 case: give the shard's report directory/,
+    );
+    expect(existsSync(m4)).toBe(false);
   });
 });

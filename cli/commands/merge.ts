@@ -3,7 +3,7 @@
  * with every file regenerated from the merged cases. Reports of different runs (seed, runs per
  * suite, suites, target, tool version, shard count) are refused, as is a shard given twice.
  */
-import { closeSync, existsSync, openSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { type CaseEntry, type CaseResult, type Report, SCHEMA_VERSION } from '../../reports/report.js';
@@ -11,7 +11,7 @@ import { summarise } from '../../reports/tally.js';
 import { REPORTERS } from '../../reports/writers/all.js';
 import { totalsOf } from '../../suites/runner.js';
 import { UsageError } from '../errors.js';
-import { prepareReportDir } from '../files.js';
+import { prepareReportDir, writeAll } from '../files.js';
 import { ReportFiles } from '../reportFiles.js';
 import type { Io } from '../io.js';
 import { readReportFile } from '../reportFile.js';
@@ -110,42 +110,53 @@ function relocated<C extends CaseEntry>(c: C, path: string, out: string): C {
 }
 
 /**
- * The shards' cases.jsonl, one after the other, each line a case's whole result (its shrunk
- * case's replay command relocated); read in pieces, as a shard's may be larger than memory holds.
- * A shard without one beside its report.json gives the cases its report holds whole.
+ * Where each shard's whole cases are: its cases.jsonl beside its report.json, or the report itself
+ * where it holds every case whole (schema version 1). Checked before anything is written.
  */
-function writeMergedCases(reports: readonly { path: string; report: Report }[], out: string): void {
+function casesOf(reports: readonly { path: string; report: Report }[]): (string | undefined)[] {
+  return reports.map(({ path, report }) => {
+    const jsonl = join(dirname(path), 'cases.jsonl');
+    if (existsSync(jsonl)) return jsonl;
+    const summarised = report.cases.filter((c) => c.predicted === undefined).length;
+    if (summarised > 0)
+      throw new UsageError(
+        'missing-cases',
+        `"${path}" has no cases.jsonl beside it, and its report summarises ${summarised} ${summarised === 1 ? 'case' : 'cases'}: give the shard's report directory as the run wrote it`,
+      );
+    return undefined;
+  });
+}
+
+/**
+ * The shards' cases, one after the other, each line a case's whole result (its shrunk case's
+ * replay command relocated); a cases.jsonl is read in pieces, as it may be larger than memory.
+ */
+function writeMergedCases(
+  reports: readonly { path: string; report: Report }[],
+  sources: readonly (string | undefined)[],
+  out: string,
+): void {
   const file = join(out, 'cases.jsonl');
   const temporary = `${file}.${process.pid}.tmp`;
-  const fd = openSync(temporary, 'w');
-  const put = (line: string) => {
-    if (line.trim() === '') return;
-    const text = line.includes('"shrunk":')
-      ? JSON.stringify(relocated(JSON.parse(line) as CaseResult, reports[index]!.path, out))
-      : line;
-    writeSync(fd, `${text}\n`);
-  };
-  let index = 0;
+  let fd: number | undefined = openSync(temporary, 'w');
   try {
-    for (; index < reports.length; index++) {
-      const { path, report } = reports[index]!;
-      const jsonl = join(dirname(path), 'cases.jsonl');
-      if (!existsSync(jsonl)) {
-        const summarised = report.cases.filter((c) => c.predicted === undefined).length;
-        if (summarised > 0)
-          throw new UsageError(
-            'missing-cases',
-            `"${path}" has no cases.jsonl beside it, and its report summarises ${summarised} cases: give the shard's report directory as the run wrote it`,
-          );
-        for (const c of report.cases) put(JSON.stringify(c));
-        continue;
-      }
-      forEachLine(jsonl, put);
-    }
+    reports.forEach(({ path, report }, i) => {
+      const put = (line: string) => {
+        if (line.trim() === '') return;
+        const text = line.includes('"shrunk":')
+          ? JSON.stringify(relocated(JSON.parse(line) as CaseResult, path, out))
+          : line;
+        writeAll(fd!, Buffer.from(`${text}\n`));
+      };
+      const jsonl = sources[i];
+      if (jsonl === undefined) for (const c of report.cases) put(JSON.stringify(c));
+      else forEachLine(jsonl, put);
+    });
     closeSync(fd);
+    fd = undefined;
     renameSync(temporary, file);
   } catch (e) {
-    closeSync(fd);
+    if (fd !== undefined) closeSync(fd);
     rmSync(temporary, { force: true });
     throw e;
   }
@@ -180,11 +191,12 @@ export function mergeCommand(dirs: readonly string[], raw: MergeRaw, io: Io): nu
     throw new UsageError('missing-option', 'merge needs --report DIR: the directory for the merged report');
   const reports = dirs.map((d) => ({ path: reportPath(d), report: readReportFile(reportPath(d)) }));
   const merged = mergeReports(reports, raw.report);
+  const sources = casesOf(reports);
   prepareReportDir(raw.report, [...REPORTERS.map((r) => r.fileName), 'cases.jsonl'], raw.overwrite === true);
   const count = reports[0]!.report.shard?.count ?? 1;
   if (reports.length < count)
     io.stderr(`merging ${reports.length} of ${count} shards: the merged report holds only their cases\n`);
-  writeMergedCases(reports, raw.report);
+  writeMergedCases(reports, sources, raw.report);
   const files = new ReportFiles(raw.report, REPORTERS);
   try {
     for (const c of merged.cases) files.add(c);
