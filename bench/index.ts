@@ -4,8 +4,8 @@
  * - policy predictions per second on a 50-task definition;
  * - IAM evaluations per second for our evaluator (dist/) and for iam-simulate on the same (policy,
  *   request) pairs, interleaved (bench/iam.ts): small policies, and large ones parsed per call.
- * - run: end-to-end cases per second at concurrency 1, 4 and 8, peak resident memory of
- *   `--runs 5000`, and the runner's overhead against the same executions called directly;
+ * - run: end-to-end cases per second at concurrency 1, 4 and 8, and the runner's overhead against
+ *   the same executions called directly (its peak memory: `--memory`);
  * - emulator executions per second (Task `.sync` with 10 virtual polls, Choice, Succeed) and memory
  *   after 10,000 and 100,000 executions (`--quick`: 1,000 and 5,000).
  * Every section measures dist/ (`npm run bench` builds it first; bench/dist.ts). Each throughput
@@ -125,7 +125,7 @@ const ROUNDS = arg('--rounds', 5);
 
 // First, so that its memory figures are not those of the other sections' allocations.
 const emulator = await benchEmulator(args.includes('--quick') ? [1000, 5000] : [10_000, 100_000]);
-const runner = await benchRunner(args.includes('--quick') ? 100 : 500, args.includes('--quick') ? 500 : 5000);
+const runner = await benchRunner(args.includes('--quick') ? 100 : 500);
 
 /** Runs `step` (which does `batch` operations) repeatedly for SECONDS; returns operations per second. */
 function measure(batch: number, step: () => void): number {
@@ -207,9 +207,6 @@ if (args.includes('--json')) {
   const r = results.runner;
   console.log(
     `run, end to end, cases/s: concurrency 1: ${r.casesPerSecond.concurrency1}, 4: ${r.casesPerSecond.concurrency4}, 8: ${r.casesPerSecond.concurrency8}`,
-  );
-  console.log(
-    `run --runs ${r.peakRssMiB.runs} (${r.peakRssMiB.cases} cases): peak rss ${r.peakRssMiB.peakRssMiB} MiB (${r.peakRssMiB.startRssMiB} MiB before)`,
   );
   console.log(
     `runner overhead (${r.overhead.cases} cases, concurrency 1): run ${r.overhead.runSeconds} s; the same cases executed directly ${r.overhead.directSeconds} s (ratio ${r.overhead.ratio}); drawn and executed directly ${(r.overhead.directSeconds + r.overhead.drawSeconds).toFixed(2)} s (ratio ${r.overhead.ratioWithGeneration})`,

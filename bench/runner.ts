@@ -1,6 +1,6 @@
 /**
  * The main job's figures (dist/): end-to-end cases per second at concurrency 1, 4 and 8 (interleaved
- * rounds, a warm-up not counted); peak resident memory of a large run; and the runner's overhead,
+ * rounds, a warm-up not counted); and the runner's overhead,
  * the ratio of `run` time to the same pre-drawn cases executed directly on the emulator (and to
  * drawing them plus executing them), interleaved as well.
  */
@@ -23,7 +23,6 @@ const options = (target: Embedded, runs: number, concurrency: number) => ({
 
 export interface RunnerFigures {
   casesPerSecond: Record<string, number>;
-  peakRssMiB: { runs: number; cases: number; peakRssMiB: number; startRssMiB: number };
   /**
    * `ratio`: run time over the same (pre-drawn) cases executed directly on the emulator.
    * `ratioWithGeneration`: run time over drawing the same cases and executing them directly.
@@ -38,7 +37,7 @@ export interface RunnerFigures {
   };
 }
 
-export async function benchRunner(runsForRate: number, runsForMemory: number): Promise<RunnerFigures> {
+export async function benchRunner(runsForRate: number): Promise<RunnerFigures> {
   const { invalidCase, sampleCases, runner, suites, embedded } = await dist();
   const { withId } = invalidCase;
   const { plain } = sampleCases;
@@ -82,22 +81,8 @@ export async function benchRunner(runsForRate: number, runsForMemory: number): P
   const runSeconds = overheadMs.run.median / 1000;
   const directSeconds = overheadMs.direct.median / 1000;
   const drawSeconds = overheadMs.draw.median / 1000;
-  // Peak memory of a large run.
-  const startRss = process.memoryUsage().rss;
-  let peak = startRss;
-  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
-  const big = await runSuites(options(new EmbeddedTarget(), runsForMemory, 4));
-  clearInterval(timer);
-  peak = Math.max(peak, process.memoryUsage().rss);
-  const mib = (b: number) => Math.round((b / 1048576) * 10) / 10;
   return {
     casesPerSecond,
-    peakRssMiB: {
-      runs: runsForMemory,
-      cases: big.totals.cases,
-      peakRssMiB: mib(peak),
-      startRssMiB: mib(startRss),
-    },
     overhead: {
       runSeconds: +runSeconds.toFixed(2),
       directSeconds: +directSeconds.toFixed(2),
