@@ -287,7 +287,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
   program
     .command('merge')
     .description(
-      "One report from the reports of a run's shards (run --shard i/n): report.json, report.md, junit.xml and cases.jsonl regenerated",
+      "One report from the reports of a run's shards (run --shard i/n): report.json, report.md, report.html and junit.xml regenerated, cases.jsonl the shards' lines",
     )
     .argument(
       '<dirs...>',

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { CaseEntry } from '../reports/report.js';
 import type { ReportSummary } from '../reports/tally.js';
 import type { Reporter } from '../reports/writers/reporter.js';
+import { UsageError } from './errors.js';
 import { writeAll } from './files.js';
 
 /** Where a section's texts lie in a part file: byte ranges, in the order written. */
@@ -65,11 +66,17 @@ export class ReportFiles {
     }
   }
 
-  /** Writes every file from the summary and its parts, and removes the parts. */
+  /**
+   * Writes every file from the summary and its parts, and removes the parts. Each file is written
+   * to a temporary file first; they are renamed into place only once all are written.
+   */
   finish(summary: ReportSummary): void {
+    const written: [temporary: string, path: string][] = [];
     try {
-      for (const reporter of this.reporters) this.write(reporter, summary);
+      for (const reporter of this.reporters) written.push(this.write(reporter, summary));
+      for (const [temporary, path] of written) renameSync(temporary, path);
     } finally {
+      for (const [temporary] of written) rmSync(temporary, { force: true });
       this.discard();
     }
   }
@@ -79,18 +86,21 @@ export class ReportFiles {
     for (const part of this.parts.splice(0)) {
       try {
         closeSync(part.fd);
-      } finally {
-        rmSync(part.path, { force: true });
+      } catch {
+        // Closed already, or the file system failed: the part is removed all the same.
       }
+      rmSync(part.path, { force: true });
     }
   }
 
-  private write(reporter: Reporter, summary: ReportSummary): void {
+  /** A file written beside its place: the temporary file and the place. */
+  private write(reporter: Reporter, summary: ReportSummary): [string, string] {
     const path = join(this.dir, reporter.fileName);
     const temporary = `${path}.${process.pid}.tmp`;
     const part = this.parts.find((p) => p.reporter === reporter);
     const buffer = Buffer.alloc(1 << 16);
-    let out: number | undefined = openSync(temporary, 'w');
+    const out = openSync(temporary, 'w');
+    let open = true;
     try {
       for (const chunk of reporter.render(summary)) {
         if (typeof chunk === 'string') writeAll(out, Buffer.from(chunk));
@@ -99,18 +109,24 @@ export class ReportFiles {
             for (let at = start; at < end;) {
               const n = readSync(part!.fd, buffer, 0, Math.min(buffer.length, end - at), at);
               if (n === 0)
-                throw new Error(
-                  `"${part!.path}" ended before its byte ${end}: it was changed while the run wrote it`,
+                throw new UsageError(
+                  'report-changed',
+                  `"${part!.path}" ended before its byte ${end}: something changed it while the run wrote it; run again with --overwrite`,
                 );
               writeAll(out, n === buffer.length ? buffer : buffer.subarray(0, n));
               at += n;
             }
       }
+      open = false;
       closeSync(out);
-      out = undefined;
-      renameSync(temporary, path);
+      return [temporary, path];
     } catch (e) {
-      if (out !== undefined) closeSync(out);
+      if (open)
+        try {
+          closeSync(out);
+        } catch {
+          // The first error is the one to tell.
+        }
       rmSync(temporary, { force: true });
       throw e;
     }

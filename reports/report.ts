@@ -54,6 +54,15 @@ export const CaseEntrySchema = CaseResultSchema.partial({
   predicted: true,
   observed: true,
   differences: true,
+}).superRefine((c, ctx) => {
+  if (c.verdict !== 'diverged' && c.verdict !== 'error') return;
+  for (const key of ['predicted', 'observed', 'differences'] as const)
+    if (c[key] === undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: [key],
+        message: `a case whose verdict is ${c.verdict} is listed whole: its ${key} is missing`,
+      });
 });
 
 export const ReportSchema = z.object({

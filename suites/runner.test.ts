@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { MUTANTS, type MutantName } from '../emulator/mutants.js';
 import { type CaseResult, ReportSchema } from '../reports/report.js';
-import { runIndexedCase, runSuites, streamSuites } from './runner.js';
+import { REORDER_WINDOW, runIndexedCase, runSuites, streamSuites } from './runner.js';
 import { SUITE_NAMES, type SuiteName } from './suites.js';
 import { EmbeddedTarget } from './targets/embedded.js';
 import type { Observation, Target } from './targets/target.js';
@@ -95,6 +95,45 @@ describe('streamed', () => {
     const whole = await run({ runs: 12, seed: 4, suites: ['outcome', 'necessity'], shrinkBudget: 0 });
     const timeless = (c: CaseResult) => ({ ...c, durationMs: 0 });
     expect(streamed.map(timeless)).toEqual(whole.cases.map(timeless));
+  });
+
+  it('holds few cases for a slow one: none starts more than the window past the first not in', async () => {
+    let given = 0;
+    let gap = 0;
+    let started = 0;
+    const inner = new EmbeddedTarget();
+    const target: Target = {
+      kind: 'embedded',
+      description: 'the emulator, its first case slow',
+      capabilities: { seesCalls: true, scenarios: true },
+      async execute(c: Case) {
+        started++;
+        const index = Number(c.replay.path.split(':')[1]);
+        gap = Math.max(gap, index - given);
+        // The first case takes until 400 others have started (or a second has passed).
+        if (index === 0)
+          for (const t0 = Date.now(); started < 400 && Date.now() - t0 < 1000;)
+            await new Promise((resolve) => setTimeout(resolve, 5));
+        return inner.execute(c);
+      },
+    };
+    await streamSuites(
+      {
+        target,
+        runs: 500,
+        seed: 4,
+        concurrency: 2,
+        suites: ['outcome'],
+        shrinkBudget: 0,
+        targetArgs: '',
+        region: 'us-east-1',
+        version: 'test',
+      },
+      () => given++,
+    );
+    expect(given).toBe(500);
+    expect(gap).toBeLessThanOrEqual(REORDER_WINDOW);
+    expect(gap).toBeGreaterThan(REORDER_WINDOW / 2);
   });
 
   it("a consumer that throws stops the run: no more cases start, and the error is the run's", async () => {

@@ -134,6 +134,9 @@ function appendLine(fd: number, line: string, file: { bytes: number }): void {
 /** Resolves after the event loop's next turn (timers, I/O and signals get their go). */
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+/** How many places past the first unfinished case a case may start, at least (4 x concurrency if more). */
+export const REORDER_WINDOW = 256;
+
 /** A run's report but its cases and totals: what `streamSuites` returns once the cases are in. */
 export type RunHead = Omit<Report, 'cases' | 'totals'>;
 
@@ -170,6 +173,10 @@ export async function streamSuites(o: RunOptions, each: (result: CaseResult) => 
   // The finished cases waiting for one before them; `next` is the place of the first not in yet.
   const waiting = new Map<number, CaseResult | undefined>();
   let next = 0;
+  // No case starts more than `window` places after the first not in yet: however long one case
+  // takes (shrinking on AWS), the cases held for it stay few.
+  const window = Math.max(REORDER_WINDOW, 4 * o.concurrency);
+  const resume: (() => void)[] = [];
   const finish = (place: number, result: CaseResult | undefined) => {
     waiting.set(place, result);
     for (; waiting.has(next); next++) {
@@ -183,6 +190,10 @@ export async function streamSuites(o: RunOptions, each: (result: CaseResult) => 
         writeError = e;
       }
     }
+    for (const go of resume.splice(0)) go();
+  };
+  const inWindow = async (place: number) => {
+    while (place >= next + window) await new Promise<void>((go) => resume.push(go));
   };
   const pool =
     o.workers && o.workers.count > 1
@@ -204,6 +215,7 @@ export async function streamSuites(o: RunOptions, each: (result: CaseResult) => 
     for (let place: number; (place = taken++) < total;) {
       const suite = o.suites[Math.floor(place / places)]!;
       const i = indices[place % places]!;
+      await inWindow(place);
       await runPlace(suite, i).then(
         (result) => finish(place, result),
         (e: unknown) => {

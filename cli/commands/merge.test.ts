@@ -1,9 +1,17 @@
 /** `run --shard i/n` and `merge`: merged shards equal the unsharded run, case for case; other runs' reports are refused. */
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type CaseEntry, ReportSchema } from '../../reports/report.js';
+import { type CaseEntry, CaseResultSchema, ReportSchema } from '../../reports/report.js';
 import { expectOneLine, run } from '../testing/runInProcess.js';
 
 const base = mkdtempSync(join(tmpdir(), 'sfnc-merge-'));
@@ -39,8 +47,14 @@ describe('shards', () => {
       // Case k of a suite is shard (k mod 3) + 1's.
       for (const c of report.cases) expect(Number(c.replay.path.split(':')[1]) % 3).toBe(i);
     }
+    // Merged where CI downloads them: elsewhere than where they ran (their replay commands name that).
+    const downloaded = shards.map((dir, i) => {
+      const to = join(base, 'downloaded', `shard-${i + 1}`);
+      cpSync(dir, to, { recursive: true });
+      return to;
+    });
     const merged = join(base, 'merged');
-    const m = await run('merge', shards[2]!, shards[0]!, shards[1]!, '--report', merged);
+    const m = await run('merge', downloaded[2]!, downloaded[0]!, downloaded[1]!, '--report', merged);
     expect(m.code).toBe(1);
     const a = read(whole);
     const b = read(merged);
@@ -55,7 +69,15 @@ describe('shards', () => {
         .match(/<testcase [^>]*name="[^"]*"/g)!
         .map((t) => t.replace(/ time="[^"]*"/, ''));
     expect(testcases(merged)).toEqual(testcases(whole));
-    expect(readFileSync(join(merged, 'cases.jsonl'), 'utf8').trim().split('\n')).toHaveLength(45);
+    const lines = readFileSync(join(merged, 'cases.jsonl'), 'utf8').trim().split('\n');
+    expect(lines).toHaveLength(45);
+    // Every shrunk case's replay command names the merged report, in report.json and cases.jsonl alike.
+    const commands = [...b.cases, ...lines.map((l) => CaseResultSchema.parse(JSON.parse(l)))]
+      .map((c) => c.shrunk?.replay?.command)
+      .filter((c) => c !== undefined);
+    expect(commands.length).toBeGreaterThan(0);
+    for (const command of commands)
+      expect(command).toMatch(new RegExp(`^npx sfn-conformance replay ${join(merged, 'report.json')} \\w+$`));
     expect(readFileSync(join(merged, 'report.md'), 'utf8')).toContain(
       `npx sfn-conformance replay ${join(merged, 'report.json')} `,
     );
@@ -119,5 +141,27 @@ describe('shards', () => {
       /has no cases\.jsonl beside it, and its report summarises 1 case: give the shard's report directory/,
     );
     expect(existsSync(m4)).toBe(false);
+    // A cases.jsonl line cut short (or not a case result) is named, with exit 2.
+    const cut = join(base, 'cut');
+    cpSync(one, cut, { recursive: true });
+    const jsonl = join(cut, 'cases.jsonl');
+    writeFileSync(jsonl, readFileSync(jsonl, 'utf8').slice(0, 40));
+    const m5 = join(base, 'm5');
+    expectOneLine(await run('merge', cut, '--report', m5), /line 1 of ".*cases\.jsonl"/);
+    writeFileSync(jsonl, '{"id": 3}\n');
+    expectOneLine(
+      await run('merge', cut, '--report', m5, '--overwrite'),
+      /line 1 of ".*cases\.jsonl" is not a case result of this tool: at \/id:/,
+    );
+    // A report whose divergence lost its differences is not a report of this tool.
+    const damaged = JSON.parse(readFileSync(join(one, 'report.json'), 'utf8')) as {
+      cases: Record<string, unknown>[];
+    };
+    damaged.cases[0] = { ...damaged.cases[0], verdict: 'diverged' };
+    writeFileSync(join(cut, 'report.json'), JSON.stringify(damaged));
+    expectOneLine(
+      await run('merge', cut, '--report', m5, '--overwrite'),
+      /is not a report of this tool .*: at \/cases\/0\/predicted: a case whose verdict is diverged is listed whole/,
+    );
   });
 });

@@ -6,14 +6,14 @@
 import { closeSync, existsSync, openSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
-import { type CaseEntry, type CaseResult, type Report, SCHEMA_VERSION } from '../../reports/report.js';
+import { type CaseEntry, CaseResultSchema, type Report, SCHEMA_VERSION } from '../../reports/report.js';
 import { summarise } from '../../reports/tally.js';
 import { REPORTERS } from '../../reports/writers/all.js';
 import { totalsOf } from '../../suites/runner.js';
 import { UsageError } from '../errors.js';
 import { prepareReportDir, writeAll } from '../files.js';
 import { ReportFiles } from '../reportFiles.js';
-import type { Io } from '../io.js';
+import { type Io, parseJsonText, zodPlace } from '../io.js';
 import { readReportFile } from '../reportFile.js';
 import { exitCodeOf, formatOf, printSummary } from './run.js';
 
@@ -68,7 +68,7 @@ export function mergeReports(reports: readonly { path: string; report: Report }[
     seen.set(index, path);
   }
   const cases = reports
-    .flatMap(({ path, report }) => report.cases.map((c) => relocated(c, path, out)))
+    .flatMap(({ report }) => report.cases.map((c) => relocated(c, out)))
     .sort(order(first.report));
   const r = first.report;
   const startedAt = reports.map((x) => x.report.startedAt).sort()[0]!;
@@ -102,10 +102,9 @@ export function mergeReports(reports: readonly { path: string; report: Report }[
 }
 
 /** A shrunk case's replay command names its shard's report: it now lives in the merged one. */
-function relocated<C extends CaseEntry>(c: C, path: string, out: string): C {
+function relocated<C extends CaseEntry>(c: C, out: string): C {
   if (!c.shrunk?.replay) return c;
-  const merged = join(out, 'report.json');
-  const command = c.shrunk.replay.command.split(` replay ${path} `).join(` replay ${merged} `);
+  const command = `npx sfn-conformance replay ${join(out, 'report.json')} ${c.shrunk.id}`;
   return { ...c, shrunk: { ...c.shrunk, replay: { command } } };
 }
 
@@ -140,41 +139,52 @@ function writeMergedCases(
   const temporary = `${file}.${process.pid}.tmp`;
   let fd: number | undefined = openSync(temporary, 'w');
   try {
-    reports.forEach(({ path, report }, i) => {
-      const put = (line: string) => {
-        if (line.trim() === '') return;
-        const text = line.includes('"shrunk":')
-          ? JSON.stringify(relocated(JSON.parse(line) as CaseResult, path, out))
-          : line;
-        writeAll(fd!, Buffer.from(`${text}\n`));
-      };
+    reports.forEach(({ report }, i) => {
       const jsonl = sources[i];
-      if (jsonl === undefined) for (const c of report.cases) put(JSON.stringify(c));
-      else forEachLine(jsonl, put);
+      const put = (c: CaseEntry) => writeAll(fd!, Buffer.from(`${JSON.stringify(relocated(c, out))}\n`));
+      if (jsonl === undefined) report.cases.forEach(put);
+      else
+        forEachLine(jsonl, (line, n) => {
+          if (line.trim() === '') return;
+          const parsed = CaseResultSchema.safeParse(parseJsonText(line, `line ${n} of "${jsonl}"`));
+          if (!parsed.success)
+            throw new UsageError(
+              'bad-report',
+              `line ${n} of "${jsonl}" is not a case result of this tool: at ${zodPlace(parsed.error.issues[0]?.path)}: ${parsed.error.issues[0]?.message ?? ''}`,
+            );
+          put(parsed.data);
+        });
     });
-    closeSync(fd);
+    const done = fd;
     fd = undefined;
+    closeSync(done);
     renameSync(temporary, file);
   } catch (e) {
-    if (fd !== undefined) closeSync(fd);
+    if (fd !== undefined)
+      try {
+        closeSync(fd);
+      } catch {
+        // The first error is the one to tell.
+      }
     rmSync(temporary, { force: true });
     throw e;
   }
 }
 
-/** Each line of a file, read a piece at a time (the last line need not end). */
-function forEachLine(path: string, each: (line: string) => void): void {
+/** Each line of a file and its number, read a piece at a time (the last line need not end). */
+function forEachLine(path: string, each: (line: string, n: number) => void): void {
   const fd = openSync(path, 'r');
   try {
     const buffer = Buffer.alloc(1 << 20);
     const decoder = new StringDecoder('utf8');
     let rest = '';
-    for (let n: number; (n = readSync(fd, buffer, 0, buffer.length, null)) > 0;) {
-      const lines = (rest + decoder.write(buffer.subarray(0, n))).split('\n');
+    let n = 0;
+    for (let read: number; (read = readSync(fd, buffer, 0, buffer.length, null)) > 0;) {
+      const lines = (rest + decoder.write(buffer.subarray(0, read))).split('\n');
       rest = lines.pop()!;
-      lines.forEach(each);
+      for (const line of lines) each(line, ++n);
     }
-    each(rest + decoder.end());
+    each(rest + decoder.end(), ++n);
   } finally {
     closeSync(fd);
   }
@@ -193,9 +203,6 @@ export function mergeCommand(dirs: readonly string[], raw: MergeRaw, io: Io): nu
   const merged = mergeReports(reports, raw.report);
   const sources = casesOf(reports);
   prepareReportDir(raw.report, [...REPORTERS.map((r) => r.fileName), 'cases.jsonl'], raw.overwrite === true);
-  const count = reports[0]!.report.shard?.count ?? 1;
-  if (reports.length < count)
-    io.stderr(`merging ${reports.length} of ${count} shards: the merged report holds only their cases\n`);
   writeMergedCases(reports, sources, raw.report);
   const files = new ReportFiles(raw.report, REPORTERS);
   try {
@@ -206,6 +213,9 @@ export function mergeCommand(dirs: readonly string[], raw: MergeRaw, io: Io): nu
   }
   const summary = summarise(merged);
   files.finish(summary);
+  const count = reports[0]!.report.shard?.count ?? 1;
+  if (reports.length < count)
+    io.stderr(`merged ${reports.length} of ${count} shards: the merged report holds only their cases\n`);
   printSummary(summary, raw.report, io, formatOf(raw.format));
   if (merged.interrupted) return 130;
   return exitCodeOf(summary);
