@@ -41,6 +41,17 @@ describe('the report directory', () => {
     expect(readFileSync(join(dir, 'junit.xml'), 'utf8')).toBe('mine');
   });
 
+  it('run refuses a directory that holds a file named as one of its part files', async () => {
+    const dir = join(base, 'run-part');
+    mkdirSync(dir);
+    writeFileSync(join(dir, '.report.json.part'), 'mine');
+    expectOneLine(
+      await run('run', '--runs', '1', '--report', dir),
+      /already holds \.report\.json\.part; choose another with --report DIR or pass --overwrite/,
+    );
+    expect(readFileSync(join(dir, '.report.json.part'), 'utf8')).toBe('mine');
+  });
+
   it("regress --report '' says why it writes nothing", async () => {
     expectOneLine(
       await run('regress', '--old', legacy, '--new', legacy, '--definition', example, '--report', ''),

@@ -26,6 +26,13 @@ interface Part {
 /** The name of a report file's part file (hidden; a run that did not finish may leave it). */
 export const partFileName = (fileName: string): string => `.${fileName}.part`;
 
+/** Every file a run or a merge writes into its report directory, the part files included. */
+export const reportDirFiles = (reporters: readonly Reporter[]): string[] => [
+  ...reporters.map((r) => r.fileName),
+  'cases.jsonl',
+  ...reporters.filter((r) => r.perCase).map((r) => partFileName(r.fileName)),
+];
+
 export class ReportFiles {
   private readonly parts: Part[] = [];
 

@@ -12,7 +12,7 @@ import { REPORTERS } from '../../reports/writers/all.js';
 import { totalsOf } from '../../suites/runner.js';
 import { UsageError } from '../errors.js';
 import { prepareReportDir, writeAll } from '../files.js';
-import { ReportFiles } from '../reportFiles.js';
+import { reportDirFiles, ReportFiles } from '../reportFiles.js';
 import { type Io, parseJsonText, zodPlace } from '../io.js';
 import { readReportFile } from '../reportFile.js';
 import { exitCodeOf, formatOf, printSummary } from './run.js';
@@ -202,7 +202,7 @@ export function mergeCommand(dirs: readonly string[], raw: MergeRaw, io: Io): nu
   const reports = dirs.map((d) => ({ path: reportPath(d), report: readReportFile(reportPath(d)) }));
   const merged = mergeReports(reports, raw.report);
   const sources = casesOf(reports);
-  prepareReportDir(raw.report, [...REPORTERS.map((r) => r.fileName), 'cases.jsonl'], raw.overwrite === true);
+  prepareReportDir(raw.report, reportDirFiles(REPORTERS), raw.overwrite === true);
   writeMergedCases(reports, sources, raw.report);
   const files = new ReportFiles(raw.report, REPORTERS);
   try {

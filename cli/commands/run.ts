@@ -23,7 +23,7 @@ import { EmbeddedTarget } from '../../suites/targets/embedded.js';
 import type { Target } from '../../suites/targets/target.js';
 import { UsageError } from '../errors.js';
 import { prepareReportDir, writeWhole } from '../files.js';
-import { ReportFiles } from '../reportFiles.js';
+import { reportDirFiles, ReportFiles } from '../reportFiles.js';
 import { watchInterruption } from '../interruption.js';
 import { type Io, readJsonFile, zodPlace } from '../io.js';
 import type { AwsRaw } from './awsOptions.js';
@@ -210,7 +210,7 @@ export async function runCommand(raw: RunRaw, io: Io, version: string): Promise<
       `the report directory "${dir}" holds the cases.jsonl of a run that did not finish (${done} cases): replay one with \`sfn-conformance replay ${unfinished} <id>\`, or pass --overwrite to run again from the start`,
     );
   }
-  prepareReportDir(dir, [...reporters.map((r) => r.fileName), 'cases.jsonl'], raw.overwrite === true);
+  prepareReportDir(dir, reportDirFiles(reporters), raw.overwrite === true);
   const casesJsonl = join(dir, 'cases.jsonl');
   writeFileSync(casesJsonl, '');
   // The files that list every case are written as the cases finish; the run holds its findings only.
