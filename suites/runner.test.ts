@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { MUTANTS, type MutantName } from '../emulator/mutants.js';
 import { type CaseResult, ReportSchema } from '../reports/report.js';
-import { REORDER_WINDOW, runIndexedCase, runSuites, streamSuites } from './runner.js';
+import { REORDER_WINDOW, type RunOptions, runIndexedCase, runSuites, streamSuites } from './runner.js';
 import { SUITE_NAMES, type SuiteName } from './suites.js';
 import { EmbeddedTarget } from './targets/embedded.js';
 import type { Observation, Target } from './targets/target.js';
@@ -62,23 +62,27 @@ class JitteryTarget implements Target {
   }
 }
 
+/** A streamed run's options: seed 4, no shrinking, replayed on the built-in emulator. */
+const streamOptions = (
+  target: Target,
+  o: { runs: number; concurrency: number; suites: readonly SuiteName[] },
+): RunOptions => ({
+  target,
+  ...o,
+  seed: 4,
+  shrinkBudget: 0,
+  targetArgs: '--target embedded',
+  region: 'us-east-1',
+  version: 'test',
+});
+
 describe('streamed', () => {
   it("gives each case in the report's order however they finish, each once, and the same results", async () => {
     const target = new JitteryTarget();
     const given: string[] = [];
     const streamed: CaseResult[] = [];
     const head = await streamSuites(
-      {
-        target,
-        runs: 12,
-        seed: 4,
-        concurrency: 4,
-        suites: ['outcome', 'necessity'],
-        shrinkBudget: 0,
-        targetArgs: '--target embedded',
-        region: 'us-east-1',
-        version: 'test',
-      },
+      streamOptions(target, { runs: 12, concurrency: 4, suites: ['outcome', 'necessity'] }),
       (c) => {
         given.push(c.replay.path);
         streamed.push(c);
@@ -118,17 +122,7 @@ describe('streamed', () => {
       },
     };
     await streamSuites(
-      {
-        target,
-        runs: 500,
-        seed: 4,
-        concurrency: 2,
-        suites: ['outcome'],
-        shrinkBudget: 0,
-        targetArgs: '',
-        region: 'us-east-1',
-        version: 'test',
-      },
+      streamOptions(target, { runs: 500, concurrency: 2, suites: ['outcome'] }),
       () => given++,
     );
     expect(given).toBe(500);
@@ -140,22 +134,9 @@ describe('streamed', () => {
     let given = 0;
     const target = new JitteryTarget();
     await expect(
-      streamSuites(
-        {
-          target,
-          runs: 50,
-          seed: 4,
-          concurrency: 2,
-          suites: ['outcome'],
-          shrinkBudget: 0,
-          targetArgs: '',
-          region: 'us-east-1',
-          version: 'test',
-        },
-        () => {
-          if (++given === 3) throw new Error('disk full');
-        },
-      ),
+      streamSuites(streamOptions(target, { runs: 50, concurrency: 2, suites: ['outcome'] }), () => {
+        if (++given === 3) throw new Error('disk full');
+      }),
     ).rejects.toThrow('disk full');
     expect(given).toBe(3);
     expect(target.finished.length).toBeLessThan(10);

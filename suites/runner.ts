@@ -17,6 +17,7 @@ import {
   undecidedBy,
 } from '../reports/compare.js';
 import { type CaseEntry, type CaseResult, type Report, SCHEMA_VERSION } from '../reports/report.js';
+import { Tally } from '../reports/tally.js';
 import { drawSuiteCase, SUITES, type SuiteName } from './suites.js';
 import { WorkerPool } from './workerPool.js';
 import type { MutantName } from '../emulator/mutants.js';
@@ -63,16 +64,9 @@ export const inShard = (k: number, shard: Shard | undefined): boolean =>
 
 /** The totals of a report's cases, by verdict. */
 export function totalsOf(cases: readonly CaseEntry[]): Report['totals'] {
-  const count = (v: CaseEntry['verdict']) => cases.filter((c) => c.verdict === v).length;
-  return {
-    cases: cases.length,
-    matched: count('match'),
-    diverged: count('diverged'),
-    errored: count('error'),
-    skipped: count('skipped'),
-    undecided: count('undecided'),
-    expected: cases.filter((c) => c.expected !== undefined).length,
-  };
+  const tally = new Tally();
+  for (const c of cases) tally.add(c);
+  return tally.totals;
 }
 
 /** The prediction's values without their provenance (the report's `predicted`). */
@@ -215,7 +209,7 @@ export async function streamSuites(o: RunOptions, each: (result: CaseResult) => 
     for (let place: number; (place = taken++) < total;) {
       const suite = o.suites[Math.floor(place / places)]!;
       const i = indices[place % places]!;
-      await inWindow(place);
+      if (place >= next + window) await inWindow(place);
       await runPlace(suite, i).then(
         (result) => finish(place, result),
         (e: unknown) => {

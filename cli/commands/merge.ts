@@ -3,17 +3,17 @@
  * with every file regenerated from the merged cases. Reports of different runs (seed, runs per
  * suite, suites, target, tool version, shard count) are refused, as is a shard given twice.
  */
-import { closeSync, existsSync, openSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { StringDecoder } from 'node:string_decoder';
-import { type CaseEntry, CaseResultSchema, type Report, SCHEMA_VERSION } from '../../reports/report.js';
+import { type CaseEntry, type Report, SCHEMA_VERSION } from '../../reports/report.js';
 import { summarise } from '../../reports/tally.js';
 import { REPORTERS } from '../../reports/writers/all.js';
 import { totalsOf } from '../../suites/runner.js';
 import { UsageError } from '../errors.js';
+import { forEachCase } from '../casesFile.js';
 import { prepareReportDir, writeAll } from '../files.js';
 import { reportDirFiles, ReportFiles } from '../reportFiles.js';
-import { type Io, parseJsonText, zodPlace } from '../io.js';
+import type { Io } from '../io.js';
 import { readReportFile } from '../reportFile.js';
 import { exitCodeOf, formatOf, printSummary } from './run.js';
 
@@ -143,17 +143,7 @@ function writeMergedCases(
       const jsonl = sources[i];
       const put = (c: CaseEntry) => writeAll(fd!, Buffer.from(`${JSON.stringify(relocated(c, out))}\n`));
       if (jsonl === undefined) report.cases.forEach(put);
-      else
-        forEachLine(jsonl, (line, n) => {
-          if (line.trim() === '') return;
-          const parsed = CaseResultSchema.safeParse(parseJsonText(line, `line ${n} of "${jsonl}"`));
-          if (!parsed.success)
-            throw new UsageError(
-              'bad-report',
-              `line ${n} of "${jsonl}" is not a case result of this tool: at ${zodPlace(parsed.error.issues[0]?.path)}: ${parsed.error.issues[0]?.message ?? ''}`,
-            );
-          put(parsed.data);
-        });
+      else forEachCase(jsonl, put);
     });
     const done = fd;
     fd = undefined;
@@ -168,25 +158,6 @@ function writeMergedCases(
       }
     rmSync(temporary, { force: true });
     throw e;
-  }
-}
-
-/** Each line of a file and its number, read a piece at a time (the last line need not end). */
-function forEachLine(path: string, each: (line: string, n: number) => void): void {
-  const fd = openSync(path, 'r');
-  try {
-    const buffer = Buffer.alloc(1 << 20);
-    const decoder = new StringDecoder('utf8');
-    let rest = '';
-    let n = 0;
-    for (let read: number; (read = readSync(fd, buffer, 0, buffer.length, null)) > 0;) {
-      const lines = (rest + decoder.write(buffer.subarray(0, read))).split('\n');
-      rest = lines.pop()!;
-      for (const line of lines) each(line, ++n);
-    }
-    each(rest + decoder.end(), ++n);
-  } finally {
-    closeSync(fd);
   }
 }
 

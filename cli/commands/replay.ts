@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { realiseCase } from '../../suites/targets/target.js';
 import { plain } from '../../generators/sampleCases.js';
 import { withId } from '../../generators/invalidCase.js';
 import type { CaseContent } from '../../generators/case.js';
-import { CaseResultSchema, type CaseEntry } from '../../reports/report.js';
+import type { CaseEntry } from '../../reports/report.js';
+import { forEachCase } from '../casesFile.js';
 import { readReportFile } from '../reportFile.js';
 import {
   caseHead,
@@ -16,7 +16,7 @@ import {
 import { drawSuiteCase, isSuiteName, SUITE_NAMES, type SuiteName } from '../../suites/suites.js';
 import { UsageError } from '../errors.js';
 import { checkSeed, integer, MAX_RUNS } from '../values.js';
-import { parseJsonText, zodPlace, type Io } from '../io.js';
+import type { Io } from '../io.js';
 import type { AwsRaw } from './awsOptions.js';
 import { selectTarget } from './run.js';
 
@@ -38,28 +38,8 @@ function readReportOrCases(path: string): {
   target?: { kind: string; region: string; endpoint?: string | undefined; mutant?: string | undefined };
 } {
   if (path.endsWith('.jsonl')) {
-    let text: string;
-    try {
-      text = readFileSync(path, 'utf8');
-    } catch (e) {
-      throw new UsageError(
-        'unreadable-file',
-        `cannot read cases file "${path}": ${(e as Error).message.split('\n')[0]}; check the path`,
-      );
-    }
-    const cases = text
-      .split('\n')
-      .map((line, i) => [line, i + 1] as const)
-      .filter(([line]) => line.trim() !== '')
-      .map(([line, n]) => {
-        const parsed = CaseResultSchema.safeParse(parseJsonText(line, `line ${n} of "${path}"`));
-        if (!parsed.success)
-          throw new UsageError(
-            'bad-report',
-            `line ${n} of "${path}" is not a case result of this tool: at ${zodPlace(parsed.error.issues[0]?.path)}: ${parsed.error.issues[0]?.message ?? ''}`,
-          );
-        return parsed.data;
-      });
+    const cases: CaseEntry[] = [];
+    forEachCase(path, (c) => cases.push(c));
     return { cases };
   }
   return readReportFile(path);
