@@ -24,7 +24,7 @@ interface Part {
 }
 
 /** The name of a report file's part file (hidden; a run that did not finish may leave it). */
-export const partFileName = (fileName: string): string => `.${fileName}.part`;
+const partFileName = (fileName: string): string => `.${fileName}.part`;
 
 /** Every file a run or a merge writes into its report directory, the part files included. */
 export const reportDirFiles = (reporters: readonly Reporter[]): string[] => [

@@ -93,27 +93,6 @@ export function baselineMatcher(
   };
 }
 
-export interface Applied extends Omit<BaselineOutcome, 'summary'> {
-  readonly report: Report;
-}
-
-/** The report with its expected divergences marked (`expected`) and counted (`totals.expected`). */
-export function applyExpectations(report: Report, x: Expectations, file: string, today: string): Applied {
-  const matcher = baselineMatcher(x, file, report.target.kind, today);
-  const cases = report.cases.map((c) => matcher.mark(c));
-  const { stale, expired, summary } = matcher.outcome();
-  return {
-    report: {
-      ...report,
-      cases,
-      totals: { ...report.totals, expected: cases.filter((c) => c.expected !== undefined).length },
-      expectations: summary,
-    },
-    stale,
-    expired,
-  };
-}
-
 /** The provenance a divergence is judged by: that of its first difference. */
 export const provenanceOf = (c: CaseEntry): Provenance['kind'] | undefined =>
   differencesOf(c)[0]?.provenance.kind;
