@@ -1,6 +1,6 @@
 /**
  * The compiled-once schema pass reports what asl-validator's own pass reports, error for error:
- * on AWS's recorded definitions (where ../shared is present), the examples, and generated
+ * on AWS's recorded definitions (testdata/aws-recorded), the examples, and generated
  * definitions broken at a random place, with each of asl-validator's options.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -17,7 +17,7 @@ const same = (definition: unknown, options: (typeof OPTIONS)[number] = OPTIONS[0
     upstreamSchemaErrors(structuredClone(definition), options),
   );
 
-const RECORDED = resolve(import.meta.dirname, '../../shared/aws-recorded');
+const RECORDED = resolve(import.meta.dirname, '../testdata/aws-recorded');
 const EXAMPLES = resolve(import.meta.dirname, '../examples');
 
 /** Every value's place in a JSON document, as a list of keys. */

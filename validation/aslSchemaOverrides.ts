@@ -1,6 +1,6 @@
 /**
  * Where asl-validator 4.0.0's JSON Schemas refuse definitions AWS accepts (recorded on AWS:
- * ../shared/aws-recorded/ 003, 378-385, 418, 463), its schemas are corrected in place, once per
+ * testdata/aws-recorded/ 003, 378-385, 418, 463), its schemas are corrected in place, once per
  * process, before it compiles them: asl-validator reads them as cached JSON modules.
  *
  * - a JSONata `Output` may be any JSON value (null, a number, a boolean, a plain string, a list),

@@ -1,5 +1,5 @@
 /**
- * How an execution of the emulator meets one recorded on AWS (../shared/aws-recorded/, README
+ * How an execution of the emulator meets one recorded on AWS (testdata/aws-recorded/, README
  * "Matching placeholders"): status, output, error, cause and history event types, where the
  * recording's placeholders (`<...>`, the account 111111111111, `date`, `timestamp`,
  * `snf_role_arn`) match any text of their kind.

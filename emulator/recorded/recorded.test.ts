@@ -1,8 +1,8 @@
 /**
- * The emulator held to AWS: every execution in ../shared/aws-recorded/ (recorded on real AWS Step
+ * The emulator held to AWS: every execution in testdata/aws-recorded/ (recorded on real AWS Step
  * Functions by LocalStack's AWS-validated snapshot tests) run as `exec` runs a definition
  * (CreateStateMachine's checks included) and compared by status, output, error, cause and event
- * types. Needs ../shared; skipped, saying so, where it is absent. The files that do not match
+ * types. Skipped, saying so, where the folder is absent. The files that do not match
  * are listed in KNOWN_MISSES with the reason; the figure is printed.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { EmulatedStepFunctions, StepFunctionsError } from '../stepFunctions.js';
 import { type Actual, recordedDifference, type Recording } from './matchRecorded.js';
 
-const DIR = resolve(import.meta.dirname, '../../../shared/aws-recorded');
+const DIR = resolve(import.meta.dirname, '../../testdata/aws-recorded');
 const available = existsSync(DIR);
 if (!available) console.warn(`SKIPPED: ${DIR} is absent; the emulator is not held to AWS's recordings`);
 
