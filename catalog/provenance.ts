@@ -1,16 +1,27 @@
 /**
- * Where a fact or an expectation comes from (design.md, "Every expectation carries provenance").
- *
- * - `documented`: an AWS documentation page says so (`source` names the page and the spec section).
- * - `observed`: a public report of real AWS behaviour (issue, captured output).
- * - `inferred`: derived by analogy from documented or observed facts; a divergence from an inferred
- *   expectation may be a finding about the oracle rather than the target.
+ * Where a fact or an expectation comes from (design.md, "Every expectation carries provenance"):
+ * the rules of the evidence table (catalog/evidence.ts) it rests on. A prediction is as strong as
+ * the weakest rule it rests on: its kind is that rule's, and it names every rule of that kind.
  */
-export type ProvenanceKind = 'documented' | 'observed' | 'inferred';
+import { EVIDENCE, sourceText, type ProvenanceKind, type RuleId } from './evidence.js';
+
+export type { ProvenanceKind, RuleId };
+
+/** A rule as a report carries it: its id, kind, claim and sources. */
+export interface RuleRef {
+  readonly id: RuleId;
+  readonly kind: ProvenanceKind;
+  readonly claim: string;
+  // Mutable in type only (the objects are frozen), as the report's schema types them.
+  readonly sources: string[];
+  readonly caveat?: string;
+}
 
 export interface Provenance {
   readonly kind: ProvenanceKind;
-  /** Spec section and original source, e.g. `spec §2.2; connect-sagemaker (IAM policies)`. */
+  /** The rules it rests on, of that kind (for a prediction: its weakest rules). */
+  readonly rules: RuleRef[];
+  /** One line: each rule's id and claim. */
   readonly source: string;
 }
 
@@ -19,10 +30,6 @@ export interface Fact<T> {
   readonly value: T;
   readonly provenance: Provenance;
 }
-
-export const documented = (source: string): Provenance => ({ kind: 'documented', source });
-export const observed = (source: string): Provenance => ({ kind: 'observed', source });
-export const inferred = (source: string): Provenance => ({ kind: 'inferred', source });
 
 export function fact<T>(value: T, provenance: Provenance): Fact<T> {
   return { value, provenance };
@@ -34,3 +41,56 @@ export const provenanceRank: Readonly<Record<ProvenanceKind, number>> = {
   observed: 1,
   inferred: 2,
 };
+
+const refs = new Map<RuleId, RuleRef>();
+const single = new Map<RuleId, Provenance>();
+
+/** A rule of the evidence table, as reports carry it (one object per rule). */
+export function ruleRef(id: RuleId): RuleRef {
+  let r = refs.get(id);
+  if (!r) {
+    const e = EVIDENCE[id];
+    r = Object.freeze({
+      id,
+      kind: e.kind,
+      claim: e.claim,
+      sources: e.sources.map(sourceText),
+      ...(e.caveat ? { caveat: e.caveat } : {}),
+    });
+    refs.set(id, r);
+  }
+  return r;
+}
+
+const lineOf = (rules: readonly RuleRef[]): string => rules.map((r) => `${r.id}: ${r.claim}`).join(' | ');
+
+/** The provenance of one rule of the evidence table. */
+export function rule(id: RuleId): Provenance {
+  let p = single.get(id);
+  if (!p) {
+    const r = ruleRef(id);
+    p = Object.freeze({ kind: r.kind, rules: [r], source: lineOf([r]) });
+    single.set(id, p);
+  }
+  return p;
+}
+
+/**
+ * What several rules together are worth: the weakest kind among them, resting on every rule of
+ * that kind (once each, in the order first used). No rule: the caller's `otherwise`.
+ */
+export function weakest(list: readonly Provenance[], otherwise?: Provenance): Provenance {
+  if (list.length === 0) {
+    if (!otherwise) throw new Error('weakest of no provenance');
+    return otherwise;
+  }
+  let kind: ProvenanceKind = 'documented';
+  for (const p of list) if (provenanceRank[p.kind] > provenanceRank[kind]) kind = p.kind;
+  const rules: RuleRef[] = [];
+  for (const p of list) if (p.kind === kind) for (const r of p.rules) if (!rules.includes(r)) rules.push(r);
+  if (rules.length === 1 && list.length > 0) return rule(rules[0]!.id);
+  return { kind, rules, source: lineOf(rules) };
+}
+
+/** The provenance of several rules together (the weakest of them). */
+export const rules = (...ids: RuleId[]): Provenance => weakest(ids.map(rule));

@@ -3,7 +3,7 @@
  * service hosts (`*.amazonaws.com.cn` in China).
  */
 import { type Partition } from './api.js';
-import { documented, fact } from './provenance.js';
+import { fact, rule } from './provenance.js';
 
 /** The partition a region is in: China's `cn-*`, GovCloud's `us-gov-*`, the others `aws`. */
 export function partitionOf(region: string): Partition {
@@ -15,7 +15,7 @@ export function partitionOf(region: string): Partition {
 /** The DNS suffix of a partition's regional service hosts (ECR registries, S3). */
 export const DNS_SUFFIX = fact<Readonly<Record<Partition, string>>>(
   { aws: 'amazonaws.com', 'aws-cn': 'amazonaws.com.cn', 'aws-us-gov': 'amazonaws.com' },
-  documented('AWS General Reference, "Service endpoints": China regions use amazonaws.com.cn'),
+  rule('aws.china-endpoints'),
 );
 
 /** How an ARN of the partition starts. */

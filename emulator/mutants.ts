@@ -26,7 +26,6 @@ export const MUTANTS = {
   'sync-returns-create-response': '.sync returns the Create response instead of the Describe result',
   'describe-not-polled': '.sync does not poll Describe: it waits for the job event',
   'poll-once-too-many': 'the end of a job is seen one poll late (the status read is the previous poll’s)',
-  'poll-not-heartbeat': 'a successful Describe poll does not count as a heartbeat',
   'failed-job-wrong-error': 'a Failed job fails the task with SageMaker.AmazonSageMakerException',
   'stopped-job-succeeds': 'a job that ends Stopped completes the task like a Completed one',
   'failure-reason-dropped': "the cause of a failed job's task leaves out its FailureReason",
@@ -47,8 +46,13 @@ export const MUTANTS = {
   'request-validation-off': 'SageMaker accepts requests outside the API model constraints',
   'runtime-values-not-validated':
     'only the values the definition writes are checked: a value Step Functions computes at run time (a name from the input) is not',
-  'references-not-checked': 'a missing model or endpoint configuration is not ResourceNotFound',
-  'names-not-unique': 'a second resource with the same name is created instead of ResourceInUse',
+  'references-not-checked': 'a model or endpoint configuration the request names need not exist',
+  'missing-reference-not-found':
+    'a missing model or endpoint configuration is ResourceNotFound, not a ValidationException ("Could not find ...")',
+  'cross-account-role-passed': 'a role of another account is passed to SageMaker like one of its own',
+  'names-not-unique': 'a second resource with the same name is created instead of refused',
+  'duplicate-resource-in-use':
+    'a second model, endpoint configuration or endpoint of a name is ResourceInUse, not a ValidationException ("Cannot create already existing ...")',
   'create-error-generic': 'every SageMaker error becomes SageMaker.AmazonSageMakerException',
   'throttling-retried-internally':
     'a throttled Create call is retried inside the integration instead of failing the attempt',

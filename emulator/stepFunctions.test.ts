@@ -120,7 +120,9 @@ describe('request-response', () => {
     );
   });
 
-  it('a transform of a model that does not exist is ResourceNotFound, unless the world has it', async () => {
+  // sagemaker.missing.model: every public trace is a ValidationException "Could not find model", which
+  // Step Functions names SageMaker.AmazonSageMakerException (not ResourceNotFound, which the model lists).
+  it('a transform of a model that does not exist is a ValidationException, unless the world has it', async () => {
     const transform = {
       TransformJobName: 't',
       ModelName: 'missing-model',
@@ -128,12 +130,68 @@ describe('request-response', () => {
       TransformOutput: { S3OutputPath: 's3://b/out' },
       TransformResources: { InstanceType: 'ml.m5.large', InstanceCount: 1 },
     };
-    expect(
-      (await execute(task('createTransformJob', transform), { scenario: { referencesExist: false } })).error,
-    ).toBe('SageMaker.ResourceNotFoundException');
+    const missing = await execute(task('createTransformJob', transform), {
+      scenario: { referencesExist: false },
+    });
+    expect(missing).toMatchObject({ status: 'FAILED', error: 'SageMaker.AmazonSageMakerException' });
+    expect(missing.cause).toMatch(
+      /^Could not find model "arn:aws:sagemaker:us-east-1:123456789012:model\/missing-model"\. .*Error Code: ValidationException/,
+    );
     expect(
       (await execute(task('createTransformJob', transform), { scenario: { referencesExist: true } })).status,
     ).toBe('SUCCEEDED');
+  });
+
+  // sagemaker.missing.endpoint-config (CreateEndpoint's API reference: "this causes a validation error").
+  it('an endpoint naming a configuration that does not exist is a ValidationException', async () => {
+    const r = await execute(
+      task('createEndpoint', { EndpointName: 'e', EndpointConfigName: 'no-such-config' }),
+      {
+        scenario: { referencesExist: false },
+      },
+    );
+    expect(r).toMatchObject({ status: 'FAILED', error: 'SageMaker.AmazonSageMakerException' });
+    expect(r.cause).toMatch(
+      /^Could not find endpoint configuration ".*endpoint-config\/no-such-config"\. .*ValidationException/,
+    );
+  });
+
+  // sagemaker.duplicate.model-config-endpoint: "Cannot create already existing ...", a ValidationException.
+  it('a second model, endpoint configuration or endpoint of a name is a ValidationException', async () => {
+    const sfn = new EmulatedStepFunctions({ aslSchemaCheck: false });
+    const model = {
+      ModelName: 'm',
+      ExecutionRoleArn: ROLE,
+      PrimaryContainer: { Image: '123456789012.dkr.ecr.us-east-1.amazonaws.com/img:1' },
+    };
+    const config = {
+      EndpointConfigName: 'c',
+      ProductionVariants: [
+        { VariantName: 'v', ModelName: 'm', InstanceType: 'ml.m5.large', InitialInstanceCount: 1 },
+      ],
+    };
+    const endpoint = { EndpointName: 'e', EndpointConfigName: 'c' };
+    for (const [resource, request, noun] of [
+      ['createModel', model, 'model'],
+      ['createEndpointConfig', config, 'endpoint configuration'],
+      ['createEndpoint', endpoint, 'endpoint'],
+    ] as const) {
+      expect((await execute(task(resource, request), { sfn })).status).toBe('SUCCEEDED');
+      const second = await execute(task(resource, request), { sfn });
+      expect(second).toMatchObject({ status: 'FAILED', error: 'SageMaker.AmazonSageMakerException' });
+      expect(second.cause).toContain(`Cannot create already existing ${noun} "`);
+      expect(second.cause).toContain('Error Code: ValidationException');
+    }
+  });
+
+  // iam.passrole.same-account: a role of another account cannot be passed.
+  it('a role of another account is refused, though the policy lets it be passed', async () => {
+    const r = await execute(
+      task('createTrainingJob', training({ RoleArn: 'arn:aws:iam::210987654321:role/SageMakerRole' })),
+    );
+    expect(r).toMatchObject({ status: 'FAILED', error: 'SageMaker.AmazonSageMakerException' });
+    expect(r.cause).toContain('Cross-account pass role is not allowed');
+    expect(r.actions).toContain('iam:PassRole allowed');
   });
 
   it('values are checked by SageMaker at call time: ValidationException naming the field', async () => {

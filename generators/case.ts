@@ -267,7 +267,8 @@ export function validCaseArb(filter: CaseFilter = {}): fc.Arbitrary<CaseContent>
         const frame = caseFrame(drawn, executionName);
         const predicted = planPolicy(drawn.plan);
         const primary = primaryTask(drawn.plan);
-        return scenarioArb(primary.pattern, primary.timeoutSeconds).chain((scenario) => {
+        const apis = [...new Set(planTasks(drawn.plan.flow).map((t) => t.api))];
+        return scenarioArb(primary.pattern, primary.timeoutSeconds, apis).chain((scenario) => {
           const base = { ...frame, scenario, policy: predicted, validity: { valid: true } as const };
           let variants: fc.Arbitrary<PolicyVariant>;
           if (filter.policy === 'withoutOne') {

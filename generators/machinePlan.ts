@@ -540,6 +540,8 @@ function createOrUpdate(options: MachineOptions, style: NameStyle): fc.Arbitrary
           ['States.TaskFailed'],
           ['States.ALL'],
           ['SageMaker.ResourceInUseException', 'SageMaker.AmazonSageMakerException'],
+          // As written by those who expect an endpoint in use to be ResourceInUse (it is a ValidationException).
+          ['SageMaker.ResourceInUseException'],
         ),
         // Where the error goes in the input of UpdateEndpoint; replacing the input loses what it reads.
         resultPath: fc.constantFrom<JsonPath | undefined>(

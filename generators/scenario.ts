@@ -8,8 +8,9 @@
  * `sample --stats` prints the mix; suites/suites.test.ts holds the suites to their bounds.
  */
 import fc from 'fast-check';
-import type { Pattern } from '../catalog/api.js';
-import { CREATE_ERRORS, type WorldScenario } from '../catalog/scenario.js';
+import type { Api, Pattern } from '../catalog/api.js';
+import { OPERATION_ERRORS } from '../catalog/sagemakerApis.js';
+import { CREATE_ERRORS, type CreateError, type WorldScenario } from '../catalog/scenario.js';
 import { sometimes } from './values.js';
 
 export { CREATE_ERRORS, type WorldScenario };
@@ -33,8 +34,21 @@ function durationArb(timeoutSeconds: number | undefined): fc.Arbitrary<number> {
   );
 }
 
-/** A scenario for a case whose first SageMaker task has this pattern (and timeout, if any). */
-export function scenarioArb(pattern: Pattern, timeoutSeconds?: number): fc.Arbitrary<WorldScenario> {
+/**
+ * The errors a create call of the case may be made to answer: those every API of the case may
+ * answer (its model's, and ValidationException and ThrottlingException), as the injected errors
+ * fall on whichever create comes first (sagemaker.errors.by-operation).
+ */
+export function injectableErrors(apis: readonly Api[]): readonly CreateError[] {
+  return CREATE_ERRORS.filter((e) => apis.every((api) => OPERATION_ERRORS.value[api].includes(e)));
+}
+
+/** A scenario for a case whose first SageMaker task has this pattern (and timeout, if any), calling these APIs. */
+export function scenarioArb(
+  pattern: Pattern,
+  timeoutSeconds: number | undefined,
+  apis: readonly Api[],
+): fc.Arbitrary<WorldScenario> {
   const job =
     pattern === 'sync'
       ? fc
@@ -58,7 +72,10 @@ export function scenarioArb(pattern: Pattern, timeoutSeconds?: number): fc.Arbit
   return fc
     .record({
       createError: sometimes(
-        fc.record({ error: fc.constantFrom(...CREATE_ERRORS), times: fc.integer({ min: 1, max: 4 }) }),
+        fc.record({
+          error: fc.constantFrom(...injectableErrors(apis)),
+          times: fc.integer({ min: 1, max: 4 }),
+        }),
         0.15,
       ),
       job,

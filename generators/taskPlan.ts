@@ -410,7 +410,7 @@ export function taskPlanArb(options: TaskOptions): fc.Arbitrary<DrawnTask> {
 /** The member a value kind moves to the input: undefined when the request has none. */
 function valueMember(api: Api, kind: ValueKind, literal: Record<string, unknown>): JsonPath | undefined {
   if (kind === 'reference') {
-    const ref = REFERENCES.value[api]?.find((r) => r.path.length === 1);
+    const ref = REFERENCES[api]?.find((r) => r.path.length === 1);
     return ref && typeof literal[ref.path[0]!] === 'string' ? [ref.path[0]!] : undefined;
   }
   if (kind === 'listElement') return nestedS3Path(literal);

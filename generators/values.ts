@@ -82,9 +82,22 @@ export const s3InputUriArb = fc.oneof(
   },
 );
 
+/** Another account, whose roles a request may name by mistake (a role copied from a shared-services account). */
+export const OTHER_ACCOUNT = '210987654321';
+
+/**
+ * An execution role for SageMaker: of the case's account, and now and then of another account,
+ * which IAM does not let be passed (iam.passrole.same-account).
+ */
 export const roleArnArb = fc
-  .constantFrom('SageMakerExecution', 'sagemaker-training', 'ml/SageMakerRole', 'docs-sagemaker')
-  .map((name) => `arn:aws:iam::${ACCOUNT}:role/${name}`);
+  .tuple(
+    fc.oneof(
+      { weight: 59, arbitrary: fc.constant(ACCOUNT) },
+      { weight: 1, arbitrary: fc.constant(OTHER_ACCOUNT) },
+    ),
+    fc.constantFrom('SageMakerExecution', 'sagemaker-training', 'ml/SageMakerRole', 'docs-sagemaker'),
+  )
+  .map(([account, name]) => `arn:aws:iam::${account}:role/${name}`);
 
 export const imageUriArb = fc
   .tuple(

@@ -1,11 +1,11 @@
 /** How predicted values that are patterns (a cause, a time of day) meet what a target reports. */
 import { describe, expect, it } from 'vitest';
-import { documented } from '../catalog/provenance.js';
+import { rule } from '../catalog/provenance.js';
 import { CauseMatch, ClockTime, type Prediction } from '../oracles/outcome/predictExecution.js';
 import { aspectsOn, compare, undecidedBy } from './compare.js';
 import type { Observation } from '../suites/targets/target.js';
 
-const P = documented('test');
+const P = rule('sfn.template.documented');
 const START = Date.UTC(2026, 0, 1);
 
 function prediction(output: Record<string, unknown>): Prediction {

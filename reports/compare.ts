@@ -1,5 +1,5 @@
 /** Prediction next to observation: the differences, each with the provenance of the expectation. */
-import { observed, type Provenance } from '../catalog/provenance.js';
+import { rule, type Provenance } from '../catalog/provenance.js';
 import {
   CauseMatch,
   ClockTime,
@@ -38,9 +38,7 @@ export type Aspect =
  * What a target's failure to answer (a server error, an unreadable page, an execution it never
  * ended) is held to: no expectation of the oracle's, but what AWS does with every well-formed call.
  */
-const TARGET_ANSWERS = observed(
-  'AWS answers every well-formed call with a result or a modelled error (HTTP 5xx and unreadable answers are the target’s)',
-);
+const TARGET_ANSWERS = rule('harness.target-answers');
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
@@ -83,6 +81,8 @@ export function aspectsOn(aspects: readonly Aspect[], capabilities: TargetCapabi
  * it). Such a case is undecided, not matched.
  */
 export function undecidedBy(p: Prediction, o: Observation, aspects: readonly Aspect[]): string | undefined {
+  // The oracle leaves the outcome undecided where it rests on a rule nobody knows.
+  if (p.undecided && p.created.value && o.created) return p.undecided.value;
   const want = (a: Aspect) => aspects.includes(a);
   if (want('calls') && o.calls === undefined) {
     // The history shows a denial where a cause it has names the action: the execution's, or a failed attempt's.
@@ -141,6 +141,8 @@ export function compare(p: Prediction, o: Observation, aspects: readonly Aspect[
       observed: o.targetError,
       provenance: TARGET_ANSWERS,
     });
+  // An outcome the oracle does not predict (Prediction.undecided) is not compared: creation only.
+  if (p.undecided && p.created.value && o.created) return finish(out);
   if (want('calls') && o.calls !== undefined) {
     const predicted = p.calls.value.map(callLine);
     const observed = o.calls.map(callLine);
@@ -308,7 +310,9 @@ function finish(out: Difference[]): Difference[] {
  * fewer leaves to differ in). A shrink step must keep it, so that the shrunk case shows the bug
  * that was found, not another.
  */
-export function divergenceSignature(differences: readonly Difference[]): string {
+export function divergenceSignature(
+  differences: readonly Pick<Difference, 'path' | 'predicted' | 'observed'>[],
+): string {
   const action = (v: unknown) => (typeof v === 'string' && v !== '(no call)' ? v.split(' ')[0] : '-');
   return [
     ...new Set(

@@ -1,7 +1,24 @@
 /** The report of a run (schema version 2; design.md has version 1), as a zod schema users can import. */
 import { z } from 'zod';
 
-const provenance = z.object({ kind: z.enum(['documented', 'observed', 'inferred']), source: z.string() });
+const kind = z.enum(['documented', 'observed', 'inferred']);
+
+/** A rule of the evidence table (docs/evidence.md) as a report names it. */
+export const RuleRefSchema = z.object({
+  id: z.string(),
+  kind,
+  claim: z.string(),
+  sources: z.array(z.string()),
+  caveat: z.string().optional(),
+});
+
+/** What an expectation rests on: the weakest kind of its rules, and those rules (older reports: a source line only). */
+export const ProvenanceSchema = z.object({
+  kind,
+  source: z.string(),
+  rules: z.array(RuleRefSchema).optional(),
+});
+const provenance = ProvenanceSchema;
 
 export const DifferenceSchema = z.object({
   path: z.string(),

@@ -1,3 +1,4 @@
+import { ruleIds } from '../../reports/writers/provenanceText.js';
 import { realiseCase } from '../../suites/targets/target.js';
 import { plain } from '../../generators/sampleCases.js';
 import { withId } from '../../generators/invalidCase.js';
@@ -166,7 +167,7 @@ export async function replayCommand_(
     );
     for (const d of e.differences)
       io.stdout(
-        `  ${d.path}: predicted ${JSON.stringify(d.predicted)}, observed ${JSON.stringify(d.observed)} [${d.provenance.kind}: ${d.provenance.source}]\n`,
+        `  ${d.path}: predicted ${JSON.stringify(d.predicted)}, observed ${JSON.stringify(d.observed)} [${ruleIds(d.provenance)}]\n`,
       );
     io.stdout(
       `status ${String(e.observation.status ?? (e.observation.created ? '' : `not created: ${e.observation.createError ?? ''}`))}${e.observation.error ? `, error ${e.observation.error}` : ''}\n`,

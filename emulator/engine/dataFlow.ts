@@ -30,7 +30,8 @@ export function applyTemplate(template: unknown, scope: PathScope, field: string
         if (e instanceof StatesError && e.error === 'States.Runtime' && !isIntrinsic(value)) {
           throw new StatesError(
             'States.Runtime',
-            `The JSONPath '${value}' specified for the field '${key}' could not be found in the input '${JSON.stringify(scope.input)}'`,
+            // A `$$` path reads the Context object, which AWS's message then shows as the input.
+            `The JSONPath '${value}' specified for the field '${key}' could not be found in the input '${JSON.stringify(value.startsWith('$$') ? scope.context : scope.input)}'`,
           );
         }
         throw e;

@@ -157,6 +157,7 @@ class Run {
     enteredTime: string,
     retryCount: number | undefined,
     thread: Thread,
+    state?: Obj,
   ): Obj {
     const ctx: Obj = {
       Execution: {
@@ -176,6 +177,15 @@ class Run {
       StateMachine: { Id: this.spec.stateMachineArn, Name: this.spec.stateMachineName },
     };
     if (thread.mapItem) ctx.Map = { Item: thread.mapItem };
+    // A task of the callback pattern, or of the job-run pattern, has a token (sfn.sync.task-token):
+    // a new one for each attempt.
+    if (
+      state &&
+      state.Type === 'Task' &&
+      typeof state.Resource === 'string' &&
+      TOKEN_PATTERN.test(state.Resource)
+    )
+      ctx.Task = { Token: taskToken(this.spec.executionArn, stateName, retryCount ?? 0) };
     return ctx;
   }
 
@@ -478,7 +488,7 @@ class Run {
     language: Language,
     entered: string,
   ): Promise<Step> {
-    const context = this.context(name, entered, RETRYING_TYPES.has(type) ? 0 : undefined, thread);
+    const context = this.context(name, entered, RETRYING_TYPES.has(type) ? 0 : undefined, thread, state);
     const next = state.End === true ? undefined : (state.Next as string | undefined);
     switch (type) {
       case 'Pass': {
@@ -665,7 +675,7 @@ class Run {
         const ctx =
           retryCount === 0
             ? context
-            : this.context(name, String((context.State as Obj).EnteredTime), retryCount, thread);
+            : this.context(name, String((context.State as Obj).EnteredTime), retryCount, thread, state);
         const result = await this.attempt(name, type, state, raw, ctx, thread, language, retryCount);
         const output = await this.finishOutput(state, raw, result, ctx, thread, language, 'result');
         return { output, ...(next ? { next } : {}) };
@@ -1020,6 +1030,14 @@ export function runExecution(spec: ExecutionSpec): Promise<ExecutionOutcome> {
 }
 
 export { HISTORY_LIMIT_CAUSE };
+
+/** Resources of the callback and job-run patterns, whose tasks have `Task.Token` in the Context object. */
+const TOKEN_PATTERN = /\.(waitForTaskToken|sync(:\d+)?)$/;
+
+/** A task token: opaque, the same for the same execution, state and attempt (no random draw). */
+function taskToken(executionArn: string, state: string, attempt: number): string {
+  return Buffer.from(`${executionArn}#${state}#${attempt}`).toString('base64');
+}
 
 /** The states that can retry, whose Context object has a `State.RetryCount`. */
 const RETRYING_TYPES: ReadonlySet<string> = new Set(['Task', 'Map', 'Parallel']);

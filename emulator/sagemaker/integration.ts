@@ -207,6 +207,14 @@ export class SageMakerIntegration implements TaskHandler {
     };
     let response: Record<string, string>;
     try {
+      // A role of another account cannot be passed (iam.passrole.same-account): once the request is
+      // valid, SageMaker refuses it (its wording is not known: sagemaker.cross-account-role).
+      const foreign = rolesOf(api, request).find((role) => role.split(':')[4] !== service.account);
+      if (violations.length === 0 && foreign && mutant !== 'cross-account-role-passed')
+        throw new SageMakerError(
+          'AccessDeniedException',
+          `Cross-account pass role is not allowed: ${foreign}.`,
+        );
       // The Tags Step Functions adds are valid: the user's request was checked above.
       response = service.create(api, request, inv.now(), facts.job ? plan : undefined, violations);
     } catch (e) {
@@ -247,7 +255,8 @@ export class SageMakerIntegration implements TaskHandler {
           polling = false; // completion is now seen only through the EventBridge event
           continue;
         }
-        if (mutant !== 'poll-not-heartbeat') inv.heartbeat();
+        // Whether AWS counts a poll as a heartbeat is not known (sfn.sync.heartbeat): the emulator does.
+        inv.heartbeat();
         await inv.sleep(0); // a StopExecution that came with this poll takes effect now
         const status = service.status(api, name, inv.now());
         if ((mutant === 'poll-once-too-many' ? previous : status) !== 'InProgress') break;

@@ -8,20 +8,18 @@ import { SAGEMAKER_MODEL } from '../../apimodel/sagemakerModel.generated.js';
 import type { Api } from '../../catalog/api.js';
 import {
   ARN_NAMES_LOWERCASED,
+  DUPLICATE_ANSWERS,
   REFERENCES,
   SAGEMAKER_APIS,
+  duplicateMessage,
+  missingMessage,
   type ApiFacts,
+  type SageMakerErrorCode,
 } from '../../catalog/sagemakerApis.js';
 import { validateRequest, type Violation } from '../../validation/validateRequest.js';
 import type { MutantName } from '../mutants.js';
 
-export type SageMakerErrorCode =
-  | 'ValidationException'
-  | 'ResourceInUse'
-  | 'ResourceNotFound'
-  | 'ResourceLimitExceeded'
-  | 'ThrottlingException'
-  | 'AccessDeniedException';
+export type { SageMakerErrorCode };
 
 /** An error answer of the SageMaker API. */
 export class SageMakerError extends Error {
@@ -76,8 +74,6 @@ const JOB_NOUN: Partial<Record<Api, string>> = {
   CreateHyperParameterTuningJob: 'HyperParameterTuningJob',
 };
 
-const REFERENCE_WORDS: Readonly<Record<string, string>> = { 'endpoint-config': 'endpoint configuration' };
-
 /** The values at a path of member names (`[]` walks each list element). */
 function namesAt(value: unknown, path: readonly string[]): unknown[] {
   if (path.length === 0) return [value];
@@ -92,6 +88,11 @@ export class SageMakerService {
   private readonly resources = new Map<string, Resource>();
 
   constructor(private readonly options: ServiceOptions) {}
+
+  /** The account the service runs in. */
+  get account(): string {
+    return this.options.account;
+  }
 
   private key(type: string, name: string, facts: ApiFacts): string {
     return `${type}/${facts.caseInsensitiveNames.value ? name.toLowerCase() : name}`;
@@ -110,11 +111,28 @@ export class SageMakerService {
     return this.resources.get(`${type}/${name}`) ?? this.resources.get(`${type}/${name.toLowerCase()}`);
   }
 
-  private requireReference(type: string, name: unknown, what: string): void {
+  /** A resource the request names must exist: else a ValidationException ("Could not find model ..."). */
+  private requireReference(type: string, name: unknown, noun: string): void {
     if (typeof name !== 'string' || this.options.referencesExist) return;
     if (this.options.mutant === 'references-not-checked') return;
     if (!this.find(type, name))
-      throw new SageMakerError('ResourceNotFound', `Could not find ${what} "${this.arn(type, name)}".`);
+      throw new SageMakerError(
+        this.options.mutant === 'missing-reference-not-found' ? 'ResourceNotFound' : 'ValidationException',
+        missingMessage(noun, this.arn(type, name)),
+      );
+  }
+
+  /** A name in use: jobs are ResourceInUse; models, configurations and endpoints a ValidationException. */
+  private duplicate(api: Api, arn: string): SageMakerError {
+    const facts = SAGEMAKER_APIS[api];
+    const answer = DUPLICATE_ANSWERS[api]!.value;
+    const type = facts.arnResourceType.value;
+    if (answer.code === 'ValidationException' && this.options.mutant !== 'duplicate-resource-in-use')
+      return new SageMakerError('ValidationException', duplicateMessage(answer.noun!, arn));
+    return new SageMakerError(
+      'ResourceInUse',
+      `${facts.nameField.value.replace(/Name$/, '')} name must be unique within an AWS account and region, and a ${type} with this name already exists (${arn})`,
+    );
   }
 
   /** The Create/Update call. `plan` says how a job will end (the world scenario). */
@@ -136,27 +154,18 @@ export class SageMakerService {
     const facts = SAGEMAKER_APIS[api];
     const type = facts.arnResourceType.value;
     const name = String(request[facts.nameField.value]);
-    for (const ref of REFERENCES.value[api] ?? [])
+    for (const ref of REFERENCES[api] ?? [])
       for (const referenced of namesAt(request, ref.path))
-        this.requireReference(
-          ref.arnResourceType,
-          referenced,
-          REFERENCE_WORDS[ref.arnResourceType] ?? ref.arnResourceType,
-        );
+        this.requireReference(ref.arnResourceType, referenced, ref.noun);
     const arn = this.arn(type, name);
     if (api === 'UpdateEndpoint') {
       const endpoint = this.find('endpoint', name);
       if (!endpoint && !this.options.referencesExist)
-        throw new SageMakerError('ValidationException', `Could not find endpoint "${arn}".`);
+        throw new SageMakerError('ValidationException', missingMessage('endpoint', arn));
       return { EndpointArn: arn };
     }
     const key = this.key(type, name, facts);
-    if (this.resources.has(key) && this.options.mutant !== 'names-not-unique') {
-      throw new SageMakerError(
-        'ResourceInUse',
-        `${facts.nameField.value.replace(/Name$/, '')} name must be unique within an AWS account and region, and a ${type} with this name already exists (${arn})`,
-      );
-    }
+    if (this.resources.has(key) && this.options.mutant !== 'names-not-unique') throw this.duplicate(api, arn);
     const tags = Array.isArray(request.Tags)
       ? (request.Tags as { Key: string; Value: string }[]).map((t) => ({ ...t }))
       : [];

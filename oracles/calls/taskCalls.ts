@@ -1,11 +1,11 @@
 /**
- * The one model of the calls Step Functions makes as the execution role for a SageMaker Task
- * (spec §2, §3, §4.2): each call typed (action, resource, request context, level, provenance, the
- * world scenarios that make it and what a denial costs), computed here once and read by `policy`,
+ * The one model of the calls Step Functions makes as the execution role for a SageMaker Task:
+ * each call typed (action, resource, request context, level, the rules it rests on, the world
+ * scenarios that make it and what a denial costs), computed here once and read by `policy`,
  * `check`, `regress`, the outcome oracle and the AWS target.
  */
 import type { Api, Partition, Pattern } from '../../catalog/api.js';
-import { inferred, type Provenance } from '../../catalog/provenance.js';
+import { rule, weakest, type Provenance } from '../../catalog/provenance.js';
 import {
   ARN_NAMES_LOWERCASED,
   EVENTS_ACTIONS,
@@ -73,7 +73,12 @@ export interface Call {
   readonly context: Readonly<Record<string, string | readonly string[]>>;
   readonly phase: CallPhase;
   readonly level: RequirementLevel;
+  /** That the template has the grant (the statement, the managed rule's name): what `policy` shows. */
+  readonly grantProvenance: Provenance;
+  /** That the call is made, on this resource, and granted so (the grant's rules and those of the call). */
   readonly provenance: Provenance;
+  /** That a denial costs what `consequence` says (a requirement is only as strong as this). */
+  readonly necessity: Provenance;
   readonly reason: string;
   readonly scenarios: readonly ScenarioName[];
   /** What a denial of the call costs. */
@@ -102,18 +107,24 @@ export type CallOptions = Pick<
 
 const OBSERVED_MANAGED_RULE =
   'without events:PutRule/PutTargets/DescribeRule, creating or updating the state machine fails with ' +
-  '"is not authorized to create managed-rule" (observed for other .sync integrations: nasa/cumulus#2693, ' +
-  'terraform-aws-modules/terraform-aws-step-functions#11)';
+  '"is not authorized to create managed-rule" (sfn.managed-rule.needed-at-creation)';
 
 const DENIED_CREATE =
   'the task fails with SageMaker.AmazonSageMakerException (AccessDenied): the execution FAILS unless a Catch handles it';
 
 const EVERY_ATTEMPT: readonly ScenarioName[] = ['success', 'failure', 'retry', 'abort'];
+const RELATED = rule('iam.sar.related-resources');
+const SYNC_OUTPUT = rule('sfn.sync.output-is-describe');
+const PASS_ROLE_CHECKED = rule('sagemaker.passrole-checked');
+const ADDTAGS_NEEDED = rule('sfn.sync.addtags-needed');
+const POLLS = rule('sfn.sync.polls-describe');
+const STOP_ON_ABORT = rule('sfn.sync.stop-on-abort');
+const MANAGED_RULE_NEEDED = rule('sfn.managed-rule.needed-at-creation');
 const PASS_ROLE_CONDITION: PolicyCondition = {
   StringEquals: { 'iam:PassedToService': PASSED_TO_SERVICE.value },
 };
 
-/** The SageMaker resource name as it stands in ARNs: lower-cased by SageMaker (spec §2.4, observed). */
+/** The SageMaker resource name as it stands in ARNs: lower-cased by SageMaker (sagemaker.arn.lower-case). */
 export function arnName(name: string): string {
   return ARN_NAMES_LOWERCASED.value ? name.toLowerCase() : name;
 }
@@ -152,9 +163,9 @@ export function taskCalls(
   const { account } = options;
   const request: RequestView = resolved ? { resolved } : { plan: task.request };
   const documentedApi = facts.policyTemplate.kind === 'documented';
-  /** The seven APIs without a published template: every statement is inferred by analogy. */
-  const p = (documentedSource: Provenance): Provenance =>
-    documentedApi ? documentedSource : facts.policyTemplate;
+  /** The seven APIs without a published template: every statement rests on the analogy too. */
+  const p = (...sources: Provenance[]): Provenance =>
+    weakest(documentedApi ? sources : [...sources, facts.policyTemplate]);
   const warnings: string[] = [];
   const calls: Call[] = [];
   const baseContext = {
@@ -165,26 +176,33 @@ export function taskCalls(
   const sync = task.pattern === 'sync' && facts.job !== undefined;
   const arn = (type: string, id: string) => `arn:${partition}:sagemaker:${region}:${account}:${type}/${id}`;
 
+  /** A named resource: its ARN (the name as SageMaker writes it there), its grant, and the rules they rest on. */
   const named = (type: string, field: string, value: FieldValue) => {
     if (value.kind === 'static') {
-      if (losesCapitals(value.value))
+      const lowered = losesCapitals(value.value);
+      if (lowered)
         warnings.push(
-          `state "${task.state}": SageMaker lower-cases names in ARNs (spec §2.4, observed): the grant ` +
+          `state "${task.state}": SageMaker lower-cases names in ARNs (sagemaker.arn.lower-case, observed): the grant ` +
             `${type}/${value.value}* does not match ${type}/${arnName(value.value)}; use a lower-case ${field}`,
         );
-      return { resource: arn(type, arnName(value.value)), grant: arn(type, `${value.value}*`) };
+      return {
+        resource: arn(type, arnName(value.value)),
+        grant: arn(type, `${value.value}*`),
+        // What the ARN of a name with capitals is rests on the lower-casing rule.
+        rests: lowered ? [ARN_NAMES_LOWERCASED.provenance] : [],
+      };
     }
     if (value.kind === 'absent') {
       warnings.push(
         `state "${task.state}": the request has no ${field} (SageMaker rejects it); the policy uses ${type}/*`,
       );
-      // Resolved: the call is made on the type with no name (inferred; SageMaker then rejects the request).
-      if (resolved) return { resource: arn(type, ''), grant: arn(type, '*') };
+      // Resolved: the call is made on the type with no name (SageMaker then rejects the request).
+      if (resolved) return { resource: arn(type, ''), grant: arn(type, '*'), rests: [] };
     }
-    return { resource: arn(type, `\${${field}}`), grant: arn(type, '*') };
+    return { resource: arn(type, `\${${field}}`), grant: arn(type, '*'), rests: [] };
   };
 
-  // Tag keys of the create: the request's, and those Step Functions adds to the jobs it runs (spec §1.4).
+  // Tag keys of the create: the request's, and those Step Functions adds to the jobs it runs.
   const userTags = literalTags(request);
   const tagKeys = [...userTags.map((t) => t.Key), ...(sync ? TAGGING.stepFunctionsTags.value : [])];
   const tagContext: Record<string, string | string[]> = {};
@@ -201,6 +219,7 @@ export function taskCalls(
     facts.nameField.value,
     valueAt(request, facts.nameField.value),
   );
+  const createProvenance = p(facts.action.provenance, ...job.rests);
   calls.push({
     state: task.state,
     pointer: task.pointer,
@@ -211,7 +230,9 @@ export function taskCalls(
     context: createContext,
     phase: 'create',
     level: 'required',
-    provenance: facts.action.provenance,
+    grantProvenance: p(facts.action.provenance),
+    provenance: createProvenance,
+    necessity: createProvenance,
     reason: `the ${facts.api} call itself`,
     scenarios: EVERY_ATTEMPT,
     consequence: DENIED_CREATE,
@@ -221,6 +242,7 @@ export function taskCalls(
     // A request that names no related resource is not authorized on one.
     if (resolved && value.kind === 'absent') continue;
     const r = named(related.arnResourceType, related.nameField, value);
+    const relatedProvenance = p(RELATED, ...r.rests);
     calls.push({
       state: task.state,
       pointer: task.pointer,
@@ -231,9 +253,9 @@ export function taskCalls(
       context: baseContext,
       phase: 'create',
       level: 'required',
-      provenance: inferred(
-        `${facts.relatedResources.provenance.source}: ${facts.api} also authorizes the ${related.arnResourceType}`,
-      ),
+      grantProvenance: p(RELATED),
+      provenance: relatedProvenance,
+      necessity: relatedProvenance,
       reason: `${facts.api} is authorized on the ${related.arnResourceType} it names too`,
       scenarios: EVERY_ATTEMPT,
       consequence: DENIED_CREATE,
@@ -251,61 +273,84 @@ export function taskCalls(
     context: baseContext,
     phase: sync ? 'listTags' : 'template',
     level: 'documented',
-    provenance: p(TAGGING.listTags.provenance),
+    grantProvenance: p(TAGGING.listTags.provenance),
+    provenance: sync
+      ? p(TAGGING.listTags.provenance, SYNC_OUTPUT, ...job.rests)
+      : p(TAGGING.listTags.provenance),
+    necessity: SYNC_OUTPUT,
     reason: sync
-      ? 'reads the job tags for the Tags map of the .sync output (spec §1.4, observed)'
-      : 'in the template; no call needs it for request-response (spec §1.4)',
+      ? 'reads the job tags for the Tags map of the .sync output (sfn.sync.output-is-describe)'
+      : 'in the template; no call needs it for request-response',
     scenarios: sync ? ['success', 'failure'] : [],
     consequence: sync
       ? 'degraded: the .sync output has no Tags map'
       : 'none: request-response makes no ListTags call',
   });
 
-  // 2. PassRole for the role SageMaker will assume.
+  // 2. PassRole for the role SageMaker will assume: a call is made for each role the request passes.
   const rule = facts.passRole.value;
   if (rule !== 'never') {
     // A role that is not an ARN is rejected by SageMaker's validation before it could be passed.
     const roles = facts.roleFields.value
       .flatMap((f) => valuesAt(request, f.path))
       .filter((r) => r.kind !== 'static' || r.value.startsWith('arn:'));
-    if (rule === 'always' || roles.length > 0) {
-      const targets: { resource: string; grant: string; made: boolean }[] = [];
-      for (const role of roles)
-        if (role.kind === 'static') targets.push({ resource: role.value, grant: role.value, made: true });
-      const fallback = roles.length === 0 || roles.some((r) => r.kind === 'dynamic');
-      if (fallback) {
-        const made = roles.length > 0;
-        if (options.passRoleArn)
-          targets.push({ resource: options.passRoleArn, grant: options.passRoleArn, made });
-        else {
-          targets.push({ resource: `arn:${partition}:iam::${account}:role/\${RoleArn}`, grant: '*', made });
+    const targets: { resource: string; grant: string; made: boolean }[] = [];
+    for (const role of roles)
+      if (role.kind === 'static') {
+        targets.push({ resource: role.value, grant: role.value, made: true });
+        const owner = role.value.split(':')[4];
+        if (owner !== undefined && owner !== '' && owner !== account)
           warnings.push(
-            `state "${task.state}": ${roles.length === 0 ? 'the request names no role' : 'the role is given at run time'}; ` +
-              'iam:PassRole is granted on "*" (pass --pass-role-arn ARN to scope it)',
+            `state "${task.state}": the role ${role.value} is of account ${owner}, not ${account}: IAM lets a role be passed only to a service of its own account (iam.passrole.same-account), so SageMaker refuses the call`,
           );
-        }
       }
-      const passRoleContext = { ...baseContext, 'iam:PassedToService': PASSED_TO_SERVICE.value };
-      for (const target of targets) {
-        calls.push({
-          state: task.state,
-          pointer: task.pointer,
-          action: 'iam:PassRole',
-          resource: target.resource,
-          grant: target.grant,
-          inTemplate: true,
-          condition: PASS_ROLE_CONDITION,
-          context: passRoleContext,
-          phase: target.made ? 'create' : 'template',
-          level: target.made ? 'required' : 'documented',
-          provenance: p(facts.passRole.provenance),
-          reason: target.made
-            ? 'SageMaker checks that the caller may pass the role in the request'
-            : `in the template; the ${facts.api} request passes no role itself (the model's role is used)`,
-          scenarios: target.made ? EVERY_ATTEMPT : [],
-          consequence: target.made ? DENIED_CREATE : 'none: the request passes no role, so no call needs it',
+    if (roles.some((r) => r.kind === 'dynamic')) {
+      // A role given at run time: the call is made on a role only the execution knows.
+      if (options.passRoleArn)
+        targets.push({ resource: options.passRoleArn, grant: options.passRoleArn, made: true });
+      else {
+        targets.push({
+          resource: `arn:${partition}:iam::${account}:role/\${RoleArn}`,
+          grant: '*',
+          made: true,
         });
+        warnings.push(
+          `state "${task.state}": the role is given at run time; iam:PassRole is granted on "*" (pass --pass-role-arn ARN to scope it)`,
+        );
       }
+    }
+    if (roles.length === 0 && rule === 'always') {
+      // The template names a role the request does not pass (a transform's model's role): no call
+      // needs it, so it is granted only on the role the user names, never widened.
+      if (options.passRoleArn)
+        targets.push({ resource: options.passRoleArn, grant: options.passRoleArn, made: false });
+      else
+        warnings.push(
+          `state "${task.state}": the ${facts.api} request passes no role; the documented template grants iam:PassRole on the model's role, which no call of the integration needs (pass --pass-role-arn ARN to include it)`,
+        );
+    }
+    const passRoleContext = { ...baseContext, 'iam:PassedToService': PASSED_TO_SERVICE.value };
+    for (const target of targets) {
+      calls.push({
+        state: task.state,
+        pointer: task.pointer,
+        action: 'iam:PassRole',
+        resource: target.resource,
+        grant: target.grant,
+        inTemplate: true,
+        condition: PASS_ROLE_CONDITION,
+        context: passRoleContext,
+        phase: target.made ? 'create' : 'template',
+        level: target.made ? 'required' : 'documented',
+        grantProvenance: p(facts.passRole.provenance, PASSED_TO_SERVICE.provenance),
+        provenance: p(facts.passRole.provenance, PASSED_TO_SERVICE.provenance),
+        necessity: PASS_ROLE_CHECKED,
+        reason: target.made
+          ? 'SageMaker checks that the caller may pass the role in the request'
+          : `in the template; the ${facts.api} request passes no role itself (the model's role is used)`,
+        scenarios: target.made ? EVERY_ATTEMPT : [],
+        consequence: target.made ? DENIED_CREATE : 'none: the request passes no role, so no call needs it',
+      });
     }
   }
 
@@ -320,18 +365,24 @@ export function taskCalls(
     context: createContext,
     phase: tagged ? 'create' : 'template',
     level: tagged ? 'required' : 'documented',
-    provenance: p(TAGGING.addTags.provenance),
+    grantProvenance: p(TAGGING.addTags.provenance),
+    provenance: p(
+      TAGGING.addTags.provenance,
+      ...(sync ? [TAGGING.stepFunctionsTags.provenance] : []),
+      ...job.rests,
+    ),
+    necessity: ADDTAGS_NEEDED,
     reason: sync
-      ? 'Step Functions tags the job it starts; a .sync step failed without it (spec §1.4, observed)'
+      ? 'Step Functions tags the job it starts; a .sync step failed without it (sfn.sync.addtags-needed, observed)'
       : tagged
         ? 'the request has Tags: tagging on create needs sagemaker:AddTags'
-        : 'in the current template; whether request-response needs it is unverified (spec §9 U10)',
+        : 'in the current template; no call needs it when the request has no tags',
     scenarios: tagged ? EVERY_ATTEMPT : [],
     consequence: tagged ? DENIED_CREATE : 'none: the request has no tags to add',
   });
   if (options.docRevision !== 'current' && tagged)
     warnings.push(
-      `state "${task.state}": the legacy template has no sagemaker:AddTags, which tagging on create needs (spec §1.4)`,
+      `state "${task.state}": the legacy template has no sagemaker:AddTags, which tagging on create needs (sfn.sync.addtags-needed)`,
     );
   // 4. .sync: polling, cancel on abort, and the EventBridge managed rule.
   if (sync && facts.job) {
@@ -346,8 +397,11 @@ export function taskCalls(
       context: baseContext,
       phase: 'poll',
       level: 'documented',
-      provenance: p(describeAction.provenance),
-      reason: 'polls the job; without it completion is seen only through EventBridge events (spec §3)',
+      grantProvenance: p(describeAction.provenance),
+      provenance: p(describeAction.provenance, POLLS, ...job.rests),
+      necessity: POLLS,
+      reason:
+        'polls the job; without it completion is seen only through EventBridge events (sfn.sync.polls-describe)',
       scenarios: ['success', 'failure', 'abort'],
       consequence: 'degraded: completion is seen only through EventBridge events',
     });
@@ -361,9 +415,11 @@ export function taskCalls(
       context: baseContext,
       phase: 'abort',
       level: 'documented',
-      provenance: p(stopAction.provenance),
+      grantProvenance: p(stopAction.provenance),
+      provenance: p(stopAction.provenance, STOP_ON_ABORT, ...job.rests),
+      necessity: STOP_ON_ABORT,
       reason:
-        'best-effort cancel when the execution is aborted; without it the job keeps running and billing (spec §3)',
+        'best-effort cancel when the execution is aborted; without it the job keeps running and billing (sfn.sync.stop-on-abort)',
       scenarios: ['abort'],
       consequence: 'degraded: no cancel on abort, the job keeps running and billing',
     });
@@ -379,11 +435,9 @@ export function taskCalls(
         context: baseContext,
         phase: 'creation',
         level: 'required',
-        provenance: documentedApi
-          ? EVENTS_ACTIONS.provenance
-          : inferred(
-              `${facts.policyTemplate.source}; rule name: ${eventRule.provenance.kind} (${eventRule.provenance.source})`,
-            ),
+        grantProvenance: p(EVENTS_ACTIONS.provenance, eventRule.provenance),
+        provenance: p(EVENTS_ACTIONS.provenance, eventRule.provenance),
+        necessity: MANAGED_RULE_NEEDED,
         reason: OBSERVED_MANAGED_RULE,
         scenarios: ['creation'],
         consequence:

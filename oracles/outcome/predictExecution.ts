@@ -11,8 +11,15 @@ import { partitionOf } from '../../catalog/regions.js';
 import { MAX_EXECUTION_SECONDS } from '../../catalog/stepFunctionsLimits.js';
 import { SAGEMAKER_MODEL } from '../../apimodel/sagemakerModel.generated.js';
 import { pollIntervalMs, type WorldScenario } from '../../catalog/scenario.js';
-import { documented, inferred, observed, provenanceRank, type Provenance } from '../../catalog/provenance.js';
-import { REFERENCES, SAGEMAKER_APIS, SFN_ERROR_NAMES, TAGGING } from '../../catalog/sagemakerApis.js';
+import { rule, weakest, type Provenance } from '../../catalog/provenance.js';
+import {
+  DUPLICATE_ANSWERS,
+  MISSING_ENDPOINT_ON_UPDATE,
+  REFERENCES,
+  SAGEMAKER_APIS,
+  SFN_ERROR_NAMES,
+  TAGGING,
+} from '../../catalog/sagemakerApis.js';
 import { PolicySet, type Decision } from '../../iam/evaluate.js';
 import { parsePolicy, type PolicyDocument } from '../../iam/policy.js';
 import {
@@ -111,6 +118,11 @@ export interface Prediction {
   readonly jobStates?: Expectation<Readonly<Record<string, string>>>;
   /** The history's TaskFailed events: the error and the cause of each failed attempt. */
   readonly taskFailures?: Expectation<readonly PredictedTaskFailure[]>;
+  /**
+   * Why the execution's outcome is not predicted: it rests on a rule that is not known (the
+   * evidence table marks it undecided). Only creation is compared; the case is undecided.
+   */
+  readonly undecided?: Expectation<string>;
   /** Not compared: what happened in the model. */
   readonly trace: Trace;
 }
@@ -135,58 +147,42 @@ export interface CaseForPrediction {
 
 type Obj = Record<string, unknown>;
 
+/** The rules of the evidence table the model applies (catalog/evidence.ts). */
 const R = {
-  calls: documented('spec §2.2, §3: the calls of the template statements'),
-  denied: inferred(
-    'spec §4.4, U11: a denied SageMaker call fails the task with SageMaker.AmazonSageMakerException',
-  ),
-  createErrors: documented('spec §4.4: SageMaker errors become SageMaker.<Exception> task errors'),
-  causeFormat: inferred('spec §4.4: the cause quotes the message and the error code (format inferred)'),
-  managedRule: inferred(
-    'spec §2.5, §3; observed for other .sync integrations: creation fails without events permissions',
-  ),
-  syncOutput: observed('spec §4.2: .sync output is the Describe result with a Tags map'),
-  bestEffortStop: documented(
-    'spec §4.2, §5.7: on an abort Step Functions makes a best-effort Stop<X>Job; without the permission the job keeps running',
-  ),
-  jobTimes: inferred(
-    'spec §4.2: a .sync result has its times as epoch milliseconds (observed); the job runs from its creation to its end, on the virtual clock',
-  ),
-  describeEcho: inferred('spec §4.2, §6: the Describe result echoes the request and names the job'),
-  jobFailed: inferred('spec §4.2, U1/U2: a Failed or Stopped job fails the task with States.TaskFailed'),
-  timeout: documented('spec §4.2, §5.2: past TimeoutSeconds the task fails with States.Timeout'),
-  heartbeat: inferred('spec §5.4, U8: a successful poll is a heartbeat; a missed one is States.Timeout'),
-  machineTimeout: observed('spec §5.7: past the state machine TimeoutSeconds the execution is TIMED_OUT'),
-  retry: documented('spec §5.3: Retry and Catch'),
-  dataFlow: documented('spec §5.2: InputPath, ResultSelector, ResultPath, OutputPath; Output and Assign'),
-  abort: documented('spec §4.2: StopExecution aborts the task; best-effort Stop<X>Job'),
-  timeoutStop: inferred(
-    'spec §3, §5.7, U3: a timed-out execution stops its running job as StopExecution does (not documented)',
-  ),
-  abortHistory: inferred('spec §4.5, U14: TaskStateAborted before ExecutionAborted / ExecutionTimedOut'),
-  queryEvaluation: documented(
-    'spec §5.4: a JSONata expression that returns nothing is States.QueryEvaluationError',
-  ),
-  rr: documented('spec §4.1: the request-response result is the Create response'),
-  history: observed('spec §4.5: the event sequences of Task, Choice, Map and Parallel states'),
-  validation: inferred(
-    'spec §1.3, §4.4: SageMaker rejects invalid values at call time (ValidationException)',
-  ),
-  creationCheck: observed(
-    'spec §1.3: CreateStateMachine validates field names and resources (SCHEMA_VALIDATION_FAILED)',
-  ),
-  uncatchable: documented('spec §5.4: States.Runtime is never retried or caught'),
+  patterns: rule('sfn.sagemaker.patterns'),
+  denied: rule('sfn.sagemaker.access-denied'),
+  errorNames: rule('sfn.sagemaker.error-names'),
+  causeFormat: rule('sfn.sagemaker.cause-format'),
+  syncOutput: rule('sfn.sync.output-is-describe'),
+  epochMs: rule('sfn.sync.epoch-milliseconds'),
+  bestEffortStop: rule('sfn.sync.stop-on-abort'),
+  jobTimes: rule('sfn.sync.job-times'),
+  describeEcho: rule('sfn.sync.describe-echoes-request'),
+  jobFailed: rule('sfn.sync.failed-job'),
+  timeout: rule('asl.task-timeout'),
+  noStopOnTaskTimeout: rule('sfn.sync.no-stop-on-task-timeout'),
+  heartbeatError: rule('asl.heartbeat-timeout-error'),
+  heartbeat: rule('sfn.sync.heartbeat'),
+  machineTimeout: rule('asl.machine-timeout'),
+  retry: rule('asl.retry'),
+  taskFailed: rule('asl.task-failed-wildcard'),
+  dataFlow: rule('asl.data-flow'),
+  abort: rule('sfn.stop-execution'),
+  timeoutStop: rule('sfn.sync.stop-on-machine-timeout'),
+  abortHistory: rule('sfn.history.aborted-task'),
+  queryEvaluation: rule('sfn.jsonata-undefined'),
+  rr: rule('sfn.sagemaker.request-response-result'),
+  history: rule('sfn.history.events'),
+  validation: rule('sagemaker.validation'),
+  invalidDefinition: rule('sfn.create.invalid-definition'),
+  fieldNames: rule('sfn.parameters.field-names-checked-at-creation'),
+  unsupportedResource: rule('sfn.sagemaker.unsupported-resource-refused-at-creation'),
+  pathUnresolved: rule('sfn.path-unresolved-runtime'),
+  uncatchable: rule('asl.runtime-uncatchable'),
+  namesUnique: rule('sagemaker.names.unique'),
+  crossAccount: rule('sagemaker.cross-account-role'),
+  missingEndpoint: MISSING_ENDPOINT_ON_UPDATE.provenance,
 } as const;
-
-/** The weakest of the rules used: an inferred step makes the whole expectation inferred. */
-function weakest(list: readonly Provenance[]): Provenance {
-  const sorted = [...list].sort((a, b) => provenanceRank[b.kind] - provenanceRank[a.kind]);
-  const kind = sorted[0]?.kind ?? 'documented';
-  return {
-    kind,
-    source: [...new Set(sorted.filter((p) => p.kind === kind).map((p) => p.source))].join(' | '),
-  };
-}
 
 /** Retry and Catch matching (spec §5.3, §5.4). */
 const matches = (errorEquals: readonly string[], error: string): boolean =>
@@ -200,6 +196,9 @@ function rejectedAtCreation(breaks: Breakage | undefined): boolean {
   if (!breaks) return false;
   return breaks.kind !== 'request' || breaks.constraint === 'unknown-field';
 }
+
+/** The account of a role's ARN (`arn:aws:iam::<account>:role/...`). */
+const roleAccount = (arn: string): string | undefined => arn.split(':')[4];
 
 /** How a step, or a flow, came out. */
 type Outcome =
@@ -225,7 +224,8 @@ const causeOf = (...includes: string[]): CausePattern => ({ includes });
 
 class Model {
   readonly calls: CallRecord[] = [];
-  readonly used: Provenance[] = [R.calls];
+  /** The rules the prediction rests on (each call's own rules once, as it is first decided). */
+  readonly used: Provenance[] = [R.patterns];
   readonly history: string[] = [];
   readonly jobs: JobEnd[] = [];
   /** The status at the execution's end of each job its stop cut short, by ARN. */
@@ -234,6 +234,8 @@ class Model {
   readonly taskFailures: PredictedTaskFailure[] = [];
   createErrors = 0;
   validated = false;
+  /** Why the outcome cannot be predicted, where a rule it rests on is not known. */
+  undecided?: string;
   /** Virtual milliseconds since the execution started. */
   t = 0;
   /** Milliseconds of FULL-jittered waits in `t` (each may be shorter, down to none). */
@@ -244,6 +246,10 @@ class Model {
   private readonly created = new Set<string>();
   private describes = 0;
   private readonly deadline: number;
+  /** When the execution times out: its TimeoutSeconds, or a year (ms). */
+  get deadlineMs(): number {
+    return this.deadline;
+  }
 
   constructor(private readonly c: CaseForPrediction) {
     this.createErrorsLeft = c.scenario.createError?.times ?? 0;
@@ -305,6 +311,9 @@ class Model {
         context: call.context,
       }).decision;
       this.decisions.set(call, decision);
+      // That the call is made, on this resource; and, denied, what the denial costs.
+      this.used.push(call.provenance);
+      if (decision !== 'allowed') this.used.push(call.necessity);
     }
     this.calls.push({ action: call.action, resource: call.resource, decision });
     return decision;
@@ -320,6 +329,8 @@ class Model {
   /** Creation: the managed rules of the `.sync` tasks, created with the role. */
   create(tasks: readonly TaskPlan[]): boolean {
     for (const task of tasks) {
+      // Which calls creation makes (none but the managed rules of .sync) is the template's to say.
+      this.used.push(SAGEMAKER_APIS[task.api].policyTemplate);
       if (task.pattern !== 'sync') continue;
       for (const call of this.callsOf(task, undefined).filter((x) => x.phase === 'creation'))
         if (this.decide(call) !== 'allowed') return false;
@@ -351,7 +362,7 @@ class Model {
     if (this.createErrorsLeft > 0) {
       this.createErrorsLeft--;
       this.createErrors++;
-      this.used.push(R.createErrors, R.causeFormat);
+      this.used.push(R.errorNames, R.causeFormat);
       const code = this.c.scenario.createError!.error;
       return { error: SFN_ERROR_NAMES.value[code], cause: causeOf(`Error Code: ${code}`), submitted: false };
     }
@@ -381,37 +392,53 @@ class Model {
       };
     }
     const name = String(request[facts.nameField.value]);
+    // A role of another account cannot be passed (iam.passrole.same-account): SageMaker refuses the call.
+    const foreign = calls.find(
+      (x) =>
+        x.action === 'iam:PassRole' && x.phase === 'create' && roleAccount(x.resource) !== this.c.account,
+    );
+    if (foreign) {
+      this.used.push(R.crossAccount);
+      return { error: SFN_ERROR_NAMES.value.ValidationException, submitted: false };
+    }
     if (!this.c.scenario.referencesExist) {
-      const needs = (REFERENCES.value[task.api] ?? []).flatMap((ref) =>
-        valuesAt({ resolved: request }, ref.path).map((v) => [ref.arnResourceType, v] as const),
-      );
-      const missing = needs.find(
-        ([type, v]) => v.kind === 'static' && !this.created.has(`${type}/${v.value.toLowerCase()}`),
-      );
-      if (missing) {
-        this.used.push(R.createErrors, R.causeFormat);
-        return {
-          error: 'SageMaker.ResourceNotFoundException',
-          cause: causeOf('Error Code: ResourceNotFound'),
-          submitted: false,
-        };
+      for (const ref of REFERENCES[task.api] ?? []) {
+        const missing = valuesAt({ resolved: request }, ref.path).find(
+          (v) => v.kind === 'static' && !this.created.has(`${ref.arnResourceType}/${v.value.toLowerCase()}`),
+        );
+        if (missing) {
+          this.used.push(ref.missing.provenance, R.errorNames, R.causeFormat);
+          return {
+            error: SFN_ERROR_NAMES.value[ref.missing.value],
+            cause: causeOf(`Could not find ${ref.noun}`, `Error Code: ${ref.missing.value}`),
+            submitted: false,
+          };
+        }
       }
       if (task.api === 'UpdateEndpoint' && !this.created.has(`endpoint/${name.toLowerCase()}`)) {
-        this.used.push(R.createErrors, R.causeFormat);
+        this.used.push(R.missingEndpoint, R.errorNames, R.causeFormat);
         return {
-          error: 'SageMaker.AmazonSageMakerException',
-          cause: causeOf('Error Code: ValidationException'),
+          error: SFN_ERROR_NAMES.value[MISSING_ENDPOINT_ON_UPDATE.value],
+          cause: causeOf('Could not find endpoint', `Error Code: ${MISSING_ENDPOINT_ON_UPDATE.value}`),
           submitted: false,
         };
       }
     }
     // Names are unique per account and region (with the case rule of the API): a retried job collides.
     const key = `${facts.arnResourceType.value}/${facts.caseInsensitiveNames.value ? name.toLowerCase() : name}`;
-    if (task.api !== 'UpdateEndpoint' && this.created.has(key)) {
-      this.used.push(R.createErrors, R.causeFormat);
+    const duplicate = DUPLICATE_ANSWERS[task.api];
+    if (duplicate && this.created.has(key)) {
+      this.used.push(
+        R.namesUnique,
+        facts.caseInsensitiveNames.provenance,
+        duplicate.provenance,
+        R.errorNames,
+        R.causeFormat,
+      );
+      const { code, noun } = duplicate.value;
       return {
-        error: 'SageMaker.ResourceInUseException',
-        cause: causeOf('Error Code: ResourceInUse'),
+        error: SFN_ERROR_NAMES.value[code],
+        cause: causeOf(...(noun ? [`Cannot create already existing ${noun}`] : []), `Error Code: ${code}`),
         submitted: false,
       };
     }
@@ -424,8 +451,28 @@ class Model {
     return this.runJob(task, calls, arn, request);
   }
 
-  /** A `.sync` job: polled until it ends (or the task times out, or the execution stops), then its tags read. */
+  /**
+   * A `.sync` job, and whether the prediction can stand: where the task's HeartbeatSeconds would
+   * end it before its end in this model (which counts each successful poll as a heartbeat), the
+   * outcome rests on whether Step Functions' polls reset the heartbeat clock, which is not known
+   * (sfn.sync.heartbeat): the case is undecided.
+   */
   private runJob(task: TaskPlan, calls: readonly Call[], arn: string, request: Obj): Attempt {
+    const start = this.t;
+    const attempt = this.pollJob(task, calls, arn, request);
+    const heartbeat = task.heartbeatSeconds === undefined ? Infinity : task.heartbeatSeconds * 1000;
+    const timeout = task.timeoutSeconds === undefined ? Infinity : task.timeoutSeconds * 1000;
+    if (heartbeat < timeout && this.t - start > heartbeat && this.undecided === undefined) {
+      this.used.push(R.heartbeat);
+      this.undecided =
+        `state "${task.name}": the job runs past HeartbeatSeconds (${task.heartbeatSeconds} s) while it is polled; ` +
+        "whether Step Functions' polls count as heartbeats is not known (sfn.sync.heartbeat)";
+    }
+    return attempt;
+  }
+
+  /** A `.sync` job: polled until it ends (or the task times out, or the execution stops), then its tags read. */
+  private pollJob(task: TaskPlan, calls: readonly Call[], arn: string, request: Obj): Attempt {
     const job = this.c.scenario.job;
     const facts = SAGEMAKER_APIS[task.api];
     const describe = calls.find((x) => x.phase === 'poll')!;
@@ -457,7 +504,7 @@ class Model {
     };
     const timedOut = (limit: number): Attempt => {
       if (this.pastDeadline(start + limit)) return stopped('timedOut', limit);
-      this.used.push(limit === timeout ? R.timeout : R.heartbeat);
+      this.used.push(limit === timeout ? R.timeout : R.heartbeatError, R.noStopOnTaskTimeout);
       this.t = start + limit;
       this.jobs.push('timedOut');
       return { error: 'States.Timeout', submitted: true, timedOut: true };
@@ -683,7 +730,7 @@ class Execution {
     });
     if (!request && task.queryLanguage === 'JSONPath') {
       // A path Parameters cannot resolve: States.Runtime, never retried or caught.
-      m.used.push(R.uncatchable);
+      m.used.push(R.pathUnresolved, R.uncatchable);
       return { kind: 'failed', error: 'States.Runtime' };
     }
     const counts = task.retry.map(() => 0);
@@ -784,25 +831,34 @@ export function leaves(value: unknown, at = '', out: Record<string, unknown> = {
 export function predictExecution(c: CaseForPrediction): Prediction {
   const noTrace: Trace = { jobs: [], createErrors: 0, validated: false };
   if (c.validity && !c.validity.valid && rejectedAtCreation(c.validity.breaks)) {
+    const breaks = c.validity.breaks!;
+    const refusal =
+      breaks.kind === 'resource'
+        ? R.unsupportedResource
+        : breaks.kind === 'asl'
+          ? R.invalidDefinition
+          : R.fieldNames;
     return {
-      created: { value: false, provenance: R.creationCheck },
-      createError: { value: { includes: ['InvalidDefinition'] }, provenance: R.creationCheck },
-      calls: { value: [], provenance: R.creationCheck },
+      created: { value: false, provenance: refusal },
+      createError: { value: { includes: ['InvalidDefinition'] }, provenance: refusal },
+      calls: { value: [], provenance: refusal },
       trace: noTrace,
     };
   }
   const m = new Model(c);
   if (!m.create(planTasks(c.plan.flow))) {
     return {
-      created: { value: false, provenance: R.managedRule },
+      created: { value: false, provenance: weakest(m.used) },
       createError: {
         value: { includes: ['AccessDeniedException', 'managed-rule'] },
-        provenance: R.managedRule,
+        provenance: weakest(m.used),
       },
-      calls: { value: m.calls, provenance: R.managedRule },
+      calls: { value: m.calls, provenance: weakest(m.used) },
       trace: noTrace,
     };
   }
+  // Created: the definition is valid, and the calls of creation (the managed rules) allowed.
+  const created = weakest(m.used);
   m.history.push('ExecutionStarted');
   const outcome = new Execution(m, c).flow(c.plan.flow, c.input);
   let status: Status;
@@ -826,7 +882,8 @@ export function predictExecution(c: CaseForPrediction): Prediction {
     case 'timedOut':
       // DescribeExecution has no error or cause for a timed-out execution (spec §5.7).
       status = 'TIMED_OUT';
-      m.t = c.plan.timeoutSeconds! * 1000;
+      // At the state machine's TimeoutSeconds, or at the year an execution may run at most.
+      m.t = m.deadlineMs;
       m.history.push('ExecutionTimedOut');
       break;
   }
@@ -834,7 +891,7 @@ export function predictExecution(c: CaseForPrediction): Prediction {
   const duration = m.t / 1000;
   const jitter = m.jitter / 1000;
   return {
-    created: { value: true, provenance: R.calls },
+    created: { value: true, provenance: created },
     calls: { value: m.calls, provenance: p },
     status: { value: status, provenance: p },
     error: { value: error, provenance: p },
@@ -850,6 +907,7 @@ export function predictExecution(c: CaseForPrediction): Prediction {
     ...(Object.keys(m.jobStates).length > 0
       ? { jobStates: { value: m.jobStates, provenance: weakest([p, R.bestEffortStop]) } }
       : {}),
+    ...(m.undecided !== undefined ? { undecided: { value: m.undecided, provenance: R.heartbeat } } : {}),
     trace: { jobs: m.jobs, createErrors: m.createErrors, validated: m.validated },
   };
 }

@@ -63,7 +63,7 @@ export function policyOfCalls(calls: readonly Call[]): MergedPolicy {
           {
             action: c.action,
             resource: c.grant,
-            provenance: c.provenance,
+            provenance: c.grantProvenance,
             state: c.state,
             ...(c.condition ? { condition: c.condition } : {}),
           },

@@ -1,7 +1,7 @@
 /** The policy-regression report (its own kind, schema version 1), as a zod schema users can import. */
 import { z } from 'zod';
 
-const provenance = z.object({ kind: z.enum(['documented', 'observed', 'inferred']), source: z.string() });
+import { ProvenanceSchema as provenance } from '../report.js';
 const statement = z.object({
   policy: z.string(),
   index: z.number(),

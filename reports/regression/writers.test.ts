@@ -1,6 +1,6 @@
 /** The regression report's Markdown: each change where it belongs, and table rows that hold. */
 import { describe, expect, it } from 'vitest';
-import { inferred } from '../../catalog/provenance.js';
+import { rule } from '../../catalog/provenance.js';
 import type { RegressionReport } from './report.js';
 import { regressionMarkdown } from './writers.js';
 
@@ -24,7 +24,7 @@ const report: RegressionReport = {
         resource: 'arn:aws:sagemaker:us-east-1:123456789012:training-job/*',
         context: {},
         level: 'required',
-        provenance: inferred('spec §3'),
+        provenance: rule('sfn.template.by-analogy'),
         scenarios: ['success'],
       },
       before: 'allowed',

@@ -4,6 +4,7 @@
  * its normalised diff, its shrunk case's definition (collapsed) and a copy button for its replay
  * command, and filters by suite, API, pattern and verdict.
  */
+import { ruleLines } from './provenanceText.js';
 import { groupByCause } from '../groups.js';
 import { diffLine, Placeholders } from '../normalise.js';
 import type { Cell, Finding, ReportSummary, ShownVerdict } from '../tally.js';
@@ -59,7 +60,9 @@ function caseBlock(c: Finding): string {
       : '',
     diffs.length ? `<pre class="diff">${esc(diffs.join('\n'))}</pre>` : '',
     diffs.length
-      ? `<p class="provenance">${esc((c.shrunk?.differences ?? c.differences)[0]!.provenance.source)}</p>`
+      ? `<ul class="provenance">${ruleLines((c.shrunk?.differences ?? c.differences)[0]!.provenance)
+          .map((l) => `<li>${esc(l)}</li>`)
+          .join('')}</ul>`
       : '',
     definition !== undefined
       ? `<details><summary>The shrunk case's definition</summary><pre>${esc(JSON.stringify(definition, null, 2))}</pre></details>`

@@ -7,7 +7,7 @@ import { renderReport } from './reporter.js';
 import { readFileSync } from 'node:fs';
 import { validateXML } from 'xmllint-wasm';
 import { describe, expect, it } from 'vitest';
-import { inferred } from '../../catalog/provenance.js';
+import { rule } from '../../catalog/provenance.js';
 import type { RegressionReport } from '../regression/report.js';
 import { regressionJunit } from '../regression/writers.js';
 import { junitReporter } from './junit.js';
@@ -78,7 +78,7 @@ describe('junit.xml of regress', () => {
     resource: 'arn:aws:sagemaker:us-east-1:123456789012:training-job/*',
     context: {},
     level,
-    provenance: inferred('test'),
+    provenance: rule('sfn.template.by-analogy'),
     scenarios: ['success'],
   });
   const report = (levels: ('required' | 'documented')[]): RegressionReport => ({

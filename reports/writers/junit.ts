@@ -1,3 +1,4 @@
+import { ruleIds } from './provenanceText.js';
 import type { CaseEntry, CaseResult } from '../report.js';
 import type { ReportSummary } from '../tally.js';
 import {
@@ -15,7 +16,7 @@ const indexOf = (c: CaseEntry) => c.replay.path.slice(c.replay.path.lastIndexOf(
 
 /** A difference as a line: path, predicted, observed, provenance. */
 const diffLine = (d: CaseResult['differences'][number]) =>
-  `${d.path}: predicted ${JSON.stringify(d.predicted)}, observed ${JSON.stringify(d.observed)} [${d.provenance.kind}]`;
+  `${d.path}: predicted ${JSON.stringify(d.predicted)}, observed ${JSON.stringify(d.observed)} [${ruleIds(d.provenance)}]`;
 
 /** A case as a testcase, named by its suite, index, API and pattern: the same name every night. */
 function testcase(c: CaseEntry): JunitCase {

@@ -1,3 +1,4 @@
+import { ruleLines } from './provenanceText.js';
 import { diffLine, Placeholders } from '../normalise.js';
 import { cell } from './markdownCell.js';
 import type { Cell, Finding, ReportSummary } from '../tally.js';
@@ -87,7 +88,12 @@ function render(report: ReportSummary): readonly string[] {
           '',
         );
         lines.push('```', ...diffs.map((d) => diffLine(d.path, d.predicted, d.observed, p)), '```', '');
-        lines.push(`Provenance: ${diffs[0]!.provenance.source}`, '');
+        lines.push(
+          `Rests on (${diffs[0]!.provenance.kind}):`,
+          '',
+          ...ruleLines(diffs[0]!.provenance).map((l) => `- ${l}`),
+          '',
+        );
         if (c.shrunk?.replay)
           lines.push(
             `Replay the shrunk case: \`${c.shrunk.replay.command}\``,

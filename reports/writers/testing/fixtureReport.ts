@@ -3,7 +3,7 @@
  * (one shrunk), a target failure, ARNs and request ids for the normaliser's placeholders, and
  * text that XML and Markdown must escape (`|`, line breaks, `<&>`, a control character).
  */
-import { documented, inferred, observed } from '../../../catalog/provenance.js';
+import { rule } from '../../../catalog/provenance.js';
 import type { CaseResult, Report } from '../../report.js';
 
 const head = (suite: string, index: number, more: Partial<CaseResult>): CaseResult => ({
@@ -51,7 +51,7 @@ export function fixtureReport(): Report {
             path: 'status',
             predicted: 'SUCCEEDED',
             observed: 'FAILED <&> "Train | prod"\u0007',
-            provenance: documented('spec §4.2: a Completed job succeeds the task'),
+            provenance: rule('asl.retry'),
           },
         ],
       }),
@@ -65,7 +65,7 @@ export function fixtureReport(): Report {
             path: 'target',
             predicted: 'an answer to every call',
             observed: 'StartExecution: InternalFailure (HTTP 500): boom',
-            provenance: observed('a conforming service answers every well-formed call'),
+            provenance: rule('harness.target-answers'),
           },
         ],
       }),
@@ -81,7 +81,7 @@ export function fixtureReport(): Report {
             path: 'calls/2',
             predicted: `sagemaker:AddTags ${ARN_A} implicitDeny`,
             observed: `sagemaker:AddTags ${ARN_A} allowed`,
-            provenance: inferred('spec §3: tag-on-create needs sagemaker:AddTags'),
+            provenance: rule('sfn.template.by-analogy'),
           },
         ],
         shrunk: {
@@ -93,13 +93,13 @@ export function fixtureReport(): Report {
               path: 'calls/0',
               predicted: `sagemaker:AddTags ${ARN_B} implicitDeny`,
               observed: `sagemaker:AddTags ${ARN_B} allowed`,
-              provenance: inferred('spec §3: tag-on-create needs sagemaker:AddTags'),
+              provenance: rule('sfn.template.by-analogy'),
             },
             {
               path: 'cause',
               predicted: `contains "not authorized", "${ARN_B}"`,
               observed: `request 0c7e6f3a-1b2c-4d5e-8f90-123456789abc on ${ARN_A}`,
-              provenance: inferred('spec §4.4: the cause quotes the message'),
+              provenance: rule('sfn.sagemaker.cause-format'),
             },
           ],
           replay: { command: 'npx sfn-conformance replay report.json nece2shrunk' },
@@ -114,7 +114,7 @@ export function fixtureReport(): Report {
             path: 'error',
             predicted: 'SageMaker.AmazonSageMakerException',
             observed: 'States.Runtime',
-            provenance: observed('recorded on AWS: a denied create fails the task'),
+            provenance: rule('sfn.sync.addtags-needed'),
           },
         ],
       }),
