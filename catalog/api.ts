@@ -1,4 +1,4 @@
-/** The nine SageMaker APIs of Step Functions' optimized integration (spec §1.2). */
+/** The nine SageMaker APIs of Step Functions' optimized integration (sfn.sagemaker.apis). */
 export const API_NAMES = [
   'CreateEndpoint',
   'CreateEndpointConfig',

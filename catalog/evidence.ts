@@ -747,13 +747,23 @@ const entries = [
   },
   {
     id: 'asl.machine-timeout',
-    claim:
-      "An execution that runs past the state machine's TimeoutSeconds (or a year) ends TIMED_OUT, with no error or cause in DescribeExecution",
+    claim: "An execution that runs past the state machine's TimeoutSeconds (or a year) ends TIMED_OUT",
     kind: 'documented',
     sources: [
       page(ASL, 'Top-level fields: TimeoutSeconds'),
       page(`${DG}/service-quotas.html`, 'Quotas related to state machine executions: maximum execution time'),
-      report('floci-io/floci#2733', 'DescribeExecution of a timed-out execution has no error or cause'),
+    ],
+  },
+  {
+    id: 'sfn.timed-out-no-error',
+    claim:
+      'DescribeExecution of a timed-out execution has no error or cause (its ExecutionTimedOut event has them)',
+    kind: 'observed',
+    sources: [
+      report(
+        'floci-io/floci#2733',
+        'DescribeExecution of an execution timed out on AWS has no error or cause',
+      ),
     ],
   },
   {

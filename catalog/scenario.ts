@@ -3,7 +3,7 @@
  * generators/scenario.ts, realised by the emulator (and, where it costs nothing, a real account).
  * A data shape only.
  */
-/** Errors the Create/Update call can answer with (spec §4.4). */
+/** Errors the Create/Update call can answer with (sagemaker.errors.by-operation). */
 export const CREATE_ERRORS = [
   'ResourceLimitExceeded',
   'ResourceInUse',
@@ -26,6 +26,12 @@ export interface WorldScenario {
   };
   /** Resources the request names (a transform's model, an endpoint's config) exist. */
   readonly referencesExist: boolean;
+  /**
+   * A resource of every name the case creates exists already, as when a pipeline runs again with
+   * the same names: each create of one is refused (ResourceInUse for a job, a ValidationException
+   * for a model, endpoint configuration or endpoint), and UpdateEndpoint finds its endpoint.
+   */
+  readonly namesInUse?: boolean;
   /** StopExecution arrives after this many polls of a `.sync` job (abort: best-effort Stop<X>Job). */
   readonly abortAfterPolls?: number;
 }

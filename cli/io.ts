@@ -127,3 +127,10 @@ export function readJsonFile(path: string, what: string, limits: JsonLimits = {}
 export function zodPlace(path: readonly PropertyKey[] | undefined): string {
   return path && path.length > 0 ? `/${path.map(String).join('/')}` : '(top level)';
 }
+
+/** An execution input: JSON text, or `@file` (none: `{}`). */
+export function readInput(value: string | undefined): unknown {
+  if (value === undefined) return {};
+  if (value.startsWith('@')) return readJsonFile(value.slice(1), 'input file', INPUT_LIMITS);
+  return parseJsonText(value, '--input', INPUT_LIMITS);
+}

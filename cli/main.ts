@@ -124,7 +124,11 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
         'identity policy of the execution role (repeat for several)',
         (v: string, prev: string[] = []) => [...prev, v],
       )
-      .option('--format <format>', 'text or json', 'text'),
+      .option('--format <format>', 'text or json', 'text')
+      .option(
+        '--input <json|@file>',
+        'a sample execution input: names given at run time are decided as it gives them (run in the built-in emulator)',
+      ),
   ).action(async (opts: CheckOptions) => {
     setExit(await (await import('./commands/check.js')).checkCommand(opts, io));
   });

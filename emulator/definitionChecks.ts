@@ -1,7 +1,10 @@
 /**
- * The checks CreateStateMachine makes (spec §1.3): ASL schema, the integration's resources and
- * patterns, and request field names against the API model (values are SageMaker's to check, at
- * call time). Messages follow Step Functions' `SCHEMA_VALIDATION_FAILED: ... at /States/...` style.
+ * The checks CreateStateMachine makes (sfn.create.invalid-definition,
+ * sfn.sagemaker.unsupported-resource-refused-at-creation,
+ * sfn.parameters.field-names-checked-at-creation): ASL schema, the integration's resources and
+ * patterns, and request field names against the API model (values are SageMaker's to check, at call
+ * time: sagemaker.validation). Messages follow Step Functions' `SCHEMA_VALIDATION_FAILED: ... at
+ * /States/...` style.
  */
 import { aslValidate } from '../validation/aslSchema.js';
 import type { StateMachineType } from '../catalog/api.js';

@@ -342,7 +342,7 @@ describe('.sync', () => {
     expect(r.history.map((e) => e.type).slice(-2)).toEqual(['TaskStateAborted', 'ExecutionAborted']);
   });
 
-  it('a task TimeoutSeconds shorter than the job times the task out (no Stop call: undocumented, spec U3)', async () => {
+  it('a task TimeoutSeconds shorter than the job times the task out (no Stop call: undocumented, sfn.sync.no-stop-on-task-timeout)', async () => {
     const r = await execute(task('createTrainingJob.sync', training(), { TimeoutSeconds: 3600 }), {
       policy: ALL,
       scenario: job('Completed'),
@@ -353,7 +353,7 @@ describe('.sync', () => {
     expect(r.actions).not.toContain('sagemaker:StopTrainingJob allowed');
   });
 
-  it('DescribeExecution of a timed-out execution has no error or cause (spec §5.7)', async () => {
+  it('DescribeExecution of a timed-out execution has no error or cause (asl.machine-timeout)', async () => {
     const r = await execute(
       { ...task('createTrainingJob.sync', training()), TimeoutSeconds: 60 },
       { scenario: job('Completed') },

@@ -151,7 +151,8 @@ export class EmulatedStepFunctions {
     const name = input.name ?? `StateMachine-${++this.counter}`;
     const roleArn =
       input.roleArn ?? `arn:${this.partition}:iam::${this.account}:role/StepFunctionsExecutionRole`;
-    // The managed EventBridge rules of .sync tasks are created with the role (spec §2.5, §3).
+    // The managed EventBridge rules of .sync tasks are created with the role
+    // (sfn.managed-rule.needed-at-creation).
     const authorizer = new Authorizer(roleArn, policies, this.region, this.account);
     for (const sync of this.options.mutant === 'managed-rule-not-checked' ? [] : check.syncTasks) {
       const facts = SAGEMAKER_APIS[sync.api as keyof typeof SAGEMAKER_APIS];
@@ -263,20 +264,25 @@ export class EmulatedStepFunctions {
     return { executionArn: arn };
   }
 
-  private sagemakerServices = new Map<boolean, SageMakerService>();
+  private sagemakerServices = new Map<string, SageMakerService>();
 
-  /** One SageMaker world per account and region; whether missing references count as existing is the scenario's. */
+  /**
+   * One SageMaker world per account and region, for each way the scenario says the world was before
+   * the execution: whether the resources a request names exist, whether the names it creates are in use.
+   */
   private sagemakerFor(scenario: WorldScenario): SageMakerService {
-    let s = this.sagemakerServices.get(scenario.referencesExist);
+    const key = `${scenario.referencesExist}/${scenario.namesInUse === true}`;
+    let s = this.sagemakerServices.get(key);
     if (!s) {
       s = new SageMakerService({
         region: this.region,
         account: this.account,
         partition: this.partition,
         referencesExist: scenario.referencesExist,
+        ...(scenario.namesInUse ? { namesInUse: true } : {}),
         ...(this.options.mutant ? { mutant: this.options.mutant } : {}),
       });
-      this.sagemakerServices.set(scenario.referencesExist, s);
+      this.sagemakerServices.set(key, s);
     }
     return s;
   }
@@ -321,7 +327,7 @@ export class EmulatedStepFunctions {
       status: o ? o.status : 'RUNNING',
       input: JSON.stringify(e.input),
       ...(o?.output !== undefined ? { output: JSON.stringify(o.output) } : {}),
-      // DescribeExecution has no error or cause for a timed-out execution (spec §5.7).
+      // DescribeExecution has no error or cause for a timed-out execution (asl.machine-timeout).
       ...(o && o.status !== 'TIMED_OUT' && o.error !== undefined ? { error: o.error } : {}),
       ...(o && o.status !== 'TIMED_OUT' && o.cause !== undefined ? { cause: o.cause } : {}),
       startDate: new Date(o?.startEpochMs ?? this.clock).toISOString(),

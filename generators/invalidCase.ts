@@ -131,8 +131,9 @@ const resourceMutation: Mutation = (content) =>
   );
 
 /**
- * Retry and timeout rules asl-validator misses (spec §5.2, §5.3), and the other query language's
- * fields: Arguments, Output or a Choice's Condition in a JSONPath state, a `.$` key in JSONata.
+ * Retry and timeout rules asl-validator misses (sfn.create.invalid-definition), and the other query
+ * language's fields: Arguments, Output or a Choice's Condition in a JSONPath state, a `.$` key in
+ * JSONata.
  */
 const aslMutation: Mutation = (content) =>
   fc

@@ -167,7 +167,10 @@ function machine(
   };
 }
 
-/** Task, a Choice that checks the ARN in its output (spec §1.5), Succeed; or the Task alone. */
+/**
+ * Task, a Choice that checks the ARN in its output (as the connect-sagemaker page's examples do),
+ * Succeed; or the Task alone.
+ */
 function topLevel(
   options: MachineOptions,
   api: Api,

@@ -107,7 +107,8 @@ function edits(api: Api): readonly Edit[] & { readonly forms: number } {
       return { constraint: 'required', path: `/${member}` };
     }),
     (r) => {
-      // A mis-cased copy of the name field, as the SCHEMA_VALIDATION_FAILED reports describe (spec §1.3).
+      // A mis-cased copy of the name field, as the SCHEMA_VALIDATION_FAILED reports describe
+      // (sfn.parameters.field-names-checked-at-creation).
       const miscased = nameField.charAt(0).toLowerCase() + nameField.slice(1);
       r[miscased] = r[nameField];
       return { constraint: 'unknown-field', path: `/${miscased}` };
@@ -171,7 +172,8 @@ function edits(api: Api): readonly Edit[] & { readonly forms: number } {
     });
   if (api === 'CreateTrainingJob') {
     const gzipInFileMode: Edit = (r) => {
-      // Gzip channels need Pipe mode (spec §6.5): the Data Science SDK's File-mode default with Gzip data.
+      // Gzip channels need Pipe mode (the CompressionType member documentation): the Data Science
+      // SDK's File-mode default with Gzip data.
       const mode = at(r, ['AlgorithmSpecification']);
       if (!mode) return undefined;
       mode.TrainingInputMode = 'File';
@@ -242,7 +244,7 @@ const EDITS: Readonly<Record<Api, readonly Edit[] & { readonly forms: number }>>
 
 /**
  * The request with its resource names in lower case: their ARNs then keep them as written, and a
- * grant for the name matches (SageMaker lower-cases names in ARNs, spec §2.4).
+ * grant for the name matches (SageMaker lower-cases names in ARNs: sagemaker.arn.lower-case).
  */
 function lowerCaseNames(api: Api, request: SageMakerRequest): SageMakerRequest {
   const facts = SAGEMAKER_APIS[api];

@@ -1,8 +1,8 @@
 /**
  * One fast-check arbitrary per API of the optimized integration, producing requests that are valid
  * by construction: every required member, optional members at useful frequencies, realistic values
- * (enums from the API model), and the semantic rules the model does not encode (spec §6; each is
- * checked by validation/semanticRules.ts).
+ * (enums from the API model), and the semantic rules the model does not encode (from SageMaker's
+ * member documentation; each is checked by validation/semanticRules.ts).
  */
 import fc from 'fast-check';
 import { enumAt } from '../apimodel/lookup.js';
@@ -49,7 +49,10 @@ const TRAINING_DAYS_28 = 2_419_200;
 
 const trainingInputModeArb = fc.constantFrom('File', 'File', 'Pipe', 'FastFile');
 
-/** A training channel; AugmentedManifestFile and Gzip only where the input mode is Pipe (spec §6.5). */
+/**
+ * A training channel; AugmentedManifestFile and Gzip only where the input mode is Pipe (the
+ * S3DataType and CompressionType member documentation).
+ */
 const channelArb = (name: string, mode: string) =>
   fc
     .record({
@@ -163,7 +166,7 @@ export const createTrainingJobArb: fc.Arbitrary<SageMakerRequest> = fc
     }),
   );
 
-/** MaxConcurrentTransforms x MaxPayloadInMB <= 100 (spec §6.3). */
+/** MaxConcurrentTransforms x MaxPayloadInMB <= 100 (the MaxPayloadInMB member documentation). */
 const transformLimitsArb = fc
   .tuple(fc.integer({ min: 1, max: 10 }), fc.integer({ min: 1, max: 100 }))
   .map(([concurrent, payload]) => ({
@@ -311,7 +314,10 @@ export const createLabelingJobArb: fc.Arbitrary<SageMakerRequest> = fc
   })
   .map(compact);
 
-/** Grid search takes categorical ranges only; Bayesian and Random take every kind (spec §6). */
+/**
+ * Grid search takes categorical ranges only; Bayesian and Random take every kind (SageMaker's
+ * documentation of the tuning strategies).
+ */
 const tuningConfigArb = fc.constantFrom('Bayesian', 'Random', 'Grid').chain((Strategy) =>
   fc
     .record({
@@ -514,7 +520,7 @@ const OPTIONAL_MEMBERS: Readonly<Record<Api, Record<string, fc.Arbitrary<unknown
       CaptureOptions: [{ CaptureMode: 'Input' }, { CaptureMode: 'Output' }],
     })),
     AsyncInferenceConfig: s3UriArb.map((S3OutputPath) => ({ OutputConfig: { S3OutputPath } })),
-    // The role SageMaker assumes for the endpoint: a PassRole of its own (spec §2.4).
+    // The role SageMaker assumes for the endpoint: a PassRole of its own (sagemaker.passrole-checked).
     ExecutionRoleArn: roleArnArb,
     VpcConfig: vpcConfigArb,
     EnableNetworkIsolation: on,

@@ -83,11 +83,14 @@ export function scenarioArb(
         { weight: 9, arbitrary: fc.constant(true) },
         { weight: 1, arbitrary: fc.constant(false) },
       ),
+      // A pipeline run again with the names it used before.
+      namesInUse: sometimes(fc.constant(true), 0.06),
       abortAfterPolls:
         pattern === 'sync' ? sometimes(fc.integer({ min: 0, max: 3 }), 0.15) : fc.constant(undefined),
     })
-    .map(({ createError, job: j, referencesExist, abortAfterPolls }) => {
+    .map(({ createError, job: j, referencesExist, namesInUse, abortAfterPolls }) => {
       const scenario: { -readonly [K in keyof WorldScenario]: WorldScenario[K] } = { referencesExist };
+      if (namesInUse) scenario.namesInUse = true;
       if (createError) scenario.createError = createError;
       if (j) scenario.job = j;
       if (abortAfterPolls !== undefined) scenario.abortAfterPolls = abortAfterPolls;

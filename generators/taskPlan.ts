@@ -96,7 +96,10 @@ export interface TaskOptions {
   readonly references?: boolean;
 }
 
-/** Errors a SageMaker task can raise (spec §4.4, §5.4). */
+/**
+ * Errors a SageMaker task can raise (sfn.sagemaker.error-names, sfn.sync.failed-job, asl.task-timeout,
+ * asl.heartbeat-timeout-error; States.Permissions: the error-handling page's Error names).
+ */
 export const TASK_ERROR_NAMES = [
   'SageMaker.AmazonSageMakerException',
   'SageMaker.ResourceLimitExceededException',
@@ -110,8 +113,8 @@ export const TASK_ERROR_NAMES = [
 
 /**
  * Names close to the errors a task raises, as people mistype or misremember them: a prefix, other
- * cases, another SageMaker exception, the name without its service. None matches (spec §5.3:
- * names match exactly).
+ * cases, another SageMaker exception, the name without its service. None matches (the ASL
+ * specification, Retry: names match exactly).
  */
 export const NEAR_MISS_ERROR_NAMES = [
   'SageMaker.AmazonSageMaker',

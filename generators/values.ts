@@ -15,7 +15,7 @@ const suffixArb = fc.array(alnum, { minLength: 1, maxLength: 8 }).map((cs) => cs
 /**
  * A name matching `[a-zA-Z0-9](-*[a-zA-Z0-9]){0,max-1}` (job, model, endpoint names): a word, a
  * hyphen (sometimes two) and a suffix; now and then with capitals (their ARNs are lower-cased by
- * SageMaker, spec §2.4), cut to `max`.
+ * SageMaker: sagemaker.arn.lower-case), cut to `max`.
  */
 export function resourceNameArb(max: number): fc.Arbitrary<string> {
   return fc
@@ -118,7 +118,7 @@ export const tagsArb = fc
     ),
   );
 
-/** String hyperparameters (values at most 256 characters, as the member doc says; spec §6.4). */
+/** String hyperparameters (values at most 256 characters, as the member doc says). */
 export const hyperParametersArb = fc
   .uniqueArray(
     fc.constantFrom('epochs', 'eta', 'max_depth', 'num_round', 'objective', 'learning_rate', 'batch_size'),

@@ -51,7 +51,7 @@ export interface RequestPlan {
   readonly dynamic: readonly DynamicMember[];
 }
 
-/** A Retry rule (spec §5.3); absent fields take the ASL defaults. */
+/** A Retry rule (asl.retry); absent fields take the ASL defaults. */
 export interface RetrierPlan {
   readonly errorEquals: readonly string[];
   readonly intervalSeconds?: number;
@@ -206,7 +206,10 @@ export interface MachinePlan {
   readonly flow: FlowPlan;
 }
 
-/** What an invalid case breaks, for the oracles to judge where it is caught (spec §1.3). */
+/**
+ * What an invalid case breaks, for the oracles to judge where it is caught
+ * (sfn.parameters.field-names-checked-at-creation, sagemaker.validation).
+ */
 export type Breakage =
   /** A request value outside the SageMaker API model's constraints (or a rule it does not encode). */
   | {

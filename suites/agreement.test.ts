@@ -17,6 +17,16 @@ import { renderMachine } from '../generators/render.js';
 import { compare } from '../reports/compare.js';
 import { drawSuiteCase, SUITES, type SuiteName } from './suites.js';
 import { EmbeddedTarget } from './targets/embedded.js';
+import { EmulatedStepFunctions } from '../emulator/stepFunctions.js';
+
+/** An IAM resource pattern as a regular expression (`*` any text, `?` one character). */
+const glob = (pattern: string): RegExp =>
+  new RegExp(
+    `^${pattern
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*/g, '.*')
+      .replace(/\?/g, '.')}$`,
+  );
 
 describe('check, policy, run and exec agree on every call', () => {
   it.each(['sufficiency', 'necessity'] as SuiteName[])(
@@ -49,16 +59,79 @@ describe('check, policy, run and exec agree on every call', () => {
             same.length,
             `${c.id}: ${call.action} ${call.resource} is not a call check lists`,
           ).toBeGreaterThan(0);
-          expect(
-            same.map((r) => r.decision),
-            `${c.id}: ${call.action} ${call.resource}`,
-          ).toContain(call.decision);
+          // A name given at run time that the policy allows only under some patterns: the name
+          // the execution gave is allowed exactly where it fits one of them.
+          const decisions = same.map((r) =>
+            r.byName
+              ? r.byName.allowedWhere.some((pattern) => glob(pattern).test(call.resource))
+                ? 'allowed'
+                : 'denied'
+              : r.decision === 'allowed'
+                ? 'allowed'
+                : 'denied',
+          );
+          expect(decisions, `${c.id}: ${call.action} ${call.resource}`).toContain(
+            call.decision === 'allowed' ? 'allowed' : 'denied',
+          );
+          if (!same.some((r) => r.byName)) expect(same.map((r) => r.decision)).toContain(call.decision);
         }
       }
       expect(calls).toBeGreaterThan(500);
     },
     60_000,
   );
+});
+
+describe('check lists no call the integration does not make', () => {
+  it("every call check lists for a state an execution reached, decided with that execution's names, the emulator made (a Stop only on abort)", async () => {
+    let listed = 0;
+    for (let i = 0; i < 120; i++) {
+      const c = drawSuiteCase('sufficiency', 5, i).value;
+      // Every call allowed, every job completing: the calls of a successful run.
+      const sfn = new EmulatedStepFunctions({ region: c.region, account: c.account });
+      const { stateMachineArn } = sfn.createStateMachine({
+        definition: c.definition as Record<string, unknown>,
+      });
+      const { executionArn } = sfn.startExecution({
+        stateMachineArn,
+        input: c.input,
+        name: c.executionName,
+        scenario: { referencesExist: true },
+      });
+      const run = await sfn.awaitExecution(executionArn);
+      const made = new Set(run.calls.map((x) => `${x.action} ${x.resource}`));
+      // Each state's request, and the states whose task succeeded (every call of a success made).
+      const resolved = new Map<string, Record<string, unknown>>();
+      const succeeded = new Set<string>();
+      let entered = '';
+      for (const e of run.history) {
+        if (e.type === 'TaskStateEntered')
+          entered = String((e.stateEnteredEventDetails as { name: string }).name);
+        if (e.type === 'TaskScheduled' && !resolved.has(entered))
+          resolved.set(
+            entered,
+            JSON.parse((e.taskScheduledEventDetails as { parameters: string }).parameters),
+          );
+        if (e.type === 'TaskSucceeded') succeeded.add(entered);
+      }
+      const checked = checkPolicy(
+        c.definition,
+        new PolicySet([]),
+        { ...DEFAULT_OPTIONS, region: c.region, account: c.account },
+        resolved,
+      );
+      if (!checked.ok) throw new Error(JSON.stringify(checked.problems));
+      for (const r of checked.requirements) {
+        if (!succeeded.has(r.state) || /^sagemaker:Stop/.test(r.action)) continue;
+        listed++;
+        expect(
+          made.has(`${r.action} ${r.resource}`),
+          `sufficiency:${i}: check lists ${r.action} ${r.resource}, not made`,
+        ).toBe(true);
+      }
+    }
+    expect(listed).toBeGreaterThan(300);
+  }, 60_000);
 });
 
 describe('resourceMatches', () => {

@@ -7,6 +7,8 @@ import { predictedPolicy, type CaseContent } from '../generators/case.js';
 import { TAKING_AWAY } from '../generators/policyVariant.js';
 import { scenarioMix } from '../generators/scenarioMix.js';
 import { predictExecution } from '../oracles/outcome/predictExecution.js';
+import { OPERATION_ERRORS } from '../catalog/sagemakerApis.js';
+import { planTasks } from '../plan/casePlan.js';
 import { drawSuiteCase, SUITES, type SuiteName } from './suites.js';
 
 const N = 500;
@@ -66,6 +68,25 @@ describe('what each suite draws (seed 1)', () => {
     // Every way a job ends occurs, and so do timeouts and aborts.
     for (const end of ['Completed', 'Failed', 'Stopped', 'timedOut', 'aborted'] as const)
       expect(mix.firstJob[end], end).toBeGreaterThan(0);
+  });
+
+  it('outcome: an injected error is one every API of the case may answer; names in use and undecided heartbeats are rare', () => {
+    const cases = casesOf('outcome');
+    let inUse = 0;
+    let undecided = 0;
+    for (const c of cases) {
+      const e = c.scenario.createError?.error;
+      if (e)
+        for (const t of planTasks(c.plan.flow))
+          expect(OPERATION_ERRORS.value[t.api], `${t.api} ${e}`).toContain(e);
+      if (c.scenario.namesInUse) inUse++;
+      if (predictExecution(c).undecided) undecided++;
+    }
+    // A pipeline run again with its names: often enough to be seen, not so often that little else is.
+    expect(inUse / N).toBeGreaterThan(0.02);
+    expect(inUse / N).toBeLessThan(0.12);
+    // What the oracle leaves undecided (sfn.sync.heartbeat) costs few cases.
+    expect(undecided / N).toBeLessThan(0.1);
   });
 
   it('validation: at least 80% of the request mutations reach SageMaker validation, where error and cause are compared', () => {

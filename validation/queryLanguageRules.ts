@@ -1,6 +1,6 @@
 /**
  * Fields of one query language written in a state of the other, as people write them when they
- * move a definition between JSONPath and JSONata (spec §5.2): `Arguments`, `Output` or a Choice
+ * move a definition between JSONPath and JSONata (asl.data-flow): `Arguments`, `Output` or a Choice
  * rule's `Condition` in a JSONPath state, a `.$` key inside a JSONata state's `Arguments`. Step
  * Functions rejects them at CreateStateMachine; `validate` says which field and how to fix it.
  */

@@ -1,5 +1,5 @@
 /**
- * Rules SageMaker applies that its API model does not encode (spec §6, member documentation).
+ * Rules SageMaker applies that its API model does not encode (from its member documentation).
  * Each rule has a stable id; a rule only looks at values written literally (a `.$` key or a JSONata
  * expression is computed at run time and cannot be judged here).
  */
@@ -14,7 +14,7 @@ const str = (v: unknown): string | undefined =>
 const obj = (v: unknown): Obj | undefined => (isObject(v) ? v : undefined);
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
-/** The longest training run SageMaker accepts: 28 days (spec §6.3). */
+/** The longest training run SageMaker accepts: 28 days (the MaxRuntimeInSeconds member documentation). */
 export const MAX_TRAINING_RUNTIME_SECONDS = 2_419_200;
 
 interface Rule {

@@ -1,7 +1,7 @@
 /**
  * The Retry / Catch / timeout rules of Task, Parallel and Map states that asl-validator misses and
- * Step Functions enforces at creation (spec §5.2, §5.3). Shared by `validate` and the emulator's
- * CreateStateMachine checks.
+ * Step Functions enforces at creation (sfn.create.invalid-definition). Shared by `validate` and the
+ * emulator's CreateStateMachine checks.
  */
 type Obj = Record<string, unknown>;
 const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -1,7 +1,8 @@
 /**
  * `validate`: is a definition valid ASL, and valid for the SageMaker integration? asl-validator
- * checks the ASL schema; on top come the rules it misses (spec §5.2, §5.3) and the integration's:
- * known `sagemaker:` APIs and suffixes, and each request checked against the SageMaker API model.
+ * checks the ASL schema; on top come the rules it misses (sfn.create.invalid-definition) and the
+ * integration's: known `sagemaker:` APIs and suffixes, and each request checked against the
+ * SageMaker API model.
  */
 import { aslValidate } from './aslSchema.js';
 import type { StateMachineType } from '../catalog/api.js';
@@ -26,7 +27,8 @@ const VALUE_CONSTRAINTS = new Set(['required', 'type', 'length', 'pattern', 'enu
 
 /**
  * Whether CreateStateMachine rejects the definition for this problem: all but a request value
- * SageMaker checks when it is called (spec §1.3: at creation only the field names are).
+ * SageMaker checks when it is called (sagemaker.validation; at creation only the field names are:
+ * sfn.parameters.field-names-checked-at-creation).
  */
 export const rejectedAtCreation = (p: Pick<DefinitionProblem, 'code'>): boolean =>
   !VALUE_CONSTRAINTS.has(p.code) && !p.code.startsWith('semantic:');

@@ -283,7 +283,10 @@ export class RequestValidator {
 
 export const sagemakerValidator = new RequestValidator();
 
-/** Field names only: what CreateStateMachine checks of a request (spec §1.3). */
+/**
+ * Field names only: what CreateStateMachine checks of a request
+ * (sfn.parameters.field-names-checked-at-creation).
+ */
 export const fieldNameValidator = new RequestValidator(SAGEMAKER_MODEL, true);
 
 /** Validates the request of one of the nine APIs against the API model and the semantic rules. */

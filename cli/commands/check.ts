@@ -1,9 +1,11 @@
 import { PolicySet } from '../../iam/evaluate.js';
 import { checkActionsAgainstCatalog } from '../../iam/actionCatalog.js';
 import { checkPolicy, type PolicyCheck, type Requirement } from '../../oracles/calls/checkPolicy.js';
+import type { StateMachineType } from '../../catalog/api.js';
+import type { PredictionOptions } from '../../oracles/options.js';
 import { UsageError } from '../errors.js';
 import { readPolicyFile } from '../policyFile.js';
-import type { Io } from '../io.js';
+import { readInput, type Io } from '../io.js';
 import { toPredictionOptions, type RawPredictionOptions } from '../predictionOptions.js';
 import { definitionProblem, readValidDefinition, reportUnmodelled } from './policy.js';
 
@@ -11,6 +13,8 @@ export interface CheckOptions extends RawPredictionOptions {
   definition: string;
   policy: string[];
   format?: string;
+  /** A sample execution input (JSON text or `@file`): names given at run time are decided as it gives them. */
+  input?: string;
 }
 
 function table(rows: string[][]): string {
@@ -24,6 +28,7 @@ const DECISION_TEXT = {
   allowed: 'allowed',
   implicitDeny: 'DENIED (implicit)',
   explicitDeny: 'DENIED (explicit)',
+  dependsOnName: 'depends on the name',
 } as const;
 
 function why(r: Requirement): string {
@@ -45,17 +50,36 @@ function renderText(result: PolicyCheck): string {
   for (const r of result.requirements)
     rows.push([r.state, r.action, r.resource, r.level, DECISION_TEXT[r.decision]]);
   lines.push(table(rows), '');
-  const denied = result.requirements.filter((r) => r.decision !== 'allowed');
+  const denied = result.requirements.filter(
+    (r) => r.decision !== 'allowed' && r.decision !== 'dependsOnName',
+  );
+  const byName = result.requirements.filter((r) => r.byName);
+  for (const r of byName) {
+    lines.push(`DEPENDS ON THE NAME: ${r.state}: ${r.action} on ${r.resource}`);
+    lines.push(`  allowed where ${r.byName!.field} gives: ${r.byName!.allowedWhere.join(', ')}`);
+    lines.push(`  denied where it gives: ${r.byName!.deniedWhere.join(', ')}`);
+  }
+  if (byName.length > 0)
+    lines.push(
+      '  The names are given at run time: pass a sample execution input (--input FILE) to decide them for it.',
+      '',
+    );
   for (const r of denied) {
     lines.push(
       `${r.level === 'required' ? 'MISSING' : 'degraded'}: ${r.state}: ${r.action} on ${r.resource}`,
     );
-    lines.push(`  why it is needed: ${r.reason} [${r.provenance.kind}]`);
+    lines.push(
+      `  why it is needed: ${r.reason} [${r.provenance.kind}: ${r.provenance.rules.map((x) => x.id).join(', ')}]`,
+    );
     lines.push(`  why it is denied: ${why(r)}`);
   }
   if (denied.length > 0) lines.push('');
   const requiredDenied = denied.filter((r) => r.level === 'required');
-  if (result.sufficient) {
+  if (result.dependsOnNames) {
+    lines.push(
+      `Depends on the names: ${byName.filter((r) => r.level === 'required').length} required call(s) are allowed for some names given at run time and denied for others.`,
+    );
+  } else if (result.sufficient) {
     lines.push(
       `Sufficient: every required call (${result.requirements.filter((r) => r.level === 'required').length}) is allowed.`,
     );
@@ -70,6 +94,51 @@ function renderText(result: PolicyCheck): string {
   return `${lines.join('\n')}\n`;
 }
 
+/**
+ * The request each SageMaker Task state sends for a sample input: the definition run in the
+ * built-in emulator (every call allowed, every job completing, referenced resources there), each
+ * state's first TaskScheduled parameters. A state the run does not reach stays undecided.
+ */
+async function resolvedRequests(
+  definition: unknown,
+  type: StateMachineType | undefined,
+  input: unknown,
+  options: PredictionOptions,
+  io: Io,
+): Promise<Map<string, Record<string, unknown>>> {
+  const { EmulatedStepFunctions } = await import('../../emulator/stepFunctions.js');
+  const sfn = new EmulatedStepFunctions({
+    ...(options.region ? { region: options.region } : {}),
+    account: options.account,
+  });
+  const { stateMachineArn } = sfn.createStateMachine({
+    definition: definition as Record<string, unknown>,
+    ...(type ? { type } : {}),
+  });
+  const { executionArn } = sfn.startExecution({
+    stateMachineArn,
+    input,
+    scenario: { referencesExist: true },
+  });
+  const run = await sfn.awaitExecution(executionArn);
+  const out = new Map<string, Record<string, unknown>>();
+  const entered = new Map<number, string>();
+  for (const e of run.history) {
+    if (e.type === 'TaskStateEntered')
+      entered.set(e.id, String((e.stateEnteredEventDetails as { name: string }).name));
+    if (e.type !== 'TaskScheduled') continue;
+    const details = e.taskScheduledEventDetails as { resourceType: string; parameters: string };
+    const state = entered.get(e.previousEventId);
+    if (details.resourceType !== 'sagemaker' || state === undefined || out.has(state)) continue;
+    out.set(state, JSON.parse(details.parameters) as Record<string, unknown>);
+  }
+  if (run.status !== 'SUCCEEDED')
+    io.stderr(
+      `note: with this input the execution ${run.status}${run.error ? ` (${run.error})` : ''} in the built-in emulator: states it did not reach are decided for any name\n`,
+    );
+  return out;
+}
+
 /** `sfn-conformance check`: is this policy enough for this definition? */
 export async function checkCommand(raw: CheckOptions, io: Io): Promise<number> {
   const format = raw.format ?? 'text';
@@ -82,7 +151,11 @@ export async function checkCommand(raw: CheckOptions, io: Io): Promise<number> {
     for (const w of await checkActionsAgainstCatalog(policy))
       io.stderr(`warning: policy file "${policy.name}": ${w.path}: ${w.message}\n`);
   }
-  const result = checkPolicy(definition, new PolicySet(policies), options);
+  const resolved =
+    raw.input === undefined
+      ? undefined
+      : await resolvedRequests(definition, type, readInput(raw.input), options, io);
+  const result = checkPolicy(definition, new PolicySet(policies), options, resolved);
   if (!result.ok) throw definitionProblem(raw.definition, result.problems);
   reportUnmodelled(result.unmodelled, io);
   for (const w of result.warnings) io.stderr(`warning: ${w}\n`);

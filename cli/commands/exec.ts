@@ -13,7 +13,7 @@ import { EmulatedStepFunctions, StepFunctionsError } from '../../emulator/stepFu
 import { UsageError } from '../errors.js';
 import { readPolicyFile } from '../policyFile.js';
 import { checkAccount, checkExecutionName, checkRegion, checkSeed } from '../values.js';
-import { INPUT_LIMITS, parseJsonText, readJsonFile, type Io } from '../io.js';
+import { readInput, readJsonFile, type Io } from '../io.js';
 import { readDefinition } from '../predictionOptions.js';
 
 export interface ExecRaw {
@@ -97,24 +97,24 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** `--input '{"a":1}'` or `--input @file.json`. */
-function readInput(value: string | undefined): unknown {
-  if (value === undefined) return {};
-  if (value.startsWith('@')) return readJsonFile(value.slice(1), 'input file', INPUT_LIMITS);
-  return parseJsonText(value, '--input', INPUT_LIMITS);
-}
 
 /** A scenario file: the WorldScenario shape (README, "Scenario files"). */
 export function readScenario(path: string): WorldScenario {
   const raw = readJsonFile(path, 'scenario file');
   const where = `scenario file "${path}"`;
   if (!isObject(raw)) throw new UsageError('bad-scenario', `${where} must hold a JSON object`);
-  const known = ['createError', 'job', 'referencesExist', 'abortAfterPolls'];
+  const known = ['createError', 'job', 'referencesExist', 'namesInUse', 'abortAfterPolls'];
   for (const k of Object.keys(raw))
     if (!known.includes(k))
       throw new UsageError('bad-scenario', `${where}: unknown field "${k}" (fields: ${known.join(', ')})`);
   const scenario: Record<string, unknown> = { referencesExist: raw.referencesExist ?? true };
   if (typeof scenario.referencesExist !== 'boolean')
     throw new UsageError('bad-scenario', `${where}: referencesExist must be true or false`);
+  if (raw.namesInUse !== undefined) {
+    if (typeof raw.namesInUse !== 'boolean')
+      throw new UsageError('bad-scenario', `${where}: namesInUse must be true or false`);
+    if (raw.namesInUse) scenario.namesInUse = true;
+  }
   const B = SCENARIO_BOUNDS;
   /** An integer field within its bounds, named with them. */
   const bounded = (value: unknown, field: string, { min, max }: { min: number; max: number }): number => {

@@ -12,7 +12,7 @@ const mutant = [
   '--runs',
   '12',
   '--seed',
-  '4',
+  '2',
   '--suite',
   'outcome',
   '--emulator-mutant',

@@ -21,7 +21,7 @@ const common = [
   '--runs',
   '9',
   '--seed',
-  '3',
+  '4',
   '--emulator-mutant',
   'sync-returns-create-response',
   '--shrink-budget',
@@ -41,7 +41,7 @@ describe('shards', () => {
     const shards = [1, 2, 3].map((i) => join(base, `shard-${i}`));
     for (const [i, dir] of shards.entries()) {
       const r = await run('run', ...common, '--shard', `${i + 1}/3`, '--report', dir);
-      expect(r.stdout).toContain(`(shard ${i + 1}/3, seed 3`);
+      expect(r.stdout).toContain(`(shard ${i + 1}/3, seed 4`);
       const report = read(dir);
       expect(report.shard).toEqual({ index: i + 1, count: 3 });
       // Case k of a suite is shard (k mod 3) + 1's.

@@ -1,4 +1,7 @@
-/** Choice rules of JSONPath states (spec §5.5): comparisons, type tests and And / Or / Not. */
+/**
+ * Choice rules of JSONPath states (the ASL specification, Choice State): comparisons, type tests
+ * and And / Or / Not.
+ */
 import { pathExists } from './jsonPath.js';
 import { readValue, type PathScope } from './dataFlow.js';
 import { StatesError } from './statesError.js';

@@ -48,7 +48,8 @@ function expression(text: string): ReturnType<typeof jsonata> {
   if (!e) {
     try {
       e = jsonata(text);
-      // Step Functions' own JSONata functions (spec §5.2): $parse reads a JSON string.
+      // Step Functions' own JSONata functions (the Developer Guide's JSONata page): $parse reads a
+      // JSON string.
       e.registerFunction(
         'parse',
         (s: unknown) => {

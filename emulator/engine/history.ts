@@ -16,7 +16,7 @@ export function detailsKey(type: string): string {
   return `${type.charAt(0).toLowerCase()}${type.slice(1)}EventDetails`;
 }
 
-/** The most events one execution may have (spec §4.5, §7.2). */
+/** The most events one execution may have (Step Functions quotas: maximum execution history size). */
 export const HISTORY_LIMIT = 25_000;
 
 export const HISTORY_LIMIT_CAUSE = `The execution reached the maximum number of history events (${HISTORY_LIMIT}).`;

@@ -655,7 +655,7 @@ class Run {
     return { output, next: nextName };
   }
 
-  /** Retry and Catch around a Task, Parallel or Map (spec §5.3). */
+  /** Retry and Catch around a Task, Parallel or Map (asl.retry). */
   private async withErrorHandling(
     name: string,
     type: string,

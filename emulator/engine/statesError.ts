@@ -16,13 +16,16 @@ export class StatesError extends Error {
   }
 }
 
-/** Errors no Retry or Catch can handle (spec §5.3 rule 6, §5.4). */
+/**
+ * Errors no Retry or Catch can handle (asl.runtime-uncatchable; States.DataLimitExceeded: the
+ * error-handling page's Error names).
+ */
 export const TERMINAL_ERRORS: ReadonlySet<string> = new Set(['States.Runtime', 'States.DataLimitExceeded']);
 
 /**
- * Whether a retrier's or catcher's ErrorEquals handles an error (spec §5.3): `States.ALL` matches
- * everything but the terminal errors; `States.TaskFailed` everything but `States.Timeout` (and the
- * heartbeat timeout) and the terminal errors; other names match exactly.
+ * Whether a retrier's or catcher's ErrorEquals handles an error (asl.task-failed-wildcard):
+ * `States.ALL` matches everything but the terminal errors; `States.TaskFailed` everything but
+ * `States.Timeout` (and the heartbeat timeout) and the terminal errors; other names match exactly.
  */
 export function errorMatches(errorEquals: readonly string[], error: string): boolean {
   if (TERMINAL_ERRORS.has(error)) return false;

@@ -317,3 +317,49 @@ describe('names that are properties of every object', () => {
       ).toThrow(/which MockedResponses does not define/);
   });
 });
+
+// sfn.sync.task-token: the context object of a callback task has Task.Token (an approval step).
+describe('a callback task (an approval before deployment)', () => {
+  const approval = (parameters: Obj) => ({
+    StartAt: 'Approve',
+    States: {
+      Approve: {
+        Type: 'Task',
+        Resource: 'arn:aws:states:::lambda:invoke.waitForTaskToken',
+        Parameters: { FunctionName: 'ask', Payload: parameters },
+        End: true,
+      },
+    },
+  });
+
+  it('reads $$.Task.Token from the context object, a token for the attempt', async () => {
+    const run = await execute(
+      approval({ 'token.$': '$$.Task.Token', 'model.$': '$.model' }),
+      mockOf({ Approve: 'Yes' }, { Yes: { '0': returns({ approved: true }) } }),
+      { model: 'm1' },
+    );
+    expect(run.status).toBe('SUCCEEDED');
+    const scheduled = run.history.find((e) => e.type === 'TaskScheduled')!;
+    const sent = JSON.parse((scheduled.taskScheduledEventDetails as { parameters: string }).parameters);
+    expect(typeof sent.Payload.token).toBe('string');
+    expect(sent.Payload.token.length).toBeGreaterThan(10);
+    expect(sent.Payload.model).toBe('m1');
+  });
+
+  it('a state that is no task has no Task: the message shows the context object it read, not the input', async () => {
+    const run = await execute(
+      {
+        StartAt: 'P',
+        States: { P: { Type: 'Pass', Parameters: { 'token.$': '$$.Task.Token' }, End: true } },
+      },
+      undefined,
+      { secret: 'input' },
+    );
+    expect(run).toMatchObject({ status: 'FAILED', error: 'States.Runtime' });
+    expect(run.cause).toContain(
+      "The JSONPath '$$.Task.Token' specified for the field 'token.$' could not be found in the input '{\"Execution\"",
+    );
+    expect(run.cause).toContain('"StateMachine"');
+    expect(run.cause).not.toContain(`in the input '{"secret":"input"}'`);
+  });
+});

@@ -1,8 +1,10 @@
 /**
  * Step Functions' optimized SageMaker integration, as the emulator runs it: the calls made as the
  * execution role (each authorized and recorded), request-response and `.sync` (poll Describe, fall
- * back to the job's end event when polling is denied, Tags map and epoch-ms times in the output),
- * best-effort Stop on abort, and SageMaker errors as Step Functions errors (spec §4).
+ * back to the job's end event when polling is denied: sfn.sync.polls-describe; Tags map and epoch-ms
+ * times in the output: sfn.sync.output-is-describe, sfn.sync.epoch-milliseconds), best-effort Stop
+ * on abort (sfn.sync.stop-on-abort), and SageMaker errors as Step Functions errors
+ * (sfn.sagemaker.error-names).
  */
 import { isApi, type Api } from '../../catalog/api.js';
 import { pollIntervalMs, type WorldScenario } from '../../catalog/scenario.js';
@@ -127,7 +129,8 @@ export class SageMakerIntegration implements TaskHandler {
         'States.Runtime',
         `The Parameters of the state '${inv.stateName}' must be an object`,
       );
-    // Fields the API does not know, only visible now (from a whole-object path), fail the state (spec §1.3).
+    // Fields the API does not know, only visible now (from a whole-object path), fail the state
+    // (sfn.parameters.unknown-field-at-run-time).
     const violations = mutant === 'request-validation-off' ? [] : this.validated(api, inv);
     const unknown = violations.filter((v) => v.constraint === 'unknown-field');
     if (unknown.length > 0) {
@@ -139,7 +142,7 @@ export class SageMakerIntegration implements TaskHandler {
     }
     let request: Obj = inv.parameters;
     if (sync) {
-      // Step Functions tags the jobs it starts and runs (spec §1.4, observed).
+      // Step Functions tags the jobs it starts and runs (sfn.sync.tags-added, observed).
       const userTags = Array.isArray(request.Tags) ? (request.Tags as unknown[]) : [];
       request = {
         ...request,
@@ -227,7 +230,7 @@ export class SageMakerIntegration implements TaskHandler {
     inv.onAbort((reason) => {
       if (mutant === 'no-stop-on-abort' && reason !== 'timeout') return;
       if (mutant === 'no-stop-on-timeout' && reason === 'timeout') return;
-      // Best effort (spec §4.2): a denied or failed stop leaves the job running.
+      // Best effort (sfn.sync.stop-on-abort): a denied or failed stop leaves the job running.
       if (authorizer.authorize(stopAction.value, arn, {}, inv.now()) !== 'allowed') return;
       if (mutant === 'stop-without-effect') return;
       try {
@@ -276,7 +279,8 @@ export class SageMakerIntegration implements TaskHandler {
     }
     if (status === 'Completed' || (status === 'Stopped' && mutant === 'stopped-job-succeeds'))
       return mutant === 'sync-returns-create-response' ? response : result;
-    // A job that ends Failed or Stopped fails the task (spec §4.2, U1/U2: inferred from the Batch integration).
+    // A job that ends Failed or Stopped fails the task (sfn.sync.failed-job: inferred from the Batch
+    // integration, not verified).
     if (mutant === 'failure-reason-dropped') delete result.FailureReason;
     throw new StatesError(
       mutant === 'failed-job-wrong-error' && status === 'Failed'

@@ -62,6 +62,8 @@ export interface ServiceOptions {
   readonly partition?: string;
   /** Resources a request names (a transform's model, an endpoint's config) exist even when not created here. */
   readonly referencesExist: boolean;
+  /** A resource of every name a request creates exists already (the pipeline ran before). */
+  readonly namesInUse?: boolean;
   /** A deliberate deviation (emulator/mutants.ts). */
   readonly mutant?: MutantName;
 }
@@ -160,12 +162,13 @@ export class SageMakerService {
     const arn = this.arn(type, name);
     if (api === 'UpdateEndpoint') {
       const endpoint = this.find('endpoint', name);
-      if (!endpoint && !this.options.referencesExist)
+      if (!endpoint && !this.options.referencesExist && !this.options.namesInUse)
         throw new SageMakerError('ValidationException', missingMessage('endpoint', arn));
       return { EndpointArn: arn };
     }
     const key = this.key(type, name, facts);
-    if (this.resources.has(key) && this.options.mutant !== 'names-not-unique') throw this.duplicate(api, arn);
+    if ((this.resources.has(key) || this.options.namesInUse) && this.options.mutant !== 'names-not-unique')
+      throw this.duplicate(api, arn);
     const tags = Array.isArray(request.Tags)
       ? (request.Tags as { Key: string; Value: string }[]).map((t) => ({ ...t }))
       : [];

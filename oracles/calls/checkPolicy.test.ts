@@ -86,7 +86,7 @@ describe('check', () => {
     ]);
   });
 
-  it('a dynamic name needs a <type>/* grant: a prefix grant does not match the representative name', () => {
+  it('a dynamic name that a prefix grant covers depends on the name: allowed under the prefix, denied elsewhere', () => {
     const dynamic = {
       ...trainingSync,
       States: {
@@ -96,10 +96,16 @@ describe('check', () => {
     const scoped = predicted(trainingSync); // training-job/train*
     const result = check(dynamic, scoped);
     expect(result.sufficient).toBe(false);
+    expect(result.dependsOnNames).toBe(true);
     expect(result.requirements[0]).toMatchObject({
       action: 'sagemaker:CreateTrainingJob',
       resource: 'arn:aws:sagemaker:us-east-1:123456789012:training-job/${TrainingJobName}',
-      decision: 'implicitDeny',
+      decision: 'dependsOnName',
+      byName: {
+        field: 'TrainingJobName',
+        allowedWhere: ['arn:aws:sagemaker:us-east-1:123456789012:training-job/train*'],
+        deniedWhere: ['any other name'],
+      },
     });
     expect(check(dynamic, predicted(dynamic)).sufficient).toBe(true);
   });
@@ -225,12 +231,13 @@ describe('what counts as tagging on create', () => {
     },
   });
   const addTags = (definition: unknown) =>
-    check(definition, predicted(definition)).requirements.find((r) => r.action === 'sagemaker:AddTags')!;
+    check(definition, predicted(definition)).requirements.find((r) => r.action === 'sagemaker:AddTags');
 
-  it('Tags with tags, or given at run time, need AddTags; an empty Tags list or none does not', () => {
-    expect(addTags(rr({ Tags: [{ Key: 'team', Value: 'ml' }] })).level).toBe('required');
-    expect(addTags(rr({ 'Tags.$': '$.tags' })).level).toBe('required');
-    expect(addTags(rr({ Tags: [] })).level).toBe('documented');
-    expect(addTags(rr({})).level).toBe('documented');
+  it('Tags with tags, or given at run time, need AddTags; with an empty Tags list or none no call is made', () => {
+    expect(addTags(rr({ Tags: [{ Key: 'team', Value: 'ml' }] }))?.level).toBe('required');
+    expect(addTags(rr({ 'Tags.$': '$.tags' }))?.level).toBe('required');
+    // A statement of the template that no call needs is no requirement (it stays in `policy`).
+    expect(addTags(rr({ Tags: [] }))).toBeUndefined();
+    expect(addTags(rr({}))).toBeUndefined();
   });
 });

@@ -1,10 +1,10 @@
-import type { Provenance } from '../../catalog/provenance.js';
+import { weakest, type Provenance } from '../../catalog/provenance.js';
 import type { Decision, PolicySet, StatementExplanation } from '../../iam/evaluate.js';
 import type { PolicyDocument } from '../../iam/policy.js';
 import type { DefinitionProblem, UnmodelledTask } from '../definition/sagemakerTasks.js';
 import type { PredictionOptions } from '../options.js';
 import { mergeGrants } from '../policy/mergeStatements.js';
-import { definitionCalls, type RequirementLevel } from './taskCalls.js';
+import { definitionCalls, resourceMatches, type Call, type RequirementLevel } from './taskCalls.js';
 
 /** A statement that decided a requirement, or (for an implicit deny) one that named the action but did not apply. */
 export interface StatementRef {
@@ -15,21 +15,39 @@ export interface StatementRef {
   readonly reason: string;
 }
 
+/**
+ * A requirement whose resource is named at run time, decided differently for different names: the
+ * resource patterns of the policy under which a name is allowed, and those under which it is denied.
+ */
+export interface NameDependence {
+  /** The member whose value names the resource, e.g. `TrainingJobName`. */
+  readonly field: string;
+  /** Patterns a name may match to be allowed (`arn:...:training-job/ade-*`). */
+  readonly allowedWhere: readonly string[];
+  /** Patterns (or `any other name`) under which it is denied. */
+  readonly deniedWhere: readonly string[];
+}
+
 export interface Requirement {
   readonly state: string;
   readonly action: string;
   readonly resource: string;
   readonly context: Readonly<Record<string, string | readonly string[]>>;
   readonly level: RequirementLevel;
+  /** That the call is made, and that a denial costs what it says: the weakest of the rules of both. */
   readonly provenance: Provenance;
   readonly reason: string;
-  readonly decision: Decision;
+  /** `dependsOnName`: the resource is named at run time, and the policy allows some names and not others. */
+  readonly decision: Decision | 'dependsOnName';
+  readonly byName?: NameDependence;
   readonly statements: readonly StatementRef[];
 }
 
 export interface PolicyCheck {
   /** Every `required` call is allowed. */
   readonly sufficient: boolean;
+  /** No required call is denied, but some are decided by the names given at run time. */
+  readonly dependsOnNames: boolean;
   readonly requirements: readonly Requirement[];
   /** The generated-policy statements that would grant the implicitly denied required calls. */
   readonly missing?: PolicyDocument;
@@ -51,24 +69,57 @@ function ref(s: StatementExplanation): StatementRef {
   };
 }
 
+/** A concrete resource a policy's resource pattern matches (`*` and `?` stand for `x`). */
+const witnessOf = (pattern: string): string => pattern.replace(/[*?]/g, 'x');
+
+/**
+ * How a call on a resource named at run time is decided for the names it may take: the
+ * representative (`training-job/${TrainingJobName}`, which only wildcard grants match) and one name
+ * under each resource pattern of the policies that fits the representative. One decision for all:
+ * that decision; several: the name decides.
+ */
+function decideByName(call: Call, policies: PolicySet) {
+  const evaluate = (resource: string) =>
+    policies.evaluate({ action: call.action, resource, context: call.context });
+  const base = evaluate(call.resource);
+  if (!call.resource.includes('${')) return { evaluation: base };
+  const field = /\$\{([A-Za-z]+)\}/.exec(call.resource)?.[1] ?? 'name';
+  const allowedWhere: string[] = [];
+  const deniedWhere: string[] = [];
+  const patterns = new Set<string>();
+  for (const policy of policies.policies)
+    for (const s of policy.statements)
+      if (s.resourceKind === 'Resource')
+        for (const r of s.resources)
+          if (r !== '*' && resourceMatches(call.resource, witnessOf(r))) patterns.add(r);
+  for (const pattern of patterns) {
+    const decision = evaluate(witnessOf(pattern)).decision;
+    (decision === 'allowed' ? allowedWhere : deniedWhere).push(pattern);
+  }
+  if (base.decision === 'allowed' ? deniedWhere.length === 0 : allowedWhere.length === 0)
+    return { evaluation: base };
+  (base.decision === 'allowed' ? allowedWhere : deniedWhere).push('any other name');
+  return { evaluation: base, byName: { field, allowedWhere, deniedWhere } };
+}
+
 /**
  * Is the policy enough for the definition? Derives the calls each SageMaker Task makes as the
- * execution role and decides each one with the IAM evaluator.
+ * execution role and decides each one with the IAM evaluator: the calls that are made, never the
+ * template's statements that no call needs. With `resolved` (each state's request as an execution
+ * computed it, by state name), names given at run time are decided as that execution gives them.
  */
 export function checkPolicy(
   definition: unknown,
   policies: PolicySet,
   options: PredictionOptions,
+  resolved?: ReadonlyMap<string, Readonly<Record<string, unknown>>>,
 ): CheckPolicyResult {
-  const found = definitionCalls(definition, options);
+  const found = definitionCalls(definition, options, resolved);
   if (!found.ok) return found;
-  const { calls, warnings, unmodelled } = found;
+  const { warnings, unmodelled } = found;
+  const calls = found.calls.filter((c) => c.phase !== 'template');
   const requirements: Requirement[] = calls.map((call) => {
-    const evaluation = policies.evaluate({
-      action: call.action,
-      resource: call.resource,
-      context: call.context,
-    });
+    const { evaluation, byName } = decideByName(call, policies);
     const statements =
       evaluation.decision === 'implicitDeny'
         ? evaluation.statements.filter((s) => s.action.matched).map(ref)
@@ -79,9 +130,10 @@ export function checkPolicy(
       resource: call.resource,
       context: call.context,
       level: call.level,
-      provenance: call.provenance,
+      provenance: weakest([call.provenance, call.necessity]),
       reason: call.reason,
-      decision: evaluation.decision,
+      decision: byName ? 'dependsOnName' : evaluation.decision,
+      ...(byName ? { byName } : {}),
       statements,
     };
   });
@@ -94,16 +146,20 @@ export function checkPolicy(
       : mergeGrants(
           missingCalls.map((c) => ({
             action: c.action,
-            resource: c.grant!,
-            provenance: c.provenance,
+            resource: c.grant,
+            provenance: c.grantProvenance,
             state: c.state,
             ...(c.condition ? { condition: c.condition } : {}),
           })),
         ).document;
-  const sufficient = requirements.every((r) => r.level !== 'required' || r.decision === 'allowed');
+  const required = requirements.filter((r) => r.level === 'required');
+  const sufficient = required.every((r) => r.decision === 'allowed');
+  const dependsOnNames =
+    !sufficient && required.every((r) => r.decision === 'allowed' || r.decision === 'dependsOnName');
   return {
     ok: true,
     sufficient,
+    dependsOnNames,
     requirements,
     ...(missing ? { missing } : {}),
     unmodelled,

@@ -1,9 +1,9 @@
 import type { JsonPath, RequestPlan } from '../../plan/casePlan.js';
 
 /**
- * How a request member is given (spec §3): `static` when the Task writes its value literally (or,
- * for a resolved request, once Step Functions has computed it), `dynamic` when Step Functions
- * computes it at run time (a JSONPath `.$` key, an intrinsic function, a JSONata `{% %}`
+ * How a request member is given (sfn.template.documented): `static` when the Task writes its value
+ * literally (or, for a resolved request, once Step Functions has computed it), `dynamic` when Step
+ * Functions computes it at run time (a JSONPath `.$` key, an intrinsic function, a JSONata `{% %}`
  * expression), `absent` when the request does not have it.
  */
 export type FieldValue =

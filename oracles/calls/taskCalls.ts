@@ -458,14 +458,22 @@ export type DefinitionCalls =
     }
   | { readonly ok: false; readonly problems: readonly DefinitionProblem[] };
 
-/** The calls of every SageMaker Task state of a definition, in document order. */
-export function definitionCalls(definition: unknown, options: PredictionOptions): DefinitionCalls {
+/**
+ * The calls of every SageMaker Task state of a definition, in document order. With `resolved`
+ * (a state's request as an execution computed it, by state name), that state's calls are on the
+ * resources that execution names.
+ */
+export function definitionCalls(
+  definition: unknown,
+  options: PredictionOptions,
+  resolved?: ReadonlyMap<string, Readonly<Record<string, unknown>>>,
+): DefinitionCalls {
   const found = findTasks(definition, options.type);
   if (found.problems.length > 0) return { ok: false, problems: found.problems };
   const calls: Call[] = [];
   const warnings: string[] = [];
   for (const task of found.tasks) {
-    const result = taskCalls(task.subject, options);
+    const result = taskCalls(task.subject, options, resolved?.get(task.stateName));
     calls.push(...result.calls);
     warnings.push(...result.warnings);
   }

@@ -93,7 +93,7 @@ export function analyzeTaskResource(resource: string, type: StateMachineType): R
   else if (suffix === 'waitForTaskToken') {
     return {
       kind: 'problem',
-      message: `.waitForTaskToken is not supported by the SageMaker integration (spec §1.1): use "${resource.slice(0, resource.length - suffix.length - 1)}" or .sync`,
+      message: `.waitForTaskToken is not supported by the SageMaker integration (sfn.sagemaker.patterns): use "${resource.slice(0, resource.length - suffix.length - 1)}" or .sync`,
     };
   } else {
     return {
@@ -104,13 +104,13 @@ export function analyzeTaskResource(resource: string, type: StateMachineType): R
   if (!facts.patterns.value.includes(pattern)) {
     return {
       kind: 'problem',
-      message: `.sync is not available for sagemaker:${name} (only the five job APIs have it, spec §1.2): remove the .sync suffix`,
+      message: `.sync is not available for sagemaker:${name} (only the five job APIs have it, sfn.sagemaker.patterns): remove the .sync suffix`,
     };
   }
   if (type === 'EXPRESS' && !facts.expressPatterns.value.includes(pattern)) {
     return {
       kind: 'problem',
-      message: `.sync is not supported in Express state machines (spec §1.2): use a Standard state machine or request-response`,
+      message: `.sync is not supported in Express state machines (sfn.express.request-response-only): use a Standard state machine or request-response`,
     };
   }
   if (!isPartition(partition)) {

@@ -3,8 +3,9 @@
  * calls made as the execution role with their IAM decisions, the execution's status, error, cause
  * and output, the attempts of the first SageMaker task, the virtual duration and the history event
  * types. A small model of the plan's vocabulary (tasks with Retry, Catch, timeouts and data flow,
- * output checks, Succeed, Map and Parallel), not an ASL interpreter: each rule is one of spec
- * §2-§5, tagged with its provenance, and every call comes from the one call model (taskCalls).
+ * output checks, Succeed, Map and Parallel), not an ASL interpreter: each rule is an entry of the
+ * evidence table (catalog/evidence.ts, the R table below); a prediction rests on every rule it used,
+ * and is as strong as the weakest; every call comes from the one call model (taskCalls).
  */
 import { validateRequest } from '../../validation/validateRequest.js';
 import { partitionOf } from '../../catalog/regions.js';
@@ -164,6 +165,7 @@ const R = {
   heartbeatError: rule('asl.heartbeat-timeout-error'),
   heartbeat: rule('sfn.sync.heartbeat'),
   machineTimeout: rule('asl.machine-timeout'),
+  timedOutNoError: rule('sfn.timed-out-no-error'),
   retry: rule('asl.retry'),
   taskFailed: rule('asl.task-failed-wildcard'),
   dataFlow: rule('asl.data-flow'),
@@ -184,14 +186,14 @@ const R = {
   missingEndpoint: MISSING_ENDPOINT_ON_UPDATE.provenance,
 } as const;
 
-/** Retry and Catch matching (spec §5.3, §5.4). */
+/** Retry and Catch matching (asl.retry, asl.task-failed-wildcard). */
 const matches = (errorEquals: readonly string[], error: string): boolean =>
   error !== 'States.Runtime' &&
   errorEquals.some(
     (e) => e === error || e === 'States.ALL' || (e === 'States.TaskFailed' && error !== 'States.Timeout'),
   );
 
-/** Whether Step Functions rejects the case at CreateStateMachine (spec §1.3) rather than SageMaker at call time. */
+/** Whether Step Functions rejects the case at CreateStateMachine (sfn.parameters.field-names-checked-at-creation) rather than SageMaker at call time. */
 function rejectedAtCreation(breaks: Breakage | undefined): boolean {
   if (!breaks) return false;
   return breaks.kind !== 'request' || breaks.constraint === 'unknown-field';
@@ -415,7 +417,11 @@ class Model {
           };
         }
       }
-      if (task.api === 'UpdateEndpoint' && !this.created.has(`endpoint/${name.toLowerCase()}`)) {
+      if (
+        task.api === 'UpdateEndpoint' &&
+        !this.c.scenario.namesInUse &&
+        !this.created.has(`endpoint/${name.toLowerCase()}`)
+      ) {
         this.used.push(R.missingEndpoint, R.errorNames, R.causeFormat);
         return {
           error: SFN_ERROR_NAMES.value[MISSING_ENDPOINT_ON_UPDATE.value],
@@ -427,7 +433,7 @@ class Model {
     // Names are unique per account and region (with the case rule of the API): a retried job collides.
     const key = `${facts.arnResourceType.value}/${facts.caseInsensitiveNames.value ? name.toLowerCase() : name}`;
     const duplicate = DUPLICATE_ANSWERS[task.api];
-    if (duplicate && this.created.has(key)) {
+    if (duplicate && (this.created.has(key) || this.c.scenario.namesInUse)) {
       this.used.push(
         R.namesUnique,
         facts.caseInsensitiveNames.provenance,
@@ -519,7 +525,7 @@ class Model {
         this.describes++;
         if (abortAfter !== undefined && this.describes > abortAfter) return stopped('aborted', t);
         if (!allowed) {
-          // Completion is now seen only through the job's EventBridge event (spec §3).
+          // Completion is now seen only through the job's EventBridge event (sfn.sync.polls-describe).
           polling = false;
           continue;
         }
@@ -555,11 +561,11 @@ class Model {
     if (times.start) result[times.start] = created;
     if (times.end) result[times.end] = ended;
     if (times.lastModified) result.LastModifiedTime = ended;
-    this.used.push(R.jobTimes);
+    this.used.push(R.jobTimes, R.epochMs);
     return { result, submitted: true };
   }
 
-  /** What the Describe result of a completed job must hold (spec §4.2): the request echoed, the job named, Tags. */
+  /** What the Describe result of a completed job must hold (sfn.sync.describe-echoes-request): the request echoed, the job named, Tags. */
   private describeResult(task: TaskPlan, request: Obj, noun: string, arn: string, tagsRead: boolean): Obj {
     const shape = SAGEMAKER_MODEL.shapes[SAGEMAKER_MODEL.operations[`Describe${noun}`]!.output!]!;
     const members = shape.members ?? {};
@@ -585,7 +591,7 @@ class Model {
   }
 }
 
-/** The wait before retry `n` (0-based) of a retrier, in ms (spec §5.3). */
+/** The wait before retry `n` (0-based) of a retrier, in ms (asl.retry). */
 function retryWait(r: RetrierPlan, n: number): number {
   let wait = (r.intervalSeconds ?? 1) * (r.backoffRate ?? 2) ** n;
   if (r.maxDelaySeconds !== undefined) wait = Math.min(wait, r.maxDelaySeconds);
@@ -769,6 +775,8 @@ class Execution {
       if (!attempt.unscheduled) h.push(attempt.timedOut ? 'TaskTimedOut' : 'TaskFailed');
       if (!attempt.unscheduled && !attempt.timedOut)
         m.taskFailures.push({ error: attempt.error, ...(attempt.cause ? { cause: attempt.cause } : {}) });
+      // Which retrier or catcher matches the error (States.TaskFailed and States.ALL as wildcards).
+      if (task.retry.length + task.catch.length > 0) m.used.push(R.retry, R.taskFailed);
       const r = task.retry.findIndex((x) => matches(x.errorEquals, attempt.error));
       if (r >= 0 && counts[r]! < (task.retry[r]!.maxAttempts ?? 3)) {
         const wait = retryWait(task.retry[r]!, counts[r]!);
@@ -880,8 +888,9 @@ export function predictExecution(c: CaseForPrediction): Prediction {
       m.history.push('ExecutionAborted');
       break;
     case 'timedOut':
-      // DescribeExecution has no error or cause for a timed-out execution (spec §5.7).
+      // DescribeExecution has no error or cause for a timed-out execution (asl.machine-timeout).
       status = 'TIMED_OUT';
+      m.used.push(R.timedOutNoError);
       // At the state machine's TimeoutSeconds, or at the year an execution may run at most.
       m.t = m.deadlineMs;
       m.history.push('ExecutionTimedOut');

@@ -1,6 +1,6 @@
 /**
  * The values of a plan's dynamic members and data-flow templates, read from the state's input, the
- * execution input and the context (spec §5.2). Only the plan's forms: paths, `States.Format`, a
+ * execution input and the context (asl.data-flow). Only the plan's forms: paths, `States.Format`, a
  * JSONata concatenation; an opaque expression or a missing path is unknown (undefined).
  */
 import type { JsonPath, PlanValue, RequestPlan, Template, ValueSource } from '../../plan/casePlan.js';

@@ -63,7 +63,7 @@ const ROLE = 'arn:aws:iam::123456789012:role/SageMakerRole';
 const training = (name: Record<string, unknown> = { TrainingJobName: 'train' }, suffix = '.sync') =>
   task(`arn:aws:states:::sagemaker:createTrainingJob${suffix}`, { ...name, RoleArn: ROLE });
 
-describe('the 16 documented templates (spec §2.2)', () => {
+describe('the 16 documented templates (sfn.template.documented)', () => {
   it('has all 16 fixtures', () => {
     expect(fixtures).toHaveLength(16);
   });
@@ -81,7 +81,7 @@ describe('the 16 documented templates (spec §2.2)', () => {
   }
 });
 
-describe('static and dynamic names (spec §3)', () => {
+describe('static and dynamic names (sfn.template.documented)', () => {
   const jobResource = (policy: PolicyDocument) => list<PolicyStatement>(policy.Statement)[0]?.Resource;
 
   it('scopes a literal name to <type>/<name>* and a .$ path to <type>/*', () => {

@@ -14,8 +14,9 @@ export type PredictPolicyResult =
   | { readonly ok: false; readonly problems: readonly DefinitionProblem[] };
 
 /**
- * The template's statement order (spec §2.3): the job's own actions, tagging, PassRole, the
- * managed rule; each task's calls in that order, tasks in document order.
+ * The template's statement order (as the connect-sagemaker page's templates list them): the job's
+ * own actions, tagging, PassRole, the managed rule; each task's calls in that order, tasks in
+ * document order.
  */
 function templateRank(call: Call): number {
   if (call.action.startsWith('events:')) return 3;
@@ -35,15 +36,15 @@ function inTemplateOrder(calls: readonly Call[]): Call[] {
 
 /**
  * The IAM policy Step Functions would generate for every SageMaker Task state of a definition
- * (spec §2, §3): the template statements of each task, merged without duplicates, each statement
- * with its provenance.
+ * (sfn.template.documented, sfn.template.by-analogy): the template statements of each task, merged
+ * without duplicates, each statement with its provenance.
  */
 export function predictPolicy(definition: unknown, options: PredictionOptions): PredictPolicyResult {
   const found = definitionCalls(definition, options);
   if (!found.ok) return found;
   const { calls, unmodelled } = found;
   const warnings = [...found.warnings];
-  // A documented gap (spec §1.2 note): the console generates no policy for some APIs.
+  // A documented gap (sfn.console.no-transform-policy): the console generates no policy for some APIs.
   for (const task of found.tasks) {
     const generates = task.facts.consoleGeneratesPolicy;
     if (!generates.value && generates.provenance.kind === 'documented')

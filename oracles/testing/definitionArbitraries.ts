@@ -9,7 +9,7 @@ import { SAGEMAKER_APIS } from '../../catalog/sagemakerApis.js';
 const ROLE = 'arn:aws:iam::123456789012:role/SageMakerRole';
 
 const nameArb = fc.stringMatching(/^[a-zA-Z0-9](-?[a-zA-Z0-9]){0,20}$/);
-/** Names whose ARNs keep them as written (SageMaker lower-cases names in ARNs, spec §2.4). */
+/** Names whose ARNs keep them as written (SageMaker lower-cases names in ARNs: sagemaker.arn.lower-case). */
 const lowerNameArb = fc.stringMatching(/^[a-z0-9](-?[a-z0-9]){0,20}$/);
 
 const valueArb = (jsonata: boolean, capitals = true) =>

@@ -1,8 +1,9 @@
 /**
- * Adaptive concurrency (spec §7.1): the number of cases allowed in flight is halved when the target
- * throttles (cases already running go on; new ones wait) and grows back by one after as many calm
- * cases in a row as the current limit (additive increase, multiplicative decrease), never above the
- * run's `--concurrency`. Cuts closer together than the cool-down count as one burst of throttling.
+ * Adaptive concurrency (Step Functions quotas, API throttling): the number of cases allowed in
+ * flight is halved when the target throttles (cases already running go on; new ones wait) and grows
+ * back by one after as many calm cases in a row as the current limit (additive increase,
+ * multiplicative decrease), never above the run's `--concurrency`. Cuts closer together than the
+ * cool-down count as one burst of throttling.
  */
 import type { Clock } from './tokenBucket.js';
 

@@ -190,7 +190,8 @@ export class InterruptedError extends Error {
 
 /**
  * How an execution ended, read from its terminal history event, as DescribeExecution would tell it
- * (a timed-out execution has no error or cause there: spec §5.7); undefined while it has not ended.
+ * (a timed-out execution has no error or cause there: asl.machine-timeout); undefined while it has
+ * not ended.
  */
 export function terminalOutcome(
   events: readonly HistoryEvent[],

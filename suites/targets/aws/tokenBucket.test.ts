@@ -15,7 +15,7 @@ describe('TokenBucket', () => {
     expect(b.waitedMs).toBe(1000);
   });
 
-  it('uses the documented rates of the region (spec §7.1)', () => {
+  it('uses the documented rates of the region (Step Functions quotas)', () => {
     expect(stepFunctionsRates('us-east-1').DescribeExecution).toEqual({ burst: 300, perSecond: 15 });
     expect(stepFunctionsRates('eu-central-1').DescribeExecution).toEqual({ burst: 250, perSecond: 10 });
     expect(stepFunctionsRates('ap-south-1').StartExecution).toEqual({ burst: 800, perSecond: 150 });

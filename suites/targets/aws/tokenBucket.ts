@@ -1,6 +1,6 @@
 /**
- * Client-side token buckets at Step Functions' documented per-API rates (spec §7.1), so a run stays
- * inside the account's quotas instead of finding them by throttling.
+ * Client-side token buckets at Step Functions' documented per-API rates (Step Functions quotas), so
+ * a run stays inside the account's quotas instead of finding them by throttling.
  */
 
 /** Bucket size and refill per second of one API. */
@@ -11,7 +11,10 @@ export interface Rate {
 
 const BIG_REGIONS = new Set(['us-east-1', 'us-west-2', 'eu-west-1']);
 
-/** The documented Standard-workflow rates (spec §7.1) for the APIs the AWS target calls. */
+/**
+ * The documented Standard-workflow rates (Step Functions quotas, API throttling) for the APIs the
+ * AWS target calls.
+ */
 export function stepFunctionsRates(region: string): Record<string, Rate> {
   const big = BIG_REGIONS.has(region);
   return {

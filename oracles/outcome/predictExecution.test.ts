@@ -1,0 +1,168 @@
+/**
+ * The outcome oracle on hand-written plans, each for a rule the evidence table names: what SageMaker
+ * answers for a missing or existing resource, where the heartbeat rule leaves an outcome undecided,
+ * a role of another account, an execution that reaches the one-year limit.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Api, Pattern } from '../../catalog/api.js';
+import { EVIDENCE } from '../../catalog/evidence.js';
+import type { WorldScenario } from '../../catalog/scenario.js';
+import type { PolicyDocument } from '../../iam/policy.js';
+import type { MachinePlan, TaskPlan } from '../../plan/casePlan.js';
+import { predictExecution, type Prediction } from './predictExecution.js';
+
+const ACCOUNT = '123456789012';
+const ROLE = `arn:aws:iam::${ACCOUNT}:role/SageMakerRole`;
+const ALL: PolicyDocument = {
+  Version: '2012-10-17',
+  Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }],
+};
+
+const REQUESTS: Partial<Record<Api, Record<string, unknown>>> = {
+  CreateTrainingJob: {
+    TrainingJobName: 'train',
+    RoleArn: ROLE,
+    AlgorithmSpecification: {
+      TrainingImage: `${ACCOUNT}.dkr.ecr.us-east-1.amazonaws.com/i:1`,
+      TrainingInputMode: 'File',
+    },
+    OutputDataConfig: { S3OutputPath: 's3://b/out' },
+    ResourceConfig: { InstanceCount: 1, InstanceType: 'ml.m5.large', VolumeSizeInGB: 10 },
+    StoppingCondition: { MaxRuntimeInSeconds: 3600 },
+  },
+  CreateModel: {
+    ModelName: 'm',
+    ExecutionRoleArn: ROLE,
+    PrimaryContainer: { Image: `${ACCOUNT}.dkr.ecr.us-east-1.amazonaws.com/i:1` },
+  },
+  CreateEndpointConfig: {
+    EndpointConfigName: 'c',
+    ProductionVariants: [
+      { VariantName: 'v', ModelName: 'm', InstanceType: 'ml.m5.large', InitialInstanceCount: 1 },
+    ],
+  },
+  CreateEndpoint: { EndpointName: 'e', EndpointConfigName: 'c' },
+  CreateTransformJob: {
+    TransformJobName: 't',
+    ModelName: 'm',
+    TransformInput: { DataSource: { S3DataSource: { S3DataType: 'S3Prefix', S3Uri: 's3://b/in' } } },
+    TransformOutput: { S3OutputPath: 's3://b/out' },
+    TransformResources: { InstanceType: 'ml.m5.large', InstanceCount: 1 },
+  },
+};
+
+function task(api: Api, pattern: Pattern = 'requestResponse', extra: Partial<TaskPlan> = {}): TaskPlan {
+  return {
+    kind: 'task',
+    name: 'Task',
+    api,
+    pattern,
+    queryLanguage: 'JSONPath',
+    request: { literal: REQUESTS[api]!, dynamic: [] },
+    retry: [],
+    catch: [],
+    ...extra,
+  };
+}
+
+function predict(
+  plan: MachinePlan | TaskPlan,
+  scenario: WorldScenario = { referencesExist: true },
+): Prediction {
+  const machine: MachinePlan =
+    'kind' in plan ? { shape: 'single', queryLanguage: 'JSONPath', flow: { steps: [plan] } } : plan;
+  return predictExecution({
+    plan: machine,
+    input: {},
+    executionName: 'x',
+    region: 'us-east-1',
+    account: ACCOUNT,
+    scenario,
+    policy: ALL,
+  });
+}
+
+const ruleIds = (p: Prediction) => p.error!.provenance.rules.map((r) => r.id);
+
+describe('what SageMaker answers', () => {
+  it.each([
+    ['CreateEndpointConfig', 'Could not find model', 'sagemaker.missing.model'],
+    ['CreateTransformJob', 'Could not find model', 'sagemaker.missing.model'],
+    ['CreateEndpoint', 'Could not find endpoint configuration', 'sagemaker.missing.endpoint-config'],
+  ] as const)('%s naming a missing resource: a ValidationException, "%s"', (api, words, id) => {
+    const p = predict(task(api), { referencesExist: false });
+    expect(p.error?.value).toBe('SageMaker.AmazonSageMakerException');
+    expect(p.cause?.value.includes).toEqual([words, 'Error Code: ValidationException']);
+    // The answer is the table's (id); which task error a ValidationException becomes is inferred.
+    expect(EVIDENCE[id].claim).toContain(words);
+    expect(p.error?.provenance.kind).toBe('inferred');
+    expect(ruleIds(p)).toContain('sfn.sagemaker.error-names');
+  });
+
+  it('a name in use: a job is ResourceInUse, a model, configuration or endpoint a ValidationException', () => {
+    const job = predict(task('CreateTrainingJob'), { referencesExist: true, namesInUse: true });
+    expect(job.error?.value).toBe('SageMaker.ResourceInUseException');
+    for (const [api, noun] of [
+      ['CreateModel', 'model'],
+      ['CreateEndpointConfig', 'endpoint configuration'],
+      ['CreateEndpoint', 'endpoint'],
+    ] as const) {
+      const p = predict(task(api), { referencesExist: true, namesInUse: true });
+      expect(p.error?.value).toBe('SageMaker.AmazonSageMakerException');
+      expect(p.cause?.value.includes).toContain(`Cannot create already existing ${noun}`);
+    }
+  });
+
+  it('a role of another account: SageMaker refuses the call, though the policy lets it be passed', () => {
+    const other = task('CreateTrainingJob', 'requestResponse', {
+      request: {
+        literal: { ...REQUESTS.CreateTrainingJob, RoleArn: 'arn:aws:iam::210987654321:role/R' },
+        dynamic: [],
+      },
+    });
+    const p = predict(other);
+    expect(p.status?.value).toBe('FAILED');
+    expect(p.error?.value).toBe('SageMaker.AmazonSageMakerException');
+    expect(p.calls.value.find((c) => c.action === 'iam:PassRole')?.decision).toBe('allowed');
+    expect(ruleIds(p)).toContain('sagemaker.cross-account-role');
+  });
+});
+
+describe('heartbeats of .sync tasks (sfn.sync.heartbeat: not known)', () => {
+  const sync = (heartbeatSeconds: number) =>
+    task('CreateTrainingJob', 'sync', { heartbeatSeconds, timeoutSeconds: 100_000 });
+  const job = (durationSeconds: number, polls: number): WorldScenario => ({
+    referencesExist: true,
+    job: { outcome: 'Completed', polls, durationSeconds },
+  });
+
+  it('a job polled within HeartbeatSeconds that runs past them: undecided, nothing predicted as a fact', () => {
+    // Polled every 100 s, ends at 1000 s; the heartbeat is 300 s.
+    const p = predict(sync(300), job(1000, 9));
+    expect(p.undecided?.value).toMatch(/HeartbeatSeconds \(300 s\).*sfn\.sync\.heartbeat/);
+    expect(p.undecided?.provenance.rules.map((r) => r.id)).toEqual(['sfn.sync.heartbeat']);
+  });
+
+  it('a job that ends within HeartbeatSeconds, or is first polled after them: decided', () => {
+    expect(predict(sync(1200), job(1000, 9)).undecided).toBeUndefined();
+    // One poll at 1000 s, after the 300 s heartbeat: timed out at 300 s either way.
+    const late = predict(sync(300), job(1000, 0));
+    expect(late.undecided).toBeUndefined();
+    expect(late.error?.value).toBe('States.Timeout');
+    expect(late.durationSeconds?.value).toBe(300);
+  });
+});
+
+describe('the one-year limit', () => {
+  it('an execution without TimeoutSeconds that reaches a year times out at a year (not NaN)', () => {
+    const retrying = task('CreateTrainingJob', 'requestResponse', {
+      retry: [{ errorEquals: ['States.ALL'], intervalSeconds: 86_400, maxAttempts: 1000, backoffRate: 1 }],
+    });
+    const p = predict(retrying, {
+      referencesExist: true,
+      createError: { error: 'ThrottlingException', times: 10_000 },
+    });
+    expect(p.status?.value).toBe('TIMED_OUT');
+    expect(p.durationSeconds?.value).toBe(365 * 24 * 3600);
+  });
+});
