@@ -165,28 +165,24 @@ describe('check', () => {
     Version: '2012-10-17',
     Statement: [{ Effect: 'Allow', Action: ['sagemaker:*', 'events:*'], Resource: '*' }],
   });
+  /** `check` of a definition against a policy, in the documentation's account. */
+  const check = (definitionFile: string, policyFile: string, ...more: string[]) =>
+    run(
+      'check',
+      '--definition',
+      definitionFile,
+      '--policy',
+      policyFile,
+      '--account',
+      '123456789012',
+      ...more,
+    );
 
   it('exits 0 when every required call is allowed, 1 when one is not', async () => {
-    const ok = await run(
-      'check',
-      '--definition',
-      TRAINING,
-      '--policy',
-      sufficient,
-      '--account',
-      '123456789012',
-    );
+    const ok = await check(TRAINING, sufficient);
     expect(ok.code).toBe(0);
     expect(ok.stdout).toContain('Sufficient: every required call (6) is allowed.');
-    const missing = await run(
-      'check',
-      '--definition',
-      TRAINING,
-      '--policy',
-      noPassRole,
-      '--account',
-      '123456789012',
-    );
+    const missing = await check(TRAINING, noPassRole);
     expect(missing.code).toBe(1);
     expect(missing.stdout).toContain(
       'MISSING: T: iam:PassRole on arn:aws:iam::123456789012:role/SageMakerRole',
@@ -220,15 +216,7 @@ describe('check', () => {
   });
 
   it('a name given at run time that a prefix grant covers: "depends on the name", with the condition', async () => {
-    const result = await run(
-      'check',
-      '--definition',
-      prefixed,
-      '--policy',
-      prefixPolicy,
-      '--account',
-      '123456789012',
-    );
+    const result = await check(prefixed, prefixPolicy);
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('depends on the name');
     expect(result.stdout).toContain(
@@ -239,18 +227,7 @@ describe('check', () => {
   });
 
   it('--input decides the names as the execution gives them (through the data flow)', async () => {
-    const decide = (input: unknown) =>
-      run(
-        'check',
-        '--definition',
-        prefixed,
-        '--policy',
-        prefixPolicy,
-        '--account',
-        '123456789012',
-        '--input',
-        JSON.stringify(input),
-      );
+    const decide = (input: unknown) => check(prefixed, prefixPolicy, '--input', JSON.stringify(input));
     const inside = await decide({ id: '7' });
     expect(inside.code).toBe(0);
     expect(inside.stdout).toContain('training-job/ade-7');
@@ -301,17 +278,7 @@ describe('check', () => {
   });
 
   it('--format json has the documented shape', async () => {
-    const result = await run(
-      'check',
-      '--definition',
-      TRAINING,
-      '--policy',
-      noPassRole,
-      '--account',
-      '123456789012',
-      '--format',
-      'json',
-    );
+    const result = await check(TRAINING, noPassRole, '--format', 'json');
     const body = JSON.parse(result.stdout) as {
       sufficient: boolean;
       requirements: Record<string, unknown>[];
@@ -349,15 +316,7 @@ describe('check', () => {
         },
       ],
     });
-    const result = await run(
-      'check',
-      '--definition',
-      TRAINING,
-      '--policy',
-      typo,
-      '--account',
-      '123456789012',
-    );
+    const result = await check(TRAINING, typo);
     expect(result.stderr).toContain(
       '"sagemaker:CreateTraningJob" matches no sagemaker action in the IAM catalog (did you mean "sagemaker:CreateTrainingJob"?)',
     );
