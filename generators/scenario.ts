@@ -9,7 +9,7 @@
  */
 import fc from 'fast-check';
 import type { Api, Pattern } from '../catalog/api.js';
-import { OPERATION_ERRORS } from '../catalog/sagemakerApis.js';
+import { DUPLICATE_ANSWERS, OPERATION_ERRORS } from '../catalog/sagemakerApis.js';
 import { CREATE_ERRORS, type CreateError, type WorldScenario } from '../catalog/scenario.js';
 import { sometimes } from './values.js';
 
@@ -83,8 +83,11 @@ export function scenarioArb(
         { weight: 9, arbitrary: fc.constant(true) },
         { weight: 1, arbitrary: fc.constant(false) },
       ),
-      // A pipeline run again with the names it used before.
-      namesInUse: sometimes(fc.constant(true), 0.06),
+      // A deployment run again with the names it used before: where a model, an endpoint
+      // configuration or an endpoint is created (a job's name in use is met on its retries).
+      namesInUse: apis.some((api) => DUPLICATE_ANSWERS[api]?.value.code === 'ValidationException')
+        ? sometimes(fc.constant(true), 0.15)
+        : fc.constant(undefined),
       abortAfterPolls:
         pattern === 'sync' ? sometimes(fc.integer({ min: 0, max: 3 }), 0.15) : fc.constant(undefined),
     })

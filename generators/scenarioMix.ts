@@ -10,6 +10,10 @@ export interface ScenarioMix {
   readonly cases: number;
   /** Cases whose scenario injects a create error. */
   readonly createErrors: number;
+  /** Cases run again with their names in use (`namesInUse`). */
+  readonly namesInUse: number;
+  /** Cases whose outcome the oracle leaves undecided (a rule nobody knows decides it). */
+  readonly undecided: number;
   /** `.sync` cases whose scenario stops the execution after n polls. */
   readonly aborts: number;
   /** `.sync` cases (first task), and how their first job ended; `none` when no job started. */
@@ -32,16 +36,21 @@ export function scenarioMix(cases: readonly CaseContent[]): ScenarioMix {
     none: 0,
   };
   let createErrors = 0;
+  let namesInUse = 0;
+  let undecided = 0;
   let aborts = 0;
   let syncCases = 0;
   let requestMutations = 0;
   let validated = 0;
   for (const c of cases) {
     if (c.scenario.createError) createErrors++;
+    if (c.scenario.namesInUse) namesInUse++;
     const mutation = !c.validity.valid && c.validity.breaks.kind === 'request';
     if (mutation) requestMutations++;
+    const prediction = predictExecution(c);
+    if (prediction.undecided) undecided++;
     if (c.validity.valid && c.pattern !== 'sync' && !mutation) continue;
-    const trace = predictExecution(c).trace;
+    const trace = prediction.trace;
     if (mutation && trace.validated) validated++;
     if (c.validity.valid && c.pattern === 'sync') {
       syncCases++;
@@ -53,6 +62,8 @@ export function scenarioMix(cases: readonly CaseContent[]): ScenarioMix {
   return {
     cases: cases.length,
     createErrors,
+    namesInUse,
+    undecided,
     aborts,
     syncCases,
     firstJob,

@@ -72,16 +72,13 @@ describe('what each suite draws (seed 1)', () => {
 
   it('outcome: an injected error is one every API of the case may answer; names in use and undecided heartbeats are rare', () => {
     const cases = casesOf('outcome');
-    let inUse = 0;
-    let undecided = 0;
     for (const c of cases) {
       const e = c.scenario.createError?.error;
       if (e)
         for (const t of planTasks(c.plan.flow))
           expect(OPERATION_ERRORS.value[t.api], `${t.api} ${e}`).toContain(e);
-      if (c.scenario.namesInUse) inUse++;
-      if (predictExecution(c).undecided) undecided++;
     }
+    const { namesInUse: inUse, undecided } = scenarioMix(cases);
     // A pipeline run again with its names: often enough to be seen, not so often that little else is.
     expect(inUse / N).toBeGreaterThan(0.02);
     expect(inUse / N).toBeLessThan(0.12);

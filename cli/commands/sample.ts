@@ -97,6 +97,8 @@ function stats(cases: Case[]): string {
   const mix = scenarioMix(cases);
   const rows: [string, number, number, string][] = [
     ['injected create error', mix.createErrors, cases.length, 'of cases'],
+    ['names in use (run again)', mix.namesInUse, cases.length, 'of cases'],
+    ['outcome undecided by the oracle', mix.undecided, cases.length, 'of cases'],
     ['.sync cases (valid)', mix.syncCases, cases.length, 'of cases'],
     ['  with an abort', mix.aborts, mix.syncCases, 'of .sync'],
     ...Object.entries(mix.firstJob).map(([end, n]): [string, number, number, string] => [
