@@ -251,7 +251,7 @@ const entries = [
     kind: 'observed',
     sources: [
       report(
-        'public execution-role policies (search index id 4871744186, a Data Science SDK policy; several Terraform and CDK files)',
+        "public execution-role policies that run processing .sync steps (search GitHub for 'StepFunctionsGetEventsForSageMakerProcessingJobsRule': Data Science SDK, Terraform and CDK files)",
         'grant events:PutRule on rule/StepFunctionsGetEventsForSageMakerProcessingJobsRule for processing .sync steps',
       ),
     ],
@@ -264,7 +264,7 @@ const entries = [
     kind: 'observed',
     sources: [
       report(
-        "the Data Science SDK example notebooks' StepFunctionsWorkflowExecutionPolicy (search index id 3344957328)",
+        "the Data Science SDK example notebooks' StepFunctionsWorkflowExecutionPolicy (search GitHub for 'StepFunctionsGetEventsForSageMakerTuningJobsRule')",
         'grants events:PutRule on rule/StepFunctionsGetEventsForSageMakerTuningJobsRule beside the training and transform rules',
       ),
     ],
@@ -298,9 +298,17 @@ const entries = [
   {
     id: 'sfn.sync.polls-describe',
     claim:
-      "A .sync task polls Describe<X>Job until the job ends; without the Describe permission Step Functions learns of the end through the job's EventBridge event only",
+      'A .sync task polls Describe<X>Job until the job ends (Step Functions watches a job through polling and EventBridge events)',
     kind: 'documented',
     sources: [page(IAM_TEMPLATES, 'Run a Job (.sync): polling and events'), TEMPLATE_PAGE],
+  },
+  {
+    id: 'sfn.sync.events-when-polling-denied',
+    claim:
+      "Without the Describe permission, a .sync task learns of the job's end through the job's EventBridge event, when the job ends",
+    kind: 'inferred',
+    sources: [page(IAM_TEMPLATES, 'Run a Job (.sync): polling and events')],
+    caveat: 'the page says only that a task may complete through events when polling permissions are missing',
   },
   {
     id: 'sfn.sync.tags-added',
@@ -309,7 +317,7 @@ const entries = [
     kind: 'observed',
     sources: [
       report(
-        'public captured .sync result (search index id 1918711121)',
+        "a public Lambda test event holding a tuning job's .sync result (search GitHub for 'mldemo-dev-state-machine')",
         'a DescribeHyperParameterTuningJob result of a .sync task with Tags {AWS_STEP_FUNCTIONS_EXECUTION_ARN, MANAGED_BY_AWS: STARTED_BY_STEP_FUNCTIONS}',
       ),
       report(
@@ -341,7 +349,7 @@ const entries = [
     kind: 'observed',
     sources: [
       report(
-        'public captured .sync result (search index id 1918711121)',
+        "a public Lambda test event holding a tuning job's .sync result (search GitHub for 'mldemo-dev-state-machine')",
         "a DescribeHyperParameterTuningJob result with a Tags map as a .sync task's output",
       ),
     ],
@@ -352,7 +360,7 @@ const entries = [
     kind: 'observed',
     sources: [
       report(
-        'public captured .sync result (search index id 1918711121)',
+        "a public Lambda test event holding a tuning job's .sync result (search GitHub for 'mldemo-dev-state-machine')",
         '"CreationTime": 1585397644473 in a .sync task\'s output',
       ),
     ],
@@ -547,15 +555,20 @@ const entries = [
   {
     id: 'sagemaker.errors.by-operation',
     claim:
-      'Each operation answers only the errors its API model lists, besides the common ValidationException and ThrottlingException',
+      'Each operation answers only the errors its API model lists, besides the errors common to every AWS API (ValidationException, ThrottlingException)',
     kind: 'documented',
-    sources: [model('sagemaker operations.<Create*|UpdateEndpoint>.errors')],
+    sources: [
+      model('sagemaker operations.<Create*|UpdateEndpoint>.errors'),
+      page(`${SM_API}/CommonErrors.html`, 'Common Errors'),
+    ],
+    caveat:
+      'the common errors page names the validation error ValidationError; SageMaker sends ValidationException',
   },
   {
     id: 'sagemaker.duplicate.job',
     claim:
       'A job with a name already in use (training, processing, transform, labeling, tuning) is refused with ResourceInUse',
-    kind: 'documented',
+    kind: 'observed',
     sources: [
       model(
         'sagemaker operations.CreateTrainingJob.errors (ResourceInUse; likewise the other job operations)',
@@ -637,7 +650,7 @@ const entries = [
   {
     id: 'sagemaker.missing.model',
     claim:
-      'CreateEndpointConfig and CreateTransformJob naming a model that does not exist are refused with ValidationException "Could not find model"',
+      'CreateEndpointConfig naming a model that does not exist is refused with ValidationException "Could not find model"',
     kind: 'observed',
     sources: [
       report(
@@ -650,7 +663,23 @@ const entries = [
       ),
     ],
     caveat:
-      "CreateTransformJob's model lists ResourceNotFound; every public trace found answers ValidationException (for transform, a test stub only)",
+      'the captures found are of CreateEndpoint (a configuration whose model is gone) and of the Describe calls, and code that matches the message',
+  },
+  {
+    id: 'sagemaker.missing.model-on-transform',
+    claim:
+      'What CreateTransformJob naming a model that does not exist answers is not known: where it decides the outcome, the oracle predicts nothing',
+    kind: 'inferred',
+    undecided: true,
+    sources: [
+      model('sagemaker operations.CreateTransformJob.errors (ResourceNotFound)'),
+      report(
+        'aws/deep-learning-containers#586',
+        'a transform job that failed as a job, "Could not find model" in its logs',
+      ),
+    ],
+    caveat:
+      'the API model lists ResourceNotFound; a third-party test stub answers ValidationException "Could not find model"; a report shows the job failing instead. The emulator answers a ValidationException',
   },
   {
     id: 'sfn.sagemaker.error-names',

@@ -15,6 +15,8 @@ export interface RuleRef {
   // Mutable in type only (the objects are frozen), as the report's schema types them.
   readonly sources: string[];
   readonly caveat?: string;
+  /** A rule nobody knows: an expectation resting on it is not predicted (the case is undecided). */
+  readonly undecided?: true;
 }
 
 export interface Provenance {
@@ -56,6 +58,7 @@ export function ruleRef(id: RuleId): RuleRef {
       claim: e.claim,
       sources: e.sources.map(sourceText),
       ...(e.caveat ? { caveat: e.caveat } : {}),
+      ...(e.undecided ? { undecided: true as const } : {}),
     });
     refs.set(id, r);
   }
@@ -77,20 +80,21 @@ export function rule(id: RuleId): Provenance {
 
 /**
  * What several rules together are worth: the weakest kind among them, resting on every rule of
- * that kind (once each, in the order first used). No rule: the caller's `otherwise`.
+ * that kind (once each, in the order first used).
  */
-export function weakest(list: readonly Provenance[], otherwise?: Provenance): Provenance {
-  if (list.length === 0) {
-    if (!otherwise) throw new Error('weakest of no provenance');
-    return otherwise;
-  }
+export function weakest(list: readonly Provenance[]): Provenance {
+  if (list.length === 0) throw new Error('weakest of no provenance');
   let kind: ProvenanceKind = 'documented';
   for (const p of list) if (provenanceRank[p.kind] > provenanceRank[kind]) kind = p.kind;
   const rules: RuleRef[] = [];
-  for (const p of list) if (p.kind === kind) for (const r of p.rules) if (!rules.includes(r)) rules.push(r);
-  if (rules.length === 1 && list.length > 0) return rule(rules[0]!.id);
+  for (const p of list)
+    if (p.kind === kind) for (const r of p.rules) if (!rules.some((x) => x.id === r.id)) rules.push(r);
+  if (rules.length === 1) return rule(rules[0]!.id);
   return { kind, rules, source: lineOf(rules) };
 }
+
+/** Whether a provenance rests on a rule nobody knows (the evidence table marks it undecided). */
+export const undecided = (p: Provenance): boolean => p.rules.some((r) => r.undecided);
 
 /** The provenance of several rules together (the weakest of them). */
 export const rules = (...ids: RuleId[]): Provenance => weakest(ids.map(rule));

@@ -404,7 +404,8 @@ export const REFERENCES: Readonly<Partial<Record<Api, readonly Reference[]>>> = 
       path: ['ModelName'],
       arnResourceType: 'model',
       noun: 'model',
-      missing: fact('ValidationException', rule('sagemaker.missing.model')),
+      // Not known (the model lists ResourceNotFound; a stub answers a ValidationException).
+      missing: fact('ValidationException', rule('sagemaker.missing.model-on-transform')),
     },
   ],
   CreateEndpointConfig: [
@@ -437,6 +438,27 @@ export const REFERENCES: Readonly<Partial<Record<Api, readonly Reference[]>>> = 
 export const MISSING_ENDPOINT_ON_UPDATE = fact(
   'ValidationException' as const,
   rule('sagemaker.missing.endpoint-on-update'),
+);
+
+/** IAM lets a role be passed only to a service of its own account: whether a role may be passed by a caller of an account. */
+export const ROLE_OF_ACCOUNT = fact(
+  (roleArn: string, account: string): boolean => roleArn.split(':')[4] === account,
+  rule('iam.passrole.same-account'),
+);
+
+/** A field the API does not know, only seen at run time (from a whole-object path): the error it fails the state with. */
+export const UNKNOWN_FIELD_AT_RUN_TIME = fact(
+  'States.Runtime' as const,
+  rule('sfn.parameters.unknown-field-at-run-time'),
+);
+
+/**
+ * How SageMaker refuses a request that passes a role of another account (IAM does not let it be
+ * passed): its code is not known; both codes it could be become SageMaker.AmazonSageMakerException.
+ */
+export const CROSS_ACCOUNT_ROLE = fact(
+  'AccessDeniedException' as const,
+  rule('sagemaker.cross-account-role'),
 );
 
 /** SageMaker's words for a missing resource, and for a name in use (the message, before Step Functions' cause format). */

@@ -21,3 +21,6 @@ export const PAYLOAD_MAX_BYTES = fact(262_144, rule('sfn.limits.payload-size'));
 /** AWS's wording when a request field is longer than the API allows (a sensitive field: no value shown). */
 export const lengthViolation = (field: string, max: number): string =>
   `1 validation error detected: Value at '${field}' failed to satisfy constraint: Member must have length less than or equal to ${max}`;
+
+/** The Resources of the callback and job-run patterns, whose tasks have `Task.Token` in the Context object. */
+export const TASK_TOKEN_RESOURCES = fact(/\.(waitForTaskToken|sync(:\d+)?)$/, rule('sfn.sync.task-token'));

@@ -128,7 +128,12 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
       .option(
         '--input <json|@file>',
         'a sample execution input: names given at run time are decided as it gives them (run in the built-in emulator)',
-      ),
+      )
+      .option(
+        '--mock <mocks.json>',
+        'with --input: a Step Functions Local mock configuration for the other tasks',
+      )
+      .option('--mock-case <case>', 'the test case of --mock'),
   ).action(async (opts: CheckOptions) => {
     setExit(await (await import('./commands/check.js')).checkCommand(opts, io));
   });

@@ -353,7 +353,7 @@ describe('.sync', () => {
     expect(r.actions).not.toContain('sagemaker:StopTrainingJob allowed');
   });
 
-  it('DescribeExecution of a timed-out execution has no error or cause (asl.machine-timeout)', async () => {
+  it('DescribeExecution of a timed-out execution has no error or cause (sfn.timed-out-no-error)', async () => {
     const r = await execute(
       { ...task('createTrainingJob.sync', training()), TimeoutSeconds: 60 },
       { scenario: job('Completed') },

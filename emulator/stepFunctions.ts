@@ -327,7 +327,7 @@ export class EmulatedStepFunctions {
       status: o ? o.status : 'RUNNING',
       input: JSON.stringify(e.input),
       ...(o?.output !== undefined ? { output: JSON.stringify(o.output) } : {}),
-      // DescribeExecution has no error or cause for a timed-out execution (asl.machine-timeout).
+      // DescribeExecution has no error or cause for a timed-out execution (sfn.timed-out-no-error).
       ...(o && o.status !== 'TIMED_OUT' && o.error !== undefined ? { error: o.error } : {}),
       ...(o && o.status !== 'TIMED_OUT' && o.cause !== undefined ? { cause: o.cause } : {}),
       startDate: new Date(o?.startEpochMs ?? this.clock).toISOString(),

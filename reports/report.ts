@@ -10,6 +10,8 @@ export const RuleRefSchema = z.object({
   claim: z.string(),
   sources: z.array(z.string()),
   caveat: z.string().optional(),
+  /** A rule nobody knows (an expectation resting on it is not predicted). */
+  undecided: z.boolean().optional(),
 });
 
 /** What an expectation rests on: the weakest kind of its rules, and those rules (older reports: a source line only). */

@@ -10,7 +10,7 @@ const model = join(root, '..', 'shared', 'models', 'sagemaker', 'service-2.json.
 const committed = join(root, 'apimodel', 'sagemakerModel.generated.ts');
 
 describe('gen:model', () => {
-  // Needs the AWS model beside the project (../shared, as CI has it); without it the check is skipped.
+  // Needs the SageMaker API model file beside the project (as on the project's machines); without it the check is skipped.
   it.skipIf(!existsSync(model))(
     'regenerates exactly the committed apimodel/sagemakerModel.generated.ts',
     () => {

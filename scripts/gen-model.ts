@@ -5,7 +5,7 @@
  * the validator and the generators need (required members, lengths, ranges, patterns, enums, list
  * and map sizes). Documentation strings are dropped.
  *
- *   npm run gen:model -- ../shared/models/sagemaker/service-2.json.gz [output.ts]
+ *   npm run gen:model -- path/to/sagemaker/service-2.json.gz [output.ts]
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';

@@ -8,7 +8,7 @@ import { predictedPolicy } from '../generators/case.js';
 import { withId } from '../generators/invalidCase.js';
 import { PolicySet } from '../iam/evaluate.js';
 import { parsePolicy } from '../iam/policy.js';
-import { checkPolicy } from '../oracles/calls/checkPolicy.js';
+import { checkPolicy, resourcePattern } from '../oracles/calls/checkPolicy.js';
 import { resourceMatches } from '../oracles/calls/taskCalls.js';
 import { DEFAULT_OPTIONS } from '../oracles/options.js';
 import { predictExecution } from '../oracles/outcome/predictExecution.js';
@@ -18,15 +18,6 @@ import { compare } from '../reports/compare.js';
 import { drawSuiteCase, SUITES, type SuiteName } from './suites.js';
 import { EmbeddedTarget } from './targets/embedded.js';
 import { EmulatedStepFunctions } from '../emulator/stepFunctions.js';
-
-/** An IAM resource pattern as a regular expression (`*` any text, `?` one character). */
-const glob = (pattern: string): RegExp =>
-  new RegExp(
-    `^${pattern
-      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
-      .replace(/\*/g, '.*')
-      .replace(/\?/g, '.')}$`,
-  );
 
 describe('check, policy, run and exec agree on every call', () => {
   it.each(['sufficiency', 'necessity'] as SuiteName[])(
@@ -63,7 +54,7 @@ describe('check, policy, run and exec agree on every call', () => {
           // the execution gave is allowed exactly where it fits one of them.
           const decisions = same.map((r) =>
             r.byName
-              ? r.byName.allowedWhere.some((pattern) => glob(pattern).test(call.resource))
+              ? r.byName.allowedWhere.some((pattern) => resourcePattern(pattern).test(call.resource))
                 ? 'allowed'
                 : 'denied'
               : r.decision === 'allowed'

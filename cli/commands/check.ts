@@ -15,6 +15,9 @@ export interface CheckOptions extends RawPredictionOptions {
   format?: string;
   /** A sample execution input (JSON text or `@file`): names given at run time are decided as it gives them. */
   input?: string;
+  /** With `input`: a Step Functions Local mock configuration for the other tasks of the run, and its test case. */
+  mock?: string;
+  mockCase?: string;
 }
 
 function table(rows: string[][]): string {
@@ -44,7 +47,7 @@ function why(r: Requirement): string {
   return '';
 }
 
-function renderText(result: PolicyCheck): string {
+function renderText(result: PolicyCheck, resolvedByInput: boolean): string {
   const lines: string[] = [];
   const rows = [['STATE', 'ACTION', 'RESOURCE', 'LEVEL', 'DECISION']];
   for (const r of result.requirements)
@@ -61,7 +64,9 @@ function renderText(result: PolicyCheck): string {
   }
   if (byName.length > 0)
     lines.push(
-      '  The names are given at run time: pass a sample execution input (--input FILE) to decide them for it.',
+      resolvedByInput
+        ? '  The execution with that input did not reach the state: decided for any name.'
+        : '  The names are given at run time: pass a sample execution input (--input @FILE) to decide them for it.',
       '',
     );
   for (const r of denied) {
@@ -105,13 +110,16 @@ async function resolvedRequests(
   input: unknown,
   options: PredictionOptions,
   io: Io,
+  raw: Pick<CheckOptions, 'mock' | 'mockCase'>,
 ): Promise<Map<string, Record<string, unknown>>> {
   const { EmulatedStepFunctions } = await import('../../emulator/stepFunctions.js');
+  const mock = (await import('./exec.js')).readMock(raw, definition);
   const sfn = new EmulatedStepFunctions({
     ...(options.region ? { region: options.region } : {}),
     account: options.account,
   });
   const { stateMachineArn } = sfn.createStateMachine({
+    ...(mock ? { name: mock.machine } : {}),
     definition: definition as Record<string, unknown>,
     ...(type ? { type } : {}),
   });
@@ -119,6 +127,7 @@ async function resolvedRequests(
     stateMachineArn,
     input,
     scenario: { referencesExist: true },
+    ...(mock ? { mock } : {}),
   });
   const run = await sfn.awaitExecution(executionArn);
   const out = new Map<string, Record<string, unknown>>();
@@ -134,7 +143,7 @@ async function resolvedRequests(
   }
   if (run.status !== 'SUCCEEDED')
     io.stderr(
-      `note: with this input the execution ${run.status}${run.error ? ` (${run.error})` : ''} in the built-in emulator: states it did not reach are decided for any name\n`,
+      `note: with this input the execution ${run.status}${run.error ? ` (${run.error})` : ''} in the built-in emulator: states it did not reach are decided for any name (--mock FILE --mock-case CASE answer the tasks of other services)\n`,
     );
   return out;
 }
@@ -151,10 +160,15 @@ export async function checkCommand(raw: CheckOptions, io: Io): Promise<number> {
     for (const w of await checkActionsAgainstCatalog(policy))
       io.stderr(`warning: policy file "${policy.name}": ${w.path}: ${w.message}\n`);
   }
+  if (raw.input === undefined && (raw.mock !== undefined || raw.mockCase !== undefined))
+    throw new UsageError(
+      'bad-option',
+      '--mock and --mock-case go with --input (they answer the tasks of its run)',
+    );
   const resolved =
     raw.input === undefined
       ? undefined
-      : await resolvedRequests(definition, type, readInput(raw.input), options, io);
+      : await resolvedRequests(definition, type, readInput(raw.input), options, io, raw);
   const result = checkPolicy(definition, new PolicySet(policies), options, resolved);
   if (!result.ok) throw definitionProblem(raw.definition, result.problems);
   reportUnmodelled(result.unmodelled, io);
@@ -163,7 +177,7 @@ export async function checkCommand(raw: CheckOptions, io: Io): Promise<number> {
     const { ok: _ok, ...body } = result;
     io.stdout(`${JSON.stringify(body, null, 2)}\n`);
   } else {
-    io.stdout(renderText(result));
+    io.stdout(renderText(result, raw.input !== undefined));
   }
   return result.sufficient ? 0 : 1;
 }

@@ -32,7 +32,7 @@ export interface ExecRaw {
 }
 
 /** `--mock FILE --mock-case CASE`: the test case, checked against the definition it runs. */
-function readMock(raw: ExecRaw, definition: unknown): MockCase | undefined {
+export function readMock(raw: Pick<ExecRaw, 'mock' | 'mockCase'>, definition: unknown): MockCase | undefined {
   if (raw.mock === undefined) {
     if (raw.mockCase !== undefined)
       throw new UsageError(

@@ -3,6 +3,7 @@
  * timeouts, Parallel and Map on virtual time, and a GetExecutionHistory-shaped history. Tasks are
  * run by a TaskHandler (the SageMaker integration); the interpreter knows no service.
  */
+import { TASK_TOKEN_RESOURCES } from '../../catalog/stepFunctionsLimits.js';
 import { MAX_EXECUTION_SECONDS } from '../../catalog/stepFunctionsLimits.js';
 import {
   applyJsonataTemplate,
@@ -135,6 +136,8 @@ class Run {
   readonly scheduler = new VirtualScheduler();
   readonly history: History;
   readonly random: () => number;
+  /** Task tokens given so far. */
+  private tokens = 0;
   private readonly root: AbortScope;
 
   constructor(private readonly spec: ExecutionSpec) {
@@ -183,9 +186,9 @@ class Run {
       state &&
       state.Type === 'Task' &&
       typeof state.Resource === 'string' &&
-      TOKEN_PATTERN.test(state.Resource)
+      TASK_TOKEN_RESOURCES.value.test(state.Resource)
     )
-      ctx.Task = { Token: taskToken(this.spec.executionArn, stateName, retryCount ?? 0) };
+      ctx.Task = { Token: taskToken(this.spec.executionArn, stateName, this.tokens++) };
     return ctx;
   }
 
@@ -1031,12 +1034,9 @@ export function runExecution(spec: ExecutionSpec): Promise<ExecutionOutcome> {
 
 export { HISTORY_LIMIT_CAUSE };
 
-/** Resources of the callback and job-run patterns, whose tasks have `Task.Token` in the Context object. */
-const TOKEN_PATTERN = /\.(waitForTaskToken|sync(:\d+)?)$/;
-
-/** A task token: opaque, the same for the same execution, state and attempt (no random draw). */
-function taskToken(executionArn: string, state: string, attempt: number): string {
-  return Buffer.from(`${executionArn}#${state}#${attempt}`).toString('base64');
+/** A task token: opaque, one per task attempt of the execution (Map iterations too), no random draw. */
+function taskToken(executionArn: string, state: string, serial: number): string {
+  return Buffer.from(`${executionArn}#${state}#${serial}`).toString('base64');
 }
 
 /** The states that can retry, whose Context object has a `State.RetryCount`. */

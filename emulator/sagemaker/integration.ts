@@ -10,6 +10,9 @@ import { isApi, type Api } from '../../catalog/api.js';
 import { pollIntervalMs, type WorldScenario } from '../../catalog/scenario.js';
 import {
   API_BY_RESOURCE_NAME,
+  CROSS_ACCOUNT_ROLE,
+  ROLE_OF_ACCOUNT,
+  UNKNOWN_FIELD_AT_RUN_TIME,
   PASSED_TO_SERVICE,
   SAGEMAKER_APIS,
   SFN_ERROR_NAMES,
@@ -136,7 +139,7 @@ export class SageMakerIntegration implements TaskHandler {
     if (unknown.length > 0) {
       const field = unknown[0]!.path.split('/').pop();
       throw new StatesError(
-        'States.Runtime',
+        UNKNOWN_FIELD_AT_RUN_TIME.value,
         `An error occurred while executing the state '${inv.stateName}'. The Parameters '${JSON.stringify(inv.parameters)}' could not be used to start the Task: [The field "${field}" is not supported by Step Functions]`,
       );
     }
@@ -212,10 +215,10 @@ export class SageMakerIntegration implements TaskHandler {
     try {
       // A role of another account cannot be passed (iam.passrole.same-account): once the request is
       // valid, SageMaker refuses it (its wording is not known: sagemaker.cross-account-role).
-      const foreign = rolesOf(api, request).find((role) => role.split(':')[4] !== service.account);
+      const foreign = rolesOf(api, request).find((role) => !ROLE_OF_ACCOUNT.value(role, service.account));
       if (violations.length === 0 && foreign && mutant !== 'cross-account-role-passed')
         throw new SageMakerError(
-          'AccessDeniedException',
+          CROSS_ACCOUNT_ROLE.value,
           `Cross-account pass role is not allowed: ${foreign}.`,
         );
       // The Tags Step Functions adds are valid: the user's request was checked above.

@@ -167,8 +167,12 @@ export class SageMakerService {
       return { EndpointArn: arn };
     }
     const key = this.key(type, name, facts);
-    if ((this.resources.has(key) || this.options.namesInUse) && this.options.mutant !== 'names-not-unique')
+    if (this.resources.has(key) && this.options.mutant !== 'names-not-unique') throw this.duplicate(api, arn);
+    if (this.options.namesInUse && this.options.mutant !== 'names-not-unique') {
+      // The resource of that name was there before the execution: what the case names next finds it.
+      this.resources.set(key, { api, name, arn, request: {}, createdAt: now, tags: [] });
       throw this.duplicate(api, arn);
+    }
     const tags = Array.isArray(request.Tags)
       ? (request.Tags as { Key: string; Value: string }[]).map((t) => ({ ...t }))
       : [];

@@ -110,6 +110,59 @@ describe('check', () => {
     expect(check(dynamic, predicted(dynamic)).sufficient).toBe(true);
   });
 
+  describe('a name given at run time, decided for the names it may take', () => {
+    const dynamic = {
+      StartAt: 'Train',
+      States: {
+        Train: {
+          ...trainingSync.States.Train,
+          Parameters: { 'TrainingJobName.$': '$.name', RoleArn: ROLE },
+        },
+      },
+    };
+    const grant = (resource: string): PolicyDocument => ({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Action: 'sagemaker:CreateTrainingJob', Resource: resource }],
+    });
+    const create = (policy: PolicyDocument) =>
+      check(dynamic, policy).requirements.find((r) => r.action === 'sagemaker:CreateTrainingJob')!;
+
+    it('a prefix grant with wildcard region and account covers the names under the prefix', () => {
+      expect(create(grant('arn:aws:sagemaker:*:*:training-job/ade-*'))).toMatchObject({
+        decision: 'dependsOnName',
+        byName: { allowedWhere: ['arn:aws:sagemaker:*:*:training-job/ade-*'] },
+      });
+    });
+
+    it('a prefix with capitals covers no name: SageMaker writes names in ARNs lower-cased', () => {
+      expect(create(grant('arn:aws:sagemaker:us-east-1:123456789012:training-job/ADE-*')).decision).toBe(
+        'implicitDeny',
+      );
+    });
+
+    it('a grant of another type or account covers no name', () => {
+      expect(create(grant('arn:aws:sagemaker:us-east-1:123456789012:model/ade-*')).decision).toBe(
+        'implicitDeny',
+      );
+      expect(create(grant('arn:aws:sagemaker:us-east-1:999999999999:training-job/*')).decision).toBe(
+        'implicitDeny',
+      );
+    });
+  });
+
+  it('the statements to add for a static name with capitals grant the name SageMaker sends (lower-cased)', () => {
+    const caps = {
+      StartAt: 'Train',
+      States: {
+        Train: { ...trainingSync.States.Train, Parameters: { TrainingJobName: 'MyJob', RoleArn: ROLE } },
+      },
+    };
+    const result = check(caps, predicted(caps));
+    expect(result.sufficient).toBe(false);
+    expect(JSON.stringify(result.missing)).toContain('training-job/myjob*');
+    expect(JSON.stringify(result.missing)).not.toContain('training-job/MyJob*');
+  });
+
   it('an explicit Deny makes it insufficient and names the statement', () => {
     const policy = predicted(trainingSync);
     const withDeny: PolicyDocument = {

@@ -4,7 +4,7 @@ import type { PolicyDocument } from '../../iam/policy.js';
 import type { DefinitionProblem, UnmodelledTask } from '../definition/sagemakerTasks.js';
 import type { PredictionOptions } from '../options.js';
 import { mergeGrants } from '../policy/mergeStatements.js';
-import { definitionCalls, resourceMatches, type Call, type RequirementLevel } from './taskCalls.js';
+import { arnName, definitionCalls, resourceMatches, type Call, type RequirementLevel } from './taskCalls.js';
 
 /** A statement that decided a requirement, or (for an implicit deny) one that named the action but did not apply. */
 export interface StatementRef {
@@ -69,14 +69,48 @@ function ref(s: StatementExplanation): StatementRef {
   };
 }
 
-/** A concrete resource a policy's resource pattern matches (`*` and `?` stand for `x`). */
-const witnessOf = (pattern: string): string => pattern.replace(/[*?]/g, 'x');
+/** An IAM resource pattern as a regular expression (`*` any text, `?` one character). */
+export const resourcePattern = (pattern: string): RegExp =>
+  new RegExp(
+    `^${pattern
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*/g, '.*')
+      .replace(/\?/g, '.')}$`,
+  );
+
+/**
+ * Names a resource named at run time (`<prefix>${Field}<suffix>`) may take that a policy's resource
+ * pattern matches: the pattern's own name part (after its last `/` or `:`, after the representative's
+ * prefix), wildcards as `x`, lower-cased where SageMaker writes names in ARNs lower-cased. A pattern
+ * no name fits (another type, another account, capitals SageMaker never sends) gives none.
+ */
+function witnessesOf(representative: string, pattern: string): string[] {
+  const at = representative.indexOf('${');
+  const prefix = representative.slice(0, at);
+  const suffix = representative.slice(representative.indexOf('}', at) + 1);
+  const lowered = prefix.includes(':sagemaker:');
+  const parts = [
+    pattern.slice(pattern.lastIndexOf('/') + 1),
+    pattern.slice(pattern.lastIndexOf(':') + 1),
+    ...(pattern.startsWith(prefix) ? [pattern.slice(prefix.length)] : []),
+  ];
+  const matches = resourcePattern(pattern);
+  const out = new Set<string>();
+  for (const part of parts) {
+    let name = part.replace(/[*?]/g, 'x');
+    if (suffix && name.endsWith(suffix)) name = name.slice(0, -suffix.length);
+    if (lowered) name = arnName(name);
+    const resource = `${prefix}${name}${suffix}`;
+    if (name !== '' && resourceMatches(representative, resource) && matches.test(resource)) out.add(resource);
+  }
+  return [...out];
+}
 
 /**
  * How a call on a resource named at run time is decided for the names it may take: the
- * representative (`training-job/${TrainingJobName}`, which only wildcard grants match) and one name
- * under each resource pattern of the policies that fits the representative. One decision for all:
- * that decision; several: the name decides.
+ * representative (`training-job/${TrainingJobName}`, which only wildcard grants match) and a name
+ * under each resource pattern of the policies that some name fits. One decision for all: that
+ * decision; several: the name decides.
  */
 function decideByName(call: Call, policies: PolicySet) {
   const evaluate = (resource: string) =>
@@ -89,18 +123,26 @@ function decideByName(call: Call, policies: PolicySet) {
   const patterns = new Set<string>();
   for (const policy of policies.policies)
     for (const s of policy.statements)
-      if (s.resourceKind === 'Resource')
-        for (const r of s.resources)
-          if (r !== '*' && resourceMatches(call.resource, witnessOf(r))) patterns.add(r);
+      if (s.resourceKind === 'Resource') for (const r of s.resources) if (r !== '*') patterns.add(r);
   for (const pattern of patterns) {
-    const decision = evaluate(witnessOf(pattern)).decision;
-    (decision === 'allowed' ? allowedWhere : deniedWhere).push(pattern);
+    const witnesses = witnessesOf(call.resource, pattern);
+    if (witnesses.length === 0) continue;
+    const allowed = witnesses.some((w) => evaluate(w).decision === 'allowed');
+    (allowed ? allowedWhere : deniedWhere).push(pattern);
   }
   if (base.decision === 'allowed' ? deniedWhere.length === 0 : allowedWhere.length === 0)
     return { evaluation: base };
   (base.decision === 'allowed' ? allowedWhere : deniedWhere).push('any other name');
   return { evaluation: base, byName: { field, allowedWhere, deniedWhere } };
 }
+
+/**
+ * What to grant for a denied call: the template's grant where it matches the call's resource; where
+ * it does not (a static name with capitals, which SageMaker lower-cases in the ARN), the resource
+ * as SageMaker names it, with the template's `*`.
+ */
+const grantFor = (c: Call): string =>
+  resourcePattern(c.grant).test(c.resource) || c.resource.includes('${') ? c.grant : `${c.resource}*`;
 
 /**
  * Is the policy enough for the definition? Derives the calls each SageMaker Task makes as the
@@ -146,7 +188,7 @@ export function checkPolicy(
       : mergeGrants(
           missingCalls.map((c) => ({
             action: c.action,
-            resource: c.grant,
+            resource: grantFor(c),
             provenance: c.grantProvenance,
             state: c.state,
             ...(c.condition ? { condition: c.condition } : {}),

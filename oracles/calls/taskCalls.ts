@@ -10,6 +10,7 @@ import {
   ARN_NAMES_LOWERCASED,
   EVENTS_ACTIONS,
   PASSED_TO_SERVICE,
+  ROLE_OF_ACCOUNT,
   SAGEMAKER_APIS,
   TAGGING,
   type ApiFacts,
@@ -299,7 +300,7 @@ export function taskCalls(
       if (role.kind === 'static') {
         targets.push({ resource: role.value, grant: role.value, made: true });
         const owner = role.value.split(':')[4];
-        if (owner !== undefined && owner !== '' && owner !== account)
+        if (owner !== undefined && owner !== '' && !ROLE_OF_ACCOUNT.value(role.value, account))
           warnings.push(
             `state "${task.state}": the role ${role.value} is of account ${owner}, not ${account}: IAM lets a role be passed only to a service of its own account (iam.passrole.same-account), so SageMaker refuses the call`,
           );
@@ -320,13 +321,18 @@ export function taskCalls(
       }
     }
     if (roles.length === 0 && rule === 'always') {
-      // The template names a role the request does not pass (a transform's model's role): no call
-      // needs it, so it is granted only on the role the user names, never widened.
-      if (options.passRoleArn)
-        targets.push({ resource: options.passRoleArn, grant: options.passRoleArn, made: false });
-      else
+      if (facts.roleFields.value.length === 0) {
+        // The template names a role the request has no field for (a transform's model's role): no
+        // call needs it, so it is granted only on the role the user names, never widened.
+        if (options.passRoleArn)
+          targets.push({ resource: options.passRoleArn, grant: options.passRoleArn, made: false });
+        else
+          warnings.push(
+            `state "${task.state}": the ${facts.api} request passes no role; the documented template grants iam:PassRole on the model's role, which no call of the integration needs (pass --pass-role-arn ARN to include it)`,
+          );
+      } else
         warnings.push(
-          `state "${task.state}": the ${facts.api} request passes no role; the documented template grants iam:PassRole on the model's role, which no call of the integration needs (pass --pass-role-arn ARN to include it)`,
+          `state "${task.state}": the request names no role ARN (${facts.roleFields.value.map((f) => f.path.join('.')).join(' or ')}), which SageMaker requires; no iam:PassRole is granted`,
         );
     }
     const passRoleContext = { ...baseContext, 'iam:PassedToService': PASSED_TO_SERVICE.value };

@@ -87,7 +87,6 @@ const ruleIds = (p: Prediction) => p.error!.provenance.rules.map((r) => r.id);
 describe('what SageMaker answers', () => {
   it.each([
     ['CreateEndpointConfig', 'Could not find model', 'sagemaker.missing.model'],
-    ['CreateTransformJob', 'Could not find model', 'sagemaker.missing.model'],
     ['CreateEndpoint', 'Could not find endpoint configuration', 'sagemaker.missing.endpoint-config'],
   ] as const)('%s naming a missing resource: a ValidationException, "%s"', (api, words, id) => {
     const p = predict(task(api), { referencesExist: false });
@@ -97,6 +96,16 @@ describe('what SageMaker answers', () => {
     expect(EVIDENCE[id].claim).toContain(words);
     expect(p.error?.provenance.kind).toBe('inferred');
     expect(ruleIds(p)).toContain('sfn.sagemaker.error-names');
+  });
+
+  it('a transform of a model that does not exist: not known, so undecided (sagemaker.missing.model-on-transform)', () => {
+    const p = predict(task('CreateTransformJob'), { referencesExist: false });
+    expect(p.undecided?.value).toMatch(
+      /model that does not exist is not known \(sagemaker\.missing\.model-on-transform\)/,
+    );
+    expect(p.undecided?.provenance.rules.map((r) => r.id)).toEqual(['sagemaker.missing.model-on-transform']);
+    // Where the model exists the transform is predicted as usual.
+    expect(predict(task('CreateTransformJob'), { referencesExist: true }).undecided).toBeUndefined();
   });
 
   it('a name in use: a job is ResourceInUse, a model, configuration or endpoint a ValidationException', () => {

@@ -12,11 +12,13 @@ import { partitionOf } from '../../catalog/regions.js';
 import { MAX_EXECUTION_SECONDS } from '../../catalog/stepFunctionsLimits.js';
 import { SAGEMAKER_MODEL } from '../../apimodel/sagemakerModel.generated.js';
 import { pollIntervalMs, type WorldScenario } from '../../catalog/scenario.js';
-import { rule, weakest, type Provenance } from '../../catalog/provenance.js';
+import { rule, undecided, weakest, type Provenance } from '../../catalog/provenance.js';
 import {
+  CROSS_ACCOUNT_ROLE,
   DUPLICATE_ANSWERS,
   MISSING_ENDPOINT_ON_UPDATE,
   REFERENCES,
+  ROLE_OF_ACCOUNT,
   SAGEMAKER_APIS,
   SFN_ERROR_NAMES,
   TAGGING,
@@ -182,7 +184,7 @@ const R = {
   pathUnresolved: rule('sfn.path-unresolved-runtime'),
   uncatchable: rule('asl.runtime-uncatchable'),
   namesUnique: rule('sagemaker.names.unique'),
-  crossAccount: rule('sagemaker.cross-account-role'),
+  eventsWhenPollingDenied: rule('sfn.sync.events-when-polling-denied'),
   missingEndpoint: MISSING_ENDPOINT_ON_UPDATE.provenance,
 } as const;
 
@@ -198,9 +200,6 @@ function rejectedAtCreation(breaks: Breakage | undefined): boolean {
   if (!breaks) return false;
   return breaks.kind !== 'request' || breaks.constraint === 'unknown-field';
 }
-
-/** The account of a role's ARN (`arn:aws:iam::<account>:role/...`). */
-const roleAccount = (arn: string): string | undefined => arn.split(':')[4];
 
 /** How a step, or a flow, came out. */
 type Outcome =
@@ -236,8 +235,14 @@ class Model {
   readonly taskFailures: PredictedTaskFailure[] = [];
   createErrors = 0;
   validated = false;
-  /** Why the outcome cannot be predicted, where a rule it rests on is not known. */
-  undecided?: string;
+  /** Why the outcome cannot be predicted, where a rule it rests on is not known, and that rule. */
+  undecided?: { readonly reason: string; readonly provenance: Provenance };
+
+  /** Leaves the outcome unpredicted (the first rule nobody knows that decides it). */
+  leaveUndecided(reason: string, provenance: Provenance): void {
+    this.used.push(provenance);
+    this.undecided ??= { reason, provenance };
+  }
   /** Virtual milliseconds since the execution started. */
   t = 0;
   /** Milliseconds of FULL-jittered waits in `t` (each may be shorter, down to none). */
@@ -397,11 +402,13 @@ class Model {
     // A role of another account cannot be passed (iam.passrole.same-account): SageMaker refuses the call.
     const foreign = calls.find(
       (x) =>
-        x.action === 'iam:PassRole' && x.phase === 'create' && roleAccount(x.resource) !== this.c.account,
+        x.action === 'iam:PassRole' &&
+        x.phase === 'create' &&
+        !ROLE_OF_ACCOUNT.value(x.resource, this.c.account),
     );
     if (foreign) {
-      this.used.push(R.crossAccount);
-      return { error: SFN_ERROR_NAMES.value.ValidationException, submitted: false };
+      this.used.push(ROLE_OF_ACCOUNT.provenance, CROSS_ACCOUNT_ROLE.provenance, R.errorNames);
+      return { error: SFN_ERROR_NAMES.value[CROSS_ACCOUNT_ROLE.value], submitted: false };
     }
     if (!this.c.scenario.referencesExist) {
       for (const ref of REFERENCES[task.api] ?? []) {
@@ -410,6 +417,11 @@ class Model {
         );
         if (missing) {
           this.used.push(ref.missing.provenance, R.errorNames, R.causeFormat);
+          if (undecided(ref.missing.provenance))
+            this.leaveUndecided(
+              `state "${task.name}": what SageMaker answers to a ${ref.noun} that does not exist is not known (${ref.missing.provenance.rules[0]!.id})`,
+              ref.missing.provenance,
+            );
           return {
             error: SFN_ERROR_NAMES.value[ref.missing.value],
             cause: causeOf(`Could not find ${ref.noun}`, `Error Code: ${ref.missing.value}`),
@@ -442,6 +454,8 @@ class Model {
         R.causeFormat,
       );
       const { code, noun } = duplicate.value;
+      // Refused because it exists: it is there for what the case names next.
+      this.created.add(`${facts.arnResourceType.value}/${name.toLowerCase()}`);
       return {
         error: SFN_ERROR_NAMES.value[code],
         cause: causeOf(...(noun ? [`Cannot create already existing ${noun}`] : []), `Error Code: ${code}`),
@@ -468,12 +482,12 @@ class Model {
     const attempt = this.pollJob(task, calls, arn, request);
     const heartbeat = task.heartbeatSeconds === undefined ? Infinity : task.heartbeatSeconds * 1000;
     const timeout = task.timeoutSeconds === undefined ? Infinity : task.timeoutSeconds * 1000;
-    if (heartbeat < timeout && this.t - start > heartbeat && this.undecided === undefined) {
-      this.used.push(R.heartbeat);
-      this.undecided =
+    if (heartbeat < timeout && this.t - start > heartbeat)
+      this.leaveUndecided(
         `state "${task.name}": the job runs past HeartbeatSeconds (${task.heartbeatSeconds} s) while it is polled; ` +
-        "whether Step Functions' polls count as heartbeats is not known (sfn.sync.heartbeat)";
-    }
+          "whether Step Functions' polls count as heartbeats is not known (sfn.sync.heartbeat)",
+        R.heartbeat,
+      );
     return attempt;
   }
 
@@ -525,7 +539,8 @@ class Model {
         this.describes++;
         if (abortAfter !== undefined && this.describes > abortAfter) return stopped('aborted', t);
         if (!allowed) {
-          // Completion is now seen only through the job's EventBridge event (sfn.sync.polls-describe).
+          // Completion is now seen only through the job's EventBridge event.
+          this.used.push(R.eventsWhenPollingDenied);
           polling = false;
           continue;
         }
@@ -888,7 +903,7 @@ export function predictExecution(c: CaseForPrediction): Prediction {
       m.history.push('ExecutionAborted');
       break;
     case 'timedOut':
-      // DescribeExecution has no error or cause for a timed-out execution (asl.machine-timeout).
+      // DescribeExecution has no error or cause for a timed-out execution (sfn.timed-out-no-error).
       status = 'TIMED_OUT';
       m.used.push(R.timedOutNoError);
       // At the state machine's TimeoutSeconds, or at the year an execution may run at most.
@@ -916,7 +931,9 @@ export function predictExecution(c: CaseForPrediction): Prediction {
     ...(Object.keys(m.jobStates).length > 0
       ? { jobStates: { value: m.jobStates, provenance: weakest([p, R.bestEffortStop]) } }
       : {}),
-    ...(m.undecided !== undefined ? { undecided: { value: m.undecided, provenance: R.heartbeat } } : {}),
+    ...(m.undecided !== undefined
+      ? { undecided: { value: m.undecided.reason, provenance: m.undecided.provenance } }
+      : {}),
     trace: { jobs: m.jobs, createErrors: m.createErrors, validated: m.validated },
   };
 }

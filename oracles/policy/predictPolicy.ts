@@ -49,7 +49,7 @@ export function predictPolicy(definition: unknown, options: PredictionOptions): 
     const generates = task.facts.consoleGeneratesPolicy;
     if (!generates.value && generates.provenance.kind === 'documented')
       warnings.push(
-        `state "${task.stateName}": Step Functions does not generate a policy for ${task.facts.api} (${generates.provenance.source}); attach this one to the role yourself`,
+        `state "${task.stateName}": Step Functions does not generate a policy for ${task.facts.api} (${generates.provenance.rules.map((r) => r.id).join(', ')}); attach this one to the role yourself`,
       );
   }
   return { ok: true, ...policyOfCalls(calls), calls, unmodelled, warnings };

@@ -4,7 +4,7 @@
  * calls are breaking; newly allowed ones (and probes just outside the calls: another resource
  * name, another service for PassRole) are widenings.
  */
-import type { Provenance } from '../../catalog/provenance.js';
+import { weakest, type Provenance } from '../../catalog/provenance.js';
 import { PolicySet, type Evaluation, type StatementExplanation } from '../../iam/evaluate.js';
 import type { NormalizedPolicy } from '../../iam/policy.js';
 import {
@@ -117,7 +117,8 @@ function toRegressionCall(
     resource: call.resource,
     context: call.context,
     level: call.level,
-    provenance: call.provenance,
+    // As strong as the call and what its denial costs.
+    provenance: weakest([call.provenance, call.necessity]),
     scenarios,
     consequence: call.consequence,
     ...(probe ? { probe } : {}),

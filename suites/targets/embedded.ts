@@ -57,7 +57,7 @@ export class EmbeddedTarget implements Target {
       seed: c.replay.seed,
     });
     const r = await sfn.awaitExecution(executionArn);
-    // As DescribeExecution tells it: a timed-out execution has no error or cause (asl.machine-timeout).
+    // As DescribeExecution tells it: a timed-out execution has no error or cause (sfn.timed-out-no-error).
     const told = r.status !== 'TIMED_OUT';
     return {
       created: true,

@@ -190,7 +190,7 @@ export class InterruptedError extends Error {
 
 /**
  * How an execution ended, read from its terminal history event, as DescribeExecution would tell it
- * (a timed-out execution has no error or cause there: asl.machine-timeout); undefined while it has
+ * (a timed-out execution has no error or cause there: sfn.timed-out-no-error); undefined while it has
  * not ended.
  */
 export function terminalOutcome(

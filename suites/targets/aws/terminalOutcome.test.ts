@@ -27,7 +27,7 @@ describe('terminalOutcome', () => {
         },
       ]),
     ).toEqual({ status: 'FAILED', error: 'States.TaskFailed', cause: 'x' });
-    // DescribeExecution has no error or cause for a timed-out execution (asl.machine-timeout).
+    // DescribeExecution has no error or cause for a timed-out execution (sfn.timed-out-no-error).
     expect(
       terminalOutcome([
         {
