@@ -106,9 +106,14 @@ describe.skipIf(!available)('run --target endpoint against moto', () => {
     const report = ReportSchema.parse(JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')));
     expect(report.target).toMatchObject({ kind: 'endpoint', endpoint });
     expect(report.totals.cases).toBe(30);
-    expect(report.cases.every((c) => ['match', 'diverged', 'error'].includes(c.verdict))).toBe(true);
-    // The run completes with cases matched and cases diverged, and no harness errors.
-    expect(report.totals.matched).toBeGreaterThan(0);
+    // Every case gets a verdict (undecided: the oracle predicts nothing where a rule nobody knows
+    // decides the outcome), moto's deviations are divergences, and there are no harness errors.
+    // moto fails most of these cases (unsupported .sync, an ASL parser it leaves broken): a case
+    // that matches is not something to count on.
+    expect(report.cases.every((c) => ['match', 'diverged', 'undecided', 'error'].includes(c.verdict))).toBe(
+      true,
+    );
+    expect(report.totals.matched + report.totals.diverged + (report.totals.undecided ?? 0)).toBe(30);
     expect(report.totals.diverged).toBeGreaterThan(0);
     expect(report.totals.errored).toBe(0);
     // moto does not run `.sync` for SageMaker: a divergence, not an error.

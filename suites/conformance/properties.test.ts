@@ -35,8 +35,9 @@ describe.skipIf(kind !== 'embedded')(`conformance on ${kind}`, () => {
         region: 'us-east-1',
         version: 'vitest',
       });
+      // A case the oracle leaves undecided (a rule nobody knows decides it) is not a problem.
       const problems = report.cases
-        .filter((c) => c.verdict !== 'match')
+        .filter((c) => c.verdict !== 'match' && !(c.verdict === 'undecided' && c.predicted?.undecided))
         .map((c) => ({
           id: c.id,
           differences: c.shrunk?.differences ?? c.differences,
