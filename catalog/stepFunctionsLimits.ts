@@ -24,3 +24,9 @@ export const lengthViolation = (field: string, max: number): string =>
 
 /** The Resources of the callback and job-run patterns, whose tasks have `Task.Token` in the Context object. */
 export const TASK_TOKEN_RESOURCES = fact(/\.(waitForTaskToken|sync(:\d+)?)$/, rule('sfn.sync.task-token'));
+
+/** What a retrier's fields are when it leaves them out (States Language, Retry): one place for the oracle and the emulator. */
+export const RETRY_DEFAULTS = fact(
+  { intervalSeconds: 1, maxAttempts: 3, backoffRate: 2 } as const,
+  rule('asl.retry'),
+);

@@ -4,6 +4,7 @@
  * their targets, timeouts and the data-flow fields; with the execution input the dynamic members
  * read.
  */
+import { RETRY_DEFAULTS } from '../catalog/stepFunctionsLimits.js';
 import fc from 'fast-check';
 import type { Api, Pattern, QueryLanguage } from '../catalog/api.js';
 import { REFERENCES, SAGEMAKER_APIS } from '../catalog/sagemakerApis.js';
@@ -164,7 +165,7 @@ const retrierArb = (errorEquals: string[]): fc.Arbitrary<RetrierPlan> =>
       jitterStrategy: sometimes(fc.constantFrom<'FULL' | 'NONE'>('FULL', 'FULL', 'NONE'), 0.45),
     })
     .map(({ maxDelay, ...rest }) => {
-      const interval = rest.intervalSeconds ?? 1;
+      const interval = rest.intervalSeconds ?? RETRY_DEFAULTS.value.intervalSeconds;
       return {
         ...rest,
         maxDelaySeconds: maxDelay === undefined ? undefined : Math.max(1, Math.floor(interval * maxDelay)),

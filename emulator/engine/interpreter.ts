@@ -3,7 +3,7 @@
  * timeouts, Parallel and Map on virtual time, and a GetExecutionHistory-shaped history. Tasks are
  * run by a TaskHandler (the SageMaker integration); the interpreter knows no service.
  */
-import { TASK_TOKEN_RESOURCES } from '../../catalog/stepFunctionsLimits.js';
+import { RETRY_DEFAULTS, TASK_TOKEN_RESOURCES } from '../../catalog/stepFunctionsLimits.js';
 import { MAX_EXECUTION_SECONDS } from '../../catalog/stepFunctionsLimits.js';
 import {
   applyJsonataTemplate,
@@ -698,15 +698,19 @@ class Run {
           mutant === 'retrier-last-match'
             ? retriers.findLastIndex((x) => match(x.ErrorEquals as string[]))
             : retriers.findIndex((x) => match(x.ErrorEquals as string[]));
-        const written = (retriers[r]?.MaxAttempts as number | undefined) ?? 3;
+        const written = (retriers[r]?.MaxAttempts as number | undefined) ?? RETRY_DEFAULTS.value.maxAttempts;
         const maxAttempts =
           (mutant === 'retry-max-attempts-capped' ? Math.min(written, 10) : written) +
           (mutant === 'retry-max-attempts-off-by-one' ? 1 : 0);
         if (r >= 0 && attempts[r]! < maxAttempts) {
           const retrier = retriers[r]!;
           const rate =
-            mutant === 'retry-ignores-backoff' ? 1 : ((retrier.BackoffRate as number | undefined) ?? 2);
-          let wait = ((retrier.IntervalSeconds as number | undefined) ?? 1) * rate ** attempts[r]!;
+            mutant === 'retry-ignores-backoff'
+              ? 1
+              : ((retrier.BackoffRate as number | undefined) ?? RETRY_DEFAULTS.value.backoffRate);
+          let wait =
+            ((retrier.IntervalSeconds as number | undefined) ?? RETRY_DEFAULTS.value.intervalSeconds) *
+            rate ** attempts[r]!;
           if (typeof retrier.MaxDelaySeconds === 'number' && mutant !== 'retry-ignores-max-delay')
             wait = Math.min(wait, retrier.MaxDelaySeconds);
           if (retrier.JitterStrategy === 'FULL' && mutant !== 'jitter-ignored') wait = this.random() * wait;

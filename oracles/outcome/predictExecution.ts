@@ -9,7 +9,7 @@
  */
 import { validateRequest } from '../../validation/validateRequest.js';
 import { partitionOf } from '../../catalog/regions.js';
-import { MAX_EXECUTION_SECONDS } from '../../catalog/stepFunctionsLimits.js';
+import { MAX_EXECUTION_SECONDS, RETRY_DEFAULTS } from '../../catalog/stepFunctionsLimits.js';
 import { SAGEMAKER_MODEL } from '../../apimodel/sagemakerModel.generated.js';
 import { pollIntervalMs, type WorldScenario } from '../../catalog/scenario.js';
 import { rule, undecided, weakest, type Provenance } from '../../catalog/provenance.js';
@@ -608,7 +608,8 @@ class Model {
 
 /** The wait before retry `n` (0-based) of a retrier, in ms (asl.retry). */
 function retryWait(r: RetrierPlan, n: number): number {
-  let wait = (r.intervalSeconds ?? 1) * (r.backoffRate ?? 2) ** n;
+  const d = RETRY_DEFAULTS.value;
+  let wait = (r.intervalSeconds ?? d.intervalSeconds) * (r.backoffRate ?? d.backoffRate) ** n;
   if (r.maxDelaySeconds !== undefined) wait = Math.min(wait, r.maxDelaySeconds);
   return wait * 1000;
 }
@@ -793,7 +794,7 @@ class Execution {
       // Which retrier or catcher matches the error (States.TaskFailed and States.ALL as wildcards).
       if (task.retry.length + task.catch.length > 0) m.used.push(R.retry, R.taskFailed);
       const r = task.retry.findIndex((x) => matches(x.errorEquals, attempt.error));
-      if (r >= 0 && counts[r]! < (task.retry[r]!.maxAttempts ?? 3)) {
+      if (r >= 0 && counts[r]! < (task.retry[r]!.maxAttempts ?? RETRY_DEFAULTS.value.maxAttempts)) {
         const wait = retryWait(task.retry[r]!, counts[r]!);
         counts[r]!++;
         m.used.push(R.retry);
