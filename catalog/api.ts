@@ -43,3 +43,7 @@ export function isApi(value: string): value is Api {
 export function isPartition(value: string): value is Partition {
   return (PARTITIONS as readonly string[]).includes(value);
 }
+
+/** How an execution ends (the Step Functions API's ExecutionStatus, less RUNNING and PENDING_REDRIVE). */
+export const EXECUTION_END_STATUSES = ['SUCCEEDED', 'FAILED', 'TIMED_OUT', 'ABORTED'] as const;
+export type ExecutionStatus = (typeof EXECUTION_END_STATUSES)[number];

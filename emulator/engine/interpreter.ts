@@ -3,6 +3,7 @@
  * timeouts, Parallel and Map on virtual time, and a GetExecutionHistory-shaped history. Tasks are
  * run by a TaskHandler (the SageMaker integration); the interpreter knows no service.
  */
+import type { ExecutionStatus } from '../../catalog/api.js';
 import { RETRY_DEFAULTS, TASK_TOKEN_RESOURCES } from '../../catalog/stepFunctionsLimits.js';
 import { MAX_EXECUTION_SECONDS } from '../../catalog/stepFunctionsLimits.js';
 import {
@@ -66,7 +67,7 @@ export interface TaskHandler {
   invoke(invocation: TaskInvocation): Promise<unknown>;
 }
 
-export type ExecutionStatus = 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED';
+export type { ExecutionStatus };
 
 export interface ExecutionOutcome {
   readonly status: ExecutionStatus;

@@ -4,9 +4,10 @@
  * and output, the attempts of the first SageMaker task, the virtual duration and the history event
  * types. A small model of the plan's vocabulary (tasks with Retry, Catch, timeouts and data flow,
  * output checks, Succeed, Map and Parallel), not an ASL interpreter: each rule is an entry of the
- * evidence table (catalog/evidence.ts, the R table below); a prediction rests on every rule it used,
+ * evidence table (catalog/evidence.ts, the RULES table below); a prediction rests on every rule it used,
  * and is as strong as the weakest; every call comes from the one call model (taskCalls).
  */
+import type { ExecutionStatus } from '../../catalog/api.js';
 import { validateRequest } from '../../validation/validateRequest.js';
 import { partitionOf } from '../../catalog/regions.js';
 import { MAX_EXECUTION_SECONDS, RETRY_DEFAULTS } from '../../catalog/stepFunctionsLimits.js';
@@ -44,7 +45,8 @@ export interface Expectation<T> {
   readonly provenance: Provenance;
 }
 
-export type Status = 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED';
+/** How the execution ends (catalog/api.ts). */
+export type Status = ExecutionStatus;
 
 /** One call made as the role, as a target reports it. */
 export interface CallRecord {
@@ -151,7 +153,7 @@ export interface CaseForPrediction {
 type Obj = Record<string, unknown>;
 
 /** The rules of the evidence table the model applies (catalog/evidence.ts). */
-const R = {
+const RULES = {
   patterns: rule('sfn.sagemaker.patterns'),
   denied: rule('sfn.sagemaker.access-denied'),
   errorNames: rule('sfn.sagemaker.error-names'),
@@ -223,10 +225,11 @@ type Attempt =
 
 const causeOf = (...includes: string[]): CausePattern => ({ includes });
 
-class Model {
+/** The world of one execution as the oracle runs it: SageMaker's resources, the calls made, the clock. */
+class World {
   readonly calls: CallRecord[] = [];
   /** The rules the prediction rests on (each call's own rules once, as it is first decided). */
-  readonly used: Provenance[] = [R.patterns];
+  readonly used: Provenance[] = [RULES.patterns];
   readonly history: string[] = [];
   readonly jobs: JobEnd[] = [];
   /** The status at the execution's end of each job its stop cut short, by ARN. */
@@ -258,13 +261,13 @@ class Model {
     return this.deadline;
   }
 
-  constructor(private readonly c: CaseForPrediction) {
-    this.createErrorsLeft = c.scenario.createError?.times ?? 0;
-    const parsed = parsePolicy(c.policy);
+  constructor(private readonly theCase: CaseForPrediction) {
+    this.createErrorsLeft = theCase.scenario.createError?.times ?? 0;
+    const parsed = parsePolicy(theCase.policy);
     if (!parsed.ok) throw new Error(`case policy invalid: ${parsed.problems[0]!.message}`);
     this.policies = new PolicySet([parsed.policy]);
     // The state machine's TimeoutSeconds, and in any case the longest an execution may run.
-    this.deadline = Math.min(c.plan.timeoutSeconds ?? Infinity, MAX_EXECUTION_SECONDS.value) * 1000;
+    this.deadline = Math.min(theCase.plan.timeoutSeconds ?? Infinity, MAX_EXECUTION_SECONDS.value) * 1000;
   }
 
   private readonly callCache = new WeakMap<object, readonly Call[]>();
@@ -287,10 +290,10 @@ class Model {
         pointer: '',
         api: task.api,
         pattern: task.pattern,
-        partition: partitionOf(this.c.region),
+        partition: partitionOf(this.theCase.region),
         request: task.request,
       },
-      { region: this.c.region, account: this.c.account, docRevision: 'current' },
+      { region: this.theCase.region, account: this.theCase.account, docRevision: 'current' },
       request,
     ).calls;
   }
@@ -329,7 +332,7 @@ class Model {
   /** Whether something planned `at` (ms) would come at or after the state machine's deadline. */
   pastDeadline(at: number): boolean {
     if (at < this.deadline) return false;
-    this.used.push(R.machineTimeout);
+    this.used.push(RULES.machineTimeout);
     return true;
   }
 
@@ -354,7 +357,7 @@ class Model {
     for (const call of calls.filter((x) => x.phase === 'create')) {
       const decision = this.decide(call);
       if (decision !== 'allowed') {
-        this.used.push(R.denied, R.causeFormat);
+        this.used.push(RULES.denied, RULES.causeFormat);
         return {
           error: 'SageMaker.AmazonSageMakerException',
           cause: causeOf(
@@ -369,14 +372,14 @@ class Model {
     if (this.createErrorsLeft > 0) {
       this.createErrorsLeft--;
       this.createErrors++;
-      this.used.push(R.errorNames, R.causeFormat);
-      const code = this.c.scenario.createError!.error;
+      this.used.push(RULES.errorNames, RULES.causeFormat);
+      const code = this.theCase.scenario.createError!.error;
       return { error: SFN_ERROR_NAMES.value[code], cause: causeOf(`Error Code: ${code}`), submitted: false };
     }
-    const breaks = this.c.validity?.breaks;
+    const breaks = this.theCase.validity?.breaks;
     if (breaks?.kind === 'request') {
       this.validated = true;
-      this.used.push(R.validation, R.causeFormat);
+      this.used.push(RULES.validation, RULES.causeFormat);
       const member = [...breaks.at].reverse().find((s): s is string => typeof s === 'string');
       return {
         error: 'SageMaker.AmazonSageMakerException',
@@ -387,7 +390,7 @@ class Model {
     // A value given at run time is checked like any other (a name built from a missing field, say).
     const violation = this.violationOf(task, request);
     if (violation) {
-      this.used.push(R.validation, R.causeFormat);
+      this.used.push(RULES.validation, RULES.causeFormat);
       const member = violation.path
         .split('/')
         .reverse()
@@ -404,19 +407,19 @@ class Model {
       (x) =>
         x.action === 'iam:PassRole' &&
         x.phase === 'create' &&
-        !ROLE_OF_ACCOUNT.value(x.resource, this.c.account),
+        !ROLE_OF_ACCOUNT.value(x.resource, this.theCase.account),
     );
     if (foreign) {
-      this.used.push(ROLE_OF_ACCOUNT.provenance, CROSS_ACCOUNT_ROLE.provenance, R.errorNames);
+      this.used.push(ROLE_OF_ACCOUNT.provenance, CROSS_ACCOUNT_ROLE.provenance, RULES.errorNames);
       return { error: SFN_ERROR_NAMES.value[CROSS_ACCOUNT_ROLE.value], submitted: false };
     }
-    if (!this.c.scenario.referencesExist) {
+    if (!this.theCase.scenario.referencesExist) {
       for (const ref of REFERENCES[task.api] ?? []) {
         const missing = valuesAt({ resolved: request }, ref.path).find(
           (v) => v.kind === 'static' && !this.created.has(`${ref.arnResourceType}/${v.value.toLowerCase()}`),
         );
         if (missing) {
-          this.used.push(ref.missing.provenance, R.errorNames, R.causeFormat);
+          this.used.push(ref.missing.provenance, RULES.errorNames, RULES.causeFormat);
           if (undecided(ref.missing.provenance))
             this.leaveUndecided(
               `state "${task.name}": what SageMaker answers to a ${ref.noun} that does not exist is not known (${ref.missing.provenance.rules[0]!.id})`,
@@ -431,10 +434,10 @@ class Model {
       }
       if (
         task.api === 'UpdateEndpoint' &&
-        !this.c.scenario.namesInUse &&
+        !this.theCase.scenario.namesInUse &&
         !this.created.has(`endpoint/${name.toLowerCase()}`)
       ) {
-        this.used.push(R.missingEndpoint, R.errorNames, R.causeFormat);
+        this.used.push(RULES.missingEndpoint, RULES.errorNames, RULES.causeFormat);
         return {
           error: SFN_ERROR_NAMES.value[MISSING_ENDPOINT_ON_UPDATE.value],
           cause: causeOf('Could not find endpoint', `Error Code: ${MISSING_ENDPOINT_ON_UPDATE.value}`),
@@ -445,13 +448,13 @@ class Model {
     // Names are unique per account and region (with the case rule of the API): a retried job collides.
     const key = `${facts.arnResourceType.value}/${facts.caseInsensitiveNames.value ? name.toLowerCase() : name}`;
     const duplicate = DUPLICATE_ANSWERS[task.api];
-    if (duplicate && (this.created.has(key) || this.c.scenario.namesInUse)) {
+    if (duplicate && (this.created.has(key) || this.theCase.scenario.namesInUse)) {
       this.used.push(
-        R.namesUnique,
+        RULES.namesUnique,
         facts.caseInsensitiveNames.provenance,
         duplicate.provenance,
-        R.errorNames,
-        R.causeFormat,
+        RULES.errorNames,
+        RULES.causeFormat,
       );
       const { code, noun } = duplicate.value;
       // Refused because it exists: it is there for what the case names next.
@@ -465,7 +468,7 @@ class Model {
     this.created.add(key);
     this.created.add(`${facts.arnResourceType.value}/${name.toLowerCase()}`);
     if (task.pattern !== 'sync' || !facts.job) {
-      this.used.push(R.rr);
+      this.used.push(RULES.rr);
       return { result: { [facts.resultField.value]: arn }, submitted: false };
     }
     return this.runJob(task, calls, arn, request);
@@ -486,14 +489,14 @@ class Model {
       this.leaveUndecided(
         `state "${task.name}": the job runs past HeartbeatSeconds (${task.heartbeatSeconds} s) while it is polled; ` +
           "whether Step Functions' polls count as heartbeats is not known (sfn.sync.heartbeat)",
-        R.heartbeat,
+        RULES.heartbeat,
       );
     return attempt;
   }
 
   /** A `.sync` job: polled until it ends (or the task times out, or the execution stops), then its tags read. */
   private pollJob(task: TaskPlan, calls: readonly Call[], arn: string, request: Obj): Attempt {
-    const job = this.c.scenario.job;
+    const job = this.theCase.scenario.job;
     const facts = SAGEMAKER_APIS[task.api];
     const describe = calls.find((x) => x.phase === 'poll')!;
     const stop = calls.find((x) => x.phase === 'abort')!;
@@ -502,7 +505,7 @@ class Model {
     const endsAt = interval * (job ? job.polls + 1 : 1);
     const timeout = task.timeoutSeconds === undefined ? Infinity : task.timeoutSeconds * 1000;
     const heartbeat = task.heartbeatSeconds === undefined ? Infinity : task.heartbeatSeconds * 1000;
-    const abortAfter = this.c.scenario.abortAfterPolls;
+    const abortAfter = this.theCase.scenario.abortAfterPolls;
     const start = this.t;
     let t = 0;
     let beat = 0;
@@ -510,7 +513,7 @@ class Model {
     /** The execution stops while the job runs: Step Functions' best-effort cancel. */
     const stopped = (how: 'aborted' | 'timedOut', at: number): Attempt => {
       this.t = how === 'timedOut' ? this.deadline : start + at;
-      this.used.push(how === 'aborted' ? R.abort : R.timeoutStop, R.abortHistory);
+      this.used.push(how === 'aborted' ? RULES.abort : RULES.timeoutStop, RULES.abortHistory);
       const decision = this.decide(stop);
       // The cancel is best effort: a denied Stop leaves the job running; one that ended is not stopped.
       this.jobStates[arn] =
@@ -524,7 +527,7 @@ class Model {
     };
     const timedOut = (limit: number): Attempt => {
       if (this.pastDeadline(start + limit)) return stopped('timedOut', limit);
-      this.used.push(limit === timeout ? R.timeout : R.heartbeatError, R.noStopOnTaskTimeout);
+      this.used.push(limit === timeout ? RULES.timeout : RULES.heartbeatError, RULES.noStopOnTaskTimeout);
       this.t = start + limit;
       this.jobs.push('timedOut');
       return { error: 'States.Timeout', submitted: true, timedOut: true };
@@ -540,7 +543,7 @@ class Model {
         if (abortAfter !== undefined && this.describes > abortAfter) return stopped('aborted', t);
         if (!allowed) {
           // Completion is now seen only through the job's EventBridge event.
-          this.used.push(R.eventsWhenPollingDenied);
+          this.used.push(RULES.eventsWhenPollingDenied);
           polling = false;
           continue;
         }
@@ -559,14 +562,14 @@ class Model {
     this.jobs.push(outcome);
     const noun = facts.job!.statusField.value.replace(/Status$/, '');
     if (outcome !== 'Completed') {
-      this.used.push(R.jobFailed, R.causeFormat);
+      this.used.push(RULES.jobFailed, RULES.causeFormat);
       return {
         error: 'States.TaskFailed',
         cause: causeOf(outcome, ...(job?.failureReason ? [job.failureReason] : [])),
         submitted: true,
       };
     }
-    this.used.push(R.syncOutput, R.describeEcho);
+    this.used.push(RULES.syncOutput, RULES.describeEcho);
     const result = this.describeResult(task, request, noun, arn, tagsRead);
     // The job's times: created when the attempt began, ended when the wait for it did.
     const times = facts.job!.times.value;
@@ -576,7 +579,7 @@ class Model {
     if (times.start) result[times.start] = created;
     if (times.end) result[times.end] = ended;
     if (times.lastModified) result.LastModifiedTime = ended;
-    this.used.push(R.jobTimes, R.epochMs);
+    this.used.push(RULES.jobTimes, RULES.epochMs);
     return { result, submitted: true };
   }
 
@@ -636,8 +639,8 @@ class Execution {
   private variables: Record<string, unknown> = {};
 
   constructor(
-    private readonly m: Model,
-    private readonly c: CaseForPrediction,
+    private readonly world: World,
+    private readonly theCase: CaseForPrediction,
   ) {}
 
   flow(flow: FlowPlan, input: unknown): Outcome {
@@ -652,7 +655,7 @@ class Execution {
   }
 
   private step(step: StepPlan, input: unknown): Outcome {
-    const h = this.m.history;
+    const h = this.world.history;
     switch (step.kind) {
       case 'task':
         return this.task(step, input);
@@ -661,7 +664,7 @@ class Execution {
         return { kind: 'ok', output: input, ended: true };
       case 'pass':
         h.push('PassStateEntered', 'PassStateExited');
-        this.m.used.push(R.dataFlow);
+        this.world.used.push(RULES.dataFlow);
         if (step.variable !== undefined) {
           this.variables = { ...this.variables, [step.variable]: step.result };
           return { kind: 'ok', output: input };
@@ -677,7 +680,7 @@ class Execution {
       }
       case 'choose': {
         h.push('ChoiceStateEntered', 'ChoiceStateExited');
-        this.m.used.push(R.dataFlow);
+        this.world.used.push(RULES.dataFlow);
         const r = this.flow(getPath(input, step.flag) === true ? step.whenTrue : step.otherwise, input);
         return r.kind === 'ok' ? { ...r, ended: true } : r;
       }
@@ -737,38 +740,38 @@ class Execution {
   }
 
   private task(task: TaskPlan, raw: unknown): Outcome {
-    const m = this.m;
-    const h = m.history;
+    const world = this.world;
+    const h = world.history;
     const primary = this.tasksSeen++ === 0;
     h.push('TaskStateEntered');
     const effective =
       task.queryLanguage === 'JSONPath' && task.inputPath ? getPath(raw, task.inputPath) : raw;
-    if (task.inputPath) m.used.push(R.dataFlow);
+    if (task.inputPath) world.used.push(RULES.dataFlow);
     const request = resolveRequest(task.request, {
       input: effective,
-      executionInput: this.c.input,
-      executionName: this.c.executionName,
+      executionInput: this.theCase.input,
+      executionName: this.theCase.executionName,
       variables: this.variables,
     });
     if (!request && task.queryLanguage === 'JSONPath') {
       // A path Parameters cannot resolve: States.Runtime, never retried or caught.
-      m.used.push(R.pathUnresolved, R.uncatchable);
+      world.used.push(RULES.pathUnresolved, RULES.uncatchable);
       return { kind: 'failed', error: 'States.Runtime' };
     }
     const counts = task.retry.map(() => 0);
     let attempts = 0;
-    if (primary) m.firstAttempts = 0;
+    if (primary) world.firstAttempts = 0;
     for (;;) {
       let attempt: Attempt;
       if (request) {
         // The attempts are the TaskScheduled events of the first task.
         attempts++;
-        if (primary) m.firstAttempts = attempts;
+        if (primary) world.firstAttempts = attempts;
         h.push('TaskScheduled', 'TaskStarted');
-        attempt = m.attempt(task, request);
+        attempt = world.attempt(task, request);
       } else {
         // Arguments that return nothing: the task is not scheduled; the error can be retried and caught.
-        m.used.push(R.queryEvaluation);
+        world.used.push(RULES.queryEvaluation);
         attempt = { error: 'States.QueryEvaluationError', submitted: false, unscheduled: true };
       }
       if (attempt.submitted) h.push('TaskSubmitted');
@@ -779,7 +782,7 @@ class Execution {
       if ('result' in attempt) {
         h.push('TaskSucceeded', 'TaskStateExited');
         if (task.resultSelector || task.resultPath !== undefined || task.outputPath || task.output)
-          m.used.push(R.dataFlow);
+          world.used.push(RULES.dataFlow);
         if (task.assign) {
           const assigned = Object.entries(task.assign).map(
             ([k, t]) => [k, evaluateTemplate(t, { result: attempt.result, input: raw })] as const,
@@ -790,21 +793,21 @@ class Execution {
       }
       if (!attempt.unscheduled) h.push(attempt.timedOut ? 'TaskTimedOut' : 'TaskFailed');
       if (!attempt.unscheduled && !attempt.timedOut)
-        m.taskFailures.push({ error: attempt.error, ...(attempt.cause ? { cause: attempt.cause } : {}) });
+        world.taskFailures.push({ error: attempt.error, ...(attempt.cause ? { cause: attempt.cause } : {}) });
       // Which retrier or catcher matches the error (States.TaskFailed and States.ALL as wildcards).
-      if (task.retry.length + task.catch.length > 0) m.used.push(R.retry, R.taskFailed);
+      if (task.retry.length + task.catch.length > 0) world.used.push(RULES.retry, RULES.taskFailed);
       const r = task.retry.findIndex((x) => matches(x.errorEquals, attempt.error));
       if (r >= 0 && counts[r]! < (task.retry[r]!.maxAttempts ?? RETRY_DEFAULTS.value.maxAttempts)) {
         const wait = retryWait(task.retry[r]!, counts[r]!);
         counts[r]!++;
-        m.used.push(R.retry);
-        if (m.pastDeadline(m.t + wait)) {
-          m.used.push(R.abortHistory);
+        world.used.push(RULES.retry);
+        if (world.pastDeadline(world.t + wait)) {
+          world.used.push(RULES.abortHistory);
           h.push('TaskStateAborted');
           return { kind: 'timedOut' };
         }
-        m.t += wait;
-        if (task.retry[r]!.jitterStrategy === 'FULL') m.jitter += wait;
+        world.t += wait;
+        if (task.retry[r]!.jitterStrategy === 'FULL') world.jitter += wait;
         continue;
       }
       const catcher = task.catch.find((x) => matches(x.errorEquals, attempt.error));
@@ -813,7 +816,7 @@ class Execution {
         if (attempt.unscheduled) h.push('EvaluationFailed');
         return { kind: 'failed', error: attempt.error, ...(attempt.cause ? { cause: attempt.cause } : {}) };
       }
-      m.used.push(R.retry);
+      world.used.push(RULES.retry);
       h.push('TaskStateExited');
       const target = catcher.target;
       if (target.kind === 'fail') {
@@ -858,10 +861,10 @@ export function predictExecution(c: CaseForPrediction): Prediction {
     const breaks = c.validity.breaks!;
     const refusal =
       breaks.kind === 'resource'
-        ? R.unsupportedResource
+        ? RULES.unsupportedResource
         : breaks.kind === 'asl'
-          ? R.invalidDefinition
-          : R.fieldNames;
+          ? RULES.invalidDefinition
+          : RULES.fieldNames;
     return {
       created: { value: false, provenance: refusal },
       createError: { value: { includes: ['InvalidDefinition'] }, provenance: refusal },
@@ -869,72 +872,72 @@ export function predictExecution(c: CaseForPrediction): Prediction {
       trace: noTrace,
     };
   }
-  const m = new Model(c);
-  if (!m.create(planTasks(c.plan.flow))) {
+  const world = new World(c);
+  if (!world.create(planTasks(c.plan.flow))) {
     return {
-      created: { value: false, provenance: weakest(m.used) },
+      created: { value: false, provenance: weakest(world.used) },
       createError: {
         value: { includes: ['AccessDeniedException', 'managed-rule'] },
-        provenance: weakest(m.used),
+        provenance: weakest(world.used),
       },
-      calls: { value: m.calls, provenance: weakest(m.used) },
+      calls: { value: world.calls, provenance: weakest(world.used) },
       trace: noTrace,
     };
   }
   // Created: the definition is valid, and the calls of creation (the managed rules) allowed.
-  const created = weakest(m.used);
-  m.history.push('ExecutionStarted');
-  const outcome = new Execution(m, c).flow(c.plan.flow, c.input);
+  const created = weakest(world.used);
+  world.history.push('ExecutionStarted');
+  const outcome = new Execution(world, c).flow(c.plan.flow, c.input);
   let status: Status;
   let error: string | null = null;
   let cause: CausePattern | undefined;
   switch (outcome.kind) {
     case 'ok':
       status = 'SUCCEEDED';
-      m.history.push('ExecutionSucceeded');
+      world.history.push('ExecutionSucceeded');
       break;
     case 'failed':
       status = 'FAILED';
       error = outcome.error;
       cause = outcome.cause;
-      m.history.push('ExecutionFailed');
+      world.history.push('ExecutionFailed');
       break;
     case 'aborted':
       status = 'ABORTED';
-      m.history.push('ExecutionAborted');
+      world.history.push('ExecutionAborted');
       break;
     case 'timedOut':
       // DescribeExecution has no error or cause for a timed-out execution (sfn.timed-out-no-error).
       status = 'TIMED_OUT';
-      m.used.push(R.timedOutNoError);
+      world.used.push(RULES.timedOutNoError);
       // At the state machine's TimeoutSeconds, or at the year an execution may run at most.
-      m.t = m.deadlineMs;
-      m.history.push('ExecutionTimedOut');
+      world.t = world.deadlineMs;
+      world.history.push('ExecutionTimedOut');
       break;
   }
-  const p = weakest(m.used);
-  const duration = m.t / 1000;
-  const jitter = m.jitter / 1000;
+  const p = weakest(world.used);
+  const duration = world.t / 1000;
+  const jitter = world.jitter / 1000;
   return {
     created: { value: true, provenance: created },
-    calls: { value: m.calls, provenance: p },
+    calls: { value: world.calls, provenance: p },
     status: { value: status, provenance: p },
     error: { value: error, provenance: p },
     ...(cause && cause.includes.length > 0 ? { cause: { value: cause, provenance: p } } : {}),
     ...(outcome.kind === 'ok' ? { output: { value: leaves(outcome.output), provenance: p } } : {}),
-    ...(m.firstAttempts !== undefined ? { attempts: { value: m.firstAttempts, provenance: p } } : {}),
+    ...(world.firstAttempts !== undefined ? { attempts: { value: world.firstAttempts, provenance: p } } : {}),
     durationSeconds: {
       value: jitter > 0 && status !== 'TIMED_OUT' ? { min: duration - jitter, max: duration } : duration,
       provenance: p,
     },
-    historyTypes: { value: m.history, provenance: weakest([p, R.history]) },
-    taskFailures: { value: m.taskFailures, provenance: p },
-    ...(Object.keys(m.jobStates).length > 0
-      ? { jobStates: { value: m.jobStates, provenance: weakest([p, R.bestEffortStop]) } }
+    historyTypes: { value: world.history, provenance: weakest([p, RULES.history]) },
+    taskFailures: { value: world.taskFailures, provenance: p },
+    ...(Object.keys(world.jobStates).length > 0
+      ? { jobStates: { value: world.jobStates, provenance: weakest([p, RULES.bestEffortStop]) } }
       : {}),
-    ...(m.undecided !== undefined
-      ? { undecided: { value: m.undecided.reason, provenance: m.undecided.provenance } }
+    ...(world.undecided !== undefined
+      ? { undecided: { value: world.undecided.reason, provenance: world.undecided.provenance } }
       : {}),
-    trace: { jobs: m.jobs, createErrors: m.createErrors, validated: m.validated },
+    trace: { jobs: world.jobs, createErrors: world.createErrors, validated: world.validated },
   };
 }

@@ -2,6 +2,7 @@
  * A target runs cases: the built-in emulator, a real AWS account, or an AWS-compatible endpoint.
  * It reports what it saw in the same shape as the oracles' predictions.
  */
+import type { ExecutionStatus } from '../../catalog/api.js';
 import type { Case } from '../../generators/case.js';
 import type { CallRecord } from '../../oracles/outcome/predictExecution.js';
 
@@ -14,7 +15,7 @@ export interface Observation {
   readonly calls?: readonly CallRecord[];
   /** The execution's ARN (predicted values may name it). */
   readonly executionArn?: string;
-  readonly status?: 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED';
+  readonly status?: ExecutionStatus;
   readonly error?: string | null;
   readonly cause?: string;
   readonly output?: unknown;
