@@ -7,7 +7,7 @@ import { UsageError } from '../errors.js';
 import { readPolicyFile } from '../policyFile.js';
 import { readInput, type Io } from '../io.js';
 import { toPredictionOptions, type RawPredictionOptions } from '../predictionOptions.js';
-import { definitionProblem, readValidDefinition, reportUnmodelled } from './policy.js';
+import { definitionProblem, readValidDefinition, reportUnmodelled } from '../definitionFile.js';
 
 export interface CheckOptions extends RawPredictionOptions {
   definition: string;
@@ -113,7 +113,7 @@ async function resolvedRequests(
   raw: Pick<CheckOptions, 'mock' | 'mockCase'>,
 ): Promise<Map<string, Record<string, unknown>>> {
   const { EmulatedStepFunctions } = await import('../../emulator/stepFunctions.js');
-  const mock = (await import('./exec.js')).readMock(raw, definition);
+  const mock = (await import('../mockFile.js')).readMock(raw, definition);
   const sfn = new EmulatedStepFunctions({
     ...(options.region ? { region: options.region } : {}),
     account: options.account,

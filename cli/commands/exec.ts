@@ -2,19 +2,13 @@ import { isPartition, type Partition } from '../../catalog/api.js';
 import { partitionOf } from '../../catalog/regions.js';
 import { DEFAULT_REGION } from '../../oracles/options.js';
 import { CREATE_ERRORS, SCENARIO_BOUNDS, type WorldScenario } from '../../catalog/scenario.js';
-import {
-  checkMockedStates,
-  MockConfigError,
-  parseMockConfig,
-  selectMockCase,
-  type MockCase,
-} from '../../emulator/mock/mockConfig.js';
 import { EmulatedStepFunctions, StepFunctionsError } from '../../emulator/stepFunctions.js';
 import { UsageError } from '../errors.js';
 import { readPolicyFile } from '../policyFile.js';
 import { checkAccount, checkExecutionName, checkRegion, checkSeed } from '../values.js';
 import { readInput, readJsonFile, type Io } from '../io.js';
 import { readDefinition } from '../predictionOptions.js';
+import { readMock } from '../mockFile.js';
 
 export interface ExecRaw {
   input?: string;
@@ -29,39 +23,6 @@ export interface ExecRaw {
   partition?: string;
   mock?: string;
   mockCase?: string;
-}
-
-/** `--mock FILE --mock-case CASE`: the test case, checked against the definition it runs. */
-export function readMock(raw: Pick<ExecRaw, 'mock' | 'mockCase'>, definition: unknown): MockCase | undefined {
-  if (raw.mock === undefined) {
-    if (raw.mockCase !== undefined)
-      throw new UsageError(
-        'bad-option',
-        '--mock-case needs --mock FILE (the mock configuration that defines it)',
-      );
-    return undefined;
-  }
-  const where = `mock file "${raw.mock}"`;
-  try {
-    const config = parseMockConfig(readJsonFile(raw.mock, 'mock file'), where);
-    if (raw.mockCase === undefined) {
-      const cases = Object.entries(config.StateMachines).flatMap(([m, c]) =>
-        Object.keys(c.TestCases).map((t) => `${m}#${t}`),
-      );
-      throw new UsageError(
-        'bad-option',
-        `--mock needs --mock-case CASE, the test case to run (${where} has: ${cases.join(', ') || 'none'})`,
-      );
-    }
-    const mock = selectMockCase(config, raw.mockCase, where);
-    checkMockedStates(mock, definition, where);
-    // The state machine is created with the test case's machine name.
-    checkExecutionName(mock.machine, `${where}: the state machine name`);
-    return mock;
-  } catch (e) {
-    if (e instanceof MockConfigError) throw new UsageError('bad-mock', e.message);
-    throw e;
-  }
 }
 
 /** The partition the definition's Task Resource ARNs name (`arn:aws-cn:states:::...`), if any does. */

@@ -15,7 +15,7 @@ import { prepareReportDir, writeAll } from '../files.js';
 import { reportDirFiles, ReportFiles } from '../reportFiles.js';
 import type { Io } from '../io.js';
 import { readReportFile } from '../reportFile.js';
-import { exitCodeOf, formatOf, printSummary } from './run.js';
+import { exitCodeOf, formatOf, printSummary } from '../runSummary.js';
 
 export interface MergeRaw {
   report?: string;

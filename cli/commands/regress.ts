@@ -13,7 +13,7 @@ import { prepareReportDir, writeWhole } from '../files.js';
 import { integer } from '../values.js';
 import { parseJsonText, readJsonFile, type Io } from '../io.js';
 import { readDefinition, toPredictionOptions, type RawPredictionOptions } from '../predictionOptions.js';
-import { seedLine, seedOf } from './sample.js';
+import { seedLine, seedOf } from '../seed.js';
 
 export interface RegressRaw extends RawPredictionOptions {
   old: string;

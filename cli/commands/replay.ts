@@ -19,7 +19,7 @@ import { UsageError } from '../errors.js';
 import { checkSeed, integer, MAX_RUNS } from '../values.js';
 import type { Io } from '../io.js';
 import type { AwsRaw } from './awsOptions.js';
-import { selectTarget } from './run.js';
+import { selectTarget } from '../targetChoice.js';
 
 export interface ReplayRaw extends AwsRaw {
   suite?: string;

@@ -1,25 +1,21 @@
 import { availableParallelism } from 'node:os';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { isMutant, MUTANTS, type MutantName } from '../../emulator/mutants.js';
+import { MUTANTS, type MutantName } from '../../emulator/mutants.js';
 import type { CaseResult } from '../../reports/report.js';
-import { type Finding, type ReportSummary, Tally } from '../../reports/tally.js';
+import { type ReportSummary, Tally } from '../../reports/tally.js';
 import {
   baselineMatcher,
   type Expectations,
   ExpectationsSchema,
   expectationsFrom,
   type FailOn,
-  failingDivergences,
   PROVENANCE_ORDER,
 } from '../../reports/expectations.js';
-import { groupByCause } from '../../reports/groups.js';
 import { REPORTERS } from '../../reports/writers/all.js';
-import { cell } from '../../reports/writers/markdownCell.js';
 import { streamSuites, type Shard } from '../../suites/runner.js';
 import { isSuiteName, SUITE_NAMES, type SuiteName } from '../../suites/suites.js';
 import type { AwsTarget } from '../../suites/targets/aws/awsTarget.js';
-import { EmbeddedTarget } from '../../suites/targets/embedded.js';
 import type { Target } from '../../suites/targets/target.js';
 import { UsageError } from '../errors.js';
 import { prepareReportDir, writeWhole } from '../files.js';
@@ -27,7 +23,9 @@ import { reportDirFiles, ReportFiles } from '../reportFiles.js';
 import { watchInterruption } from '../interruption.js';
 import { type Io, readJsonFile, zodPlace } from '../io.js';
 import type { AwsRaw } from './awsOptions.js';
-import { seedLine, seedOf } from './sample.js';
+import { seedLine, seedOf } from '../seed.js';
+import { exitCodeOf, formatOf, printSummary } from '../runSummary.js';
+import { selectTarget } from '../targetChoice.js';
 
 export interface RunRaw extends AwsRaw {
   plan?: boolean;
@@ -61,29 +59,6 @@ function int(value: string, option: string, min: number, max: number): number {
   if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max)
     throw new UsageError('bad-option', `${option} "${value}" must be an integer from ${min} to ${max}`);
   return Number(value);
-}
-
-/** The built-in emulator target the options select (the AWS targets connect with connectTarget). */
-export function selectTarget(raw: Pick<RunRaw, 'target' | 'emulatorMutant'>): {
-  target: Target;
-  args: string;
-  mutant?: MutantName;
-} {
-  const kind = raw.target ?? 'embedded';
-  if (kind !== 'embedded')
-    throw new UsageError('bad-option', `--target "${kind}" is unknown; use embedded, aws or endpoint`);
-  if (raw.emulatorMutant !== undefined && !isMutant(raw.emulatorMutant)) {
-    throw new UsageError(
-      'bad-option',
-      `--emulator-mutant "${raw.emulatorMutant}" is unknown; see sfn-conformance run --list-mutants`,
-    );
-  }
-  const mutant = raw.emulatorMutant as MutantName | undefined;
-  return {
-    target: new EmbeddedTarget(mutant),
-    args: `--target embedded${mutant ? ` --emulator-mutant ${mutant}` : ''}`,
-    ...(mutant ? { mutant } : {}),
-  };
 }
 
 /** A duration as people read it: `45 s`, `3 min 5 s`, `2 h 10 min`. */
@@ -304,11 +279,6 @@ export async function runCommand(raw: RunRaw, io: Io, version: string): Promise<
   return exitCodeOf(report);
 }
 
-/** 1 where a divergence fails the run (not expected, strong enough for --fail-on) or a case errored. */
-export function exitCodeOf(report: ReportSummary): number {
-  return failingDivergences(report, report.failOn).length + report.totals.errored === 0 ? 0 : 1;
-}
-
 function failOnOf(value: string | undefined): FailOn {
   if (value === undefined) return 'inferred';
   if (!(PROVENANCE_ORDER as readonly string[]).includes(value))
@@ -317,15 +287,6 @@ function failOnOf(value: string | undefined): FailOn {
       `--fail-on "${value}" is not a provenance; use ${PROVENANCE_ORDER.join(', ')} (divergences from that provenance or a stronger one fail)`,
     );
   return value as FailOn;
-}
-
-const FORMATS = ['text', 'json', 'markdown'] as const;
-type Format = (typeof FORMATS)[number];
-export function formatOf(value: string | undefined): Format {
-  if (value === undefined) return 'text';
-  if (!(FORMATS as readonly string[]).includes(value))
-    throw new UsageError('bad-option', `--format "${value}" is unknown; use ${FORMATS.join(', ')}`);
-  return value as Format;
 }
 
 /** A baseline file, checked against its schema (docs/expectations.schema.json). */
@@ -337,79 +298,6 @@ function readExpectations(path: string): Expectations {
       `--expect "${path}" is not a baseline of known divergences: at ${zodPlace(parsed.error.issues[0]?.path)}: ${parsed.error.issues[0]?.message ?? ''}; see docs/expectations.schema.json`,
     );
   return parsed.data;
-}
-
-/**
- * The summary on stdout: the totals, then the failing divergences grouped by cause (the same
- * difference paths), a count and one example with its replay command per group, and where the
- * reports are; as text, JSON or Markdown.
- */
-export function printSummary(report: ReportSummary, dir: string, io: Io, format: Format = 'text'): void {
-  const t = report.totals;
-  const files = [...REPORTERS.map((r) => join(dir, r.fileName)), join(dir, 'cases.jsonl')];
-  const groups = groupByCause(failingDivergences(report, report.failOn ?? 'inferred'));
-  const errors = report.findings.filter((c) => c.verdict === 'error');
-  if (format === 'json') {
-    io.stdout(
-      `${JSON.stringify(
-        {
-          seed: report.seed,
-          ...(report.shard ? { shard: report.shard } : {}),
-          totals: t,
-          groups: groups.map((g) => ({
-            cause: g.cause,
-            count: g.cases.length,
-            example: {
-              id: g.example.id,
-              suite: g.example.suite,
-              replay: replayOf(g.example),
-              difference: firstDifference(g.example),
-            },
-          })),
-          errors: errors.map((c) => ({
-            id: c.id,
-            message: (c.errorMessage ?? '').split('\n')[0],
-            replay: c.replay.command,
-          })),
-          reports: files,
-        },
-        null,
-        2,
-      )}\n`,
-    );
-    return;
-  }
-  const shard = report.shard ? `shard ${report.shard.index}/${report.shard.count}, ` : '';
-  const line = `${t.cases} cases: ${t.matched} matched, ${t.diverged} diverged${t.expected ? ` (${t.expected} expected)` : ''}, ${t.errored} errored${t.undecided ? `, ${t.undecided} undecided` : ''}${t.skipped ? `, ${t.skipped} not run` : ''} (${shard}seed ${report.seed}, ${report.stats.casesPerSecond} cases/s)`;
-  const md = format === 'markdown';
-  const out = [md ? `**${line}**` : line];
-  if (groups.length > 0)
-    out.push(md ? '\n| cases | cause | example | replay |\n|---|---|---|---|' : `${groups.length} causes:`);
-  for (const g of groups) {
-    const d = firstDifference(g.example);
-    if (md)
-      out.push(
-        `| ${g.cases.length} | ${cell(g.cause)} | ${cell(`${g.example.suite} ${g.example.api} ${g.example.pattern}: ${d}`)} | \`${cell(replayOf(g.example))}\` |`,
-      );
-    else
-      out.push(
-        `  ${g.cases.length} × ${g.cause}\n    e.g. ${g.example.suite} ${g.example.api} ${g.example.pattern}: ${d}\n    replay: ${replayOf(g.example)}`,
-      );
-  }
-  for (const c of errors.slice(0, 5))
-    out.push(
-      `${md ? '- ' : '  '}error ${c.suite} ${c.api} ${c.pattern}: ${(c.errorMessage ?? '').split('\n')[0]}${md ? '' : '\n   '} replay: ${c.replay.command}`,
-    );
-  out.push(`${md ? '\n' : ''}reports: ${files.join(', ')}`);
-  io.stdout(`${out.join('\n')}\n`);
-}
-
-const replayOf = (c: Finding) => c.shrunk?.replay?.command ?? c.replay.command;
-function firstDifference(c: Finding): string {
-  const d = (c.shrunk?.differences ?? c.differences)[0];
-  return d
-    ? `${d.path} predicted ${JSON.stringify(d.predicted)}, observed ${JSON.stringify(d.observed)}`
-    : '';
 }
 
 /** `--shard i/n`: the i-th of n shards (1-based), checked. */

@@ -1,5 +1,5 @@
-import { checkSeed, integer } from '../values.js';
-import { randomInt } from 'node:crypto';
+import { integer } from '../values.js';
+import { parseSeed } from '../seed.js';
 import { API_NAMES, PATTERNS, isApi, type Api, type Pattern } from '../../catalog/api.js';
 import { WRAPPERS, type Case } from '../../generators/case.js';
 import { withId } from '../../generators/invalidCase.js';
@@ -20,21 +20,6 @@ export interface SampleRaw {
   includeInvalid?: boolean;
   stats?: boolean;
   suite?: string;
-}
-
-/** The seed given, or one drawn (`drawn`: the command tells it, once its input has been checked). */
-export function seedOf(value: string | undefined): { seed: number; drawn: boolean } {
-  if (value === undefined) return { seed: randomInt(0, 2 ** 31), drawn: true };
-  return { seed: checkSeed(value), drawn: false };
-}
-
-/** The line that tells a drawn seed. */
-export const seedLine = (seed: number): string => `seed: ${seed} (pass --seed ${seed} to reproduce)\n`;
-
-export function parseSeed(value: string | undefined, io: Io): number {
-  const { seed, drawn } = seedOf(value);
-  if (drawn) io.stderr(seedLine(seed));
-  return seed;
 }
 
 function stats(cases: Case[]): string {
