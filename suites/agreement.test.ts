@@ -18,6 +18,7 @@ import { compare } from '../reports/compare.js';
 import { drawSuiteCase, SUITES, type SuiteName } from './suites.js';
 import { EmbeddedTarget } from './targets/embedded.js';
 import { EmulatedStepFunctions } from '../emulator/stepFunctions.js';
+import { firstTaskRequests } from '../emulator/engine/history.js';
 
 describe('check, policy, run and exec agree on every call', () => {
   it.each(['sufficiency', 'necessity'] as SuiteName[])(
@@ -92,17 +93,12 @@ describe('check lists no call the integration does not make', () => {
       const run = await sfn.awaitExecution(executionArn);
       const made = new Set(run.calls.map((x) => `${x.action} ${x.resource}`));
       // Each state's request, and the states whose task succeeded (every call of a success made).
-      const resolved = new Map<string, Record<string, unknown>>();
+      const resolved = firstTaskRequests(run.history);
       const succeeded = new Set<string>();
       let entered = '';
       for (const e of run.history) {
         if (e.type === 'TaskStateEntered')
           entered = String((e.stateEnteredEventDetails as { name: string }).name);
-        if (e.type === 'TaskScheduled' && !resolved.has(entered))
-          resolved.set(
-            entered,
-            JSON.parse((e.taskScheduledEventDetails as { parameters: string }).parameters),
-          );
         if (e.type === 'TaskSucceeded') succeeded.add(entered);
       }
       const checked = checkPolicy(

@@ -113,6 +113,7 @@ async function resolvedRequests(
   raw: Pick<CheckOptions, 'mock' | 'mockCase'>,
 ): Promise<Map<string, Record<string, unknown>>> {
   const { EmulatedStepFunctions } = await import('../../emulator/stepFunctions.js');
+  const { firstTaskRequests } = await import('../../emulator/engine/history.js');
   const mock = (await import('../mockFile.js')).readMock(raw, definition);
   const sfn = new EmulatedStepFunctions({
     ...(options.region ? { region: options.region } : {}),
@@ -130,17 +131,7 @@ async function resolvedRequests(
     ...(mock ? { mock } : {}),
   });
   const run = await sfn.awaitExecution(executionArn);
-  const out = new Map<string, Record<string, unknown>>();
-  const entered = new Map<number, string>();
-  for (const e of run.history) {
-    if (e.type === 'TaskStateEntered')
-      entered.set(e.id, String((e.stateEnteredEventDetails as { name: string }).name));
-    if (e.type !== 'TaskScheduled') continue;
-    const details = e.taskScheduledEventDetails as { resourceType: string; parameters: string };
-    const state = entered.get(e.previousEventId);
-    if (details.resourceType !== 'sagemaker' || state === undefined || out.has(state)) continue;
-    out.set(state, JSON.parse(details.parameters) as Record<string, unknown>);
-  }
+  const out = firstTaskRequests(run.history, 'sagemaker');
   if (run.status !== 'SUCCEEDED')
     io.stderr(
       `note: with this input the execution ${run.status}${run.error ? ` (${run.error})` : ''} in the built-in emulator: states it did not reach are decided for any name (--mock FILE --mock-case CASE answer the tasks of other services)\n`,

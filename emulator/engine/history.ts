@@ -17,6 +17,29 @@ export function detailsKey(type: string): string {
 }
 
 /** The most events one execution may have (Step Functions quotas: maximum execution history size). */
+/**
+ * Each Task state's first request, by state name, as its first TaskScheduled event records it (the
+ * event after the state's TaskStateEntered): of one resource type (`sagemaker`), or of any.
+ */
+export function firstTaskRequests(
+  history: readonly HistoryEvent[],
+  resourceType?: string,
+): Map<string, Record<string, unknown>> {
+  const out = new Map<string, Record<string, unknown>>();
+  const entered = new Map<number, string>();
+  for (const e of history) {
+    if (e.type === 'TaskStateEntered')
+      entered.set(e.id, String((e.stateEnteredEventDetails as { name: string }).name));
+    if (e.type !== 'TaskScheduled') continue;
+    const details = e.taskScheduledEventDetails as { resourceType: string; parameters: string };
+    const state = entered.get(e.previousEventId);
+    if ((resourceType !== undefined && details.resourceType !== resourceType) || state === undefined)
+      continue;
+    if (!out.has(state)) out.set(state, JSON.parse(details.parameters) as Record<string, unknown>);
+  }
+  return out;
+}
+
 export const HISTORY_LIMIT = 25_000;
 
 export const HISTORY_LIMIT_CAUSE = `The execution reached the maximum number of history events (${HISTORY_LIMIT}).`;

@@ -1,5 +1,7 @@
 import { weakest, type Provenance } from '../../catalog/provenance.js';
+import { RequestContext } from '../../iam/context.js';
 import type { Decision, PolicySet, StatementExplanation } from '../../iam/evaluate.js';
+import { IamPattern } from '../../iam/pattern.js';
 import type { PolicyDocument } from '../../iam/policy.js';
 import type { DefinitionProblem, UnmodelledTask } from '../definition/sagemakerTasks.js';
 import type { PredictionOptions } from '../options.js';
@@ -69,14 +71,13 @@ function ref(s: StatementExplanation): StatementRef {
   };
 }
 
-/** An IAM resource pattern as a regular expression (`*` any text, `?` one character). */
-export const resourcePattern = (pattern: string): RegExp =>
-  new RegExp(
-    `^${pattern
-      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
-      .replace(/\*/g, '.*')
-      .replace(/\?/g, '.')}$`,
-  );
+const NO_CONTEXT = new RequestContext();
+
+/** An IAM resource pattern (`*` any text, `?` one character), matched as the IAM evaluator matches it. */
+export function resourcePattern(pattern: string): { test(resource: string): boolean } {
+  const compiled = new IamPattern(pattern, { wildcards: true, variables: false });
+  return { test: (resource) => compiled.test(resource, NO_CONTEXT) === true };
+}
 
 /**
  * Names a resource named at run time (`<prefix>${Field}<suffix>`) may take that a policy's resource

@@ -203,6 +203,20 @@ function rejectedAtCreation(breaks: Breakage | undefined): boolean {
   return breaks.kind !== 'request' || breaks.constraint === 'unknown-field';
 }
 
+/** The rules a prediction rests on, each once (a retried task uses the same rules again). */
+class RulesUsed {
+  private readonly rules = new Set<Provenance>();
+  constructor(...first: Provenance[]) {
+    this.push(...first);
+  }
+  push(...rules: Provenance[]): void {
+    for (const r of rules) this.rules.add(r);
+  }
+  get list(): Provenance[] {
+    return [...this.rules];
+  }
+}
+
 /** How a step, or a flow, came out. */
 type Outcome =
   | { readonly kind: 'ok'; readonly output: unknown; readonly ended?: boolean }
@@ -229,7 +243,7 @@ const causeOf = (...includes: string[]): CausePattern => ({ includes });
 class World {
   readonly calls: CallRecord[] = [];
   /** The rules the prediction rests on (each call's own rules once, as it is first decided). */
-  readonly used: Provenance[] = [RULES.patterns];
+  readonly used = new RulesUsed(RULES.patterns);
   readonly history: string[] = [];
   readonly jobs: JobEnd[] = [];
   /** The status at the execution's end of each job its stop cut short, by ARN. */
@@ -875,17 +889,17 @@ export function predictExecution(c: CaseForPrediction): Prediction {
   const world = new World(c);
   if (!world.create(planTasks(c.plan.flow))) {
     return {
-      created: { value: false, provenance: weakest(world.used) },
+      created: { value: false, provenance: weakest(world.used.list) },
       createError: {
         value: { includes: ['AccessDeniedException', 'managed-rule'] },
-        provenance: weakest(world.used),
+        provenance: weakest(world.used.list),
       },
-      calls: { value: world.calls, provenance: weakest(world.used) },
+      calls: { value: world.calls, provenance: weakest(world.used.list) },
       trace: noTrace,
     };
   }
   // Created: the definition is valid, and the calls of creation (the managed rules) allowed.
-  const created = weakest(world.used);
+  const created = weakest(world.used.list);
   world.history.push('ExecutionStarted');
   const outcome = new Execution(world, c).flow(c.plan.flow, c.input);
   let status: Status;
@@ -915,7 +929,7 @@ export function predictExecution(c: CaseForPrediction): Prediction {
       world.history.push('ExecutionTimedOut');
       break;
   }
-  const p = weakest(world.used);
+  const p = weakest(world.used.list);
   const duration = world.t / 1000;
   const jitter = world.jitter / 1000;
   return {
