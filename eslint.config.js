@@ -53,6 +53,33 @@ export default tseslint.config(
     },
   },
   {
+    // The core types (design.md, "Core types") stand on the fact catalog alone.
+    files: ['contracts/**/*.ts', 'syntax/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '**/apimodel/**',
+                '**/validation/**',
+                '**/iam/**',
+                '**/oracles/**',
+                '**/generators/**',
+                '**/emulator/**',
+                '**/suites/**',
+                '**/reports/**',
+                '**/cli/**',
+              ],
+              message: 'contracts/ and syntax/ import only catalog/ (and each other)',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The AGPL IAM simulator is a reference for tests only; shipped code never imports it.
     files: ['**/*.ts'],
     ignores: ['**/*.test.ts', '**/testing/**', 'bench/**'],

@@ -16,9 +16,11 @@
  * - The schemas of what the tool writes: `ReportSchema`, `CaseResultSchema`, `CaseEntrySchema`,
  *   `RegressionReportSchema`, `ExpectationsSchema` (zod).
  */
-export { validCaseArb, type Case, type CaseContent, type CaseFilter } from './generators/case.js';
+export { validCaseArb, type CaseFilter } from './generators/case.js';
+export type { Case, CaseContent } from './contracts/case.js';
 export { invalidCaseArb, withId } from './generators/invalidCase.js';
-export { predictExecution, type Prediction, type CallRecord } from './oracles/outcome/predictExecution.js';
+export { predictExecution } from './oracles/outcome/predictExecution.js';
+export type { Prediction, CallRecord } from './contracts/prediction.js';
 export { predictPolicy } from './oracles/policy/predictPolicy.js';
 export { EmulatedStepFunctions, StepFunctionsError } from './emulator/stepFunctions.js';
 export {
@@ -38,7 +40,8 @@ export {
 } from './suites/runner.js';
 export { SUITES, SUITE_NAMES, type Suite, type SuiteName } from './suites/suites.js';
 export { EmbeddedTarget } from './suites/targets/embedded.js';
-export type { Observation, Target, TargetCapabilities } from './suites/targets/target.js';
+export type { Observation } from './contracts/observation.js';
+export type { Target, TargetCapabilities } from './contracts/target.js';
 export { compare, type Aspect, type Difference } from './reports/compare.js';
 export {
   CaseEntrySchema,

@@ -8,7 +8,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: [
-            '{catalog,apimodel,validation,iam,oracles,generators,emulator,reports,cli,scripts,suites}/**/*.test.ts',
+            '{catalog,contracts,syntax,apimodel,validation,iam,oracles,generators,emulator,reports,cli,scripts,suites}/**/*.test.ts',
             'index.test.ts',
           ],
           exclude: ['suites/conformance/**', '**/node_modules/**'],

@@ -10,7 +10,7 @@ import { runUnsafeSimulation } from '@cloud-copilot/iam-simulate';
 import fc from 'fast-check';
 import type * as Evaluate from '../iam/evaluate.js';
 import type * as Policy from '../iam/policy.js';
-import type { PolicyDocument } from '../iam/policy.js';
+import type { PolicyDocument } from '../contracts/iamPolicy.js';
 import {
   largePolicyArb,
   policyArb,

@@ -5,6 +5,7 @@ import { checkAccount, checkRegion } from './values.js';
 import type { Io } from './io.js';
 import { DEFINITION_MAX_CHARS } from '../catalog/stepFunctionsLimits.js';
 import { DEFINITION_LIMITS, parseJsonText, readJsonFile, type JsonLimits } from './io.js';
+import { isObject } from '../syntax/json.js';
 
 /** The options `policy` and `check` share, as commander hands them over. */
 export interface RawPredictionOptions {
@@ -17,9 +18,6 @@ export interface RawPredictionOptions {
 }
 
 const ROLE_ARN = /^arn:aws(-[a-z]+)*:iam::\d{12}:role\/[\w+=,.@/-]+$/;
-
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * A state machine file: the definition itself, or a CreateStateMachine / DescribeStateMachine

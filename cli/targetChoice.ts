@@ -1,7 +1,7 @@
 /** The target `run` and `replay` select from their options (the AWS targets connect in awsOptions.ts). */
 import { isMutant, type MutantName } from '../emulator/mutants.js';
 import { EmbeddedTarget } from '../suites/targets/embedded.js';
-import type { Target } from '../suites/targets/target.js';
+import type { Target } from '../contracts/target.js';
 import { UsageError } from './errors.js';
 
 /** The built-in emulator target the options select (the AWS targets connect with connectTarget). */

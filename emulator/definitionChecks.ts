@@ -12,9 +12,9 @@ import { API_BY_RESOURCE_NAME } from '../catalog/sagemakerApis.js';
 import { queryLanguageProblems } from '../validation/queryLanguageRules.js';
 import { stateRuleProblems } from '../validation/stateRules.js';
 import { fieldNameValidator } from '../validation/validateRequest.js';
+import { isObject } from '../syntax/json.js';
 
 type Obj = Record<string, unknown>;
-const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const escape = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
 
 /** A `.sync` SageMaker task: its state and the managed rule its creation needs. */

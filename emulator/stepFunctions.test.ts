@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { WorldScenario } from '../catalog/scenario.js';
-import type { PolicyDocument } from '../iam/policy.js';
+import type { PolicyDocument } from '../contracts/iamPolicy.js';
 import { sagemakerValidator } from '../validation/validateRequest.js';
 import { EmulatedStepFunctions, StepFunctionsError } from './stepFunctions.js';
 

@@ -5,8 +5,9 @@ import { SAGEMAKER_APIS } from '../catalog/sagemakerApis.js';
 import { problemLabel, validateDefinition } from '../validation/validateDefinition.js';
 import { findTasks } from '../oracles/definition/sagemakerTasks.js';
 import { predictExecution } from '../oracles/outcome/predictExecution.js';
-import { planTasks } from '../plan/casePlan.js';
-import { caseId, canonicalJson, validCaseArb, WRAPPERS } from './case.js';
+import { planTasks } from '../contracts/casePlan.js';
+import { WRAPPERS } from '../contracts/case.js';
+import { caseId, canonicalJson, validCaseArb } from './case.js';
 import { invalidCaseArb } from './invalidCase.js';
 import { generateCase, caseArb, sampleCases } from './sampleCases.js';
 

@@ -5,85 +5,21 @@
  */
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
-import type { Api, Pattern, QueryLanguage, ResourceMode, StateMachineType } from '../catalog/api.js';
+import type { Api, Pattern, QueryLanguage } from '../catalog/api.js';
 import { SAGEMAKER_APIS } from '../catalog/sagemakerApis.js';
-import type { PolicyDocument } from '../iam/policy.js';
+import type { PolicyDocument } from '../contracts/iamPolicy.js';
 import { DEFAULT_OPTIONS } from '../oracles/options.js';
 import { predictExecution } from '../oracles/outcome/predictExecution.js';
 import { taskCalls } from '../oracles/calls/taskCalls.js';
 import { policyOfCalls, predictPolicy } from '../oracles/policy/predictPolicy.js';
-import {
-  planTasks,
-  type Breakage,
-  type MachinePlan,
-  type MachineShape,
-  type TaskPlan,
-} from '../plan/casePlan.js';
+import { planTasks, type MachinePlan, type MachineShape, type TaskPlan } from '../contracts/casePlan.js';
 import { machinePlanArb, type DrawnMachine } from './machinePlan.js';
-import { applyPolicyVariant, policyVariantArb, TAKING_AWAY, type PolicyVariant } from './policyVariant.js';
+import { applyPolicyVariant, policyVariantArb, TAKING_AWAY } from './policyVariant.js';
 import { renderMachine } from './render.js';
-import { scenarioArb, type WorldScenario } from './scenario.js';
+import { scenarioArb } from './scenario.js';
 import { relocate } from './relocate.js';
 import { ACCOUNT, REGION, runTimeNameArb } from './values.js';
-
-export type Validity =
-  { readonly valid: true } | { readonly valid: false; readonly violation: string; readonly breaks: Breakage };
-
-/** The wrappers a case's tasks carry (for `sample --stats` and the report). */
-export type Wrapper =
-  | 'Retry'
-  | 'Catch'
-  | 'TimeoutSeconds'
-  | 'HeartbeatSeconds'
-  | 'InputPath'
-  | 'ResultSelector'
-  | 'ResultPath'
-  | 'OutputPath'
-  | 'Output'
-  | 'Assign'
-  | 'StateMachineTimeout';
-
-export const WRAPPERS: readonly Wrapper[] = [
-  'Retry',
-  'Catch',
-  'TimeoutSeconds',
-  'HeartbeatSeconds',
-  'InputPath',
-  'ResultSelector',
-  'ResultPath',
-  'OutputPath',
-  'Output',
-  'Assign',
-  'StateMachineTimeout',
-];
-
-export interface Case {
-  /** A stable hash of everything below but the replay coordinates. */
-  readonly id: string;
-  readonly api: Api;
-  readonly pattern: Pattern;
-  readonly resourceMode: ResourceMode;
-  readonly queryLanguage: QueryLanguage;
-  readonly shape: MachineShape;
-  readonly wrappers: readonly Wrapper[];
-  readonly stateMachineType: StateMachineType;
-  /** What the oracles read. */
-  readonly plan: MachinePlan;
-  /** The plan rendered (an invalid case: with its one problem). */
-  readonly definition: Record<string, unknown>;
-  readonly input: Record<string, unknown>;
-  /** The execution's name (a valid SageMaker name, since `$$.Execution.Name` may name a job). */
-  readonly executionName: string;
-  readonly region: string;
-  readonly account: string;
-  readonly scenario: WorldScenario;
-  readonly policyVariant: PolicyVariant;
-  readonly policy: PolicyDocument;
-  readonly validity: Validity;
-  readonly replay: { readonly seed: number; readonly path: string };
-}
-
-export type CaseContent = Omit<Case, 'id' | 'replay'>;
+import { WRAPPERS, type CaseContent, type PolicyVariant, type Wrapper } from '../contracts/case.js';
 
 /** The value with the keys of every object in sorted order (the value itself where they already are). */
 function sortedKeys(v: unknown): unknown {

@@ -10,18 +10,10 @@
 import fc from 'fast-check';
 import { API_NAMES } from '../catalog/api.js';
 import { SAGEMAKER_APIS } from '../catalog/sagemakerApis.js';
-import type { Breakage } from '../plan/casePlan.js';
+import type { Breakage } from '../contracts/casePlan.js';
 import { problemLabel } from '../validation/validateDefinition.js';
-import {
-  caseId,
-  caseFrame,
-  predictedPolicy,
-  primaryTask,
-  validCaseArb,
-  type Case,
-  type CaseContent,
-  type CaseFilter,
-} from './case.js';
+import { caseId, caseFrame, predictedPolicy, primaryTask, validCaseArb, type CaseFilter } from './case.js';
+import type { Case, CaseContent } from '../contracts/case.js';
 import { singleTaskPlan } from './machinePlan.js';
 import { negativeRequestArb } from './negativeRequests.js';
 import { resourceNameArb } from './values.js';

@@ -11,12 +11,13 @@ import {
   type MachinePlan,
   type PlanValue,
   type TaskPlan,
-} from '../plan/casePlan.js';
+} from '../contracts/casePlan.js';
 import { compare } from '../reports/compare.js';
 import { SUITES } from '../suites/suites.js';
 import { EmbeddedTarget } from '../suites/targets/embedded.js';
 import { validateDefinition } from '../validation/validateDefinition.js';
-import { validCaseArb, type CaseContent } from './case.js';
+import type { CaseContent } from '../contracts/case.js';
+import { validCaseArb } from './case.js';
 import { plain } from './sampleCases.js';
 import { withId } from './invalidCase.js';
 import { machinePlanArb } from './machinePlan.js';

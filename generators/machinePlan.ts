@@ -16,7 +16,7 @@ import type {
   TaskPlan,
   Template,
   ValueSource,
-} from '../plan/casePlan.js';
+} from '../contracts/casePlan.js';
 import { relocateSources, taskPlanArb, type DrawnTask } from './taskPlan.js';
 import { sometimes } from './values.js';
 

@@ -13,9 +13,9 @@ import {
   type StepPlan,
   type TaskPlan,
   type ValueSource,
-} from '../plan/casePlan.js';
+} from '../contracts/casePlan.js';
 import { resolveValue } from '../oracles/outcome/resolveValue.js';
-import type { Case } from './case.js';
+import type { Case } from '../contracts/case.js';
 import { NEAR_MISS_ERROR_NAMES, WHOLE_OBJECTS } from './taskPlan.js';
 import { REGION } from './values.js';
 

@@ -5,18 +5,7 @@
 import fc from 'fast-check';
 import type { PolicyDocument, PolicyStatement } from '../iam/policy.js';
 
-export type PolicyVariant =
-  | { readonly kind: 'predicted' }
-  /** The predicted policy without one action (leave-one-out over the whole policy). */
-  | { readonly kind: 'leaveOneOut'; readonly action: string }
-  /** The grant of one action scoped to another resource name. */
-  | { readonly kind: 'wrongResourceName'; readonly action: string }
-  /** The PassRole statement without its iam:PassedToService condition. */
-  | { readonly kind: 'missingPassRoleCondition' }
-  /** The predicted policy plus a Deny of one action on every resource. */
-  | { readonly kind: 'extraDeny'; readonly action: string };
-
-export type VariantKind = PolicyVariant['kind'];
+import type { PolicyVariant, VariantKind } from '../contracts/case.js';
 
 /** The variants that take one permission away (the necessity suite's). */
 export const TAKING_AWAY: readonly VariantKind[] = ['leaveOneOut', 'extraDeny', 'wrongResourceName'];

@@ -15,7 +15,7 @@ import type {
   TaskPlan,
   Template,
   ValueSource,
-} from '../plan/casePlan.js';
+} from '../contracts/casePlan.js';
 
 type Obj = Record<string, unknown>;
 

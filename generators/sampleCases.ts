@@ -7,7 +7,8 @@ import fc from 'fast-check';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { API_NAMES, type Api, type Pattern } from '../catalog/api.js';
 import { SAGEMAKER_APIS } from '../catalog/sagemakerApis.js';
-import { validCaseArb, type Case, type CaseContent } from './case.js';
+import type { Case, CaseContent } from '../contracts/case.js';
+import { validCaseArb } from './case.js';
 import { invalidCaseArb, withId } from './invalidCase.js';
 
 export interface SampleOptions {

@@ -3,8 +3,9 @@
  * create error or an abort, how the first `.sync` job ends, how many request mutations reach
  * SageMaker's validation. `sample --stats` prints it; the suites' tests hold it to bounds.
  */
-import { predictExecution, type JobEnd } from '../oracles/outcome/predictExecution.js';
-import type { CaseContent } from './case.js';
+import type { JobEnd } from '../contracts/prediction.js';
+import { predictExecution } from '../oracles/outcome/predictExecution.js';
+import type { CaseContent } from '../contracts/case.js';
 
 export interface ScenarioMix {
   readonly cases: number;

@@ -18,7 +18,7 @@ import type {
   TaskPlan,
   Template,
   ValueSource,
-} from '../plan/casePlan.js';
+} from '../contracts/casePlan.js';
 import { REQUEST_ARBITRARIES } from './requests.js';
 import { runTimeNameArb, sometimes } from './values.js';
 

@@ -13,8 +13,8 @@ export interface AuthorizationRequest {
   readonly context?: ContextInput;
 }
 
-/** The outcome of identity-based policy evaluation: explicit deny wins, then any allow, else implicit deny. */
-export type Decision = 'allowed' | 'implicitDeny' | 'explicitDeny';
+export type { Decision } from '../contracts/iamPolicy.js';
+import type { Decision } from '../contracts/iamPolicy.js';
 
 export interface ElementMatch {
   readonly matched: boolean;

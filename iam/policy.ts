@@ -3,25 +3,8 @@
  * every problem reported by its path (`/Statement/2/Condition/StringEquals`).
  */
 
-/** A condition value as written in a policy. */
-export type ConditionValue = string | number | boolean;
-
-/** The JSON shape of a policy document, as users write it. */
-export interface PolicyDocument {
-  Version?: string;
-  Id?: string;
-  Statement: PolicyStatement | PolicyStatement[];
-}
-
-export interface PolicyStatement {
-  Sid?: string;
-  Effect: 'Allow' | 'Deny';
-  Action?: string | string[];
-  NotAction?: string | string[];
-  Resource?: string | string[];
-  NotResource?: string | string[];
-  Condition?: Record<string, Record<string, ConditionValue | ConditionValue[]>>;
-}
+export type { ConditionValue, PolicyDocument, PolicyStatement } from '../contracts/iamPolicy.js';
+import { isObject } from '../syntax/json.js';
 
 /** One `operator: { key: values }` entry of a statement's Condition block. */
 export interface ConditionClause {
@@ -129,10 +112,6 @@ export function parseOperator(
   if (!BASE_OPERATORS.has(base)) return undefined;
   if (base === 'null' && (ifExists || setOperator)) return undefined;
   return setOperator ? { setOperator, base, ifExists } : { base, ifExists };
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function stringList(value: unknown, path: string, problems: PolicyProblem[]): string[] | undefined {

@@ -1,9 +1,9 @@
 /** How predicted values that are patterns (a cause, a time of day) meet what a target reports. */
 import { describe, expect, it } from 'vitest';
 import { rule } from '../catalog/provenance.js';
-import { CauseMatch, ClockTime, type Prediction } from '../oracles/outcome/predictExecution.js';
+import { CauseMatch, ClockTime, type Prediction } from '../contracts/prediction.js';
 import { aspectsOn, compare, undecidedBy } from './compare.js';
-import type { Observation } from '../suites/targets/target.js';
+import type { Observation } from '../contracts/observation.js';
 
 const P = rule('sfn.template.documented');
 const START = Date.UTC(2026, 0, 1);

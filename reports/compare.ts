@@ -1,5 +1,5 @@
 /** Prediction next to observation: the differences, each with the provenance of the expectation. */
-import { rule, type Provenance } from '../catalog/provenance.js';
+import { rule } from '../catalog/provenance.js';
 import {
   CauseMatch,
   ClockTime,
@@ -10,29 +10,12 @@ import {
   type DurationRange,
   type Prediction,
   type PredictedTaskFailure,
-} from '../oracles/outcome/predictExecution.js';
-import type { Observation, TargetCapabilities, TaskFailure } from '../suites/targets/target.js';
+} from '../contracts/prediction.js';
+import type { Observation, TaskFailure } from '../contracts/observation.js';
+import type { TargetCapabilities } from '../contracts/target.js';
 
-export interface Difference {
-  readonly path: string;
-  readonly predicted: unknown;
-  readonly observed: unknown;
-  readonly provenance: Provenance;
-}
-
-/** The aspects each suite compares. */
-export type Aspect =
-  | 'created'
-  | 'calls'
-  | 'status'
-  | 'error'
-  | 'cause'
-  | 'output'
-  | 'attempts'
-  | 'durationSeconds'
-  | 'historyTypes'
-  | 'jobStates'
-  | 'taskFailures';
+export type { Aspect, Difference } from '../contracts/aspect.js';
+import type { Aspect, Difference } from '../contracts/aspect.js';
 
 /**
  * What a target's failure to answer (a server error, an unreadable page, an execution it never

@@ -14,7 +14,7 @@ import { findTasks } from '../oracles/definition/sagemakerTasks.js';
 import { DEFAULT_OPTIONS, type PredictionOptions } from '../oracles/options.js';
 import { predictExecution } from '../oracles/outcome/predictExecution.js';
 import { predictPolicy } from '../oracles/policy/predictPolicy.js';
-import type { MachinePlan } from '../plan/casePlan.js';
+import type { MachinePlan } from '../contracts/casePlan.js';
 
 const ACCOUNT = '123456789012';
 const REGION = 'us-east-1';

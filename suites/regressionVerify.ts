@@ -5,7 +5,7 @@
  */
 import type { WorldScenario } from '../catalog/scenario.js';
 import { EmulatedStepFunctions, StepFunctionsError } from '../emulator/stepFunctions.js';
-import type { PolicyDocument } from '../iam/policy.js';
+import type { PolicyDocument } from '../contracts/iamPolicy.js';
 import { resourceMatches } from '../oracles/calls/taskCalls.js';
 import type { Change } from '../reports/regression/regress.js';
 import type { Verification } from '../reports/regression/report.js';

@@ -6,8 +6,9 @@ import { type CaseResult, ReportSchema } from '../reports/report.js';
 import { REORDER_WINDOW, type RunOptions, runIndexedCase, runSuites, streamSuites } from './runner.js';
 import { SUITE_NAMES, type SuiteName } from './suites.js';
 import { EmbeddedTarget } from './targets/embedded.js';
-import type { Observation, Target } from './targets/target.js';
-import type { Case } from '../generators/case.js';
+import type { Observation } from '../contracts/observation.js';
+import type { Target } from '../contracts/target.js';
+import type { Case } from '../contracts/case.js';
 
 const run = (options: {
   runs: number;

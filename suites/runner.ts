@@ -4,10 +4,11 @@
  */
 import { closeSync, fstatSync, ftruncateSync, openSync, writeSync } from 'node:fs';
 import type fc from 'fast-check';
-import type { Case, CaseContent } from '../generators/case.js';
+import type { Case, CaseContent } from '../contracts/case.js';
 import { withId } from '../generators/invalidCase.js';
 import { shrinkCase } from '../generators/sampleCases.js';
-import { predictExecution, type Prediction } from '../oracles/outcome/predictExecution.js';
+import type { Prediction } from '../contracts/prediction.js';
+import { predictExecution } from '../oracles/outcome/predictExecution.js';
 import {
   aspectsOn,
   callLine,
@@ -21,7 +22,8 @@ import { Tally } from '../reports/tally.js';
 import { drawSuiteCase, SUITES, type SuiteName } from './suites.js';
 import { WorkerPool } from './workerPool.js';
 import type { MutantName } from '../emulator/mutants.js';
-import { type Observation, realiseCase, type Target } from './targets/target.js';
+import type { Observation } from '../contracts/observation.js';
+import { realiseCase, type Target } from '../contracts/target.js';
 
 export interface RunOptions {
   readonly target: Target;

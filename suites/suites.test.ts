@@ -3,12 +3,13 @@
  * lets them show (a suite that draws the wrong cases still prints "0 diverged").
  */
 import { describe, expect, it } from 'vitest';
-import { predictedPolicy, type CaseContent } from '../generators/case.js';
+import type { CaseContent } from '../contracts/case.js';
+import { predictedPolicy } from '../generators/case.js';
 import { TAKING_AWAY } from '../generators/policyVariant.js';
 import { scenarioMix } from '../generators/scenarioMix.js';
 import { predictExecution } from '../oracles/outcome/predictExecution.js';
 import { OPERATION_ERRORS } from '../catalog/sagemakerApis.js';
-import { planTasks } from '../plan/casePlan.js';
+import { planTasks } from '../contracts/casePlan.js';
 import { drawSuiteCase, SUITES, type SuiteName } from './suites.js';
 
 const N = 500;

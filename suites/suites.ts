@@ -3,7 +3,8 @@
  * holds the target to.
  */
 import fc from 'fast-check';
-import { validCaseArb, type CaseContent } from '../generators/case.js';
+import type { CaseContent } from '../contracts/case.js';
+import { validCaseArb } from '../generators/case.js';
 import { invalidCaseArb } from '../generators/invalidCase.js';
 import { drawCase } from '../generators/sampleCases.js';
 import type { Aspect } from '../reports/compare.js';

@@ -1,3 +1,4 @@
+import { isObject } from '../syntax/json.js';
 /**
  * Fields of one query language written in a state of the other, as people write them when they
  * move a definition between JSONPath and JSONata (asl.data-flow): `Arguments`, `Output` or a Choice
@@ -5,7 +6,6 @@
  * Functions rejects them at CreateStateMachine; `validate` says which field and how to fix it.
  */
 type Obj = Record<string, unknown>;
-const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const escape = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
 
 export interface QueryLanguageProblem {

@@ -5,9 +5,9 @@
  */
 import type { Api, QueryLanguage } from '../catalog/api.js';
 import type { Violation } from './validateRequest.js';
+import { isObject } from '../syntax/json.js';
 
 type Obj = Record<string, unknown>;
-const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const num = (v: unknown): number | undefined => (typeof v === 'number' ? v : undefined);
 const str = (v: unknown): string | undefined =>
   typeof v === 'string' && !(v.startsWith('{%') && v.endsWith('%}')) ? v : undefined;

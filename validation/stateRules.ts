@@ -1,11 +1,10 @@
+import { isObject } from '../syntax/json.js';
 /**
  * The Retry / Catch / timeout rules of Task, Parallel and Map states that asl-validator misses and
  * Step Functions enforces at creation (sfn.create.invalid-definition). Shared by `validate` and the
  * emulator's CreateStateMachine checks.
  */
 type Obj = Record<string, unknown>;
-const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-
 export interface StateRuleProblem {
   readonly pointer: string;
   readonly code:

@@ -10,6 +10,7 @@ import { analyzeTaskResource } from '../oracles/definition/sagemakerTasks.js';
 import { queryLanguageProblems } from './queryLanguageRules.js';
 import { stateRuleProblems } from './stateRules.js';
 import { validateRequest } from './validateRequest.js';
+import { isObject } from '../syntax/json.js';
 
 export interface DefinitionProblem {
   /** JSON pointer into the definition. */
@@ -20,7 +21,6 @@ export interface DefinitionProblem {
 }
 
 type Obj = Record<string, unknown>;
-const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const escape = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
 
 const VALUE_CONSTRAINTS = new Set(['required', 'type', 'length', 'pattern', 'enum', 'range', 'size']);

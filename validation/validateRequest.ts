@@ -3,6 +3,7 @@ import type { Api, QueryLanguage } from '../catalog/api.js';
 import { semanticViolations } from './semanticRules.js';
 import { SAGEMAKER_MODEL } from '../apimodel/sagemakerModel.generated.js';
 import type { ApiModel, Shape } from '../apimodel/shape.js';
+import { isObject } from '../syntax/json.js';
 
 /** Which constraint of the API model a value breaks. */
 export type Constraint =
@@ -26,8 +27,6 @@ export interface Violation {
   readonly rule?: string;
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
 const escape = (s: string) =>
   s.includes('~') || s.includes('/') ? s.replace(/~/g, '~0').replace(/\//g, '~1') : s;
 

@@ -9,6 +9,7 @@ import { checkAccount, checkExecutionName, checkRegion, checkSeed } from '../val
 import { readInput, readJsonFile, type Io } from '../io.js';
 import { readDefinition } from '../predictionOptions.js';
 import { readMock } from '../mockFile.js';
+import { isObject } from '../../syntax/json.js';
 
 export interface ExecRaw {
   input?: string;
@@ -53,9 +54,6 @@ function regionOf(raw: ExecRaw, definition: unknown): string {
   const partition = (raw.partition as Partition | undefined) ?? partitionOfDefinition(definition) ?? 'aws';
   return DEFAULT_REGION[partition];
 }
-
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** `--input '{"a":1}'` or `--input @file.json`. */
 

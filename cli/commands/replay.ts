@@ -1,8 +1,8 @@
 import { ruleIds } from '../../reports/writers/provenanceText.js';
-import { realiseCase } from '../../suites/targets/target.js';
+import { realiseCase } from '../../contracts/target.js';
 import { plain } from '../../generators/sampleCases.js';
 import { withId } from '../../generators/invalidCase.js';
-import type { CaseContent } from '../../generators/case.js';
+import type { CaseContent } from '../../contracts/case.js';
 import type { CaseEntry } from '../../reports/report.js';
 import { forEachCase } from '../casesFile.js';
 import { readReportFile } from '../reportFile.js';

@@ -16,7 +16,7 @@ import { REPORTERS } from '../../reports/writers/all.js';
 import { streamSuites, type Shard } from '../../suites/runner.js';
 import { isSuiteName, SUITE_NAMES, type SuiteName } from '../../suites/suites.js';
 import type { AwsTarget } from '../../suites/targets/aws/awsTarget.js';
-import type { Target } from '../../suites/targets/target.js';
+import type { Target } from '../../contracts/target.js';
 import { UsageError } from '../errors.js';
 import { prepareReportDir, writeWhole } from '../files.js';
 import { reportDirFiles, ReportFiles } from '../reportFiles.js';

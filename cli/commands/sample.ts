@@ -1,7 +1,7 @@
 import { integer } from '../values.js';
 import { parseSeed } from '../seed.js';
 import { API_NAMES, PATTERNS, isApi, type Api, type Pattern } from '../../catalog/api.js';
-import { WRAPPERS, type Case } from '../../generators/case.js';
+import { WRAPPERS, type Case } from '../../contracts/case.js';
 import { withId } from '../../generators/invalidCase.js';
 import { caseArb, generateCase, legalPairs, plain } from '../../generators/sampleCases.js';
 import { featureCounts } from '../../generators/pipelineFeatures.js';

@@ -30,6 +30,7 @@ import {
   TERMINAL_ERRORS,
 } from './statesError.js';
 import { MAX_WAIT_SECONDS, parseOffsetDateTime } from './isoTimestamp.js';
+import { isObject } from '../../syntax/json.js';
 
 type Obj = Record<string, unknown>;
 type Language = 'JSONPath' | 'JSONata';
@@ -130,7 +131,6 @@ interface Step {
   readonly next?: string;
 }
 
-const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const json = (v: unknown) => JSON.stringify(v) ?? 'null';
 
 class Run {

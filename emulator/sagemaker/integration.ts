@@ -25,6 +25,7 @@ import { describeResource } from '../engine/taskResource.js';
 import type { Authorizer } from '../iam/authorizer.js';
 import type { MutantName } from '../mutants.js';
 import { SageMakerError, type SageMakerErrorCode, type SageMakerService } from './service.js';
+import { isObject } from '../../syntax/json.js';
 
 const SCENARIO_MESSAGES: Readonly<Record<string, string>> = {
   ResourceLimitExceeded: 'The account-level service limit for the instance type is exceeded.',
@@ -58,8 +59,6 @@ export interface IntegrationOptions {
 }
 
 type Obj = Record<string, unknown>;
-const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-
 /** Reads `arn:<partition>:states:::sagemaker:<api>[.sync]`. */
 export function parseSageMakerResource(resource: string): { api: Api; sync: boolean } | undefined {
   const m = /^arn:[a-z-]+:states:[a-z0-9-]*:\d*:sagemaker:([A-Za-z]+)(\.sync)?$/.exec(resource);

@@ -2,7 +2,7 @@ import { weakest, type Provenance } from '../../catalog/provenance.js';
 import { RequestContext } from '../../iam/context.js';
 import type { Decision, PolicySet, StatementExplanation } from '../../iam/evaluate.js';
 import { IamPattern } from '../../iam/pattern.js';
-import type { PolicyDocument } from '../../iam/policy.js';
+import type { PolicyDocument } from '../../contracts/iamPolicy.js';
 import type { DefinitionProblem, UnmodelledTask } from '../definition/sagemakerTasks.js';
 import type { PredictionOptions } from '../options.js';
 import { mergeGrants } from '../policy/mergeStatements.js';

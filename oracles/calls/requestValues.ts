@@ -1,4 +1,5 @@
-import type { JsonPath, RequestPlan } from '../../plan/casePlan.js';
+import type { JsonPath, RequestPlan } from '../../contracts/casePlan.js';
+import { isObject } from '../../syntax/json.js';
 
 /**
  * How a request member is given (sfn.template.documented): `static` when the Task writes its value
@@ -14,9 +15,6 @@ export type FieldValue =
 /** The request a call model reads: as planned (members may be dynamic), or resolved (every value concrete). */
 export type RequestView =
   { readonly plan: RequestPlan } | { readonly resolved: Readonly<Record<string, unknown>> };
-
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Whether `at` (a dynamic member's place) covers a path that may contain `[]` wildcards, or lies on its way. */
 function covers(at: JsonPath, path: readonly string[]): boolean {

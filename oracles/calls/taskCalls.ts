@@ -15,7 +15,7 @@ import {
   TAGGING,
   type ApiFacts,
 } from '../../catalog/sagemakerApis.js';
-import type { RequestPlan } from '../../plan/casePlan.js';
+import type { RequestPlan } from '../../contracts/casePlan.js';
 import {
   findTasks,
   type DefinitionProblem,

@@ -1,6 +1,6 @@
 /**
  * A Task's request, Retry and Catch as a definition writes them, read into the plan's types
- * (plan/casePlan.ts): literal members, members computed at run time (with their source where the
+ * (contracts/casePlan.ts): literal members, members computed at run time (with their source where the
  * expression is a plain path, `States.Format` over paths, or a JSONata concatenation of them), and
  * anything else as an opaque expression.
  */
@@ -13,11 +13,9 @@ import type {
   RequestPlan,
   RetrierPlan,
   ValueSource,
-} from '../../plan/casePlan.js';
+} from '../../contracts/casePlan.js';
 import { isJsonata } from '../../validation/jsonata.js';
-
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
+import { isObject } from '../../syntax/json.js';
 
 /** A step of a JSONPath reference path: `.name`, `[0]`, `['name']`, `["name"]`. */
 const JSONPATH_SEGMENT = /\.([A-Za-z_][\w-]*)|\[(\d+)\]|\['([^'\\]*)'\]|\["([^"\\]*)"\]/y;

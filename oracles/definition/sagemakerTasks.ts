@@ -6,9 +6,10 @@ import {
   type StateMachineType,
 } from '../../catalog/api.js';
 import { API_BY_RESOURCE_NAME, type ApiFacts } from '../../catalog/sagemakerApis.js';
-import type { TaskPlan } from '../../plan/casePlan.js';
+import type { TaskPlan } from '../../contracts/casePlan.js';
 import type { CallSubject } from '../calls/taskCalls.js';
 import { optionalNumber, parseCatch, parseRequest, parseRetry } from './parseValues.js';
+import { isObject } from '../../syntax/json.js';
 
 /** A SageMaker optimized-integration Task state found in a definition. */
 export interface SageMakerTask {
@@ -49,9 +50,6 @@ export interface DefinitionTasks {
   readonly unmodelled: readonly UnmodelledTask[];
   readonly problems: readonly DefinitionProblem[];
 }
-
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 const escapePointer = (segment: string): string => segment.replace(/~/g, '~0').replace(/\//g, '~1');
 

@@ -7,9 +7,10 @@ import { describe, expect, it } from 'vitest';
 import type { Api, Pattern } from '../../catalog/api.js';
 import { EVIDENCE } from '../../catalog/evidence.js';
 import type { WorldScenario } from '../../catalog/scenario.js';
-import type { PolicyDocument } from '../../iam/policy.js';
-import type { MachinePlan, TaskPlan } from '../../plan/casePlan.js';
-import { predictExecution, type Prediction } from './predictExecution.js';
+import type { PolicyDocument } from '../../contracts/iamPolicy.js';
+import type { MachinePlan, TaskPlan } from '../../contracts/casePlan.js';
+import type { Prediction } from '../../contracts/prediction.js';
+import { predictExecution } from './predictExecution.js';
 
 const ACCOUNT = '123456789012';
 const ROLE = `arn:aws:iam::${ACCOUNT}:role/SageMakerRole`;

@@ -7,8 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { SAGEMAKER_APIS } from '../../catalog/sagemakerApis.js';
 import { EVIDENCE } from '../../catalog/evidence.js';
 import { sampleCases } from '../../generators/sampleCases.js';
-import { planTasks } from '../../plan/casePlan.js';
-import { predictExecution, type Prediction } from './predictExecution.js';
+import { planTasks } from '../../contracts/casePlan.js';
+import type { Prediction } from '../../contracts/prediction.js';
+import { predictExecution } from './predictExecution.js';
 
 const expectations = (p: Prediction) =>
   Object.entries(p).filter(([k]) => k !== 'trace') as [

@@ -3,7 +3,8 @@
  * execution input and the context (asl.data-flow). Only the plan's forms: paths, `States.Format`, a
  * JSONata concatenation; an opaque expression or a missing path is unknown (undefined).
  */
-import type { JsonPath, PlanValue, RequestPlan, Template, ValueSource } from '../../plan/casePlan.js';
+import type { JsonPath, PlanValue, RequestPlan, Template, ValueSource } from '../../contracts/casePlan.js';
+import { isObject } from '../../syntax/json.js';
 
 type Obj = Record<string, unknown>;
 
@@ -14,8 +15,6 @@ export interface ValueScope {
   /** The workflow variables in scope (JSONata `$name`). */
   readonly variables?: Readonly<Record<string, unknown>>;
 }
-
-const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The value at a path (undefined when a member on the way is missing). */
 export function getPath(value: unknown, path: JsonPath): unknown {

@@ -1,5 +1,5 @@
 import type { Provenance } from '../../catalog/provenance.js';
-import type { PolicyDocument } from '../../iam/policy.js';
+import type { PolicyDocument } from '../../contracts/iamPolicy.js';
 import type { PolicyCondition } from '../calls/taskCalls.js';
 
 /** One permission of a predicted policy: an action on a resource pattern, under a condition. */

@@ -1,10 +1,12 @@
 /** The built-in emulator as a target: every case in a fresh emulated account, every scenario realisable. */
-import type { Case } from '../../generators/case.js';
+import type { Case } from '../../contracts/case.js';
 import type { MutantName } from '../../emulator/mutants.js';
 import type { RecordedCall } from '../../emulator/iam/authorizer.js';
 import { EmulatedStepFunctions, StepFunctionsError } from '../../emulator/stepFunctions.js';
-import type { CallRecord } from '../../oracles/outcome/predictExecution.js';
-import { firstTaskAttempts, type Observation, type Target, taskFailuresOf } from './target.js';
+import type { CallRecord } from '../../contracts/prediction.js';
+import type { Observation } from '../../contracts/observation.js';
+import type { Target } from '../../contracts/target.js';
+import { firstTaskAttempts, taskFailuresOf } from './history.js';
 
 const callRecord = (x: RecordedCall): CallRecord => ({
   action: x.action,

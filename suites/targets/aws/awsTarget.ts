@@ -42,18 +42,14 @@ import {
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { defaultProvider } from '@aws-sdk/credential-provider-node';
 import { CredentialsProviderError } from '@smithy/core/config';
-import type { Case } from '../../../generators/case.js';
+import type { Case } from '../../../contracts/case.js';
 import { relocate } from '../../../generators/relocate.js';
 import { ACCOUNT } from '../../../generators/values.js';
-import { predictExecution, type CallRecord } from '../../../oracles/outcome/predictExecution.js';
-import {
-  firstTaskAttempts,
-  type Observation,
-  type Purpose,
-  type Realised,
-  type Target,
-  taskFailuresOf,
-} from '../target.js';
+import type { CallRecord } from '../../../contracts/prediction.js';
+import { predictExecution } from '../../../oracles/outcome/predictExecution.js';
+import type { Observation } from '../../../contracts/observation.js';
+import type { Purpose, Realised, Target } from '../../../contracts/target.js';
+import { firstTaskAttempts, taskFailuresOf } from '../history.js';
 import { AdaptiveLimit } from './adaptiveLimit.js';
 import { billableAttempts, type BillableJobs, DEFAULT_LIMITS, rewriteForAccount } from './billableJobs.js';
 import { apiOf, Caller, maxAttemptsFromEnv } from './caller.js';

@@ -7,11 +7,12 @@
  */
 import { findShape } from '../../../apimodel/lookup.js';
 import type { Api } from '../../../catalog/api.js';
-import type { Case } from '../../../generators/case.js';
+import type { Case } from '../../../contracts/case.js';
 import { parseRequest } from '../../../oracles/definition/parseValues.js';
 import { isJsonata } from '../../../validation/jsonata.js';
 import { findTasks } from '../../../oracles/definition/sagemakerTasks.js';
-import { mapPlanTasks, type RequestPlan } from '../../../plan/casePlan.js';
+import { mapPlanTasks, type RequestPlan } from '../../../contracts/casePlan.js';
+import { isObject } from '../../../syntax/json.js';
 
 export interface BillableJobs {
   /** Billable calls (jobs started, endpoints created) a run may make, each attempt a Retry allows counted. */
@@ -70,9 +71,6 @@ const COUNT_KEYS = new Set([
   'MaxNumberOfTrainingJobs',
   'MaxParallelTrainingJobs',
 ]);
-
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** What bounds a job on a real account: the instance types it may use and how long it may run. */
 export interface Limits {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { HistoryEvent } from '@aws-sdk/client-sfn';
 import { terminalOutcome } from './awsTarget.js';
-import { taskFailuresOf } from '../target.js';
+import { taskFailuresOf } from '../history.js';
 
 describe('terminalOutcome', () => {
   it('reads status, error, cause and output from the terminal event, as DescribeExecution tells them', () => {

@@ -1,0 +1,36 @@
+/**
+ * A target runs cases: the built-in emulator, a real AWS account, or an AWS-compatible endpoint.
+ * It reports what it saw in the same shape as the oracles' predictions (design.md, "Core types").
+ */
+import type { Case } from './case.js';
+import type { Observation } from './observation.js';
+
+export interface TargetCapabilities {
+  /** Whether the target can make calls visible with their IAM decisions. */
+  readonly seesCalls: boolean;
+  /** Whether world scenarios (job outcomes, injected errors, aborts) can be realised. */
+  readonly scenarios: boolean;
+}
+
+export interface Target {
+  readonly kind: 'embedded' | 'aws' | 'endpoint';
+  readonly description: string;
+  readonly capabilities: TargetCapabilities;
+  /** The case as this target runs it, or why it does not (absent: every case as drawn). */
+  realise?(c: Case, purpose?: Purpose): Realised;
+  execute(c: Case): Promise<Observation>;
+  /** Start nothing new and stop what is in flight (SIGINT / SIGTERM). */
+  interrupt?(): Promise<void>;
+  /** Target figures for the report (throttles, waits, resources created and deleted). */
+  summary?(): Record<string, number>;
+}
+
+export type Realised = { readonly case: Case } | { readonly skipped: string };
+
+/** Why a case is realised: a drawn (or replayed) case, a candidate of shrinking, or `--plan`'s count (nothing runs). */
+export type Purpose = 'case' | 'shrink' | 'plan';
+
+/** The case as the target runs it: its own `realise`, else the case as drawn. */
+export function realiseCase(target: Target, c: Case, purpose: Purpose = 'case'): Realised {
+  return target.realise ? target.realise(c, purpose) : { case: c };
+}
