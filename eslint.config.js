@@ -1,4 +1,5 @@
 import js from '@eslint/js';
+import jsdoc from 'eslint-plugin-jsdoc';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -74,6 +75,27 @@ export default tseslint.config(
               ],
               message: 'contracts/ and syntax/ import only catalog/ (and each other)',
             },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Every export of the shipped code says what it is.
+    files: ['**/*.ts'],
+    ignores: ['**/*.test.ts', '**/testing/**', 'bench/**', 'scripts/**', '**/*.generated.ts'],
+    plugins: { jsdoc },
+    rules: {
+      'jsdoc/require-jsdoc': [
+        'warn',
+        {
+          publicOnly: { esm: true },
+          require: { FunctionDeclaration: true, ClassDeclaration: true, ArrowFunctionExpression: true },
+          contexts: [
+            'ExportNamedDeclaration > TSInterfaceDeclaration',
+            'ExportNamedDeclaration > TSTypeAliasDeclaration',
+            'ExportNamedDeclaration > VariableDeclaration',
+            'ExportNamedDeclaration > TSEnumDeclaration',
           ],
         },
       ],
