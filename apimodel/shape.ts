@@ -15,6 +15,7 @@ export type ShapeType =
   | 'timestamp'
   | 'blob';
 
+/** One shape of the API model: its type and the constraints on its values. */
 export interface Shape {
   readonly type: ShapeType;
   /** structure: member name to shape name. */
@@ -33,12 +34,14 @@ export interface Shape {
   readonly enum?: readonly string[];
 }
 
+/** One operation of the API model: its input and output shapes and the errors it may raise. */
 export interface Operation {
   readonly input?: string;
   readonly output?: string;
   readonly errors: readonly string[];
 }
 
+/** The part of an AWS API model the tool reads: operations and shapes by name. */
 export interface ApiModel {
   readonly operations: Readonly<Record<string, Operation>>;
   readonly shapes: Readonly<Record<string, Shape>>;

@@ -19,6 +19,7 @@ export interface RuleRef {
   readonly undecided?: true;
 }
 
+/** Where an expectation comes from: the weakest kind among its rules, the rules of that kind, and a line naming them. */
 export interface Provenance {
   readonly kind: ProvenanceKind;
   /** The rules it rests on, of that kind (for a prediction: its weakest rules). */
@@ -33,6 +34,7 @@ export interface Fact<T> {
   readonly provenance: Provenance;
 }
 
+/** A value with the provenance it rests on. */
 export function fact<T>(value: T, provenance: Provenance): Fact<T> {
   return { value, provenance };
 }

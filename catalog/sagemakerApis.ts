@@ -38,6 +38,7 @@ export interface JobFacts {
   readonly times: Fact<JobTimes>;
 }
 
+/** The Describe response's time members of a job besides `CreationTime`. */
 export interface JobTimes {
   /** When the job started running, e.g. `TrainingStartTime` (absent: the response has none). */
   readonly start?: string;
@@ -463,5 +464,6 @@ export const CROSS_ACCOUNT_ROLE = fact(
 
 /** SageMaker's words for a missing resource, and for a name in use (the message, before Step Functions' cause format). */
 export const missingMessage = (noun: string, arn: string): string => `Could not find ${noun} "${arn}".`;
+/** SageMaker's words for a name already in use. */
 export const duplicateMessage = (noun: string, arn: string): string =>
   `Cannot create already existing ${noun} "${arn}".`;

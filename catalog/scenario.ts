@@ -11,8 +11,10 @@ export const CREATE_ERRORS = [
   'ValidationException',
   'ThrottlingException',
 ] as const;
+/** An error a scenario may inject into a Create call. */
 export type CreateError = (typeof CREATE_ERRORS)[number];
 
+/** How SageMaker behaves in a case: how each job ends and after how many polls, errors injected into Create calls, names in use, an abort. */
 export interface WorldScenario {
   /** The create call fails this many times with this error before it succeeds (or for ever, when `times` exceeds the retries). */
   readonly createError?: { readonly error: CreateError; readonly times: number };

@@ -4,6 +4,7 @@
  */
 import type { Provenance } from '../catalog/provenance.js';
 
+/** One aspect where the observation differs from the prediction, with the provenance of the expectation it breaks. */
 export interface Difference {
   readonly path: string;
   readonly predicted: unknown;

@@ -9,6 +9,7 @@ import type { WorldScenario } from '../catalog/scenario.js';
 import type { Breakage, MachinePlan, MachineShape } from './casePlan.js';
 import type { PolicyDocument } from './iamPolicy.js';
 
+/** The execution role's policy of a case: the predicted one, or a named mutation of it. */
 export type PolicyVariant =
   | { readonly kind: 'predicted' }
   /** The predicted policy without one action (leave-one-out over the whole policy). */
@@ -20,8 +21,10 @@ export type PolicyVariant =
   /** The predicted policy plus a Deny of one action on every resource. */
   | { readonly kind: 'extraDeny'; readonly action: string };
 
+/** The name of a policy variant. */
 export type VariantKind = PolicyVariant['kind'];
 
+/** Whether a case is valid, and if not, the one rule it breaks. */
 export type Validity =
   { readonly valid: true } | { readonly valid: false; readonly violation: string; readonly breaks: Breakage };
 
@@ -39,6 +42,7 @@ export type Wrapper =
   | 'Assign'
   | 'StateMachineTimeout';
 
+/** Every wrapper a task may carry, in the order reports list them. */
 export const WRAPPERS: readonly Wrapper[] = [
   'Retry',
   'Catch',
@@ -53,6 +57,7 @@ export const WRAPPERS: readonly Wrapper[] = [
   'StateMachineTimeout',
 ];
 
+/** One generated test: the state machine, its input, the role's policy, the world scenario and the replay coordinates. */
 export interface Case {
   /** A stable hash of everything below but the replay coordinates. */
   readonly id: string;
@@ -79,4 +84,5 @@ export interface Case {
   readonly replay: { readonly seed: number; readonly path: string };
 }
 
+/** A case before it has an id and replay coordinates (what generators draw and shrinking changes). */
 export type CaseContent = Omit<Case, 'id' | 'replay'>;

@@ -72,6 +72,7 @@ export type CatchTarget =
   | { readonly kind: 'task'; readonly state: string; readonly task: TaskPlan }
   | { readonly kind: 'state'; readonly state: string };
 
+/** A Catch rule of a task: the errors it catches, where it puts the error, and where it goes. */
 export interface CatcherPlan {
   readonly errorEquals: readonly string[];
   readonly target: CatchTarget;
@@ -142,6 +143,7 @@ export interface CheckPlan {
   readonly invalid: { readonly state: string; readonly error: string; readonly cause: string };
 }
 
+/** A Succeed state: the flow ends successfully with its input as output. */
 export interface SucceedPlan {
   readonly kind: 'succeed';
   readonly name: string;
@@ -167,6 +169,7 @@ export interface ParallelPlan {
   readonly branches: readonly FlowPlan[];
 }
 
+/** One step of a flow: a task or one of the states around tasks. */
 export type StepPlan = TaskPlan | PassPlan | CheckPlan | ChoosePlan | SucceedPlan | MapPlan | ParallelPlan;
 
 /** States in sequence: each step's output is the next one's input; the last ends the flow. */

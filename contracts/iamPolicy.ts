@@ -13,6 +13,7 @@ export interface PolicyDocument {
   Statement: PolicyStatement | PolicyStatement[];
 }
 
+/** One statement of a policy document, as users write it. */
 export interface PolicyStatement {
   Sid?: string;
   Effect: 'Allow' | 'Deny';

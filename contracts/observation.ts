@@ -6,6 +6,7 @@
 import type { ExecutionStatus } from '../catalog/api.js';
 import type { CallRecord } from './prediction.js';
 
+/** What a target saw when it ran a case, aspect by aspect, in the shape of a Prediction. */
 export interface Observation {
   /** CreateStateMachine accepted the definition. */
   readonly created: boolean;
@@ -33,6 +34,7 @@ export interface Observation {
   readonly targetError?: string;
 }
 
+/** A failed attempt of a task, as its history event tells it. */
 export interface TaskFailure {
   readonly error: string;
   readonly cause?: string;

@@ -9,6 +9,7 @@ import type { WorldScenario } from '../catalog/scenario.js';
 import type { Breakage, MachinePlan } from './casePlan.js';
 import type { Decision, PolicyDocument } from './iamPolicy.js';
 
+/** A predicted value with the provenance it rests on. */
 export interface Expectation<T> {
   readonly value: T;
   readonly provenance: Provenance;
@@ -64,6 +65,7 @@ export const EXECUTION_ARN = '${ExecutionArn}';
 /** How each `.sync` job of the execution ended, as the oracle's model ran it (for the scenario mix). */
 export type JobEnd = 'Completed' | 'Failed' | 'Stopped' | 'timedOut' | 'aborted';
 
+/** What happened in the oracle's model of the execution (not compared; for the scenario mix). */
 export interface Trace {
   readonly jobs: readonly JobEnd[];
   /** Create attempts that met an injected error. */
@@ -72,6 +74,7 @@ export interface Trace {
   readonly validated: boolean;
 }
 
+/** What must happen when a case runs, aspect by aspect, each with its provenance. */
 export interface Prediction {
   readonly created: Expectation<boolean>;
   /** Why CreateStateMachine refuses the definition, where it does (what its error must contain). */
@@ -104,6 +107,7 @@ export interface PredictedTaskFailure {
   readonly cause?: CausePattern;
 }
 
+/** The parts of a case the outcome oracle reads (a case, or a user's definition with its input and policy). */
 export interface CaseForPrediction {
   readonly plan: MachinePlan;
   readonly input: Record<string, unknown>;

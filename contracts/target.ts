@@ -5,6 +5,7 @@
 import type { Case } from './case.js';
 import type { Observation } from './observation.js';
 
+/** What a target can show and realise. */
 export interface TargetCapabilities {
   /** Whether the target can make calls visible with their IAM decisions. */
   readonly seesCalls: boolean;
@@ -12,6 +13,7 @@ export interface TargetCapabilities {
   readonly scenarios: boolean;
 }
 
+/** A place that runs cases: the built-in emulator, a real account or an endpoint. */
 export interface Target {
   readonly kind: 'embedded' | 'aws' | 'endpoint';
   readonly description: string;
@@ -25,6 +27,7 @@ export interface Target {
   summary?(): Record<string, number>;
 }
 
+/** The case a target runs in place of the drawn one, or why it runs none. */
 export type Realised = { readonly case: Case } | { readonly skipped: string };
 
 /** Why a case is realised: a drawn (or replayed) case, a candidate of shrinking, or `--plan`'s count (nothing runs). */
