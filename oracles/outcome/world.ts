@@ -1,0 +1,280 @@
+/**
+ * The world of one execution as the outcome oracle runs it: SageMaker's resources, the calls made as
+ * the role and their IAM decisions, the clock, and what SageMaker answers to each attempt of a task
+ * (refusals in the order it checks them, the request-response result, or a `.sync` job).
+ */
+import { validateRequest } from '../../validation/validateRequest.js';
+import { partitionOf } from '../../catalog/regions.js';
+import { MAX_EXECUTION_SECONDS } from '../../catalog/stepFunctionsLimits.js';
+import { undecided, type Provenance } from '../../catalog/provenance.js';
+import {
+  CROSS_ACCOUNT_ROLE,
+  DUPLICATE_ANSWERS,
+  MISSING_ENDPOINT_ON_UPDATE,
+  REFERENCES,
+  ROLE_OF_ACCOUNT,
+  SAGEMAKER_APIS,
+  SFN_ERROR_NAMES,
+} from '../../catalog/sagemakerApis.js';
+import { PolicySet, type Decision } from '../../iam/evaluate.js';
+import { parsePolicy } from '../../iam/policy.js';
+import type { TaskPlan } from '../../contracts/casePlan.js';
+import type {
+  CallRecord,
+  CaseForPrediction,
+  JobEnd,
+  PredictedTaskFailure,
+} from '../../contracts/prediction.js';
+import { valuesAt } from '../calls/requestValues.js';
+import { taskCalls, type Call } from '../calls/taskCalls.js';
+import { causeOf, type Attempt } from './outcomes.js';
+import { RULES, RulesUsed } from './rules.js';
+import { runJob } from './syncJob.js';
+
+type Obj = Record<string, unknown>;
+
+/** SageMaker's objection to a request, as its validation reports it. */
+type Violation = ReturnType<typeof validateRequest>[number];
+
+/** The world of one execution as the oracle runs it: SageMaker's resources, the calls made, the clock. */
+export class World {
+  /** The calls made as the role, in order, each with its decision. */
+  readonly calls: CallRecord[] = [];
+  /** The rules the prediction rests on (each call's own rules once, as it is first decided). */
+  readonly used = new RulesUsed(RULES.patterns);
+  /** The types of the execution's history events, in order. */
+  readonly history: string[] = [];
+  /** How each `.sync` job ended, in order. */
+  readonly jobs: JobEnd[] = [];
+  /** The status at the execution's end of each job its stop cut short, by ARN. */
+  readonly jobStates: Record<string, string> = {};
+  /** The TaskFailed events of the execution, in order: each attempt that failed. */
+  readonly taskFailures: PredictedTaskFailure[] = [];
+  /** Create attempts that met an injected error. */
+  createErrors = 0;
+  /** Whether SageMaker's request validation answered a call. */
+  validated = false;
+  /** Why the outcome cannot be predicted, where a rule it rests on is not known, and that rule. */
+  undecided?: { readonly reason: string; readonly provenance: Provenance };
+
+  /** Leaves the outcome unpredicted (the first rule nobody knows that decides it). */
+  leaveUndecided(reason: string, provenance: Provenance): void {
+    this.used.push(provenance);
+    this.undecided ??= { reason, provenance };
+  }
+  /** Virtual milliseconds since the execution started. */
+  t = 0;
+  /** Milliseconds of FULL-jittered waits in `t` (each may be shorter, down to none). */
+  jitter = 0;
+  /** The attempts (TaskScheduled events) of the execution's first task, once it is entered. */
+  firstAttempts?: number;
+  /** The Describe polls made so far, over every job (the scenario aborts after so many). */
+  describes = 0;
+  /** When the execution times out: its TimeoutSeconds, or a year (ms). */
+  readonly deadlineMs: number;
+  private createErrorsLeft: number;
+  private readonly policies: PolicySet;
+  /** The resources SageMaker holds, as `<ARN resource type>/<name>`. */
+  private readonly created = new Set<string>();
+
+  constructor(readonly theCase: CaseForPrediction) {
+    this.createErrorsLeft = theCase.scenario.createError?.times ?? 0;
+    const parsed = parsePolicy(theCase.policy);
+    if (!parsed.ok) throw new Error(`case policy invalid: ${parsed.problems[0]!.message}`);
+    this.policies = new PolicySet([parsed.policy]);
+    // The state machine's TimeoutSeconds, and in any case the longest an execution may run.
+    this.deadlineMs = Math.min(theCase.plan.timeoutSeconds ?? Infinity, MAX_EXECUTION_SECONDS.value) * 1000;
+  }
+
+  private readonly callCache = new WeakMap<object, readonly Call[]>();
+  private readonly decisions = new WeakMap<Call, Decision>();
+
+  /** The calls of a task for its request as Step Functions resolved it (the same for every attempt). */
+  callsOf(task: TaskPlan, request: Obj | undefined): readonly Call[] {
+    const key = request ?? task;
+    const cached = this.callCache.get(key);
+    if (cached) return cached;
+    const calls = this.computeCalls(task, request);
+    this.callCache.set(key, calls);
+    return calls;
+  }
+
+  private computeCalls(task: TaskPlan, request: Obj | undefined): readonly Call[] {
+    return taskCalls(
+      {
+        state: task.name,
+        pointer: '',
+        api: task.api,
+        pattern: task.pattern,
+        partition: partitionOf(this.theCase.region),
+        request: task.request,
+      },
+      { region: this.theCase.region, account: this.theCase.account, docRevision: 'current' },
+      request,
+    ).calls;
+  }
+
+  private readonly violations = new WeakMap<Obj, Violation | null>();
+
+  /** SageMaker's first objection to a request (the same for every attempt with it), if any. */
+  private violationOf(task: TaskPlan, request: Obj): Violation | null {
+    let violation = this.violations.get(request);
+    if (violation === undefined) {
+      violation = validateRequest(task.api, request)[0] ?? null;
+      this.violations.set(request, violation);
+    }
+    return violation;
+  }
+
+  /** Decides and records one call. */
+  decide(call: Call): Decision {
+    // A call is decided the same way every time (a poll, a retried create): once.
+    let decision = this.decisions.get(call);
+    if (decision === undefined) {
+      decision = this.policies.evaluate({
+        action: call.action,
+        resource: call.resource,
+        context: call.context,
+      }).decision;
+      this.decisions.set(call, decision);
+      // That the call is made, on this resource; and, denied, what the denial costs.
+      this.used.push(call.provenance);
+      if (decision !== 'allowed') this.used.push(call.necessity);
+    }
+    this.calls.push({ action: call.action, resource: call.resource, decision });
+    return decision;
+  }
+
+  /** Whether something planned `at` (ms) would come at or after the state machine's deadline. */
+  pastDeadline(at: number): boolean {
+    if (at < this.deadlineMs) return false;
+    this.used.push(RULES.machineTimeout);
+    return true;
+  }
+
+  /** One attempt of a SageMaker task, as the case's world makes it behave. */
+  attempt(task: TaskPlan, request: Obj): Attempt {
+    const facts = SAGEMAKER_APIS[task.api];
+    const calls = this.callsOf(task, request);
+    const create = calls.find((x) => x.phase === 'create')!;
+    const arn = create.resource;
+    for (const call of calls.filter((x) => x.phase === 'create')) {
+      const decision = this.decide(call);
+      if (decision !== 'allowed') {
+        this.used.push(RULES.denied, RULES.causeFormat);
+        return {
+          error: 'SageMaker.AmazonSageMakerException',
+          cause: causeOf(
+            `is not authorized to perform: ${call.action} on resource: ${call.resource}`,
+            decision === 'explicitDeny' ? 'with an explicit deny' : 'because no identity-based policy allows',
+            'AccessDeniedException',
+          ),
+          submitted: false,
+        };
+      }
+    }
+    if (this.createErrorsLeft > 0) {
+      this.createErrorsLeft--;
+      this.createErrors++;
+      this.used.push(RULES.errorNames, RULES.causeFormat);
+      const code = this.theCase.scenario.createError!.error;
+      return { error: SFN_ERROR_NAMES.value[code], cause: causeOf(`Error Code: ${code}`), submitted: false };
+    }
+    const breaks = this.theCase.validity?.breaks;
+    if (breaks?.kind === 'request') {
+      this.validated = true;
+      this.used.push(RULES.validation, RULES.causeFormat);
+      const member = [...breaks.at].reverse().find((s): s is string => typeof s === 'string');
+      return {
+        error: 'SageMaker.AmazonSageMakerException',
+        cause: causeOf('ValidationException', ...(member ? [member] : [])),
+        submitted: false,
+      };
+    }
+    // A value given at run time is checked like any other (a name built from a missing field, say).
+    const violation = this.violationOf(task, request);
+    if (violation) {
+      this.used.push(RULES.validation, RULES.causeFormat);
+      const member = violation.path
+        .split('/')
+        .reverse()
+        .find((s) => s !== '' && !/^\d+$/.test(s));
+      return {
+        error: 'SageMaker.AmazonSageMakerException',
+        cause: causeOf('ValidationException', ...(member ? [member] : [])),
+        submitted: false,
+      };
+    }
+    const name = String(request[facts.nameField.value]);
+    // A role of another account cannot be passed (iam.passrole.same-account): SageMaker refuses the call.
+    const foreign = calls.find(
+      (x) =>
+        x.action === 'iam:PassRole' &&
+        x.phase === 'create' &&
+        !ROLE_OF_ACCOUNT.value(x.resource, this.theCase.account),
+    );
+    if (foreign) {
+      this.used.push(ROLE_OF_ACCOUNT.provenance, CROSS_ACCOUNT_ROLE.provenance, RULES.errorNames);
+      return { error: SFN_ERROR_NAMES.value[CROSS_ACCOUNT_ROLE.value], submitted: false };
+    }
+    if (!this.theCase.scenario.referencesExist) {
+      for (const ref of REFERENCES[task.api] ?? []) {
+        const missing = valuesAt({ resolved: request }, ref.path).find(
+          (v) => v.kind === 'static' && !this.created.has(`${ref.arnResourceType}/${v.value.toLowerCase()}`),
+        );
+        if (missing) {
+          this.used.push(ref.missing.provenance, RULES.errorNames, RULES.causeFormat);
+          if (undecided(ref.missing.provenance))
+            this.leaveUndecided(
+              `state "${task.name}": what SageMaker answers to a ${ref.noun} that does not exist is not known (${ref.missing.provenance.rules[0]!.id})`,
+              ref.missing.provenance,
+            );
+          return {
+            error: SFN_ERROR_NAMES.value[ref.missing.value],
+            cause: causeOf(`Could not find ${ref.noun}`, `Error Code: ${ref.missing.value}`),
+            submitted: false,
+          };
+        }
+      }
+      if (
+        task.api === 'UpdateEndpoint' &&
+        !this.theCase.scenario.namesInUse &&
+        !this.created.has(`endpoint/${name.toLowerCase()}`)
+      ) {
+        this.used.push(RULES.missingEndpoint, RULES.errorNames, RULES.causeFormat);
+        return {
+          error: SFN_ERROR_NAMES.value[MISSING_ENDPOINT_ON_UPDATE.value],
+          cause: causeOf('Could not find endpoint', `Error Code: ${MISSING_ENDPOINT_ON_UPDATE.value}`),
+          submitted: false,
+        };
+      }
+    }
+    // Names are unique per account and region (with the case rule of the API): a retried job collides.
+    const key = `${facts.arnResourceType.value}/${facts.caseInsensitiveNames.value ? name.toLowerCase() : name}`;
+    const duplicate = DUPLICATE_ANSWERS[task.api];
+    if (duplicate && (this.created.has(key) || this.theCase.scenario.namesInUse)) {
+      this.used.push(
+        RULES.namesUnique,
+        facts.caseInsensitiveNames.provenance,
+        duplicate.provenance,
+        RULES.errorNames,
+        RULES.causeFormat,
+      );
+      const { code, noun } = duplicate.value;
+      // Refused because it exists: it is there for what the case names next.
+      this.created.add(`${facts.arnResourceType.value}/${name.toLowerCase()}`);
+      return {
+        error: SFN_ERROR_NAMES.value[code],
+        cause: causeOf(...(noun ? [`Cannot create already existing ${noun}`] : []), `Error Code: ${code}`),
+        submitted: false,
+      };
+    }
+    this.created.add(key);
+    this.created.add(`${facts.arnResourceType.value}/${name.toLowerCase()}`);
+    if (task.pattern !== 'sync' || !facts.job) {
+      this.used.push(RULES.rr);
+      return { result: { [facts.resultField.value]: arn }, submitted: false };
+    }
+    return runJob(this, task, calls, arn, request);
+  }
+}
