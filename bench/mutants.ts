@@ -5,7 +5,7 @@
  * its size before and after (states in the definition, bytes of definition and input), and the
  * medians over the mutants.
  */
-import { MUTANTS, type MutantName } from '../emulator/mutants.js';
+import { MUTANTS, type MutantName } from '../emulator/mutants/index.js';
 import { runIndexedCase, runSuites } from '../suites/runner.js';
 import { drawSuiteCase, SUITE_NAMES, type SuiteName } from '../suites/suites.js';
 import { EmbeddedTarget } from '../suites/targets/embedded.js';
@@ -46,7 +46,7 @@ const size = (c: { definition?: unknown; input?: unknown }): number =>
 export async function benchMutants(runs = 200, seed = 1, budget = 200): Promise<MutantRow[]> {
   const rows: MutantRow[] = [];
   for (const mutant of Object.keys(MUTANTS) as MutantName[]) {
-    const target = new EmbeddedTarget(mutant);
+    const target = new EmbeddedTarget([mutant]);
     const base = {
       target,
       runs,

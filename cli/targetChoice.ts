@@ -1,5 +1,5 @@
 /** The target `run` and `replay` select from their options (the AWS targets connect in awsOptions.ts). */
-import { isMutant, type MutantName } from '../emulator/mutants.js';
+import { isMutant, type MutantName } from '../emulator/mutants/index.js';
 import { EmbeddedTarget } from '../suites/targets/embedded.js';
 import type { Target } from '../contracts/target.js';
 import { UsageError } from './errors.js';
@@ -21,7 +21,7 @@ export function selectTarget(raw: { readonly target?: string; readonly emulatorM
   }
   const mutant = raw.emulatorMutant as MutantName | undefined;
   return {
-    target: new EmbeddedTarget(mutant),
+    target: new EmbeddedTarget(mutant ? [mutant] : []),
     args: `--target embedded${mutant ? ` --emulator-mutant ${mutant}` : ''}`,
     ...(mutant ? { mutant } : {}),
   };

@@ -3,6 +3,7 @@ import type { WorldScenario } from '../catalog/scenario.js';
 import type { PolicyDocument } from '../contracts/iamPolicy.js';
 import { sagemakerValidator } from '../validation/validateRequest.js';
 import { EmulatedStepFunctions, StepFunctionsError } from './stepFunctions.js';
+import type { MutantName } from './mutants/index.js';
 
 type Obj = Record<string, unknown>;
 const ROLE = 'arn:aws:iam::123456789012:role/SageMakerRole';
@@ -431,5 +432,33 @@ describe('CreateStateMachine', () => {
     expect(create(task('createTrainingJob', training()), { policy: without('events:PutRule') })).toBe(
       'created',
     );
+  });
+});
+
+describe('mutants', () => {
+  it('several at once each take effect: ARN name as written, PassRole not checked, OutputPath ignored', async () => {
+    const definition = task('createTrainingJob', training({ TrainingJobName: 'Train-1' }), {
+      OutputPath: '$.TrainingJobArn',
+    });
+    const run = (mutants: readonly MutantName[]) =>
+      execute(definition, {
+        policy: ALL,
+        sfn: new EmulatedStepFunctions({ aslSchemaCheck: false, mutants }),
+      });
+    const lowerArn = 'arn:aws:sagemaker:us-east-1:123456789012:training-job/train-1';
+    const writtenArn = 'arn:aws:sagemaker:us-east-1:123456789012:training-job/Train-1';
+    const bothCalls = ['sagemaker:CreateTrainingJob allowed', 'iam:PassRole allowed'];
+    const correct = await run([]);
+    expect([correct.output, correct.actions]).toEqual([lowerArn, bothCalls]);
+    // Each alone changes only its own part.
+    const arnName = await run(['arn-name-not-lowercased']);
+    expect([arnName.output, arnName.actions]).toEqual([writtenArn, bothCalls]);
+    const passRole = await run(['passrole-not-checked']);
+    expect([passRole.output, passRole.actions]).toEqual([lowerArn, bothCalls.slice(0, 1)]);
+    const outputPath = await run(['outputpath-ignored']);
+    expect([outputPath.output, outputPath.actions]).toEqual([{ TrainingJobArn: lowerArn }, bothCalls]);
+    // Together, all three.
+    const all = await run(['arn-name-not-lowercased', 'passrole-not-checked', 'outputpath-ignored']);
+    expect([all.output, all.actions]).toEqual([{ TrainingJobArn: writtenArn }, bothCalls.slice(0, 1)]);
   });
 });

@@ -18,7 +18,7 @@ import type { MockCase } from './mock/mockConfig.js';
 import { MockedTasks } from './mock/mockedTasks.js';
 import { SageMakerIntegration } from './sagemaker/integration.js';
 import { SageMakerService } from './sagemaker/service.js';
-import type { MutantName } from './mutants.js';
+import type { MutantName } from './mutants/index.js';
 
 /** An API error of the emulated Step Functions (InvalidDefinition, AccessDeniedException, ...). */
 export class StepFunctionsError extends Error {
@@ -43,8 +43,8 @@ export interface EmulatorOptions {
   readonly aslSchemaCheck?: boolean;
   /** Finished executions kept for Describe/GetExecutionHistory; older ones are forgotten. */
   readonly retainExecutions?: number;
-  /** A deliberate deviation (emulator/mutants.ts), to check that the harness catches it. */
-  readonly mutant?: MutantName;
+  /** Deliberate deviations (emulator/mutants/), applied in turn, to check that the harness catches them. */
+  readonly mutants?: readonly MutantName[];
 }
 
 interface StateMachine {
@@ -90,12 +90,14 @@ export class EmulatedStepFunctions {
   private readonly stateMachines = new Map<string, StateMachine>();
   private readonly executions = new Map<string, Execution>();
   private counter = 0;
+  private readonly mutants: ReadonlySet<MutantName>;
 
   constructor(private readonly options: EmulatorOptions = {}) {
     this.region = options.region ?? 'us-east-1';
     this.account = options.account ?? '123456789012';
     this.partition = options.partition ?? partitionOf(this.region);
     this.clock = options.startEpochMs ?? DEFAULT_START;
+    this.mutants = new Set(options.mutants ?? []);
   }
 
   createStateMachine(input: {
@@ -136,7 +138,7 @@ export class EmulatedStepFunctions {
       policies = new PolicySet(
         docs.map((doc, i) => {
           const parsed = parsePolicy(
-            this.options.mutant === 'explicit-deny-ignored' ? withoutDenies(doc) : doc,
+            this.mutants.has('explicit-deny-ignored') ? withoutDenies(doc) : doc,
             `policy${docs.length > 1 ? i + 1 : ''}`,
           );
           if (!parsed.ok)
@@ -154,12 +156,12 @@ export class EmulatedStepFunctions {
     // The managed EventBridge rules of .sync tasks are created with the role
     // (sfn.managed-rule.needed-at-creation).
     const authorizer = new Authorizer(roleArn, policies, this.region, this.account);
-    for (const sync of this.options.mutant === 'managed-rule-not-checked' ? [] : check.syncTasks) {
+    for (const sync of this.mutants.has('managed-rule-not-checked') ? [] : check.syncTasks) {
       const facts = SAGEMAKER_APIS[sync.api as keyof typeof SAGEMAKER_APIS];
       const rule = `arn:${this.partition}:events:${this.region}:${this.account}:rule/${facts.job!.eventRule.value}`;
       for (const action of EVENTS_ACTIONS.value) {
         if (authorizer.authorize(action, rule, {}, this.clock) !== 'allowed') {
-          throw this.options.mutant === 'managed-rule-denial-invalid'
+          throw this.mutants.has('managed-rule-denial-invalid')
             ? new StepFunctionsError(
                 'InvalidDefinition',
                 `SCHEMA_VALIDATION_FAILED: ${sync.api}`,
@@ -228,7 +230,7 @@ export class EmulatedStepFunctions {
       authorizer,
       scenario,
       partition: this.partition,
-      ...(this.options.mutant ? { mutant: this.options.mutant } : {}),
+      mutants: this.mutants,
     });
     const startEpochMs = this.clock;
     const done = runExecution({
@@ -244,7 +246,7 @@ export class EmulatedStepFunctions {
       seed: input.seed ?? 0,
       tasks: input.mock ? new MockedTasks(input.mock, integration) : integration,
       stop,
-      ...(this.options.mutant ? { mutant: this.options.mutant } : {}),
+      mutants: this.mutants,
     });
     const execution: Execution = {
       arn,
@@ -280,7 +282,7 @@ export class EmulatedStepFunctions {
         partition: this.partition,
         referencesExist: scenario.referencesExist,
         ...(scenario.namesInUse ? { namesInUse: true } : {}),
-        ...(this.options.mutant ? { mutant: this.options.mutant } : {}),
+        mutants: this.mutants,
       });
       this.sagemakerServices.set(key, s);
     }

@@ -217,7 +217,7 @@ describe('the oracle follows the new shapes as the emulator runs them', () => {
     const observed = await target.execute(c);
     expect(compare(predicted, observed, SUITES.outcome.aspects)).toEqual([]);
     // The mutant that checks only what the definition writes lets the job start.
-    const mutated = await new EmbeddedTarget('runtime-values-not-validated').execute(c);
+    const mutated = await new EmbeddedTarget(['runtime-values-not-validated']).execute(c);
     expect(compare(predicted, mutated, SUITES.outcome.aspects)).not.toEqual([]);
   });
 });

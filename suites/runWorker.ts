@@ -3,14 +3,13 @@
  * thread sends it (suite and index) exactly as the main thread would, shrinking included.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import type { MutantName } from '../emulator/mutants.js';
 import { runIndexedCase } from './runner.js';
 import type { SuiteName } from './suites.js';
 import { EmbeddedTarget } from './targets/embedded.js';
 import type { CaseRequest, WorkerOptions } from './workerPool.js';
 
 const options = workerData as WorkerOptions;
-const target = new EmbeddedTarget(options.mutant as MutantName | undefined);
+const target = new EmbeddedTarget(options.mutant ? [options.mutant] : []);
 
 parentPort!.on('message', (request: CaseRequest) => {
   let steps = 0;

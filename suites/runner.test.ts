@@ -1,7 +1,7 @@
 import { EVIDENCE, type RuleId } from '../catalog/evidence.js';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { MUTANTS, type MutantName } from '../emulator/mutants.js';
+import { MUTANTS, type MutantName } from '../emulator/mutants/index.js';
 import { type CaseResult, ReportSchema } from '../reports/report.js';
 import { REORDER_WINDOW, type RunOptions, runIndexedCase, runSuites, streamSuites } from './runner.js';
 import { SUITE_NAMES, type SuiteName } from './suites.js';
@@ -19,7 +19,7 @@ const run = (options: {
   concurrency?: number;
 }) =>
   runSuites({
-    target: new EmbeddedTarget(options.mutant),
+    target: new EmbeddedTarget(options.mutant ? [options.mutant] : []),
     runs: options.runs,
     seed: options.seed,
     concurrency: options.concurrency ?? 4,
@@ -226,10 +226,10 @@ describe('worker threads', () => {
       version: 'test',
     };
     const mutant: MutantName = 'passrole-not-checked';
-    const one = await runSuites({ ...options, target: new EmbeddedTarget(mutant) });
+    const one = await runSuites({ ...options, target: new EmbeddedTarget([mutant]) });
     const two = await runSuites({
       ...options,
-      target: new EmbeddedTarget(mutant),
+      target: new EmbeddedTarget([mutant]),
       workers: { count: 2, mutant },
     });
     expect(one.totals.diverged).toBeGreaterThan(0);
@@ -250,7 +250,7 @@ describe('shrinking on a slow target', () => {
     readonly description = 'a slow mutant emulator';
     readonly capabilities = { seesCalls: true, scenarios: true };
     executions = 0;
-    private readonly inner = new EmbeddedTarget('passrole-not-checked');
+    private readonly inner = new EmbeddedTarget(['passrole-not-checked']);
     async execute(c: Case): Promise<Observation> {
       this.executions++;
       await new Promise((r) => setTimeout(r, 200));
@@ -374,7 +374,7 @@ describe('the harness catches every emulator mutant (run --runs 200 --seed 1)', 
       const report = await run({ runs: 200, seed: 1, suites: SUITE_NAMES, mutant, shrinkBudget: 0 });
       const diverged = report.cases.filter((c) => c.verdict === 'diverged');
       expect(diverged.length, `${mutant} went unnoticed`).toBeGreaterThan(0);
-      const target = new EmbeddedTarget(mutant);
+      const target = new EmbeddedTarget([mutant]);
       const shrunk = await Promise.all(
         diverged
           .slice(0, 4)

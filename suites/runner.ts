@@ -21,7 +21,7 @@ import { type CaseEntry, type CaseResult, type Report, SCHEMA_VERSION } from '..
 import { Tally } from '../reports/tally.js';
 import { drawSuiteCase, SUITES, type SuiteName } from './suites.js';
 import { WorkerPool } from './workerPool.js';
-import type { MutantName } from '../emulator/mutants.js';
+import type { MutantName } from '../emulator/mutants/index.js';
 import type { Observation } from '../contracts/observation.js';
 import { realiseCase, type Target } from '../contracts/target.js';
 

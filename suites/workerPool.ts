@@ -5,7 +5,7 @@
  * index and seed).
  */
 import { Worker } from 'node:worker_threads';
-import type { MutantName } from '../emulator/mutants.js';
+import type { MutantName } from '../emulator/mutants/index.js';
 import type { CaseResult } from '../reports/report.js';
 import type { SuiteName } from './suites.js';
 

@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { MUTANTS, type MutantName } from '../../emulator/mutants.js';
+import { MUTANTS, type MutantName } from '../../emulator/mutants/index.js';
 import type { CaseResult } from '../../reports/report.js';
 import { type ReportSummary, Tally } from '../../reports/tally.js';
 import {

@@ -21,7 +21,7 @@ import { ruleMatches } from './choice.js';
 import { History, HISTORY_LIMIT_CAUSE, type HistoryEvent } from './history.js';
 import { readPath, writePath } from './jsonPath.js';
 import { AbortScope, VirtualScheduler } from './scheduler.js';
-import type { MutantName } from '../mutants.js';
+import type { MutantName } from '../mutants/index.js';
 import {
   errorMatches,
   EVALUATION_ERRORS,
@@ -95,8 +95,8 @@ export interface ExecutionSpec {
   readonly tasks: TaskHandler;
   /** Aborting it stops the execution (StopExecution). */
   readonly stop?: AbortScope;
-  /** A deliberate deviation (emulator/mutants.ts), to check that the harness catches it. */
-  readonly mutant?: MutantName;
+  /** Deliberate deviations (emulator/mutants/), to check that the harness catches them. */
+  readonly mutants?: ReadonlySet<MutantName>;
 }
 
 /** Thrown inside a thread whose scope was aborted; never surfaces as a state error. */
@@ -140,8 +140,10 @@ class Run {
   /** Task tokens given so far. */
   private tokens = 0;
   private readonly root: AbortScope;
+  private readonly mutants: ReadonlySet<MutantName>;
 
   constructor(private readonly spec: ExecutionSpec) {
+    this.mutants = spec.mutants ?? new Set();
     this.history = new History(spec.startEpochMs, () => this.scheduler.now);
     this.random = seededRandom(spec.seed);
     this.root = new AbortScope(spec.stop);
@@ -217,7 +219,7 @@ class Run {
     });
     // The state machine's TimeoutSeconds, and in any case the longest an execution may run.
     const written =
-      typeof definition.TimeoutSeconds === 'number' && this.spec.mutant !== 'machine-timeout-ignored'
+      typeof definition.TimeoutSeconds === 'number' && !this.mutants.has('machine-timeout-ignored')
         ? definition.TimeoutSeconds
         : undefined;
     const timeout = Math.min(written ?? Infinity, MAX_EXECUTION_SECONDS.value);
@@ -372,7 +374,7 @@ class Run {
       if (
         e instanceof TaskAborted &&
         ['Task', 'Wait', 'Map', 'Parallel'].includes(type) &&
-        !(type === 'Task' && this.spec.mutant === 'abort-skips-task-aborted-event')
+        !(type === 'Task' && this.mutants.has('abort-skips-task-aborted-event'))
       ) {
         try {
           this.event(thread, `${type}StateAborted`, { name });
@@ -393,7 +395,7 @@ class Run {
     thread: Thread,
   ): unknown {
     if (language === 'JSONata') return raw;
-    if (this.spec.mutant === 'inputpath-ignored' && state.Type === 'Task') return raw;
+    if (this.mutants.has('inputpath-ignored') && state.Type === 'Task') return raw;
     if (state.InputPath === null) return {};
     return this.readStatePath(
       (state.InputPath as string | undefined) ?? '$',
@@ -433,19 +435,19 @@ class Run {
   ): Promise<unknown> {
     if (language === 'JSONata') {
       const scope = this.jsonataScope({ input: raw, result, context }, thread);
-      const ignoreOutput = this.spec.mutant === 'jsonata-output-ignored' && state.Type === 'Task';
+      const ignoreOutput = this.mutants.has('jsonata-output-ignored') && state.Type === 'Task';
       const output =
         'Output' in state && !ignoreOutput
           ? await applyJsonataTemplate(state.Output, scope, 'Output')
           : defaultOutput === 'result'
             ? result
             : raw;
-      if ('Assign' in state && !(this.spec.mutant === 'task-assign-ignored' && state.Type === 'Task'))
+      if ('Assign' in state && !(this.mutants.has('task-assign-ignored') && state.Type === 'Task'))
         Object.assign(thread.variables, await applyJsonataTemplate(state.Assign, scope, 'Assign'));
       return output;
     }
     const selected =
-      isObject(state.ResultSelector) && this.spec.mutant !== 'resultselector-ignored'
+      isObject(state.ResultSelector) && !this.mutants.has('resultselector-ignored')
         ? applyTemplate(state.ResultSelector, this.pathScope(result, context, thread), 'ResultSelector')
         : result;
     // Assign is evaluated here, and the variables change once the state's output is made:
@@ -462,18 +464,15 @@ class Run {
   /** ResultPath, then OutputPath (JSONPath). */
   private pathOutput(state: Obj, raw: unknown, selected: unknown, context: Obj, thread: Thread): unknown {
     let resultPath = 'ResultPath' in state ? state.ResultPath : '$';
-    if (resultPath === null && this.spec.mutant === 'resultpath-null-ignored') resultPath = '$';
+    if (resultPath === null && this.mutants.has('resultpath-null-ignored')) resultPath = '$';
     const withResult =
       resultPath === null
         ? raw
-        : this.spec.mutant === 'resultpath-merges' &&
-            resultPath !== '$' &&
-            isObject(raw) &&
-            isObject(selected)
+        : this.mutants.has('resultpath-merges') && resultPath !== '$' && isObject(raw) && isObject(selected)
           ? { ...raw, ...selected }
           : writePath(raw, resultPath as string, selected);
     if (state.OutputPath === null) return {};
-    const outputPath = this.spec.mutant === 'outputpath-ignored' ? '$' : state.OutputPath;
+    const outputPath = this.mutants.has('outputpath-ignored') ? '$' : state.OutputPath;
     return this.readStatePath(
       (outputPath as string | undefined) ?? '$',
       withResult,
@@ -688,42 +687,40 @@ class Run {
         const se = e instanceof StatesError ? e : new StatesError('States.Runtime', (e as Error).message);
         const match = (list: string[]) =>
           errorMatches(list, se.error) ||
-          (this.spec.mutant === 'error-names-loose' &&
+          (this.mutants.has('error-names-loose') &&
             !TERMINAL_ERRORS.has(se.error) &&
             list.some((e) => se.error.toLowerCase().startsWith(e.toLowerCase()))) ||
-          (this.spec.mutant === 'taskfailed-matches-timeout' &&
+          (this.mutants.has('taskfailed-matches-timeout') &&
             se.error === 'States.Timeout' &&
             list.includes('States.TaskFailed'));
-        const mutant = this.spec.mutant;
-        const r =
-          mutant === 'retrier-last-match'
-            ? retriers.findLastIndex((x) => match(x.ErrorEquals as string[]))
-            : retriers.findIndex((x) => match(x.ErrorEquals as string[]));
+        const mutants = this.mutants;
+        const r = mutants.has('retrier-last-match')
+          ? retriers.findLastIndex((x) => match(x.ErrorEquals as string[]))
+          : retriers.findIndex((x) => match(x.ErrorEquals as string[]));
         const written = (retriers[r]?.MaxAttempts as number | undefined) ?? RETRY_DEFAULTS.value.maxAttempts;
         const maxAttempts =
-          (mutant === 'retry-max-attempts-capped' ? Math.min(written, 10) : written) +
-          (mutant === 'retry-max-attempts-off-by-one' ? 1 : 0);
+          (mutants.has('retry-max-attempts-capped') ? Math.min(written, 10) : written) +
+          (mutants.has('retry-max-attempts-off-by-one') ? 1 : 0);
         if (r >= 0 && attempts[r]! < maxAttempts) {
           const retrier = retriers[r]!;
-          const rate =
-            mutant === 'retry-ignores-backoff'
-              ? 1
-              : ((retrier.BackoffRate as number | undefined) ?? RETRY_DEFAULTS.value.backoffRate);
+          const rate = mutants.has('retry-ignores-backoff')
+            ? 1
+            : ((retrier.BackoffRate as number | undefined) ?? RETRY_DEFAULTS.value.backoffRate);
           let wait =
             ((retrier.IntervalSeconds as number | undefined) ?? RETRY_DEFAULTS.value.intervalSeconds) *
             rate ** attempts[r]!;
-          if (typeof retrier.MaxDelaySeconds === 'number' && mutant !== 'retry-ignores-max-delay')
+          if (typeof retrier.MaxDelaySeconds === 'number' && !mutants.has('retry-ignores-max-delay'))
             wait = Math.min(wait, retrier.MaxDelaySeconds);
-          if (retrier.JitterStrategy === 'FULL' && mutant !== 'jitter-ignored') wait = this.random() * wait;
+          if (retrier.JitterStrategy === 'FULL' && !mutants.has('jitter-ignored'))
+            wait = this.random() * wait;
           attempts[r]!++;
           retryCount++;
           await this.sleep(wait, thread);
           continue;
         }
-        const catcher =
-          this.spec.mutant === 'catcher-last-match'
-            ? catchers.findLast((c) => match(c.ErrorEquals as string[]))
-            : catchers.find((c) => match(c.ErrorEquals as string[]));
+        const catcher = this.mutants.has('catcher-last-match')
+          ? catchers.findLast((c) => match(c.ErrorEquals as string[]))
+          : catchers.find((c) => match(c.ErrorEquals as string[]));
         if (!catcher) throw se;
         const errorOutput = { Error: se.error, Cause: se.causeText };
         let output: unknown;
@@ -740,9 +737,7 @@ class Run {
               applyTemplate(catcher.Assign, this.pathScope(errorOutput, context, thread), 'Assign'),
             );
           const resultPath =
-            'ResultPath' in catcher && this.spec.mutant !== 'catch-drops-resultpath'
-              ? catcher.ResultPath
-              : '$';
+            'ResultPath' in catcher && !this.mutants.has('catch-drops-resultpath') ? catcher.ResultPath : '$';
           output = resultPath === null ? raw : writePath(raw, resultPath as string, errorOutput);
         }
         return { output, next: catcher.Next as string };
@@ -808,14 +803,12 @@ class Run {
     this.event(thread, 'TaskStarted', described);
     const started = this.scheduler.now;
     const deadline =
-      timeout === undefined || this.spec.mutant === 'task-timeout-ignored'
-        ? Infinity
-        : started + timeout * 1000;
+      timeout === undefined || this.mutants.has('task-timeout-ignored') ? Infinity : started + timeout * 1000;
     let beat = started;
     const cleanups: ((reason: string) => Promise<void> | void)[] = [];
     const timedOut = (what: 'timeout' | 'heartbeat') =>
       new StatesError(
-        what === 'heartbeat' && this.spec.mutant === 'heartbeat-timeout-error-name'
+        what === 'heartbeat' && this.mutants.has('heartbeat-timeout-error-name')
           ? 'States.HeartbeatTimeout'
           : 'States.Timeout',
         what === 'timeout'
@@ -844,7 +837,7 @@ class Run {
         beat = this.scheduler.now;
       },
       submitted: (output) => {
-        if (this.spec.mutant === 'history-skips-submitted') return;
+        if (this.mutants.has('history-skips-submitted')) return;
         this.event(thread, 'TaskSubmitted', {
           ...described,
           output: json(output),
@@ -875,7 +868,7 @@ class Run {
       this.event(thread, se.error === 'States.Timeout' ? 'TaskTimedOut' : 'TaskFailed', {
         ...described,
         error: se.error,
-        ...(this.spec.mutant === 'task-failed-without-cause' ? {} : { cause: se.causeText }),
+        ...(this.mutants.has('task-failed-without-cause') ? {} : { cause: se.causeText }),
       });
       throw se;
     }
@@ -893,7 +886,7 @@ class Run {
     language: Language,
   ): Promise<unknown> {
     const branches = (state.Branches as Obj[]) ?? [];
-    if (this.spec.mutant !== 'parallel-history-skips-started') this.event(thread, 'ParallelStateStarted');
+    if (!this.mutants.has('parallel-history-skips-started')) this.event(thread, 'ParallelStateStarted');
     const scope = new AbortScope(thread.scope);
     let first: unknown;
     const results = await this.scheduler.all(
@@ -997,7 +990,7 @@ class Run {
                 : applyTemplate(selector, this.pathScope(input, itemContext, itemThread), 'ItemSelector');
           }
           results[index] = await this.runMachine(processor, itemInput, itemThread, language);
-          if (this.spec.mutant !== 'map-history-skips-iteration-succeeded')
+          if (!this.mutants.has('map-history-skips-iteration-succeeded'))
             itemThread.last = this.history.add('MapIterationSucceeded', itemThread.last, { name, index });
         } catch (e) {
           if (e instanceof TaskAborted) {

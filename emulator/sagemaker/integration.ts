@@ -23,7 +23,7 @@ import type { TaskHandler, TaskInvocation } from '../engine/interpreter.js';
 import { StatesError } from '../engine/statesError.js';
 import { describeResource } from '../engine/taskResource.js';
 import type { Authorizer } from '../iam/authorizer.js';
-import type { MutantName } from '../mutants.js';
+import type { MutantName } from '../mutants/index.js';
 import { SageMakerError, type SageMakerErrorCode, type SageMakerService } from './service.js';
 import { isObject } from '../../syntax/json.js';
 
@@ -41,9 +41,15 @@ function requestId(random: () => number): string {
 }
 
 /** A SageMaker error as the Task error Step Functions raises, cause in the AWS SDK's format. */
-export function toStatesError(e: SageMakerError, random: () => number, mutant?: MutantName): StatesError {
+export function toStatesError(
+  e: SageMakerError,
+  random: () => number,
+  mutants: ReadonlySet<MutantName>,
+): StatesError {
   return new StatesError(
-    mutant === 'create-error-generic' ? 'SageMaker.AmazonSageMakerException' : SFN_ERROR_NAMES.value[e.code],
+    mutants.has('create-error-generic')
+      ? 'SageMaker.AmazonSageMakerException'
+      : SFN_ERROR_NAMES.value[e.code],
     `${e.message} (Service: AmazonSageMaker; Status Code: 400; Error Code: ${e.code}; Request ID: ${requestId(random)}; Proxy: null)`,
   );
 }
@@ -55,7 +61,8 @@ export interface IntegrationOptions {
   readonly partition: string;
   /** Seconds between Describe polls when the scenario gives no job timing. */
   readonly pollIntervalSeconds?: number;
-  readonly mutant?: MutantName;
+  /** Deliberate deviations (emulator/mutants/), to check that the harness catches them. */
+  readonly mutants: ReadonlySet<MutantName>;
 }
 
 type Obj = Record<string, unknown>;
@@ -94,10 +101,9 @@ export class SageMakerIntegration implements TaskHandler {
     const key = `${api}\u0000${inv.parametersJson}`;
     let violations = this.validations.get(key);
     if (!violations) {
-      violations =
-        this.options.mutant === 'runtime-values-not-validated'
-          ? validateRequest(api, inv.template, inv.templateLanguage)
-          : validateRequest(api, inv.parameters);
+      violations = this.options.mutants.has('runtime-values-not-validated')
+        ? validateRequest(api, inv.template, inv.templateLanguage)
+        : validateRequest(api, inv.parameters);
       this.validations.set(key, violations);
     }
     return violations;
@@ -110,14 +116,13 @@ export class SageMakerIntegration implements TaskHandler {
   }
 
   private authorize(inv: TaskInvocation, action: string, resource: string, context: Obj = {}): void {
-    const { authorizer, mutant } = this.options;
+    const { authorizer, mutants } = this.options;
     const decision = authorizer.authorize(action, resource, context as Record<string, string>, inv.now());
     if (decision !== 'allowed') {
-      const message =
-        mutant === 'access-denied-cause-generic'
-          ? 'Access denied'
-          : authorizer.deniedMessage(action, resource, decision);
-      throw toStatesError(new SageMakerError('AccessDeniedException', message), inv.random, mutant);
+      const message = mutants.has('access-denied-cause-generic')
+        ? 'Access denied'
+        : authorizer.deniedMessage(action, resource, decision);
+      throw toStatesError(new SageMakerError('AccessDeniedException', message), inv.random, mutants);
     }
   }
 
@@ -125,7 +130,7 @@ export class SageMakerIntegration implements TaskHandler {
     const parsed = parseSageMakerResource(inv.resource)!;
     const { api, sync } = parsed;
     const facts = SAGEMAKER_APIS[api];
-    const { service, scenario, authorizer, mutant } = this.options;
+    const { service, scenario, authorizer, mutants } = this.options;
     if (!isObject(inv.parameters))
       throw new StatesError(
         'States.Runtime',
@@ -133,7 +138,7 @@ export class SageMakerIntegration implements TaskHandler {
       );
     // Fields the API does not know, only visible now (from a whole-object path), fail the state
     // (sfn.parameters.unknown-field-at-run-time).
-    const violations = mutant === 'request-validation-off' ? [] : this.validated(api, inv);
+    const violations = mutants.has('request-validation-off') ? [] : this.validated(api, inv);
     const unknown = violations.filter((v) => v.constraint === 'unknown-field');
     if (unknown.length > 0) {
       const field = unknown[0]!.path.split('/').pop();
@@ -151,7 +156,7 @@ export class SageMakerIntegration implements TaskHandler {
         Tags: [
           ...userTags,
           { Key: TAGGING.stepFunctionsTags.value[0], Value: TAGGING.managedByValue.value },
-          ...(mutant === 'no-execution-arn-tag'
+          ...(mutants.has('no-execution-arn-tag')
             ? []
             : [{ Key: TAGGING.stepFunctionsTags.value[1], Value: inv.executionArn }]),
         ],
@@ -169,34 +174,34 @@ export class SageMakerIntegration implements TaskHandler {
       if (typeof t.Value === 'string') tagContext[`aws:RequestTag/${String(t.Key)}`] = t.Value;
     if (tags.length > 0) tagContext['aws:TagKeys'] = tags.map((t) => String(t.Key));
     this.authorize(inv, facts.action.value, arn, tagContext);
-    if (mutant !== 'related-resource-not-checked')
+    if (!mutants.has('related-resource-not-checked'))
       for (const related of facts.relatedResources.value) {
         const relatedName = request[related.nameField];
-        const relatedType = mutant === 'related-resource-wrong-type' ? type : related.arnResourceType;
+        const relatedType = mutants.has('related-resource-wrong-type') ? type : related.arnResourceType;
         if (typeof relatedName === 'string')
           this.authorize(inv, facts.action.value, service.arn(relatedType, relatedName));
       }
-    if (mutant !== 'passrole-not-checked') {
+    if (!mutants.has('passrole-not-checked')) {
       for (const role of rolesOf(api, request)) {
         this.authorize(
           inv,
           'iam:PassRole',
           role,
-          mutant === 'passrole-without-service' ? {} : { 'iam:PassedToService': PASSED_TO_SERVICE.value },
+          mutants.has('passrole-without-service') ? {} : { 'iam:PassedToService': PASSED_TO_SERVICE.value },
         );
       }
     }
-    if ((tags.length > 0 || mutant === 'addtags-without-tags') && mutant !== 'addtags-not-checked')
+    if ((tags.length > 0 || mutants.has('addtags-without-tags')) && !mutants.has('addtags-not-checked'))
       this.authorize(inv, TAGGING.addTags.value, arn, tagContext);
     // The world: create errors the scenario injects, then the service itself.
     if (scenario.createError && this.createCalls < scenario.createError.times) {
       this.createCalls++;
       const code = scenario.createError.error as SageMakerErrorCode;
       // An SDK-style retry of throttled calls, hidden from Step Functions' Retry.
-      if (mutant === 'throttling-retried-internally' && code === 'ThrottlingException') {
+      if (mutants.has('throttling-retried-internally') && code === 'ThrottlingException') {
         while (this.createCalls < scenario.createError.times) this.createCalls++;
       } else
-        throw toStatesError(new SageMakerError(code, SCENARIO_MESSAGES[code] ?? code), inv.random, mutant);
+        throw toStatesError(new SageMakerError(code, SCENARIO_MESSAGES[code] ?? code), inv.random, mutants);
     }
     this.createCalls++;
     const job = scenario.job;
@@ -215,7 +220,7 @@ export class SageMakerIntegration implements TaskHandler {
       // A role of another account cannot be passed (iam.passrole.same-account): once the request is
       // valid, SageMaker refuses it (its wording is not known: sagemaker.cross-account-role).
       const foreign = rolesOf(api, request).find((role) => !ROLE_OF_ACCOUNT.value(role, service.account));
-      if (violations.length === 0 && foreign && mutant !== 'cross-account-role-passed')
+      if (violations.length === 0 && foreign && !mutants.has('cross-account-role-passed'))
         throw new SageMakerError(
           CROSS_ACCOUNT_ROLE.value,
           `Cross-account pass role is not allowed: ${foreign}.`,
@@ -223,39 +228,39 @@ export class SageMakerIntegration implements TaskHandler {
       // The Tags Step Functions adds are valid: the user's request was checked above.
       response = service.create(api, request, inv.now(), facts.job ? plan : undefined, violations);
     } catch (e) {
-      if (e instanceof SageMakerError) throw toStatesError(e, inv.random, mutant);
+      if (e instanceof SageMakerError) throw toStatesError(e, inv.random, mutants);
       throw e;
     }
     if (!sync || !facts.job) return response;
     const { describeAction, stopAction } = facts.job;
     inv.submitted(response);
     inv.onAbort((reason) => {
-      if (mutant === 'no-stop-on-abort' && reason !== 'timeout') return;
-      if (mutant === 'no-stop-on-timeout' && reason === 'timeout') return;
+      if (mutants.has('no-stop-on-abort') && reason !== 'timeout') return;
+      if (mutants.has('no-stop-on-timeout') && reason === 'timeout') return;
       // Best effort (sfn.sync.stop-on-abort): a denied or failed stop leaves the job running.
       if (authorizer.authorize(stopAction.value, arn, {}, inv.now()) !== 'allowed') return;
-      if (mutant === 'stop-without-effect') return;
+      if (mutants.has('stop-without-effect')) return;
       try {
         service.stop(api, name, inv.now());
       } catch {
         // already ended
       }
     });
-    let polling = mutant !== 'describe-not-polled';
+    let polling = !mutants.has('describe-not-polled');
     let previous = 'InProgress';
     for (;;) {
       if (polling) {
         await inv.sleep(interval);
         const decision = authorizer.authorize(describeAction.value, arn, {}, inv.now());
         if (decision !== 'allowed') {
-          if (mutant === 'describe-denied-fails-task')
+          if (mutants.has('describe-denied-fails-task'))
             throw toStatesError(
               new SageMakerError(
                 'AccessDeniedException',
                 authorizer.deniedMessage(describeAction.value, arn, decision),
               ),
               inv.random,
-              mutant,
+              mutants,
             );
           polling = false; // completion is now seen only through the EventBridge event
           continue;
@@ -264,7 +269,7 @@ export class SageMakerIntegration implements TaskHandler {
         inv.heartbeat();
         await inv.sleep(0); // a StopExecution that came with this poll takes effect now
         const status = service.status(api, name, inv.now());
-        if ((mutant === 'poll-once-too-many' ? previous : status) !== 'InProgress') break;
+        if ((mutants.has('poll-once-too-many') ? previous : status) !== 'InProgress') break;
         previous = status;
       } else {
         await inv.sleep(Math.max(0, (service.endsAt(api, name) - inv.now()) / 1000));
@@ -274,18 +279,18 @@ export class SageMakerIntegration implements TaskHandler {
     const result = service.describe(api, name, inv.now());
     const status = result[`${facts.job.statusField.value}`];
     if (
-      mutant === 'listtags-not-checked' ||
+      mutants.has('listtags-not-checked') ||
       authorizer.authorize(TAGGING.listTags.value, arn, {}, inv.now()) === 'allowed'
     ) {
       result.Tags = Object.fromEntries(service.listTags(arn).map((t) => [t.Key, t.Value]));
     }
-    if (status === 'Completed' || (status === 'Stopped' && mutant === 'stopped-job-succeeds'))
-      return mutant === 'sync-returns-create-response' ? response : result;
+    if (status === 'Completed' || (status === 'Stopped' && mutants.has('stopped-job-succeeds')))
+      return mutants.has('sync-returns-create-response') ? response : result;
     // A job that ends Failed or Stopped fails the task (sfn.sync.failed-job: inferred from the Batch
     // integration, not verified).
-    if (mutant === 'failure-reason-dropped') delete result.FailureReason;
+    if (mutants.has('failure-reason-dropped')) delete result.FailureReason;
     throw new StatesError(
-      mutant === 'failed-job-wrong-error' && status === 'Failed'
+      mutants.has('failed-job-wrong-error') && status === 'Failed'
         ? 'SageMaker.AmazonSageMakerException'
         : 'States.TaskFailed',
       JSON.stringify(result),

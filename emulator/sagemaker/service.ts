@@ -17,7 +17,7 @@ import {
   type SageMakerErrorCode,
 } from '../../catalog/sagemakerApis.js';
 import { validateRequest, type Violation } from '../../validation/validateRequest.js';
-import type { MutantName } from '../mutants.js';
+import type { MutantName } from '../mutants/index.js';
 
 export type { SageMakerErrorCode };
 
@@ -64,8 +64,8 @@ export interface ServiceOptions {
   readonly referencesExist: boolean;
   /** A resource of every name a request creates exists already (the pipeline ran before). */
   readonly namesInUse?: boolean;
-  /** A deliberate deviation (emulator/mutants.ts). */
-  readonly mutant?: MutantName;
+  /** Deliberate deviations (emulator/mutants/). */
+  readonly mutants: ReadonlySet<MutantName>;
 }
 
 const JOB_NOUN: Partial<Record<Api, string>> = {
@@ -103,7 +103,7 @@ export class SageMakerService {
   arn(type: string, name: string): string {
     const { partition = 'aws', region, account } = this.options;
     const id =
-      ARN_NAMES_LOWERCASED.value && this.options.mutant !== 'arn-name-not-lowercased'
+      ARN_NAMES_LOWERCASED.value && !this.options.mutants.has('arn-name-not-lowercased')
         ? name.toLowerCase()
         : name;
     return `arn:${partition}:sagemaker:${region}:${account}:${type}/${id}`;
@@ -116,10 +116,10 @@ export class SageMakerService {
   /** A resource the request names must exist: else a ValidationException ("Could not find model ..."). */
   private requireReference(type: string, name: unknown, noun: string): void {
     if (typeof name !== 'string' || this.options.referencesExist) return;
-    if (this.options.mutant === 'references-not-checked') return;
+    if (this.options.mutants.has('references-not-checked')) return;
     if (!this.find(type, name))
       throw new SageMakerError(
-        this.options.mutant === 'missing-reference-not-found' ? 'ResourceNotFound' : 'ValidationException',
+        this.options.mutants.has('missing-reference-not-found') ? 'ResourceNotFound' : 'ValidationException',
         missingMessage(noun, this.arn(type, name)),
       );
   }
@@ -129,7 +129,7 @@ export class SageMakerService {
     const facts = SAGEMAKER_APIS[api];
     const answer = DUPLICATE_ANSWERS[api]!.value;
     const type = facts.arnResourceType.value;
-    if (answer.code === 'ValidationException' && this.options.mutant !== 'duplicate-resource-in-use')
+    if (answer.code === 'ValidationException' && !this.options.mutants.has('duplicate-resource-in-use'))
       return new SageMakerError('ValidationException', duplicateMessage(answer.noun!, arn));
     return new SageMakerError(
       'ResourceInUse',
@@ -167,8 +167,9 @@ export class SageMakerService {
       return { EndpointArn: arn };
     }
     const key = this.key(type, name, facts);
-    if (this.resources.has(key) && this.options.mutant !== 'names-not-unique') throw this.duplicate(api, arn);
-    if (this.options.namesInUse && this.options.mutant !== 'names-not-unique') {
+    if (this.resources.has(key) && !this.options.mutants.has('names-not-unique'))
+      throw this.duplicate(api, arn);
+    if (this.options.namesInUse && !this.options.mutants.has('names-not-unique')) {
       // The resource of that name was there before the execution: what the case names next finds it.
       this.resources.set(key, { api, name, arn, request: {}, createdAt: now, tags: [] });
       throw this.duplicate(api, arn);
@@ -213,7 +214,7 @@ export class SageMakerService {
     const outputShape = SAGEMAKER_MODEL.shapes[SAGEMAKER_MODEL.operations[`Describe${noun}`]!.output!]!;
     const members = outputShape.members ?? {};
     const out: Record<string, unknown> = {};
-    if (this.options.mutant !== 'describe-drops-request')
+    if (!this.options.mutants.has('describe-drops-request'))
       for (const [k, v] of Object.entries(r.request)) if (k in members && k !== 'Tags') out[k] = v;
     out[`${noun}Arn`] = r.arn;
     out[`${noun}Status`] = status;
@@ -224,7 +225,7 @@ export class SageMakerService {
     if (times.end && status !== 'InProgress') out[times.end] = this.endsAt(api, name);
     if (times.lastModified)
       out.LastModifiedTime = Math.min(now, status === 'InProgress' ? now : this.endsAt(api, name));
-    if (this.options.mutant === 'job-times-in-seconds')
+    if (this.options.mutants.has('job-times-in-seconds'))
       for (const k of ['CreationTime', 'LastModifiedTime', times.start, times.end])
         if (k !== undefined && typeof out[k] === 'number') out[k] = (out[k] as number) / 1000;
     if (status === 'Failed') out.FailureReason = r.plan!.failureReason ?? 'AlgorithmError: the job failed';
@@ -233,10 +234,9 @@ export class SageMakerService {
       const s3 =
         (r.request.OutputDataConfig as { S3OutputPath?: string } | undefined)?.S3OutputPath ?? 's3://unknown';
       out.ModelArtifacts = {
-        S3ModelArtifacts:
-          this.options.mutant === 'artifacts-without-job-folder'
-            ? `${s3.replace(/\/$/, '')}/output/model.tar.gz`
-            : `${s3.replace(/\/$/, '')}/${r.name}/output/model.tar.gz`,
+        S3ModelArtifacts: this.options.mutants.has('artifacts-without-job-folder')
+          ? `${s3.replace(/\/$/, '')}/output/model.tar.gz`
+          : `${s3.replace(/\/$/, '')}/${r.name}/output/model.tar.gz`,
       };
     }
     if (api === 'CreateLabelingJob') {

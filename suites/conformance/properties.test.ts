@@ -6,7 +6,7 @@
  * (default 1), SFN_CONFORMANCE_MUTANT (an emulator mutant: the tests then fail, as they should).
  */
 import { describe, expect, it } from 'vitest';
-import { isMutant } from '../../emulator/mutants.js';
+import { isMutant } from '../../emulator/mutants/index.js';
 import { runSuites } from '../runner.js';
 import { SUITE_NAMES, SUITES } from '../suites.js';
 import { EmbeddedTarget } from '../targets/embedded.js';
@@ -25,7 +25,7 @@ describe.skipIf(kind !== 'embedded')(`conformance on ${kind}`, () => {
   for (const suite of SUITE_NAMES) {
     it(`${suite}: ${SUITES[suite].description}`, async () => {
       const report = await runSuites({
-        target: new EmbeddedTarget(mutant && isMutant(mutant) ? mutant : undefined),
+        target: new EmbeddedTarget(mutant && isMutant(mutant) ? [mutant] : []),
         runs,
         seed,
         concurrency: 4,

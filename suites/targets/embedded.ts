@@ -1,6 +1,6 @@
 /** The built-in emulator as a target: every case in a fresh emulated account, every scenario realisable. */
 import type { Case } from '../../contracts/case.js';
-import type { MutantName } from '../../emulator/mutants.js';
+import type { MutantName } from '../../emulator/mutants/index.js';
 import type { RecordedCall } from '../../emulator/iam/authorizer.js';
 import { EmulatedStepFunctions, StepFunctionsError } from '../../emulator/stepFunctions.js';
 import type { CallRecord } from '../../contracts/prediction.js';
@@ -19,8 +19,12 @@ export class EmbeddedTarget implements Target {
   readonly capabilities = { seesCalls: true, scenarios: true };
   readonly description: string;
 
-  constructor(private readonly mutant?: MutantName) {
-    this.description = mutant ? `built-in emulator (mutant ${mutant})` : 'built-in emulator';
+  /** `mutants`: deliberate deviations of the emulator (emulator/mutants/), applied in turn. */
+  constructor(private readonly mutants: readonly MutantName[] = []) {
+    this.description =
+      mutants.length === 0
+        ? 'built-in emulator'
+        : `built-in emulator (mutant${mutants.length > 1 ? 's' : ''} ${mutants.join(', ')})`;
   }
 
   async execute(c: Case): Promise<Observation> {
@@ -31,7 +35,7 @@ export class EmbeddedTarget implements Target {
       region: c.region,
       account: c.account,
       aslSchemaCheck: false,
-      ...(this.mutant ? { mutant: this.mutant } : {}),
+      mutants: this.mutants,
     });
     let stateMachineArn: string;
 
