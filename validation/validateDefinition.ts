@@ -5,13 +5,15 @@
  * SageMaker API model.
  */
 import { aslValidate } from './aslSchema.js';
-import type { StateMachineType } from '../catalog/api.js';
+import type { QueryLanguage, StateMachineType } from '../catalog/api.js';
 import { analyzeTaskResource } from '../oracles/definition/sagemakerTasks.js';
 import { queryLanguageProblems } from './queryLanguageRules.js';
 import { stateRuleProblems } from './stateRules.js';
 import { validateRequest } from './validateRequest.js';
-import { isObject } from '../syntax/json.js';
+import { isObject, type JsonObject } from '../syntax/json.js';
+import { queryLanguageOf, walkStates } from '../syntax/stateTree.js';
 
+/** One thing `validate` finds wrong with a definition. */
 export interface DefinitionProblem {
   /** JSON pointer into the definition. */
   readonly pointer: string;
@@ -19,9 +21,6 @@ export interface DefinitionProblem {
   readonly code: string;
   readonly message: string;
 }
-
-type Obj = Record<string, unknown>;
-const escape = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
 
 const VALUE_CONSTRAINTS = new Set(['required', 'type', 'length', 'pattern', 'enum', 'range', 'size']);
 
@@ -37,57 +36,52 @@ export const rejectedAtCreation = (p: Pick<DefinitionProblem, 'code'>): boolean 
 export const problemLabel = (p: Pick<DefinitionProblem, 'code' | 'pointer'>): string =>
   `${p.code} at ${p.pointer}`;
 
-function walk(
-  machine: Obj,
-  pointer: string,
-  language: 'JSONPath' | 'JSONata',
+/**
+ * The problems of each state: its own rules, fields of the other query language (which take the
+ * place of anything else about the state and what it holds), and a SageMaker task's resource and
+ * request. A state's query language is its own, else that of the state it sits in (a Parallel
+ * branch's or Map processor's own QueryLanguage is not read). `suppressed` gets the states whose
+ * schema messages give way to the query-language problems.
+ */
+function stateProblems(
+  definition: JsonObject,
   type: StateMachineType,
   out: DefinitionProblem[],
   suppressed: string[],
 ): void {
-  const states = machine.States;
-  if (!isObject(states)) return;
-  for (const [name, state] of Object.entries(states)) {
-    if (!isObject(state)) continue;
-    const at = `${pointer}/States/${escape(name)}`;
-    const stateLanguage =
-      state.QueryLanguage === 'JSONata' || state.QueryLanguage === 'JSONPath'
-        ? state.QueryLanguage
-        : language;
+  const topLanguage = queryLanguageOf(definition, 'JSONPath');
+  /** The states the walk is inside, outermost first, each with its query language. */
+  const enclosing: { readonly pointer: string; readonly language: QueryLanguage }[] = [];
+  // Malformed parts are the schema's to report.
+  walkStates(definition, ({ state, pointer: at }) => {
+    while (enclosing.length > 0 && !at.startsWith(`${enclosing[enclosing.length - 1]!.pointer}/`))
+      enclosing.pop();
+    const stateLanguage = queryLanguageOf(state, enclosing[enclosing.length - 1]?.language ?? topLanguage);
+    enclosing.push({ pointer: at, language: stateLanguage });
     out.push(...stateRuleProblems(state, at));
     const mixed = queryLanguageProblems(state, at, stateLanguage);
     if (mixed.length > 0) {
       // One clear problem each, in place of the schema's messages about the same state.
       out.push(...mixed);
       suppressed.push(at);
-      continue;
+      return 'skip';
     }
-    if (state.Type === 'Task') {
-      if (typeof state.Resource !== 'string') continue;
-      const analysis = analyzeTaskResource(state.Resource, type);
-      if (analysis.kind === 'problem') {
-        out.push({ pointer: `${at}/Resource`, code: 'integration', message: analysis.message });
-      } else if (analysis.kind === 'sagemaker') {
-        const field = stateLanguage === 'JSONata' ? 'Arguments' : 'Parameters';
-        if (field in state) {
-          for (const v of validateRequest(analysis.facts.api, state[field], stateLanguage)) {
-            out.push({
-              pointer: `${at}/${field}${v.path === '/' ? '' : v.path}`,
-              code: v.rule ? `semantic:${v.rule}` : v.constraint,
-              message: v.message,
-            });
-          }
-        }
+    if (state.Type !== 'Task' || typeof state.Resource !== 'string') return;
+    const analysis = analyzeTaskResource(state.Resource, type);
+    if (analysis.kind === 'problem') {
+      out.push({ pointer: `${at}/Resource`, code: 'integration', message: analysis.message });
+    } else if (analysis.kind === 'sagemaker') {
+      const field = stateLanguage === 'JSONata' ? 'Arguments' : 'Parameters';
+      if (!(field in state)) return;
+      for (const violation of validateRequest(analysis.facts.api, state[field], stateLanguage)) {
+        out.push({
+          pointer: `${at}/${field}${violation.path === '/' ? '' : violation.path}`,
+          code: violation.rule ? `semantic:${violation.rule}` : violation.constraint,
+          message: violation.message,
+        });
       }
-    } else if (state.Type === 'Parallel' && Array.isArray(state.Branches)) {
-      state.Branches.forEach(
-        (b, i) => isObject(b) && walk(b, `${at}/Branches/${i}`, stateLanguage, type, out, suppressed),
-      );
-    } else if (state.Type === 'Map') {
-      const key = 'ItemProcessor' in state ? 'ItemProcessor' : 'Iterator';
-      if (isObject(state[key])) walk(state[key] as Obj, `${at}/${key}`, stateLanguage, type, out, suppressed);
     }
-  }
+  });
 }
 
 /** Every problem of the definition; none means valid. */
@@ -106,14 +100,7 @@ export function validateDefinition(
         message: e.Message ?? e.message ?? 'invalid ASL',
       }));
   const suppressed: string[] = [];
-  walk(
-    definition,
-    '',
-    definition.QueryLanguage === 'JSONata' ? 'JSONata' : 'JSONPath',
-    type,
-    out,
-    suppressed,
-  );
+  stateProblems(definition, type, out, suppressed);
   return out.filter(
     (p) => p.code !== 'asl' || !suppressed.some((at) => p.pointer === at || p.pointer.startsWith(`${at}/`)),
   );

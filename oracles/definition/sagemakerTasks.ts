@@ -9,7 +9,8 @@ import { API_BY_RESOURCE_NAME, type ApiFacts } from '../../catalog/sagemakerApis
 import type { TaskPlan } from '../../contracts/casePlan.js';
 import type { CallSubject } from '../calls/taskCalls.js';
 import { optionalNumber, parseCatch, parseRequest, parseRetry } from './parseValues.js';
-import { isObject } from '../../syntax/json.js';
+import { isObject, type JsonObject } from '../../syntax/json.js';
+import { walkStates } from '../../syntax/stateTree.js';
 
 /** A SageMaker optimized-integration Task state found in a definition. */
 export interface SageMakerTask {
@@ -50,8 +51,6 @@ export interface DefinitionTasks {
   readonly unmodelled: readonly UnmodelledTask[];
   readonly problems: readonly DefinitionProblem[];
 }
-
-const escapePointer = (segment: string): string => segment.replace(/~/g, '~0').replace(/\//g, '~1');
 
 function closestApi(name: string): string | undefined {
   const lower = name.toLowerCase();
@@ -120,12 +119,6 @@ export function analyzeTaskResource(resource: string, type: StateMachineType): R
   return { kind: 'sagemaker', facts, pattern, partition };
 }
 
-function languageOf(state: Record<string, unknown>, inherited: QueryLanguage): QueryLanguage {
-  return state.QueryLanguage === 'JSONata' || state.QueryLanguage === 'JSONPath'
-    ? state.QueryLanguage
-    : inherited;
-}
-
 /**
  * Finds every Task state of a definition, wherever it sits: top level, Parallel branches, Map
  * `Iterator` / `ItemProcessor`. SageMaker optimized-integration tasks are returned with their
@@ -137,92 +130,56 @@ export function findTasks(definition: unknown, type: StateMachineType = 'STANDAR
   const unmodelled: UnmodelledTask[] = [];
   const problems: DefinitionProblem[] = [];
 
-  const walk = (machine: unknown, pointer: string, inherited: QueryLanguage): void => {
-    if (!isObject(machine)) {
-      problems.push({
-        pointer: pointer || '/',
-        message: 'a state machine must be a JSON object with States',
-      });
+  const readTask = (name: string, state: JsonObject, pointer: string, queryLanguage: QueryLanguage): void => {
+    if (typeof state.Resource !== 'string') {
+      problems.push({ pointer: `${pointer}/Resource`, message: 'a Task state needs a Resource string' });
       return;
     }
-    const language = languageOf(machine, inherited);
-    const states = machine.States;
-    if (!isObject(states)) {
-      problems.push({ pointer: `${pointer}/States`, message: 'States must be an object of named states' });
+    const analysis = analyzeTaskResource(state.Resource, type);
+    if (analysis.kind === 'other') {
+      unmodelled.push({ stateName: name, pointer, resource: state.Resource });
       return;
     }
-    for (const [name, state] of Object.entries(states)) {
-      const statePointer = `${pointer}/States/${escapePointer(name)}`;
-      if (!isObject(state)) {
-        problems.push({ pointer: statePointer, message: 'a state must be an object' });
-        continue;
-      }
-      const stateLanguage = languageOf(state, language);
-      if (state.Type === 'Task') {
-        if (typeof state.Resource !== 'string') {
-          problems.push({
-            pointer: `${statePointer}/Resource`,
-            message: 'a Task state needs a Resource string',
-          });
-          continue;
-        }
-        const analysis = analyzeTaskResource(state.Resource, type);
-        if (analysis.kind === 'other') {
-          unmodelled.push({ stateName: name, pointer: statePointer, resource: state.Resource });
-        } else if (analysis.kind === 'problem') {
-          problems.push({ pointer: `${statePointer}/Resource`, message: analysis.message });
-        } else {
-          const template =
-            stateLanguage === 'JSONata'
-              ? (state.Arguments ?? state.Parameters)
-              : (state.Parameters ?? state.Arguments);
-          const timeout = optionalNumber(state.TimeoutSeconds);
-          const heartbeat = optionalNumber(state.HeartbeatSeconds);
-          const plan: TaskPlan = {
-            kind: 'task',
-            name,
-            api: analysis.facts.api,
-            pattern: analysis.pattern,
-            queryLanguage: stateLanguage,
-            request: parseRequest(template, stateLanguage),
-            retry: parseRetry(state.Retry),
-            catch: parseCatch(state.Catch),
-            ...(timeout === undefined ? {} : { timeoutSeconds: timeout }),
-            ...(heartbeat === undefined ? {} : { heartbeatSeconds: heartbeat }),
-          };
-          tasks.push({
-            stateName: name,
-            pointer: statePointer,
-            facts: analysis.facts,
-            pattern: analysis.pattern,
-            partition: analysis.partition,
-            queryLanguage: stateLanguage,
-            plan,
-            subject: {
-              state: name,
-              pointer: statePointer,
-              api: plan.api,
-              pattern: plan.pattern,
-              partition: analysis.partition,
-              request: plan.request,
-            },
-            state,
-          });
-        }
-      } else if (state.Type === 'Parallel') {
-        if (!Array.isArray(state.Branches)) {
-          problems.push({
-            pointer: `${statePointer}/Branches`,
-            message: 'a Parallel state needs a Branches list',
-          });
-          continue;
-        }
-        state.Branches.forEach((branch, i) => walk(branch, `${statePointer}/Branches/${i}`, stateLanguage));
-      } else if (state.Type === 'Map') {
-        const key = 'ItemProcessor' in state ? 'ItemProcessor' : 'Iterator';
-        walk(state[key], `${statePointer}/${key}`, stateLanguage);
-      }
+    if (analysis.kind === 'problem') {
+      problems.push({ pointer: `${pointer}/Resource`, message: analysis.message });
+      return;
     }
+    const template =
+      queryLanguage === 'JSONata'
+        ? (state.Arguments ?? state.Parameters)
+        : (state.Parameters ?? state.Arguments);
+    const timeout = optionalNumber(state.TimeoutSeconds);
+    const heartbeat = optionalNumber(state.HeartbeatSeconds);
+    const plan: TaskPlan = {
+      kind: 'task',
+      name,
+      api: analysis.facts.api,
+      pattern: analysis.pattern,
+      queryLanguage,
+      request: parseRequest(template, queryLanguage),
+      retry: parseRetry(state.Retry),
+      catch: parseCatch(state.Catch),
+      ...(timeout === undefined ? {} : { timeoutSeconds: timeout }),
+      ...(heartbeat === undefined ? {} : { heartbeatSeconds: heartbeat }),
+    };
+    tasks.push({
+      stateName: name,
+      pointer,
+      facts: analysis.facts,
+      pattern: analysis.pattern,
+      partition: analysis.partition,
+      queryLanguage,
+      plan,
+      subject: {
+        state: name,
+        pointer,
+        api: plan.api,
+        pattern: plan.pattern,
+        partition: analysis.partition,
+        request: plan.request,
+      },
+      state,
+    });
   };
 
   if (!isObject(definition)) {
@@ -232,6 +189,12 @@ export function findTasks(definition: unknown, type: StateMachineType = 'STANDAR
       problems: [{ pointer: '/', message: 'a state machine definition must be a JSON object' }],
     };
   }
-  walk(definition, '', definition.QueryLanguage === 'JSONata' ? 'JSONata' : 'JSONPath');
+  walkStates(
+    definition,
+    ({ name, state, pointer, queryLanguage }) => {
+      if (state.Type === 'Task') readTask(name, state, pointer, queryLanguage);
+    },
+    (malformed) => problems.push(malformed),
+  );
   return { tasks, unmodelled, problems };
 }
