@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { summarise } from '../reports/tally.js';
-import { REPORTERS } from '../reports/writers/all.js';
-import { renderFile } from '../reports/writers/reporter.js';
+import { REPORT_FORMATS } from '../reports/writers/formats.js';
+import { renderFile } from '../reports/writers/format.js';
 import { fixtureReport } from '../reports/writers/testing/fixtureReport.js';
 import { ReportFiles } from './reportFiles.js';
 
@@ -25,7 +25,7 @@ describe('report files written as the cases finish', () => {
 
   it('are the files rendered in memory, byte for byte, and leave no part file', () => {
     const dir = mkdtempSync(join(tmpdir(), 'sfnc-report-files-'));
-    const files = new ReportFiles(dir, REPORTERS);
+    const files = new ReportFiles(dir, REPORT_FORMATS);
     expect(
       readdirSync(dir)
         .filter((f) => f.endsWith('.part'))
@@ -33,14 +33,14 @@ describe('report files written as the cases finish', () => {
     ).toEqual(['.junit.xml.part', '.report.json.part']);
     for (const c of cases) files.add(c);
     files.finish(summary);
-    for (const r of REPORTERS)
+    for (const r of REPORT_FORMATS)
       expect(readFileSync(join(dir, r.fileName), 'utf8'), r.fileName).toBe(renderFile(r, summary, cases));
-    expect(readdirSync(dir).sort()).toEqual(REPORTERS.map((r) => r.fileName).sort());
+    expect(readdirSync(dir).sort()).toEqual(REPORT_FORMATS.map((r) => r.fileName).sort());
   });
 
   it('discarded (a run that failed), leave nothing', () => {
     const dir = mkdtempSync(join(tmpdir(), 'sfnc-report-files-'));
-    const files = new ReportFiles(dir, REPORTERS);
+    const files = new ReportFiles(dir, REPORT_FORMATS);
     files.add(cases[0]!);
     files.discard();
     expect(readdirSync(dir)).toEqual([]);

@@ -8,7 +8,7 @@ import { closeSync, openSync, readSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CaseEntry } from '../reports/report.js';
 import type { ReportSummary } from '../reports/tally.js';
-import type { Reporter } from '../reports/writers/reporter.js';
+import type { ReportFormat } from '../reports/writers/format.js';
 import { UsageError } from './errors.js';
 import { writeAll } from './files.js';
 
@@ -16,7 +16,7 @@ import { writeAll } from './files.js';
 type Ranges = [start: number, end: number][];
 
 interface Part {
-  readonly reporter: Reporter;
+  readonly reporter: ReportFormat;
   readonly path: string;
   readonly fd: number;
   bytes: number;
@@ -27,7 +27,7 @@ interface Part {
 const partFileName = (fileName: string): string => `.${fileName}.part`;
 
 /** Every file a run or a merge writes into its report directory, the part files included. */
-export const reportDirFiles = (reporters: readonly Reporter[]): string[] => [
+export const reportDirFiles = (reporters: readonly ReportFormat[]): string[] => [
   ...reporters.map((r) => r.fileName),
   'cases.jsonl',
   ...reporters.filter((r) => r.perCase).map((r) => partFileName(r.fileName)),
@@ -38,7 +38,7 @@ export class ReportFiles {
 
   constructor(
     private readonly dir: string,
-    private readonly reporters: readonly Reporter[],
+    private readonly reporters: readonly ReportFormat[],
   ) {
     try {
       for (const reporter of reporters)
@@ -101,7 +101,7 @@ export class ReportFiles {
   }
 
   /** A file written beside its place: the temporary file and the place. */
-  private write(reporter: Reporter, summary: ReportSummary): [string, string] {
+  private write(reporter: ReportFormat, summary: ReportSummary): [string, string] {
     const path = join(this.dir, reporter.fileName);
     const temporary = `${path}.${process.pid}.tmp`;
     const part = this.parts.find((p) => p.reporter === reporter);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { failingDivergences } from '../reports/expectations.js';
 import { groupByCause } from '../reports/groups.js';
 import type { Finding, ReportSummary } from '../reports/tally.js';
-import { REPORTERS } from '../reports/writers/all.js';
+import { REPORT_FORMATS } from '../reports/writers/formats.js';
 import { cell } from '../reports/writers/markdownCell.js';
 import { UsageError } from './errors.js';
 import type { Io } from './io.js';
@@ -29,7 +29,7 @@ export function formatOf(value: string | undefined): Format {
  */
 export function printSummary(report: ReportSummary, dir: string, io: Io, format: Format = 'text'): void {
   const t = report.totals;
-  const files = [...REPORTERS.map((r) => join(dir, r.fileName)), join(dir, 'cases.jsonl')];
+  const files = [...REPORT_FORMATS.map((r) => join(dir, r.fileName)), join(dir, 'cases.jsonl')];
   const groups = groupByCause(failingDivergences(report, report.failOn ?? 'inferred'));
   const errors = report.findings.filter((c) => c.verdict === 'error');
   if (format === 'json') {

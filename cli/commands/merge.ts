@@ -7,7 +7,7 @@ import { closeSync, existsSync, openSync, renameSync, rmSync, statSync } from 'n
 import { dirname, join } from 'node:path';
 import { type CaseEntry, type Report, SCHEMA_VERSION } from '../../reports/report.js';
 import { summarise } from '../../reports/tally.js';
-import { REPORTERS } from '../../reports/writers/all.js';
+import { REPORT_FORMATS } from '../../reports/writers/formats.js';
 import { totalsOf } from '../../suites/runner.js';
 import { UsageError } from '../errors.js';
 import { forEachCase } from '../casesFile.js';
@@ -173,9 +173,9 @@ export function mergeCommand(dirs: readonly string[], raw: MergeRaw, io: Io): nu
   const reports = dirs.map((d) => ({ path: reportPath(d), report: readReportFile(reportPath(d)) }));
   const merged = mergeReports(reports, raw.report);
   const sources = casesOf(reports);
-  prepareReportDir(raw.report, reportDirFiles(REPORTERS), raw.overwrite === true);
+  prepareReportDir(raw.report, reportDirFiles(REPORT_FORMATS), raw.overwrite === true);
   writeMergedCases(reports, sources, raw.report);
-  const files = new ReportFiles(raw.report, REPORTERS);
+  const files = new ReportFiles(raw.report, REPORT_FORMATS);
   try {
     for (const c of merged.cases) files.add(c);
   } catch (e) {

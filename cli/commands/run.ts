@@ -12,7 +12,7 @@ import {
   type FailOn,
   PROVENANCE_ORDER,
 } from '../../reports/expectations.js';
-import { REPORTERS } from '../../reports/writers/all.js';
+import { REPORT_FORMATS } from '../../reports/writers/formats.js';
 import { streamSuites, type Shard } from '../../suites/runner.js';
 import { isSuiteName, SUITE_NAMES, type SuiteName } from '../../suites/suites.js';
 import type { AwsTarget } from '../../suites/targets/aws/awsTarget.js';
@@ -173,7 +173,7 @@ export async function runCommand(raw: RunRaw, io: Io, version: string): Promise<
       'sfn-conformance-reports',
       `run-${new Date().toISOString().replace(/[:.]/g, '-')}-seed-${seed}${shard ? `-shard-${shard.index}-of-${shard.count}` : ''}`,
     );
-  const reporters = REPORTERS;
+  const reporters = REPORT_FORMATS;
   // A run that did not finish leaves its cases.jsonl alone: say what can be done with it.
   const unfinished = join(dir, 'cases.jsonl');
   if (!raw.overwrite && existsSync(unfinished) && !existsSync(join(dir, 'report.json'))) {

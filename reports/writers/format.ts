@@ -1,3 +1,4 @@
+/** A report format (report.json, report.md, report.html, junit.xml): what its file says, and how. */
 import type { CaseEntry, Report } from '../report.js';
 import { type ReportSummary, summarise } from '../tally.js';
 
@@ -5,22 +6,26 @@ import { type ReportSummary, summarise } from '../tally.js';
 export type Chunk = string | { readonly section: string };
 
 /**
- * A report format: one file (vitest's reporter pattern: one file per format). A file that lists
+ * A report format: one file. A file that lists
  * every case says, case by case as the run goes, what each adds and to which of its sections; the
  * rest is rendered from the summary when the run is over. So no file needs the cases held.
  */
-export interface Reporter {
+export interface ReportFormat {
+  /** The file's name in the report directory. */
   readonly fileName: string;
+  /** For a file that lists every case: what each case adds, and to which section. */
   readonly perCase?: {
+    /** The section a case's text goes to. */
     section(c: CaseEntry): string;
     /** `first`: the section's first case. */
     text(c: CaseEntry, first: boolean): string;
   };
+  /** The file from the summary: its texts, and where each section's case texts go. */
   render(summary: ReportSummary): readonly Chunk[];
 }
 
 /** A report file rendered in memory from the summary and every case of the report, in order. */
-export function renderFile(r: Reporter, summary: ReportSummary, cases: readonly CaseEntry[]): string {
+export function renderFile(r: ReportFormat, summary: ReportSummary, cases: readonly CaseEntry[]): string {
   const sections = new Map<string, string[]>();
   if (r.perCase)
     for (const c of cases) {
@@ -35,5 +40,5 @@ export function renderFile(r: Reporter, summary: ReportSummary, cases: readonly 
 }
 
 /** A report held whole (a library run's, a merge's) rendered in one format. */
-export const renderReport = (r: Reporter, report: Report): string =>
+export const renderReport = (r: ReportFormat, report: Report): string =>
   renderFile(r, summarise(report), report.cases);

@@ -1,8 +1,9 @@
-/** Every file a run's report directory holds besides cases.jsonl, in the order they are written. */
-import { htmlReporter } from './html.js';
-import { jsonReporter } from './json.js';
-import { junitReporter } from './junit.js';
-import { markdownReporter } from './markdown.js';
-import type { Reporter } from './reporter.js';
+/** The formats of a run's report files. */
+import { htmlFormat } from './html.js';
+import { jsonFormat } from './json.js';
+import { junitFormat } from './junit.js';
+import { markdownFormat } from './markdown.js';
+import type { ReportFormat } from './format.js';
 
-export const REPORTERS: readonly Reporter[] = [jsonReporter, markdownReporter, htmlReporter, junitReporter];
+/** Every file a run's report directory holds besides cases.jsonl, in the order they are written. */
+export const REPORT_FORMATS: readonly ReportFormat[] = [jsonFormat, markdownFormat, htmlFormat, junitFormat];

@@ -3,14 +3,14 @@
  * /usr/bin/chromium (`apt-get install chromium`; `.ci/run` installs it); skipped, saying so, where
  * it is absent. Set SFN_CONFORMANCE_SCREENSHOT=FILE to keep the screenshot it takes.
  */
-import { renderReport } from './reporter.js';
+import { renderReport } from './format.js';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { htmlReporter } from './html.js';
+import { htmlFormat } from './html.js';
 import { fixtureReport } from './testing/fixtureReport.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -18,7 +18,7 @@ const available = existsSync(CHROMIUM);
 if (!available) console.warn(`SKIPPED: ${CHROMIUM} is absent; report.html is not tested in a browser`);
 
 describe('report.html, as a self-contained page', () => {
-  const html = renderReport(htmlReporter, fixtureReport());
+  const html = renderReport(htmlFormat, fixtureReport());
 
   it('fetches nothing: no external script, style, image or font', () => {
     expect(html).not.toMatch(/<(script|link|img)[^>]+(src|href)=/);
@@ -30,7 +30,7 @@ describe('report.html, as a self-contained page', () => {
   it('escapes what the report says (a state name with markup stays text)', () => {
     const report = fixtureReport();
     report.cases[1] = { ...report.cases[1]!, api: '<img src=x onerror=alert(1)>' };
-    expect(renderReport(htmlReporter, report)).not.toContain('<img src=x');
+    expect(renderReport(htmlFormat, report)).not.toContain('<img src=x');
   });
 });
 
@@ -46,7 +46,7 @@ describe.skipIf(!available)('report.html in Chromium', () => {
     const report = fixtureReport();
     const dir = mkdtempSync(join(tmpdir(), 'sfnc-html-'));
     const file = join(dir, 'report.html');
-    writeFileSync(file, renderReport(htmlReporter, report));
+    writeFileSync(file, renderReport(htmlFormat, report));
     const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
     const problems: string[] = [];
     const requests: string[] = [];

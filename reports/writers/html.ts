@@ -8,7 +8,7 @@ import { ruleLines } from './provenanceText.js';
 import { groupByCause } from '../groups.js';
 import { diffLine, Placeholders } from '../normalise.js';
 import type { Cell, Finding, ReportSummary, ShownVerdict } from '../tally.js';
-import type { Reporter } from './reporter.js';
+import type { ReportFormat } from './format.js';
 
 const esc = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -176,4 +176,4 @@ ${divergences(report)}
   ];
 }
 
-export const htmlReporter: Reporter = { fileName: 'report.html', render };
+export const htmlFormat: ReportFormat = { fileName: 'report.html', render };

@@ -1,6 +1,6 @@
 import { entryOf, type CaseEntry } from '../report.js';
 import type { ReportSummary } from '../tally.js';
-import type { Chunk, Reporter } from './reporter.js';
+import type { Chunk, ReportFormat } from './format.js';
 
 const CASES = '\u0000cases\u0000';
 
@@ -8,7 +8,7 @@ const CASES = '\u0000cases\u0000';
  * report.json, as `JSON.stringify(report, null, 2)` would write it: the cases last, each entry
  * written as its case finishes (a finding whole, the others summarised).
  */
-export const jsonReporter: Reporter = {
+export const jsonFormat: ReportFormat = {
   fileName: 'report.json',
   perCase: {
     section: () => 'cases',

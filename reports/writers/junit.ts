@@ -9,7 +9,7 @@ import {
   junitSuiteOpening,
   junitTestcase,
 } from './junitXml.js';
-import type { Chunk, Reporter } from './reporter.js';
+import type { Chunk, ReportFormat } from './format.js';
 
 /** The index of a case in its suite (its replay path is `suite:index`). */
 const indexOf = (c: CaseEntry) => c.replay.path.slice(c.replay.path.lastIndexOf(':') + 1);
@@ -90,7 +90,7 @@ function render(summary: ReportSummary): readonly Chunk[] {
   ];
 }
 
-export const junitReporter: Reporter = {
+export const junitFormat: ReportFormat = {
   fileName: 'junit.xml',
   perCase: { section: (c) => c.suite, text: (c) => junitTestcase(testcase(c)) },
   render,

@@ -5,13 +5,13 @@
  * Regenerate the expected file with `npx vitest run --project unit -u reports/writers` and read
  * the diff.
  */
-import { renderReport } from './reporter.js';
+import { renderReport } from './format.js';
 import { describe, expect, it } from 'vitest';
-import { markdownReporter } from './markdown.js';
+import { markdownFormat } from './markdown.js';
 import { fixtureReport } from './testing/fixtureReport.js';
 
 describe('report.md', () => {
-  const md = renderReport(markdownReporter, fixtureReport());
+  const md = renderReport(markdownFormat, fixtureReport());
 
   it('is the expected file for the fixture report', async () => {
     await expect(md).toMatchFileSnapshot('./testing/fixture.report.md');
@@ -43,7 +43,7 @@ describe('report.md', () => {
   it('keeps every row of a table a row: a `|` in a cell is escaped', () => {
     const report = fixtureReport();
     report.cases[0] = { ...report.cases[0]!, api: 'Train | prod\nnext' };
-    const row = renderReport(markdownReporter, report)
+    const row = renderReport(markdownFormat, report)
       .split('\n')
       .find((l) => l.startsWith('| Train'))!;
     expect(row).toBe('| Train \\| prod<br>next | sync | 1 / 0 / 0 |  |');

@@ -2,7 +2,7 @@ import { ruleLines } from './provenanceText.js';
 import { diffLine, Placeholders } from '../normalise.js';
 import { cell } from './markdownCell.js';
 import type { Cell, Finding, ReportSummary } from '../tally.js';
-import type { Reporter } from './reporter.js';
+import type { ReportFormat } from './format.js';
 
 function matrix(report: ReportSummary): string[] {
   const lines: string[] = [];
@@ -154,7 +154,7 @@ function reasonCounts(reasons: readonly string[]): string[] {
 const reasonLines = (counts: readonly (readonly [string, number])[]) =>
   counts.map(([reason, n]) => `- ${n} × ${reason}`);
 
-export const markdownReporter: Reporter = { fileName: 'report.md', render };
+export const markdownFormat: ReportFormat = { fileName: 'report.md', render };
 
 /** The target as the header names it: its description, with the region unless it already says it. */
 function targetLine(report: ReportSummary): string {
