@@ -3,13 +3,13 @@
  * the safety checks made before anything is created.
  */
 import { integer } from '../values.js';
+import { AwsTarget } from '../../suites/targets/aws/awsTarget.js';
 import {
   type AwsClients,
-  AwsTarget,
   configuredEndpoints,
   endpointCredentials,
   makeClients,
-} from '../../suites/targets/aws/awsTarget.js';
+} from '../../suites/targets/aws/clients.js';
 import { describeError } from '../../suites/targets/aws/errors.js';
 import { newRunId } from '../../suites/targets/aws/naming.js';
 import { UsageError } from '../errors.js';

@@ -19,7 +19,7 @@ import { ListStateMachinesCommand } from '@aws-sdk/client-sfn';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../cli/main.js';
 import { ReportSchema } from '../../reports/report.js';
-import { makeClients } from '../targets/aws/awsTarget.js';
+import { makeClients } from '../targets/aws/clients.js';
 
 function hasMoto(): boolean {
   try {

@@ -7,6 +7,7 @@
  */
 import type { Clock } from './tokenBucket.js';
 
+/** The number of cases allowed in flight, cut on throttling and grown back on calm. */
 export class AdaptiveLimit {
   private current: number;
   private active = 0;

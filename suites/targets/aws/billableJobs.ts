@@ -14,6 +14,7 @@ import { findTasks } from '../../../oracles/definition/sagemakerTasks.js';
 import { mapPlanTasks, type RequestPlan } from '../../../contracts/casePlan.js';
 import { isObject } from '../../../syntax/json.js';
 
+/** What `--allow-billable-jobs` lets a run create on a real account, and with what. */
 export interface BillableJobs {
   /** Billable calls (jobs started, endpoints created) a run may make, each attempt a Retry allows counted. */
   readonly maxJobs: number;
@@ -40,6 +41,7 @@ export interface BillableJobs {
 /** The smallest general-purpose instance types the APIs' enums offer, in the order they are tried. */
 export const CHEAPEST_INSTANCE_TYPES = ['ml.t3.medium', 'ml.t2.medium', 'ml.m5.large'] as const;
 
+/** The run time a job on a real account gets at most where the user sets none (seconds). */
 export const DEFAULT_MAX_RUNTIME_SECONDS = 600;
 
 /** Calls that bill while something runs: jobs, and endpoints' instances. */
@@ -78,6 +80,7 @@ export interface Limits {
   readonly maxRuntimeInSeconds: number;
 }
 
+/** The limits of a valid case on a real account without `--allow-billable-jobs`. */
 export const DEFAULT_LIMITS: Limits = {
   instanceTypes: CHEAPEST_INSTANCE_TYPES,
   maxRuntimeInSeconds: DEFAULT_MAX_RUNTIME_SECONDS,

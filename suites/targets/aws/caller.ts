@@ -8,6 +8,7 @@ import { randomInt } from 'node:crypto';
 import { isThrottle, isTransient } from './errors.js';
 import { Buckets, type Clock, type Rate } from './tokenBucket.js';
 
+/** The retries a Caller counts (part of the target's figures). */
 export interface CallCounts {
   throttles: number;
   transientRetries: number;
@@ -34,6 +35,7 @@ export function apiOf(e: unknown): string | undefined {
   return typeof e === 'object' && e !== null ? failedApi.get(e) : undefined;
 }
 
+/** Makes the AWS target's calls: paced by token buckets, throttles waited out, transient failures retried. */
 export class Caller {
   private readonly buckets: Buckets;
 

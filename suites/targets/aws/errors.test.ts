@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ListStateMachinesCommand } from '@aws-sdk/client-sfn';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeClients } from './awsTarget.js';
+import { makeClients } from './clients.js';
 import {
   describeError,
   isEntityAlreadyExists,

@@ -1,8 +1,13 @@
 /** How the AWS target names and tags what it creates, so `sweep` can find it again. */
 
+/** The tag key every resource the target creates carries, with the run id as its value. */
 export const TAG_KEY = 'sfn-conformance:run-id';
+/** The IAM path of every role the target creates. */
 export const ROLE_PATH = '/sfn-conformance/';
+/** The prefix of every role and state machine name the target makes. */
 export const NAME_PREFIX = 'sfnc-';
+/** The name of the inline policy that holds a case's policy on its role. */
+export const CASE_POLICY_NAME = 'case';
 
 /** A run id: time-ordered, short enough for role names (64 characters) with a case number. */
 export function newRunId(now: Date = new Date(), salt: number = process.pid): string {

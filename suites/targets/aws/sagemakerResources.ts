@@ -9,6 +9,7 @@ import type { HistoryEvent } from '@aws-sdk/client-sfn';
 import { ResourceNotFound, SageMakerServiceException } from '@aws-sdk/client-sagemaker';
 import { API_BY_RESOURCE_NAME } from '../../../catalog/sagemakerApis.js';
 
+/** A SageMaker resource an execution created, and how it is cleaned up. */
 export interface CreatedResource {
   /** The SageMaker call that cleans it up: `StopTrainingJob`, `DeleteModel`, ... */
   readonly cleanup: string;

@@ -36,7 +36,7 @@ import {
   StopTrainingJobCommand,
   StopTransformJobCommand,
 } from '@aws-sdk/client-sagemaker';
-import type { AwsClients } from './awsTarget.js';
+import type { AwsClients } from './clients.js';
 import { NAME_PREFIX, ROLE_PATH, TAG_KEY } from './naming.js';
 
 /** What sweep finds, in the order it deletes: a role last, since state machines name it. */
@@ -51,8 +51,10 @@ export const LEFTOVER_KINDS = [
   'stateMachine',
   'role',
 ] as const;
+/** What kind of resource a leftover is. */
 export type LeftoverKind = (typeof LEFTOVER_KINDS)[number];
 
+/** A resource a run left behind, found by its name or tag. */
 export interface Leftover {
   readonly kind: LeftoverKind;
   readonly name: string;
@@ -61,6 +63,7 @@ export interface Leftover {
   readonly createdAt: Date;
 }
 
+/** Which leftovers a sweep takes: one run's, or those created before an instant. */
 export interface SweepFilter {
   readonly runId?: string;
   /** Only what was created before this instant. */

@@ -1,7 +1,7 @@
 /** The end of an execution, read from its history (DescribeExecution is eventually consistent). */
 import { describe, expect, it } from 'vitest';
 import type { HistoryEvent } from '@aws-sdk/client-sfn';
-import { terminalOutcome } from './awsTarget.js';
+import { terminalOutcome } from './terminalOutcome.js';
 import { taskFailuresOf } from '../history.js';
 
 describe('terminalOutcome', () => {

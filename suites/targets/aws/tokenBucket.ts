@@ -29,8 +29,10 @@ export function stepFunctionsRates(region: string): Record<string, Rate> {
   };
 }
 
+/** Time as the AWS target reads and waits it (a fake one in tests). */
 export type Clock = { now(): number; sleep(ms: number): Promise<void> };
 
+/** The wall clock. */
 export const realClock: Clock = {
   now: () => Date.now(),
   sleep: (ms) => new Promise((r) => setTimeout(r, ms)),

@@ -19,6 +19,7 @@ const SERVICES = {
   },
 };
 
+/** The error the SDK throws for this service, code, message and HTTP status. */
 export function sdkError(
   service: keyof typeof SERVICES,
   code: string,
