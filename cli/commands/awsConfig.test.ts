@@ -3,11 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { CHEAPEST_INSTANCE_TYPES } from '../../suites/targets/aws/billableJobs.js';
 import { AwsConfigSchema, billableJobsOf } from './awsConfig.js';
 
-const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
-const example = JSON.parse(/### Billable jobs[\s\S]*?```json\n([\s\S]*?)```/.exec(readme)![1]!) as unknown;
+const page = readFileSync(new URL('../../docs/aws-target.md', import.meta.url), 'utf8');
+const example = JSON.parse(/## Billable jobs[\s\S]*?```json\n([\s\S]*?)```/.exec(page)![1]!) as unknown;
 
 describe('the AWS config file', () => {
-  it("accepts the README's example", () => {
+  it('accepts the example of docs/aws-target.md', () => {
     expect(AwsConfigSchema.safeParse(example).success).toBe(true);
   });
 
