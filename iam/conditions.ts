@@ -1,3 +1,7 @@
+/**
+ * IAM Condition blocks: the operators, set operators and IfExists, compiled once for repeated
+ * evaluation, each decision explained.
+ */
 import { splitArnFields, splitArnPatternFields } from './arn.js';
 import type { RequestContext } from './context.js';
 import { CidrBlock } from './ip.js';

@@ -1,9 +1,11 @@
 /** The request context of an authorization: condition keys and their values, looked up case-insensitively. */
 export type ContextInput = Readonly<Record<string, string | readonly string[]>>;
 
+/** The request context an evaluation reads its condition keys from. */
 export class RequestContext {
   constructor(private readonly input: ContextInput = {}) {}
 
+  /** The value of a condition key: the exact key, else one differing only in case. */
   get(key: string): string | readonly string[] | undefined {
     const exact = Object.hasOwn(this.input, key) ? this.input[key] : undefined;
     if (exact !== undefined) return exact;

@@ -1,3 +1,7 @@
+/**
+ * IAM policy evaluation for one request over a set of identity policies: an explicit deny wins, then
+ * an allow, else an implicit deny; each statement's part in it explained.
+ */
 import { splitArnFields, splitArnPatternFields } from './arn.js';
 import { CompiledCondition, type ConditionExplanation } from './conditions.js';
 import { RequestContext, type ContextInput } from './context.js';
@@ -16,6 +20,7 @@ export interface AuthorizationRequest {
 export type { Decision } from '../contracts/iamPolicy.js';
 import type { Decision } from '../contracts/iamPolicy.js';
 
+/** Whether one element of a statement (Action, Resource or their Not* forms) matched the request. */
 export interface ElementMatch {
   readonly matched: boolean;
   /** The pattern that decided it (the matching one; for Not* elements, the one that excluded the request). */
@@ -39,6 +44,7 @@ export interface StatementExplanation {
   readonly reason: string;
 }
 
+/** The decision on one request, with every statement explained. */
 export interface Evaluation {
   readonly decision: Decision;
   /** The statements that decided: the denying ones for explicitDeny, the allowing ones for allowed. */

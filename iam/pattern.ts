@@ -10,6 +10,7 @@ type Token =
   | { readonly kind: 'one' }
   | { readonly kind: 'var'; readonly name: string; readonly fallback?: string };
 
+/** How a pattern reads its text: wildcards, policy variables, case. */
 export interface PatternOptions {
   /** `*` and `?` are wildcards (Resource, StringLike, ArnLike) rather than text (StringEquals). */
   readonly wildcards: boolean;
@@ -229,6 +230,7 @@ export class IamPattern {
   }
 }
 
+/** Whether a value is a policy variable that had no single value (not a resolved string). */
 export function isUnresolved(value: unknown): value is Unresolved {
   return typeof value === 'object' && value !== null && 'variable' in value;
 }

@@ -14,6 +14,7 @@ export interface ConditionClause {
   readonly values: readonly string[];
 }
 
+/** One policy statement with its elements as lists (single strings made lists). */
 export interface NormalizedStatement {
   /** Position in the policy's Statement list (0-based). */
   readonly index: number;
@@ -26,6 +27,7 @@ export interface NormalizedStatement {
   readonly conditions: readonly ConditionClause[];
 }
 
+/** A parsed policy document, ready to evaluate. */
 export interface NormalizedPolicy {
   /** A name for explanations (file name, `predicted`, ...). */
   readonly name: string;
@@ -34,12 +36,14 @@ export interface NormalizedPolicy {
   readonly statements: readonly NormalizedStatement[];
 }
 
+/** Something wrong (or worth a warning) in a policy document, where it is. */
 export interface PolicyProblem {
   /** JSON pointer into the document, e.g. `/Statement/1/Effect`. */
   readonly path: string;
   readonly message: string;
 }
 
+/** A parsed policy with its warnings, or the problems that keep it from being read. */
 export type ParsePolicyResult =
   | { readonly ok: true; readonly policy: NormalizedPolicy; readonly warnings: readonly PolicyProblem[] }
   | { readonly ok: false; readonly problems: readonly PolicyProblem[] };

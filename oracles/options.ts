@@ -1,3 +1,6 @@
+/**
+ * The options of the policy and call predictions: account, region, partition, template revision.
+ */
 import type { DocRevision, Partition, StateMachineType } from '../catalog/api.js';
 
 /** Where the state machine runs and which template revision to follow. */
@@ -13,6 +16,7 @@ export interface PredictionOptions {
   readonly type: StateMachineType;
 }
 
+/** The region a partition's state machine is taken to run in when none is given. */
 export const DEFAULT_REGION: Readonly<Record<Partition, string>> = {
   aws: 'us-east-1',
   'aws-cn': 'cn-north-1',
@@ -22,6 +26,7 @@ export const DEFAULT_REGION: Readonly<Record<Partition, string>> = {
 /** The documentation's example account, used when none is given. */
 export const EXAMPLE_ACCOUNT = '123456789012';
 
+/** The options where none are given: the example account, the current template, a Standard machine. */
 export const DEFAULT_OPTIONS: PredictionOptions = {
   account: EXAMPLE_ACCOUNT,
   docRevision: 'current',

@@ -6,6 +6,7 @@
  */
 import { createRequire } from 'node:module';
 
+/** A string format as Ajv takes it: a test, a pattern, or a format object. */
 export type AslFormat = ((value: string) => boolean) | RegExp | { validate: unknown; compare?: unknown };
 /** As asl-validator reads them: an option left out is off (its entry passes both on by default). */
 export type AslOptions = { readonly checkPaths?: boolean; readonly checkArn?: boolean };
@@ -15,6 +16,7 @@ export const fromAsl = createRequire(createRequire(import.meta.url).resolve('asl
 
 const PATH_FORMATS = ['asl_path', 'asl_ref_path', 'asl_payload_template', 'asl_result_path'];
 
+/** The formats asl-validator defines for these options, by name. */
 export function aslFormats(options: AslOptions): Record<string, AslFormat> {
   const jsonata = fromAsl('jsonata') as (expression: string) => unknown;
   const parses = (value: string): boolean => {

@@ -2,6 +2,7 @@
 import './aslSchemaOverrides.js';
 import { fromAsl } from './aslFormats.js';
 
+/** The schemas, corrected, in asl-validator's loading order. */
 export const ASL_SCHEMAS: readonly object[] = [
   'common',
   'paths',

@@ -1,13 +1,14 @@
-import { isObject } from '../syntax/json.js';
 /**
  * Fields of one query language written in a state of the other, as people write them when they
  * move a definition between JSONPath and JSONata (asl.data-flow): `Arguments`, `Output` or a Choice
  * rule's `Condition` in a JSONPath state, a `.$` key inside a JSONata state's `Arguments`. Step
  * Functions rejects them at CreateStateMachine; `validate` says which field and how to fix it.
  */
-type Obj = Record<string, unknown>;
-const escape = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
+import { escapePointerSegment, isObject, unescapePointerSegment } from '../syntax/json.js';
 
+type Obj = Record<string, unknown>;
+
+/** A field of the other query language in a state, where it is. */
 export interface QueryLanguageProblem {
   readonly pointer: string;
   readonly code: 'jsonata-field' | 'jsonpath-key';
@@ -27,13 +28,14 @@ function jsonPathKey(value: unknown, at: string): string | undefined {
   }
   if (!isObject(value)) return undefined;
   for (const [k, v] of Object.entries(value)) {
-    if (k.endsWith('.$')) return `${at}/${escape(k)}`;
-    const found = jsonPathKey(v, `${at}/${escape(k)}`);
+    if (k.endsWith('.$')) return `${at}/${escapePointerSegment(k)}`;
+    const found = jsonPathKey(v, `${at}/${escapePointerSegment(k)}`);
     if (found) return found;
   }
   return undefined;
 }
 
+/** The fields of the other query language in a state whose language is `language`. */
 export function queryLanguageProblems(
   state: Obj,
   pointer: string,
@@ -42,7 +44,7 @@ export function queryLanguageProblems(
   if (language === 'JSONata') {
     const at = jsonPathKey(state.Arguments, `${pointer}/Arguments`);
     if (!at) return [];
-    const key = at.split('/').pop()!.replace(/~1/g, '/').replace(/~0/g, '~');
+    const key = unescapePointerSegment(at.split('/').pop()!);
     return [
       {
         pointer: at,

@@ -245,4 +245,5 @@ export function semanticViolations(
   );
 }
 
+/** The ids of the semantic rules, in the order they are checked. */
 export const SEMANTIC_RULE_IDS: readonly string[] = RULES.map((r) => r.id);

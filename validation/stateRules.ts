@@ -1,10 +1,12 @@
-import { isObject } from '../syntax/json.js';
 /**
  * The Retry / Catch / timeout rules of Task, Parallel and Map states that asl-validator misses and
  * Step Functions enforces at creation (sfn.create.invalid-definition). Shared by `validate` and the
  * emulator's CreateStateMachine checks.
  */
+import { isObject } from '../syntax/json.js';
+
 type Obj = Record<string, unknown>;
+/** A Retry, Catch or timeout rule a state breaks, where. */
 export interface StateRuleProblem {
   readonly pointer: string;
   readonly code:
@@ -12,6 +14,7 @@ export interface StateRuleProblem {
   readonly message: string;
 }
 
+/** The Retry, Catch and timeout rules a state breaks. */
 export function stateRuleProblems(state: Obj, pointer: string): StateRuleProblem[] {
   const out: StateRuleProblem[] = [];
   for (const field of ['Retry', 'Catch'] as const) {

@@ -7,12 +7,15 @@ import type { Simulation } from '@cloud-copilot/iam-simulate';
 import fc from 'fast-check';
 import type { PolicyDocument, PolicyStatement } from '../policy.js';
 
+/** The account of the drawn requests and roles. */
 export const ACCOUNT = '123456789012';
+/** The region of the drawn requests. */
 export const REGION = 'us-east-1';
 
 const NAMES = ['train-a', 'train-b', 'Train-C', 'bob', 'model-x'];
 const JOB_TYPES = ['training-job', 'transform-job', 'model'];
 
+/** A drawn authorization request: action, resource, context. */
 export interface GeneratedRequest {
   readonly action: string;
   readonly resource: string;
@@ -79,6 +82,7 @@ const contextArb: fc.Arbitrary<Record<string, string | string[]>> = fc.record(
   { requiredKeys: [] },
 );
 
+/** A request as the execution role makes them: SageMaker calls mostly, PassRole, EventBridge. */
 export const requestArb: fc.Arbitrary<GeneratedRequest> = fc
   .tuple(fc.oneof({ weight: 4, arbitrary: sagemakerCall }, passRoleCall, eventsCall), contextArb)
   .map(([call, context]) => ({ ...call, context }));
@@ -276,6 +280,7 @@ const statementArb: fc.Arbitrary<PolicyStatement> = fc
     return statement as unknown as PolicyStatement;
   });
 
+/** A small policy, one to four statements. */
 export const policyArb: fc.Arbitrary<PolicyDocument> = fc
   .array(statementArb, { minLength: 1, maxLength: 4 })
   .map((Statement) => ({ Version: '2012-10-17', Statement }));

@@ -1,3 +1,7 @@
+/**
+ * `check`: how an execution role's policy decides every call a definition needs, which calls a
+ * name given at run time decides, and the statements that would grant what is missing.
+ */
 import { weakest, type Provenance } from '../../catalog/provenance.js';
 import { RequestContext } from '../../iam/context.js';
 import type { Decision, PolicySet, StatementExplanation } from '../../iam/evaluate.js';
@@ -30,6 +34,7 @@ export interface NameDependence {
   readonly deniedWhere: readonly string[];
 }
 
+/** One call a definition needs, and how the checked policy decides it. */
 export interface Requirement {
   readonly state: string;
   readonly action: string;
@@ -45,6 +50,7 @@ export interface Requirement {
   readonly statements: readonly StatementRef[];
 }
 
+/** What `check` finds of a policy against a definition: every call decided, what is missing. */
 export interface PolicyCheck {
   /** Every `required` call is allowed. */
   readonly sufficient: boolean;
@@ -57,6 +63,7 @@ export interface PolicyCheck {
   readonly warnings: readonly string[];
 }
 
+/** The check of a policy, or the problems of a definition that keep it from being checked. */
 export type CheckPolicyResult =
   | ({ readonly ok: true } & PolicyCheck)
   | { readonly ok: false; readonly problems: readonly DefinitionProblem[] };

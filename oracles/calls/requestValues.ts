@@ -1,3 +1,7 @@
+/**
+ * Reading a request's members as the call model needs them: given literally, at run time, or not
+ * at all, whether the request is as planned or as an execution resolved it.
+ */
 import type { JsonPath, RequestPlan } from '../../contracts/casePlan.js';
 import { isObject } from '../../syntax/json.js';
 

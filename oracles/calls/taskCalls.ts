@@ -57,6 +57,7 @@ export type CallPhase =
 /** The world scenarios of `regress`: in which of them a call is made. */
 export type ScenarioName = 'creation' | 'success' | 'failure' | 'retry' | 'abort';
 
+/** A statement's Condition block: operator, then condition key, then value. */
 export type PolicyCondition = Readonly<Record<string, Readonly<Record<string, string>>>>;
 
 /** One call Step Functions makes as the execution role for a SageMaker Task, and how it is granted. */
@@ -96,11 +97,13 @@ export interface CallSubject {
   readonly request: RequestPlan;
 }
 
+/** The calls of one task, and warnings about its request (names lower-cased in ARNs, a missing name, a role given at run time). */
 export interface TaskCalls {
   readonly calls: readonly Call[];
   readonly warnings: readonly string[];
 }
 
+/** The prediction options the call model reads. */
 export type CallOptions = Pick<
   PredictionOptions,
   'region' | 'account' | 'partition' | 'docRevision' | 'passRoleArn'
@@ -454,6 +457,7 @@ export function taskCalls(
   return { calls, warnings };
 }
 
+/** The calls of a definition's SageMaker tasks, or the problems that keep them from being known. */
 export type DefinitionCalls =
   | {
       readonly ok: true;

@@ -148,6 +148,7 @@ export function parseRequest(template: unknown, language: QueryLanguage): Reques
   return { literal: isObject(literal) ? literal : {}, dynamic };
 }
 
+/** A number where the definition gives one, else undefined (malformed values are left to validation). */
 const optionalNumber = (v: unknown): number | undefined => (typeof v === 'number' ? v : undefined);
 const errorList = (v: unknown): string[] => (Array.isArray(v) ? v.filter((e) => typeof e === 'string') : []);
 

@@ -1,3 +1,8 @@
+/**
+ * Reading a definition's Task states: which are SageMaker optimized-integration tasks (their API,
+ * pattern and partition from the Resource ARN, their request, Retry, Catch and timeouts), which
+ * are other services, and what the service would reject.
+ */
 import {
   isPartition,
   type Pattern,
@@ -46,6 +51,7 @@ export interface DefinitionProblem {
   readonly message: string;
 }
 
+/** The Task states of a definition: the SageMaker ones, the others, and what is wrong. */
 export interface DefinitionTasks {
   readonly tasks: readonly SageMakerTask[];
   readonly unmodelled: readonly UnmodelledTask[];

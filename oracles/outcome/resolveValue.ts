@@ -8,6 +8,7 @@ import { isObject } from '../../syntax/json.js';
 
 type Obj = Record<string, unknown>;
 
+/** What a value is read from: the state's input, the execution's input and name, the variables. */
 export interface ValueScope {
   readonly input: unknown;
   readonly executionInput: unknown;
@@ -41,12 +42,14 @@ export function setPath(target: unknown, path: JsonPath, value: unknown): unknow
   return base;
 }
 
+/** The value a source names (undefined where it is missing). */
 export function resolveSource(source: ValueSource, scope: ValueScope): unknown {
   if (source.from === 'executionName') return scope.executionName;
   if (source.from === 'variable') return getPath(scope.variables?.[source.name], source.path);
   return getPath(source.from === 'input' ? scope.input : scope.executionInput, source.path);
 }
 
+/** The value of a dynamic member as Step Functions computes it (undefined where it cannot be known). */
 export function resolveValue(value: PlanValue, scope: ValueScope): unknown {
   switch (value.given) {
     case 'path':

@@ -1,3 +1,7 @@
+/**
+ * Merging the grants of a definition's calls into policy statements: one per condition and set of
+ * resources, each with the rules and states behind it.
+ */
 import type { Provenance } from '../../catalog/provenance.js';
 import type { PolicyDocument } from '../../contracts/iamPolicy.js';
 import type { PolicyCondition } from '../calls/taskCalls.js';
@@ -18,6 +22,7 @@ export interface StatementOrigin {
   readonly states: readonly string[];
 }
 
+/** A policy document of merged grants, with the origin of each statement. */
 export interface MergedPolicy {
   readonly document: PolicyDocument;
   readonly origins: readonly StatementOrigin[];

@@ -1,14 +1,19 @@
+/**
+ * `policy`: the least-privilege execution role policy a definition needs, from the call model.
+ */
 import { definitionCalls, type Call } from '../calls/taskCalls.js';
 import type { DefinitionProblem, UnmodelledTask } from '../definition/sagemakerTasks.js';
 import type { PredictionOptions } from '../options.js';
 import { mergeGrants, type Grant, type MergedPolicy } from './mergeStatements.js';
 
+/** The policy a definition needs, with the calls behind it and what is not modelled. */
 export interface PolicyPrediction extends MergedPolicy {
   readonly calls: readonly Call[];
   readonly unmodelled: readonly UnmodelledTask[];
   readonly warnings: readonly string[];
 }
 
+/** The predicted policy, or the problems of a definition that keep it from being predicted. */
 export type PredictPolicyResult =
   | ({ readonly ok: true } & PolicyPrediction)
   | { readonly ok: false; readonly problems: readonly DefinitionProblem[] };

@@ -30,6 +30,7 @@ function setField(
   else request[field] = v.value;
 }
 
+/** A drawn SageMaker Task state, with the API and pattern it was drawn for. */
 export interface GeneratedTask {
   readonly api: Api;
   readonly pattern: Pattern;
@@ -76,6 +77,7 @@ const taskArbWith = (capitals: boolean): fc.Arbitrary<GeneratedTask> =>
         }),
     );
 
+/** A SageMaker Task state of any API and pattern, literal or dynamic members. */
 export const taskArb = taskArbWith(true);
 
 /** A definition with one to four SageMaker tasks, some inside Parallel or Map. */
