@@ -225,13 +225,13 @@ export class PlanWalk {
         const wait = retryWait(retrier, retriesMade[retrierIndex]!);
         retriesMade[retrierIndex]!++;
         world.used.push(RULES.retry);
-        if (world.pastDeadline(world.t + wait)) {
+        if (world.pastDeadline(world.nowMs + wait)) {
           world.used.push(RULES.abortHistory);
           history.push('TaskStateAborted');
           return { kind: 'timedOut' };
         }
-        world.t += wait;
-        if (retrier.jitterStrategy === 'FULL') world.jitter += wait;
+        world.nowMs += wait;
+        if (retrier.jitterStrategy === 'FULL') world.jitterMs += wait;
         continue;
       }
       const catcher = task.catch.find((candidate) => matches(candidate.errorEquals, attempt.error));

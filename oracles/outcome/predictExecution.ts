@@ -57,13 +57,13 @@ export function predictExecution(theCase: CaseForPrediction): Prediction {
       status = 'TIMED_OUT';
       world.used.push(RULES.timedOutNoError);
       // At the state machine's TimeoutSeconds, or at the year an execution may run at most.
-      world.t = world.deadlineMs;
+      world.nowMs = world.deadlineMs;
       world.history.push('ExecutionTimedOut');
       break;
   }
   const provenance = weakest(world.used.list);
-  const duration = world.t / 1000;
-  const jitter = world.jitter / 1000;
+  const duration = world.nowMs / 1000;
+  const jitter = world.jitterMs / 1000;
   return {
     created: { value: true, provenance: created },
     calls: { value: world.calls, provenance },

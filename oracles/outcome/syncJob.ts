@@ -26,11 +26,11 @@ export function runJob(
   arn: string,
   request: Obj,
 ): Attempt {
-  const start = world.t;
+  const start = world.nowMs;
   const attempt = pollJob(world, task, calls, arn, request);
   const heartbeat = task.heartbeatSeconds === undefined ? Infinity : task.heartbeatSeconds * 1000;
   const timeout = task.timeoutSeconds === undefined ? Infinity : task.timeoutSeconds * 1000;
-  if (heartbeat < timeout && world.t - start > heartbeat)
+  if (heartbeat < timeout && world.nowMs - start > heartbeat)
     world.leaveUndecided(
       `state "${task.name}": the job runs past HeartbeatSeconds (${task.heartbeatSeconds} s) while it is polled; ` +
         "whether Step Functions' polls count as heartbeats is not known (sfn.sync.heartbeat)",
@@ -50,7 +50,7 @@ function pollJob(world: World, task: TaskPlan, calls: readonly Call[], arn: stri
   const timeout = task.timeoutSeconds === undefined ? Infinity : task.timeoutSeconds * 1000;
   const heartbeat = task.heartbeatSeconds === undefined ? Infinity : task.heartbeatSeconds * 1000;
   const abortAfter = world.theCase.scenario.abortAfterPolls;
-  const start = world.t;
+  const start = world.nowMs;
   /** Milliseconds since the attempt began. */
   let elapsed = 0;
   /** When the last heartbeat (a successful poll) came, since the attempt began. */
@@ -58,12 +58,12 @@ function pollJob(world: World, task: TaskPlan, calls: readonly Call[], arn: stri
   let polling = true;
   /** The execution stops while the job runs: Step Functions' best-effort cancel. */
   const stopped = (how: 'aborted' | 'timedOut', at: number): Attempt => {
-    world.t = how === 'timedOut' ? world.deadlineMs : start + at;
+    world.nowMs = how === 'timedOut' ? world.deadlineMs : start + at;
     world.used.push(how === 'aborted' ? RULES.abort : RULES.timeoutStop, RULES.abortHistory);
     const decision = world.decide(stop);
     // The cancel is best effort: a denied Stop leaves the job running; one that ended is not stopped.
     world.jobStates[arn] =
-      world.t < start + endsAt
+      world.nowMs < start + endsAt
         ? decision === 'allowed'
           ? 'Stopping'
           : 'InProgress'
@@ -74,7 +74,7 @@ function pollJob(world: World, task: TaskPlan, calls: readonly Call[], arn: stri
   const timedOut = (limit: number): Attempt => {
     if (world.pastDeadline(start + limit)) return stopped('timedOut', limit);
     world.used.push(limit === timeout ? RULES.timeout : RULES.heartbeatError, RULES.noStopOnTaskTimeout);
-    world.t = start + limit;
+    world.nowMs = start + limit;
     world.jobs.push('timedOut');
     return { error: 'States.Timeout', submitted: true, timedOut: true };
   };
@@ -102,7 +102,7 @@ function pollJob(world: World, task: TaskPlan, calls: readonly Call[], arn: stri
       break;
     }
   }
-  world.t = start + elapsed;
+  world.nowMs = start + elapsed;
   const tagsRead = world.decide(listTags) === 'allowed';
   const outcome = job?.outcome ?? 'Completed';
   world.jobs.push(outcome);
@@ -115,6 +115,6 @@ function pollJob(world: World, task: TaskPlan, calls: readonly Call[], arn: stri
     };
   }
   world.used.push(RULES.syncOutput, RULES.describeEcho, RULES.jobTimes, RULES.epochMs);
-  const times = { createdMs: start, endedMs: start + endsAt, jitterMs: world.jitter };
+  const times = { createdMs: start, endedMs: start + endsAt, jitterMs: world.jitterMs };
   return { result: syncResult(task, request, arn, tagsRead, times), submitted: true };
 }

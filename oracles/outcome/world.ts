@@ -63,9 +63,9 @@ export class World {
     this.undecided ??= { reason, provenance };
   }
   /** Virtual milliseconds since the execution started. */
-  t = 0;
-  /** Milliseconds of FULL-jittered waits in `t` (each may be shorter, down to none). */
-  jitter = 0;
+  nowMs = 0;
+  /** Milliseconds of FULL-jittered waits in `nowMs` (each may be shorter, down to none). */
+  jitterMs = 0;
   /** The attempts (TaskScheduled events) of the execution's first task, once it is entered. */
   firstAttempts?: number;
   /** The Describe polls made so far, over every job (the scenario aborts after so many). */
@@ -156,9 +156,9 @@ export class World {
   attempt(task: TaskPlan, request: Obj): Attempt {
     const facts = SAGEMAKER_APIS[task.api];
     const calls = this.callsOf(task, request);
-    const create = calls.find((x) => x.phase === 'create')!;
-    const arn = create.resource;
-    for (const call of calls.filter((x) => x.phase === 'create')) {
+    // The create call's resource is the new resource's ARN.
+    const arn = calls.find((call) => call.phase === 'create')!.resource;
+    for (const call of calls.filter((candidate) => candidate.phase === 'create')) {
       const decision = this.decide(call);
       if (decision !== 'allowed') {
         this.used.push(RULES.denied, RULES.causeFormat);
@@ -184,7 +184,9 @@ export class World {
     if (breaks?.kind === 'request') {
       this.validated = true;
       this.used.push(RULES.validation, RULES.causeFormat);
-      const member = [...breaks.at].reverse().find((s): s is string => typeof s === 'string');
+      const member = [...breaks.at]
+        .reverse()
+        .find((segment): segment is string => typeof segment === 'string');
       return {
         error: 'SageMaker.AmazonSageMakerException',
         cause: causeOf('ValidationException', ...(member ? [member] : [])),
@@ -198,7 +200,7 @@ export class World {
       const member = violation.path
         .split('/')
         .reverse()
-        .find((s) => s !== '' && !/^\d+$/.test(s));
+        .find((segment) => segment !== '' && !/^\d+$/.test(segment));
       return {
         error: 'SageMaker.AmazonSageMakerException',
         cause: causeOf('ValidationException', ...(member ? [member] : [])),
@@ -208,10 +210,10 @@ export class World {
     const name = String(request[facts.nameField.value]);
     // A role of another account cannot be passed (iam.passrole.same-account): SageMaker refuses the call.
     const foreign = calls.find(
-      (x) =>
-        x.action === 'iam:PassRole' &&
-        x.phase === 'create' &&
-        !ROLE_OF_ACCOUNT.value(x.resource, this.theCase.account),
+      (call) =>
+        call.action === 'iam:PassRole' &&
+        call.phase === 'create' &&
+        !ROLE_OF_ACCOUNT.value(call.resource, this.theCase.account),
     );
     if (foreign) {
       this.used.push(ROLE_OF_ACCOUNT.provenance, CROSS_ACCOUNT_ROLE.provenance, RULES.errorNames);
@@ -220,7 +222,9 @@ export class World {
     if (!this.theCase.scenario.referencesExist) {
       for (const ref of REFERENCES[task.api] ?? []) {
         const missing = valuesAt({ resolved: request }, ref.path).find(
-          (v) => v.kind === 'static' && !this.created.has(`${ref.arnResourceType}/${v.value.toLowerCase()}`),
+          (value) =>
+            value.kind === 'static' &&
+            !this.created.has(`${ref.arnResourceType}/${value.value.toLowerCase()}`),
         );
         if (missing) {
           this.used.push(ref.missing.provenance, RULES.errorNames, RULES.causeFormat);
