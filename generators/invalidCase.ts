@@ -14,7 +14,7 @@ import type { Breakage } from '../contracts/casePlan.js';
 import { problemLabel } from '../validation/validateDefinition.js';
 import { caseId, caseFrame, predictedPolicy, primaryTask, validCaseArb, type CaseFilter } from './case.js';
 import type { Case, CaseContent } from '../contracts/case.js';
-import { singleTaskPlan } from './machinePlan.js';
+import { singleTaskPlan } from './machine/singleTask.js';
 import { negativeRequestArb } from './negativeRequests.js';
 import { resourceNameArb } from './values.js';
 

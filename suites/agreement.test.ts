@@ -12,7 +12,7 @@ import { checkPolicy, resourcePattern } from '../oracles/calls/checkPolicy.js';
 import { resourceMatches } from '../oracles/calls/taskCalls.js';
 import { DEFAULT_OPTIONS } from '../oracles/options.js';
 import { predictExecution } from '../oracles/outcome/predictExecution.js';
-import { singleTaskPlan } from '../generators/machinePlan.js';
+import { singleTaskPlan } from '../generators/machine/singleTask.js';
 import { renderMachine } from '../generators/render.js';
 import { compare } from '../reports/compare.js';
 import { drawSuiteCase, SUITES, type SuiteName } from './suites.js';

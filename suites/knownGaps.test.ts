@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EmulatedStepFunctions, StepFunctionsError } from '../emulator/stepFunctions.js';
-import { singleTaskPlan } from '../generators/machinePlan.js';
+import { singleTaskPlan } from '../generators/machine/singleTask.js';
 import { createTrainingJobArb, createTransformJobArb } from '../generators/requests.js';
 import { PolicySet } from '../iam/evaluate.js';
 import { parsePolicy, type PolicyDocument } from '../iam/policy.js';
