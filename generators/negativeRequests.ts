@@ -7,7 +7,8 @@ import { SAGEMAKER_MODEL } from '../apimodel/sagemakerModel.generated.js';
 import type { Api } from '../catalog/api.js';
 import { SAGEMAKER_APIS } from '../catalog/sagemakerApis.js';
 import type { Constraint } from '../validation/validateRequest.js';
-import { REQUEST_ARBITRARIES, type SageMakerRequest } from './requests.js';
+import { REQUEST_ARBITRARIES } from './requests.js';
+import type { SageMakerRequest } from './requests/common.js';
 
 export interface RequestBreak {
   readonly constraint: Constraint;
