@@ -23,6 +23,7 @@ export interface SyncTask {
   readonly api: string;
 }
 
+/** What the creation checks found: the problems (none: accepted) and the `.sync` tasks. */
 export interface DefinitionCheck {
   readonly problems: readonly string[];
   readonly syncTasks: readonly SyncTask[];

@@ -18,7 +18,8 @@ import type { MockCase } from './mock/mockConfig.js';
 import { MockedTasks } from './mock/mockedTasks.js';
 import { SageMakerIntegration } from './sagemaker/integration.js';
 import { SageMakerService } from './sagemaker/service.js';
-import type { MutantName } from './mutants/index.js';
+import type { EmulatorBehaviour } from './behaviour.js';
+import { behaviourWith, type MutantName } from './mutants/index.js';
 
 /** An API error of the emulated Step Functions (InvalidDefinition, AccessDeniedException, ...). */
 export class StepFunctionsError extends Error {
@@ -33,6 +34,7 @@ export class StepFunctionsError extends Error {
   }
 }
 
+/** The emulated account and region, and how the emulator runs. */
 export interface EmulatorOptions {
   readonly region?: string;
   readonly account?: string;
@@ -68,6 +70,7 @@ interface Execution {
   outcome?: ExecutionOutcome;
 }
 
+/** An execution's outcome with its ARN and the calls made as the role. */
 export interface ExecutionResult extends ExecutionOutcome {
   readonly executionArn: string;
   /** Calls made as the role: the managed-rule calls of creation, then the execution's. */
@@ -76,12 +79,7 @@ export interface ExecutionResult extends ExecutionOutcome {
 
 const DEFAULT_START = Date.UTC(2026, 0, 1);
 
-/** A policy document with its Deny statements dropped (the `explicit-deny-ignored` mutant). */
-function withoutDenies(doc: PolicyDocument): PolicyDocument {
-  const statements = Array.isArray(doc.Statement) ? doc.Statement : [doc.Statement];
-  return { ...doc, Statement: statements.filter((s) => s.Effect !== 'Deny') };
-}
-
+/** The emulated Step Functions API of one account and region. */
 export class EmulatedStepFunctions {
   readonly region: string;
   readonly account: string;
@@ -90,14 +88,15 @@ export class EmulatedStepFunctions {
   private readonly stateMachines = new Map<string, StateMachine>();
   private readonly executions = new Map<string, Execution>();
   private counter = 0;
-  private readonly mutants: ReadonlySet<MutantName>;
+  /** The rules asked by name: AWS's, with the options' deviations. */
+  private readonly behaviour: EmulatorBehaviour;
 
   constructor(private readonly options: EmulatorOptions = {}) {
     this.region = options.region ?? 'us-east-1';
     this.account = options.account ?? '123456789012';
     this.partition = options.partition ?? partitionOf(this.region);
     this.clock = options.startEpochMs ?? DEFAULT_START;
-    this.mutants = new Set(options.mutants ?? []);
+    this.behaviour = behaviourWith(options.mutants ?? []);
   }
 
   createStateMachine(input: {
@@ -138,7 +137,7 @@ export class EmulatedStepFunctions {
       policies = new PolicySet(
         docs.map((doc, i) => {
           const parsed = parsePolicy(
-            this.mutants.has('explicit-deny-ignored') ? withoutDenies(doc) : doc,
+            this.behaviour.policyAsLoaded(doc),
             `policy${docs.length > 1 ? i + 1 : ''}`,
           );
           if (!parsed.ok)
@@ -156,22 +155,13 @@ export class EmulatedStepFunctions {
     // The managed EventBridge rules of .sync tasks are created with the role
     // (sfn.managed-rule.needed-at-creation).
     const authorizer = new Authorizer(roleArn, policies, this.region, this.account);
-    for (const sync of this.mutants.has('managed-rule-not-checked') ? [] : check.syncTasks) {
+    for (const sync of this.behaviour.authorizesManagedRules ? check.syncTasks : []) {
       const facts = SAGEMAKER_APIS[sync.api as keyof typeof SAGEMAKER_APIS];
       const rule = `arn:${this.partition}:events:${this.region}:${this.account}:rule/${facts.job!.eventRule.value}`;
       for (const action of EVENTS_ACTIONS.value) {
         if (authorizer.authorize(action, rule, {}, this.clock) !== 'allowed') {
-          throw this.mutants.has('managed-rule-denial-invalid')
-            ? new StepFunctionsError(
-                'InvalidDefinition',
-                `SCHEMA_VALIDATION_FAILED: ${sync.api}`,
-                authorizer.calls,
-              )
-            : new StepFunctionsError(
-                'AccessDeniedException',
-                `'${roleArn}' is not authorized to create managed-rule.`,
-                authorizer.calls,
-              );
+          const refusal = this.behaviour.managedRuleRefusal(sync.api, roleArn);
+          throw new StepFunctionsError(refusal.code, refusal.message, authorizer.calls);
         }
       }
     }
@@ -230,7 +220,7 @@ export class EmulatedStepFunctions {
       authorizer,
       scenario,
       partition: this.partition,
-      mutants: this.mutants,
+      behaviour: this.behaviour,
     });
     const startEpochMs = this.clock;
     const done = runExecution({
@@ -246,7 +236,7 @@ export class EmulatedStepFunctions {
       seed: input.seed ?? 0,
       tasks: input.mock ? new MockedTasks(input.mock, integration) : integration,
       stop,
-      mutants: this.mutants,
+      behaviour: this.behaviour,
     });
     const execution: Execution = {
       arn,
@@ -282,7 +272,7 @@ export class EmulatedStepFunctions {
         partition: this.partition,
         referencesExist: scenario.referencesExist,
         ...(scenario.namesInUse ? { namesInUse: true } : {}),
-        mutants: this.mutants,
+        behaviour: this.behaviour,
       });
       this.sagemakerServices.set(key, s);
     }

@@ -70,12 +70,14 @@ function expression(text: string): ReturnType<typeof jsonata> {
   return e;
 }
 
+/** What a JSONata expression sees: `$states` and the variables. */
 export interface JsonataScope {
   /** `$states`: input, context, and where present result / errorOutput. */
   readonly states: Readonly<Record<string, unknown>>;
   readonly variables: Readonly<Record<string, unknown>>;
 }
 
+/** Whether a value is a JSONata expression: a string in `{% %}`. */
 export const isJsonataExpression = (v: unknown): v is string =>
   typeof v === 'string' && v.startsWith('{%') && v.endsWith('%}');
 

@@ -1,6 +1,7 @@
 /** Execution history in the shape of GetExecutionHistory (ids, previousEventId, virtual timestamps, details). */
 import { StatesError } from './statesError.js';
 
+/** One event of an execution's history, as GetExecutionHistory has it. */
 export interface HistoryEvent {
   readonly id: number;
   readonly previousEventId: number;
@@ -40,10 +41,13 @@ export function firstTaskRequests(
   return out;
 }
 
+/** The most events an execution's history may hold. */
 export const HISTORY_LIMIT = 25_000;
 
+/** The cause of an execution that reached HISTORY_LIMIT. */
 export const HISTORY_LIMIT_CAUSE = `The execution reached the maximum number of history events (${HISTORY_LIMIT}).`;
 
+/** An execution's history: events with ids, previous ids and virtual timestamps, up to HISTORY_LIMIT. */
 export class History {
   readonly events: HistoryEvent[] = [];
 

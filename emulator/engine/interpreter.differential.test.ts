@@ -2,7 +2,8 @@ import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { inputArb, machineArb } from '../testing/controlFlowArbitraries.js';
-import { runExecution, type TaskHandler } from './interpreter.js';
+import { runExecution } from './interpreter.js';
+import type { TaskHandler } from './taskHandler.js';
 import { StatesError } from './statesError.js';
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { runExecution, type TaskHandler, type TaskInvocation } from './interpreter.js';
+import { runExecution } from './interpreter.js';
+import type { TaskHandler, TaskInvocation } from './taskHandler.js';
 import { AbortScope } from './scheduler.js';
 import { StatesError } from './statesError.js';
 

@@ -4,7 +4,7 @@
  * run by a TaskHandler (the SageMaker integration); the interpreter knows no service.
  */
 import type { ExecutionStatus } from '../../catalog/api.js';
-import { RETRY_DEFAULTS, TASK_TOKEN_RESOURCES } from '../../catalog/stepFunctionsLimits.js';
+import { TASK_TOKEN_RESOURCES } from '../../catalog/stepFunctionsLimits.js';
 import { MAX_EXECUTION_SECONDS } from '../../catalog/stepFunctionsLimits.js';
 import {
   applyJsonataTemplate,
@@ -21,55 +21,19 @@ import { ruleMatches } from './choice.js';
 import { History, HISTORY_LIMIT_CAUSE, type HistoryEvent } from './history.js';
 import { readPath, writePath } from './jsonPath.js';
 import { AbortScope, VirtualScheduler } from './scheduler.js';
-import type { MutantName } from '../mutants/index.js';
-import {
-  errorMatches,
-  EVALUATION_ERRORS,
-  locatedCause,
-  StatesError,
-  TERMINAL_ERRORS,
-} from './statesError.js';
+import { ASL_BEHAVIOUR, type AslBehaviour } from './behaviour.js';
+import type { Catcher, Retrier, StateType } from './states/definitions.js';
+import { EVALUATION_ERRORS, locatedCause, StatesError } from './statesError.js';
 import { MAX_WAIT_SECONDS, parseOffsetDateTime } from './isoTimestamp.js';
 import { isObject } from '../../syntax/json.js';
+import type { TaskHandler, TaskInvocation } from './taskHandler.js';
 
 type Obj = Record<string, unknown>;
 type Language = 'JSONPath' | 'JSONata';
 
-/** What a task handler is given to run one attempt of a Task state. */
-export interface TaskInvocation {
-  readonly stateName: string;
-  readonly resource: string;
-  readonly parameters: unknown;
-  /** The state's Parameters or Arguments as the definition writes them (before evaluation). */
-  readonly template: unknown;
-  /** Arguments are JSONata's, Parameters JSONPath's. */
-  readonly templateLanguage: 'JSONPath' | 'JSONata';
-  /** The parameters as JSON (as the TaskScheduled event has them). */
-  readonly parametersJson: string;
-  readonly retryCount: number;
-  readonly executionArn: string;
-  /** Epoch milliseconds on the virtual clock. */
-  now(): number;
-  /** Uniform in [0, 1), from the execution's seed (request ids and the like). */
-  random(): number;
-  /** Waits in virtual time; throws States.Timeout at the task's deadline and TaskAborted when the execution is stopped. */
-  sleep(seconds: number): Promise<void>;
-  /** Resets the heartbeat clock. */
-  heartbeat(): void;
-  /** Records TaskSubmitted (the `.sync` job was started). */
-  submitted(output: unknown): void;
-  /** Best-effort clean-up when the task is aborted (Step Functions' cancel on abort), told why ('aborted', 'timeout'). */
-  onAbort(cleanup: (reason: string) => Promise<void> | void): void;
-}
-
-export interface TaskHandler {
-  /** `resourceType` and `resource` of the history events, e.g. `sagemaker` and `createTrainingJob.sync`; undefined when not handled. */
-  describe(resource: string, stateName: string): { resourceType: string; resource: string } | undefined;
-  invoke(invocation: TaskInvocation): Promise<unknown>;
-}
-
 export type { ExecutionStatus };
 
+/** How an execution ended: status, output or error, history and times. */
 export interface ExecutionOutcome {
   readonly status: ExecutionStatus;
   readonly output?: unknown;
@@ -80,6 +44,7 @@ export interface ExecutionOutcome {
   readonly stopEpochMs: number;
 }
 
+/** What an execution runs: the definition, input, identities, seed and the Task handler. */
 export interface ExecutionSpec {
   readonly definition: Obj;
   readonly input: unknown;
@@ -95,8 +60,8 @@ export interface ExecutionSpec {
   readonly tasks: TaskHandler;
   /** Aborting it stops the execution (StopExecution). */
   readonly stop?: AbortScope;
-  /** Deliberate deviations (emulator/mutants/), to check that the harness catches them. */
-  readonly mutants?: ReadonlySet<MutantName>;
+  /** The ASL rules asked by name (a deliberate deviation may change them); ASL's own by default. */
+  readonly behaviour?: AslBehaviour;
 }
 
 /** Thrown inside a thread whose scope was aborted; never surfaces as a state error. */
@@ -140,10 +105,10 @@ class Run {
   /** Task tokens given so far. */
   private tokens = 0;
   private readonly root: AbortScope;
-  private readonly mutants: ReadonlySet<MutantName>;
+  private readonly behaviour: AslBehaviour;
 
   constructor(private readonly spec: ExecutionSpec) {
-    this.mutants = spec.mutants ?? new Set();
+    this.behaviour = spec.behaviour ?? ASL_BEHAVIOUR;
     this.history = new History(spec.startEpochMs, () => this.scheduler.now);
     this.random = seededRandom(spec.seed);
     this.root = new AbortScope(spec.stop);
@@ -218,10 +183,9 @@ class Run {
       stateMachineArn: this.spec.stateMachineArn,
     });
     // The state machine's TimeoutSeconds, and in any case the longest an execution may run.
-    const written =
-      typeof definition.TimeoutSeconds === 'number' && !this.mutants.has('machine-timeout-ignored')
-        ? definition.TimeoutSeconds
-        : undefined;
+    const written = this.behaviour.machineTimeoutSeconds(
+      typeof definition.TimeoutSeconds === 'number' ? definition.TimeoutSeconds : undefined,
+    );
     const timeout = Math.min(written ?? Infinity, MAX_EXECUTION_SECONDS.value);
     {
       this.scheduler.spawn(async () => {
@@ -374,7 +338,7 @@ class Run {
       if (
         e instanceof TaskAborted &&
         ['Task', 'Wait', 'Map', 'Parallel'].includes(type) &&
-        !(type === 'Task' && this.mutants.has('abort-skips-task-aborted-event'))
+        this.behaviour.recordsEvent(`${type}StateAborted`)
       ) {
         try {
           this.event(thread, `${type}StateAborted`, { name });
@@ -395,7 +359,7 @@ class Run {
     thread: Thread,
   ): unknown {
     if (language === 'JSONata') return raw;
-    if (this.mutants.has('inputpath-ignored') && state.Type === 'Task') return raw;
+    if (!this.behaviour.appliesInputPath(state.Type as StateType)) return raw;
     if (state.InputPath === null) return {};
     return this.readStatePath(
       (state.InputPath as string | undefined) ?? '$',
@@ -435,19 +399,18 @@ class Run {
   ): Promise<unknown> {
     if (language === 'JSONata') {
       const scope = this.jsonataScope({ input: raw, result, context }, thread);
-      const ignoreOutput = this.mutants.has('jsonata-output-ignored') && state.Type === 'Task';
       const output =
-        'Output' in state && !ignoreOutput
+        'Output' in state && this.behaviour.appliesJsonataOutput(state.Type as StateType)
           ? await applyJsonataTemplate(state.Output, scope, 'Output')
           : defaultOutput === 'result'
             ? result
             : raw;
-      if ('Assign' in state && !(this.mutants.has('task-assign-ignored') && state.Type === 'Task'))
+      if ('Assign' in state && this.behaviour.appliesJsonataAssign(state.Type as StateType))
         Object.assign(thread.variables, await applyJsonataTemplate(state.Assign, scope, 'Assign'));
       return output;
     }
     const selected =
-      isObject(state.ResultSelector) && !this.mutants.has('resultselector-ignored')
+      isObject(state.ResultSelector) && this.behaviour.appliesResultSelector(state.Type as StateType)
         ? applyTemplate(state.ResultSelector, this.pathScope(result, context, thread), 'ResultSelector')
         : result;
     // Assign is evaluated here, and the variables change once the state's output is made:
@@ -463,16 +426,10 @@ class Run {
 
   /** ResultPath, then OutputPath (JSONPath). */
   private pathOutput(state: Obj, raw: unknown, selected: unknown, context: Obj, thread: Thread): unknown {
-    let resultPath = 'ResultPath' in state ? state.ResultPath : '$';
-    if (resultPath === null && this.mutants.has('resultpath-null-ignored')) resultPath = '$';
-    const withResult =
-      resultPath === null
-        ? raw
-        : this.mutants.has('resultpath-merges') && resultPath !== '$' && isObject(raw) && isObject(selected)
-          ? { ...raw, ...selected }
-          : writePath(raw, resultPath as string, selected);
+    const resultPath = 'ResultPath' in state ? (state.ResultPath as string | null) : '$';
+    const withResult = this.behaviour.placeResult(raw, resultPath, selected);
     if (state.OutputPath === null) return {};
-    const outputPath = this.mutants.has('outputpath-ignored') ? '$' : state.OutputPath;
+    const outputPath = this.behaviour.appliesOutputPath(state.Type as StateType) ? state.OutputPath : '$';
     return this.readStatePath(
       (outputPath as string | undefined) ?? '$',
       withResult,
@@ -669,8 +626,8 @@ class Run {
     language: Language,
     next: string | undefined,
   ): Promise<Step> {
-    const retriers = (state.Retry as Obj[] | undefined) ?? [];
-    const catchers = (state.Catch as Obj[] | undefined) ?? [];
+    const retriers = (state.Retry as Retrier[] | undefined) ?? [];
+    const catchers = (state.Catch as Catcher[] | undefined) ?? [];
     const attempts = retriers.map(() => 0);
     let retryCount = 0;
     for (;;) {
@@ -685,42 +642,19 @@ class Run {
       } catch (e) {
         if (e instanceof TaskAborted) throw e;
         const se = e instanceof StatesError ? e : new StatesError('States.Runtime', (e as Error).message);
-        const match = (list: string[]) =>
-          errorMatches(list, se.error) ||
-          (this.mutants.has('error-names-loose') &&
-            !TERMINAL_ERRORS.has(se.error) &&
-            list.some((e) => se.error.toLowerCase().startsWith(e.toLowerCase()))) ||
-          (this.mutants.has('taskfailed-matches-timeout') &&
-            se.error === 'States.Timeout' &&
-            list.includes('States.TaskFailed'));
-        const mutants = this.mutants;
-        const r = mutants.has('retrier-last-match')
-          ? retriers.findLastIndex((x) => match(x.ErrorEquals as string[]))
-          : retriers.findIndex((x) => match(x.ErrorEquals as string[]));
-        const written = (retriers[r]?.MaxAttempts as number | undefined) ?? RETRY_DEFAULTS.value.maxAttempts;
-        const maxAttempts =
-          (mutants.has('retry-max-attempts-capped') ? Math.min(written, 10) : written) +
-          (mutants.has('retry-max-attempts-off-by-one') ? 1 : 0);
-        if (r >= 0 && attempts[r]! < maxAttempts) {
+        const rules = this.behaviour;
+        const handles = (handler: { readonly ErrorEquals: readonly string[] }) =>
+          rules.errorMatches(handler.ErrorEquals, se.error);
+        const r = rules.matchingRetrier(retriers, handles);
+        if (r >= 0 && attempts[r]! < rules.maxAttempts(retriers[r])) {
           const retrier = retriers[r]!;
-          const rate = mutants.has('retry-ignores-backoff')
-            ? 1
-            : ((retrier.BackoffRate as number | undefined) ?? RETRY_DEFAULTS.value.backoffRate);
-          let wait =
-            ((retrier.IntervalSeconds as number | undefined) ?? RETRY_DEFAULTS.value.intervalSeconds) *
-            rate ** attempts[r]!;
-          if (typeof retrier.MaxDelaySeconds === 'number' && !mutants.has('retry-ignores-max-delay'))
-            wait = Math.min(wait, retrier.MaxDelaySeconds);
-          if (retrier.JitterStrategy === 'FULL' && !mutants.has('jitter-ignored'))
-            wait = this.random() * wait;
+          const wait = rules.jitter(retrier, rules.retryDelay(retrier, attempts[r]!), this.random);
           attempts[r]!++;
           retryCount++;
           await this.sleep(wait, thread);
           continue;
         }
-        const catcher = this.mutants.has('catcher-last-match')
-          ? catchers.findLast((c) => match(c.ErrorEquals as string[]))
-          : catchers.find((c) => match(c.ErrorEquals as string[]));
+        const catcher = rules.matchingCatcher(catchers, handles);
         if (!catcher) throw se;
         const errorOutput = { Error: se.error, Cause: se.causeText };
         let output: unknown;
@@ -736,8 +670,7 @@ class Run {
               thread.variables,
               applyTemplate(catcher.Assign, this.pathScope(errorOutput, context, thread), 'Assign'),
             );
-          const resultPath =
-            'ResultPath' in catcher && !this.mutants.has('catch-drops-resultpath') ? catcher.ResultPath : '$';
+          const resultPath = rules.catcherResultPath(catcher);
           output = resultPath === null ? raw : writePath(raw, resultPath as string, errorOutput);
         }
         return { output, next: catcher.Next as string };
@@ -802,15 +735,12 @@ class Run {
     });
     this.event(thread, 'TaskStarted', described);
     const started = this.scheduler.now;
-    const deadline =
-      timeout === undefined || this.mutants.has('task-timeout-ignored') ? Infinity : started + timeout * 1000;
+    const deadline = this.behaviour.taskDeadline(started, timeout);
     let beat = started;
     const cleanups: ((reason: string) => Promise<void> | void)[] = [];
     const timedOut = (what: 'timeout' | 'heartbeat') =>
       new StatesError(
-        what === 'heartbeat' && this.mutants.has('heartbeat-timeout-error-name')
-          ? 'States.HeartbeatTimeout'
-          : 'States.Timeout',
+        this.behaviour.timeoutError(what),
         what === 'timeout'
           ? `The task ran past its TimeoutSeconds (${String(timeout)} s)`
           : `The task sent no heartbeat within HeartbeatSeconds (${String(heartbeat)} s)`,
@@ -837,7 +767,7 @@ class Run {
         beat = this.scheduler.now;
       },
       submitted: (output) => {
-        if (this.mutants.has('history-skips-submitted')) return;
+        if (!this.behaviour.recordsEvent('TaskSubmitted')) return;
         this.event(thread, 'TaskSubmitted', {
           ...described,
           output: json(output),
@@ -868,10 +798,16 @@ class Run {
       this.event(thread, se.error === 'States.Timeout' ? 'TaskTimedOut' : 'TaskFailed', {
         ...described,
         error: se.error,
-        ...(this.mutants.has('task-failed-without-cause') ? {} : { cause: se.causeText }),
+        ...this.failureCause(se.causeText),
       });
       throw se;
     }
+  }
+
+  /** The cause a TaskFailed or TaskTimedOut event records, if any. */
+  private failureCause(cause: string): { cause?: string } {
+    const recorded = this.behaviour.taskFailureCause(cause);
+    return recorded === undefined ? {} : { cause: recorded };
   }
 
   private child(thread: Thread, scope: AbortScope, mapItem?: Thread['mapItem']): Thread {
@@ -886,7 +822,7 @@ class Run {
     language: Language,
   ): Promise<unknown> {
     const branches = (state.Branches as Obj[]) ?? [];
-    if (!this.mutants.has('parallel-history-skips-started')) this.event(thread, 'ParallelStateStarted');
+    if (this.behaviour.recordsEvent('ParallelStateStarted')) this.event(thread, 'ParallelStateStarted');
     const scope = new AbortScope(thread.scope);
     let first: unknown;
     const results = await this.scheduler.all(
@@ -990,7 +926,7 @@ class Run {
                 : applyTemplate(selector, this.pathScope(input, itemContext, itemThread), 'ItemSelector');
           }
           results[index] = await this.runMachine(processor, itemInput, itemThread, language);
-          if (!this.mutants.has('map-history-skips-iteration-succeeded'))
+          if (this.behaviour.recordsEvent('MapIterationSucceeded'))
             itemThread.last = this.history.add('MapIterationSucceeded', itemThread.last, { name, index });
         } catch (e) {
           if (e instanceof TaskAborted) {

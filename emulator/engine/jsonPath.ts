@@ -137,6 +137,7 @@ export function writePath(input: unknown, path: string, value: unknown): unknown
   return root;
 }
 
+/** What a JSONPath path reads: the data, the Context object (`$$`) and the variables. */
 export interface PathScope {
   readonly input: unknown;
   readonly context: unknown;

@@ -86,8 +86,10 @@ class TimerHeap {
 }
 const before = (x: Timer, y: Timer) => x.at < y.at || (x.at === y.at && x.seq < y.seq);
 
+/** Why a sleep ended: its time elapsed, or its scope was aborted. */
 export type WakeReason = 'elapsed' | 'aborted';
 
+/** Virtual time: sleeps wake in time order when every thread waits, taking no real time. */
 export class VirtualScheduler {
   /** Virtual milliseconds since the execution started. */
   now = 0;

@@ -14,6 +14,7 @@ export interface RecordedCall {
   readonly at: number;
 }
 
+/** Decides and records the calls made as the execution role. */
 export class Authorizer {
   readonly calls: RecordedCall[] = [];
   private readonly decisions = new Map<string, Decision>();

@@ -51,6 +51,7 @@ const MockConfigSchema = z
   })
   .strict();
 
+/** A mock configuration file as read, its shape checked. */
 export type MockConfig = z.infer<typeof MockConfigSchema>;
 
 const place = (path: readonly PropertyKey[]) =>

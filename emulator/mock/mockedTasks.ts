@@ -4,11 +4,12 @@
  * integrations). A mocked state makes no call as the execution role: nothing is authorized or
  * recorded for it, and any resource may be mocked (Lambda, Glue, SNS, `aws-sdk:*`, SageMaker).
  */
-import type { TaskHandler, TaskInvocation } from '../engine/interpreter.js';
+import type { TaskHandler, TaskInvocation } from '../engine/taskHandler.js';
 import { StatesError } from '../engine/statesError.js';
 import { describeResource } from '../engine/taskResource.js';
 import type { MockCase } from './mockConfig.js';
 
+/** Runs a test case's mocked states with their responses; other states go to the real handler. */
 export class MockedTasks implements TaskHandler {
   /** Invocations so far, per mocked state (one counter per state and execution). */
   private readonly invocations = new Map<string, number>();

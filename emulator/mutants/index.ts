@@ -2,8 +2,18 @@
  * Deliberate deviations of the emulator, each a bug a real author of an emulator would write, to
  * show that the harness catches bugs: with `--emulator-mutant NAME`, `run` must report a shrunk
  * divergence that points at the mutant (suites/runner.test.ts runs every one at `--runs 200
- * --seed 1`). One or more per rule the oracle predicts, grouped by aspect.
+ * --seed 1`). One or more per rule the oracle predicts, grouped by aspect. Each is a small override
+ * of the rules the emulator asks by name (emulator/behaviour.ts), in the file of its aspect: iam.ts,
+ * sync.ts, sagemaker.ts, asl.ts; behaviourWith applies a list of them in turn.
  */
+import { EMULATOR_BEHAVIOUR, type EmulatorBehaviour } from '../behaviour.js';
+import { ASL_MUTANTS } from './asl.js';
+import { IAM_MUTANTS } from './iam.js';
+import type { Mutant } from './mutant.js';
+import { SAGEMAKER_MUTANTS } from './sagemaker.js';
+import { SYNC_MUTANTS } from './sync.js';
+
+/** Each mutant's deviation, as `run --list-mutants` lists it. */
 export const MUTANTS = {
   // IAM: the calls made as the execution role and their decisions.
   'passrole-not-checked': 'iam:PassRole is not authorized (and not recorded)',
@@ -83,8 +93,25 @@ export const MUTANTS = {
   'machine-timeout-ignored': "the state machine's TimeoutSeconds is not enforced",
 } as const;
 
+/** The name of a mutant. */
 export type MutantName = keyof typeof MUTANTS;
 
+/** Whether a name is a mutant's (`--emulator-mutant NAME`). */
 export function isMutant(name: string): name is MutantName {
   return Object.hasOwn(MUTANTS, name);
+}
+
+const OVERRIDES: { readonly [N in MutantName]: Mutant } = {
+  ...IAM_MUTANTS,
+  ...SYNC_MUTANTS,
+  ...SAGEMAKER_MUTANTS,
+  ...ASL_MUTANTS,
+};
+
+/** The emulator's rules with the mutants' deviations, each applied in turn over the ones before. */
+export function behaviourWith(mutants: readonly MutantName[]): EmulatorBehaviour {
+  return mutants.reduce<EmulatorBehaviour>(
+    (rules, name) => ({ ...rules, ...OVERRIDES[name](rules) }),
+    EMULATOR_BEHAVIOUR,
+  );
 }

@@ -5,6 +5,7 @@
  * `snf_role_arn`) match any text of their kind.
  */
 
+/** One execution recorded on AWS: what was run and what AWS answered. */
 export interface Recording {
   readonly definition: unknown;
   readonly input: unknown;
@@ -20,6 +21,7 @@ export interface Recording {
   };
 }
 
+/** What the emulator's execution gave, to match against a recording. */
 export interface Actual {
   readonly status: string;
   readonly output?: unknown;

@@ -13,17 +13,15 @@ import {
   CROSS_ACCOUNT_ROLE,
   ROLE_OF_ACCOUNT,
   UNKNOWN_FIELD_AT_RUN_TIME,
-  PASSED_TO_SERVICE,
   SAGEMAKER_APIS,
-  SFN_ERROR_NAMES,
   TAGGING,
 } from '../../catalog/sagemakerApis.js';
-import { validateRequest, type Violation } from '../../validation/validateRequest.js';
-import type { TaskHandler, TaskInvocation } from '../engine/interpreter.js';
+import type { Violation } from '../../validation/validateRequest.js';
+import type { TaskHandler, TaskInvocation } from '../engine/taskHandler.js';
 import { StatesError } from '../engine/statesError.js';
 import { describeResource } from '../engine/taskResource.js';
 import type { Authorizer } from '../iam/authorizer.js';
-import type { MutantName } from '../mutants/index.js';
+import { SAGEMAKER_BEHAVIOUR, type IntegrationBehaviour } from './behaviour.js';
 import { SageMakerError, type SageMakerErrorCode, type SageMakerService } from './service.js';
 import { isObject } from '../../syntax/json.js';
 
@@ -44,16 +42,15 @@ function requestId(random: () => number): string {
 export function toStatesError(
   e: SageMakerError,
   random: () => number,
-  mutants: ReadonlySet<MutantName>,
+  rules: Pick<IntegrationBehaviour, 'errorName'> = SAGEMAKER_BEHAVIOUR,
 ): StatesError {
   return new StatesError(
-    mutants.has('create-error-generic')
-      ? 'SageMaker.AmazonSageMakerException'
-      : SFN_ERROR_NAMES.value[e.code],
+    rules.errorName(e.code),
     `${e.message} (Service: AmazonSageMaker; Status Code: 400; Error Code: ${e.code}; Request ID: ${requestId(random)}; Proxy: null)`,
   );
 }
 
+/** What the integration works with: the service, the role's authorizer, the world scenario. */
 export interface IntegrationOptions {
   readonly service: SageMakerService;
   readonly authorizer: Authorizer;
@@ -61,8 +58,8 @@ export interface IntegrationOptions {
   readonly partition: string;
   /** Seconds between Describe polls when the scenario gives no job timing. */
   readonly pollIntervalSeconds?: number;
-  /** Deliberate deviations (emulator/mutants/), to check that the harness catches them. */
-  readonly mutants: ReadonlySet<MutantName>;
+  /** The integration's rules asked by name (a deliberate deviation may change them); AWS's by default. */
+  readonly behaviour?: IntegrationBehaviour;
 }
 
 type Obj = Record<string, unknown>;
@@ -92,6 +89,7 @@ function rolesOf(api: Api, request: Obj): string[] {
   return roles;
 }
 
+/** Runs SageMaker Task states as Step Functions' optimized integration does. */
 export class SageMakerIntegration implements TaskHandler {
   private createCalls = 0;
   /** A retried attempt sends the same request: validated once. */
@@ -101,28 +99,28 @@ export class SageMakerIntegration implements TaskHandler {
     const key = `${api}\u0000${inv.parametersJson}`;
     let violations = this.validations.get(key);
     if (!violations) {
-      violations = this.options.mutants.has('runtime-values-not-validated')
-        ? validateRequest(api, inv.template, inv.templateLanguage)
-        : validateRequest(api, inv.parameters);
+      violations = this.rules.requestViolations(api, inv);
       this.validations.set(key, violations);
     }
     return violations;
   }
 
-  constructor(private readonly options: IntegrationOptions) {}
+  private readonly rules: IntegrationBehaviour;
+
+  constructor(private readonly options: IntegrationOptions) {
+    this.rules = options.behaviour ?? SAGEMAKER_BEHAVIOUR;
+  }
 
   describe(resource: string): { resourceType: string; resource: string } | undefined {
     return parseSageMakerResource(resource) ? describeResource(resource) : undefined;
   }
 
   private authorize(inv: TaskInvocation, action: string, resource: string, context: Obj = {}): void {
-    const { authorizer, mutants } = this.options;
+    const { authorizer } = this.options;
     const decision = authorizer.authorize(action, resource, context as Record<string, string>, inv.now());
     if (decision !== 'allowed') {
-      const message = mutants.has('access-denied-cause-generic')
-        ? 'Access denied'
-        : authorizer.deniedMessage(action, resource, decision);
-      throw toStatesError(new SageMakerError('AccessDeniedException', message), inv.random, mutants);
+      const message = this.rules.accessDeniedMessage(authorizer.deniedMessage(action, resource, decision));
+      throw toStatesError(new SageMakerError('AccessDeniedException', message), inv.random, this.rules);
     }
   }
 
@@ -130,7 +128,8 @@ export class SageMakerIntegration implements TaskHandler {
     const parsed = parseSageMakerResource(inv.resource)!;
     const { api, sync } = parsed;
     const facts = SAGEMAKER_APIS[api];
-    const { service, scenario, authorizer, mutants } = this.options;
+    const { service, scenario, authorizer } = this.options;
+    const rules = this.rules;
     if (!isObject(inv.parameters))
       throw new StatesError(
         'States.Runtime',
@@ -138,7 +137,7 @@ export class SageMakerIntegration implements TaskHandler {
       );
     // Fields the API does not know, only visible now (from a whole-object path), fail the state
     // (sfn.parameters.unknown-field-at-run-time).
-    const violations = mutants.has('request-validation-off') ? [] : this.validated(api, inv);
+    const violations = this.validated(api, inv);
     const unknown = violations.filter((v) => v.constraint === 'unknown-field');
     if (unknown.length > 0) {
       const field = unknown[0]!.path.split('/').pop();
@@ -153,13 +152,7 @@ export class SageMakerIntegration implements TaskHandler {
       const userTags = Array.isArray(request.Tags) ? (request.Tags as unknown[]) : [];
       request = {
         ...request,
-        Tags: [
-          ...userTags,
-          { Key: TAGGING.stepFunctionsTags.value[0], Value: TAGGING.managedByValue.value },
-          ...(mutants.has('no-execution-arn-tag')
-            ? []
-            : [{ Key: TAGGING.stepFunctionsTags.value[1], Value: inv.executionArn }]),
-        ],
+        Tags: [...userTags, ...rules.stepFunctionsTags(inv.executionArn)],
       };
     }
     const type = facts.arnResourceType.value;
@@ -174,34 +167,24 @@ export class SageMakerIntegration implements TaskHandler {
       if (typeof t.Value === 'string') tagContext[`aws:RequestTag/${String(t.Key)}`] = t.Value;
     if (tags.length > 0) tagContext['aws:TagKeys'] = tags.map((t) => String(t.Key));
     this.authorize(inv, facts.action.value, arn, tagContext);
-    if (!mutants.has('related-resource-not-checked'))
-      for (const related of facts.relatedResources.value) {
-        const relatedName = request[related.nameField];
-        const relatedType = mutants.has('related-resource-wrong-type') ? type : related.arnResourceType;
-        if (typeof relatedName === 'string')
-          this.authorize(inv, facts.action.value, service.arn(relatedType, relatedName));
-      }
-    if (!mutants.has('passrole-not-checked')) {
-      for (const role of rolesOf(api, request)) {
-        this.authorize(
-          inv,
-          'iam:PassRole',
-          role,
-          mutants.has('passrole-without-service') ? {} : { 'iam:PassedToService': PASSED_TO_SERVICE.value },
-        );
-      }
+    for (const related of rules.relatedResources(facts.relatedResources.value, type)) {
+      const relatedName = request[related.nameField];
+      if (typeof relatedName === 'string')
+        this.authorize(inv, facts.action.value, service.arn(related.arnResourceType, relatedName));
     }
-    if ((tags.length > 0 || mutants.has('addtags-without-tags')) && !mutants.has('addtags-not-checked'))
-      this.authorize(inv, TAGGING.addTags.value, arn, tagContext);
+    if (rules.authorizesPassRole)
+      for (const role of rolesOf(api, request))
+        this.authorize(inv, 'iam:PassRole', role, { ...rules.passRoleContext });
+    if (rules.authorizesAddTags(tags.length)) this.authorize(inv, TAGGING.addTags.value, arn, tagContext);
     // The world: create errors the scenario injects, then the service itself.
     if (scenario.createError && this.createCalls < scenario.createError.times) {
       this.createCalls++;
       const code = scenario.createError.error as SageMakerErrorCode;
       // An SDK-style retry of throttled calls, hidden from Step Functions' Retry.
-      if (mutants.has('throttling-retried-internally') && code === 'ThrottlingException') {
+      if (rules.retriesInternally(code)) {
         while (this.createCalls < scenario.createError.times) this.createCalls++;
       } else
-        throw toStatesError(new SageMakerError(code, SCENARIO_MESSAGES[code] ?? code), inv.random, mutants);
+        throw toStatesError(new SageMakerError(code, SCENARIO_MESSAGES[code] ?? code), inv.random, rules);
     }
     this.createCalls++;
     const job = scenario.job;
@@ -220,7 +203,7 @@ export class SageMakerIntegration implements TaskHandler {
       // A role of another account cannot be passed (iam.passrole.same-account): once the request is
       // valid, SageMaker refuses it (its wording is not known: sagemaker.cross-account-role).
       const foreign = rolesOf(api, request).find((role) => !ROLE_OF_ACCOUNT.value(role, service.account));
-      if (violations.length === 0 && foreign && !mutants.has('cross-account-role-passed'))
+      if (violations.length === 0 && foreign && rules.refusesForeignRole)
         throw new SageMakerError(
           CROSS_ACCOUNT_ROLE.value,
           `Cross-account pass role is not allowed: ${foreign}.`,
@@ -228,39 +211,38 @@ export class SageMakerIntegration implements TaskHandler {
       // The Tags Step Functions adds are valid: the user's request was checked above.
       response = service.create(api, request, inv.now(), facts.job ? plan : undefined, violations);
     } catch (e) {
-      if (e instanceof SageMakerError) throw toStatesError(e, inv.random, mutants);
+      if (e instanceof SageMakerError) throw toStatesError(e, inv.random, rules);
       throw e;
     }
     if (!sync || !facts.job) return response;
     const { describeAction, stopAction } = facts.job;
     inv.submitted(response);
     inv.onAbort((reason) => {
-      if (mutants.has('no-stop-on-abort') && reason !== 'timeout') return;
-      if (mutants.has('no-stop-on-timeout') && reason === 'timeout') return;
+      if (!rules.stopsJobOn(reason)) return;
       // Best effort (sfn.sync.stop-on-abort): a denied or failed stop leaves the job running.
       if (authorizer.authorize(stopAction.value, arn, {}, inv.now()) !== 'allowed') return;
-      if (mutants.has('stop-without-effect')) return;
+      if (!rules.stopTakesEffect) return;
       try {
         service.stop(api, name, inv.now());
       } catch {
         // already ended
       }
     });
-    let polling = !mutants.has('describe-not-polled');
+    let polling = rules.pollsDescribe;
     let previous = 'InProgress';
     for (;;) {
       if (polling) {
         await inv.sleep(interval);
         const decision = authorizer.authorize(describeAction.value, arn, {}, inv.now());
         if (decision !== 'allowed') {
-          if (mutants.has('describe-denied-fails-task'))
+          if (rules.deniedPollFailsTask)
             throw toStatesError(
               new SageMakerError(
                 'AccessDeniedException',
                 authorizer.deniedMessage(describeAction.value, arn, decision),
               ),
               inv.random,
-              mutants,
+              rules,
             );
           polling = false; // completion is now seen only through the EventBridge event
           continue;
@@ -269,7 +251,7 @@ export class SageMakerIntegration implements TaskHandler {
         inv.heartbeat();
         await inv.sleep(0); // a StopExecution that came with this poll takes effect now
         const status = service.status(api, name, inv.now());
-        if ((mutants.has('poll-once-too-many') ? previous : status) !== 'InProgress') break;
+        if (rules.statusSeen(status, previous) !== 'InProgress') break;
         previous = status;
       } else {
         await inv.sleep(Math.max(0, (service.endsAt(api, name) - inv.now()) / 1000));
@@ -279,21 +261,14 @@ export class SageMakerIntegration implements TaskHandler {
     const result = service.describe(api, name, inv.now());
     const status = result[`${facts.job.statusField.value}`];
     if (
-      mutants.has('listtags-not-checked') ||
+      !rules.authorizesListTags ||
       authorizer.authorize(TAGGING.listTags.value, arn, {}, inv.now()) === 'allowed'
     ) {
       result.Tags = Object.fromEntries(service.listTags(arn).map((t) => [t.Key, t.Value]));
     }
-    if (status === 'Completed' || (status === 'Stopped' && mutants.has('stopped-job-succeeds')))
-      return mutants.has('sync-returns-create-response') ? response : result;
+    if (rules.jobSucceeds(status)) return rules.syncOutput(result, response);
     // A job that ends Failed or Stopped fails the task (sfn.sync.failed-job: inferred from the Batch
     // integration, not verified).
-    if (mutants.has('failure-reason-dropped')) delete result.FailureReason;
-    throw new StatesError(
-      mutants.has('failed-job-wrong-error') && status === 'Failed'
-        ? 'SageMaker.AmazonSageMakerException'
-        : 'States.TaskFailed',
-      JSON.stringify(result),
-    );
+    throw new StatesError(rules.failedJobError(status), rules.failedJobCause(result));
   }
 }

@@ -7,7 +7,6 @@
 import { SAGEMAKER_MODEL } from '../../apimodel/sagemakerModel.generated.js';
 import type { Api } from '../../catalog/api.js';
 import {
-  ARN_NAMES_LOWERCASED,
   DUPLICATE_ANSWERS,
   REFERENCES,
   SAGEMAKER_APIS,
@@ -17,7 +16,7 @@ import {
   type SageMakerErrorCode,
 } from '../../catalog/sagemakerApis.js';
 import { validateRequest, type Violation } from '../../validation/validateRequest.js';
-import type { MutantName } from '../mutants/index.js';
+import { SAGEMAKER_BEHAVIOUR, type ServiceBehaviour } from './behaviour.js';
 
 export type { SageMakerErrorCode };
 
@@ -36,8 +35,10 @@ export class SageMakerError extends Error {
   }
 }
 
+/** A SageMaker job's status. */
 export type JobStatus = 'InProgress' | 'Completed' | 'Failed' | 'Stopping' | 'Stopped';
 
+/** How a job will run: when it ends and how (the world scenario). */
 export interface JobPlan {
   /** Virtual epoch ms when the job reaches its outcome. */
   readonly endsAt: number;
@@ -56,6 +57,7 @@ interface Resource {
   stoppedAt?: number;
 }
 
+/** Where the service runs and how the world was before the execution. */
 export interface ServiceOptions {
   readonly region: string;
   readonly account: string;
@@ -64,8 +66,8 @@ export interface ServiceOptions {
   readonly referencesExist: boolean;
   /** A resource of every name a request creates exists already (the pipeline ran before). */
   readonly namesInUse?: boolean;
-  /** Deliberate deviations (emulator/mutants/). */
-  readonly mutants: ReadonlySet<MutantName>;
+  /** The service's rules asked by name (a deliberate deviation may change them); AWS's by default. */
+  readonly behaviour?: ServiceBehaviour;
 }
 
 const JOB_NOUN: Partial<Record<Api, string>> = {
@@ -86,10 +88,14 @@ function namesAt(value: unknown, path: readonly string[]): unknown[] {
     : [];
 }
 
+/** The emulated SageMaker of one account and region. */
 export class SageMakerService {
   private readonly resources = new Map<string, Resource>();
+  private readonly rules: ServiceBehaviour;
 
-  constructor(private readonly options: ServiceOptions) {}
+  constructor(private readonly options: ServiceOptions) {
+    this.rules = options.behaviour ?? SAGEMAKER_BEHAVIOUR;
+  }
 
   /** The account the service runs in. */
   get account(): string {
@@ -102,11 +108,7 @@ export class SageMakerService {
 
   arn(type: string, name: string): string {
     const { partition = 'aws', region, account } = this.options;
-    const id =
-      ARN_NAMES_LOWERCASED.value && !this.options.mutants.has('arn-name-not-lowercased')
-        ? name.toLowerCase()
-        : name;
-    return `arn:${partition}:sagemaker:${region}:${account}:${type}/${id}`;
+    return `arn:${partition}:sagemaker:${region}:${account}:${type}/${this.rules.resourceArnName(name)}`;
   }
 
   private find(type: string, name: string): Resource | undefined {
@@ -116,12 +118,9 @@ export class SageMakerService {
   /** A resource the request names must exist: else a ValidationException ("Could not find model ..."). */
   private requireReference(type: string, name: unknown, noun: string): void {
     if (typeof name !== 'string' || this.options.referencesExist) return;
-    if (this.options.mutants.has('references-not-checked')) return;
+    if (!this.rules.checksReferences) return;
     if (!this.find(type, name))
-      throw new SageMakerError(
-        this.options.mutants.has('missing-reference-not-found') ? 'ResourceNotFound' : 'ValidationException',
-        missingMessage(noun, this.arn(type, name)),
-      );
+      throw new SageMakerError(this.rules.missingReferenceError, missingMessage(noun, this.arn(type, name)));
   }
 
   /** A name in use: jobs are ResourceInUse; models, configurations and endpoints a ValidationException. */
@@ -129,7 +128,7 @@ export class SageMakerService {
     const facts = SAGEMAKER_APIS[api];
     const answer = DUPLICATE_ANSWERS[api]!.value;
     const type = facts.arnResourceType.value;
-    if (answer.code === 'ValidationException' && !this.options.mutants.has('duplicate-resource-in-use'))
+    if (this.rules.duplicateError(api) === 'ValidationException')
       return new SageMakerError('ValidationException', duplicateMessage(answer.noun!, arn));
     return new SageMakerError(
       'ResourceInUse',
@@ -167,9 +166,8 @@ export class SageMakerService {
       return { EndpointArn: arn };
     }
     const key = this.key(type, name, facts);
-    if (this.resources.has(key) && !this.options.mutants.has('names-not-unique'))
-      throw this.duplicate(api, arn);
-    if (this.options.namesInUse && !this.options.mutants.has('names-not-unique')) {
+    if (this.resources.has(key) && this.rules.namesUnique) throw this.duplicate(api, arn);
+    if (this.options.namesInUse && this.rules.namesUnique) {
       // The resource of that name was there before the execution: what the case names next finds it.
       this.resources.set(key, { api, name, arn, request: {}, createdAt: now, tags: [] });
       throw this.duplicate(api, arn);
@@ -214,30 +212,24 @@ export class SageMakerService {
     const outputShape = SAGEMAKER_MODEL.shapes[SAGEMAKER_MODEL.operations[`Describe${noun}`]!.output!]!;
     const members = outputShape.members ?? {};
     const out: Record<string, unknown> = {};
-    if (!this.options.mutants.has('describe-drops-request'))
+    if (this.rules.describeEchoesRequest)
       for (const [k, v] of Object.entries(r.request)) if (k in members && k !== 'Tags') out[k] = v;
     out[`${noun}Arn`] = r.arn;
     out[`${noun}Status`] = status;
     // The job starts running when it is created, and the clock moves on while it runs.
     const times = SAGEMAKER_APIS[api].job!.times.value;
-    out.CreationTime = r.createdAt;
-    if (times.start) out[times.start] = r.createdAt;
-    if (times.end && status !== 'InProgress') out[times.end] = this.endsAt(api, name);
+    const time = (epochMs: number) => this.rules.describedTime(epochMs);
+    out.CreationTime = time(r.createdAt);
+    if (times.start) out[times.start] = time(r.createdAt);
+    if (times.end && status !== 'InProgress') out[times.end] = time(this.endsAt(api, name));
     if (times.lastModified)
-      out.LastModifiedTime = Math.min(now, status === 'InProgress' ? now : this.endsAt(api, name));
-    if (this.options.mutants.has('job-times-in-seconds'))
-      for (const k of ['CreationTime', 'LastModifiedTime', times.start, times.end])
-        if (k !== undefined && typeof out[k] === 'number') out[k] = (out[k] as number) / 1000;
+      out.LastModifiedTime = time(Math.min(now, status === 'InProgress' ? now : this.endsAt(api, name)));
     if (status === 'Failed') out.FailureReason = r.plan!.failureReason ?? 'AlgorithmError: the job failed';
     if (api === 'CreateTrainingJob') {
       out.SecondaryStatus = status === 'InProgress' ? 'Training' : status;
       const s3 =
         (r.request.OutputDataConfig as { S3OutputPath?: string } | undefined)?.S3OutputPath ?? 's3://unknown';
-      out.ModelArtifacts = {
-        S3ModelArtifacts: this.options.mutants.has('artifacts-without-job-folder')
-          ? `${s3.replace(/\/$/, '')}/output/model.tar.gz`
-          : `${s3.replace(/\/$/, '')}/${r.name}/output/model.tar.gz`,
-      };
+      out.ModelArtifacts = { S3ModelArtifacts: this.rules.modelArtifactsUri(s3, r.name) };
     }
     if (api === 'CreateLabelingJob') {
       const done = status === 'Completed' ? 1 : 0;
