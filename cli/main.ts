@@ -192,7 +192,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     )
     .option(
       '--scenario <s.json>',
-      'how SageMaker behaves (see README, Scenario files); without it jobs complete after one poll',
+      'how SageMaker behaves (see docs/emulator.md, Scenario files); without it jobs complete after one poll',
     )
     .option('--seed <n>', 'seed for jitter, States.UUID and States.MathRandom', '0')
     .option('--name <name>', 'execution name (what $$.Execution.Name reads)')
@@ -239,7 +239,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--permissions-boundary <arn>', "--target aws/endpoint: permissions boundary of the cases' roles")
     .option(
       '--config <file>',
-      '--target aws/endpoint: config file (accounts, boundary, billable jobs; README)',
+      '--target aws/endpoint: config file (accounts, boundary, billable jobs; docs/aws-target.md)',
     )
     .option(
       '--allow-billable-jobs',

@@ -1,7 +1,7 @@
 /**
  * The AWS target's config file (`--config FILE`): the accounts a run may use, the permissions
  * boundary, and what billable jobs run with — caps, the SageMaker role, images and S3 locations.
- * Options on the command line win over the file. README, "Billable jobs".
+ * Options on the command line win over the file. docs/aws-target.md, "Billable jobs".
  */
 import { z } from 'zod';
 import { enumAt } from '../../apimodel/lookup.js';
@@ -70,7 +70,7 @@ export function readAwsConfig(path: string): AwsConfig {
   const where = zodPlace(issue.path);
   throw new UsageError(
     'bad-config',
-    `config file "${path}" at ${where}: ${issue.message}; see README, "Billable jobs"`,
+    `config file "${path}" at ${where}: ${issue.message}; see docs/aws-target.md, "Billable jobs"`,
   );
 }
 
@@ -105,7 +105,7 @@ export function billableJobsOf(raw: BillableRaw, config: AwsConfig | undefined):
   if (!jobs)
     throw new UsageError(
       'missing-option',
-      '--allow-billable-jobs needs --config FILE with a "billableJobs" section (SageMaker role, image, S3 input and output); see README, "Billable jobs"',
+      '--allow-billable-jobs needs --config FILE with a "billableJobs" section (SageMaker role, image, S3 input and output); see docs/aws-target.md, "Billable jobs"',
     );
   for (const t of raw.instanceType ?? [])
     if (!INSTANCE_TYPES.has(t))

@@ -57,7 +57,7 @@ function regionOf(raw: ExecRaw, definition: unknown): string {
 
 /** `--input '{"a":1}'` or `--input @file.json`. */
 
-/** A scenario file: the WorldScenario shape (README, "Scenario files"). */
+/** A scenario file: the WorldScenario shape (docs/emulator.md, "Scenario files"). */
 export function readScenario(path: string): WorldScenario {
   const raw = readJsonFile(path, 'scenario file');
   const where = `scenario file "${path}"`;

@@ -146,7 +146,7 @@ export async function runCommand(raw: RunRaw, io: Io, version: string): Promise<
   }) as SuiteName[];
   const { seed, drawn } = seedOf(raw.seed);
   // One thread by default: V8's garbage collector already works on a second core, and on two
-  // cores two workers measured no faster (README, "Development"); more cores are the user's call.
+  // cores two workers measured no faster (docs/development.md); more cores are the user's call.
   const workers = int(raw.workers ?? '1', '--workers', 1, Math.max(64, availableParallelism()));
   const shard = shardOf(raw.shard);
   const failOn = failOnOf(raw.failOn);
