@@ -30,14 +30,8 @@ export {
   type MockCase,
   type MockConfig,
 } from './emulator/mock/mockConfig.js';
-export {
-  runSuites,
-  streamSuites,
-  evaluate,
-  type RunHead,
-  type RunOptions,
-  type WholeReport,
-} from './suites/runner.js';
+export { evaluate } from './suites/caseRun.js';
+export { runSuites, streamSuites, type RunHead, type RunOptions, type WholeReport } from './suites/runner.js';
 export { SUITES, SUITE_NAMES, type Suite, type SuiteName } from './suites/suites.js';
 export { EmbeddedTarget } from './suites/targets/embedded.js';
 export type { Observation } from './contracts/observation.js';

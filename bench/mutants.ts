@@ -6,7 +6,8 @@
  * medians over the mutants.
  */
 import { MUTANTS, type MutantName } from '../emulator/mutants/index.js';
-import { runIndexedCase, runSuites } from '../suites/runner.js';
+import { runIndexedCase } from '../suites/caseRun.js';
+import { runSuites } from '../suites/runner.js';
 import { drawSuiteCase, SUITE_NAMES, type SuiteName } from '../suites/suites.js';
 import { EmbeddedTarget } from '../suites/targets/embedded.js';
 

@@ -1,21 +1,9 @@
 /**
  * Files a command writes: the report directory checked before anything runs (nothing of the
- * user's replaced, no special file system, a directory that can be made), each file written whole
- * (a temporary file renamed into place), and a file system's refusal as one line.
+ * user's replaced, no special file system, a directory that can be made), and a file system's
+ * refusal as one line. The files are written by reports/reporters/fileWrites.ts.
  */
-import {
-  accessSync,
-  constants,
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  realpathSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-  writeSync,
-} from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { UsageError } from './errors.js';
 
@@ -102,21 +90,4 @@ export function prepareReportDir(dir: string, files: readonly string[], overwrit
       );
   }
   mkdirSync(dir, { recursive: true });
-}
-
-/** Writes a file whole: into a temporary file beside it, then renamed over it. */
-export function writeWhole(path: string, content: string): void {
-  const temporary = `${path}.${process.pid}.tmp`;
-  try {
-    writeFileSync(temporary, content);
-    renameSync(temporary, path);
-  } catch (e) {
-    rmSync(temporary, { force: true });
-    throw e;
-  }
-}
-
-/** Writes every byte (a write may take only part of them: the rest is written, or fails). */
-export function writeAll(fd: number, bytes: Buffer): void {
-  for (let done = 0; done < bytes.length;) done += writeSync(fd, bytes, done);
 }

@@ -271,7 +271,11 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
       '--shrink-seconds <s>',
       'wall-clock seconds spent shrinking one divergent case, at most (default: no limit; 300 on aws/endpoint)',
     )
-    .option('--emulator-mutant <name>', 'run the emulator with a deliberate deviation (see --list-mutants)')
+    .option(
+      '--emulator-mutant <name>',
+      'run the emulator with a deliberate deviation (repeat for several; see --list-mutants)',
+      collect,
+    )
     .option('--list-mutants', "list the emulator's mutants and exit")
     .option('--progress', 'a live progress line even when stderr is not a terminal')
     .option('--quiet', 'no progress line (the summary and errors still print)')
@@ -381,10 +385,14 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--max-billable-jobs <n>', 'billable calls the replay may make (default 1)')
     .option('--instance-type <type>', 'an instance type billable jobs may use (repeat)', collect)
     .option('--max-runtime <seconds>', "cap on billable jobs' MaxRuntimeInSeconds (default 600)")
-    .option('--emulator-mutant <name>', 'run the emulator with a deliberate deviation')
+    .option(
+      '--emulator-mutant <name>',
+      'run the emulator with a deliberate deviation (repeat for several; see --list-mutants)',
+      collect,
+    )
     .option('--format <format>', 'text or json', 'text')
     .action(async (reportPath: string | undefined, caseId: string | undefined, opts: ReplayRaw) => {
-      setExit(await (await import('./commands/replay.js')).replayCommand_(reportPath, caseId, opts, io));
+      setExit(await (await import('./commands/replay.js')).replayCommand(reportPath, caseId, opts, io));
     });
 
   for (const command of program.commands)

@@ -69,12 +69,20 @@ export interface BaselineOutcome {
  * A baseline held to a run's cases one at a time: `mark` gives a divergence the baseline names its
  * `expected` reason; `outcome` says, once the cases are in, what matched nothing.
  */
+export interface BaselineMatcher {
+  /** The case, marked expected where it is a divergence the baseline names. */
+  mark<C extends CaseEntry>(c: C): C;
+  /** What the cases marked so far say of the baseline. */
+  outcome(): BaselineOutcome;
+}
+
+/** The baseline `x` (read from `file`) held to the cases of a run on a target of this kind, on `today`. */
 export function baselineMatcher(
   x: Expectations,
   file: string,
   target: Report['target']['kind'],
   today: string,
-) {
+): BaselineMatcher {
   const live = x.expected.filter((e) => e.expires === undefined || e.expires > today);
   const expired = x.expected.filter((e) => !live.includes(e));
   const used = new Set<ExpectedDivergence>();

@@ -93,6 +93,7 @@ export const ReportSchema = z.object({
     endpoint: z.string().optional(),
     region: z.string(),
     description: z.string().optional(),
+    /** The emulator's mutants, joined with `,` (see mutantField). */
     mutant: z.string().optional(),
     /** The target's own figures: throttles, waits for IAM, resources created and deleted. */
     stats: z.record(z.string(), z.number()).optional(),
@@ -151,3 +152,14 @@ export function entryOf(c: CaseEntry): CaseEntry {
   const { predicted: _p, observed: _o, differences: _d, ...summary } = c;
   return summary;
 }
+
+/** The separator of the mutants in a report's `target.mutant` (the schema keeps one string). */
+const MUTANT_SEPARATOR = ',';
+
+/** The mutants as a report's `target.mutant` names them: joined with `,` (none: absent). */
+export const mutantField = (mutants: readonly string[]): string | undefined =>
+  mutants.length === 0 ? undefined : mutants.join(MUTANT_SEPARATOR);
+
+/** The mutants a report's `target.mutant` names, each apart. */
+export const mutantsOfField = (field: string | undefined): string[] =>
+  field === undefined || field === '' ? [] : field.split(MUTANT_SEPARATOR);

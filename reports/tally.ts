@@ -138,6 +138,13 @@ export class Tally {
 
 const count = (m: Map<string, number>, reason: string) => m.set(reason, (m.get(reason) ?? 0) + 1);
 
+/** The totals of a report's cases, by verdict. */
+export function totalsOf(cases: readonly CaseEntry[]): Report['totals'] {
+  const tally = new Tally();
+  for (const c of cases) tally.add(c);
+  return tally.totals;
+}
+
 /** A report held whole (a library run's, a merge's) summarised as its writers render it. */
 export function summarise(report: Report): ReportSummary {
   const tally = new Tally();

@@ -3,13 +3,13 @@
  * thread sends it (suite and index) exactly as the main thread would, shrinking included.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { runIndexedCase } from './runner.js';
+import { runIndexedCase } from './caseRun.js';
 import type { SuiteName } from './suites.js';
 import { EmbeddedTarget } from './targets/embedded.js';
 import type { CaseRequest, WorkerOptions } from './workerPool.js';
 
 const options = workerData as WorkerOptions;
-const target = new EmbeddedTarget(options.mutant ? [options.mutant] : []);
+const target = new EmbeddedTarget(options.mutants);
 
 parentPort!.on('message', (request: CaseRequest) => {
   let steps = 0;

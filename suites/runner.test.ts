@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { MUTANTS, type MutantName } from '../emulator/mutants/index.js';
 import { type CaseResult, ReportSchema } from '../reports/report.js';
-import { REORDER_WINDOW, type RunOptions, runIndexedCase, runSuites, streamSuites } from './runner.js';
+import { runIndexedCase } from './caseRun.js';
+import { REORDER_WINDOW, type RunOptions, runSuites, streamSuites } from './runner.js';
 import { SUITE_NAMES, type SuiteName } from './suites.js';
 import { EmbeddedTarget } from './targets/embedded.js';
 import type { Observation } from '../contracts/observation.js';
@@ -230,7 +231,7 @@ describe('worker threads', () => {
     const two = await runSuites({
       ...options,
       target: new EmbeddedTarget([mutant]),
-      workers: { count: 2, mutant },
+      workers: { count: 2, mutants: [mutant] },
     });
     expect(one.totals.diverged).toBeGreaterThan(0);
     expect(one.cases.some((c) => c.shrunk)).toBe(true);

@@ -16,7 +16,8 @@ export interface WorkerOptions {
   readonly shrinkSeconds?: number;
   readonly targetArgs: string;
   readonly reportFile?: string;
-  readonly mutant?: MutantName;
+  /** The mutants of each worker's emulator (none: the emulator as it is). */
+  readonly mutants: readonly MutantName[];
 }
 
 export interface CaseRequest {

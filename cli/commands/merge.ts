@@ -6,16 +6,18 @@
 import { closeSync, existsSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { type CaseEntry, type Report, SCHEMA_VERSION } from '../../reports/report.js';
-import { summarise } from '../../reports/tally.js';
+import { writeAll } from '../../reports/reporters/fileWrites.js';
+import { reportDirFiles, ReportFiles } from '../../reports/reporters/reportFiles.js';
+import { printSummary } from '../../reports/reporters/summary.js';
+import { replayById } from '../../reports/replayCommand.js';
+import { summarise, totalsOf } from '../../reports/tally.js';
 import { REPORT_FORMATS } from '../../reports/writers/formats.js';
-import { totalsOf } from '../../suites/runner.js';
 import { UsageError } from '../errors.js';
 import { forEachCase } from '../casesFile.js';
-import { prepareReportDir, writeAll } from '../files.js';
-import { reportDirFiles, ReportFiles } from '../reportFiles.js';
+import { prepareReportDir } from '../files.js';
 import type { Io } from '../io.js';
 import { readReportFile } from '../reportFile.js';
-import { exitCodeOf, formatOf, printSummary } from '../runSummary.js';
+import { exitCodeOf, formatOf } from '../runSummary.js';
 
 export interface MergeRaw {
   report?: string;
@@ -104,7 +106,7 @@ export function mergeReports(reports: readonly { path: string; report: Report }[
 /** A shrunk case's replay command names its shard's report: it now lives in the merged one. */
 function relocated<C extends CaseEntry>(c: C, out: string): C {
   if (!c.shrunk?.replay) return c;
-  const command = `npx sfn-conformance replay ${join(out, 'report.json')} ${c.shrunk.id}`;
+  const command = replayById(join(out, 'report.json'), c.shrunk.id);
   return { ...c, shrunk: { ...c.shrunk, replay: { command } } };
 }
 

@@ -6,14 +6,9 @@ import type { CaseContent } from '../../contracts/case.js';
 import type { CaseEntry } from '../../reports/report.js';
 import { forEachCase } from '../casesFile.js';
 import { readReportFile } from '../reportFile.js';
-import {
-  caseHead,
-  evaluate,
-  observationValues,
-  predictionValues,
-  replayCommand,
-  verdictOf,
-} from '../../suites/runner.js';
+import { mutantsOfField } from '../../reports/report.js';
+import { replayById, replayByPath } from '../../reports/replayCommand.js';
+import { caseHead, evaluate, observationValues, predictionValues, verdictOf } from '../../suites/caseRun.js';
 import { drawSuiteCase, isSuiteName, SUITE_NAMES, type SuiteName } from '../../suites/suites.js';
 import { UsageError } from '../errors.js';
 import { checkSeed, integer, MAX_RUNS } from '../values.js';
@@ -21,12 +16,14 @@ import type { Io } from '../io.js';
 import type { AwsRaw } from './awsOptions.js';
 import { selectTarget } from '../targetChoice.js';
 
+/** `replay`'s options, as commander hands them over. */
 export interface ReplayRaw extends AwsRaw {
   suite?: string;
   seed?: string;
   path?: string;
   target?: string;
-  emulatorMutant?: string;
+  /** `--emulator-mutant`, once for each. */
+  emulatorMutant?: string[];
   format?: string;
 }
 
@@ -47,7 +44,7 @@ function readReportOrCases(path: string): {
 }
 
 /** `replay <report.json> <caseId>` or `replay --suite S --seed N --path I`: re-runs one case and prints its result. */
-export async function replayCommand_(
+export async function replayCommand(
   reportPath: string | undefined,
   caseId: string | undefined,
   raw: ReplayRaw,
@@ -60,12 +57,12 @@ export async function replayCommand_(
   let seed: number;
   let index: number;
   let content: CaseContent | undefined;
-  let targetRaw: AwsRaw & { emulatorMutant?: string } = raw;
+  let targetRaw: AwsRaw & { emulatorMutant?: string[] } = raw;
   if (reportPath !== undefined) {
     if (caseId === undefined)
       throw new UsageError(
         'bad-option',
-        'replay <report.json> needs a case id too: sfn-conformance replay <report.json> <caseId>',
+        `replay <report.json> needs a case id too: ${replayById('<report.json>', '<caseId>', 'sfn-conformance')}`,
       );
     const report = readReportOrCases(reportPath);
     // The same case can be drawn by several suites: --suite says which one's result to replay.
@@ -115,7 +112,7 @@ export async function replayCommand_(
           target: t.kind,
           region: t.region,
           ...(t.endpoint ? { endpoint: t.endpoint } : {}),
-          ...(t.mutant ? { emulatorMutant: t.mutant } : {}),
+          ...(t.mutant ? { emulatorMutant: mutantsOfField(t.mutant) } : {}),
           ...raw,
         }
       : raw;
@@ -152,7 +149,7 @@ export async function replayCommand_(
   const c = realised.case;
   const e = await evaluate(target, suite, c);
   const result = {
-    ...caseHead(c, suite, { ...replay, command: replayCommand(suite, seed, index, args) }),
+    ...caseHead(c, suite, { ...replay, command: replayByPath(suite, seed, index, args) }),
     verdict: verdictOf(e),
     predicted: predictionValues(e.prediction),
     observed: observationValues(e.observation),

@@ -1,32 +1,41 @@
+/**
+ * `run`: the suites' cases on a target, compared with the oracles. The options are checked here;
+ * the run itself tells its reporters (reports/reporters/) what happens, and they write cases.jsonl,
+ * the progress line, the report files and the summary.
+ */
 import { availableParallelism } from 'node:os';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MUTANTS, type MutantName } from '../../emulator/mutants/index.js';
-import type { CaseResult } from '../../reports/report.js';
-import { type ReportSummary, Tally } from '../../reports/tally.js';
 import {
   baselineMatcher,
   type Expectations,
   ExpectationsSchema,
-  expectationsFrom,
   type FailOn,
   PROVENANCE_ORDER,
 } from '../../reports/expectations.js';
+import { casesJsonlReporter } from '../../reports/reporters/casesJsonl.js';
+import { expectationsFileReporter } from '../../reports/reporters/expectationsFile.js';
+import { progressReporter } from '../../reports/reporters/progress.js';
+import { reportDirFiles, reportFilesReporter } from '../../reports/reporters/reportFiles.js';
+import { summaryReporter } from '../../reports/reporters/summary.js';
+import { replayById } from '../../reports/replayCommand.js';
+import { mutantField } from '../../reports/report.js';
 import { REPORT_FORMATS } from '../../reports/writers/formats.js';
 import { streamSuites, type Shard } from '../../suites/runner.js';
 import { isSuiteName, SUITE_NAMES, type SuiteName } from '../../suites/suites.js';
 import type { AwsTarget } from '../../suites/targets/aws/awsTarget.js';
 import type { Target } from '../../contracts/target.js';
 import { UsageError } from '../errors.js';
-import { prepareReportDir, writeWhole } from '../files.js';
-import { reportDirFiles, ReportFiles } from '../reportFiles.js';
+import { prepareReportDir } from '../files.js';
 import { watchInterruption } from '../interruption.js';
 import { type Io, readJsonFile, zodPlace } from '../io.js';
 import type { AwsRaw } from './awsOptions.js';
 import { seedLine, seedOf } from '../seed.js';
-import { exitCodeOf, formatOf, printSummary } from '../runSummary.js';
+import { exitCodeOf, formatOf } from '../runSummary.js';
 import { selectTarget } from '../targetChoice.js';
 
+/** `run`'s options, as commander hands them over. */
 export interface RunRaw extends AwsRaw {
   plan?: boolean;
   runs?: string;
@@ -38,7 +47,8 @@ export interface RunRaw extends AwsRaw {
   shrinkBudget?: string;
   shrinkSeconds?: string;
   workers?: string;
-  emulatorMutant?: string;
+  /** `--emulator-mutant`, once for each. */
+  emulatorMutant?: string[];
   listMutants?: boolean;
   progress?: boolean;
   /** No progress line. */
@@ -61,42 +71,10 @@ function int(value: string, option: string, min: number, max: number): number {
   return Number(value);
 }
 
-/** A duration as people read it: `45 s`, `3 min 5 s`, `2 h 10 min`. */
-export function eta(seconds: number): string {
-  const s = Math.max(0, Math.round(seconds));
-  if (s < 60) return `${s} s`;
-  if (s < 3600) return `${Math.floor(s / 60)} min ${s % 60} s`;
-  return `${Math.floor(s / 3600)} h ${Math.floor((s % 3600) / 60)} min`;
-}
-
-/**
- * Progress on stderr: one live line on a terminal (rewritten in place and erased to its end, so a
- * shorter line leaves nothing of a longer one), a plain line every few seconds elsewhere, nothing
- * with --quiet. Colour only on a terminal, and never with NO_COLOR.
- */
-export function progress(io: Io, o: { live: boolean; colour: boolean }, now: () => number = Date.now) {
-  const started = now();
-  let last = 0;
-  let diverged = 0;
-  const red = (t: string) => (o.colour ? `\x1b[31m${t}\x1b[39m` : t);
-  return (result: CaseResult, done: number, total: number) => {
-    if (result.verdict === 'diverged' || result.verdict === 'error') diverged++;
-    const t = now();
-    const rate = (done / Math.max(t - started, 1)) * 1000;
-    const left = done === total ? '' : `, about ${eta((total - done) / Math.max(rate, 1e-9))} left`;
-    const bad = `${diverged} diverged or errored`;
-    const line = `${done}/${total} cases, ${diverged > 0 ? red(bad) : bad}, ${rate.toFixed(rate < 10 ? 1 : 0)} cases/s${left}`;
-    if (o.live) io.stderr(`\r${line}\x1b[K${done === total ? '\n' : ''}`);
-    else if (t - last >= 5000 || done === total) {
-      io.stderr(`${line}\n`);
-      last = t;
-    }
-  };
-}
-
 /** A real account's or an endpoint's target (without loading the AWS SDK to ask). */
 const isAws = (t: Target): t is AwsTarget => t.kind === 'aws' || t.kind === 'endpoint';
 
+/** `run`: checks the options, runs the cases with the run's reporters, and returns the exit code. */
 export async function runCommand(raw: RunRaw, io: Io, version: string): Promise<number> {
   if (raw.listMutants) {
     for (const [name, what] of Object.entries(MUTANTS)) io.stdout(`${name.padEnd(30)} ${what}\n`);
@@ -157,10 +135,11 @@ export async function runCommand(raw: RunRaw, io: Io, version: string): Promise<
       'file-exists',
       `--write-expect "${raw.writeExpect}" exists; it is not overwritten: give a new file, or remove it first`,
     );
-  const selected: { target: Target; args: string; runArgs?: string; mutant?: MutantName } =
+  const selected: { target: Target; args: string; runArgs?: string; mutants?: MutantName[] } =
     // The AWS SDK is loaded only for a run that uses it (it is most of the start-up otherwise).
     local ?? (await (await import('./awsOptions.js')).connectAwsTarget(raw, { maxConcurrency: concurrency }));
-  const { target, args, mutant } = selected;
+  const { target, args } = selected;
+  const mutants = selected.mutants ?? [];
   const aws = isAws(target) ? target : undefined;
   if (raw.plan && aws) {
     if (drawn) io.stderr(seedLine(seed));
@@ -173,32 +152,25 @@ export async function runCommand(raw: RunRaw, io: Io, version: string): Promise<
       'sfn-conformance-reports',
       `run-${new Date().toISOString().replace(/[:.]/g, '-')}-seed-${seed}${shard ? `-shard-${shard.index}-of-${shard.count}` : ''}`,
     );
-  const reporters = REPORT_FORMATS;
   // A run that did not finish leaves its cases.jsonl alone: say what can be done with it.
-  const unfinished = join(dir, 'cases.jsonl');
-  if (!raw.overwrite && existsSync(unfinished) && !existsSync(join(dir, 'report.json'))) {
-    const done = readFileSync(unfinished, 'utf8')
+  const casesJsonl = join(dir, 'cases.jsonl');
+  if (!raw.overwrite && existsSync(casesJsonl) && !existsSync(join(dir, 'report.json'))) {
+    const done = readFileSync(casesJsonl, 'utf8')
       .split('\n')
       .filter((l) => l.trim() !== '').length;
     throw new UsageError(
       'report-exists',
-      `the report directory "${dir}" holds the cases.jsonl of a run that did not finish (${done} cases): replay one with \`sfn-conformance replay ${unfinished} <id>\`, or pass --overwrite to run again from the start`,
+      `the report directory "${dir}" holds the cases.jsonl of a run that did not finish (${done} cases): replay one with \`${replayById(casesJsonl, '<id>', 'sfn-conformance')}\`, or pass --overwrite to run again from the start`,
     );
   }
-  prepareReportDir(dir, reportDirFiles(reporters), raw.overwrite === true);
-  const casesJsonl = join(dir, 'cases.jsonl');
-  writeFileSync(casesJsonl, '');
-  // The files that list every case are written as the cases finish; the run holds its findings only.
-  const files = new ReportFiles(dir, reporters);
-  const tally = new Tally();
+  prepareReportDir(dir, reportDirFiles(REPORT_FORMATS), raw.overwrite === true);
+  const reportFile = join(dir, 'report.json');
   const matcher = baseline
     ? baselineMatcher(baseline, raw.expect!, target.kind, new Date().toISOString().slice(0, 10))
     : undefined;
   if (drawn) io.stderr(seedLine(seed));
-  const region = isAws(target) ? target.region : (raw.region ?? 'us-east-1');
-  io.stderr(
-    `running ${suites.join(', ')} on ${target.description}: ${runs} cases each${shard ? ` (shard ${shard.index}/${shard.count})` : ''}, seed ${seed}, concurrency ${concurrency}\n`,
-  );
+  const region = aws ? aws.region : (raw.region ?? 'us-east-1');
+  const mutant = mutantField(mutants);
   // SIGINT / SIGTERM: start nothing new, stop what is in flight, clean up, write the partial report.
   const interruption = new AbortController();
   const unwatch = watchInterruption((why) => {
@@ -206,69 +178,42 @@ export async function runCommand(raw: RunRaw, io: Io, version: string): Promise<
     interruption.abort();
     void target.interrupt?.();
   });
-  const ran = await streamSuites(
-    {
-      signal: interruption.signal,
-      target,
-      runs,
-      seed,
-      concurrency,
-      suites,
-      shrinkBudget,
-      ...(shrinkSeconds !== undefined ? { shrinkSeconds } : {}),
-      ...(local && workers > 1
-        ? { workers: { count: workers, ...(local.mutant ? { mutant: local.mutant } : {}) } }
-        : {}),
-      casesJsonl,
-      reportFile: join(dir, 'report.json'),
-      ...(shard ? { shard } : {}),
-      targetArgs: selected.runArgs ?? args,
-      region,
-      version,
-      ...(raw.quiet
-        ? {}
-        : {
-            onCase: progress(io, {
-              live: raw.progress ?? process.stderr.isTTY === true,
-              colour: process.stderr.isTTY === true && !process.env.NO_COLOR,
-            }),
-          }),
+  // Each output of the run is a reporter; the files that list every case are written as the
+  // cases finish, so the run holds its findings only.
+  const terminal = process.stderr.isTTY === true;
+  const report = await streamSuites({
+    signal: interruption.signal,
+    target,
+    runs,
+    seed,
+    concurrency,
+    suites,
+    shrinkBudget,
+    ...(shrinkSeconds !== undefined ? { shrinkSeconds } : {}),
+    ...(local && workers > 1 ? { workers: { count: workers, mutants: local.mutants } } : {}),
+    reportFile,
+    ...(shard ? { shard } : {}),
+    targetArgs: selected.runArgs ?? args,
+    region,
+    version,
+    reportTarget: {
+      ...(aws?.endpoint ? { endpoint: aws.endpoint } : {}),
+      ...(mutant ? { mutant } : {}),
     },
-    (result) => {
-      const c = matcher ? matcher.mark(result) : result;
-      tally.add(c);
-      files.add(c);
-    },
-  )
-    .catch((e: unknown) => {
-      files.discard();
-      throw e;
-    })
-    .finally(unwatch);
-  if (aws?.endpoint) ran.target.endpoint = aws.endpoint;
-  if (mutant) ran.target.mutant = mutant;
-  const outcome = matcher?.outcome();
-  for (const e of outcome?.stale ?? [])
-    io.stderr(`stale expectation (matched no divergence): ${JSON.stringify(e)}\n`);
-  for (const e of outcome?.expired ?? [])
-    io.stderr(`expired expectation (past ${e.expires}): ${JSON.stringify(e)}\n`);
-  const { stats: runStats, ...head } = ran;
-  const report: ReportSummary = {
-    ...head,
-    totals: tally.totals,
-    ...(outcome ? { expectations: outcome.summary } : {}),
+    ...(matcher ? { baseline: matcher } : {}),
     ...(raw.failOn ? { failOn } : {}),
-    stats: runStats,
-    findings: tally.findings,
-    tally: tally.data(),
-  };
-  files.finish(report);
-  if (raw.writeExpect !== undefined)
-    writeWhole(
-      raw.writeExpect,
-      `${JSON.stringify(expectationsFrom(report, join(dir, 'report.json')), null, 2)}\n`,
-    );
-  printSummary(report, dir, io, format);
+    reporters: [
+      casesJsonlReporter(casesJsonl),
+      reportFilesReporter(dir, REPORT_FORMATS),
+      progressReporter(io, {
+        quiet: raw.quiet === true,
+        live: raw.progress ?? terminal,
+        colour: terminal && !process.env.NO_COLOR,
+      }),
+      ...(raw.writeExpect !== undefined ? [expectationsFileReporter(raw.writeExpect, reportFile)] : []),
+      summaryReporter(io, dir, format),
+    ],
+  }).finally(unwatch);
   const stats = report.target.stats;
   if (aws) for (const problem of aws.cleanupProblems) io.stderr(`clean-up failed: ${problem}\n`);
   if (stats && stats.cleanupFailures! > 0)

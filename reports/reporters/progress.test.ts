@@ -1,18 +1,14 @@
-/** The progress line of `run`: rewritten in place and erased to its end, an ETA, colour only where asked, --quiet. */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+/** The progress line of `run`: rewritten in place and erased to its end, an ETA, colour only where asked. */
 import { describe, expect, it } from 'vitest';
-import type { CaseResult } from '../../reports/report.js';
-import { run } from '../testing/runInProcess.js';
-import { eta, progress } from './run.js';
+import type { CaseResult } from '../report.js';
+import { eta, progressLine } from './progress.js';
 
 const result = (verdict: CaseResult['verdict']) => ({ verdict }) as CaseResult;
 
 function lines(o: { live: boolean; colour: boolean }, verdicts: CaseResult['verdict'][]) {
   let t = 0;
   let out = '';
-  const on = progress({ stdout: () => undefined, stderr: (s) => (out += s) }, o, () => t);
+  const on = progressLine({ stdout: () => undefined, stderr: (s) => (out += s) }, o, () => t);
   verdicts.forEach((v, i) => {
     t += 6000;
     on(result(v), i + 1, verdicts.length);
@@ -46,25 +42,5 @@ describe('the progress line', () => {
 
   it('reads a duration as people do', () => {
     expect([eta(4.4), eta(125), eta(7800)]).toEqual(['4 s', '2 min 5 s', '2 h 10 min']);
-  });
-
-  it('--quiet writes no progress, and the summary still prints', async () => {
-    const dir = join(mkdtempSync(join(tmpdir(), 'sfnc-quiet-')), 'r');
-    const r = await run(
-      'run',
-      '--runs',
-      '2',
-      '--seed',
-      '1',
-      '--suite',
-      'outcome',
-      '--report',
-      dir,
-      '--quiet',
-      '--progress',
-    );
-    expect(r.code).toBe(0);
-    expect(r.stderr).not.toMatch(/cases\/s/);
-    expect(r.stdout).toMatch(/^2 cases: 2 matched/);
   });
 });

@@ -2,10 +2,10 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { summarise } from '../reports/tally.js';
-import { REPORT_FORMATS } from '../reports/writers/formats.js';
-import { renderFile } from '../reports/writers/format.js';
-import { fixtureReport } from '../reports/writers/testing/fixtureReport.js';
+import { summarise } from '../tally.js';
+import { REPORT_FORMATS } from '../writers/formats.js';
+import { renderFile } from '../writers/format.js';
+import { fixtureReport } from '../writers/testing/fixtureReport.js';
 import { ReportFiles } from './reportFiles.js';
 
 describe('report files written as the cases finish', () => {

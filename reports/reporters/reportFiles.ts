@@ -6,17 +6,19 @@
  */
 import { closeSync, openSync, readSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CaseEntry } from '../reports/report.js';
-import type { ReportSummary } from '../reports/tally.js';
-import type { ReportFormat } from '../reports/writers/format.js';
-import { UsageError } from './errors.js';
-import { writeAll } from './files.js';
+import { UsageError } from '../../cli/errors.js';
+import type { CaseEntry } from '../report.js';
+import type { ReportSummary } from '../tally.js';
+import type { ReportFormat } from '../writers/format.js';
+import { REPORT_FORMATS } from '../writers/formats.js';
+import { writeAll } from './fileWrites.js';
+import type { RunReporter } from './runReporter.js';
 
 /** Where a section's texts lie in a part file: byte ranges, in the order written. */
 type Ranges = [start: number, end: number][];
 
 interface Part {
-  readonly reporter: ReportFormat;
+  readonly format: ReportFormat;
   readonly path: string;
   readonly fd: number;
   bytes: number;
@@ -27,24 +29,25 @@ interface Part {
 const partFileName = (fileName: string): string => `.${fileName}.part`;
 
 /** Every file a run or a merge writes into its report directory, the part files included. */
-export const reportDirFiles = (reporters: readonly ReportFormat[]): string[] => [
-  ...reporters.map((r) => r.fileName),
+export const reportDirFiles = (formats: readonly ReportFormat[]): string[] => [
+  ...formats.map((r) => r.fileName),
   'cases.jsonl',
-  ...reporters.filter((r) => r.perCase).map((r) => partFileName(r.fileName)),
+  ...formats.filter((r) => r.perCase).map((r) => partFileName(r.fileName)),
 ];
 
+/** The report files of a directory, written as the cases come (see the file's comment). */
 export class ReportFiles {
   private readonly parts: Part[] = [];
 
   constructor(
     private readonly dir: string,
-    private readonly reporters: readonly ReportFormat[],
+    private readonly formats: readonly ReportFormat[],
   ) {
     try {
-      for (const reporter of reporters)
-        if (reporter.perCase) {
-          const path = join(dir, partFileName(reporter.fileName));
-          this.parts.push({ reporter, path, fd: openSync(path, 'w+'), bytes: 0, sections: new Map() });
+      for (const format of formats)
+        if (format.perCase) {
+          const path = join(dir, partFileName(format.fileName));
+          this.parts.push({ format, path, fd: openSync(path, 'w+'), bytes: 0, sections: new Map() });
         }
     } catch (e) {
       this.discard();
@@ -55,7 +58,7 @@ export class ReportFiles {
   /** What a case adds to each file that lists it (cases in the report's order). */
   add(c: CaseEntry): void {
     for (const part of this.parts) {
-      const perCase = part.reporter.perCase!;
+      const perCase = part.format.perCase!;
       const name = perCase.section(c);
       const ranges = part.sections.get(name) ?? part.sections.set(name, []).get(name)!;
       const bytes = Buffer.from(perCase.text(c, ranges.length === 0));
@@ -80,7 +83,7 @@ export class ReportFiles {
   finish(summary: ReportSummary): void {
     const written: [temporary: string, path: string][] = [];
     try {
-      for (const reporter of this.reporters) written.push(this.write(reporter, summary));
+      for (const format of this.formats) written.push(this.write(format, summary));
       for (const [temporary, path] of written) renameSync(temporary, path);
     } finally {
       for (const [temporary] of written) rmSync(temporary, { force: true });
@@ -101,15 +104,15 @@ export class ReportFiles {
   }
 
   /** A file written beside its place: the temporary file and the place. */
-  private write(reporter: ReportFormat, summary: ReportSummary): [string, string] {
-    const path = join(this.dir, reporter.fileName);
+  private write(format: ReportFormat, summary: ReportSummary): [string, string] {
+    const path = join(this.dir, format.fileName);
     const temporary = `${path}.${process.pid}.tmp`;
-    const part = this.parts.find((p) => p.reporter === reporter);
+    const part = this.parts.find((p) => p.format === format);
     const buffer = Buffer.alloc(1 << 16);
     const out = openSync(temporary, 'w');
     let open = true;
     try {
-      for (const chunk of reporter.render(summary)) {
+      for (const chunk of format.render(summary)) {
         if (typeof chunk === 'string') writeAll(out, Buffer.from(chunk));
         else
           for (const [start, end] of part?.sections.get(chunk.section) ?? [])
@@ -138,4 +141,30 @@ export class ReportFiles {
       throw e;
     }
   }
+}
+
+/**
+ * The reporter that writes a run's report files into `dir` (report.json, report.md, report.html,
+ * junit.xml): their part files opened as the run starts, each case added in the report's order,
+ * the files put together when the run is over, the parts removed if it fails.
+ */
+export function reportFilesReporter(
+  dir: string,
+  formats: readonly ReportFormat[] = REPORT_FORMATS,
+): RunReporter {
+  let files: ReportFiles | undefined;
+  return {
+    onRunStart() {
+      files = new ReportFiles(dir, formats);
+    },
+    onCaseInOrder(c) {
+      files?.add(c);
+    },
+    onRunEnd(report) {
+      files?.finish(report);
+    },
+    onRunFailed() {
+      files?.discard();
+    },
+  };
 }

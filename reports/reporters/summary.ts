@@ -1,33 +1,31 @@
-/** What `run` and `merge` print when they end, and the exit code they end with. */
+/**
+ * What `run` and `merge` print on stdout when they end: the totals, the failing divergences grouped
+ * by cause, the errors, and where the report files are.
+ */
 import { join } from 'node:path';
-import { failingDivergences } from '../reports/expectations.js';
-import { groupByCause } from '../reports/groups.js';
-import type { Finding, ReportSummary } from '../reports/tally.js';
-import { REPORT_FORMATS } from '../reports/writers/formats.js';
-import { cell } from '../reports/writers/markdownCell.js';
-import { UsageError } from './errors.js';
-import type { Io } from './io.js';
+import { failingDivergences } from '../expectations.js';
+import { groupByCause } from '../groups.js';
+import type { Finding, ReportSummary } from '../tally.js';
+import { REPORT_FORMATS } from '../writers/formats.js';
+import { cell } from '../writers/markdownCell.js';
+import type { RunReporter, Streams } from './runReporter.js';
 
-/** 1 where a divergence fails the run (not expected, strong enough for --fail-on) or a case errored. */
-export function exitCodeOf(report: ReportSummary): number {
-  return failingDivergences(report, report.failOn).length + report.totals.errored === 0 ? 0 : 1;
-}
-
-const FORMATS = ['text', 'json', 'markdown'] as const;
-export type Format = (typeof FORMATS)[number];
-export function formatOf(value: string | undefined): Format {
-  if (value === undefined) return 'text';
-  if (!(FORMATS as readonly string[]).includes(value))
-    throw new UsageError('bad-option', `--format "${value}" is unknown; use ${FORMATS.join(', ')}`);
-  return value as Format;
-}
+/** The formats of the summary: text for people, JSON for scripts, Markdown for a CI job's page. */
+export const SUMMARY_FORMATS = ['text', 'json', 'markdown'] as const;
+/** A format of the summary. */
+export type SummaryFormat = (typeof SUMMARY_FORMATS)[number];
 
 /**
  * The summary on stdout: the totals, then the failing divergences grouped by cause (the same
  * difference paths), a count and one example with its replay command per group, and where the
  * reports are; as text, JSON or Markdown.
  */
-export function printSummary(report: ReportSummary, dir: string, io: Io, format: Format = 'text'): void {
+export function printSummary(
+  report: ReportSummary,
+  dir: string,
+  io: Streams,
+  format: SummaryFormat = 'text',
+): void {
   const t = report.totals;
   const files = [...REPORT_FORMATS.map((r) => join(dir, r.fileName)), join(dir, 'cases.jsonl')];
   const groups = groupByCause(failingDivergences(report, report.failOn ?? 'inferred'));
@@ -93,4 +91,9 @@ function firstDifference(c: Finding): string {
   return d
     ? `${d.path} predicted ${JSON.stringify(d.predicted)}, observed ${JSON.stringify(d.observed)}`
     : '';
+}
+
+/** The reporter that prints the summary of a run whose report files are in `dir`, as it ends. */
+export function summaryReporter(io: Streams, dir: string, format: SummaryFormat): RunReporter {
+  return { onRunEnd: (report) => printSummary(report, dir, io, format) };
 }

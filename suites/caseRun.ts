@@ -1,0 +1,197 @@
+/**
+ * One case of a run: drawn from its suite by seed and index, realised on the target, executed,
+ * compared with the oracle's prediction and, when it diverges, shrunk to a smaller case with the
+ * same divergence.
+ */
+import type fc from 'fast-check';
+import type { Case, CaseContent } from '../contracts/case.js';
+import type { Observation } from '../contracts/observation.js';
+import type { Prediction } from '../contracts/prediction.js';
+import { realiseCase, type Target } from '../contracts/target.js';
+import { withId } from '../generators/invalidCase.js';
+import { shrinkCase } from '../generators/sampleCases.js';
+import { predictExecution } from '../oracles/outcome/predictExecution.js';
+import {
+  aspectsOn,
+  callLine,
+  compare,
+  divergenceSignature,
+  type Difference,
+  undecidedBy,
+} from '../reports/compare.js';
+import { replayById, replayByPath } from '../reports/replayCommand.js';
+import type { CaseResult } from '../reports/report.js';
+import { drawSuiteCase, SUITES, type SuiteName } from './suites.js';
+
+/** What running one case needs: the target, the seed, the shrinking budget, the replay commands' parts. */
+export interface CaseRunOptions {
+  readonly target: Target;
+  readonly seed: number;
+  /** Executions spent shrinking one divergent case. */
+  readonly shrinkBudget: number;
+  /** Wall-clock seconds spent shrinking one divergent case, at most (no limit when absent). */
+  readonly shrinkSeconds?: number;
+  /** The command-line options that select the target, for replay commands (e.g. `--target embedded`). */
+  readonly targetArgs: string;
+  /** Where report.json will be written, for the replay commands of shrunk cases. */
+  readonly reportFile?: string;
+  /** Once aborted, shrinking stops. */
+  readonly signal?: AbortSignal;
+}
+
+/** The prediction's values without their provenance (the report's `predicted`). */
+export function predictionValues(p: Prediction): Record<string, unknown> {
+  const { trace: _trace, ...expectations } = p;
+  const values = Object.fromEntries(Object.entries(expectations).map(([k, v]) => [k, v.value]));
+  return { ...values, calls: p.calls.value.map(callLine) };
+}
+
+/** The observation as the report has it: calls as one line each (`action resource decision`). */
+export function observationValues(o: Observation): Record<string, unknown> {
+  return o.calls ? { ...o, calls: o.calls.map(callLine) } : { ...o };
+}
+
+/** A case executed and compared: what was predicted, what was seen, where they differ. */
+export interface Evaluated {
+  readonly case: Case;
+  readonly prediction: Prediction;
+  readonly observation: Observation;
+  readonly differences: Difference[];
+  /** No difference, and none could be seen: why the target cannot decide the case (a match otherwise). */
+  readonly undecided?: string;
+}
+
+/** A case's verdict: diverged where a difference shows, undecided where the target shows too little, else a match. */
+export const verdictOf = (e: Evaluated): 'match' | 'diverged' | 'undecided' =>
+  e.differences.length > 0 ? 'diverged' : e.undecided !== undefined ? 'undecided' : 'match';
+
+/** Runs one case on the target and compares it with the oracle's prediction. */
+export async function evaluate(target: Target, suite: SuiteName, c: Case): Promise<Evaluated> {
+  const prediction = predictExecution(c);
+  const observation = await target.execute(c);
+  const aspects = aspectsOn(SUITES[suite].aspects, target.capabilities);
+  const differences = compare(prediction, observation, aspects);
+  const undecided = differences.length === 0 ? undecidedBy(prediction, observation, aspects) : undefined;
+  return { case: c, prediction, observation, differences, ...(undecided ? { undecided } : {}) };
+}
+
+/** Resolves after the event loop's next turn (timers, I/O and signals get their go). */
+export const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** What a case result says of the case before its verdict: its id, suite, labels and how to replay it. */
+type Head = Omit<CaseResult, 'verdict' | 'predicted' | 'observed' | 'differences'>;
+
+/** What a case result says of the case: its id, suite, labels and how to replay it. */
+export function caseHead(c: Case, suite: SuiteName, replay: CaseResult['replay']): Head {
+  return {
+    id: c.id,
+    suite,
+    api: c.api,
+    pattern: c.pattern,
+    resourceMode: c.resourceMode,
+    queryLanguage: c.queryLanguage,
+    replay,
+  };
+}
+
+/** Case `i` of a suite: drawn, realised on the target, run, compared and (when it diverges) shrunk. */
+export async function runIndexedCase(
+  o: CaseRunOptions,
+  suite: SuiteName,
+  i: number,
+  countShrink: (steps: number, executions: number) => void = () => undefined,
+): Promise<CaseResult> {
+  const started = Date.now();
+  const drawn = drawSuiteCase(suite, o.seed, i);
+  const replay = { seed: o.seed, path: `${suite}:${i}` };
+  const drawnCase = withId(drawn.value, replay);
+  const realised = realiseCase(o.target, drawnCase);
+  const c = 'case' in realised ? realised.case : drawnCase;
+  const head = caseHead(c, suite, { ...replay, command: replayByPath(suite, o.seed, i, o.targetArgs) });
+  let result: CaseResult;
+  if ('skipped' in realised) {
+    result = {
+      ...head,
+      verdict: 'skipped',
+      predicted: {},
+      observed: {},
+      differences: [],
+      skipReason: realised.skipped,
+    };
+  } else {
+    try {
+      result = await runCase(o, suite, c, drawn, replay, head, countShrink);
+    } catch (error) {
+      result = {
+        ...head,
+        verdict: 'error',
+        predicted: {},
+        observed: {},
+        differences: [],
+        errorMessage: (error as Error).stack ?? String(error),
+      };
+    }
+  }
+  return { ...result, durationMs: Date.now() - started };
+}
+
+/** Evaluates one case and, if it diverges, shrinks it within the budget. */
+async function runCase(
+  o: CaseRunOptions,
+  suite: SuiteName,
+  c: Case,
+  drawn: fc.Value<CaseContent>,
+  replay: Case['replay'],
+  head: Head,
+  countShrink: (steps: number, executions: number) => void,
+): Promise<CaseResult> {
+  const e = await evaluate(o.target, suite, c);
+  const result: CaseResult = {
+    ...head,
+    verdict: verdictOf(e),
+    predicted: predictionValues(e.prediction),
+    observed: observationValues(e.observation),
+    differences: e.differences,
+    ...(e.undecided ? { undecidedReason: e.undecided } : {}),
+  };
+  if (e.differences.length === 0 || o.shrinkBudget === 0) return result;
+  let last = e;
+  let executions = 0;
+  const signature = divergenceSignature(e.differences);
+  const deadline = o.shrinkSeconds === undefined ? Infinity : Date.now() + o.shrinkSeconds * 1000;
+  const shrunk = await shrinkCase(
+    SUITES[suite].cases,
+    drawn,
+    async (content) => {
+      await nextTurn();
+      if (o.signal?.aborted) return false;
+      const candidate = withId(content, replay);
+      const realised = realiseCase(o.target, candidate, 'shrink');
+      if (!('case' in realised)) return false;
+      executions++;
+      try {
+        const next = await evaluate(o.target, suite, realised.case);
+        // Only a candidate with the same divergence: a smaller case of another bug is not this one.
+        if (divergenceSignature(next.differences) !== signature) return false;
+        last = next;
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    o.shrinkBudget,
+    () => Date.now() >= deadline,
+  );
+  countShrink(shrunk.steps, executions);
+  const { replay: _r, ...shrunkCase } = last.case;
+  return {
+    ...result,
+    shrunk: {
+      id: last.case.id,
+      steps: shrunk.steps,
+      case: shrunkCase,
+      differences: last.differences,
+      ...(o.reportFile ? { replay: { command: replayById(o.reportFile, last.case.id) } } : {}),
+    },
+  };
+}
