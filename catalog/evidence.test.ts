@@ -10,7 +10,8 @@ import { predictPolicy } from '../oracles/policy/predictPolicy.js';
 import { checkPolicy } from '../oracles/calls/checkPolicy.js';
 import { PolicySet } from '../iam/evaluate.js';
 import { parsePolicy } from '../iam/policy.js';
-import { EVIDENCE, EVIDENCE_ENTRIES, type RuleId, type Source } from './evidence.js';
+import { EVIDENCE, EVIDENCE_ENTRIES, type RuleId } from './evidence.js';
+import type { Source } from './evidence/entry.js';
 import { rule, weakest } from './provenance.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -63,14 +64,16 @@ describe('the evidence table', () => {
   });
 
   it('has only rules the project applies: each id is named in its code', () => {
+    // The table itself (catalog/evidence.ts and its entries in catalog/evidence/) names every id.
+    const table = [join(ROOT, 'catalog', 'evidence.ts'), join(ROOT, 'catalog', 'evidence')];
     const code: string[] = [];
     const walk = (dir: string): void => {
       for (const name of readdirSync(dir)) {
         if (['node_modules', 'dist', 'testdata', '.git'].includes(name)) continue;
         const path = join(dir, name);
+        if (table.includes(path)) continue;
         if (statSync(path).isDirectory()) walk(path);
-        else if (name.endsWith('.ts') && !name.endsWith('.test.ts') && !name.startsWith('evidence.'))
-          code.push(readFileSync(path, 'utf8'));
+        else if (name.endsWith('.ts') && !name.endsWith('.test.ts')) code.push(readFileSync(path, 'utf8'));
       }
     };
     walk(ROOT);

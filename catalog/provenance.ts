@@ -3,7 +3,8 @@
  * the rules of the evidence table (catalog/evidence.ts) it rests on. A prediction is as strong as
  * the weakest rule it rests on: its kind is that rule's, and it names every rule of that kind.
  */
-import { EVIDENCE, sourceText, type ProvenanceKind, type RuleId } from './evidence.js';
+import { EVIDENCE, type RuleId } from './evidence.js';
+import { sourceText, type ProvenanceKind } from './evidence/entry.js';
 
 export type { ProvenanceKind, RuleId };
 

@@ -5,10 +5,13 @@
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { EVIDENCE_ENTRIES, sourceText, type EvidenceEntry } from '../catalog/evidence.js';
+import { EVIDENCE_ENTRIES } from '../catalog/evidence.js';
+import { sourceText, type EvidenceEntry } from '../catalog/evidence/entry.js';
 
+/** Where the rendered page is written. */
 export const EVIDENCE_DOC = fileURLToPath(new URL('../docs/evidence.md', import.meta.url));
 
+/** The page's sections: the rules whose id starts with the prefix, under the title. */
 const GROUPS: readonly (readonly [string, string])[] = [
   ['sfn', 'Step Functions: the integration, its templates, .sync, the history'],
   ['sagemaker', "SageMaker's answers"],
@@ -21,6 +24,7 @@ const GROUPS: readonly (readonly [string, string])[] = [
 /** Text as Markdown shows it: `<partition>` is not a tag. */
 const md = (text: string): string => text.replace(/</g, '\\<');
 
+/** One rule as its Markdown section. */
 function entry(e: EvidenceEntry): string[] {
   const marks = [e.kind, ...(e.assumption ? ['assumption'] : []), ...(e.undecided ? ['undecided'] : [])];
   return [
@@ -34,6 +38,7 @@ function entry(e: EvidenceEntry): string[] {
   ];
 }
 
+/** The evidence table as the Markdown page docs/evidence.md. */
 export function evidenceDoc(): string {
   const count = (k: EvidenceEntry['kind']) => EVIDENCE_ENTRIES.filter((e) => e.kind === k).length;
   const lines = [

@@ -1,0 +1,128 @@
+/** The rules of the States Language the oracle applies: Retry, Catch, paths, JSONata, timeouts. */
+import type { EvidenceEntry } from './entry.js';
+import { ASL, DG, ERRORS, model, page, RECORDED, recording, report, SFN_API, TASKS } from './sources.js';
+
+/** ASL semantics the oracle applies. */
+export const ASL_RULES = [
+  {
+    id: 'asl.retry',
+    claim:
+      'Retriers are tried in order; the first that matches applies; wait IntervalSeconds x BackoffRate^n capped by MaxDelaySeconds (FULL jitter: up to that), MaxAttempts per retrier per state visit; then catchers in order',
+    kind: 'documented',
+    sources: [
+      page(ERRORS, 'Retrying after an error; Fallback states'),
+      page(ASL, 'Retrying after error; Fallback states'),
+    ],
+  },
+  {
+    id: 'asl.task-failed-wildcard',
+    claim:
+      'States.TaskFailed matches every error name but States.Timeout; States.ALL every one but States.Runtime',
+    kind: 'documented',
+    sources: [page(ERRORS, 'Error names')],
+  },
+  {
+    id: 'asl.runtime-uncatchable',
+    claim: 'States.Runtime is never retried or caught',
+    kind: 'documented',
+    sources: [page(ERRORS, 'Error names (States.Runtime)')],
+  },
+  {
+    id: 'asl.data-flow',
+    claim:
+      "InputPath, Parameters / Arguments, ResultSelector, ResultPath, OutputPath (JSONPath) and Output, Assign (JSONata) shape a state's input and output as documented",
+    kind: 'documented',
+    sources: [
+      page(`${DG}/concepts-input-output-filtering.html`, 'Processing input and output'),
+      page(`${DG}/workflow-variables.html`, 'Variables and their scope'),
+      page(`${DG}/transforming-data.html`, 'Transforming data with JSONata'),
+    ],
+  },
+  {
+    id: 'asl.task-timeout',
+    claim: 'A task that runs past its TimeoutSeconds fails with States.Timeout',
+    kind: 'documented',
+    sources: [
+      page(`${DG}/state-task.html`, 'Task state fields: TimeoutSeconds'),
+      page(ERRORS, 'Error names (States.Timeout)'),
+    ],
+  },
+  {
+    id: 'asl.heartbeat-timeout-error',
+    claim:
+      "A task that misses its heartbeat fails with States.Timeout (the history's error), which States.HeartbeatTimeout also matches in Retry and Catch",
+    kind: 'documented',
+    sources: [
+      page(ERRORS, 'Error names (States.Timeout, States.HeartbeatTimeout)'),
+      recording(`${TASKS}/170-heartbeat-timeout.json`),
+    ],
+  },
+  {
+    id: 'asl.machine-timeout',
+    claim: "An execution that runs past the state machine's TimeoutSeconds (or a year) ends TIMED_OUT",
+    kind: 'documented',
+    sources: [
+      page(ASL, 'Top-level fields: TimeoutSeconds'),
+      page(`${DG}/service-quotas.html`, 'Quotas related to state machine executions: maximum execution time'),
+    ],
+  },
+  {
+    id: 'sfn.timed-out-no-error',
+    claim:
+      'DescribeExecution of a timed-out execution has no error or cause (its ExecutionTimedOut event has them)',
+    kind: 'observed',
+    sources: [
+      report(
+        'floci-io/floci#2733',
+        'DescribeExecution of an execution timed out on AWS has no error or cause',
+      ),
+    ],
+  },
+  {
+    id: 'sfn.stop-execution',
+    claim: 'StopExecution aborts the running task: the execution ends ABORTED',
+    kind: 'documented',
+    sources: [page(`${SFN_API}/API_StopExecution.html`, 'Description')],
+  },
+  {
+    id: 'sfn.history.aborted-task',
+    claim:
+      'An aborted or timed-out execution records TaskStateAborted for its running task before ExecutionAborted / ExecutionTimedOut',
+    kind: 'inferred',
+    sources: [model('stepfunctions shapes.HistoryEventType')],
+    caveat: 'the order of the events is not documented',
+  },
+  {
+    id: 'sfn.history.events',
+    claim:
+      'The event sequences of Task, Choice, Pass, Succeed, Fail, Map and Parallel states (TaskScheduled, TaskStarted, TaskSubmitted for .sync, MapIterationStarted ...)',
+    kind: 'observed',
+    sources: [
+      recording(`${TASKS}/170-heartbeat-timeout.json`),
+      recording(`${TASKS}/022-sync-with-task-token.json`),
+      recording(`${RECORDED}/016-reference-in-map-state-map-state-reference-in-intrinsic-func.json`),
+      recording(`${RECORDED}/409-parallel-state-parallel-state-parameters.json`),
+    ],
+  },
+  {
+    id: 'sfn.path-unresolved-runtime',
+    claim:
+      'A JSONPath ".$" reference that cannot be resolved fails the execution with States.Runtime: "The JSONPath ... specified for the field ... could not be found in the input ..."',
+    kind: 'observed',
+    sources: [
+      recording(`${RECORDED}/459-invalid-jsonpath-invalid-jsonpath-in-string-expr-contextpath.json`),
+      recording(`${RECORDED}/460-invalid-jsonpath-st-invalid-jsonpath-in-causepath.json`),
+    ],
+    caveat: 'the ASL specification names States.ParameterPathFailure for this; AWS raises States.Runtime',
+  },
+  {
+    id: 'sfn.jsonata-undefined',
+    claim:
+      'A JSONata expression of Arguments that returns nothing fails with States.QueryEvaluationError, which can be retried and caught',
+    kind: 'documented',
+    sources: [
+      page(ERRORS, 'Error names (States.QueryEvaluationError)'),
+      recording(`${RECORDED}/018-undefined-reference-base-undefined-output.json`),
+    ],
+  },
+] as const satisfies readonly EvidenceEntry[];
