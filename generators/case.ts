@@ -85,6 +85,7 @@ export type PolicyChoice =
   /** The predicted policy with one permission the case exercises taken away. */
   | 'withoutOne';
 
+/** What the cases are drawn for: an API, pattern, query language, machine shape or policy variant. */
 export interface CaseFilter {
   readonly api?: Api;
   readonly pattern?: Pattern;

@@ -247,6 +247,7 @@ export function invalidCaseArb(
     .filter((c): c is CaseContent => c !== undefined);
 }
 
+/** The case with its id (a hash of its content) and how to replay it. */
 export function withId(content: CaseContent, replay: Case['replay']): Case {
   return { id: caseId(content), ...content, replay };
 }

@@ -10,6 +10,7 @@ import type { Constraint } from '../validation/validateRequest.js';
 import { REQUEST_ARBITRARIES } from './requests.js';
 import type { SageMakerRequest } from './requests/common.js';
 
+/** How a negative request breaks its API's rules: the constraint, where, and the mistake it is. */
 export interface RequestBreak {
   readonly constraint: Constraint;
   /** JSON pointer of the broken value in the request. */
@@ -19,6 +20,7 @@ export interface RequestBreak {
   readonly form?: string;
 }
 
+/** A request made invalid by one edit, and how it breaks. */
 export interface NegativeRequest {
   readonly api: Api;
   readonly request: SageMakerRequest;

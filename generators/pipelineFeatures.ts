@@ -19,6 +19,7 @@ import type { Case } from '../contracts/case.js';
 import { NEAR_MISS_ERROR_NAMES, WHOLE_OBJECTS } from './taskPlan.js';
 import { REGION } from './values.js';
 
+/** A feature of the pipelines people write, and how to tell a case has it (for `sample --stats`). */
 export interface PipelineFeature {
   readonly section: string;
   readonly label: string;
@@ -124,6 +125,7 @@ const CONTENT = 'request content';
 const PLACES = 'partitions and regions';
 const INVALID = 'invalid forms (validation suite)';
 
+/** The features `sample --stats` counts, by section, in the order it lists them. */
 export const PIPELINE_FEATURES: readonly PipelineFeature[] = [
   F(
     FLOW,

@@ -6,6 +6,7 @@
  */
 import { arnPrefix, DNS_SUFFIX, partitionOf } from '../catalog/regions.js';
 
+/** Where a case runs: its account and region. */
 export interface Place {
   readonly account: string;
   readonly region: string;

@@ -11,6 +11,7 @@ import type { Case, CaseContent } from '../contracts/case.js';
 import { validCaseArb } from './case.js';
 import { invalidCaseArb, withId } from './invalidCase.js';
 
+/** What `sample` draws: its seed, the APIs and patterns, and whether invalid cases are mixed in. */
 export interface SampleOptions {
   readonly seed: number;
   readonly apis?: readonly Api[];
@@ -86,6 +87,7 @@ export function plain<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
 }
 
+/** A shrunk case, and how much shrinking it took. */
 export interface Shrunk {
   readonly value: CaseContent;
   /** Shrink steps taken (each a smaller case that still failed). */

@@ -7,6 +7,7 @@ import type { JobEnd } from '../contracts/prediction.js';
 import { predictExecution } from '../oracles/outcome/predictExecution.js';
 import type { CaseContent } from '../contracts/case.js';
 
+/** How many of the cases have each kind of scenario (for `sample --stats`). */
 export interface ScenarioMix {
   readonly cases: number;
   /** Cases whose scenario injects a create error. */
@@ -27,6 +28,7 @@ export interface ScenarioMix {
   readonly validated: number;
 }
 
+/** The counts of the scenarios the cases exercise. */
 export function scenarioMix(cases: readonly CaseContent[]): ScenarioMix {
   const firstJob: Record<JobEnd | 'none', number> = {
     Completed: 0,

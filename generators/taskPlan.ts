@@ -78,6 +78,7 @@ export interface DrawnTask {
   readonly arnPath?: JsonPath;
 }
 
+/** What a task is drawn for: its API and state name, and what it may have around it. */
 export interface TaskOptions {
   readonly api: Api;
   readonly name: string;

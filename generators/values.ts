@@ -5,7 +5,9 @@
 import fc from 'fast-check';
 import { shapeAt } from '../apimodel/lookup.js';
 
+/** The account cases are drawn in (the documentation's example account). */
 export const ACCOUNT = '123456789012';
+/** The region cases are drawn in. */
 export const REGION = 'us-east-1';
 
 const WORDS = ['churn', 'xgb', 'bert', 'fraud', 'images', 'search', 'forecast', 'ranker', 'clip', 'demand'];
@@ -49,6 +51,7 @@ export function nameFor(operation: string, ...path: string[]): fc.Arbitrary<stri
   return resourceNameArb(shapeAt(operation, ...path).max ?? 63);
 }
 
+/** An S3 bucket of the documentation's example names. */
 export const bucketArb = fc.constantFrom(
   'amzn-s3-demo-bucket',
   'amzn-s3-demo-bucket1',
@@ -64,6 +67,7 @@ const keyPart = fc.constantFrom(
   'features',
   '2026-11',
 );
+/** An `s3://` location: a bucket and one to three key parts. */
 export const s3UriArb = fc
   .tuple(bucketArb, fc.array(keyPart, { minLength: 1, maxLength: 3 }))
   .map(([bucket, parts]) => `s3://${bucket}/${parts.join('/')}`);
@@ -99,6 +103,7 @@ export const roleArnArb = fc
   )
   .map(([account, name]) => `arn:aws:iam::${account}:role/${name}`);
 
+/** An ECR image URI: an AWS algorithm account's or the account's own repository, with a tag. */
 export const imageUriArb = fc
   .tuple(
     fc.constantFrom('683313688378', '811284229777', ACCOUNT),
@@ -108,6 +113,7 @@ export const imageUriArb = fc
   .map(([account, repo, tag]) => `${account}.dkr.ecr.${REGION}.amazonaws.com/${repo}:${tag}`);
 
 const TAG_KEYS = ['team', 'project', 'cost-center', 'env', 'owner'];
+/** One to three tags of distinct keys. */
 export const tagsArb = fc
   .uniqueArray(fc.constantFrom(...TAG_KEYS), { minLength: 1, maxLength: 3 })
   .chain((keys) =>
@@ -141,6 +147,7 @@ export const hyperParametersArb = fc
   )
   .map((entries) => Object.fromEntries(entries));
 
+/** One to three environment variables of a container. */
 export const environmentArb = fc
   .uniqueArray(fc.constantFrom('LOG_LEVEL', 'MODEL_VERSION', 'FEATURE_SET', 'SM_NUM_GPUS'), {
     minLength: 1,

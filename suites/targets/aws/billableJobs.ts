@@ -54,12 +54,12 @@ const BILLABLE =
  * data's reasons is retried, and each attempt bills); unbounded inside a Map, which runs a task
  * once per item.
  */
-export function billableAttempts(c: Case): number {
+export function billableAttempts(theCase: Case): number {
   let total = 0;
-  for (const task of findTasks(c.definition, c.stateMachineType).tasks) {
+  for (const task of findTasks(theCase.definition, theCase.stateMachineType).tasks) {
     if (!BILLABLE.test(`sagemaker:${task.facts.api}`)) continue;
     if (/\/(Iterator|ItemProcessor)\//.test(task.pointer)) return Infinity;
-    total += 1 + task.plan.retry.reduce((n, r) => n + (r.maxAttempts ?? 3), 0);
+    total += 1 + task.plan.retry.reduce((sum, retrier) => sum + (retrier.maxAttempts ?? 3), 0);
   }
   return total;
 }
@@ -105,17 +105,17 @@ export interface Rewrite {
  * computed at run time; a labeling job billed). With resources, role ARNs are replaced everywhere
  * in the case, its policy included, so the policy still speaks of the role the requests pass.
  */
-export function rewriteForAccount(c: Case, how: Rewrite): { case: Case } | { skipped: string } {
+export function rewriteForAccount(theCase: Case, how: Rewrite): { case: Case } | { skipped: string } {
   const { limits, resources, tag } = how;
   if (
     resources &&
-    (c.api === 'CreateLabelingJob' || JSON.stringify(c.definition).includes('createLabelingJob'))
+    (theCase.api === 'CreateLabelingJob' || JSON.stringify(theCase.definition).includes('createLabelingJob'))
   )
     return { skipped: 'labeling jobs need a work team and bill per object; not run on a real account' };
   // Role ARNs: the same text in the requests, the input and the policy.
   const text = resources
-    ? JSON.stringify(c).replace(ROLE_ARN, JSON.stringify(resources.sagemakerRoleArn))
-    : JSON.stringify(c);
+    ? JSON.stringify(theCase).replace(ROLE_ARN, JSON.stringify(resources.sagemakerRoleArn))
+    : JSON.stringify(theCase);
   const moved = JSON.parse(text) as Case & { definition: Record<string, unknown> };
   let problem: string | undefined;
 
@@ -136,27 +136,27 @@ export function rewriteForAccount(c: Case, how: Rewrite): { case: Case } | { ski
     if (Array.isArray(value)) {
       // One production variant: each has instances of its own.
       const items = limits && key === 'ProductionVariants' ? value.slice(0, 1) : value;
-      return items.map((v) => rewrite(v, operation, [...path, '[]'], key));
+      return items.map((item) => rewrite(item, operation, [...path, '[]'], key));
     }
     if (isObject(value)) {
       const out: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(value)) {
+      for (const [name, child] of Object.entries(value)) {
         if (resources) {
-          if (DROPPED_KEYS.has(k)) continue;
-          if (k === 'HyperParameters' || k === 'StaticHyperParameters') {
-            if (resources.hyperParameters) out[k] = { ...resources.hyperParameters };
+          if (DROPPED_KEYS.has(name)) continue;
+          if (name === 'HyperParameters' || name === 'StaticHyperParameters') {
+            if (resources.hyperParameters) out[name] = { ...resources.hyperParameters };
             continue;
           }
-          if (k === 'ModelDataUrl') {
-            if (resources.modelDataUrl) out[k] = resources.modelDataUrl;
+          if (name === 'ModelDataUrl') {
+            if (resources.modelDataUrl) out[name] = resources.modelDataUrl;
             continue;
           }
-          if (k === 'AlgorithmName') {
+          if (name === 'AlgorithmName') {
             out.TrainingImage = resources.trainingImage;
             continue;
           }
         }
-        out[k] = rewrite(v, operation, k.endsWith('.$') ? path : [...path, k], k);
+        out[name] = rewrite(child, operation, name.endsWith('.$') ? path : [...path, name], name);
       }
       if (limits && typeof out.MaxRuntimeInSeconds === 'number') {
         out.MaxRuntimeInSeconds = Math.min(out.MaxRuntimeInSeconds, limits.maxRuntimeInSeconds);
@@ -169,7 +169,7 @@ export function rewriteForAccount(c: Case, how: Rewrite): { case: Case } | { ski
     if (limits && COUNT_KEYS.has(key) && typeof value === 'number') return 1;
     if (limits && key === 'InstanceType' && typeof value === 'string') {
       const accepted = findShape(operation, ...path)?.enum ?? [];
-      const type = limits.instanceTypes.find((t) => accepted.includes(t));
+      const type = limits.instanceTypes.find((instanceType) => accepted.includes(instanceType));
       if (!type) problem ??= `no allowed instance type fits ${operation} ${path.join('.')}`;
       return type ?? value;
     }
@@ -203,7 +203,7 @@ export function rewriteForAccount(c: Case, how: Rewrite): { case: Case } | { ski
     if (findShape(operation, 'Tags') && operation.startsWith('Create') && !('Tags.$' in request)) {
       const tags = Array.isArray(request.Tags) ? request.Tags : [];
       request.Tags = [
-        ...tags.filter((t) => !(isObject(t) && t.Key === tag.key)),
+        ...tags.filter((existing) => !(isObject(existing) && existing.Key === tag.key)),
         { Key: tag.key, Value: tag.value },
       ];
     }
@@ -211,8 +211,13 @@ export function rewriteForAccount(c: Case, how: Rewrite): { case: Case } | { ski
     requests[requests.length - 1] = parseRequest(request, task.queryLanguage);
     // Timeouts shorter than a real job are tested on the emulator, not billed for.
     if (resources)
-      for (const k of ['TimeoutSeconds', 'TimeoutSecondsPath', 'HeartbeatSeconds', 'HeartbeatSecondsPath'])
-        delete state[k];
+      for (const timing of [
+        'TimeoutSeconds',
+        'TimeoutSecondsPath',
+        'HeartbeatSeconds',
+        'HeartbeatSecondsPath',
+      ])
+        delete state[timing];
   }
   if (problem) return { skipped: problem };
   // The state machine's own timeout too: a real job takes longer than the one it was drawn for.

@@ -70,52 +70,56 @@ export interface SweepFilter {
   readonly before?: Date;
 }
 
-const matches = (l: Leftover, f: SweepFilter) =>
-  (f.runId === undefined || l.runId === f.runId) && (f.before === undefined || l.createdAt < f.before);
+/** Whether the filter selects the leftover. */
+const matches = (leftover: Leftover, filter: SweepFilter) =>
+  (filter.runId === undefined || leftover.runId === filter.runId) &&
+  (filter.before === undefined || leftover.createdAt < filter.before);
 
 /** The tool's tagged roles and state machines that the filter selects. */
-export async function findLeftovers(c: AwsClients, f: SweepFilter): Promise<Leftover[]> {
+export async function findLeftovers(clients: AwsClients, filter: SweepFilter): Promise<Leftover[]> {
   const out: Leftover[] = [];
   let marker: string | undefined;
   do {
-    const page = await c.iam.send(new ListRolesCommand({ PathPrefix: ROLE_PATH, Marker: marker }));
-    for (const r of page.Roles ?? []) {
-      if (!r.RoleName?.startsWith(NAME_PREFIX)) continue;
-      const tags = await c.iam.send(new ListRoleTagsCommand({ RoleName: r.RoleName }));
-      const runId = tags.Tags?.find((t) => t.Key === TAG_KEY)?.Value;
+    const page = await clients.iam.send(new ListRolesCommand({ PathPrefix: ROLE_PATH, Marker: marker }));
+    for (const role of page.Roles ?? []) {
+      if (!role.RoleName?.startsWith(NAME_PREFIX)) continue;
+      const tags = await clients.iam.send(new ListRoleTagsCommand({ RoleName: role.RoleName }));
+      const runId = tags.Tags?.find((tag) => tag.Key === TAG_KEY)?.Value;
       if (runId === undefined) continue;
-      const l: Leftover = {
+      const leftover: Leftover = {
         kind: 'role',
-        name: r.RoleName,
-        arn: r.Arn!,
+        name: role.RoleName,
+        arn: role.Arn!,
         runId,
-        createdAt: r.CreateDate ?? new Date(0),
+        createdAt: role.CreateDate ?? new Date(0),
       };
-      if (matches(l, f)) out.push(l);
+      if (matches(leftover, filter)) out.push(leftover);
     }
     marker = page.IsTruncated ? page.Marker : undefined;
   } while (marker);
   let token: string | undefined;
   do {
-    const page = await c.sfn.send(new ListStateMachinesCommand({ nextToken: token }));
-    for (const m of page.stateMachines ?? []) {
-      if (!m.name?.startsWith(NAME_PREFIX)) continue;
-      const tags = await c.sfn.send(new ListTagsForResourceCommand({ resourceArn: m.stateMachineArn }));
-      const runId = tags.tags?.find((t) => t.key === TAG_KEY)?.value;
+    const page = await clients.sfn.send(new ListStateMachinesCommand({ nextToken: token }));
+    for (const machine of page.stateMachines ?? []) {
+      if (!machine.name?.startsWith(NAME_PREFIX)) continue;
+      const tags = await clients.sfn.send(
+        new ListTagsForResourceCommand({ resourceArn: machine.stateMachineArn }),
+      );
+      const runId = tags.tags?.find((tag) => tag.key === TAG_KEY)?.value;
       if (runId === undefined) continue;
-      const l: Leftover = {
+      const leftover: Leftover = {
         kind: 'stateMachine',
-        name: m.name,
-        arn: m.stateMachineArn!,
+        name: machine.name,
+        arn: machine.stateMachineArn!,
         runId,
-        createdAt: m.creationDate ?? new Date(0),
+        createdAt: machine.creationDate ?? new Date(0),
       };
-      if (matches(l, f)) out.push(l);
+      if (matches(leftover, filter)) out.push(leftover);
     }
     token = page.nextToken;
   } while (token);
   for (const kind of Object.keys(SAGEMAKER) as SageMakerKind[])
-    out.push(...(await sageMakerLeftovers(c.sagemaker, kind, f)));
+    out.push(...(await sageMakerLeftovers(clients.sagemaker, kind, filter)));
   return out;
 }
 
@@ -123,18 +127,18 @@ type Listed = { name?: string; arn?: string; createdAt?: Date };
 type SageMakerKind = Exclude<LeftoverKind, 'role' | 'stateMachine'>;
 
 /** A page of a SageMaker list answer, as name, ARN and creation time (the members' names differ). */
-function page(
+function listedPage(
   items: readonly object[] | undefined,
   noun: string,
   next: string | undefined,
 ): { items: Listed[]; next?: string | undefined } {
   return {
     items: (items ?? []).map((item) => {
-      const r = item as Record<string, unknown>;
+      const fields = item as Record<string, unknown>;
       return {
-        name: r[`${noun}Name`] as string | undefined,
-        arn: r[`${noun}Arn`] as string | undefined,
-        createdAt: r.CreationTime as Date | undefined,
+        name: fields[`${noun}Name`] as string | undefined,
+        arn: fields[`${noun}Arn`] as string | undefined,
+        createdAt: fields.CreationTime as Date | undefined,
       };
     }),
     next,
@@ -155,21 +159,21 @@ const SAGEMAKER: Record<
   trainingJob: {
     list: async (sm, NextToken) => {
       const p = await sm.send(new ListTrainingJobsCommand({ NextToken, StatusEquals: 'InProgress' }));
-      return page(p.TrainingJobSummaries, 'TrainingJob', p.NextToken);
+      return listedPage(p.TrainingJobSummaries, 'TrainingJob', p.NextToken);
     },
     remove: (sm, n) => sm.send(new StopTrainingJobCommand({ TrainingJobName: n })),
   },
   processingJob: {
     list: async (sm, NextToken) => {
       const p = await sm.send(new ListProcessingJobsCommand({ NextToken, StatusEquals: 'InProgress' }));
-      return page(p.ProcessingJobSummaries, 'ProcessingJob', p.NextToken);
+      return listedPage(p.ProcessingJobSummaries, 'ProcessingJob', p.NextToken);
     },
     remove: (sm, n) => sm.send(new StopProcessingJobCommand({ ProcessingJobName: n })),
   },
   transformJob: {
     list: async (sm, NextToken) => {
       const p = await sm.send(new ListTransformJobsCommand({ NextToken, StatusEquals: 'InProgress' }));
-      return page(p.TransformJobSummaries, 'TransformJob', p.NextToken);
+      return listedPage(p.TransformJobSummaries, 'TransformJob', p.NextToken);
     },
     remove: (sm, n) => sm.send(new StopTransformJobCommand({ TransformJobName: n })),
   },
@@ -178,28 +182,28 @@ const SAGEMAKER: Record<
       const p = await sm.send(
         new ListHyperParameterTuningJobsCommand({ NextToken, StatusEquals: 'InProgress' }),
       );
-      return page(p.HyperParameterTuningJobSummaries, 'HyperParameterTuningJob', p.NextToken);
+      return listedPage(p.HyperParameterTuningJobSummaries, 'HyperParameterTuningJob', p.NextToken);
     },
     remove: (sm, n) => sm.send(new StopHyperParameterTuningJobCommand({ HyperParameterTuningJobName: n })),
   },
   endpoint: {
     list: async (sm, NextToken) => {
       const p = await sm.send(new ListEndpointsCommand({ NextToken }));
-      return page(p.Endpoints, 'Endpoint', p.NextToken);
+      return listedPage(p.Endpoints, 'Endpoint', p.NextToken);
     },
     remove: (sm, n) => sm.send(new DeleteEndpointCommand({ EndpointName: n })),
   },
   endpointConfig: {
     list: async (sm, NextToken) => {
       const p = await sm.send(new ListEndpointConfigsCommand({ NextToken }));
-      return page(p.EndpointConfigs, 'EndpointConfig', p.NextToken);
+      return listedPage(p.EndpointConfigs, 'EndpointConfig', p.NextToken);
     },
     remove: (sm, n) => sm.send(new DeleteEndpointConfigCommand({ EndpointConfigName: n })),
   },
   model: {
     list: async (sm, NextToken) => {
       const p = await sm.send(new ListModelsCommand({ NextToken }));
-      return page(p.Models, 'Model', p.NextToken);
+      return listedPage(p.Models, 'Model', p.NextToken);
     },
     remove: (sm, n) => sm.send(new DeleteModelCommand({ ModelName: n })),
   },
@@ -209,51 +213,52 @@ const SAGEMAKER: Record<
 async function sageMakerLeftovers(
   sm: SageMakerClient,
   kind: SageMakerKind,
-  f: SweepFilter,
+  filter: SweepFilter,
 ): Promise<Leftover[]> {
   const out: Leftover[] = [];
   let token: string | undefined;
   do {
-    const page = await SAGEMAKER[kind].list(sm, token);
-    for (const item of page.items) {
+    const listed = await SAGEMAKER[kind].list(sm, token);
+    for (const item of listed.items) {
       if (!item.name || !item.arn) continue;
-      if (f.before !== undefined && item.createdAt !== undefined && item.createdAt >= f.before) continue;
+      if (filter.before !== undefined && item.createdAt !== undefined && item.createdAt >= filter.before)
+        continue;
       const tags = await sm.send(new ListTagsCommand({ ResourceArn: item.arn }));
-      const runId = tags.Tags?.find((t) => t.Key === TAG_KEY)?.Value;
+      const runId = tags.Tags?.find((tag) => tag.Key === TAG_KEY)?.Value;
       if (runId === undefined) continue;
-      const l: Leftover = {
+      const leftover: Leftover = {
         kind,
         name: item.name,
         arn: item.arn,
         runId,
         createdAt: item.createdAt ?? new Date(0),
       };
-      if (matches(l, f)) out.push(l);
+      if (matches(leftover, filter)) out.push(leftover);
     }
-    token = page.next;
+    token = listed.next;
   } while (token);
   return out;
 }
 
 /** Deletes one leftover: a state machine after stopping its running executions; a role after its inline policies. */
-export async function deleteLeftover(c: AwsClients, l: Leftover): Promise<void> {
-  if (l.kind !== 'role' && l.kind !== 'stateMachine') {
-    await SAGEMAKER[l.kind].remove(c.sagemaker, l.name);
+export async function deleteLeftover(clients: AwsClients, leftover: Leftover): Promise<void> {
+  if (leftover.kind !== 'role' && leftover.kind !== 'stateMachine') {
+    await SAGEMAKER[leftover.kind].remove(clients.sagemaker, leftover.name);
     return;
   }
-  if (l.kind === 'stateMachine') {
-    const running = await c.sfn.send(
-      new ListExecutionsCommand({ stateMachineArn: l.arn, statusFilter: 'RUNNING' }),
+  if (leftover.kind === 'stateMachine') {
+    const running = await clients.sfn.send(
+      new ListExecutionsCommand({ stateMachineArn: leftover.arn, statusFilter: 'RUNNING' }),
     );
-    for (const e of running.executions ?? [])
-      await c.sfn.send(
-        new StopExecutionCommand({ executionArn: e.executionArn, cause: 'sfn-conformance sweep' }),
+    for (const execution of running.executions ?? [])
+      await clients.sfn.send(
+        new StopExecutionCommand({ executionArn: execution.executionArn, cause: 'sfn-conformance sweep' }),
       );
-    await c.sfn.send(new DeleteStateMachineCommand({ stateMachineArn: l.arn }));
+    await clients.sfn.send(new DeleteStateMachineCommand({ stateMachineArn: leftover.arn }));
     return;
   }
-  const policies = await c.iam.send(new ListRolePoliciesCommand({ RoleName: l.name }));
-  for (const p of policies.PolicyNames ?? [])
-    await c.iam.send(new DeleteRolePolicyCommand({ RoleName: l.name, PolicyName: p }));
-  await c.iam.send(new DeleteRoleCommand({ RoleName: l.name }));
+  const policies = await clients.iam.send(new ListRolePoliciesCommand({ RoleName: leftover.name }));
+  for (const policy of policies.PolicyNames ?? [])
+    await clients.iam.send(new DeleteRolePolicyCommand({ RoleName: leftover.name, PolicyName: policy }));
+  await clients.iam.send(new DeleteRoleCommand({ RoleName: leftover.name }));
 }
