@@ -1,0 +1,33 @@
+/** `check`: its options; the command is cli/commands/check.ts, loaded when it runs. */
+import type { Command } from 'commander';
+import type { CheckOptions } from '../commands/check.js';
+import {
+  addPredictionOptions,
+  definitionOption,
+  inputOption,
+  mockCaseOption,
+  mockOption,
+  policyOption,
+} from '../options/definition.js';
+import { repeatable } from '../options/repeatable.js';
+import { formatOption } from '../options/report.js';
+import type { CommandContext } from './context.js';
+
+/** Adds `check` to the program. */
+export function register(program: Command, { io, setExit }: CommandContext): void {
+  addPredictionOptions(
+    program
+      .command('check')
+      .description(
+        'Is this policy enough for this definition? Lists each call made as the execution role with allow/deny and why',
+      )
+      .addOption(definitionOption().makeOptionMandatory())
+      .addOption(repeatable(policyOption()).makeOptionMandatory())
+      .addOption(formatOption())
+      .addOption(inputOption())
+      .addOption(mockOption())
+      .addOption(mockCaseOption()),
+  ).action(async (opts: CheckOptions) => {
+    setExit(await (await import('../commands/check.js')).checkCommand(opts, io));
+  });
+}

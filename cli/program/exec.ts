@@ -1,0 +1,43 @@
+/** `exec`: its options; the command is cli/commands/exec.ts, loaded when it runs. */
+import type { Command } from 'commander';
+import type { ExecRaw } from '../commands/exec.js';
+import { accountOption, partitionOption, regionOption } from '../options/account.js';
+import {
+  DEFINITION_ARGUMENT,
+  inputOption,
+  mockCaseOption,
+  mockOption,
+  policyOption,
+} from '../options/definition.js';
+import { repeatable } from '../options/repeatable.js';
+import { formatOption } from '../options/report.js';
+import { seedOption } from '../options/seed.js';
+import type { CommandContext } from './context.js';
+
+/** Adds `exec` to the program. */
+export function register(program: Command, { io, setExit }: CommandContext): void {
+  program
+    .command('exec')
+    .description(
+      'Run one execution in the built-in emulator (virtual time, IAM enforced); exit 0 SUCCEEDED, 1 otherwise',
+    )
+    .argument('<definition.json>', DEFINITION_ARGUMENT)
+    .addOption(inputOption())
+    .addOption(repeatable(policyOption()))
+    .option(
+      '--scenario <s.json>',
+      'how SageMaker behaves (see docs/emulator.md, Scenario files); without it jobs complete after one poll',
+    )
+    .addOption(seedOption())
+    .option('--name <name>', 'execution name (what $$.Execution.Name reads)')
+    .addOption(mockOption())
+    .addOption(mockCaseOption())
+    .addOption(regionOption())
+    .addOption(partitionOption())
+    .addOption(accountOption())
+    .option('--history', 'include the execution history')
+    .addOption(formatOption())
+    .action(async (path: string, opts: ExecRaw) => {
+      setExit(await (await import('../commands/exec.js')).execCommand(path, opts, io));
+    });
+}

@@ -1,0 +1,45 @@
+/** `replay`: its options; the command is cli/commands/replay.ts, loaded when it runs. */
+import type { Command } from 'commander';
+import type { ReplayRaw } from '../commands/replay.js';
+import { regionOption } from '../options/account.js';
+import {
+  addBillableJobOptions,
+  allowAccountOption,
+  clientQuotasOption,
+  configOption,
+  executionTimeoutOption,
+  profileOption,
+  requestTimeoutOption,
+} from '../options/aws.js';
+import { formatOption } from '../options/report.js';
+import { pathOption, seedOption, suiteOption } from '../options/seed.js';
+import { emulatorMutantOption, endpointOption, targetOption } from '../options/target.js';
+import type { CommandContext } from './context.js';
+
+/** Adds `replay` to the program. */
+export function register(program: Command, { io, setExit }: CommandContext): void {
+  addBillableJobOptions(
+    program
+      .command('replay')
+      .description('Re-run one case: replay <report.json> <caseId>, or replay --suite S --seed N --path I')
+      .argument('[report.json]', 'a report written by run')
+      .argument('[caseId]', 'the id of a case (or of its shrunk case) in the report')
+      .addOption(suiteOption())
+      .addOption(seedOption())
+      .addOption(pathOption())
+      .addOption(targetOption())
+      .addOption(endpointOption())
+      .addOption(regionOption())
+      .addOption(profileOption())
+      .addOption(requestTimeoutOption())
+      .addOption(executionTimeoutOption())
+      .addOption(clientQuotasOption())
+      .addOption(allowAccountOption())
+      .addOption(configOption()),
+  )
+    .addOption(emulatorMutantOption())
+    .addOption(formatOption())
+    .action(async (reportPath: string | undefined, caseId: string | undefined, opts: ReplayRaw) => {
+      setExit(await (await import('../commands/replay.js')).replayCommand(reportPath, caseId, opts, io));
+    });
+}
