@@ -4,6 +4,7 @@
  * reporters what happens (reports/reporters/runReporter.ts), and each output of a run is one of
  * them (cases.jsonl, the progress line, the report files, the summary).
  */
+import pLimit from 'p-limit';
 import type { MutantName } from '../emulator/mutants/index.js';
 import type { BaselineMatcher, FailOn } from '../reports/expectations.js';
 import type { RunReporter, RunStart, ShrinkEffort } from '../reports/reporters/runReporter.js';
@@ -57,6 +58,9 @@ export const inShard = (k: number, shard: Shard | undefined): boolean =>
 
 /** How many places past the first unfinished case a case may start, at least (4 x concurrency if more). */
 export const REORDER_WINDOW = 256;
+
+/** How many cases may be handed to the limiter and not finished, for each one in flight. */
+const PRODUCER_AHEAD = 2;
 
 /** A run's report but its cases and totals. */
 export type RunHead = Omit<Report, 'cases' | 'totals'>;
@@ -161,7 +165,9 @@ export async function streamSuites(
   // Each case in the report's order, once those before it are in, marked by the baseline.
   const wakers: (() => void)[] = [];
   const changed = () => new Promise<void>((go) => wakers.push(go));
+  let outstanding = 0;
   const finish = (place: number, result: CaseResult | undefined) => {
+    outstanding--;
     for (const r of order.put(place, result)) {
       if (reporters.failed) break;
       const c = o.baseline ? o.baseline.mark(r) : r;
@@ -172,15 +178,17 @@ export async function streamSuites(
     for (const go of wakers.splice(0)) go();
   };
 
-  // The cases in the report's order, each started when a place of the `concurrency` is free.
-  let taken = 0;
-  const lane = async (): Promise<void> => {
-    for (let place: number; (place = taken++) < total;) {
-      if (stopped()) return;
-      while (place >= order.next + window) await changed();
+  // p-limit keeps `concurrency` cases in flight; the producer hands it the next case only while
+  // few are waiting and the case is inside the window, so what the run holds stays bounded.
+  const limit = pLimit(o.concurrency);
+  try {
+    for (let place = 0; place < total && !stopped(); place++) {
+      while (outstanding >= PRODUCER_AHEAD * o.concurrency || place >= order.next + window) await changed();
+      if (stopped()) break;
       const suite = o.suites[Math.floor(place / places)]!;
       const index = indices[place % places]!;
-      await runPlace(suite, index, place).then(
+      outstanding++;
+      void limit(() => runPlace(suite, index, place)).then(
         (result) => finish(place, result),
         (e: unknown) => {
           // The harness failed, not a case: no more cases start, and the error is the run's.
@@ -189,9 +197,7 @@ export async function streamSuites(
         },
       );
     }
-  };
-  try {
-    await Promise.all(Array.from({ length: Math.min(o.concurrency, total) }, lane));
+    while (outstanding > 0) await changed();
   } finally {
     await pool?.close();
   }
