@@ -17,6 +17,7 @@ export function readValidDefinition(path: string): ReturnType<typeof readDefinit
   return read;
 }
 
+/** A definition's problems as one usage error: the first, and how many more. */
 export function definitionProblem(
   path: string,
   problems: readonly Pick<DefinitionProblem, 'pointer' | 'message'>[],
@@ -26,6 +27,7 @@ export function definitionProblem(
   return new UsageError('rejected-definition', `${path}: ${first.pointer}: ${first.message}${more}`);
 }
 
+/** Notes on stderr each Task state that is not a SageMaker optimized integration (not modelled). */
 export function reportUnmodelled(unmodelled: readonly UnmodelledTask[], io: Io): void {
   for (const u of unmodelled) {
     io.stderr(

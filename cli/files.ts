@@ -28,6 +28,7 @@ interface SystemError extends Error {
   readonly path?: string;
 }
 
+/** Whether an error is the file system's (or another system call's): a code such as ENOSPC. */
 export function isSystemError(e: unknown): e is SystemError {
   return (
     e instanceof Error &&

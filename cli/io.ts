@@ -9,6 +9,7 @@ export interface Io {
   readonly stderr: (text: string) => void;
 }
 
+/** The process's own streams. */
 export const processIo: Io = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
@@ -41,9 +42,11 @@ export interface JsonLimits {
   readonly maxBytes?: { readonly limit: number; readonly source: string };
 }
 
+/** The limits of a definition: what CreateStateMachine takes. */
 export const DEFINITION_LIMITS: JsonLimits = {
   maxChars: { limit: DEFINITION_MAX_CHARS.value, source: 'the most CreateStateMachine takes' },
 };
+/** The limits of an execution input: what StartExecution takes. */
 export const INPUT_LIMITS: JsonLimits = {
   maxBytes: { limit: PAYLOAD_MAX_BYTES.value, source: 'the most StartExecution takes (256 KiB)' },
 };

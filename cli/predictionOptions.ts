@@ -63,6 +63,7 @@ function parseWrapped(text: string, path: string): unknown {
   return parseJsonText(text, `the "definition" string in "${path}"`, DEFINITION_LIMITS);
 }
 
+/** The prediction options the command line gives, checked (a warning when no --account is given). */
 export function toPredictionOptions(
   raw: RawPredictionOptions,
   fileType: StateMachineType | undefined,

@@ -3,6 +3,7 @@ import { type Report, ReportSchema } from '../reports/report.js';
 import { UsageError } from './errors.js';
 import { readJsonFile, zodPlace } from './io.js';
 
+/** A report.json, checked against the report's schema (one line naming the first problem). */
 export function readReportFile(path: string): Report {
   const parsed = ReportSchema.safeParse(readJsonFile(path, 'report file'));
   if (!parsed.success)

@@ -12,6 +12,7 @@ export function seedOf(value: string | undefined): { seed: number; drawn: boolea
 /** The line that tells a drawn seed. */
 export const seedLine = (seed: number): string => `seed: ${seed} (pass --seed ${seed} to reproduce)\n`;
 
+/** The seed given, or one drawn and told on stderr. */
 export function parseSeed(value: string | undefined, io: Io): number {
   const { seed, drawn } = seedOf(value);
   if (drawn) io.stderr(seedLine(seed));

@@ -14,18 +14,21 @@ const ACCOUNT = /^\d{12}$/;
 // eslint-disable-next-line no-control-regex
 const NAME_FORBIDDEN = /[\s?*<>{}[\]"#%\\^|~`$&,;:/\u0000-\u001f\u007f-\u009f]/u;
 
+/** A region option, checked. */
 export function checkRegion(value: string, option = '--region'): string {
   if (!REGION.test(value))
     throw new UsageError('bad-option', `${option} "${value}" is not a region name; use one like us-east-1`);
   return value;
 }
 
+/** An account option, checked: 12 digits. */
 export function checkAccount(value: string, option = '--account'): string {
   if (!ACCOUNT.test(value))
     throw new UsageError('bad-option', `${option} "${value}" is not a 12-digit AWS account id`);
   return value;
 }
 
+/** An execution name option, checked as Step Functions checks names. */
 export function checkExecutionName(value: string, option = '--name'): string {
   const length = [...value].length;
   if (length < 1 || length > 80)

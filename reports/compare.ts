@@ -95,6 +95,7 @@ export function undecidedBy(p: Prediction, o: Observation, aspects: readonly Asp
   return undefined;
 }
 
+/** The differences between a prediction and an observation, on the aspects the suite holds the target to. */
 export function compare(p: Prediction, o: Observation, aspects: readonly Aspect[]): Difference[] {
   const out: Difference[] = [];
   const want = (a: Aspect) => aspects.includes(a);

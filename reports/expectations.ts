@@ -13,6 +13,7 @@ import type { Finding, ReportSummary } from './tally.js';
 /** What the baseline's verdicts need of a report: its findings, its target and its seed. */
 type Findings = Pick<ReportSummary, 'findings' | 'target' | 'seed'>;
 
+/** An entry of a baseline: which divergences it matches, why they are expected, until when. */
 export const ExpectedDivergenceSchema = z
   .object({
     suite: z.string().optional().describe('the suite of the case (any, if absent)'),
@@ -28,6 +29,7 @@ export const ExpectedDivergenceSchema = z
   })
   .strict();
 
+/** A baseline file (`--expect`): its entries. */
 export const ExpectationsSchema = z
   .object({
     $schema: z.string().optional(),
@@ -35,11 +37,14 @@ export const ExpectationsSchema = z
   })
   .strict();
 
+/** An entry of a baseline. */
 export type ExpectedDivergence = z.infer<typeof ExpectedDivergenceSchema>;
+/** A baseline of known divergences. */
 export type Expectations = z.infer<typeof ExpectationsSchema>;
 
 /** Provenance strength, strongest first: `--fail-on observed` fails on documented and observed. */
 export const PROVENANCE_ORDER = ['documented', 'observed', 'inferred'] as const;
+/** `--fail-on`: the weakest provenance whose divergences fail the run. */
 export type FailOn = (typeof PROVENANCE_ORDER)[number];
 
 const differencesOf = (c: CaseEntry) => c.shrunk?.differences ?? c.differences ?? [];

@@ -5,6 +5,7 @@
 import { divergenceSignature } from './compare.js';
 import type { Finding } from './tally.js';
 
+/** Divergences of one cause: the paths their differences are at. */
 export interface CauseGroup<C extends Finding = Finding> {
   /** The difference paths, `; `-joined (`calls sagemaker:AddTags sagemaker:AddTags; status`). */
   readonly cause: string;
@@ -13,6 +14,7 @@ export interface CauseGroup<C extends Finding = Finding> {
   readonly example: C;
 }
 
+/** The divergences grouped by cause, largest group first. */
 export function groupByCause<C extends Finding>(cases: readonly C[]): CauseGroup<C>[] {
   const groups = new Map<string, C[]>();
   for (const c of cases) {

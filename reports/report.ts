@@ -22,6 +22,7 @@ export const ProvenanceSchema = z.object({
 });
 const provenance = ProvenanceSchema;
 
+/** A difference between prediction and observation: where, what each said, what the prediction rests on. */
 export const DifferenceSchema = z.object({
   path: z.string(),
   predicted: z.unknown(),
@@ -29,6 +30,7 @@ export const DifferenceSchema = z.object({
   provenance,
 });
 
+/** A case's result whole, as cases.jsonl holds it. */
 export const CaseResultSchema = z.object({
   id: z.string(),
   suite: z.string(),
@@ -84,6 +86,7 @@ export const CaseEntrySchema = CaseResultSchema.partial({
       });
 });
 
+/** A run's report (report.json). */
 export const ReportSchema = z.object({
   /** 2: matched, undecided and skipped cases are summarised (1: every case whole; still read). */
   schemaVersion: z.union([z.literal(2), z.literal(1)]),
@@ -134,9 +137,13 @@ export const ReportSchema = z.object({
   cases: z.array(CaseEntrySchema),
 });
 
+/** A difference between prediction and observation. */
 export type Difference = z.infer<typeof DifferenceSchema>;
+/** A case's result whole. */
 export type CaseResult = z.infer<typeof CaseResultSchema>;
+/** A case as report.json lists it. */
 export type CaseEntry = z.infer<typeof CaseEntrySchema>;
+/** A run's report. */
 export type Report = z.infer<typeof ReportSchema>;
 
 /** The report's version this tool writes. */

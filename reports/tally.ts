@@ -10,6 +10,7 @@ import { isFinding } from './report.js';
 /** A case's verdict as the matrices show it: an expected divergence apart from the others. */
 export type ShownVerdict = 'match' | 'diverged' | 'expected' | 'undecided' | 'error' | 'skipped';
 
+/** The cases of one suite, API and pattern, counted by verdict. */
 export interface Cell {
   readonly suite: string;
   readonly api: string;
@@ -18,6 +19,7 @@ export interface Cell {
   readonly counts: Record<ShownVerdict, number>;
 }
 
+/** A suite's counts, as junit.xml's testsuite has them. */
 export interface SuiteTally {
   readonly cases: number;
   readonly failures: number;
@@ -28,6 +30,7 @@ export interface SuiteTally {
   readonly seconds: number;
 }
 
+/** What the tally holds when the run is over. */
 export interface TallyData {
   /** Every suite, API and pattern that has a case, in the order first seen. */
   readonly cells: readonly Cell[];
@@ -58,6 +61,7 @@ const zero = (): Record<ShownVerdict, number> => ({
   skipped: 0,
 });
 
+/** The counts and findings of a run's cases, added one at a time (see the file's comment). */
 export class Tally {
   private readonly cells = new Map<string, Cell>();
   private readonly suites = new Map<string, { -readonly [K in keyof SuiteTally]: number }>();

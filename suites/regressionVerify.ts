@@ -10,6 +10,7 @@ import { resourceMatches } from '../oracles/calls/taskCalls.js';
 import type { Change } from '../reports/regression/regress.js';
 import type { Verification } from '../reports/regression/report.js';
 
+/** A definition and input whose newly denied calls are verified. */
 export interface VerifySource {
   readonly definition: unknown;
   readonly input: unknown;
@@ -64,6 +65,7 @@ async function observe(
   }
 }
 
+/** Runs each change's source under the old and the new policy on the emulator, and says whether the predicted change of outcome shows. */
 export async function verifyChanges(
   changes: readonly Change[],
   sources: ReadonlyMap<string, VerifySource>,

@@ -13,6 +13,7 @@ import { SUITE_NAMES, type SuiteName } from './suiteNames.js';
 
 export { SUITE_NAMES, type SuiteName } from './suiteNames.js';
 
+/** A suite: its cases, and the aspects of the prediction it holds the target to. */
 export interface Suite {
   readonly name: SuiteName;
   readonly description: string;
@@ -20,6 +21,7 @@ export interface Suite {
   readonly aspects: readonly Aspect[];
 }
 
+/** The five suites, by name. */
 export const SUITES: Readonly<Record<SuiteName, Suite>> = {
   sufficiency: {
     name: 'sufficiency',
@@ -72,6 +74,7 @@ export const SUITES: Readonly<Record<SuiteName, Suite>> = {
   },
 };
 
+/** Whether a string names a suite. */
 export function isSuiteName(s: string): s is SuiteName {
   return (SUITE_NAMES as readonly string[]).includes(s);
 }

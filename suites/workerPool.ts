@@ -20,12 +20,14 @@ export interface WorkerOptions {
   readonly mutants: readonly MutantName[];
 }
 
+/** What the main thread sends a worker: a case by its suite and index. */
 export interface CaseRequest {
   readonly id: number;
   readonly suite: SuiteName;
   readonly index: number;
 }
 
+/** What a worker answers: the case's result and its shrinking's effort. */
 export interface CaseReply {
   readonly id: number;
   readonly result: CaseResult;
@@ -42,6 +44,7 @@ type Posted =
 const fromSources = import.meta.url.endsWith('.ts');
 const ENTRY = new URL(fromSources ? './runWorker.ts' : './runWorker.js', import.meta.url);
 
+/** Worker threads that run cases (see the file's comment). */
 export class WorkerPool {
   private readonly workers: { worker: Worker; busy: number }[];
   private readonly pending = new Map<

@@ -9,6 +9,7 @@ import { readInput, type Io } from '../io.js';
 import { toPredictionOptions, type RawPredictionOptions } from '../predictionOptions.js';
 import { definitionProblem, readValidDefinition, reportUnmodelled } from '../definitionFile.js';
 
+/** `check`'s options, as commander hands them over. */
 export interface CheckOptions extends RawPredictionOptions {
   definition: string;
   policy: string[];

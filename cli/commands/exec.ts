@@ -11,6 +11,7 @@ import { readDefinition } from '../predictionOptions.js';
 import { readMock } from '../mockFile.js';
 import { isObject } from '../../syntax/json.js';
 
+/** `exec`'s options, as commander hands them over. */
 export interface ExecRaw {
   input?: string;
   policy?: string[];

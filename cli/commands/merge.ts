@@ -19,6 +19,7 @@ import type { Io } from '../io.js';
 import { readReportFile } from '../reportFile.js';
 import { exitCodeOf, formatOf } from '../runSummary.js';
 
+/** `merge`'s options, as commander hands them over. */
 export interface MergeRaw {
   report?: string;
   overwrite?: boolean;
@@ -163,6 +164,7 @@ function writeMergedCases(
   }
 }
 
+/** `merge DIR... --report OUT`: the shards' reports merged and written; returns the exit code. */
 export function mergeCommand(dirs: readonly string[], raw: MergeRaw, io: Io): number {
   if (dirs.length === 0)
     throw new UsageError(

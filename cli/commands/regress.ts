@@ -16,6 +16,7 @@ import { parseJsonText, readJsonFile, type Io } from '../io.js';
 import { readDefinition, toPredictionOptions, type RawPredictionOptions } from '../predictionOptions.js';
 import { seedLine, seedOf } from '../seed.js';
 
+/** `regress`'s options, as commander hands them over. */
 export interface RegressRaw extends RawPredictionOptions {
   old: string;
   new: string;
@@ -72,6 +73,7 @@ export function readPolicySource(
   return checkedPolicy(raw, `--${role} ${spec}`);
 }
 
+/** `regress`: what a policy change breaks and widens, verified on a target if asked; returns the exit code. */
 export async function regressCommand(raw: RegressRaw, io: Io, version: string): Promise<number> {
   const format = raw.format ?? 'text';
   if (!['text', 'json', 'markdown'].includes(format))

@@ -10,6 +10,7 @@ import { drawSuiteCase, isSuiteName, SUITE_NAMES, type SuiteName } from '../../s
 import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 
+/** `sample`'s options, as commander hands them over. */
 export interface SampleRaw {
   count?: string;
   seed?: string;

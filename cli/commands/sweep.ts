@@ -10,6 +10,7 @@ import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { type AwsRaw, connectAwsTarget } from './awsOptions.js';
 
+/** `sweep`'s options, as commander hands them over. */
 export interface SweepRaw extends AwsRaw {
   runId?: string;
   olderThan?: string;
@@ -18,6 +19,7 @@ export interface SweepRaw extends AwsRaw {
 
 const UNITS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
 
+/** `sweep`: finds the tool's leftovers and deletes them (or lists them, `--dry-run`); returns the exit code. */
 export async function sweepCommand(raw: SweepRaw, io: Io): Promise<number> {
   if (raw.target !== 'aws' && raw.target !== 'endpoint')
     throw new UsageError(

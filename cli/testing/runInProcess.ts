@@ -2,12 +2,14 @@
 import { expect } from 'vitest';
 import { runCli } from '../main.js';
 
+/** What a command line did: its exit code and what it wrote. */
 export interface Ran {
   readonly code: number;
   readonly stdout: string;
   readonly stderr: string;
 }
 
+/** Runs the command line in this process, its output kept. */
 export async function run(...argv: string[]): Promise<Ran> {
   let stdout = '';
   let stderr = '';

@@ -16,6 +16,7 @@ import {
 import { findTasks, type DefinitionProblem } from '../../oracles/definition/sagemakerTasks.js';
 import type { PredictionOptions } from '../../oracles/options.js';
 
+/** A call the integration makes (or a probe), as the regression compares it under both policies. */
 export interface RegressionCall {
   readonly source: string;
   readonly state: string;
@@ -32,6 +33,7 @@ export interface RegressionCall {
   readonly probe?: string;
 }
 
+/** A statement of a policy that decides a call, and why. */
 export interface StatementNote {
   readonly policy: string;
   readonly index: number;
@@ -42,6 +44,7 @@ export interface StatementNote {
   readonly resources?: readonly string[];
 }
 
+/** A call whose decision the policy change changes. */
 export interface Change {
   readonly call: RegressionCall;
   readonly before: Evaluation['decision'];
@@ -54,6 +57,7 @@ export interface Change {
   readonly flags: readonly string[];
 }
 
+/** What a policy change does: the calls newly denied and newly allowed. */
 export interface Regression {
   readonly newlyDenied: readonly Change[];
   readonly newlyAllowed: readonly Change[];
@@ -61,6 +65,7 @@ export interface Regression {
   readonly breaking: boolean;
 }
 
+/** A definition whose calls the regression checks, by name. */
 export interface CallSource {
   readonly name: string;
   readonly definition: unknown;

@@ -22,6 +22,7 @@ const call = z.object({
   scenarios: z.array(z.string()),
   probe: z.string().optional(),
 });
+/** A changed call as the regression report lists it. */
 export const ChangeSchema = z.object({
   call,
   before: z.enum(['allowed', 'implicitDeny', 'explicitDeny']),
@@ -31,6 +32,7 @@ export const ChangeSchema = z.object({
   consequence: z.string().optional(),
   flags: z.array(z.string()),
 });
+/** A change run on a target under both policies, and what it showed. */
 export const VerificationSchema = z.object({
   source: z.string(),
   state: z.string(),
@@ -42,6 +44,7 @@ export const VerificationSchema = z.object({
   replay: z.string(),
 });
 
+/** The regression report (`regress --format json`, report.json). */
 export const RegressionReportSchema = z.object({
   schemaVersion: z.literal(1),
   kind: z.literal('policy-regression'),
@@ -64,5 +67,7 @@ export const RegressionReportSchema = z.object({
   verification: z.array(VerificationSchema).optional(),
 });
 
+/** The regression report. */
 export type RegressionReport = z.infer<typeof RegressionReportSchema>;
+/** A verified change. */
 export type Verification = z.infer<typeof VerificationSchema>;

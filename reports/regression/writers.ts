@@ -9,6 +9,7 @@ const where = (c: Change) => `**${c.call.state}** (${c.call.source}, ${c.call.pa
 const stmt = (s: Change['grantedBy'][number]) =>
   `${s.policy} statement ${s.index + 1}${s.sid ? ` (${s.sid})` : ''}`;
 
+/** The regression report as Markdown (a pull request's comment). */
 export function regressionMarkdown(r: RegressionReport): string {
   const t = r.totals;
   const lines = [

@@ -176,4 +176,5 @@ ${divergences(report)}
   ];
 }
 
+/** report.html: the matrices and the findings, one page that filters itself. */
 export const htmlFormat: ReportFormat = { fileName: 'report.html', render };

@@ -90,6 +90,7 @@ function render(summary: ReportSummary): readonly Chunk[] {
   ];
 }
 
+/** junit.xml: a testsuite per suite, a testcase per case. */
 export const junitFormat: ReportFormat = {
   fileName: 'junit.xml',
   perCase: { section: (c) => c.suite, text: (c) => junitTestcase(testcase(c)) },

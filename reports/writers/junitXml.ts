@@ -7,6 +7,7 @@
  */
 import { hostname } from 'node:os';
 
+/** A `<testcase>`: its names, time, and failure, error or skip. */
 export interface JunitCase {
   readonly classname: string;
   /** Stable across runs (CI history lines up by it). */
@@ -18,11 +19,13 @@ export interface JunitCase {
   readonly systemOut?: string;
 }
 
+/** A `<testsuite>` and its cases. */
 export interface JunitSuite {
   readonly name: string;
   readonly cases: readonly JunitCase[];
 }
 
+/** A JUnit document: its suites, when and where it ran. */
 export interface JunitDocument {
   readonly name: string;
   /** When the run started (ISO 8601). */
@@ -45,6 +48,7 @@ export const xml = (s: string): string =>
 
 const time = (seconds: number) => Math.max(0, seconds).toFixed(3);
 
+/** The counts a `<testsuite>` or `<testsuites>` opening carries. */
 export interface JunitCounts {
   readonly tests: number;
   readonly failures: number;
@@ -61,7 +65,9 @@ export const junitOpening = (d: Omit<JunitDocument, 'suites'>, all: Omit<JunitCo
 export const junitSuiteOpening = (d: Omit<JunitDocument, 'suites'>, name: string, n: JunitCounts): string =>
   `  <testsuite name="${xml(name)}" tests="${n.tests}" failures="${n.failures}" errors="${n.errors}" skipped="${n.skipped}" time="${time(n.seconds)}" timestamp="${xml(d.timestamp)}" hostname="${xml(d.hostname ?? hostname())}">\n`;
 
+/** A `<testsuite>`'s closing. */
 export const JUNIT_SUITE_CLOSING = '  </testsuite>\n';
+/** The document's closing. */
 export const JUNIT_CLOSING = '</testsuites>\n';
 
 /** A `<testcase>`, its lines each ended. */
@@ -92,6 +98,7 @@ const countsOf = (cases: readonly JunitCase[]): JunitCounts => ({
   seconds: cases.reduce((sum, c) => sum + c.seconds, 0),
 });
 
+/** A JUnit document whole. */
 export function renderJunit(d: JunitDocument): string {
   const out = [junitOpening(d, countsOf(d.suites.flatMap((s) => s.cases)))];
   for (const suite of d.suites)

@@ -154,6 +154,7 @@ function reasonCounts(reasons: readonly string[]): string[] {
 const reasonLines = (counts: readonly (readonly [string, number])[]) =>
   counts.map(([reason, n]) => `- ${n} × ${reason}`);
 
+/** report.md: the totals, the matrices, the findings with their replay commands. */
 export const markdownFormat: ReportFormat = { fileName: 'report.md', render };
 
 /** The target as the header names it: its description, with the region unless it already says it. */

@@ -29,6 +29,7 @@ const head = (suite: string, index: number, more: Partial<CaseResult>): CaseResu
 const ARN_A = 'arn:aws:sagemaker:us-east-1:123456789012:training-job/train-a';
 const ARN_B = 'arn:aws:sagemaker:us-east-1:123456789012:training-job/train-b';
 
+/** A report of a few cases of two suites, one of each verdict, for the writers' tests. */
 export function fixtureReport(): Report {
   return {
     schemaVersion: 1,
