@@ -17,7 +17,9 @@ export function detailsKey(type: string): string {
   return `${type.charAt(0).toLowerCase()}${type.slice(1)}EventDetails`;
 }
 
-/** The most events one execution may have (Step Functions quotas: maximum execution history size). */
+/** A value as an event's JSON text carries it (undefined as null). */
+export const eventJson = (value: unknown): string => JSON.stringify(value) ?? 'null';
+
 /**
  * Each Task state's first request, by state name, as its first TaskScheduled event records it (the
  * event after the state's TaskStateEntered): of one resource type (`sagemaker`), or of any.
@@ -41,7 +43,7 @@ export function firstTaskRequests(
   return out;
 }
 
-/** The most events an execution's history may hold. */
+/** The most events one execution may have (Step Functions quotas: maximum execution history size). */
 export const HISTORY_LIMIT = 25_000;
 
 /** The cause of an execution that reached HISTORY_LIMIT. */

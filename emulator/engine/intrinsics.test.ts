@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { seededRandom } from './interpreter.js';
+import { seededRandom } from './seededRandom.js';
 import { evaluateIntrinsic } from './intrinsics.js';
 
 const scope = {

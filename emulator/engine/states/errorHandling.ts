@@ -1,0 +1,78 @@
+/**
+ * Retry and Catch around the attempts of a Task, Parallel or Map state (asl.retry, the ASL
+ * specification's "Error Handling"): the first retrier whose ErrorEquals matches retries while it
+ * has attempts left, after its delay; then the first matching catcher names the next state, with
+ * the error object at its ResultPath (JSONPath) or in its Output (JSONata). Each rule is asked of
+ * the run's behaviour (engine/behaviour.ts).
+ */
+import { applyJsonataTemplate, applyTemplate } from '../dataFlow.js';
+import { TaskAborted, type StateExecution, type Step } from '../execution.js';
+import { writePath } from '../jsonPath.js';
+import { StatesError } from '../statesError.js';
+import type { MapState, ParallelState, TaskState } from './definitions.js';
+import { finishOutput, jsonataScope, pathScope } from './inputOutput.js';
+
+/** A state that retries and catches. */
+export type RetryingState = TaskState | ParallelState | MapState;
+
+/** One attempt of the state, given its execution (with the attempt's Context object) and retry count. */
+export type Attempt = (execution: StateExecution<RetryingState>, retryCount: number) => Promise<unknown>;
+
+/** Runs a state's attempts under its Retry and Catch: its output and next state. */
+export async function withErrorHandling(
+  execution: StateExecution<RetryingState>,
+  attempt: Attempt,
+): Promise<Step> {
+  const { run, state, name, input, context, thread, language, next } = execution;
+  const rules = run.behaviour;
+  const retriers = state.Retry ?? [];
+  const catchers = state.Catch ?? [];
+  const attempts = retriers.map(() => 0);
+  let retryCount = 0;
+  for (;;) {
+    try {
+      const attemptContext =
+        retryCount === 0
+          ? context
+          : run.contextObject(name, execution.enteredTime, retryCount, thread, state);
+      const attemptExecution = { ...execution, context: attemptContext };
+      const result = await attempt(attemptExecution, retryCount);
+      const output = await finishOutput(attemptExecution, result, 'result');
+      return { output, ...(next ? { next } : {}) };
+    } catch (e) {
+      if (e instanceof TaskAborted) throw e;
+      const se = e instanceof StatesError ? e : new StatesError('States.Runtime', (e as Error).message);
+      const handles = (handler: { readonly ErrorEquals: readonly string[] }) =>
+        rules.errorMatches(handler.ErrorEquals, se.error);
+      const r = rules.matchingRetrier(retriers, handles);
+      if (r >= 0 && attempts[r]! < rules.maxAttempts(retriers[r])) {
+        const retrier = retriers[r]!;
+        const delay = rules.jitter(retrier, rules.retryDelay(retrier, attempts[r]!), run.random);
+        attempts[r]!++;
+        retryCount++;
+        await run.sleep(delay, thread);
+        continue;
+      }
+      const catcher = rules.matchingCatcher(catchers, handles);
+      if (!catcher) throw se;
+      const errorOutput = { Error: se.error, Cause: se.causeText };
+      let output: unknown;
+      if (language === 'JSONata') {
+        const scope = jsonataScope({ input, errorOutput, context }, thread);
+        output =
+          'Output' in catcher ? await applyJsonataTemplate(catcher.Output, scope, 'Output') : errorOutput;
+        if ('Assign' in catcher)
+          Object.assign(thread.variables, await applyJsonataTemplate(catcher.Assign, scope, 'Assign'));
+      } else {
+        if ('Assign' in catcher)
+          Object.assign(
+            thread.variables,
+            applyTemplate(catcher.Assign, pathScope(execution, errorOutput), 'Assign'),
+          );
+        const resultPath = rules.catcherResultPath(catcher);
+        output = resultPath === null ? input : writePath(input, resultPath, errorOutput);
+      }
+      return { output, next: catcher.Next };
+    }
+  }
+}

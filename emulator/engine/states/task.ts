@@ -1,0 +1,118 @@
+/**
+ * The Task state's attempt: the TaskScheduled and TaskStarted events, the TaskHandler's run of the
+ * resource with TimeoutSeconds and HeartbeatSeconds on the virtual clock, TaskSubmitted for `.sync`,
+ * and TaskSucceeded, TaskFailed or TaskTimedOut. Retry and Catch around it are errorHandling.ts's.
+ */
+import { payloadJson } from '../dataFlow.js';
+import { TaskAborted, type StateExecution } from '../execution.js';
+import { eventJson } from '../history.js';
+import { StatesError } from '../statesError.js';
+import type { TaskInvocation } from '../taskHandler.js';
+import type { TaskState } from './definitions.js';
+import { numberField } from './inputOutput.js';
+
+/** Runs one attempt of a Task state with its evaluated parameters: the task's result. */
+export async function runTask(
+  execution: StateExecution<TaskState>,
+  parameters: unknown,
+  retryCount: number,
+): Promise<unknown> {
+  const { run, state, name, thread } = execution;
+  const { spec, scheduler, behaviour } = run;
+  const resource = String(state.Resource);
+  const described = spec.tasks.describe(resource, name);
+  if (!described)
+    throw new StatesError(
+      'States.Runtime',
+      `The emulator does not run the resource '${resource}' of the state '${name}'; mock the state with a Step Functions Local mock configuration (exec --mock)`,
+    );
+  const timeout = await numberField(
+    execution,
+    'TimeoutSeconds',
+    state.TimeoutSeconds,
+    state.TimeoutSecondsPath,
+  );
+  const heartbeat = await numberField(
+    execution,
+    'HeartbeatSeconds',
+    state.HeartbeatSeconds,
+    state.HeartbeatSecondsPath,
+  );
+  const parametersJson = payloadJson(parameters, `parameters of the state '${name}'`);
+  run.event(thread, 'TaskScheduled', {
+    ...described,
+    region: spec.region,
+    parameters: parametersJson,
+    ...(timeout !== undefined ? { timeoutInSeconds: timeout } : {}),
+    ...(heartbeat !== undefined ? { heartbeatInSeconds: heartbeat } : {}),
+  });
+  run.event(thread, 'TaskStarted', described);
+  const started = scheduler.now;
+  const deadline = behaviour.taskDeadline(started, timeout);
+  let beat = started;
+  const cleanups: ((reason: string) => Promise<void> | void)[] = [];
+  const timedOut = (why: 'timeout' | 'heartbeat') =>
+    new StatesError(
+      behaviour.timeoutError(why),
+      why === 'timeout'
+        ? `The task ran past its TimeoutSeconds (${String(timeout)} s)`
+        : `The task sent no heartbeat within HeartbeatSeconds (${String(heartbeat)} s)`,
+    );
+  const invocation: TaskInvocation = {
+    stateName: name,
+    resource,
+    parameters,
+    template: state.Arguments ?? state.Parameters,
+    templateLanguage: 'Arguments' in state ? 'JSONata' : 'JSONPath',
+    parametersJson,
+    retryCount,
+    executionArn: spec.executionArn,
+    now: () => spec.startEpochMs + scheduler.now,
+    random: run.random,
+    sleep: async (seconds) => {
+      const wake = scheduler.now + seconds * 1000;
+      const heartbeatDeadline = heartbeat === undefined ? Infinity : beat + heartbeat * 1000;
+      const limit = Math.min(deadline, heartbeatDeadline);
+      await run.sleep((Math.min(wake, limit) - scheduler.now) / 1000, thread);
+      if (wake > limit) throw timedOut(limit === deadline ? 'timeout' : 'heartbeat');
+    },
+    heartbeat: () => {
+      beat = scheduler.now;
+    },
+    submitted: (output) => {
+      if (!behaviour.recordsEvent('TaskSubmitted')) return;
+      run.event(thread, 'TaskSubmitted', {
+        ...described,
+        output: eventJson(output),
+        outputDetails: { truncated: false },
+      });
+    },
+    onAbort: (cleanup) => {
+      cleanups.push(cleanup);
+    },
+  };
+  try {
+    const result = await spec.tasks.invoke(invocation);
+    run.event(thread, 'TaskSucceeded', {
+      ...described,
+      output: eventJson(result),
+      outputDetails: { truncated: false },
+    });
+    return result;
+  } catch (e) {
+    if (e instanceof TaskAborted) {
+      for (const cleanup of cleanups) await cleanup(e.reason);
+      throw e;
+    }
+    const thrown = e instanceof StatesError ? e : new StatesError('States.TaskFailed', (e as Error).message);
+    // A task's failure is the task's: its cause is not an evaluation's.
+    const se = thrown.located ? thrown : new StatesError(thrown.error, thrown.causeText, true);
+    const cause = behaviour.taskFailureCause(se.causeText);
+    run.event(thread, se.error === 'States.Timeout' ? 'TaskTimedOut' : 'TaskFailed', {
+      ...described,
+      error: se.error,
+      ...(cause === undefined ? {} : { cause }),
+    });
+    throw se;
+  }
+}
