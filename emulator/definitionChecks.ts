@@ -7,15 +7,13 @@
  * /States/...` style.
  */
 import { aslValidate } from '../validation/aslSchema.js';
-import type { StateMachineType } from '../catalog/api.js';
+import type { QueryLanguage, StateMachineType } from '../catalog/api.js';
 import { API_BY_RESOURCE_NAME } from '../catalog/sagemakerApis.js';
 import { queryLanguageProblems } from '../validation/queryLanguageRules.js';
 import { stateRuleProblems } from '../validation/stateRules.js';
 import { fieldNameValidator } from '../validation/validateRequest.js';
-import { isObject } from '../syntax/json.js';
-
-type Obj = Record<string, unknown>;
-const escape = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
+import { isObject, unescapePointerSegment, type JsonObject } from '../syntax/json.js';
+import { walkStates } from '../syntax/stateTree.js';
 
 /** A `.sync` SageMaker task: its state and the managed rule its creation needs. */
 export interface SyncTask {
@@ -29,63 +27,55 @@ export interface DefinitionCheck {
   readonly syncTasks: readonly SyncTask[];
 }
 
+/** The checks of every state, in branches and Map processors too; a state of mixed languages is not walked into. */
 function checkStates(
-  machine: Obj,
-  pointer: string,
-  language: string,
+  definition: JsonObject,
   type: StateMachineType,
   out: DefinitionCheck & { problems: string[]; syncTasks: SyncTask[] },
 ): void {
-  const states = machine.States;
-  if (!isObject(states)) return;
-  for (const [name, state] of Object.entries(states)) {
-    if (!isObject(state)) continue;
-    const at = `${pointer}/States/${escape(name)}`;
-    const stateLanguage = typeof state.QueryLanguage === 'string' ? state.QueryLanguage : language;
+  walkStates(definition, ({ state, pointer: at, queryLanguage }) => {
     for (const p of stateRuleProblems(state, at))
       out.problems.push(`SCHEMA_VALIDATION_FAILED: ${p.message} at ${p.pointer}`);
-    const mixed = queryLanguageProblems(state, at, stateLanguage === 'JSONata' ? 'JSONata' : 'JSONPath');
+    const mixed = queryLanguageProblems(state, at, queryLanguage);
     for (const p of mixed) out.problems.push(`SCHEMA_VALIDATION_FAILED: ${p.message} at ${p.pointer}`);
-    if (mixed.length > 0) continue;
-    if (state.Type === 'Task' && typeof state.Resource === 'string') {
-      const m = /^arn:[a-z-]+:states:[a-z0-9-]*:\d*:sagemaker:([A-Za-z]+)(?:\.(.+))?$/.exec(state.Resource);
-      if (m) {
-        const facts = API_BY_RESOURCE_NAME.get(m[1]!);
-        const suffix = m[2];
-        const legal = facts && (suffix === undefined || (suffix === 'sync' && facts.job));
-        if (!legal) {
-          out.problems.push(
-            `SCHEMA_VALIDATION_FAILED: The resource provided ${state.Resource} is not recognized. The value is not a valid resource ARN, or the resource is not available in this region. at ${at}/Resource`,
-          );
-        } else if (suffix === 'sync' && type === 'EXPRESS') {
-          out.problems.push(
-            `SCHEMA_VALIDATION_FAILED: Express state machine does not support '.sync' service integration at ${at}/Resource`,
-          );
-        } else {
-          if (suffix === 'sync') out.syncTasks.push({ pointer: at, api: facts!.api });
-          const field = stateLanguage === 'JSONata' ? 'Arguments' : 'Parameters';
-          if (field in state) {
-            for (const v of fieldNameValidator.validate(
-              facts!.api,
-              state[field],
-              stateLanguage === 'JSONata' ? 'JSONata' : 'JSONPath',
-            )) {
-              if (v.constraint !== 'unknown-field') continue;
-              const key = v.path.split('/').pop()!.replace(/~1/g, '/').replace(/~0/g, '~');
-              out.problems.push(
-                `SCHEMA_VALIDATION_FAILED: The field "${key}" is not supported by Step Functions at ${at}/${field}`,
-              );
-            }
-          }
-        }
-      }
-    } else if (state.Type === 'Parallel' && Array.isArray(state.Branches)) {
-      state.Branches.forEach(
-        (b, i) => isObject(b) && checkStates(b, `${at}/Branches/${i}`, stateLanguage, type, out),
+    if (mixed.length > 0) return 'skip';
+    if (state.Type === 'Task' && typeof state.Resource === 'string')
+      checkTask(state, state.Resource, at, queryLanguage, type, out);
+  });
+}
+
+/** A SageMaker Task's resource (its pattern, `.sync` in Express) and its request's field names. */
+function checkTask(
+  state: JsonObject,
+  resource: string,
+  at: string,
+  language: QueryLanguage,
+  type: StateMachineType,
+  out: DefinitionCheck & { problems: string[]; syncTasks: SyncTask[] },
+): void {
+  const m = /^arn:[a-z-]+:states:[a-z0-9-]*:\d*:sagemaker:([A-Za-z]+)(?:\.(.+))?$/.exec(resource);
+  if (!m) return;
+  const facts = API_BY_RESOURCE_NAME.get(m[1]!);
+  const suffix = m[2];
+  const legal = facts && (suffix === undefined || (suffix === 'sync' && facts.job));
+  if (!legal) {
+    out.problems.push(
+      `SCHEMA_VALIDATION_FAILED: The resource provided ${resource} is not recognized. The value is not a valid resource ARN, or the resource is not available in this region. at ${at}/Resource`,
+    );
+  } else if (suffix === 'sync' && type === 'EXPRESS') {
+    out.problems.push(
+      `SCHEMA_VALIDATION_FAILED: Express state machine does not support '.sync' service integration at ${at}/Resource`,
+    );
+  } else {
+    if (suffix === 'sync') out.syncTasks.push({ pointer: at, api: facts!.api });
+    const field = language === 'JSONata' ? 'Arguments' : 'Parameters';
+    if (!(field in state)) return;
+    for (const v of fieldNameValidator.validate(facts!.api, state[field], language)) {
+      if (v.constraint !== 'unknown-field') continue;
+      const key = unescapePointerSegment(v.path.split('/').pop()!);
+      out.problems.push(
+        `SCHEMA_VALIDATION_FAILED: The field "${key}" is not supported by Step Functions at ${at}/${field}`,
       );
-    } else if (state.Type === 'Map') {
-      const key = 'ItemProcessor' in state ? 'ItemProcessor' : 'Iterator';
-      if (isObject(state[key])) checkStates(state[key] as Obj, `${at}/${key}`, stateLanguage, type, out);
     }
   }
 }
@@ -109,6 +99,6 @@ export function checkDefinition(
       );
     return out;
   }
-  checkStates(definition, '', definition.QueryLanguage === 'JSONata' ? 'JSONata' : 'JSONPath', type, out);
+  checkStates(definition, type, out);
   return out;
 }

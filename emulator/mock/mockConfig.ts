@@ -6,6 +6,8 @@
  * execution advances on every invocation of the state, retries, loops and Map iterations included.
  */
 import { z } from 'zod';
+import { isObject } from '../../syntax/json.js';
+import { walkStates } from '../../syntax/stateTree.js';
 
 /** What one invocation of a mocked state gets. */
 export type MockAnswer =
@@ -156,15 +158,13 @@ export function selectMockCase(config: MockConfig, selector: string, where: stri
 }
 
 /** The Task states of a definition, in branches and Map processors too. */
-function taskStates(machine: unknown, out: Set<string> = new Set()): Set<string> {
-  const states = (machine as { States?: unknown } | null)?.States;
-  if (typeof states !== 'object' || states === null) return out;
-  for (const [name, state] of Object.entries(states as Record<string, Record<string, unknown>>)) {
-    if (state?.Type === 'Task') out.add(name);
-    for (const branch of Array.isArray(state?.Branches) ? state.Branches : []) taskStates(branch, out);
-    taskStates(state?.ItemProcessor ?? state?.Iterator, out);
-  }
-  return out;
+function taskStates(definition: unknown): Set<string> {
+  const tasks = new Set<string>();
+  if (isObject(definition))
+    walkStates(definition, ({ name, state }) => {
+      if (state.Type === 'Task') tasks.add(name);
+    });
+  return tasks;
 }
 
 /** A test case may mock only Task states of the definition it runs (a typo would go unnoticed). */
