@@ -21,7 +21,7 @@ export default tseslint.config(
     },
   },
   {
-    // The oracle / emulator boundary of design.md: neither imports the other's behaviour.
+    // The oracle / emulator boundary (docs/architecture.md, "Boundaries"): neither imports the other's behaviour.
     files: ['oracles/**/*.ts'],
     rules: {
       'no-restricted-imports': [
@@ -30,7 +30,7 @@ export default tseslint.config(
           patterns: [
             {
               group: ['**/emulator/**', '**/suites/targets/**'],
-              message: 'oracles/ must not import emulator behaviour (design.md boundaries)',
+              message: 'oracles/ must not import emulator behaviour (docs/architecture.md, Boundaries)',
             },
           ],
         },
@@ -46,7 +46,7 @@ export default tseslint.config(
           patterns: [
             {
               group: ['**/oracles/**'],
-              message: 'emulator/ must not import oracle behaviour (design.md boundaries)',
+              message: 'emulator/ must not import oracle behaviour (docs/architecture.md, Boundaries)',
             },
           ],
         },
@@ -54,7 +54,7 @@ export default tseslint.config(
     },
   },
   {
-    // The core types (design.md, "Core types") stand on the fact catalog alone.
+    // The core types (docs/architecture.md, "Core types") stand on the fact catalog alone.
     files: ['contracts/**/*.ts', 'syntax/**/*.ts'],
     rules: {
       'no-restricted-imports': [

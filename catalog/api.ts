@@ -14,7 +14,7 @@ export const API_NAMES = [
 /** One of the nine SageMaker APIs of the optimized integration. */
 export type Api = (typeof API_NAMES)[number];
 
-/** Integration patterns, named as design.md names them. */
+/** Integration patterns, by the names the case plan and the reports use. */
 export const PATTERNS = ['requestResponse', 'sync', 'waitForTaskToken'] as const;
 /** An integration pattern: request-response, `.sync`, or `.waitForTaskToken`. */
 export type Pattern = (typeof PATTERNS)[number];

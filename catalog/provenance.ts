@@ -1,5 +1,5 @@
 /**
- * Where a fact or an expectation comes from (design.md, "Every expectation carries provenance"):
+ * Where a fact or an expectation comes from (docs/reports.md, "Provenance: how sure a prediction is"):
  * the rules of the evidence table (catalog/evidence.ts) it rests on. A prediction is as strong as
  * the weakest rule it rests on: its kind is that rule's, and it names every rule of that kind.
  */

@@ -1,5 +1,5 @@
 /**
- * The generated test case (design.md, "Core types"): a case plan rendered to a state machine with
+ * The generated test case (docs/architecture.md, "Core types"): a case plan rendered to a state machine with
  * its execution input, the execution role's policy (predicted, or a named variant), the world
  * scenario, the replay coordinates, and an id that is a stable hash of the content. Generators draw
  * cases (generators/case.ts); oracles predict them; targets run them.

@@ -1,7 +1,7 @@
 /**
  * The typed case plan: the contract between the generators, which draw plans and render ASL from
  * them, and the oracles, which read plans and never the generated state names or strings
- * (design.md, "Core types"). Parsing a user's definition yields the same per-task shape where it
+ * (docs/architecture.md, "Core types"). Parsing a user's definition yields the same per-task shape where it
  * can (`TaskPlan`'s request, Retry, Catch and timeouts). Data shapes, and the one walk over them.
  */
 import type { Api, Pattern, QueryLanguage } from '../catalog/api.js';

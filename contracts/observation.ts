@@ -1,5 +1,5 @@
 /**
- * What a target saw when it ran a case, in the shape of the oracle's Prediction (design.md, "Core
+ * What a target saw when it ran a case, in the shape of the oracle's Prediction (docs/architecture.md, "Core
  * types"): creation, the calls made as the role where the target can see them, and the execution's
  * status, error, cause, output, attempts, duration and history.
  */

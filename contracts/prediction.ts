@@ -1,5 +1,5 @@
 /**
- * What the oracle predicts for a case (design.md, "Core types"): each aspect of the execution with
+ * What the oracle predicts for a case (docs/architecture.md, "Core types"): each aspect of the execution with
  * the provenance it rests on. Targets report an Observation in the same shape, and reports compare
  * the two after normalisation.
  */

@@ -1,6 +1,6 @@
 /**
  * A target runs cases: the built-in emulator, a real AWS account, or an AWS-compatible endpoint.
- * It reports what it saw in the same shape as the oracles' predictions (design.md, "Core types").
+ * It reports what it saw in the same shape as the oracles' predictions (docs/architecture.md, "Core types").
  */
 import type { Case } from './case.js';
 import type { Observation } from './observation.js';

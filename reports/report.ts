@@ -1,4 +1,4 @@
-/** The report of a run (schema version 2; design.md has version 1), as a zod schema users can import. */
+/** The report of a run (schema version 2; docs/reports.md), as a zod schema users can import. */
 import { z } from 'zod';
 
 const kind = z.enum(['documented', 'observed', 'inferred']);

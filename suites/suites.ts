@@ -1,6 +1,6 @@
 /**
- * The five properties of design.md, each a selection of cases and the aspects of the prediction it
- * holds the target to.
+ * The five properties the suites check (docs/commands.md, "The suites"), each a selection of cases
+ * and the aspects of the prediction it holds the target to.
  */
 import fc from 'fast-check';
 import type { CaseContent } from '../contracts/case.js';
