@@ -14,6 +14,7 @@ const callRecord = (x: RecordedCall): CallRecord => ({
   decision: x.decision,
 });
 
+/** The built-in emulator as a target, with the mutants it is given. */
 export class EmbeddedTarget implements Target {
   readonly kind = 'embedded' as const;
   readonly capabilities = { seesCalls: true, scenarios: true };
