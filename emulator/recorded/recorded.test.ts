@@ -66,5 +66,5 @@ describe.skipIf(!available)("the emulator against AWS's recorded executions", ()
       for (const [f, d] of Object.entries(misses)) console.log(`${f}: ${d.slice(0, 400)}`);
     expect(Object.keys(misses).filter((f) => !(f in KNOWN_MISSES))).toEqual([]);
     expect(matched).toBeGreaterThanOrEqual(456);
-  }, 600_000);
+  });
 });

@@ -154,5 +154,5 @@ describe('the packed package', () => {
     expect(deep).toContain('ERR_PACKAGE_PATH_NOT_EXPORTED');
     // The command still ships.
     expect(readFileSync(join(pkg, 'bin', 'sfn-conformance.js'), 'utf8')).toContain('runCli');
-  }, 180_000);
+  });
 });
