@@ -87,7 +87,7 @@ export default tseslint.config(
     plugins: { jsdoc },
     rules: {
       'jsdoc/require-jsdoc': [
-        'warn',
+        'error',
         {
           publicOnly: { esm: true },
           require: { FunctionDeclaration: true, ClassDeclaration: true, ArrowFunctionExpression: true },

@@ -1,4 +1,4 @@
-/** The target `run` and `replay` select from their options (the AWS targets connect in awsOptions.ts). */
+/** The target `run` and `replay` select from their options (the AWS targets connect in aws/connect.ts). */
 import { isMutant, type MutantName } from '../emulator/mutants/index.js';
 import { embeddedTargetArgs } from '../reports/replayCommand.js';
 import { EmbeddedTarget } from '../suites/targets/embedded.js';

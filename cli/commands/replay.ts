@@ -13,7 +13,7 @@ import { drawSuiteCase, isSuiteName, SUITE_NAMES, type SuiteName } from '../../s
 import { UsageError } from '../errors.js';
 import { checkSeed, integer, MAX_RUNS } from '../values.js';
 import type { Io } from '../io.js';
-import type { AwsRaw } from './awsOptions.js';
+import type { AwsRaw } from '../aws/connect.js';
 import { selectTarget } from '../targetChoice.js';
 
 /** `replay`'s options, as commander hands them over. */
@@ -131,7 +131,7 @@ export async function replayCommand(
   }
   const remote = targetRaw.target === 'aws' || targetRaw.target === 'endpoint';
   const { target, args } = remote
-    ? await (await import('./awsOptions.js')).connectAwsTarget(targetRaw)
+    ? await (await import('../aws/connect.js')).connectAwsTarget(targetRaw)
     : selectTarget(targetRaw);
   const replay = { seed, path: `${suite}:${index}` };
   const drawn = withId(content ?? plain(drawSuiteCase(suite, seed, index).value), replay);

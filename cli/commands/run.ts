@@ -30,7 +30,7 @@ import { UsageError } from '../errors.js';
 import { prepareReportDir } from '../files.js';
 import { watchInterruption } from '../interruption.js';
 import { type Io, readJsonFile, zodPlace } from '../io.js';
-import type { AwsRaw } from './awsOptions.js';
+import type { AwsRaw } from '../aws/connect.js';
 import { seedLine, seedOf } from '../seed.js';
 import { exitCodeOf, formatOf } from '../runSummary.js';
 import { selectTarget } from '../targetChoice.js';
@@ -137,13 +137,14 @@ export async function runCommand(raw: RunRaw, io: Io, version: string): Promise<
     );
   const selected: { target: Target; args: string; runArgs?: string; mutants?: MutantName[] } =
     // The AWS SDK is loaded only for a run that uses it (it is most of the start-up otherwise).
-    local ?? (await (await import('./awsOptions.js')).connectAwsTarget(raw, { maxConcurrency: concurrency }));
+    local ??
+    (await (await import('../aws/connect.js')).connectAwsTarget(raw, { maxConcurrency: concurrency }));
   const { target, args } = selected;
   const mutants = selected.mutants ?? [];
   const aws = isAws(target) ? target : undefined;
   if (raw.plan && aws) {
     if (drawn) io.stderr(seedLine(seed));
-    return (await import('./plan.js')).printPlan(aws, suites, runs, seed, io);
+    return (await import('../aws/plan.js')).printPlan(aws, suites, runs, seed, io);
   }
   // Without --report, each run gets a directory of its own: nothing is overwritten.
   const dir =

@@ -8,7 +8,7 @@ import {
 import { describeError } from '../../suites/targets/aws/errors.js';
 import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
-import { type AwsRaw, connectAwsTarget } from './awsOptions.js';
+import { type AwsRaw, connectAwsTarget } from '../aws/connect.js';
 
 /** `sweep`'s options, as commander hands them over. */
 export interface SweepRaw extends AwsRaw {

@@ -31,6 +31,7 @@ const image = z
     'must be a container image URI (registry/repository:tag)',
   );
 
+/** The config file of `--config`: the accounts a run may use, and the billable jobs it may run. */
 export const AwsConfigSchema = z
   .object({
     allowAccounts: z.array(z.string().regex(/^\d{12}$/, 'must be a 12-digit AWS account id')).optional(),
@@ -60,6 +61,7 @@ export const AwsConfigSchema = z
   })
   .strict();
 
+/** The config file, as read. */
 export type AwsConfig = z.infer<typeof AwsConfigSchema>;
 
 /** The config file, checked; every problem is one line naming the field. */
@@ -74,6 +76,7 @@ export function readAwsConfig(path: string): AwsConfig {
   );
 }
 
+/** The billable-job options as the command line gives them. */
 export interface BillableRaw {
   allowBillableJobs?: boolean;
   maxBillableJobs?: string;

@@ -13,8 +13,9 @@ import {
 import { describeError } from '../../suites/targets/aws/errors.js';
 import { newRunId } from '../../suites/targets/aws/naming.js';
 import { UsageError } from '../errors.js';
-import { type BillableRaw, billableJobsOf, readAwsConfig } from './awsConfig.js';
+import { type BillableRaw, billableJobsOf, readAwsConfig } from './config.js';
 
+/** The AWS target options as the command line gives them. */
 export interface AwsRaw extends BillableRaw {
   config?: string;
   target?: string;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CHEAPEST_INSTANCE_TYPES } from '../../suites/targets/aws/billableJobs.js';
-import { AwsConfigSchema, billableJobsOf } from './awsConfig.js';
+import { AwsConfigSchema, billableJobsOf } from './config.js';
 
 const page = readFileSync(new URL('../../docs/aws-target.md', import.meta.url), 'utf8');
 const example = JSON.parse(/## Billable jobs[\s\S]*?```json\n([\s\S]*?)```/.exec(page)![1]!) as unknown;

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../main.js';
-import { resolveRegion } from './awsOptions.js';
+import { resolveRegion } from './connect.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'sfnc-aws-options-'));
 let files = 0;
