@@ -6,7 +6,7 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 import { type CaseResult, CaseResultSchema } from '../reports/report.js';
-import { UsageError } from './errors.js';
+import { UsageError } from '../contracts/usageError.js';
 import { parseJsonText, zodPlace } from './io.js';
 
 /** Each line of a file and its number, read a piece at a time (the last line need not end). */

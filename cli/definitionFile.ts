@@ -1,7 +1,7 @@
 /** A definition file as the commands read it: checked as CreateStateMachine would, its problems one line. */
 import type { DefinitionProblem, UnmodelledTask } from '../oracles/definition/sagemakerTasks.js';
 import { rejectedAtCreation, validateDefinition } from '../validation/validateDefinition.js';
-import { UsageError } from './errors.js';
+import { UsageError } from '../contracts/usageError.js';
 import type { Io } from './io.js';
 import { readDefinition } from './predictionOptions.js';
 

@@ -5,7 +5,7 @@
  */
 import { accessSync, constants, existsSync, mkdirSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { UsageError } from './errors.js';
+import { UsageError } from '../contracts/usageError.js';
 
 /** What each file system error means to the user, and what to do. */
 const WHY: Readonly<Record<string, string>> = {

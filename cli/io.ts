@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import { UsageError } from './errors.js';
+import { UsageError } from '../contracts/usageError.js';
 import { DEFINITION_MAX_CHARS, PAYLOAD_MAX_BYTES } from '../catalog/stepFunctionsLimits.js';
 
 /** Where a command writes. Tests pass buffers; the binary passes the process streams. */

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
-import { UsageError } from './errors.js';
+import { UsageError } from '../contracts/usageError.js';
 import { isSystemError, systemErrorLine } from './files.js';
 import { processIo, type Io } from './io.js';
 import type { CommandContext } from './program/context.js';

@@ -6,7 +6,7 @@ import {
   selectMockCase,
   type MockCase,
 } from '../emulator/mock/mockConfig.js';
-import { UsageError } from './errors.js';
+import { UsageError } from '../contracts/usageError.js';
 import { readJsonFile } from './io.js';
 import { checkExecutionName } from './values.js';
 

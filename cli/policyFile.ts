@@ -1,6 +1,6 @@
 /** Policy documents the user gives (`--policy`, `--old`, `--new`): parsed, and a problem named with the file. */
 import { parsePolicy, type NormalizedPolicy, type PolicyDocument } from '../iam/policy.js';
-import { UsageError } from './errors.js';
+import { UsageError } from '../contracts/usageError.js';
 import { readJsonFile } from './io.js';
 
 /** A policy document read from `where` (a file, a git object): its first problem is one line naming it. */

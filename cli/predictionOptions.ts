@@ -1,6 +1,6 @@
 import { DOC_REVISIONS, isPartition, type DocRevision, type StateMachineType } from '../catalog/api.js';
 import { EXAMPLE_ACCOUNT, type PredictionOptions } from '../oracles/options.js';
-import { UsageError } from './errors.js';
+import { UsageError } from '../contracts/usageError.js';
 import { checkAccount, checkRegion } from './values.js';
 import type { Io } from './io.js';
 import { DEFINITION_MAX_CHARS } from '../catalog/stepFunctionsLimits.js';

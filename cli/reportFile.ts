@@ -1,6 +1,6 @@
 /** A run's report.json read back (replay, merge): checked against the report's schema. */
 import { type Report, ReportSchema } from '../reports/report.js';
-import { UsageError } from './errors.js';
+import { UsageError } from '../contracts/usageError.js';
 import { readJsonFile, zodPlace } from './io.js';
 
 /** A report.json, checked against the report's schema (one line naming the first problem). */

@@ -2,7 +2,7 @@
 import { failingDivergences } from '../reports/expectations.js';
 import { SUMMARY_FORMATS, type SummaryFormat } from '../reports/reporters/summary.js';
 import type { ReportSummary } from '../reports/tally.js';
-import { UsageError } from './errors.js';
+import { UsageError } from '../contracts/usageError.js';
 
 /** 1 where a divergence fails the run (not expected, strong enough for --fail-on) or a case errored. */
 export function exitCodeOf(report: ReportSummary): number {

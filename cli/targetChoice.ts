@@ -3,7 +3,7 @@ import { isMutant, type MutantName } from '../emulator/mutants/index.js';
 import { embeddedTargetArgs } from '../reports/replayCommand.js';
 import { EmbeddedTarget } from '../suites/targets/embedded.js';
 import type { Target } from '../contracts/target.js';
-import { UsageError } from './errors.js';
+import { UsageError } from '../contracts/usageError.js';
 
 /** The built-in emulator target the options select (the AWS targets connect with connectAwsTarget). */
 export function selectTarget(raw: {

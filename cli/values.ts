@@ -2,7 +2,7 @@
  * The kinds of value commands take, each checked one way wherever it is given: regions, account
  * ids, execution names, seeds and other bounded integers.
  */
-import { UsageError } from './errors.js';
+import { UsageError } from '../contracts/usageError.js';
 
 /** A region name: `us-east-1`, `us-gov-west-1`, `cn-north-1`. */
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;

@@ -10,7 +10,7 @@ import {
   CHEAPEST_INSTANCE_TYPES,
   DEFAULT_MAX_RUNTIME_SECONDS,
 } from '../../suites/targets/aws/billableJobs.js';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../../contracts/usageError.js';
 import { readJsonFile, zodPlace } from '../io.js';
 
 /** Every instance type some SageMaker request of the integration accepts. */

@@ -12,7 +12,7 @@ import {
 } from '../../suites/targets/aws/clients.js';
 import { describeError } from '../../suites/targets/aws/errors.js';
 import { newRunId } from '../../suites/targets/aws/naming.js';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../../contracts/usageError.js';
 import { type BillableRaw, billableJobsOf, readAwsConfig } from './config.js';
 
 /** The AWS target options as the command line gives them. */

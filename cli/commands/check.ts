@@ -3,7 +3,7 @@ import { checkActionsAgainstCatalog } from '../../iam/actionCatalog.js';
 import { checkPolicy, type PolicyCheck, type Requirement } from '../../oracles/calls/checkPolicy.js';
 import type { StateMachineType } from '../../catalog/api.js';
 import type { PredictionOptions } from '../../oracles/options.js';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../../contracts/usageError.js';
 import { readPolicyFile } from '../policyFile.js';
 import { readInput, type Io } from '../io.js';
 import { toPredictionOptions, type RawPredictionOptions } from '../predictionOptions.js';

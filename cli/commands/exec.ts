@@ -3,7 +3,7 @@ import { partitionOf } from '../../catalog/regions.js';
 import { DEFAULT_REGION } from '../../oracles/options.js';
 import { CREATE_ERRORS, SCENARIO_BOUNDS, type WorldScenario } from '../../catalog/scenario.js';
 import { EmulatedStepFunctions, StepFunctionsError } from '../../emulator/stepFunctions.js';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../../contracts/usageError.js';
 import { readPolicyFile } from '../policyFile.js';
 import { checkAccount, checkExecutionName, checkRegion, checkSeed } from '../values.js';
 import { readInput, readJsonFile, type Io } from '../io.js';

@@ -12,7 +12,7 @@ import { printSummary } from '../../reports/reporters/summary.js';
 import { replayById } from '../../reports/replayCommand.js';
 import { summarise, totalsOf } from '../../reports/tally.js';
 import { REPORT_FORMATS } from '../../reports/writers/formats.js';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../../contracts/usageError.js';
 import { forEachCase } from '../casesFile.js';
 import { prepareReportDir } from '../files.js';
 import type { Io } from '../io.js';

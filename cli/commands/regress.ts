@@ -7,7 +7,7 @@ import { RegressionReportSchema, type RegressionReport } from '../../reports/reg
 import { regressionJunit, regressionMarkdown } from '../../reports/regression/writers.js';
 import { DEFAULT_REGION } from '../../oracles/options.js';
 import { verifyChanges, type VerifySource } from '../../suites/regressionVerify.js';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../../contracts/usageError.js';
 import { checkedPolicy } from '../policyFile.js';
 import { prepareReportDir } from '../files.js';
 import { writeWhole } from '../../reports/reporters/fileWrites.js';

@@ -10,7 +10,7 @@ import { mutantsOfField } from '../../reports/report.js';
 import { replayById, replayByPath } from '../../reports/replayCommand.js';
 import { caseHead, evaluate, observationValues, predictionValues, verdictOf } from '../../suites/caseRun.js';
 import { drawSuiteCase, isSuiteName, SUITE_NAMES, type SuiteName } from '../../suites/suites.js';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../../contracts/usageError.js';
 import { checkSeed, integer, MAX_RUNS } from '../values.js';
 import type { Io } from '../io.js';
 import type { AwsRaw } from '../aws/connect.js';

@@ -7,7 +7,7 @@ import { caseArb, generateCase, legalPairs, plain } from '../../generators/sampl
 import { featureCounts } from '../../generators/pipelineFeatures.js';
 import { scenarioMix } from '../../generators/scenarioMix.js';
 import { drawSuiteCase, isSuiteName, SUITE_NAMES, type SuiteName } from '../../suites/suites.js';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../../contracts/usageError.js';
 import type { Io } from '../io.js';
 
 /** `sample`'s options, as commander hands them over. */

@@ -6,7 +6,7 @@ import {
   type Leftover,
 } from '../../suites/targets/aws/sweep.js';
 import { describeError } from '../../suites/targets/aws/errors.js';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../../contracts/usageError.js';
 import type { Io } from '../io.js';
 import { type AwsRaw, connectAwsTarget } from '../aws/connect.js';
 

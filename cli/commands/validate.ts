@@ -1,7 +1,7 @@
 import { validateDefinition } from '../../validation/validateDefinition.js';
 import type { Io } from '../io.js';
 import { readDefinition } from '../predictionOptions.js';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../../contracts/usageError.js';
 
 /** `sfn-conformance validate <definition.json>`: exit 0 valid, 1 invalid with one line per problem. */
 export function validateCommand(path: string, raw: { type?: string }, io: Io): number {

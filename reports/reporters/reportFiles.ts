@@ -6,7 +6,7 @@
  */
 import { closeSync, openSync, readSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { UsageError } from '../../cli/errors.js';
+import { UsageError } from '../../contracts/usageError.js';
 import type { CaseEntry } from '../report.js';
 import type { ReportSummary } from '../tally.js';
 import type { ReportFormat } from '../writers/format.js';

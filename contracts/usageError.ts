@@ -1,6 +1,7 @@
 /**
- * A problem with what the user gave (a file, an option, a definition): the command prints its one
- * line and exits 2. `code` is stable for scripts and tests, and one of USAGE_ERROR_CODES: a new
+ * A problem with what the user gave (a file, an option, a definition, a report directory): the
+ * library throws it, and the command prints its one line and exits 2. It is the contract between
+ * the library and the CLI for such problems, so that reports/ and cli/ both raise it. `code` is stable for scripts and tests, and one of USAGE_ERROR_CODES: a new
  * kind of problem is added to that table first, with what it means.
  */
 
