@@ -2,7 +2,7 @@
  * `run` on the command line: the suites on the emulator, mutants, the report files, the options
  * of the AWS target, --quiet, several emulator mutants at once.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -332,5 +332,12 @@ describe('run: its outputs', () => {
       ),
       /--emulator-mutant "nope" is unknown; see sfn-conformance run --list-mutants/,
     );
+  });
+
+  it('a report file it cannot open is one line, the drawn seed not printed before it', async () => {
+    const report = mkdtempSync(join(tmpdir(), 'sfnc-part-'));
+    // A directory where the run puts a part file: opening it fails after the directory's checks.
+    mkdirSync(join(report, '.report.json.part'));
+    expectOneLine(await run('run', '--runs', '2', '--report', report, '--overwrite'), /EISDIR/);
   });
 });

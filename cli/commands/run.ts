@@ -169,7 +169,6 @@ export async function runCommand(raw: RunRaw, io: Io, version: string): Promise<
   const matcher = baseline
     ? baselineMatcher(baseline, raw.expect!, target.kind, new Date().toISOString().slice(0, 10))
     : undefined;
-  if (drawn) io.stderr(seedLine(seed));
   const region = aws ? aws.region : (raw.region ?? 'us-east-1');
   const mutant = mutantField(mutants);
   // SIGINT / SIGTERM: start nothing new, stop what is in flight, clean up, write the partial report.
@@ -206,6 +205,8 @@ export async function runCommand(raw: RunRaw, io: Io, version: string): Promise<
     reporters: [
       casesJsonlReporter(casesJsonl),
       reportFilesReporter(dir, REPORT_FORMATS),
+      // The drawn seed once the report files are open: a refusal to open them stays one line.
+      ...(drawn ? [{ onRunStart: () => io.stderr(seedLine(seed)) }] : []),
       progressReporter(io, {
         quiet: raw.quiet === true,
         live: raw.progress ?? terminal,
