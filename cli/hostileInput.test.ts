@@ -377,5 +377,5 @@ describe('the process as a whole says one line', () => {
     expect(child.status, child.stderr).toBe(2);
     expect(child.stderr.trimEnd().split('\n'), child.stderr).toHaveLength(1);
     expect(child.stderr).toMatch(/^sfn-conformance: /);
-  }, 30_000);
+  });
 });

@@ -81,7 +81,7 @@ describe('what each command loads', () => {
       expect([...packages].filter((p) => !TSX.has(p)).sort()).toEqual(['commander', 'jsonc-parser']);
       expect(files.some((f) => f.includes('/cli/commands/'))).toBe(false);
     }
-  }, 60_000);
+  });
 
   it.each([
     ['validate', example],
@@ -108,7 +108,7 @@ describe('what each command loads', () => {
       expect(packages.has('fast-check')).toBe(false);
       expect(files.filter((f) => /\/(generators|reports|suites\/targets)\//.test(f))).toEqual([]);
     }
-  }, 60_000);
+  });
 
   it('validate and exec run asl-validator without loading Ajv (its schemas are precompiled)', () => {
     for (const argv of [
@@ -120,10 +120,10 @@ describe('what each command loads', () => {
       // ajv-formats' table of formats (date-time) is read; Ajv itself is not loaded.
       expect([...packages].filter((p) => p === 'ajv' || p === 'fast-uri')).toEqual([]);
     }
-  }, 60_000);
+  });
 
   it('the AWS target loads the SDK (the hook does see it)', () => {
     const { packages } = loaded('run', '--target', 'aws', '--plan', '--runs', '1');
     expect(aws(packages).length).toBeGreaterThan(0);
-  }, 60_000);
+  });
 });

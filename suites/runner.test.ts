@@ -1,35 +1,20 @@
-import { EVIDENCE, type RuleId } from '../catalog/evidence.js';
+/**
+ * The runner: every suite on the built-in emulator, streamed results in order, targets that show
+ * no calls, worker threads, shrinking on a slow target, and the docs' mutant table.
+ */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { MUTANTS, type MutantName } from '../emulator/mutants/index.js';
 import { type CaseResult, ReportSchema } from '../reports/report.js';
-import { runIndexedCase } from './caseRun.js';
 import { REORDER_WINDOW, type RunOptions, runSuites, streamSuites } from './runner.js';
 import { SUITE_NAMES, type SuiteName } from './suites.js';
 import { EmbeddedTarget } from './targets/embedded.js';
+import { runOnEmulator } from './testing/runOnEmulator.js';
 import type { Observation } from '../contracts/observation.js';
 import type { Target } from '../contracts/target.js';
 import type { Case } from '../contracts/case.js';
 
-const run = (options: {
-  runs: number;
-  seed: number;
-  suites: readonly SuiteName[];
-  mutant?: MutantName;
-  shrinkBudget?: number;
-  concurrency?: number;
-}) =>
-  runSuites({
-    target: new EmbeddedTarget(options.mutant ? [options.mutant] : []),
-    runs: options.runs,
-    seed: options.seed,
-    concurrency: options.concurrency ?? 4,
-    suites: options.suites,
-    shrinkBudget: options.shrinkBudget ?? 60,
-    targetArgs: '--target embedded',
-    region: 'us-east-1',
-    version: 'test',
-  });
+const run = runOnEmulator;
 
 describe('run on the built-in emulator', () => {
   it('every suite matches the oracles, the report fits its schema, concurrency is bounded', async () => {
@@ -241,7 +226,7 @@ describe('worker threads', () => {
     expect(timeless(two)).toBe(timeless(one));
     expect(two.totals).toEqual(one.totals);
     expect(two.stats.shrinkExecutions).toBe(one.stats.shrinkExecutions);
-  }, 120_000);
+  });
 });
 
 describe('shrinking on a slow target', () => {
@@ -281,131 +266,10 @@ describe('shrinking on a slow target', () => {
     expect(divergent.length).toBeGreaterThan(0);
     expect(divergent.some((c) => c.shrunk)).toBe(true);
     // 40 cases at once (0.2 s), then each divergent case shrunk for 1 s at most, all at once.
-    expect(seconds).toBeLessThan(4);
+    // Unbounded, a case's 60 shrink steps one after another would take 12 s on this target.
+    expect(seconds).toBeLessThan(8);
     expect(report.stats.shrinkExecutions).toBeLessThanOrEqual(divergent.length * 7);
-  }, 30_000);
-});
-
-/** Where each mutant must show at `run --runs 200 --seed 1`: the paths its shrunk divergence points at. */
-const CATCHES: Record<MutantName, { paths: RegExp }> = {
-  'passrole-not-checked': { paths: /^calls/ },
-  'passrole-without-service': { paths: /^calls/ },
-  'explicit-deny-ignored': { paths: /^(calls|created)/ },
-  'related-resource-not-checked': { paths: /^calls/ },
-  'related-resource-wrong-type': { paths: /^calls/ },
-  'arn-name-not-lowercased': { paths: /^calls/ },
-  'managed-rule-not-checked': { paths: /^(calls|created)/ },
-  'managed-rule-denial-invalid': { paths: /^createError$/ },
-  'task-failed-without-cause': { paths: /^taskFailures/ },
-  'addtags-not-checked': { paths: /^calls/ },
-  'addtags-without-tags': { paths: /^calls/ },
-  'listtags-not-checked': { paths: /^calls/ },
-  'describe-denied-fails-task': { paths: /^(calls|status|error)/ },
-  'access-denied-cause-generic': { paths: /^cause$/ },
-  'sync-returns-create-response': { paths: /^(output|calls|status|error)/ },
-  'describe-not-polled': { paths: /^calls/ },
-  'poll-once-too-many': { paths: /^(calls|durationSeconds)/ },
-  'failed-job-wrong-error': { paths: /^(error|output\/(.*\/)?Error|taskFailures\/\d+)$/ },
-  'stopped-job-succeeds': { paths: /^(status|error|calls|historyTypes)/ },
-  'failure-reason-dropped': { paths: /^(cause|output\/(.*\/)?Cause|taskFailures\/\d+)$/ },
-  'no-execution-arn-tag': { paths: /^output\/(.*\/)?Tags\/AWS_STEP_FUNCTIONS_EXECUTION_ARN$/ },
-  'describe-drops-request': { paths: /^(output\/|calls|status|error)/ },
-  'artifacts-without-job-folder': { paths: /^(output\/|calls)/ },
-  'no-stop-on-abort': { paths: /^calls/ },
-  'no-stop-on-timeout': { paths: /^calls/ },
-  'history-skips-submitted': { paths: /^historyTypes$/ },
-  'abort-skips-task-aborted-event': { paths: /^historyTypes$/ },
-  'request-validation-off': { paths: /^(status|error|cause)$/ },
-  'references-not-checked': { paths: /^(status|calls)/ },
-  'names-not-unique': { paths: /^(calls|status)/ },
-  'cross-account-role-passed': {
-    paths: /^(status|error|output|calls|taskFailures|historyTypes|durationSeconds|attempts)/,
-  },
-  'missing-reference-not-found': { paths: /^(error|cause|taskFailures\/\d+|output\/(.*\/)?(Error|Cause))$/ },
-  'duplicate-resource-in-use': {
-    paths: /^(error|cause|taskFailures\/\d+|output\/(.*\/)?(Error|Cause)|status)$/,
-  },
-  'create-error-generic': { paths: /^(error|attempts|durationSeconds|historyTypes|calls|status)/ },
-  'throttling-retried-internally': { paths: /^(status|calls|attempts|historyTypes|durationSeconds)/ },
-  'retry-ignores-backoff': { paths: /^durationSeconds$/ },
-  'retry-max-attempts-off-by-one': { paths: /^calls/ },
-  // Past MaxDelaySeconds, the waits of MaxAttempts 100 or 5000 outgrow the year an execution may run.
-  'retry-ignores-max-delay': { paths: /^(durationSeconds|calls|status|error|cause|historyTypes)/ },
-  'jitter-ignored': { paths: /^durationSeconds$/ },
-  'error-names-loose': { paths: /^(calls|status|error|output|historyTypes|attempts|durationSeconds)/ },
-  'retry-max-attempts-capped': {
-    paths: /^(calls|attempts|durationSeconds|historyTypes|status|error|output)/,
-  },
-  'retrier-last-match': { paths: /^calls/ },
-  'catcher-last-match': { paths: /^(status|output|historyTypes)/ },
-  'catch-drops-resultpath': { paths: /^output/ },
-  'taskfailed-matches-timeout': { paths: /^(calls|status)/ },
-  'resultpath-null-ignored': { paths: /^output/ },
-  'resultpath-merges': { paths: /^(output|status|error|calls|historyTypes)/ },
-  'resultselector-ignored': { paths: /^(output|status|historyTypes)/ },
-  'outputpath-ignored': { paths: /^(output|status|historyTypes)/ },
-  'inputpath-ignored': { paths: /^(calls|status)/ },
-  'jsonata-output-ignored': { paths: /^(output|status|historyTypes|calls)/ },
-  'task-timeout-ignored': { paths: /^(status|error|calls|durationSeconds|historyTypes)/ },
-  'heartbeat-timeout-error-name': { paths: /^(error|historyTypes|status)/ },
-  'task-assign-ignored': { paths: /^(status|error|calls|historyTypes|output|cause)/ },
-  'map-history-skips-iteration-succeeded': { paths: /^historyTypes$/ },
-  'parallel-history-skips-started': { paths: /^historyTypes$/ },
-  'machine-timeout-ignored': { paths: /^(status|durationSeconds|historyTypes|calls)/ },
-  'job-times-in-seconds': { paths: /^output\/(.*\/)?(CreationTime|LastModifiedTime|\w+(Start|End)Time)$/ },
-  'stop-without-effect': { paths: /^jobStates\// },
-  'runtime-values-not-validated': { paths: /^(status|error|cause|calls|historyTypes|output|attempts)/ },
-};
-
-describe('the harness catches every emulator mutant (run --runs 200 --seed 1)', () => {
-  it('has at least thirty mutants, each with a catch rule', () => {
-    expect(Object.keys(MUTANTS).length).toBeGreaterThanOrEqual(30);
-    expect(Object.keys(CATCHES).sort()).toEqual(Object.keys(MUTANTS).sort());
   });
-
-  it('the emulator without a mutant matches every case of every suite', async () => {
-    const clean = await run({ runs: 200, seed: 1, suites: SUITE_NAMES });
-    expect(clean.totals).toMatchObject({ cases: 1000, diverged: 0, errored: 0 });
-  }, 120_000);
-
-  for (const mutant of Object.keys(MUTANTS) as MutantName[]) {
-    it(`${mutant}: a divergence, shrunk, pointing at it`, async () => {
-      const { paths } = CATCHES[mutant];
-      // What `run --runs 200 --seed 1` draws and finds; then its first divergent cases shrunk, as run shrinks them.
-      const report = await run({ runs: 200, seed: 1, suites: SUITE_NAMES, mutant, shrinkBudget: 0 });
-      const diverged = report.cases.filter((c) => c.verdict === 'diverged');
-      expect(diverged.length, `${mutant} went unnoticed`).toBeGreaterThan(0);
-      const target = new EmbeddedTarget([mutant]);
-      const shrunk = await Promise.all(
-        diverged
-          .slice(0, 4)
-          .map((c) =>
-            runIndexedCase(
-              { target, seed: 1, shrinkBudget: 60, targetArgs: '--target embedded' },
-              c.suite as SuiteName,
-              Number(c.replay.path.split(':')[1]),
-            ),
-          ),
-      );
-      expect(shrunk.every((c) => c.shrunk !== undefined)).toBe(true);
-      expect(
-        shrunk.some((c) => c.shrunk!.differences.some((d) => paths.test(d.path))),
-        `${mutant}: ${JSON.stringify(shrunk.map((c) => c.shrunk!.differences.map((d) => d.path)))}`,
-      ).toBe(true);
-      // Every difference names the rules it rests on: each of the evidence table, with its kind and sources.
-      for (const d of [...diverged, ...shrunk].flatMap((c) => [
-        ...c.differences,
-        ...(c.shrunk?.differences ?? []),
-      ])) {
-        expect(d.provenance.rules?.length, `${mutant} ${d.path}`).toBeGreaterThan(0);
-        for (const r of d.provenance.rules ?? []) {
-          expect(EVIDENCE[r.id as RuleId]?.kind, `${mutant} ${d.path} ${r.id}`).toBe(r.kind);
-          expect(r.kind).toBe(d.provenance.kind);
-          expect(r.sources.length).toBeGreaterThan(0);
-        }
-      }
-    }, 120_000);
-  }
 });
 
 describe('the docs the README links to', () => {

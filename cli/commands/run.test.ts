@@ -109,7 +109,7 @@ describe('run', () => {
       ).cases.map(({ durationMs: _d, ...c }) => c);
     expect(cases(reports[1]!)).toEqual(cases(reports[0]!));
     expect(cases(reports[0]!).some((c) => c.verdict === 'diverged')).toBe(true);
-  }, 60_000);
+  });
 
   it('refuses to overwrite a report, lists mutants, rejects bad options with exit 2', async () => {
     const report = join(dir, 'run-twice');

@@ -39,7 +39,7 @@ describe.skipIf(!available)('report.html in Chromium', () => {
   beforeAll(async () => {
     const { chromium } = await import('playwright-core');
     browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox'] });
-  }, 60_000);
+  });
   afterAll(async () => browser?.close());
 
   it('loads with no console errors and no request, shows the totals in the matrix, and filters', async () => {
@@ -89,5 +89,5 @@ describe.skipIf(!available)('report.html in Chromium', () => {
     expect(existsSync(shot)).toBe(true);
     console.log(`report.html screenshot: ${shot}`);
     await page.close();
-  }, 60_000);
+  });
 });
