@@ -2,6 +2,93 @@ import js from '@eslint/js';
 import jsdoc from 'eslint-plugin-jsdoc';
 import tseslint from 'typescript-eslint';
 
+/**
+ * The import boundaries (docs/architecture.md, "Boundaries"). ESLint keeps one setting of a rule
+ * per file, the last that matches, so every file's restrictions are put together here into one
+ * `no-restricted-imports` each, rather than written as blocks that would override each other.
+ */
+const AGPL = { name: '@cloud-copilot/iam-simulate', message: 'AGPL: tests and benchmarks only' };
+const NOT_SHIPPED = ['**/*.test.ts', '**/testing/**', 'bench/**', 'scripts/**'];
+const BOUNDARIES = [
+  {
+    files: ['oracles/**/*.ts'],
+    group: ['**/emulator/**', '**/suites/targets/**'],
+    message: 'oracles/ must not import emulator behaviour (docs/architecture.md, Boundaries)',
+  },
+  {
+    files: ['emulator/**/*.ts'],
+    group: ['**/oracles/**'],
+    message: 'emulator/ must not import oracle behaviour (docs/architecture.md, Boundaries)',
+  },
+  {
+    files: ['contracts/**/*.ts', 'syntax/**/*.ts'],
+    group: [
+      '**/apimodel/**',
+      '**/validation/**',
+      '**/iam/**',
+      '**/oracles/**',
+      '**/generators/**',
+      '**/emulator/**',
+      '**/suites/**',
+      '**/reports/**',
+      '**/cli/**',
+    ],
+    message: 'contracts/ and syntax/ import only catalog/ (and each other)',
+  },
+  {
+    files: ['suites/runner.ts', 'suites/caseRun.ts', 'suites/caseOrder.ts', 'suites/runReporters.ts'],
+    group: ['node:fs', 'node:fs/*', 'fs', 'fs/*'],
+    message: 'the runner only emits events: files are written by reporters under reports/',
+    shippedOnly: true,
+  },
+  {
+    files: ['cli/commands/*.ts'],
+    group: ['./*'],
+    message: 'a command imports no module beside it: shared pieces live in cli/ or its other folders',
+    shippedOnly: true,
+  },
+  {
+    files: ['reports/**/*.ts', 'suites/**/*.ts', 'generators/**/*.ts', 'emulator/**/*.ts', 'oracles/**/*.ts'],
+    group: ['**/cli/**'],
+    message: 'the library does not import the command line (its tests may drive it)',
+    shippedOnly: true,
+  },
+];
+
+// A glob of the BOUNDARIES as a regular expression: they use only "**" + "/" and "*".
+const globRegex = (glob) => {
+  const escaped = glob.replace(/[.+?^()|[\]\\]/g, (c) => '\\' + c);
+  return new RegExp('^' + escaped.replace(/\*\*\//g, '(.*/)?').replace(/\*/g, '[^/]*') + '$');
+};
+
+/** A path the glob matches: each wildcard stands for one segment. */
+const sample = (glob) => glob.replace(/\*\*\//g, 'a/').replace(/\*/g, 'x');
+
+/** The restrictions of a glob's files: every boundary whose files take them in, and AGPL when shipped. */
+function restrictions(glob, shipped) {
+  const applying = BOUNDARIES.filter(
+    (b) => (shipped || !b.shippedOnly) && b.files.some((f) => globRegex(f).test(sample(glob))),
+  );
+  return {
+    files: [glob],
+    ...(shipped ? { ignores: NOT_SHIPPED } : {}),
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          ...(shipped ? { paths: [AGPL] } : {}),
+          patterns: applying.map((b) => ({ group: b.group, message: b.message })),
+        },
+      ],
+    },
+  };
+}
+
+/** Every glob of the boundaries, the wider before the narrower (ESLint's last match wins). */
+const ALL_GLOBS = [...new Set(BOUNDARIES.flatMap((b) => b.files))];
+const widerOf = (glob) => ALL_GLOBS.filter((g) => g !== glob && globRegex(g).test(sample(glob))).length;
+const GLOBS = [...ALL_GLOBS].sort((x, y) => widerOf(x) - widerOf(y));
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'validation/generated/**'] },
   js.configs.recommended,
@@ -18,66 +105,6 @@ export default tseslint.config(
         { object: 'Math', property: 'random', message: 'draw from the seeded generators instead' },
       ],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-    },
-  },
-  {
-    // The oracle / emulator boundary (docs/architecture.md, "Boundaries"): neither imports the other's behaviour.
-    files: ['oracles/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['**/emulator/**', '**/suites/targets/**'],
-              message: 'oracles/ must not import emulator behaviour (docs/architecture.md, Boundaries)',
-            },
-          ],
-        },
-      ],
-    },
-  },
-  {
-    files: ['emulator/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['**/oracles/**'],
-              message: 'emulator/ must not import oracle behaviour (docs/architecture.md, Boundaries)',
-            },
-          ],
-        },
-      ],
-    },
-  },
-  {
-    // The core types (docs/architecture.md, "Core types") stand on the fact catalog alone.
-    files: ['contracts/**/*.ts', 'syntax/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: [
-                '**/apimodel/**',
-                '**/validation/**',
-                '**/iam/**',
-                '**/oracles/**',
-                '**/generators/**',
-                '**/emulator/**',
-                '**/suites/**',
-                '**/reports/**',
-                '**/cli/**',
-              ],
-              message: 'contracts/ and syntax/ import only catalog/ (and each other)',
-            },
-          ],
-        },
-      ],
     },
   },
   {
@@ -101,15 +128,7 @@ export default tseslint.config(
       ],
     },
   },
-  {
-    // The AGPL IAM simulator is a reference for tests only; shipped code never imports it.
-    files: ['**/*.ts'],
-    ignores: ['**/*.test.ts', '**/testing/**', 'bench/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        { paths: [{ name: '@cloud-copilot/iam-simulate', message: 'AGPL: tests and benchmarks only' }] },
-      ],
-    },
-  },
+  // Shipped code: AGPL refused everywhere, and each boundary where it applies; tests keep the boundaries.
+  restrictions('**/*.ts', true),
+  ...GLOBS.flatMap((glob) => [restrictions(glob, false), restrictions(glob, true)]),
 );
