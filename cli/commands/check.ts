@@ -8,6 +8,7 @@ import { readPolicyFile } from '../policyFile.js';
 import { readInput, type Io } from '../io.js';
 import { toPredictionOptions, type RawPredictionOptions } from '../predictionOptions.js';
 import { definitionProblem, readValidDefinition, reportUnmodelled } from '../definitionFile.js';
+import { chosenFormat, TEXT_OR_JSON } from '../options/report.js';
 
 /** `check`'s options, as commander hands them over. */
 export interface CheckOptions extends RawPredictionOptions {
@@ -142,9 +143,7 @@ async function resolvedRequests(
 
 /** `sfn-conformance check`: is this policy enough for this definition? */
 export async function checkCommand(raw: CheckOptions, io: Io): Promise<number> {
-  const format = raw.format ?? 'text';
-  if (format !== 'text' && format !== 'json')
-    throw new UsageError('bad-option', `--format "${format}" is unknown; use text or json`);
+  const format = chosenFormat(raw.format, TEXT_OR_JSON);
   const { definition, type } = readValidDefinition(raw.definition);
   const policies = raw.policy.map((p) => readPolicyFile(p).policy);
   const options = toPredictionOptions(raw, type, io);

@@ -10,6 +10,7 @@ import { readInput, readJsonFile, type Io } from '../io.js';
 import { readDefinition } from '../predictionOptions.js';
 import { readMock } from '../mockFile.js';
 import { isObject } from '../../syntax/json.js';
+import { chosenFormat, TEXT_OR_JSON } from '../options/report.js';
 
 /** `exec`'s options, as commander hands them over. */
 export interface ExecRaw {
@@ -135,9 +136,7 @@ export function readScenario(path: string): WorldScenario {
 
 /** `sfn-conformance exec`: one execution in the built-in emulator. Exit 0 SUCCEEDED, 1 otherwise. */
 export async function execCommand(path: string, raw: ExecRaw, io: Io): Promise<number> {
-  const format = raw.format ?? 'text';
-  if (format !== 'text' && format !== 'json')
-    throw new UsageError('bad-option', `--format "${format}" is unknown; use text or json`);
+  const format = chosenFormat(raw.format, TEXT_OR_JSON);
   const { definition, type } = readDefinition(path);
   const input = readInput(raw.input);
   const policy = raw.policy?.map((p) => readPolicyFile(p).doc);

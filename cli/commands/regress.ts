@@ -15,6 +15,7 @@ import { integer } from '../values.js';
 import { parseJsonText, readJsonFile, type Io } from '../io.js';
 import { readDefinition, toPredictionOptions, type RawPredictionOptions } from '../predictionOptions.js';
 import { seedLine, seedOf } from '../seed.js';
+import { chosenFormat, REGRESS_FORMATS } from '../options/report.js';
 
 /** `regress`'s options, as commander hands them over. */
 export interface RegressRaw extends RawPredictionOptions {
@@ -75,9 +76,7 @@ export function readPolicySource(
 
 /** `regress`: what a policy change breaks and widens, verified on a target if asked; returns the exit code. */
 export async function regressCommand(raw: RegressRaw, io: Io, version: string): Promise<number> {
-  const format = raw.format ?? 'text';
-  if (!['text', 'json', 'markdown'].includes(format))
-    throw new UsageError('bad-option', `--format "${format}" is unknown; use text, json or markdown`);
+  const format = chosenFormat(raw.format, REGRESS_FORMATS);
   if (raw.verify !== undefined && raw.verify !== 'embedded') {
     if (raw.verify === 'aws' || raw.verify === 'endpoint')
       throw new UsageError(

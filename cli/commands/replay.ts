@@ -15,6 +15,7 @@ import { checkSeed, integer, MAX_RUNS } from '../values.js';
 import type { Io } from '../io.js';
 import type { AwsRaw } from '../aws/connect.js';
 import { selectTarget } from '../targetChoice.js';
+import { chosenFormat, TEXT_OR_JSON } from '../options/report.js';
 
 /** `replay`'s options, as commander hands them over. */
 export interface ReplayRaw extends AwsRaw {
@@ -50,9 +51,7 @@ export async function replayCommand(
   raw: ReplayRaw,
   io: Io,
 ): Promise<number> {
-  const format = raw.format ?? 'text';
-  if (format !== 'text' && format !== 'json')
-    throw new UsageError('bad-option', `--format "${format}" is unknown; use text or json`);
+  const format = chosenFormat(raw.format, TEXT_OR_JSON);
   let suite: SuiteName;
   let seed: number;
   let index: number;

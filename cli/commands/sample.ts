@@ -9,6 +9,7 @@ import { scenarioMix } from '../../generators/scenarioMix.js';
 import { drawSuiteCase, isSuiteName, SUITE_NAMES, type SuiteName } from '../../suites/suites.js';
 import { UsageError } from '../../contracts/usageError.js';
 import type { Io } from '../io.js';
+import { chosenFormat, SAMPLE_FORMATS } from '../options/report.js';
 
 /** `sample`'s options, as commander hands them over. */
 export interface SampleRaw {
@@ -109,9 +110,7 @@ function stats(cases: Case[]): string {
 /** `sfn-conformance sample`: prints generated cases (or, with --stats, their distribution). */
 export function sampleCommand(raw: SampleRaw, io: Io): number {
   const count = integer(raw.count ?? '10', '--count', 1, 1_000_000);
-  const format = raw.format ?? 'jsonl';
-  if (format !== 'json' && format !== 'jsonl')
-    throw new UsageError('bad-option', `--format "${format}" is unknown; use json or jsonl`);
+  const format = chosenFormat(raw.format, SAMPLE_FORMATS);
   for (const a of raw.api ?? []) {
     if (!isApi(a)) throw new UsageError('bad-option', `--api "${a}" is not one of ${API_NAMES.join(', ')}`);
   }

@@ -1,8 +1,8 @@
 /**
  * What a command reads of a state machine and its execution: the definition, its type, the
  * execution role's policy, the input and the mocks of other tasks; and how the prediction
- * commands (policy, check, regress) read the IAM templates. Each option is defined here once, with
- * one help text for every command.
+ * commands (policy, check, regress) read the IAM templates. Each option is defined here once; a
+ * command adds what it does with it, where that differs.
  */
 import { type Command, Option } from 'commander';
 import { accountOption, partitionOption, regionOption } from './account.js';
@@ -11,12 +11,8 @@ import { accountOption, partitionOption, regionOption } from './account.js';
 export const DEFINITION_ARGUMENT =
   'state machine definition (or a CreateStateMachine / DescribeStateMachine JSON)';
 
-/** `--definition`: a definition file (regress takes several). */
-export const definitionOption = () =>
-  new Option(
-    '--definition <d.json>',
-    'a state machine definition (regress: repeat for several; without it, generated cases)',
-  );
+/** `--definition`: a definition file, `use` saying what the command does with it. */
+export const definitionOption = (use: string) => new Option('--definition <d.json>', use);
 
 /** `--type`: standard or express. */
 export const typeOption = () =>
@@ -25,25 +21,19 @@ export const typeOption = () =>
     'state machine type, standard or express (default: from the file, else standard)',
   );
 
-/** `--policy`: the execution role's identity policy (repeatable where it is taken). */
-export const policyOption = () =>
-  new Option(
-    '--policy <p.json>',
-    "the execution role's identity policy (repeat for several; exec without it: the role may do everything)",
-  );
+/** `--policy`: the execution role's identity policy, repeatable; `use` adds what the command does without it. */
+export const policyOption = (use = '') =>
+  new Option('--policy <p.json>', `the execution role's identity policy (repeat for several${use})`);
 
-/** `--input`: the execution input. */
-export const inputOption = () =>
-  new Option(
-    '--input <json|@file>',
-    'execution input: JSON text, or @file.json (check: a sample input; names given at run time are decided as it gives them, in the built-in emulator)',
-  );
+/** `--input`: the execution input, `use` saying what the command does with it. */
+export const inputOption = (use = '') =>
+  new Option('--input <json|@file>', `execution input: JSON text, or @file.json${use}`);
 
-/** `--mock`: a Step Functions Local mock configuration. */
-export const mockOption = () =>
+/** `--mock`: a Step Functions Local mock configuration, `use` saying what the command needs with it. */
+export const mockOption = (use = '') =>
   new Option(
     '--mock <mocks.json>',
-    "a Step Functions Local mock configuration (MockConfigFile): answers the test case's states, Lambda, Glue, SNS or SageMaker alike (check: with --input)",
+    `a Step Functions Local mock configuration (MockConfigFile): answers the test case's states, Lambda, Glue, SNS or SageMaker alike${use}`,
   );
 
 /** `--mock-case`: the test case of --mock. */
@@ -59,7 +49,7 @@ export const mockCaseOption = () =>
  */
 export function addPredictionOptions(command: Command): Command {
   return command
-    .addOption(regionOption())
+    .addOption(regionOption('machine'))
     .addOption(accountOption())
     .addOption(partitionOption())
     .addOption(

@@ -1,23 +1,31 @@
 /**
  * Where a command's cases run (run, replay) or what it cleans up (sweep): --target, --endpoint,
- * --emulator-mutant. Each option is defined here once, with one help text for every command.
+ * --emulator-mutant. Each option is defined here once; a command says which targets it takes and
+ * what they are when not given.
  */
 import { Option } from 'commander';
 import { repeatable } from './repeatable.js';
 
-/** `--target`: embedded, aws or endpoint. */
-export const targetOption = () =>
+/** What each target kind is. */
+const TARGET_KINDS = {
+  embedded: 'embedded (the built-in emulator)',
+  aws: 'aws (a real account)',
+  endpoint: 'endpoint (an AWS-compatible endpoint)',
+} as const;
+
+/** `--target`: the kinds the command takes, and what it is when not given (none: required). */
+export const targetOption = (kinds: readonly (keyof typeof TARGET_KINDS)[], byDefault?: string) =>
   new Option(
     '--target <target>',
-    "embedded (the built-in emulator), aws (a real account) or endpoint (an AWS-compatible endpoint); default embedded (replay: the report's target; sweep takes aws or endpoint)",
+    `${kinds
+      .map((k) => TARGET_KINDS[k])
+      .join(', ')
+      .replace(/, ([^,]*)$/, ' or $1')}; ${byDefault ? `default ${byDefault}` : 'required'}`,
   );
 
-/** `--endpoint`: the URL of --target endpoint. */
-export const endpointOption = () =>
-  new Option(
-    '--endpoint <url>',
-    "AWS-compatible endpoint for --target endpoint (default: the SDK's configured endpoints; replay: the report's)",
-  );
+/** `--endpoint`: the URL of --target endpoint, and what it is when not given. */
+export const endpointOption = (byDefault = "the SDK's configured endpoints") =>
+  new Option('--endpoint <url>', `AWS-compatible endpoint for --target endpoint (default: ${byDefault})`);
 
 /** `--emulator-mutant`: a deliberate deviation of the built-in emulator, repeatable. */
 export const emulatorMutantOption = () =>

@@ -10,7 +10,7 @@ import {
   policyOption,
 } from '../options/definition.js';
 import { repeatable } from '../options/repeatable.js';
-import { formatOption } from '../options/report.js';
+import { formatOption, TEXT_OR_JSON } from '../options/report.js';
 import type { CommandContext } from './context.js';
 
 /** Adds `check` to the program. */
@@ -21,11 +21,15 @@ export function register(program: Command, { io, setExit }: CommandContext): voi
       .description(
         'Is this policy enough for this definition? Lists each call made as the execution role with allow/deny and why',
       )
-      .addOption(definitionOption().makeOptionMandatory())
+      .addOption(definitionOption('the state machine definition to check').makeOptionMandatory())
       .addOption(repeatable(policyOption()).makeOptionMandatory())
-      .addOption(formatOption())
-      .addOption(inputOption())
-      .addOption(mockOption())
+      .addOption(formatOption(TEXT_OR_JSON))
+      .addOption(
+        inputOption(
+          ': a sample input; names given at run time are decided as it gives them, in the built-in emulator',
+        ),
+      )
+      .addOption(mockOption(', with --input'))
       .addOption(mockCaseOption()),
   ).action(async (opts: CheckOptions) => {
     setExit(await (await import('../commands/check.js')).checkCommand(opts, io));

@@ -10,7 +10,7 @@ import {
   policyOption,
 } from '../options/definition.js';
 import { repeatable } from '../options/repeatable.js';
-import { formatOption } from '../options/report.js';
+import { formatOption, TEXT_OR_JSON } from '../options/report.js';
 import { seedOption } from '../options/seed.js';
 import type { CommandContext } from './context.js';
 
@@ -23,20 +23,20 @@ export function register(program: Command, { io, setExit }: CommandContext): voi
     )
     .argument('<definition.json>', DEFINITION_ARGUMENT)
     .addOption(inputOption())
-    .addOption(repeatable(policyOption()))
+    .addOption(repeatable(policyOption('; without it, the role may do everything')))
     .option(
       '--scenario <s.json>',
       'how SageMaker behaves (see docs/emulator.md, Scenario files); without it jobs complete after one poll',
     )
-    .addOption(seedOption())
+    .addOption(seedOption('0'))
     .option('--name <name>', 'execution name (what $$.Execution.Name reads)')
     .addOption(mockOption())
     .addOption(mockCaseOption())
-    .addOption(regionOption())
+    .addOption(regionOption('machine'))
     .addOption(partitionOption())
     .addOption(accountOption())
     .option('--history', 'include the execution history')
-    .addOption(formatOption())
+    .addOption(formatOption(TEXT_OR_JSON))
     .action(async (path: string, opts: ExecRaw) => {
       setExit(await (await import('../commands/exec.js')).execCommand(path, opts, io));
     });

@@ -1,7 +1,7 @@
 /** `merge`: its options; the command is cli/commands/merge.ts, loaded when it runs. */
 import type { Command } from 'commander';
 import type { MergeRaw } from '../commands/merge.js';
-import { formatOption, overwriteOption, reportOption } from '../options/report.js';
+import { formatOption, overwriteOption, reportOption, SUMMARY } from '../options/report.js';
 import type { CommandContext } from './context.js';
 
 /** Adds `merge` to the program. */
@@ -15,8 +15,8 @@ export function register(program: Command, { io, setExit }: CommandContext): voi
       '<dirs...>',
       "the shards' report directories (or their report.json, with its cases.jsonl beside it)",
     )
-    .addOption(reportOption())
-    .addOption(formatOption())
+    .addOption(reportOption(' for the merged report (required)'))
+    .addOption(formatOption(SUMMARY))
     .addOption(overwriteOption())
     .action(async (dirs: string[], opts: MergeRaw) => {
       setExit((await import('../commands/merge.js')).mergeCommand(dirs, opts, io));

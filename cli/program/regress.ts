@@ -3,7 +3,7 @@ import { type Command, Option } from 'commander';
 import type { RegressRaw } from '../commands/regress.js';
 import { addPredictionOptions, definitionOption } from '../options/definition.js';
 import { repeatable } from '../options/repeatable.js';
-import { addReportOptions, formatOption } from '../options/report.js';
+import { addReportOptions, formatOption, REGRESS_FORMATS } from '../options/report.js';
 import { runsOption, seedOption } from '../options/seed.js';
 import type { CommandContext } from './context.js';
 
@@ -25,11 +25,16 @@ export function register(program: Command, { io, setExit, version }: CommandCont
         .addOption(
           new Option('--new <policy>', 'the policy after: a file, or git:<ref>:<path>').makeOptionMandatory(),
         )
-        .addOption(repeatable(definitionOption()))
-        .addOption(runsOption())
+        .addOption(
+          repeatable(
+            definitionOption('a state machine definition (repeat for several; without it, generated cases)'),
+          ),
+        )
+        .addOption(runsOption('generated cases, without --definition'))
         .addOption(seedOption())
         .option('--verify <target>', 'run the affected cases on a target under both policies: embedded'),
-    ).addOption(formatOption()),
+      ': report.json, report.md and junit.xml (default: none written)',
+    ).addOption(formatOption(REGRESS_FORMATS)),
   ).action(async (opts: RegressRaw) => {
     setExit(await (await import('../commands/regress.js')).regressCommand(opts, io, version));
   });

@@ -11,7 +11,7 @@ import {
   profileOption,
   requestTimeoutOption,
 } from '../options/aws.js';
-import { formatOption } from '../options/report.js';
+import { formatOption, TEXT_OR_JSON } from '../options/report.js';
 import { pathOption, seedOption, suiteOption } from '../options/seed.js';
 import { emulatorMutantOption, endpointOption, targetOption } from '../options/target.js';
 import type { CommandContext } from './context.js';
@@ -24,12 +24,12 @@ export function register(program: Command, { io, setExit }: CommandContext): voi
       .description('Re-run one case: replay <report.json> <caseId>, or replay --suite S --seed N --path I')
       .argument('[report.json]', 'a report written by run')
       .argument('[caseId]', 'the id of a case (or of its shrunk case) in the report')
-      .addOption(suiteOption())
-      .addOption(seedOption())
-      .addOption(pathOption())
-      .addOption(targetOption())
-      .addOption(endpointOption())
-      .addOption(regionOption())
+      .addOption(suiteOption('the suite the case is drawn from'))
+      .addOption(seedOption("the report's"))
+      .addOption(pathOption(' (with --suite and --seed, in place of a report)'))
+      .addOption(targetOption(['embedded', 'aws', 'endpoint'], "the report's target"))
+      .addOption(endpointOption("the report's"))
+      .addOption(regionOption('replay'))
       .addOption(profileOption())
       .addOption(requestTimeoutOption())
       .addOption(executionTimeoutOption())
@@ -38,7 +38,7 @@ export function register(program: Command, { io, setExit }: CommandContext): voi
       .addOption(configOption()),
   )
     .addOption(emulatorMutantOption())
-    .addOption(formatOption())
+    .addOption(formatOption(TEXT_OR_JSON))
     .action(async (reportPath: string | undefined, caseId: string | undefined, opts: ReplayRaw) => {
       setExit(await (await import('../commands/replay.js')).replayCommand(reportPath, caseId, opts, io));
     });

@@ -13,7 +13,7 @@ import {
   requestTimeoutOption,
 } from '../options/aws.js';
 import { repeatable } from '../options/repeatable.js';
-import { addReportOptions, formatOption } from '../options/report.js';
+import { addReportOptions, formatOption, SUMMARY } from '../options/report.js';
 import { runsOption, seedOption, suiteOption } from '../options/seed.js';
 import { emulatorMutantOption, endpointOption, targetOption } from '../options/target.js';
 import type { CommandContext } from './context.js';
@@ -25,9 +25,9 @@ export function register(program: Command, { io, setExit, version }: CommandCont
     .description(
       'The main job: generated cases of the five suites on a target, compared with the oracles; writes report.json (every case, divergences and errors whole), report.md, report.html, junit.xml and cases.jsonl (every case whole) as the cases finish',
     )
-    .addOption(targetOption())
+    .addOption(targetOption(['embedded', 'aws', 'endpoint'], 'embedded'))
     .addOption(endpointOption())
-    .addOption(regionOption())
+    .addOption(regionOption('target'))
     .addOption(profileOption())
     .addOption(requestTimeoutOption())
     .addOption(executionTimeoutOption())
@@ -41,7 +41,8 @@ export function register(program: Command, { io, setExit, version }: CommandCont
       .addOption(runsOption())
       .addOption(seedOption())
       .option('--concurrency <c>', 'cases in flight at once', '4')
-      .addOption(repeatable(suiteOption())),
+      .addOption(repeatable(suiteOption('a suite to run, repeated for several (default: all)'))),
+    ' (default: a new one under sfn-conformance-reports/)',
   )
     .option(
       '--shrink-budget <n>',
@@ -68,7 +69,7 @@ export function register(program: Command, { io, setExit, version }: CommandCont
       '--fail-on <provenance>',
       'fail only on divergences from expectations this strong: documented, observed or inferred (default)',
     )
-    .addOption(formatOption())
+    .addOption(formatOption(SUMMARY))
     .option(
       '--shard <i/n>',
       'only shard i of n: case k of each suite is shard (k mod n) + 1; merge the reports with merge',

@@ -13,9 +13,9 @@ export function register(program: Command, { io, setExit }: CommandContext): voi
     .description(
       "Delete the tool's tagged roles and state machines a crashed run left behind on aws or an endpoint",
     )
-    .addOption(targetOption())
+    .addOption(targetOption(['aws', 'endpoint']))
     .addOption(endpointOption())
-    .addOption(regionOption())
+    .addOption(regionOption('target'))
     .addOption(profileOption())
     .addOption(requestTimeoutOption())
     .addOption(allowAccountOption())

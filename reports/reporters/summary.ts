@@ -10,10 +10,7 @@ import { REPORT_FORMATS } from '../writers/formats.js';
 import { cell } from '../writers/markdownCell.js';
 import type { RunReporter, Streams } from './runReporter.js';
 
-/** The formats of the summary: text for people, JSON for scripts, Markdown for a CI job's page. */
-export const SUMMARY_FORMATS = ['text', 'json', 'markdown'] as const;
-/** A format of the summary. */
-export type SummaryFormat = (typeof SUMMARY_FORMATS)[number];
+import type { SummaryFormat } from '../../contracts/summaryFormat.js';
 
 /**
  * The summary on stdout: the totals, then the failing divergences grouped by cause (the same
