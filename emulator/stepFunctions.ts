@@ -311,20 +311,24 @@ export class EmulatedStepFunctions {
   }
 
   describeExecution(executionArn: string): Record<string, unknown> {
-    const e = this.execution(executionArn);
-    const o = e.outcome;
+    const execution = this.execution(executionArn);
+    const outcome = execution.outcome;
     return {
       executionArn,
-      stateMachineArn: e.stateMachine.arn,
-      name: e.name,
-      status: o ? o.status : 'RUNNING',
-      input: JSON.stringify(e.input),
-      ...(o?.output !== undefined ? { output: JSON.stringify(o.output) } : {}),
+      stateMachineArn: execution.stateMachine.arn,
+      name: execution.name,
+      status: outcome ? outcome.status : 'RUNNING',
+      input: JSON.stringify(execution.input),
+      ...(outcome?.output !== undefined ? { output: JSON.stringify(outcome.output) } : {}),
       // DescribeExecution has no error or cause for a timed-out execution (sfn.timed-out-no-error).
-      ...(o && o.status !== 'TIMED_OUT' && o.error !== undefined ? { error: o.error } : {}),
-      ...(o && o.status !== 'TIMED_OUT' && o.cause !== undefined ? { cause: o.cause } : {}),
-      startDate: new Date(o?.startEpochMs ?? this.clock).toISOString(),
-      ...(o ? { stopDate: new Date(o.stopEpochMs).toISOString() } : {}),
+      ...(outcome && outcome.status !== 'TIMED_OUT' && outcome.error !== undefined
+        ? { error: outcome.error }
+        : {}),
+      ...(outcome && outcome.status !== 'TIMED_OUT' && outcome.cause !== undefined
+        ? { cause: outcome.cause }
+        : {}),
+      startDate: new Date(outcome?.startEpochMs ?? this.clock).toISOString(),
+      ...(outcome ? { stopDate: new Date(outcome.stopEpochMs).toISOString() } : {}),
     };
   }
 

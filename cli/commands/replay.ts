@@ -145,29 +145,29 @@ export async function replayCommand(
     io.stdout(`skipped: ${realised.skipped}\n`);
     return 0;
   }
-  const c = realised.case;
-  const e = await evaluate(target, suite, c);
+  const theCase = realised.case;
+  const evaluated = await evaluate(target, suite, theCase);
   const result = {
-    ...caseHead(c, suite, { ...replay, command: replayByPath(suite, seed, index, args) }),
-    verdict: verdictOf(e),
-    predicted: predictionValues(e.prediction),
-    observed: observationValues(e.observation),
-    differences: e.differences,
-    ...(e.undecided ? { undecidedReason: e.undecided } : {}),
-    case: c,
+    ...caseHead(theCase, suite, { ...replay, command: replayByPath(suite, seed, index, args) }),
+    verdict: verdictOf(evaluated),
+    predicted: predictionValues(evaluated.prediction),
+    observed: observationValues(evaluated.observation),
+    differences: evaluated.differences,
+    ...(evaluated.undecided ? { undecidedReason: evaluated.undecided } : {}),
+    case: theCase,
   };
   if (format === 'json') io.stdout(`${JSON.stringify(result, null, 2)}\n`);
   else {
     io.stdout(
-      `${result.verdict}: ${suite} ${c.api} ${c.pattern} ${c.resourceMode} ${c.queryLanguage} (${c.id})${e.undecided ? `: ${e.undecided}` : ''}\n`,
+      `${result.verdict}: ${suite} ${theCase.api} ${theCase.pattern} ${theCase.resourceMode} ${theCase.queryLanguage} (${theCase.id})${evaluated.undecided ? `: ${evaluated.undecided}` : ''}\n`,
     );
-    for (const d of e.differences)
+    for (const d of evaluated.differences)
       io.stdout(
         `  ${d.path}: predicted ${JSON.stringify(d.predicted)}, observed ${JSON.stringify(d.observed)} [${ruleIds(d.provenance)}]\n`,
       );
     io.stdout(
-      `status ${String(e.observation.status ?? (e.observation.created ? '' : `not created: ${e.observation.createError ?? ''}`))}${e.observation.error ? `, error ${e.observation.error}` : ''}\n`,
+      `status ${String(evaluated.observation.status ?? (evaluated.observation.created ? '' : `not created: ${evaluated.observation.createError ?? ''}`))}${evaluated.observation.error ? `, error ${evaluated.observation.error}` : ''}\n`,
     );
   }
-  return e.differences.length === 0 ? 0 : 1;
+  return evaluated.differences.length === 0 ? 0 : 1;
 }
