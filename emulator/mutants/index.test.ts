@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { EMULATOR_BEHAVIOUR } from '../behaviour.js';
 import { behaviourWith, isMutant, MUTANTS, type MutantName } from './index.js';
@@ -37,5 +38,21 @@ describe('mutants as overrides of the named rules', () => {
   it('isMutant knows the names, and only them', () => {
     expect(isMutant('jitter-ignored')).toBe(true);
     expect(isMutant('toString')).toBe(false);
+  });
+
+  it("names no mutant in the emulator's semantics: only here, in mutants/", () => {
+    const emulator = new URL('..', import.meta.url).pathname;
+    const sources = (readdirSync(emulator, { recursive: true }) as string[]).filter(
+      (f) =>
+        f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.startsWith('mutants/') && !f.includes('testing/'),
+    );
+    expect(sources.length).toBeGreaterThan(20);
+    const named = sources.flatMap((f) => {
+      const text = readFileSync(emulator + f, 'utf8');
+      return Object.keys(MUTANTS)
+        .filter((name) => text.includes(`'${name}'`) || text.includes(`"${name}"`))
+        .map((name) => `${f}: ${name}`);
+    });
+    expect(named).toEqual([]);
   });
 });
