@@ -10,6 +10,8 @@ import { runIndexedCase } from '../suites/caseRun.js';
 import { runSuites } from '../suites/runner.js';
 import { drawSuiteCase, SUITE_NAMES, type SuiteName } from '../suites/suites.js';
 import { EmbeddedTarget } from '../suites/targets/embedded.js';
+import { isObject } from '../syntax/json.js';
+import { walkStates } from '../syntax/stateTree.js';
 
 export interface MutantRow {
   readonly mutant: MutantName;
@@ -27,18 +29,9 @@ export interface MutantRow {
 
 /** States of a definition, nested ones included. */
 export function countStates(definition: unknown): number {
-  let n = 0;
-  const walk = (machine: unknown) => {
-    const states =
-      (machine as { States?: Record<string, Record<string, unknown>> } | undefined)?.States ?? {};
-    for (const s of Object.values(states)) {
-      n++;
-      if (Array.isArray(s.Branches)) for (const b of s.Branches) walk(b);
-      walk(s.ItemProcessor ?? s.Iterator);
-    }
-  };
-  walk(definition);
-  return n;
+  let count = 0;
+  if (isObject(definition)) walkStates(definition, () => void count++);
+  return count;
 }
 
 const size = (c: { definition?: unknown; input?: unknown }): number =>
