@@ -3,6 +3,8 @@ import { realiseCase } from '../../contracts/target.js';
 import { plain } from '../../generators/sampleCases.js';
 import { withId } from '../../generators/invalidCase.js';
 import type { CaseContent } from '../../contracts/case.js';
+import { checkShrunkCase } from '../shrunkCase.js';
+import { printable } from '../../contracts/printable.js';
 import type { CaseEntry } from '../../reports/report.js';
 import { forEachCase } from '../casesFile.js';
 import { readReportFile } from '../reportFile.js';
@@ -103,7 +105,8 @@ export async function replayCommand(
       );
     seed = found.replay.seed;
     index = Number(pathIndex);
-    if (found.shrunk?.id === caseId) content = found.shrunk.case as unknown as CaseContent;
+    // A shrunk case is stored whole: checked as Step Functions would check it before it runs.
+    if (found.shrunk?.id === caseId) content = checkShrunkCase(found.shrunk.case, caseId, reportPath);
     // cases.jsonl does not say on which target it ran: the embedded one, unless --target says.
     const t = report.target;
     targetRaw = t
@@ -146,7 +149,15 @@ export async function replayCommand(
     return 0;
   }
   const theCase = realised.case;
-  const evaluated = await evaluate(target, suite, theCase);
+  const evaluated = await evaluate(target, suite, theCase).catch((error: unknown) => {
+    // A shrunk case passed its checks, but the oracles read its plan too: one the oracles cannot
+    // read is a damaged report, not a failure of the tool.
+    if (content === undefined || error instanceof UsageError) throw error;
+    throw new UsageError(
+      'bad-report',
+      `the shrunk case "${caseId}" in "${reportPath}" cannot be run (${String((error as Error).message ?? error).split('\n')[0]}); the report is damaged, replay by its seed and path instead`,
+    );
+  });
   const result = {
     ...caseHead(theCase, suite, { ...replay, command: replayByPath(suite, seed, index, args) }),
     verdict: verdictOf(evaluated),
@@ -158,16 +169,19 @@ export async function replayCommand(
   };
   if (format === 'json') io.stdout(`${JSON.stringify(result, null, 2)}\n`);
   else {
-    io.stdout(
-      `${result.verdict}: ${suite} ${theCase.api} ${theCase.pattern} ${theCase.resourceMode} ${theCase.queryLanguage} (${theCase.id})${evaluated.undecided ? `: ${evaluated.undecided}` : ''}\n`,
+    const lines: string[] = [];
+    lines.push(
+      `${result.verdict}: ${suite} ${theCase.api} ${theCase.pattern} ${theCase.resourceMode} ${theCase.queryLanguage} (${theCase.id})${evaluated.undecided ? `: ${evaluated.undecided}` : ''}`,
     );
     for (const d of evaluated.differences)
-      io.stdout(
-        `  ${d.path}: predicted ${JSON.stringify(d.predicted)}, observed ${JSON.stringify(d.observed)} [${ruleIds(d.provenance)}]\n`,
+      lines.push(
+        `  ${d.path}: predicted ${JSON.stringify(d.predicted)}, observed ${JSON.stringify(d.observed)} [${ruleIds(d.provenance)}]`,
       );
-    io.stdout(
-      `status ${String(evaluated.observation.status ?? (evaluated.observation.created ? '' : `not created: ${evaluated.observation.createError ?? ''}`))}${evaluated.observation.error ? `, error ${evaluated.observation.error}` : ''}\n`,
+    lines.push(
+      `status ${String(evaluated.observation.status ?? (evaluated.observation.created ? '' : `not created: ${evaluated.observation.createError ?? ''}`))}${evaluated.observation.error ? `, error ${evaluated.observation.error}` : ''}`,
     );
+    // Each line may carry the target's text (an error name, a cause): escaped, one line each.
+    io.stdout(lines.map((line) => `${printable(line)}\n`).join(''));
   }
   return evaluated.differences.length === 0 ? 0 : 1;
 }
