@@ -1,4 +1,5 @@
 /** A definition file as the commands read it: checked as CreateStateMachine would, its problems one line. */
+import { printable } from '../contracts/printable.js';
 import type { DefinitionProblem, UnmodelledTask } from '../oracles/definition/sagemakerTasks.js';
 import { rejectedAtCreation, validateDefinition } from '../validation/validateDefinition.js';
 import { UsageError } from '../contracts/usageError.js';
@@ -31,7 +32,7 @@ export function definitionProblem(
 export function reportUnmodelled(unmodelled: readonly UnmodelledTask[], io: Io): void {
   for (const u of unmodelled) {
     io.stderr(
-      `note: state "${u.stateName}" (${u.resource}) is not a SageMaker optimized integration: not modelled\n`,
+      `note: ${printable(`state "${u.stateName}" (${u.resource})`)} is not a SageMaker optimized integration: not modelled\n`,
     );
   }
 }

@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
+import { printable } from '../contracts/printable.js';
 import { UsageError } from '../contracts/usageError.js';
 import { isSystemError, systemErrorLine } from './files.js';
 import { processIo, type Io } from './io.js';
@@ -81,6 +82,9 @@ export async function runCli(argv: readonly string[], io: Io = processIo): Promi
   }
 }
 
+/** The one error line: what the user or a target gave is in it, escaped (a name cannot split it or act on the terminal). */
+const errorLine = (message: string): string => `sfn-conformance: ${printable(message)}\n`;
+
 /** A command line's error as its exit code, said in one line on stderr (anything else is thrown on). */
 function exitCodeOfError(error: unknown, io: Io): number {
   if (error instanceof CommanderError) {
@@ -91,16 +95,16 @@ function exitCodeOfError(error: unknown, io: Io): number {
     )
       return 0;
     const message = error.message.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ');
-    io.stderr(`sfn-conformance: ${message}; see sfn-conformance --help\n`);
+    io.stderr(errorLine(`${message}; see sfn-conformance --help`));
     return 2;
   }
   if (error instanceof UsageError) {
-    io.stderr(`sfn-conformance: ${error.message}\n`);
+    io.stderr(errorLine(error.message));
     return 2;
   }
   // A file system's refusal (a full disk, a read-only place): one line, whatever the command.
   if (isSystemError(error)) {
-    io.stderr(`sfn-conformance: ${systemErrorLine(error)}\n`);
+    io.stderr(errorLine(systemErrorLine(error)));
     return 2;
   }
   throw error;

@@ -1,4 +1,5 @@
 import { PolicySet } from '../../iam/evaluate.js';
+import { printable, printableLines } from '../../contracts/printable.js';
 import { checkActionsAgainstCatalog } from '../../iam/actionCatalog.js';
 import { checkPolicy, type PolicyCheck, type Requirement } from '../../oracles/calls/checkPolicy.js';
 import type { StateMachineType } from '../../catalog/api.js';
@@ -136,7 +137,7 @@ async function resolvedRequests(
   const out = firstTaskRequests(run.history, 'sagemaker');
   if (run.status !== 'SUCCEEDED')
     io.stderr(
-      `note: with this input the execution ${run.status}${run.error ? ` (${run.error})` : ''} in the built-in emulator: states it did not reach are decided for any name (--mock FILE --mock-case CASE answer the tasks of other services)\n`,
+      `note: with this input the execution ${run.status}${run.error ? ` (${printable(run.error)})` : ''} in the built-in emulator: states it did not reach are decided for any name (--mock FILE --mock-case CASE answer the tasks of other services)\n`,
     );
   return out;
 }
@@ -149,7 +150,7 @@ export async function checkCommand(raw: CheckOptions, io: Io): Promise<number> {
   const options = toPredictionOptions(raw, type, io);
   for (const policy of policies) {
     for (const w of await checkActionsAgainstCatalog(policy))
-      io.stderr(`warning: policy file "${policy.name}": ${w.path}: ${w.message}\n`);
+      io.stderr(`warning: ${printable(`policy file "${policy.name}": ${w.path}: ${w.message}`)}\n`);
   }
   if (raw.input === undefined && (raw.mock !== undefined || raw.mockCase !== undefined))
     throw new UsageError(
@@ -163,12 +164,12 @@ export async function checkCommand(raw: CheckOptions, io: Io): Promise<number> {
   const result = checkPolicy(definition, new PolicySet(policies), options, resolved);
   if (!result.ok) throw definitionProblem(raw.definition, result.problems);
   reportUnmodelled(result.unmodelled, io);
-  for (const w of result.warnings) io.stderr(`warning: ${w}\n`);
+  for (const w of result.warnings) io.stderr(`warning: ${printable(w)}\n`);
   if (format === 'json') {
     const { ok: _ok, ...body } = result;
     io.stdout(`${JSON.stringify(body, null, 2)}\n`);
   } else {
-    io.stdout(renderText(result, raw.input !== undefined));
+    io.stdout(printableLines(renderText(result, raw.input !== undefined)));
   }
   return result.sufficient ? 0 : 1;
 }

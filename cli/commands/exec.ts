@@ -1,4 +1,5 @@
 import { isPartition, type Partition } from '../../catalog/api.js';
+import { printable, printableLines } from '../../contracts/printable.js';
 import { partitionOf } from '../../catalog/regions.js';
 import { DEFAULT_REGION } from '../../oracles/options.js';
 import { CREATE_ERRORS, SCENARIO_BOUNDS, type WorldScenario } from '../../catalog/scenario.js';
@@ -186,7 +187,8 @@ export async function execCommand(path: string, raw: ExecRaw, io: Io): Promise<n
   } else {
     const lines = [`status: ${result.status}`];
     if (result.output !== undefined) lines.push(`output: ${JSON.stringify(result.output)}`);
-    if (result.error !== undefined) lines.push(`error: ${result.error}`, `cause: ${result.cause ?? ''}`);
+    if (result.error !== undefined)
+      lines.push(`error: ${printable(result.error)}`, `cause: ${printable(result.cause ?? '')}`);
     lines.push(
       `virtual duration: ${(result.stopEpochMs - result.startEpochMs) / 1000} s, ${result.history.length} history events`,
     );
@@ -197,7 +199,7 @@ export async function execCommand(path: string, raw: ExecRaw, io: Io): Promise<n
       lines.push('history:');
       for (const e of result.history) lines.push(`  ${String(e.id).padStart(4)} ${e.timestamp} ${e.type}`);
     }
-    io.stdout(`${lines.join('\n')}\n`);
+    io.stdout(`${printableLines(lines.join('\n'))}\n`);
   }
   return result.status === 'SUCCEEDED' ? 0 : 1;
 }

@@ -1,4 +1,5 @@
 import { predictPolicy } from '../../oracles/policy/predictPolicy.js';
+import { printable } from '../../contracts/printable.js';
 import { definitionProblem, readValidDefinition, reportUnmodelled } from '../definitionFile.js';
 import type { Io } from '../io.js';
 import { toPredictionOptions, type RawPredictionOptions } from '../predictionOptions.js';
@@ -14,13 +15,15 @@ export function policyCommand(
   const result = predictPolicy(definition, options);
   if (!result.ok) throw definitionProblem(path, result.problems);
   reportUnmodelled(result.unmodelled, io);
-  for (const w of result.warnings) io.stderr(`warning: ${w}\n`);
+  for (const w of result.warnings) io.stderr(`warning: ${printable(w)}\n`);
   if (result.calls.length === 0)
-    io.stderr(`warning: ${path} has no SageMaker optimized-integration Task state\n`);
+    io.stderr(`warning: ${printable(path)} has no SageMaker optimized-integration Task state\n`);
   if (raw.explain) {
     for (const origin of result.origins) {
       const provenance = origin.provenance.map((p) => `${p.kind}: ${p.source}`).join(' | ');
-      io.stderr(`Statement ${origin.index + 1} (states: ${origin.states.join(', ')}): ${provenance}\n`);
+      io.stderr(
+        `${printable(`Statement ${origin.index + 1} (states: ${origin.states.join(', ')}): ${provenance}`)}\n`,
+      );
     }
   }
   io.stdout(`${JSON.stringify(result.document, null, 2)}\n`);

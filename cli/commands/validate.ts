@@ -1,4 +1,5 @@
 import { validateDefinition } from '../../validation/validateDefinition.js';
+import { printable } from '../../contracts/printable.js';
 import type { Io } from '../io.js';
 import { readDefinition } from '../predictionOptions.js';
 import { UsageError } from '../../contracts/usageError.js';
@@ -15,10 +16,10 @@ export function validateCommand(path: string, raw: { type?: string }, io: Io): n
   }
   const problems = validateDefinition(definition, type);
   if (problems.length === 0) {
-    io.stdout(`${path}: valid\n`);
+    io.stdout(`${printable(path)}: valid\n`);
     return 0;
   }
-  for (const p of problems) io.stdout(`${path}: ${p.pointer}: ${p.message} [${p.code}]\n`);
+  for (const p of problems) io.stdout(`${printable(`${path}: ${p.pointer}: ${p.message} [${p.code}]`)}\n`);
   io.stderr(`${problems.length} problem(s)\n`);
   return 1;
 }

@@ -2,6 +2,7 @@
  * What `run` and `merge` print on stdout when they end: the totals, the failing divergences grouped
  * by cause, the errors, and where the report files are.
  */
+import { printable, printableLines } from '../../contracts/printable.js';
 import { join } from 'node:path';
 import { failingDivergences } from '../expectations.js';
 import { groupByCause } from '../groups.js';
@@ -78,8 +79,8 @@ export function printSummary(
     out.push(
       `${md ? '- ' : '  '}error ${c.suite} ${c.api} ${c.pattern}: ${(c.errorMessage ?? '').split('\n')[0]}${md ? '' : '\n   '} replay: ${c.replay.command}`,
     );
-  out.push(`${md ? '\n' : ''}reports: ${files.join(', ')}`);
-  io.stdout(`${out.join('\n')}\n`);
+  out.push(`${md ? '\n' : ''}reports: ${files.map(printable).join(', ')}`);
+  io.stdout(`${printableLines(out.join('\n'))}\n`);
 }
 
 const replayOf = (c: Finding) => c.shrunk?.replay?.command ?? c.replay.command;
