@@ -26,6 +26,19 @@ describe('git refs', () => {
     expect(existsSync(join(base, 'x'))).toBe(false);
     expect(existsSync(join(base, 'y'))).toBe(false);
   });
+
+  it('without git on the PATH, a git: policy says git is missing and how to do without it', async () => {
+    const path = process.env.PATH;
+    process.env.PATH = join(base, 'no-such-bin');
+    try {
+      expectOneLine(
+        await run('regress', '--old', 'git:HEAD:policy.json', '--new', legacy),
+        /cannot read --old git:HEAD:policy\.json: git is not installed .*give the policy as a file/,
+      );
+    } finally {
+      process.env.PATH = path;
+    }
+  });
 });
 
 const example = fileURLToPath(new URL('../examples/training-job.json', import.meta.url));

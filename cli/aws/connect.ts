@@ -2,7 +2,7 @@
  * The options that connect `run` and `replay` to a real account or an AWS-compatible endpoint, and
  * the safety checks made before anything is created.
  */
-import { integer } from '../values.js';
+import { checkAccount, checkRegion, integer } from '../values.js';
 import { AwsTarget } from '../../suites/targets/aws/awsTarget.js';
 import {
   type AwsClients,
@@ -31,6 +31,10 @@ export interface AwsRaw extends BillableRaw {
   clientQuotas?: boolean;
   allowAccount?: string[];
   permissionsBoundary?: string;
+  /** `run --plan`: print what would be created, create nothing. */
+  plan?: boolean;
+  /** With `--plan`: the account to plan for, without asking the credentials. */
+  account?: string;
 }
 
 /** The services the target calls, by their clients, as the SDK names their variables (`AWS_ENDPOINT_URL_<ID>`). */
@@ -73,11 +77,30 @@ export function endpointOf(raw: AwsRaw): string | undefined {
   return url;
 }
 
+/** A URL as a message may name it: without what stands before an `@` in its authority (credentials). */
+const withoutUserInfo = (url: string): string => url.replace(/^([a-z][\w+.-]*:\/\/)[^/?#]*@/i, '$1');
+
+/**
+ * An endpoint URL, checked: http or https, a host (and a port), and no credentials in it (they
+ * would be echoed in messages and replay commands, and stored in the report): a message never
+ * repeats them.
+ */
 function checkUrl(url: string, where: string): void {
-  if (!/^https?:\/\/[^\s/]+/.test(url))
+  let parsed: URL | undefined;
+  try {
+    parsed = new URL(url);
+  } catch {
+    parsed = undefined;
+  }
+  if (parsed && (parsed.username !== '' || parsed.password !== ''))
     throw new UsageError(
       'bad-option',
-      `${where} "${url}" is not an http(s) URL; e.g. --endpoint http://127.0.0.1:5000`,
+      `${where} has credentials in its URL (user:password@); they are not sent from there, and would be echoed and stored: remove them, and give the endpoint's credentials as AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (or --profile)`,
+    );
+  if (!parsed || !/^https?:$/.test(parsed.protocol) || parsed.hostname === '' || /\s/.test(url))
+    throw new UsageError(
+      'bad-option',
+      `${where} "${withoutUserInfo(url)}" is not an http(s) URL with a host${parsed ? '' : ' (it does not parse as a URL)'}; give scheme, host and port, e.g. --endpoint http://127.0.0.1:5000`,
     );
 }
 
@@ -119,7 +142,7 @@ async function checkEndpoints(kind: 'aws' | 'endpoint', clients: AwsClients): Pr
     if (s)
       throw new UsageError(
         'endpoint-override',
-        `--target aws must talk to AWS, but ${overrideSource(s)} points the SDK's ${s} calls at ${configured[s]}; unset it, or use --target endpoint for an AWS-compatible endpoint`,
+        `--target aws must talk to AWS, but ${overrideSource(s)} points the SDK's ${s} calls at ${withoutUserInfo(configured[s]!)}; unset it, or use --target endpoint for an AWS-compatible endpoint`,
       );
     return undefined;
   }
@@ -170,7 +193,12 @@ export async function connectAwsTarget(
       '--allow-billable-jobs is for --target aws; on an endpoint every case runs, creates included',
     );
   const billableJobs = billableJobsOf(raw, config);
-  const region = await resolveRegion(raw.region);
+  const region = checkRegion(
+    await resolveRegion(raw.region),
+    raw.region !== undefined
+      ? '--region'
+      : 'the configured region (AWS_REGION, AWS_DEFAULT_REGION or the profile)',
+  );
   const explicit = endpointOf(raw);
   if (kind === 'aws' && raw.endpoint)
     throw new UsageError(
@@ -186,7 +214,14 @@ export async function connectAwsTarget(
   for (const a of allowAccounts)
     if (!/^\d{12}$/.test(a))
       throw new UsageError('bad-option', `--allow-account "${a}" is not a 12-digit AWS account id`);
-  if (kind === 'aws' && allowAccounts.length === 0)
+  // A plan for a named account asks nothing of the credentials (there may be none yet).
+  if (raw.account !== undefined && !raw.plan)
+    throw new UsageError(
+      'bad-option',
+      "--account goes with --plan (the account to plan for); a run uses the credentials' account, which --allow-account must name",
+    );
+  const planAccount = raw.account === undefined ? undefined : checkAccount(raw.account);
+  if (kind === 'aws' && allowAccounts.length === 0 && planAccount === undefined)
     throw new UsageError(
       'missing-option',
       '--target aws creates roles and state machines: name the account it may use with --allow-account ACCOUNT_ID (or allowAccounts in --config)',
@@ -218,6 +253,7 @@ export async function connectAwsTarget(
     ...(executionTimeoutMs ? { executionTimeoutMs } : {}),
     ...(raw.clientQuotas ? { clientQuotas: true } : {}),
     runId: newRunId(),
+    ...(planAccount ? { account: planAccount } : {}),
     ...(kind === 'aws'
       ? {}
       : isOneUrl(endpoint!)
@@ -242,10 +278,10 @@ export async function connectAwsTarget(
       `sts:GetCallerIdentity failed on ${where}: ${describeError(e)}; check the credentials (default provider chain${process.env.AWS_PROFILE ? `, profile "${process.env.AWS_PROFILE}"` : ''}) and the endpoint`,
     );
   }
-  if (kind === 'aws' && !allowAccounts.includes(account))
+  if (kind === 'aws' && !allowAccounts.includes(account) && !(planAccount && allowAccounts.length === 0))
     throw new UsageError(
       'account-not-allowed',
-      `the credentials belong to account ${account}, which --allow-account does not name; nothing was created`,
+      `${planAccount ? '--account' : 'the credentials belong to account'} ${account}, which --allow-account does not name; nothing was created`,
     );
   if (billableJobs && !billableJobs.sagemakerRoleArn.includes(`::${account}:`))
     throw new UsageError(

@@ -59,6 +59,11 @@ export function readPolicySource(
         stdio: ['ignore', 'pipe', 'pipe'],
       });
     } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT')
+        throw new UsageError(
+          'unreadable-file',
+          `cannot read --${role} ${spec}: git is not installed (no "git" on the PATH); install git, or give the policy as a file (git show ${ref}:${path} > old.json)`,
+        );
       const stderr = String((e as { stderr?: unknown }).stderr ?? '')
         .trim()
         .split('\n')[0];

@@ -13,6 +13,13 @@ export const profileOption = () =>
     'aws/endpoint: the shared config profile (default: AWS_PROFILE, else default)',
   );
 
+/** `--account` of `run --plan`: the account a plan is printed for, with no credentials and no call. */
+export const planAccountOption = () =>
+  new Option(
+    '--account <id>',
+    "with --plan: the account to plan for, without credentials (no call is made; default: the credentials' account)",
+  );
+
 /** `--request-timeout`: seconds a request may go unanswered. */
 export const requestTimeoutOption = () =>
   new Option('--request-timeout <seconds>', 'aws/endpoint: seconds a request may go unanswered (default 60)');

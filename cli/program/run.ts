@@ -9,6 +9,7 @@ import {
   configOption,
   executionTimeoutOption,
   permissionsBoundaryOption,
+  planAccountOption,
   profileOption,
   requestTimeoutOption,
 } from '../options/aws.js';
@@ -33,6 +34,7 @@ export function register(program: Command, { io, setExit, version }: CommandCont
     .addOption(executionTimeoutOption())
     .addOption(clientQuotasOption())
     .addOption(allowAccountOption())
+    .addOption(planAccountOption())
     .addOption(permissionsBoundaryOption())
     .addOption(configOption());
   addReportOptions(

@@ -76,6 +76,7 @@ export class AwsTarget implements Target {
   constructor(private readonly options: AwsTargetOptions) {
     this.kind = options.kind;
     this.runId = options.runId;
+    this.account = options.account;
     this.endpoint = options.endpoint;
     this.clients = options.clients ?? makeClients(options);
     this.clock = options.clock ?? realClock;

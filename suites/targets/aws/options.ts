@@ -12,6 +12,8 @@ export interface AwsTargetOptions {
   /** Where the services are called, where each has an endpoint of its own (for the description). */
   readonly endpointDescription?: string;
   readonly runId: string;
+  /** The account, where it is known without asking the credentials (`run --plan --account`): identify() calls nothing. */
+  readonly account?: string;
   readonly permissionsBoundary?: string;
   /** How long a request may go unanswered (ms; default DEFAULT_REQUEST_TIMEOUT_MS). */
   readonly requestTimeoutMs?: number;
