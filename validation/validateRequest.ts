@@ -8,7 +8,7 @@ import type { Api, QueryLanguage } from '../catalog/api.js';
 import { semanticViolations } from './semanticRules.js';
 import { SAGEMAKER_MODEL } from '../apimodel/sagemakerModel.generated.js';
 import type { ApiModel, Shape } from '../apimodel/shape.js';
-import { escapePointerSegment, isObject } from '../syntax/json.js';
+import { escapePointerSegment, isObject, ownValue } from '../syntax/json.js';
 
 /** Which constraint of the API model a value breaks. */
 export type Constraint =
@@ -101,7 +101,8 @@ export class RequestValidator {
     for (const [key, v] of Object.entries(value)) {
       const dynamic = language === 'JSONPath' && key.endsWith('.$');
       const name = dynamic ? key.slice(0, -2) : key;
-      const member = members[name];
+      // A key from the definition: `constructor` or `toString` is an unknown field, not a member of Object.prototype.
+      const member = ownValue(members, name) as string | undefined;
       if (!member) {
         const hint = closest(name, Object.keys(members));
         out.push({

@@ -5,13 +5,17 @@
  */
 import { PAYLOAD_MAX_BYTES } from '../../catalog/stepFunctionsLimits.js';
 import jsonata from 'jsonata';
+import { setOwn } from '../../syntax/json.js';
 import { evaluateIntrinsic, isIntrinsic } from './intrinsics.js';
 import { readValue, type PathScope } from './jsonPath.js';
 import { StatesError } from './statesError.js';
 
 export { readValue, type PathScope } from './jsonPath.js';
 
-/** A JSONPath payload template (Parameters, ItemSelector, ResultSelector, Assign). */
+/**
+ * A JSONPath payload template (Parameters, ItemSelector, ResultSelector, Assign). Its keys are
+ * ordinary members, `__proto__` too (set as own members, never as the prototype).
+ */
 export function applyTemplate(template: unknown, scope: PathScope, field: string): unknown {
   if (Array.isArray(template)) return template.map((t) => applyTemplate(t, scope, field));
   if (template === null || typeof template !== 'object') return template;
@@ -25,7 +29,11 @@ export function applyTemplate(template: unknown, scope: PathScope, field: string
         );
       const name = key.slice(0, -2);
       try {
-        out[name] = isIntrinsic(value) ? evaluateIntrinsic(value, scope) : readValue(value, scope, field);
+        setOwn(
+          out,
+          name,
+          isIntrinsic(value) ? evaluateIntrinsic(value, scope) : readValue(value, scope, field),
+        );
       } catch (e) {
         if (e instanceof StatesError && e.error === 'States.Runtime' && !isIntrinsic(value)) {
           throw new StatesError(
@@ -36,7 +44,7 @@ export function applyTemplate(template: unknown, scope: PathScope, field: string
         }
         throw e;
       }
-    } else out[key] = applyTemplate(value, scope, field);
+    } else setOwn(out, key, applyTemplate(value, scope, field));
   }
   return out;
 }
@@ -125,7 +133,7 @@ export async function applyJsonataTemplate(
   const out: Record<string, unknown> = {};
   // A member's expression is named by its place: `Output/result`.
   for (const [k, v] of Object.entries(template as Record<string, unknown>))
-    out[k] = await applyJsonataTemplate(v, scope, `${field}/${k}`);
+    setOwn(out, k, await applyJsonataTemplate(v, scope, `${field}/${k}`));
   return out;
 }
 

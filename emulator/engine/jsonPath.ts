@@ -3,6 +3,7 @@
  * their own (they are most paths, and ResultPath must write); anything else goes to jsonpath-plus.
  */
 import { JSONPath } from 'jsonpath-plus';
+import { ownValue, setOwn } from '../../syntax/json.js';
 import { StatesError } from './statesError.js';
 
 type Step = string | number;
@@ -54,7 +55,7 @@ function read(data: unknown, steps: readonly Step[]): unknown {
       cur = cur[s];
     } else {
       if (Array.isArray(cur) || !Object.hasOwn(cur, s)) return MISSING;
-      cur = (cur as Record<string, unknown>)[s];
+      cur = ownValue(cur, s);
     }
   }
   return cur;
@@ -115,16 +116,18 @@ export function writePath(input: unknown, path: string, value: unknown): unknown
       `Unable to apply step "${steps[0]}" to input ${JSON.stringify(input)}`,
     );
   }
-  let cur = root as Record<string | number, unknown>;
+  // Own members only, read and written as data: `$.__proto__.End` writes a member named
+  // `__proto__`, as on AWS, never the prototype of the input or of every object.
+  let cur = root as object;
   steps.forEach((s, i) => {
     if (i === steps.length - 1) {
-      cur[s] = value;
+      setOwn(cur, s, value);
       return;
     }
-    let next = cur[s];
+    let next = ownValue(cur, s);
     if (next === undefined) {
       next = {};
-      cur[s] = next;
+      setOwn(cur, s, next);
     }
     if (next === null || typeof next !== 'object') {
       throw new StatesError(
@@ -132,7 +135,7 @@ export function writePath(input: unknown, path: string, value: unknown): unknown
         `Unable to apply step "${steps[i + 1]}" to input ${JSON.stringify(next)}`,
       );
     }
-    cur = next as Record<string | number, unknown>;
+    cur = next;
   });
   return root;
 }
@@ -158,7 +161,8 @@ export function readValue(path: string, scope: PathScope, field: string): unknow
         'States.Runtime',
         `The variable '$${name}' of the field '${field}' is not defined`,
       );
-    return rest ? readPath(`$${rest}`, scope.variables[name], field) : scope.variables[name];
+    const value = ownValue(scope.variables, name);
+    return rest ? readPath(`$${rest}`, value, field) : value;
   }
   return readPath(path, scope.input, field);
 }

@@ -15,6 +15,7 @@ import {
   type ApiFacts,
   type SageMakerErrorCode,
 } from '../../catalog/sagemakerApis.js';
+import { setOwn } from '../../syntax/json.js';
 import { validateRequest, type Violation } from '../../validation/validateRequest.js';
 import { SAGEMAKER_BEHAVIOUR, type ServiceBehaviour } from './behaviour.js';
 
@@ -213,7 +214,8 @@ export class SageMakerService {
     const members = outputShape.members ?? {};
     const out: Record<string, unknown> = {};
     if (this.rules.describeEchoesRequest)
-      for (const [k, v] of Object.entries(r.request)) if (k in members && k !== 'Tags') out[k] = v;
+      for (const [k, v] of Object.entries(r.request))
+        if (Object.hasOwn(members, k) && k !== 'Tags') setOwn(out, k, v);
     out[`${noun}Arn`] = r.arn;
     out[`${noun}Status`] = status;
     // The job starts running when it is created, and the clock moves on while it runs.

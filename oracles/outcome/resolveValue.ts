@@ -4,7 +4,7 @@
  * JSONata concatenation; an opaque expression or a missing path is unknown (undefined).
  */
 import type { JsonPath, PlanValue, RequestPlan, Template, ValueSource } from '../../contracts/casePlan.js';
-import { isObject } from '../../syntax/json.js';
+import { isObject, ownValue, setOwn } from '../../syntax/json.js';
 
 type Obj = Record<string, unknown>;
 
@@ -17,18 +17,24 @@ export interface ValueScope {
   readonly variables?: Readonly<Record<string, unknown>>;
 }
 
-/** The value at a path (undefined when a member on the way is missing). */
+/**
+ * The value at a path (undefined when a member on the way is missing). Members are own members:
+ * `__proto__` or `constructor` is an ordinary key, as in JSON (syntax/json.ts, ownValue).
+ */
 export function getPath(value: unknown, path: JsonPath): unknown {
   let v = value;
   for (const segment of path) {
     if (typeof segment === 'number') v = Array.isArray(v) ? v[segment] : undefined;
-    else v = isObject(v) ? v[segment] : undefined;
+    else v = isObject(v) ? ownValue(v, segment) : undefined;
     if (v === undefined) return undefined;
   }
   return v;
 }
 
-/** A copy of `target` with `value` at `path` (objects created on the way, as ResultPath does). */
+/**
+ * A copy of `target` with `value` at `path` (objects created on the way, as ResultPath does); every
+ * member written as an own member, `__proto__` too.
+ */
 export function setPath(target: unknown, path: JsonPath, value: unknown): unknown {
   if (path.length === 0) return value;
   const [head, ...rest] = path as [string | number, ...(string | number)[]];
@@ -38,14 +44,15 @@ export function setPath(target: unknown, path: JsonPath, value: unknown): unknow
     return copy;
   }
   const base: Obj = isObject(target) ? { ...target } : {};
-  base[String(head)] = setPath(base[String(head)], rest, value);
+  setOwn(base, String(head), setPath(ownValue(base, String(head)), rest, value));
   return base;
 }
 
 /** The value a source names (undefined where it is missing). */
 export function resolveSource(source: ValueSource, scope: ValueScope): unknown {
   if (source.from === 'executionName') return scope.executionName;
-  if (source.from === 'variable') return getPath(scope.variables?.[source.name], source.path);
+  if (source.from === 'variable')
+    return getPath(scope.variables && ownValue(scope.variables, source.name), source.path);
   return getPath(source.from === 'input' ? scope.input : scope.executionInput, source.path);
 }
 

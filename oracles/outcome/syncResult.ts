@@ -8,6 +8,7 @@ import { SAGEMAKER_MODEL } from '../../apimodel/sagemakerModel.generated.js';
 import { SAGEMAKER_APIS, TAGGING } from '../../catalog/sagemakerApis.js';
 import type { TaskPlan } from '../../contracts/casePlan.js';
 import { ClockTime, EXECUTION_ARN } from '../../contracts/prediction.js';
+import { setOwn } from '../../syntax/json.js';
 
 type Obj = Record<string, unknown>;
 
@@ -47,7 +48,7 @@ function describeResult(task: TaskPlan, request: Obj, noun: string, arn: string,
   const members = shape.members ?? {};
   const result: Obj = {};
   for (const [member, value] of Object.entries(request))
-    if (member in members && member !== 'Tags') result[member] = value;
+    if (Object.hasOwn(members, member) && member !== 'Tags') setOwn(result, member, value);
   result[`${noun}Arn`] = arn;
   result[`${noun}Status`] = 'Completed';
   if (task.api === 'CreateTrainingJob') {
@@ -58,7 +59,7 @@ function describeResult(task: TaskPlan, request: Obj, noun: string, arn: string,
   if (tagsRead) {
     const tags: Obj = {};
     for (const tag of (request.Tags as { Key: string; Value: string }[] | undefined) ?? [])
-      tags[tag.Key] = tag.Value;
+      setOwn(tags, tag.Key, tag.Value); // a tag key `__proto__` is an ordinary key
     const [managedBy, executionArn] = TAGGING.stepFunctionsTags.value;
     tags[managedBy] = TAGGING.managedByValue.value;
     tags[executionArn] = EXECUTION_ARN;

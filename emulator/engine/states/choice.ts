@@ -2,6 +2,7 @@
  * The Choice state: the first rule that holds names the next state (JSONPath rules: choiceRules.ts;
  * JSONata: a Condition), else the Default; the rule's and the state's Assign, and the output.
  */
+import { assignOwn } from '../../../syntax/json.js';
 import { applyJsonataTemplate, applyTemplate, evaluateJsonata } from '../dataFlow.js';
 import { ruleMatches } from '../choiceRules.js';
 import type { StateExecution, Step } from '../execution.js';
@@ -50,7 +51,7 @@ async function jsonataChoice(execution: StateExecution<ChoiceState>): Promise<St
         : input;
   for (const assign of [state.Assign, target?.Assign])
     if (assign !== undefined)
-      Object.assign(thread.variables, await applyJsonataTemplate(assign, scope, 'Assign'));
+      assignOwn(thread.variables, await applyJsonataTemplate(assign, scope, 'Assign'));
   return { output, next };
 }
 
@@ -62,6 +63,6 @@ function jsonPathChoice(execution: StateExecution<ChoiceState>): Step {
   const next = target?.Next ?? state.Default;
   if (next === undefined) throw noChoice(name);
   for (const assign of [state.Assign, target?.Assign])
-    if (assign !== undefined) Object.assign(thread.variables, applyTemplate(assign, scope, 'Assign'));
+    if (assign !== undefined) assignOwn(thread.variables, applyTemplate(assign, scope, 'Assign'));
   return { output: applyOutputPath(execution, input), next };
 }

@@ -5,7 +5,7 @@
  * the interpreter narrows each state once, by its Type, and reads typed fields from then on.
  */
 import type { QueryLanguage } from '../../../catalog/api.js';
-import { isObject } from '../../../syntax/json.js';
+import { isObject, ownValue } from '../../../syntax/json.js';
 
 /** A JSON template: Parameters, ResultSelector, Arguments, Output, Assign and the like. */
 export type Template = unknown;
@@ -180,7 +180,7 @@ export function stateOf(
   machine: MachineDefinition,
   name: string,
 ): StateDefinition | UnknownState | undefined {
-  const state = machine.States[name];
+  const state = ownValue(machine.States, name);
   // The one place the definition's JSON is taken as typed: creation checked its shape.
   return isObject(state) ? (state as unknown as StateDefinition | UnknownState) : undefined;
 }

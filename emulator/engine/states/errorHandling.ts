@@ -5,6 +5,7 @@
  * the error object at its ResultPath (JSONPath) or in its Output (JSONata). Each rule is asked of
  * the run's behaviour (engine/behaviour.ts).
  */
+import { assignOwn } from '../../../syntax/json.js';
 import { applyJsonataTemplate, applyTemplate } from '../dataFlow.js';
 import { TaskAborted, type StateExecution, type Step } from '../execution.js';
 import { writePath } from '../jsonPath.js';
@@ -62,10 +63,10 @@ export async function withErrorHandling(
         output =
           'Output' in catcher ? await applyJsonataTemplate(catcher.Output, scope, 'Output') : errorOutput;
         if ('Assign' in catcher)
-          Object.assign(thread.variables, await applyJsonataTemplate(catcher.Assign, scope, 'Assign'));
+          assignOwn(thread.variables, await applyJsonataTemplate(catcher.Assign, scope, 'Assign'));
       } else {
         if ('Assign' in catcher)
-          Object.assign(
+          assignOwn(
             thread.variables,
             applyTemplate(catcher.Assign, pathScope(execution, errorOutput), 'Assign'),
           );

@@ -4,7 +4,7 @@
  * for JSONata ones; the number fields that may be a path or an expression. The paths and
  * expressions themselves are dataFlow.ts's and jsonPath.ts's.
  */
-import { isObject } from '../../../syntax/json.js';
+import { assignOwn, isObject } from '../../../syntax/json.js';
 import {
   applyJsonataTemplate,
   applyTemplate,
@@ -85,7 +85,7 @@ export async function finishOutput(
           ? result
           : input;
     if ('Assign' in state && rules.appliesJsonataAssign(state.Type))
-      Object.assign(thread.variables, await applyJsonataTemplate(state.Assign, scope, 'Assign'));
+      assignOwn(thread.variables, await applyJsonataTemplate(state.Assign, scope, 'Assign'));
     return output;
   }
   const selected =
@@ -99,7 +99,7 @@ export async function finishOutput(
       ? (applyTemplate(state.Assign, pathScope(execution, selected), 'Assign') as Record<string, unknown>)
       : undefined;
   const output = resultOutput(execution, selected);
-  if (assigned) Object.assign(thread.variables, assigned);
+  if (assigned) assignOwn(thread.variables, assigned);
   return output;
 }
 
