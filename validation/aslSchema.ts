@@ -11,7 +11,9 @@
  */
 import type AslValidator from 'asl-validator';
 import { Module } from 'node:module';
+import { JSONPath } from 'jsonpath-plus';
 import { aslFormats, fromAsl, type AslOptions } from './aslFormats.js';
+import { unreadableShapes } from './aslReadable.js';
 import { ASL_SCHEMAS, STATE_MACHINE_SCHEMA } from './aslSchemas.js';
 import precompiled from './generated/aslStateMachineValidator.js';
 
@@ -134,7 +136,58 @@ export function useSchemaPass(which: 'compiled-once' | 'upstream'): void {
   schemaPass.jsonSchemaErrors = which === 'upstream' ? upstreamSchemaErrors : schemaErrors;
 }
 
-/** asl-validator on a copy of the definition (it writes QueryLanguage into the states it reads). */
+type DuplicateCheck = { mustNotHaveDuplicateFieldNamesAfterEvaluation: (definition: unknown) => unknown[] };
+const DUPLICATE_FIELD_NAME = (fromAsl('./types') as { StateMachineErrorCode: { DuplicateFieldName: string } })
+  .StateMachineErrorCode.DuplicateFieldName;
+
+/**
+ * asl-validator's check that no two keys of a payload template become one once `.$` is stripped,
+ * with its selector and messages, counting keys in a Map: its own counts them in an object literal,
+ * where `constructor` or `toString` is found on Object.prototype and taken for a duplicate.
+ */
+function duplicateFieldNames(definition: unknown): unknown[] {
+  const out: unknown[] = [];
+  const inspect = (parent: object): void => {
+    const seen = new Set<string>();
+    for (const [key, value] of Object.entries(parent)) {
+      const name = key.endsWith('.$') ? key.slice(0, -2) : key;
+      if (seen.has(name))
+        out.push({
+          'Error code': DUPLICATE_FIELD_NAME,
+          Message: `A duplicate field will exist after renaming to strip the ".$" suffix from: ${key}.$`,
+        });
+      seen.add(name);
+      if (typeof value === 'object' && value !== null) inspect(value);
+    }
+  };
+  const templates = JSONPath({
+    json: definition as object,
+    path: '$..[Parameters,ResultSelector]',
+  }) as unknown[];
+  for (const template of templates) if (typeof template === 'object' && template !== null) inspect(template);
+  return out;
+}
+(
+  fromAsl('./checks/duplicate-payload-template-fields') as DuplicateCheck
+).mustNotHaveDuplicateFieldNamesAfterEvaluation = duplicateFieldNames;
+
+/**
+ * asl-validator on a copy of the definition (it writes QueryLanguage into the states it reads).
+ * The shapes it cannot read (aslReadable.ts) are reported as schema problems, and it is not called.
+ */
 export function aslValidate(definition: unknown): ReturnType<typeof aslValidator> {
+  const unreadable = unreadableShapes(definition);
+  if (unreadable.length > 0) {
+    const errors = unreadable.map((u) => ({
+      'Error code': SCHEMA_VALIDATION_FAILED,
+      Message: `${u.pointer} is invalid. ${u.message}`,
+      schemaError: { instancePath: u.pointer },
+    }));
+    return {
+      isValid: false,
+      errors,
+      errorsText: (separator = '\n') => errors.map((e) => e.Message).join(separator),
+    };
+  }
   return aslValidator(structuredClone(definition));
 }
