@@ -3,41 +3,52 @@
  * the schema and named by its number when it is not one; read a piece at a time, as a long run's
  * file may be larger than memory holds.
  */
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, readSync } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 import { type CaseResult, CaseResultSchema } from '../reports/report.js';
 import { UsageError } from '../contracts/usageError.js';
-import { parseJsonText, zodPlace } from './io.js';
+import { DATA_KEYS, parseJsonText, zodPlace } from './io.js';
+import { MAX_FILE_BYTES, openRegularFile } from './userFile.js';
 
-/** Each line of a file and its number, read a piece at a time (the last line need not end). */
-function forEachLine(fd: number, each: (line: string, n: number) => void): void {
+/**
+ * Each line of a file and its number, read a piece at a time (the last line need not end); a line
+ * longer than the most this tool reads from a file is refused before it fills the memory.
+ */
+function forEachLine(fd: number, path: string, each: (line: string, n: number) => void): void {
   const buffer = Buffer.alloc(1 << 20);
   const decoder = new StringDecoder('utf8');
-  let rest = '';
+  // The start of a line that has not ended yet, in pieces (joined once, when it ends).
+  let pending: string[] = [];
+  let pendingLength = 0;
   let n = 0;
   for (let read: number; (read = readSync(fd, buffer, 0, buffer.length, null)) > 0;) {
-    const lines = (rest + decoder.write(buffer.subarray(0, read))).split('\n');
-    rest = lines.pop()!;
-    for (const line of lines) each(line, ++n);
+    const text = decoder.write(buffer.subarray(0, read));
+    let start = 0;
+    for (let end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', start)) {
+      pending.push(text.slice(start, end));
+      each(pending.join(''), ++n);
+      pending = [];
+      pendingLength = 0;
+      start = end + 1;
+    }
+    pending.push(text.slice(start));
+    pendingLength += text.length - start;
+    if (pendingLength > MAX_FILE_BYTES)
+      throw new UsageError(
+        'bad-report',
+        `line ${n + 1} of "${path}" is longer than ${MAX_FILE_BYTES / 1024 / 1024} MiB, the most this tool reads: it is not a cases.jsonl of this tool`,
+      );
   }
-  each(rest + decoder.end(), ++n);
+  each(pending.join('') + decoder.end(), ++n);
 }
 
 /** Each case result of a cases.jsonl, in the file's order (blank lines skipped). */
 export function forEachCase(path: string, each: (c: CaseResult) => void): void {
-  let fd: number;
+  const fd = openRegularFile(path, 'cases file');
   try {
-    fd = openSync(path, 'r');
-  } catch (e) {
-    throw new UsageError(
-      'unreadable-file',
-      `cannot read cases file "${path}": ${(e as Error).message.split('\n')[0]}; check the path`,
-    );
-  }
-  try {
-    forEachLine(fd, (line, n) => {
+    forEachLine(fd, path, (line, n) => {
       if (line.trim() === '') return;
-      const parsed = CaseResultSchema.safeParse(parseJsonText(line, `line ${n} of "${path}"`));
+      const parsed = CaseResultSchema.safeParse(parseJsonText(line, `line ${n} of "${path}"`, DATA_KEYS));
       if (!parsed.success)
         throw new UsageError(
           'bad-report',

@@ -1,7 +1,7 @@
 /** Policy documents the user gives (`--policy`, `--old`, `--new`): parsed, and a problem named with the file. */
 import { parsePolicy, type NormalizedPolicy, type PolicyDocument } from '../iam/policy.js';
 import { UsageError } from '../contracts/usageError.js';
-import { readJsonFile } from './io.js';
+import { DATA_KEYS, readJsonFile } from './io.js';
 
 /** A policy document read from `where` (a file, a git object): its first problem is one line naming it. */
 export function checkedPolicy(
@@ -19,5 +19,5 @@ export function checkedPolicy(
 
 /** A policy file (`--policy p.json`). */
 export function readPolicyFile(path: string): { doc: PolicyDocument; policy: NormalizedPolicy } {
-  return checkedPolicy(readJsonFile(path, 'policy file'), `policy file "${path}"`);
+  return checkedPolicy(readJsonFile(path, 'policy file', DATA_KEYS), `policy file "${path}"`);
 }

@@ -45,6 +45,7 @@ const DEFINITION_FILE_LIMITS: JsonLimits = {
     limit: 4 * DEFINITION_MAX_CHARS.value,
     source: 'four times what CreateStateMachine takes, room for indentation',
   },
+  protoKeys: 'ordinary',
 };
 
 /** The definition, refused when its compact JSON is longer than CreateStateMachine takes. */

@@ -14,8 +14,10 @@ export const USAGE_ERROR_CODES = {
   'missing-option': 'an option the command needs was not given (or a setting that stands in for it)',
   'bad-option': "an option's value is malformed, out of range, unknown, or given where it does not apply",
   // Files read
-  'unreadable-file': 'a file given cannot be read (no such file, a directory, permission denied)',
+  'unreadable-file':
+    'a file given cannot be read (no such file, permission denied, a directory, a device or a named pipe)',
   'invalid-json': 'a JSON file or value is not valid JSON',
+  'bad-key': 'a file of one of the tool\'s own formats has a key none of its fields has ("__proto__")',
   'too-large': 'a file or value is larger than Step Functions (or the tool) takes',
   'too-deep': 'a JSON file or value nests deeper than the tool reads',
   'bad-definition': 'a definition file does not hold a state machine definition',

@@ -211,6 +211,9 @@ describe('check', () => {
     expect(result.stderr).toContain(
       '"sagemaker:CreateTraningJob" matches no sagemaker action in the IAM catalog (did you mean "sagemaker:CreateTrainingJob"?)',
     );
+    // The file is named once: the policy's name already says "policy file".
+    expect(result.stderr).toContain(`warning: policy file "${typo}": /Statement/0/Action/0: `);
+    expect(result.stderr).not.toContain('policy file "policy file');
   });
 
   it('bad policy files and options: exit 2 with one clear line', async () => {

@@ -6,6 +6,7 @@ import type { StateMachineType } from '../../catalog/api.js';
 import type { PredictionOptions } from '../../oracles/options.js';
 import { UsageError } from '../../contracts/usageError.js';
 import { readPolicyFile } from '../policyFile.js';
+import type { MockCase } from '../../emulator/mock/mockConfig.js';
 import { readInput, type Io } from '../io.js';
 import { toPredictionOptions, type RawPredictionOptions } from '../predictionOptions.js';
 import { definitionProblem, readValidDefinition, reportUnmodelled } from '../definitionFile.js';
@@ -113,11 +114,10 @@ async function resolvedRequests(
   input: unknown,
   options: PredictionOptions,
   io: Io,
-  raw: Pick<CheckOptions, 'mock' | 'mockCase'>,
+  mock: MockCase | undefined,
 ): Promise<Map<string, Record<string, unknown>>> {
   const { EmulatedStepFunctions } = await import('../../emulator/stepFunctions.js');
   const { firstTaskRequests } = await import('../../emulator/engine/history.js');
-  const mock = (await import('../mockFile.js')).readMock(raw, definition);
   const sfn = new EmulatedStepFunctions({
     ...(options.region ? { region: options.region } : {}),
     account: options.account,
@@ -147,20 +147,22 @@ export async function checkCommand(raw: CheckOptions, io: Io): Promise<number> {
   const format = chosenFormat(raw.format, TEXT_OR_JSON);
   const { definition, type } = readValidDefinition(raw.definition);
   const policies = raw.policy.map((p) => readPolicyFile(p).policy);
-  const options = toPredictionOptions(raw, type, io);
-  for (const policy of policies) {
-    for (const w of await checkActionsAgainstCatalog(policy))
-      io.stderr(`warning: ${printable(`policy file "${policy.name}": ${w.path}: ${w.message}`)}\n`);
-  }
   if (raw.input === undefined && (raw.mock !== undefined || raw.mockCase !== undefined))
     throw new UsageError(
       'bad-option',
       '--mock and --mock-case go with --input (they answer the tasks of its run)',
     );
+  // Every file is read before anything is said: a problem with one is the only line.
+  const input = raw.input === undefined ? undefined : readInput(raw.input);
+  const mock =
+    raw.input === undefined ? undefined : (await import('../mockFile.js')).readMock(raw, definition);
+  const options = toPredictionOptions(raw, type, io);
+  for (const policy of policies) {
+    for (const w of await checkActionsAgainstCatalog(policy))
+      io.stderr(`warning: ${printable(`${policy.name}: ${w.path}: ${w.message}`)}\n`);
+  }
   const resolved =
-    raw.input === undefined
-      ? undefined
-      : await resolvedRequests(definition, type, readInput(raw.input), options, io, raw);
+    raw.input === undefined ? undefined : await resolvedRequests(definition, type, input, options, io, mock);
   const result = checkPolicy(definition, new PolicySet(policies), options, resolved);
   if (!result.ok) throw definitionProblem(raw.definition, result.problems);
   reportUnmodelled(result.unmodelled, io);

@@ -12,7 +12,7 @@ import { checkedPolicy } from '../policyFile.js';
 import { prepareReportDir } from '../files.js';
 import { writeWhole } from '../../reports/reporters/fileWrites.js';
 import { integer } from '../values.js';
-import { parseJsonText, readJsonFile, type Io } from '../io.js';
+import { DATA_KEYS, parseJsonText, readJsonFile, type Io } from '../io.js';
 import { readDefinition, toPredictionOptions, type RawPredictionOptions } from '../predictionOptions.js';
 import { seedLine, seedOf } from '../seed.js';
 import { chosenFormat, REGRESS_FORMATS } from '../options/report.js';
@@ -72,9 +72,9 @@ export function readPolicySource(
         `cannot read --${role} ${spec}: ${stderr || 'git show failed'}; check the ref and the path`,
       );
     }
-    raw = parseJsonText(text, `--${role} ${spec}`);
+    raw = parseJsonText(text, `--${role} ${spec}`, DATA_KEYS);
   } else {
-    raw = readJsonFile(spec, `--${role} policy file`);
+    raw = readJsonFile(spec, `--${role} policy file`, DATA_KEYS);
   }
   return checkedPolicy(raw, `--${role} ${spec}`);
 }
@@ -98,13 +98,14 @@ export async function regressCommand(raw: RegressRaw, io: Io, version: string): 
   // Every option is checked before anything is said of them (a warning, a drawn seed).
   const runs = integer(raw.runs ?? '100', '--runs', 1, 100_000);
   const { seed, drawn } = seedOf(raw.seed);
+  // Every file is read before anything is said (a warning, a drawn seed).
+  const definitions = (raw.definition ?? []).map((path) => ({ path, ...readDefinition(path) }));
   const options = toPredictionOptions(raw, undefined, io);
   const sources: CallSource[] = [];
   const verifySources = new Map<string, VerifySource>();
   let generated: { runs: number; seed: number } | undefined;
-  if (raw.definition && raw.definition.length > 0) {
-    for (const path of raw.definition) {
-      const { definition } = readDefinition(path);
+  if (definitions.length > 0) {
+    for (const { path, definition } of definitions) {
       sources.push({ name: path, definition });
       verifySources.set(path, { definition, input: {}, execCommand: `npx sfn-conformance exec ${path}` });
     }
