@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Entry point of the `sfn-conformance` command. The TypeScript sources are compiled to dist/ by
+// Entry point of the command, under both its names: `sfn-sagemaker-conformance` (the package's name,
+// what `npx` fetches outside a clone) and `sfn-conformance`. The TypeScript sources are compiled to dist/ by
 // `npm ci` / `npm install` (the `prepare` script).
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
