@@ -26,9 +26,6 @@ export interface Unresolved {
   readonly reason: 'missing' | 'multivalued';
 }
 
-const REGEX_SPECIAL = /[.*+?^${}()|[\]\\]/g;
-const escapeRegex = (text: string): string => text.replace(REGEX_SPECIAL, '\\$&');
-
 function tokenize(raw: string, options: PatternOptions): Token[] {
   const tokens: Token[] = [];
   let text = '';
@@ -75,11 +72,8 @@ function tokenize(raw: string, options: PatternOptions): Token[] {
 const STAR = -1;
 const ONE = -2;
 
-/**
- * Matches resolved tokens against a string without building a regular expression (patterns with
- * variables differ per request): classic wildcard matching that backtracks to the last `*`.
- */
-function globMatch(tokens: readonly Token[], candidate: string, ignoreCase: boolean): boolean {
+/** A pattern as code units to match: a character, {@link STAR} (`*`) or {@link ONE} (`?`). */
+function unitsOf(tokens: readonly Token[], ignoreCase: boolean): number[] {
   const units: number[] = [];
   for (const t of tokens) {
     if (t.kind === 'star') units.push(STAR);
@@ -88,7 +82,19 @@ function globMatch(tokens: readonly Token[], candidate: string, ignoreCase: bool
       const text = ignoreCase ? t.text.toLowerCase() : t.text;
       for (let i = 0; i < text.length; i++) units.push(text.charCodeAt(i));
     }
+    // A variable left in (read as any value) is a star: see IamPattern.test.
+    else units.push(STAR);
   }
+  return units;
+}
+
+/**
+ * Wildcard matching in O(pattern × candidate) at worst, with no regular expression: a compiled
+ * `^a.*a.*…b$` backtracks exponentially in its stars (seven stars against a long ARN took seconds).
+ * The classic two-pointer match: on a mismatch it goes back only to the last `*`, which then takes
+ * one more character; an earlier `*` never needs to take more, since the last one can.
+ */
+function globMatch(units: readonly number[], candidate: string, ignoreCase: boolean): boolean {
   const s = ignoreCase ? candidate.toLowerCase() : candidate;
   let p = 0;
   let c = 0;
@@ -125,9 +131,8 @@ export class IamPattern {
   private readonly literal?: string;
   /** The text before the one `*` that ends the pattern (`arn:...:training-job/name*`), when that is all it has. */
   private readonly prefix?: string;
-  private staticRegex?: RegExp;
-  /** The pattern with every variable read as `*`: what it could match whatever the variables hold. */
-  private anyValueRegex?: RegExp;
+  /** The pattern's units when it has no variables; with variables, each read as `*`: what it could match whatever they hold. */
+  private staticUnits?: readonly number[];
 
   constructor(raw: string, options: PatternOptions) {
     this.raw = raw;
@@ -167,16 +172,6 @@ export class IamPattern {
     return (this.tokenList ??= tokenize(this.raw, this.options));
   }
 
-  private toRegex(tokens: readonly Token[]): RegExp {
-    let source = '^';
-    for (const t of tokens) {
-      if (t.kind === 'text') source += escapeRegex(t.text);
-      else if (t.kind === 'star') source += '.*';
-      else if (t.kind === 'one') source += '.';
-    }
-    return new RegExp(source + '$', this.ignoreCase ? 'is' : 's');
-  }
-
   /** Replaces the variables with their values; reports the first variable without a single value. */
   private resolve(context: RequestContext): readonly Token[] | Unresolved {
     const out: Token[] = [];
@@ -205,18 +200,15 @@ export class IamPattern {
       return (this.ignoreCase ? candidate.toLowerCase() : candidate) === this.literal;
     if (this.prefix !== undefined)
       return (this.ignoreCase ? candidate.toLowerCase() : candidate).startsWith(this.prefix);
-    if (!this.hasVariables) {
-      this.staticRegex ??= this.toRegex(this.tokens);
-      return this.staticRegex.test(candidate);
-    }
+    this.staticUnits ??= unitsOf(this.tokens, this.ignoreCase);
+    if (!this.hasVariables) return globMatch(this.staticUnits, candidate, this.ignoreCase);
     const resolved = this.resolve(context);
     if (!Array.isArray(resolved)) {
       if (!ruleOutByLiterals) return resolved as Unresolved;
       // Literal parts that rule the candidate out decide it, whatever the variable would hold.
-      this.anyValueRegex ??= this.toRegex(this.tokens.map((t) => (t.kind === 'var' ? { kind: 'star' } : t)));
-      return this.anyValueRegex.test(candidate) ? (resolved as Unresolved) : false;
+      return globMatch(this.staticUnits, candidate, this.ignoreCase) ? (resolved as Unresolved) : false;
     }
-    return globMatch(resolved as readonly Token[], candidate, this.ignoreCase);
+    return globMatch(unitsOf(resolved as readonly Token[], this.ignoreCase), candidate, this.ignoreCase);
   }
 
   /** The pattern with its variables replaced, for explanations. */
