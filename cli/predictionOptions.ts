@@ -6,6 +6,7 @@ import type { Io } from './io.js';
 import { DEFINITION_MAX_CHARS } from '../catalog/stepFunctionsLimits.js';
 import { DEFINITION_LIMITS, parseJsonText, readJsonFile, type JsonLimits } from './io.js';
 import { isObject } from '../syntax/json.js';
+import { checkedWrapper } from './definitionWrapper.js';
 
 /** The options `policy` and `check` share, as commander hands them over. */
 export interface RawPredictionOptions {
@@ -31,10 +32,10 @@ export function readDefinition(path: string): { definition: unknown; type?: Stat
       `definition file "${path}" must hold a JSON object with StartAt and States`,
     );
   if (!('States' in raw) && 'definition' in raw) {
+    const { type } = checkedWrapper(raw, path);
     const inner =
       typeof raw.definition === 'string' ? parseWrapped(raw.definition, path) : sent(raw.definition, path);
-    const type = typeof raw.type === 'string' ? raw.type.toUpperCase() : undefined;
-    return type === 'EXPRESS' || type === 'STANDARD' ? { definition: inner, type } : { definition: inner };
+    return type ? { definition: inner, type } : { definition: inner };
   }
   return { definition: sent(raw, path) };
 }

@@ -2,15 +2,14 @@ import { isPartition, type Partition } from '../../catalog/api.js';
 import { printable, printableLines } from '../../contracts/printable.js';
 import { partitionOf } from '../../catalog/regions.js';
 import { DEFAULT_REGION } from '../../oracles/options.js';
-import { CREATE_ERRORS, SCENARIO_BOUNDS, type WorldScenario } from '../../catalog/scenario.js';
 import { EmulatedStepFunctions, StepFunctionsError } from '../../emulator/stepFunctions.js';
 import { UsageError } from '../../contracts/usageError.js';
 import { readPolicyFile } from '../policyFile.js';
 import { checkAccount, checkExecutionName, checkRegion, checkSeed } from '../values.js';
-import { readInput, readJsonFile, type Io } from '../io.js';
+import { readInput, type Io } from '../io.js';
 import { readDefinition } from '../predictionOptions.js';
 import { readMock } from '../mockFile.js';
-import { isObject } from '../../syntax/json.js';
+import { readScenario } from '../scenarioFile.js';
 import { chosenFormat, TEXT_OR_JSON } from '../options/report.js';
 
 /** `exec`'s options, as commander hands them over. */
@@ -56,83 +55,6 @@ function regionOf(raw: ExecRaw, definition: unknown): string {
   }
   const partition = (raw.partition as Partition | undefined) ?? partitionOfDefinition(definition) ?? 'aws';
   return DEFAULT_REGION[partition];
-}
-
-/** `--input '{"a":1}'` or `--input @file.json`. */
-
-/** A scenario file: the WorldScenario shape (docs/emulator.md, "Scenario files"). */
-export function readScenario(path: string): WorldScenario {
-  const raw = readJsonFile(path, 'scenario file');
-  const where = `scenario file "${path}"`;
-  if (!isObject(raw)) throw new UsageError('bad-scenario', `${where} must hold a JSON object`);
-  const known = ['createError', 'job', 'referencesExist', 'namesInUse', 'abortAfterPolls'];
-  for (const k of Object.keys(raw))
-    if (!known.includes(k))
-      throw new UsageError('bad-scenario', `${where}: unknown field "${k}" (fields: ${known.join(', ')})`);
-  const scenario: Record<string, unknown> = { referencesExist: raw.referencesExist ?? true };
-  if (typeof scenario.referencesExist !== 'boolean')
-    throw new UsageError('bad-scenario', `${where}: referencesExist must be true or false`);
-  if (raw.namesInUse !== undefined) {
-    if (typeof raw.namesInUse !== 'boolean')
-      throw new UsageError('bad-scenario', `${where}: namesInUse must be true or false`);
-    if (raw.namesInUse) scenario.namesInUse = true;
-  }
-  const B = SCENARIO_BOUNDS;
-  /** An integer field within its bounds, named with them. */
-  const bounded = (value: unknown, field: string, { min, max }: { min: number; max: number }): number => {
-    if (!Number.isInteger(value) || (value as number) < min || (value as number) > max)
-      throw new UsageError(
-        'bad-scenario',
-        `${where}: ${field} must be an integer from ${min} to ${max} (got ${JSON.stringify(value)})`,
-      );
-    return value as number;
-  };
-  if (raw.createError !== undefined) {
-    const e = raw.createError as Record<string, unknown>;
-    if (!isObject(e) || !(CREATE_ERRORS as readonly string[]).includes(String(e.error)))
-      throw new UsageError(
-        'bad-scenario',
-        `${where}: createError must be { "error": ${CREATE_ERRORS.join('|')}, "times": ${B.createErrorTimes.min} to ${B.createErrorTimes.max} }`,
-      );
-    scenario.createError = {
-      error: e.error,
-      times: bounded(e.times, 'createError.times', B.createErrorTimes),
-    };
-  }
-  if (raw.job !== undefined) {
-    const j = raw.job as Record<string, unknown>;
-    if (!isObject(j) || !['Completed', 'Failed', 'Stopped'].includes(String(j.outcome)))
-      throw new UsageError(
-        'bad-scenario',
-        `${where}: job must be { "outcome": Completed|Failed|Stopped, "polls": n, "durationSeconds": s, "failureReason"?: text }`,
-      );
-    const duration = j.durationSeconds ?? 60;
-    if (
-      typeof duration !== 'number' ||
-      !(duration >= B.durationSeconds.min && duration <= B.durationSeconds.max)
-    )
-      throw new UsageError(
-        'bad-scenario',
-        `${where}: job.durationSeconds must be a number from ${B.durationSeconds.min} to ${B.durationSeconds.max} (a year, the longest an execution runs; got ${JSON.stringify(duration)})`,
-      );
-    if (
-      j.failureReason !== undefined &&
-      (typeof j.failureReason !== 'string' || j.failureReason.length > B.failureReasonLength.max)
-    )
-      throw new UsageError(
-        'bad-scenario',
-        `${where}: job.failureReason must be a text of at most ${B.failureReasonLength.max} characters (SageMaker's FailureReason)`,
-      );
-    scenario.job = {
-      polls: bounded(j.polls ?? 0, 'job.polls', B.polls),
-      outcome: j.outcome,
-      durationSeconds: duration,
-      ...(typeof j.failureReason === 'string' ? { failureReason: j.failureReason } : {}),
-    };
-  }
-  if (raw.abortAfterPolls !== undefined)
-    scenario.abortAfterPolls = bounded(raw.abortAfterPolls, 'abortAfterPolls', B.abortAfterPolls);
-  return scenario as unknown as WorldScenario;
 }
 
 /** `sfn-conformance exec`: one execution in the built-in emulator. Exit 0 SUCCEEDED, 1 otherwise. */
