@@ -8,6 +8,7 @@ import jsonata from 'jsonata';
 import { setOwn } from '../../syntax/json.js';
 import { evaluateIntrinsic, isIntrinsic } from './intrinsics.js';
 import { readValue, type PathScope } from './jsonPath.js';
+import { JSONATA_OPTIONS } from './jsonataLimits.js';
 import { StatesError } from './statesError.js';
 
 export { readValue, type PathScope } from './jsonPath.js';
@@ -55,7 +56,8 @@ function expression(text: string): ReturnType<typeof jsonata> {
   let e = compiled.get(text);
   if (!e) {
     try {
-      e = jsonata(text);
+      // Bounded in time and depth, its regular expressions too (jsonataLimits.ts).
+      e = jsonata(text, JSONATA_OPTIONS);
       // Step Functions' own JSONata functions (the Developer Guide's JSONata page): $parse reads a
       // JSON string.
       e.registerFunction(
