@@ -208,6 +208,12 @@ export function readJsonFile(path: string, what: string, limits: JsonLimits = {}
           ? `${named} has more than ${limits.maxChars.limit} characters (${limits.maxChars.source}); make it smaller`
           : `${named} is larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB, the most this tool reads from a file; is it the right file?`,
     );
+  // PowerShell's `>` writes UTF-16, which starts with its own byte order mark (FF FE or FE FF).
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
+    throw new UsageError(
+      'invalid-json',
+      `${named} is UTF-16 text (it starts with a UTF-16 byte order mark); save it as UTF-8`,
+    );
   const text = bytes.toString('utf8');
   return parseJsonText(text.startsWith(BOM) ? text.slice(1) : text, named, limits);
 }
@@ -220,6 +226,8 @@ export function zodPlace(path: readonly PropertyKey[] | undefined): string {
 /** An execution input: JSON text, or `@file` (none: `{}`). */
 export function readInput(value: string | undefined): unknown {
   if (value === undefined) return {};
+  if (value === '@')
+    throw new UsageError('bad-option', '--input @ names no file; give --input @FILE, or the JSON itself');
   if (value.startsWith('@')) return readJsonFile(value.slice(1), 'input file', INPUT_LIMITS);
   return parseJsonText(value, '--input', INPUT_LIMITS);
 }

@@ -2,7 +2,7 @@
  * Reading the files a user names: never more than a limit, a byte order mark skipped, and a file
  * that cannot be read said as what it is and how to fix it, not as an error code.
  */
-import { closeSync, openSync, ftruncateSync, readFileSync } from 'node:fs';
+import { closeSync, openSync, ftruncateSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { dir, file } from './testing/commandLine.js';
@@ -54,6 +54,15 @@ describe('a byte order mark', () => {
     expect(input.stderr).toBe('');
   });
 
+  it('of UTF-16 (as PowerShell writes files) is named, with what to do', async () => {
+    const path = `${dir}/utf16.json`;
+    writeFileSync(path, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('{}', 'utf16le')]));
+    expectOneLine(
+      await run('exec', example, '--input', `@${path}`),
+      /input file ".*utf16\.json" is UTF-16 text \(it starts with a UTF-16 byte order mark\); save it as UTF-8/,
+    );
+  });
+
   it('at the start of JSON text given on the command line is named, not called an invalid symbol', async () => {
     expectOneLine(
       await run('exec', example, '--input', '\uFEFF{}'),
@@ -73,6 +82,10 @@ describe('a file that cannot be read', () => {
     expect(unreadable('policy file', 'p.json', error).message).toMatch(
       new RegExp(`^cannot read policy file "p\\.json": .*${message.source}`),
     );
+  });
+
+  it('--input @ with no name after it', async () => {
+    expectOneLine(await run('exec', example, '--input', '@'), /--input @ names no file; give --input @FILE/);
   });
 
   it('through a path whose part is a file', async () => {
