@@ -36,11 +36,14 @@ export const USAGE_ERROR_CODES = {
   'mismatched-reports': 'reports given to merge are not shards of one run',
   'duplicate-shard': 'merge was given the same shard twice',
   'missing-cases': "a shard's report summarises cases, and its cases.jsonl is not beside it",
+  'bad-shard':
+    "a shard's files are not its run's: cases of another shard or seed, a case twice or missing, a report and cases.jsonl that disagree",
   // Files written
   'bad-report-dir': 'the report directory cannot hold a report (empty, a file, special, not writable)',
   'report-exists': 'the report directory already holds report files (without --overwrite)',
   'file-exists': 'a file the command would create exists already, and is not overwritten',
   'report-changed': 'a part file of the report changed under the run while it was written',
+  'report-locked': 'another command (a live process) is writing into the report directory',
   // Targets
   'unavailable-target': 'the target named is not available for this command in this version',
   'endpoint-override': "--target aws, but the SDK's configuration points a service at another endpoint",

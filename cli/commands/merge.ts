@@ -1,12 +1,13 @@
 /**
  * `merge DIR... --report OUT`: one report from the reports of a run's shards (`run --shard i/n`),
  * with every file regenerated from the merged cases. Reports of different runs (seed, runs per
- * suite, suites, target, tool version, shard count) are refused, as is a shard given twice.
+ * suite, suites, target, tool version, shard count) are refused, as is a shard given twice or a
+ * shard whose files are not its run's (cli/shardCheck.ts). The merged report has no cases/s.
  */
-import { closeSync, existsSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
+import { closeSync, existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { type CaseEntry, type Report, SCHEMA_VERSION } from '../../reports/report.js';
-import { writeAll } from '../../reports/reporters/fileWrites.js';
+import { openForWriting, writeAll } from '../../reports/reporters/fileWrites.js';
 import { reportDirFiles, ReportFiles } from '../../reports/reporters/reportFiles.js';
 import { printSummary } from '../../reports/reporters/summary.js';
 import { replayById } from '../../reports/replayCommand.js';
@@ -14,10 +15,12 @@ import { summarise, totalsOf } from '../../reports/tally.js';
 import { REPORT_FORMATS } from '../../reports/writers/formats.js';
 import { UsageError } from '../../contracts/usageError.js';
 import { forEachCase } from '../casesFile.js';
-import { prepareReportDir } from '../files.js';
+import { takeReportDir } from '../files.js';
+import { watchInterruption } from '../interruption.js';
 import type { Io } from '../io.js';
 import { readReportFile } from '../reportFile.js';
 import { exitCodeOf, formatOf } from '../runSummary.js';
+import { checkShard } from '../shardCheck.js';
 
 /** `merge`'s options, as commander hands them over. */
 export interface MergeRaw {
@@ -77,7 +80,7 @@ export function mergeReports(reports: readonly { path: string; report: Report }[
   const startedAt = reports.map((x) => x.report.startedAt).sort()[0]!;
   const ended = Math.max(...reports.map((x) => Date.parse(x.report.startedAt) + x.report.durationMs));
   const durationMs = ended - Date.parse(startedAt);
-  const sum = (k: keyof Report['stats']) => reports.reduce((n, x) => n + x.report.stats[k], 0);
+  const sum = (k: 'shrinkSteps' | 'shrinkExecutions') => reports.reduce((n, x) => n + x.report.stats[k], 0);
   const targetStats: Record<string, number> = {};
   for (const { report } of reports)
     for (const [k, v] of Object.entries(report.target.stats ?? {}))
@@ -94,9 +97,9 @@ export function mergeReports(reports: readonly { path: string; report: Report }[
     totals: totalsOf(cases),
     ...(count > 1 ? { mergedShards: reports.length } : {}),
     ...(reports.some((x) => x.report.interrupted) ? { interrupted: true } : {}),
+    // No rate: the shards ran apart (elsewhere, at other times), and no sum of theirs is the run's.
     stats: {
       maxInFlight: Math.max(...reports.map((x) => x.report.stats.maxInFlight)),
-      casesPerSecond: Math.round((cases.length / Math.max(durationMs, 1)) * 1000 * 10) / 10,
       shrinkSteps: sum('shrinkSteps'),
       shrinkExecutions: sum('shrinkExecutions'),
     },
@@ -140,7 +143,7 @@ function writeMergedCases(
 ): void {
   const file = join(out, 'cases.jsonl');
   const temporary = `${file}.${process.pid}.tmp`;
-  let fd: number | undefined = openSync(temporary, 'w');
+  let fd: number | undefined = openForWriting(temporary, 'replace');
   try {
     reports.forEach(({ report }, i) => {
       const jsonl = sources[i];
@@ -177,21 +180,29 @@ export function mergeCommand(dirs: readonly string[], raw: MergeRaw, io: Io): nu
   const reports = dirs.map((d) => ({ path: reportPath(d), report: readReportFile(reportPath(d)) }));
   const merged = mergeReports(reports, raw.report);
   const sources = casesOf(reports);
-  prepareReportDir(raw.report, reportDirFiles(REPORT_FORMATS), raw.overwrite === true);
-  writeMergedCases(reports, sources, raw.report);
-  const files = new ReportFiles(raw.report, REPORT_FORMATS);
+  reports.forEach((r, i) => checkShard({ ...r, jsonl: sources[i] }));
+  const lock = takeReportDir(raw.report, reportDirFiles(REPORT_FORMATS), raw.overwrite === true);
+  // A signal waits until the files are whole: the merge is not cut between its files.
+  const unwatch = watchInterruption(() => undefined);
   try {
-    for (const c of merged.cases) files.add(c);
-  } catch (e) {
-    files.discard();
-    throw e;
+    writeMergedCases(reports, sources, raw.report);
+    const files = new ReportFiles(raw.report, REPORT_FORMATS);
+    try {
+      for (const c of merged.cases) files.add(c);
+    } catch (e) {
+      files.discard();
+      throw e;
+    }
+    const summary = summarise(merged);
+    files.finish(summary);
+    const count = reports[0]!.report.shard?.count ?? 1;
+    if (reports.length < count)
+      io.stderr(`merged ${reports.length} of ${count} shards: the merged report holds only their cases\n`);
+    printSummary(summary, raw.report, io, formatOf(raw.format));
+    if (merged.interrupted) return 130;
+    return exitCodeOf(summary);
+  } finally {
+    unwatch();
+    lock.release();
   }
-  const summary = summarise(merged);
-  files.finish(summary);
-  const count = reports[0]!.report.shard?.count ?? 1;
-  if (reports.length < count)
-    io.stderr(`merged ${reports.length} of ${count} shards: the merged report holds only their cases\n`);
-  printSummary(summary, raw.report, io, formatOf(raw.format));
-  if (merged.interrupted) return 130;
-  return exitCodeOf(summary);
 }

@@ -27,7 +27,9 @@ import { isSuiteName, SUITE_NAMES, type SuiteName } from '../../suites/suites.js
 import type { AwsTarget } from '../../suites/targets/aws/awsTarget.js';
 import type { Target } from '../../contracts/target.js';
 import { UsageError } from '../../contracts/usageError.js';
-import { prepareReportDir } from '../files.js';
+import { checkNewFile, takeReportDir } from '../files.js';
+import { LOCK_FILE } from '../reportDirLock.js';
+import { pastChecks } from '../commandOutput.js';
 import { watchInterruption } from '../interruption.js';
 import { type Io, readJsonFile, zodPlace } from '../io.js';
 import type { AwsRaw } from '../aws/connect.js';
@@ -130,11 +132,19 @@ export async function runCommand(raw: RunRaw, io: Io, version: string): Promise<
   const failOn = failOnOf(raw.failOn);
   const format = formatOf(raw.format);
   const baseline = raw.expect === undefined ? undefined : readExpectations(raw.expect);
-  if (raw.writeExpect !== undefined && existsSync(raw.writeExpect))
-    throw new UsageError(
-      'file-exists',
-      `--write-expect "${raw.writeExpect}" exists; it is not overwritten: give a new file, or remove it first`,
+  // Without --report, each run gets a directory of its own: nothing is overwritten.
+  const dir =
+    raw.report ??
+    join(
+      'sfn-conformance-reports',
+      `run-${new Date().toISOString().replace(/[:.]/g, '-')}-seed-${seed}${shard ? `-shard-${shard.index}-of-${shard.count}` : ''}`,
     );
+  const dirFiles = reportDirFiles(REPORT_FORMATS);
+  if (raw.writeExpect !== undefined)
+    checkNewFile(raw.writeExpect, '--write-expect', [
+      dir,
+      ...[...dirFiles, LOCK_FILE].map((f) => join(dir, f)),
+    ]);
   const selected: { target: Target; args: string; runArgs?: string; mutants?: MutantName[] } =
     // The AWS SDK is loaded only for a run that uses it (it is most of the start-up otherwise).
     local ??
@@ -146,84 +156,91 @@ export async function runCommand(raw: RunRaw, io: Io, version: string): Promise<
     if (drawn) io.stderr(seedLine(seed));
     return (await import('../aws/plan.js')).printPlan(aws, suites, runs, seed, io);
   }
-  // Without --report, each run gets a directory of its own: nothing is overwritten.
-  const dir =
-    raw.report ??
-    join(
-      'sfn-conformance-reports',
-      `run-${new Date().toISOString().replace(/[:.]/g, '-')}-seed-${seed}${shard ? `-shard-${shard.index}-of-${shard.count}` : ''}`,
-    );
-  // A run that did not finish leaves its cases.jsonl alone: say what can be done with it.
   const casesJsonl = join(dir, 'cases.jsonl');
-  if (!raw.overwrite && existsSync(casesJsonl) && !existsSync(join(dir, 'report.json'))) {
-    const done = readFileSync(casesJsonl, 'utf8')
-      .split('\n')
-      .filter((l) => l.trim() !== '').length;
-    throw new UsageError(
-      'report-exists',
-      `the report directory "${dir}" holds the cases.jsonl of a run that did not finish (${done} cases): replay one with \`${replayById(casesJsonl, '<id>', 'sfn-conformance')}\`, or pass --overwrite to run again from the start`,
-    );
-  }
-  prepareReportDir(dir, reportDirFiles(REPORT_FORMATS), raw.overwrite === true);
-  const reportFile = join(dir, 'report.json');
-  const matcher = baseline
-    ? baselineMatcher(baseline, raw.expect!, target.kind, new Date().toISOString().slice(0, 10))
-    : undefined;
-  const region = aws ? aws.region : (raw.region ?? 'us-east-1');
-  const mutant = mutantField(mutants);
-  // SIGINT / SIGTERM: start nothing new, stop what is in flight, clean up, write the partial report.
-  const interruption = new AbortController();
-  const unwatch = watchInterruption((why) => {
-    io.stderr(`\ninterrupted (${why}): starting no new cases, stopping executions in flight, cleaning up\n`);
-    interruption.abort();
-    void target.interrupt?.();
+  // The directory is this run's until it ends, however it ends (see cli/reportDirLock.ts).
+  const lock = takeReportDir(dir, dirFiles, raw.overwrite === true, () => {
+    // A run that did not finish leaves its cases.jsonl alone: say what can be done with it.
+    if (!raw.overwrite && existsSync(casesJsonl) && !existsSync(join(dir, 'report.json'))) {
+      const done = readFileSync(casesJsonl, 'utf8')
+        .split('\n')
+        .filter((l) => l.trim() !== '').length;
+      throw new UsageError(
+        'report-exists',
+        `the report directory "${dir}" holds the cases.jsonl of a run that did not finish (${done} cases): replay one with \`${replayById(casesJsonl, '<id>', 'sfn-conformance')}\`, or pass --overwrite to run again from the start`,
+      );
+    }
   });
-  // Each output of the run is a reporter; the files that list every case are written as the
-  // cases finish, so the run holds its findings only.
-  const terminal = process.stderr.isTTY === true;
-  const report = await streamSuites({
-    signal: interruption.signal,
-    target,
-    runs,
-    seed,
-    concurrency,
-    suites,
-    shrinkBudget,
-    ...(shrinkSeconds !== undefined ? { shrinkSeconds } : {}),
-    ...(local && workers > 1 ? { workers: { count: workers, mutants: local.mutants } } : {}),
-    reportFile,
-    ...(shard ? { shard } : {}),
-    targetArgs: selected.runArgs ?? args,
-    region,
-    version,
-    reportTarget: {
-      ...(aws?.endpoint ? { endpoint: aws.endpoint } : {}),
-      ...(mutant ? { mutant } : {}),
-    },
-    ...(matcher ? { baseline: matcher } : {}),
-    ...(raw.failOn ? { failOn } : {}),
-    reporters: [
-      casesJsonlReporter(casesJsonl),
-      reportFilesReporter(dir, REPORT_FORMATS),
-      // The drawn seed once the report files are open: a refusal to open them stays one line.
-      ...(drawn ? [{ onRunStart: () => io.stderr(seedLine(seed)) }] : []),
-      progressReporter(io, {
-        quiet: raw.quiet === true,
-        live: raw.progress ?? terminal,
-        colour: terminal && !process.env.NO_COLOR,
-      }),
-      ...(raw.writeExpect !== undefined ? [expectationsFileReporter(raw.writeExpect, reportFile)] : []),
-      summaryReporter(io, dir, format),
-    ],
-  }).finally(unwatch);
-  const stats = report.target.stats;
-  if (aws) for (const problem of aws.cleanupProblems) io.stderr(`clean-up failed: ${problem}\n`);
-  if (stats && stats.cleanupFailures! > 0)
-    io.stderr(
-      `${stats.cleanupFailures} resources could not be deleted; remove them with: npx sfn-conformance sweep ${args} --run-id ${aws?.runId ?? ''}\n`,
-    );
-  if (report.interrupted) return 130;
-  return exitCodeOf(report);
+  try {
+    const reportFile = join(dir, 'report.json');
+    const matcher = baseline
+      ? baselineMatcher(baseline, raw.expect!, target.kind, new Date().toISOString().slice(0, 10))
+      : undefined;
+    const region = aws ? aws.region : (raw.region ?? 'us-east-1');
+    const mutant = mutantField(mutants);
+    // SIGINT / SIGTERM: start nothing new, stop what is in flight, clean up, write the partial report.
+    const interruption = new AbortController();
+    const unwatch = watchInterruption((why) => {
+      io.stderr(
+        `\ninterrupted (${why}): starting no new cases, stopping executions in flight, cleaning up\n`,
+      );
+      interruption.abort();
+      void target.interrupt?.();
+    });
+    // Each output of the run is a reporter; the files that list every case are written as the
+    // cases finish, so the run holds its findings only.
+    const terminal = process.stderr.isTTY === true;
+    const report = await streamSuites({
+      signal: interruption.signal,
+      target,
+      runs,
+      seed,
+      concurrency,
+      suites,
+      shrinkBudget,
+      ...(shrinkSeconds !== undefined ? { shrinkSeconds } : {}),
+      ...(local && workers > 1 ? { workers: { count: workers, mutants: local.mutants } } : {}),
+      reportFile,
+      ...(shard ? { shard } : {}),
+      targetArgs: selected.runArgs ?? args,
+      region,
+      version,
+      reportTarget: {
+        ...(aws?.endpoint ? { endpoint: aws.endpoint } : {}),
+        ...(mutant ? { mutant } : {}),
+      },
+      ...(matcher ? { baseline: matcher } : {}),
+      ...(raw.failOn ? { failOn } : {}),
+      reporters: [
+        casesJsonlReporter(casesJsonl),
+        reportFilesReporter(dir, REPORT_FORMATS),
+        // Past its checks once the report files are open: the notes held until then are said, and
+        // the drawn seed (a refusal to open the files stays one line).
+        {
+          onRunStart: () => {
+            pastChecks(io);
+            if (drawn) io.stderr(seedLine(seed));
+          },
+        },
+        progressReporter(io, {
+          quiet: raw.quiet === true,
+          live: raw.progress ?? terminal,
+          colour: terminal && !process.env.NO_COLOR,
+        }),
+        ...(raw.writeExpect !== undefined ? [expectationsFileReporter(raw.writeExpect, reportFile)] : []),
+        summaryReporter(io, dir, format),
+      ],
+    }).finally(unwatch);
+    const stats = report.target.stats;
+    if (aws) for (const problem of aws.cleanupProblems) io.stderr(`clean-up failed: ${problem}\n`);
+    if (stats && stats.cleanupFailures! > 0)
+      io.stderr(
+        `${stats.cleanupFailures} resources could not be deleted; remove them with: npx sfn-conformance sweep ${args} --run-id ${aws?.runId ?? ''}\n`,
+      );
+    if (report.interrupted) return 130;
+    return exitCodeOf(report);
+  } finally {
+    lock.release();
+  }
 }
 
 function failOnOf(value: string | undefined): FailOn {

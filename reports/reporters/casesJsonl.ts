@@ -4,9 +4,9 @@
  * all: a write the file system cuts short (a full disk) is taken back to the last whole line, and
  * the error (naming the file) fails the run.
  */
-import { closeSync, ftruncateSync, openSync } from 'node:fs';
+import { closeSync, ftruncateSync } from 'node:fs';
 import type { CaseResult } from '../report.js';
-import { appendWhole } from './fileWrites.js';
+import { appendWhole, openForWriting } from './fileWrites.js';
 import type { RunReporter } from './runReporter.js';
 
 /** The reporter that writes a run's cases.jsonl at `path` (started empty). */
@@ -21,7 +21,7 @@ export function casesJsonlReporter(path: string): RunReporter {
   };
   return {
     onRunStart() {
-      fd = openSync(path, 'a');
+      fd = openForWriting(path, 'append');
       ftruncateSync(fd, 0);
       size = 0;
     },

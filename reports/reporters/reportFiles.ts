@@ -4,14 +4,14 @@
  * put together from its summary and its parts, written whole (a temporary file renamed into
  * place) and the parts removed. Memory holds no case the files list.
  */
-import { closeSync, openSync, readSync, renameSync, rmSync } from 'node:fs';
+import { closeSync, readSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError } from '../../contracts/usageError.js';
 import type { CaseEntry } from '../report.js';
 import type { ReportSummary } from '../tally.js';
 import type { ReportFormat } from '../writers/format.js';
 import { REPORT_FORMATS } from '../writers/formats.js';
-import { writeAll } from './fileWrites.js';
+import { openForWriting, writeAll } from './fileWrites.js';
 import type { RunReporter } from './runReporter.js';
 
 /** Where a section's texts lie in a part file: byte ranges, in the order written. */
@@ -47,7 +47,13 @@ export class ReportFiles {
       for (const format of formats)
         if (format.perCase) {
           const path = join(dir, partFileName(format.fileName));
-          this.parts.push({ format, path, fd: openSync(path, 'w+'), bytes: 0, sections: new Map() });
+          this.parts.push({
+            format,
+            path,
+            fd: openForWriting(path, 'readWrite'),
+            bytes: 0,
+            sections: new Map(),
+          });
         }
     } catch (e) {
       this.discard();
@@ -109,7 +115,7 @@ export class ReportFiles {
     const temporary = `${path}.${process.pid}.tmp`;
     const part = this.parts.find((p) => p.format === format);
     const buffer = Buffer.alloc(1 << 16);
-    const out = openSync(temporary, 'w');
+    const out = openForWriting(temporary, 'replace');
     let open = true;
     try {
       for (const chunk of format.render(summary)) {

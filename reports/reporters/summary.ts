@@ -59,7 +59,7 @@ export function printSummary(
     return;
   }
   const shard = report.shard ? `shard ${report.shard.index}/${report.shard.count}, ` : '';
-  const line = `${t.cases} cases: ${t.matched} matched, ${t.diverged} diverged${t.expected ? ` (${t.expected} expected)` : ''}, ${t.errored} errored${t.undecided ? `, ${t.undecided} undecided` : ''}${t.skipped ? `, ${t.skipped} not run` : ''} (${shard}seed ${report.seed}, ${report.stats.casesPerSecond} cases/s)`;
+  const line = `${t.cases} cases: ${t.matched} matched, ${t.diverged} diverged${t.expected ? ` (${t.expected} expected)` : ''}, ${t.errored} errored${t.undecided ? `, ${t.undecided} undecided` : ''}${t.skipped ? `, ${t.skipped} not run` : ''} (${shard}seed ${report.seed}${report.stats.casesPerSecond === undefined ? '' : `, ${report.stats.casesPerSecond} cases/s`})`;
   const md = format === 'markdown';
   const out = [md ? `**${line}**` : line];
   if (groups.length > 0)

@@ -31,7 +31,7 @@ function render(report: ReportSummary): readonly string[] {
     '',
     `Target: ${targetLine(report)}. Seed ${report.seed}, ${report.runs} runs per suite, suites ${report.suites.join(', ')}, concurrency ${report.concurrency}.`,
     '',
-    `**${t.cases} cases: ${t.matched} matched, ${t.diverged} diverged${t.expected ? ` (${t.expected} expected)` : ''}, ${t.errored} errored${t.undecided ? `, ${t.undecided} undecided` : ''}${t.skipped ? `, ${t.skipped} skipped` : ''}** in ${(report.durationMs / 1000).toFixed(1)} s (${report.stats.casesPerSecond} cases/s).`,
+    `**${t.cases} cases: ${t.matched} matched, ${t.diverged} diverged${t.expected ? ` (${t.expected} expected)` : ''}, ${t.errored} errored${t.undecided ? `, ${t.undecided} undecided` : ''}${t.skipped ? `, ${t.skipped} skipped` : ''}** in ${(report.durationMs / 1000).toFixed(1)} s${report.stats.casesPerSecond === undefined ? '' : ` (${report.stats.casesPerSecond} cases/s)`}.`,
     '',
     ...(report.interrupted
       ? ['**Interrupted**: the cases that finished before the interruption, no others.', '']
