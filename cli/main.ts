@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { printable } from '../contracts/printable.js';
 import { UsageError } from '../contracts/usageError.js';
+import { CLOSED_OUTPUT_EXIT, heldNotes, OutputError, outputFailure, streamIo } from './commandOutput.js';
 import { isSystemError, systemErrorLine } from './files.js';
 import { processIo, type Io } from './io.js';
 import type { CommandContext } from './program/context.js';
@@ -60,7 +61,11 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
 /** Runs the command line; returns the exit code (0 ok, 1 a finding, 2 bad input). Never throws for user errors. */
 export async function runCli(argv: readonly string[], io: Io = processIo): Promise<number> {
   let exitCode = 0;
-  const program = buildProgram(io, (code) => {
+  // The process's streams fail as the command's errors (a closed pipe, a full disk), and the
+  // notes on the side wait until the command is past its checks.
+  const streams = io === processIo ? streamIo(process.stdout, process.stderr) : io;
+  const output = heldNotes(streams);
+  const program = buildProgram(output.io, (code) => {
     exitCode = code;
   });
   try {
@@ -76,9 +81,11 @@ export async function runCli(argv: readonly string[], io: Io = processIo): Promi
         `help: there is no command "${argv[1]}"; the commands are ${commands.filter((c) => c !== 'help').join(', ')}`,
       );
     await program.parseAsync([...argv], { from: 'user' });
+    output.settle();
     return exitCode;
   } catch (error) {
-    return exitCodeOfError(error, io);
+    output.drop();
+    return exitCodeOfError(error, streams);
   }
 }
 
@@ -100,6 +107,13 @@ function exitCodeOfError(error: unknown, io: Io): number {
   }
   if (error instanceof UsageError) {
     io.stderr(errorLine(error.message));
+    return 2;
+  }
+  // Standard output failed: a reader that closed the pipe is told nothing, a full disk one line.
+  if (error instanceof OutputError) {
+    const line = outputFailure(error);
+    if (line === undefined) return CLOSED_OUTPUT_EXIT;
+    io.stderr(errorLine(line));
     return 2;
   }
   // A file system's refusal (a full disk, a read-only place): one line, whatever the command.

@@ -263,7 +263,7 @@ describe('run: the AWS config file and the billable-job options', () => {
 const base = mkdtempSync(join(tmpdir(), 'sfnc-run-'));
 
 describe('run: its outputs', () => {
-  it('--quiet writes no progress, and the summary still prints', async () => {
+  it('--quiet writes neither the line that says what runs nor progress, and the summary still prints', async () => {
     const dir = join(mkdtempSync(join(tmpdir(), 'sfnc-quiet-')), 'r');
     const r = await run(
       'run',
@@ -279,8 +279,21 @@ describe('run: its outputs', () => {
       '--progress',
     );
     expect(r.code).toBe(0);
-    expect(r.stderr).not.toMatch(/cases\/s/);
+    expect(r.stderr).toBe('');
     expect(r.stdout).toMatch(/^2 cases: 2 matched/);
+    // A drawn seed is still told, once the report files are open.
+    const drawn = await run(
+      'run',
+      '--runs',
+      '2',
+      '--suite',
+      'outcome',
+      '--report',
+      `${dir}-drawn`,
+      '--quiet',
+    );
+    expect(drawn.code).toBe(0);
+    expect(drawn.stderr).toMatch(/^seed: \d+ \(pass --seed \d+ to reproduce\)\n$/);
   });
 
   it('--emulator-mutant twice runs the emulator with both: the report names both, replay takes both', async () => {

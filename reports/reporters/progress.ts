@@ -3,6 +3,7 @@
  * line on a terminal, rewritten in place and erased to its end, so a shorter line leaves nothing of
  * a longer one; a plain line every five seconds elsewhere; none when quiet), and, at the end, the
  * entries of the baseline that matched nothing or are past their date. Colour only where asked.
+ * Quiet, it says only the baseline's entries.
  */
 import type { CaseResult } from '../report.js';
 import type { RunProgress, RunReporter, Streams } from './runReporter.js';
@@ -44,16 +45,17 @@ export function progressLine(io: Streams, o: ProgressOptions, now: () => number 
   };
 }
 
-/** The reporter of what a run says on stderr (see the file's comment); no progress line when `quiet`. */
+/** The reporter of what a run says on stderr (see the file's comment); neither the line that says what runs nor the progress line when `quiet`. */
 export function progressReporter(io: Streams, o: ProgressOptions & { readonly quiet: boolean }): RunReporter {
   let line: ReturnType<typeof progressLine> | undefined;
   return {
     onRunStart(start) {
+      if (o.quiet) return;
       const shard = start.shard ? ` (shard ${start.shard.index}/${start.shard.count})` : '';
       io.stderr(
         `running ${start.suites.join(', ')} on ${start.target.description ?? start.target.kind}: ${start.runs} cases each${shard}, seed ${start.seed}, concurrency ${start.concurrency}\n`,
       );
-      if (!o.quiet) line = progressLine(io, o);
+      line = progressLine(io, o);
     },
     onCaseFinished(result: CaseResult, progress: RunProgress) {
       line?.(result, progress.done, progress.total);
