@@ -58,7 +58,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
   return program;
 }
 
-/** Runs the command line; returns the exit code (0 ok, 1 a finding, 2 bad input). Never throws for user errors. */
+/** Runs the command line; returns the exit code (0 ok, 1 a finding, 2 bad input, 141 a closed output). Never throws for user errors. */
 export async function runCli(argv: readonly string[], io: Io = processIo): Promise<number> {
   let exitCode = 0;
   // The process's streams fail as the command's errors (a closed pipe, a full disk), and the

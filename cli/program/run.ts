@@ -61,7 +61,7 @@ export function register(program: Command, { io, setExit, version }: CommandCont
     .addOption(emulatorMutantOption())
     .option('--list-mutants', "list the emulator's mutants and exit")
     .option('--progress', 'a live progress line even when stderr is not a terminal')
-    .option('--quiet', 'no progress line (the summary and errors still print)')
+    .option('--quiet', 'no progress line and no line saying what runs (the summary and errors still print)')
     .option(
       '--expect <file>',
       'a baseline of known divergences (JSON, docs/expectations.schema.json): matched ones are expected, not failing',
