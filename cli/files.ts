@@ -185,10 +185,16 @@ function canonical(path: string): string {
 
 /**
  * Checks a new file a command will write when it ends (`option` names it), before anything runs:
- * it does not exist (a link counts), its directory is a writable directory on a disk, and it is
- * none of the `taken` paths (the files of the report directory).
+ * it does not exist (a link counts), its directory is a writable directory on a disk (or
+ * `madeFirst`, the report directory, checked as such), and it is none of the `taken` paths (the
+ * files of the report directory).
  */
-export function checkNewFile(path: string, option: string, taken: readonly string[]): void {
+export function checkNewFile(
+  path: string,
+  option: string,
+  taken: readonly string[],
+  madeFirst?: string,
+): void {
   if (path.trim() === '')
     throw new UsageError(
       'bad-option',
@@ -206,6 +212,8 @@ export function checkNewFile(path: string, option: string, taken: readonly strin
       `${option} "${path}" exists; it is not overwritten: give a new file, or remove it first`,
     );
   const dir = dirname(resolve(path));
+  // In the directory the command makes first (the report directory): checked as that one is.
+  if (madeFirst !== undefined && canonical(dir) === canonical(madeFirst)) return;
   const entry = statSync(dir, { throwIfNoEntry: false });
   if (entry === undefined || !entry.isDirectory())
     throw new UsageError(

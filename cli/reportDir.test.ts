@@ -70,6 +70,22 @@ describe('one command at a time in a report directory', () => {
     expect(readFileSync(join(dir, 'report.json'), 'utf8')).toContain('"totals"');
   });
 
+  it.each([
+    ['text', (path: string) => writeFileSync(path, 'mine')],
+    ['a directory', (path: string) => mkdirSync(path)],
+  ])(
+    'a lock file that is not a lock of the tool (%s): exit 2, one line, left as it was',
+    async (_what, make) => {
+      const dir = mkdtempSync(join(base, 'not-a-lock-'));
+      make(join(dir, LOCK_FILE));
+      expectOneLine(
+        await run('run', ...quick, '--report', dir),
+        /holds \.sfn-conformance\.lock, which is not a lock of this tool/,
+      );
+      expect(readdirSync(dir)).toEqual([LOCK_FILE]);
+    },
+  );
+
   it('released after a refusal and after a failure', async () => {
     const dir = join(base, 'refused');
     mkdirSync(dir);

@@ -41,14 +41,16 @@ export function processRuns(pid: number): boolean {
   }
 }
 
-/** The process id a lock file names, or undefined (gone, or not a lock of this tool). */
+/** The process id a lock file names; undefined if it is gone, NaN if it is not a lock of this tool. */
 function holderOf(path: string): number | undefined {
+  let text: string;
   try {
-    const pid = Number(readFileSync(path, 'utf8').trim());
-    return Number.isSafeInteger(pid) && pid > 0 ? pid : undefined;
-  } catch {
-    return undefined;
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'ENOENT' ? undefined : Number.NaN;
   }
+  const pid = /^\d{1,10}\n$/.test(text) ? Number(text) : Number.NaN;
+  return pid > 0 ? pid : Number.NaN;
 }
 
 /** Creates the lock file whole (its content written before it gets its name); false if it exists. */
@@ -101,6 +103,11 @@ export function lockReportDir(dir: string, option: string): DirLock {
   for (let attempt = 0; ; attempt++) {
     if (create(path)) break;
     const holder = holderOf(path);
+    if (holder !== undefined && Number.isNaN(holder))
+      throw new UsageError(
+        'report-locked',
+        `${option} "${dir}" holds ${LOCK_FILE}, which is not a lock of this tool (a process id): remove it, or give another directory`,
+      );
     if (holder !== undefined && (holder === process.pid || processRuns(holder)))
       throw new UsageError(
         'report-locked',
@@ -113,7 +120,6 @@ export function lockReportDir(dir: string, option: string): DirLock {
       );
     // The process that held it is gone (killed outright): its lock is stale.
     if (holder !== undefined) takeOver(path, holder);
-    else if (attempt >= 1) rmSync(path, { force: true });
   }
   let held = true;
   const release = () => {

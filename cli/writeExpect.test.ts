@@ -73,6 +73,14 @@ describe('--write-expect', () => {
     expect(existsSync(dir)).toBe(false);
   });
 
+  it('inside the report directory the run makes: written there', async () => {
+    const dir = join(base, 'made-by-the-run');
+    const inside = join(dir, 'expected.json');
+    const r = await run('run', ...mutant, '--report', dir, '--write-expect', inside);
+    expect(r.code, r.stderr).toBe(1);
+    expect(readFileSync(inside, 'utf8')).toContain('"expected"');
+  });
+
   it('a dangling link there counts as a file that exists', async () => {
     const link = join(base, 'dangling.json');
     symlinkSync(join(base, 'no-such-target.json'), link);

@@ -141,10 +141,12 @@ export async function runCommand(raw: RunRaw, io: Io, version: string): Promise<
     );
   const dirFiles = reportDirFiles(REPORT_FORMATS);
   if (raw.writeExpect !== undefined)
-    checkNewFile(raw.writeExpect, '--write-expect', [
+    checkNewFile(
+      raw.writeExpect,
+      '--write-expect',
+      [dir, ...[...dirFiles, LOCK_FILE].map((f) => join(dir, f))],
       dir,
-      ...[...dirFiles, LOCK_FILE].map((f) => join(dir, f)),
-    ]);
+    );
   const selected: { target: Target; args: string; runArgs?: string; mutants?: MutantName[] } =
     // The AWS SDK is loaded only for a run that uses it (it is most of the start-up otherwise).
     local ??
