@@ -6,6 +6,7 @@ import {
   type Leftover,
 } from '../../suites/targets/aws/sweep.js';
 import { describeError } from '../../suites/targets/aws/errors.js';
+import { printable } from '../../contracts/printable.js';
 import { UsageError } from '../../contracts/usageError.js';
 import type { Io } from '../io.js';
 import { type AwsRaw, connectAwsTarget } from '../aws/connect.js';
@@ -58,15 +59,18 @@ export async function sweepCommand(raw: SweepRaw, io: Io): Promise<number> {
   let failed = 0;
   for (const l of leftovers) {
     if (raw.dryRun) {
-      io.stdout(`would delete ${l.kind} ${l.name} (run ${l.runId}, created ${l.createdAt.toISOString()})\n`);
+      io.stdout(
+        `${printable(`would delete ${l.kind} ${l.name} (run ${l.runId}, created ${l.createdAt.toISOString()})`)}\n`,
+      );
       continue;
     }
     try {
       await deleteLeftover(clients, l);
-      io.stdout(`deleted ${l.kind} ${l.name} (run ${l.runId})\n`);
+      io.stdout(`${printable(`deleted ${l.kind} ${l.name} (run ${l.runId})`)}\n`);
     } catch (e) {
       failed++;
-      io.stderr(`could not delete ${l.kind} ${l.name}: ${describeError(e)}\n`);
+      // The names and the answer are the target's: escaped, one line each.
+      io.stderr(`${printable(`could not delete ${l.kind} ${l.name}: ${describeError(e)}`)}\n`);
     }
   }
   io.stdout(
