@@ -43,6 +43,8 @@ const action = z.string().min(1).max(200);
 
 /** The shape of a case's content (contracts/case.ts); its values are checked further below. */
 const ShrunkCaseSchema = z.strictObject({
+  /** The shrunk case's id, as the report names it (`shrunk.id`). */
+  id: z.string(),
   api: z.enum(API_NAMES),
   pattern: z.enum(PATTERNS),
   resourceMode: z.enum(['static', 'dynamic']),
@@ -92,6 +94,8 @@ export function checkShrunkCase(raw: unknown, id: string, path: string): CaseCon
     throw damaged(`at ${zodPlace(issue.path)}: ${issue.message}`);
   }
   const content = parsed.data;
+  if (content.id !== id)
+    throw damaged(`its case says id ${JSON.stringify(content.id)}, not the shrunk id "${id}"`);
   try {
     checkExecutionName(content.executionName, 'executionName');
     checkRegion(content.region, 'region');
@@ -117,5 +121,6 @@ export function checkShrunkCase(raw: unknown, id: string, path: string): CaseCon
     throw damaged(
       `it is marked valid, but CreateStateMachine would refuse its definition at ${problems[0]!.pointer}: ${problems[0]!.message}`,
     );
+  // The id stays: the replay names the case as the report does (a target's realise may have moved it).
   return content as unknown as CaseContent;
 }

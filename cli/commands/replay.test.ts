@@ -20,7 +20,12 @@ let reports = 0;
 function withShrunk(edit: (content: Record<string, unknown>) => unknown): string {
   const copy = structuredClone(body);
   const content = plain(drawSuiteCase('outcome', 4, 0).value) as unknown as Record<string, unknown>;
-  copy.cases[0]!.shrunk = { id: 'shrunk0', steps: 1, case: edit(content), differences: [] };
+  copy.cases[0]!.shrunk = {
+    id: 'shrunk0',
+    steps: 1,
+    case: edit({ id: 'shrunk0', ...content }),
+    differences: [],
+  };
   const path = join(base, `shrunk-${++reports}.json`);
   writeFileSync(path, JSON.stringify(copy));
   return path;
@@ -41,11 +46,11 @@ describe("replay of a report's shrunk case", () => {
       'shrunk0',
     );
     expect(replayed.code, replayed.stderr).toBe(0);
-    expect(replayed.stdout).toMatch(/^match: outcome /);
+    expect(replayed.stdout).toMatch(/^match: outcome .*\(shrunk0\)$/m);
   });
 
   it.each<[string, (c: Record<string, unknown>) => unknown, RegExp]>([
-    ['an empty case', () => ({}), /shrunk case "shrunk0" .*at \/api: .*the report is damaged/],
+    ['an empty case', () => ({}), /shrunk case "shrunk0" .*at \/id: .*the report is damaged/],
     ['a null policy', (c) => ({ ...c, policy: null }), /policy: .*the report is damaged/],
     [
       'a definition CreateStateMachine refuses, marked valid',
@@ -70,6 +75,11 @@ describe("replay of a report's shrunk case", () => {
       'a region that is not one',
       (c) => ({ ...c, region: 'Mars; 1' }),
       /region "Mars; 1" is not a region name/,
+    ],
+    [
+      'a case whose id is not the shrunk id',
+      (c) => ({ ...c, id: 'other' }),
+      /its case says id "other", not the shrunk id "shrunk0"/,
     ],
     ['an account that is not one', (c) => ({ ...c, account: '12' }), /account "12" is not a 12-digit/],
     ['a plan the oracles cannot read', (c) => ({ ...c, plan: {} }), /cannot be run .*the report is damaged/],
