@@ -42,6 +42,20 @@ function forEachLine(fd: number, path: string, each: (line: string, n: number) =
   each(pending.join('') + decoder.end(), ++n);
 }
 
+/** How many lines of a cases.jsonl hold something (a run that did not finish left them). */
+export function countCaseLines(path: string): number {
+  const fd = openRegularFile(path, 'cases file');
+  let count = 0;
+  try {
+    forEachLine(fd, path, (line) => {
+      if (line.trim() !== '') count++;
+    });
+  } finally {
+    closeSync(fd);
+  }
+  return count;
+}
+
 /** Each case result of a cases.jsonl, in the file's order (blank lines skipped). */
 export function forEachCase(path: string, each: (c: CaseResult) => void): void {
   const fd = openRegularFile(path, 'cases file');

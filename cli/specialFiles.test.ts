@@ -130,3 +130,26 @@ describe('special files in every file slot', () => {
     expectRefused(dir, /it is a directory, not a file/);
   });
 });
+
+describe("a run's leftover cases.jsonl", () => {
+  // A report directory where an earlier run left cases.jsonl and no report.json: run counts its
+  // lines to say how far it got. A named pipe there is refused, not waited on.
+  it.skipIf(!hasMkfifo)('a named pipe in its place is refused, not waited on', { timeout: 60_000 }, () => {
+    const dir = join(base, 'leftover');
+    mkdirSync(dir);
+    execFileSync('mkfifo', [join(dir, 'cases.jsonl')]);
+    const child = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', runMany, JSON.stringify([['run', '--runs', '1', '--report', dir]])],
+      { encoding: 'utf8', timeout: 40_000, killSignal: 'SIGKILL' },
+    );
+    expect(child.signal, 'the run hung on the pipe').toBeNull();
+    const [result] = child.stdout
+      .split('\n')
+      .filter((l) => l.startsWith('{'))
+      .map((l) => JSON.parse(l) as Ran);
+    expect(result?.code, result?.stderr).toBe(2);
+    expect(result!.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(result!.stderr).toMatch(/named pipe \(FIFO\), not a regular file/);
+  });
+});

@@ -4,7 +4,7 @@
  * the progress line, the report files and the summary.
  */
 import { availableParallelism } from 'node:os';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { MUTANTS, type MutantName } from '../../emulator/mutants/index.js';
 import {
@@ -36,6 +36,7 @@ import type { AwsRaw } from '../aws/connect.js';
 import { seedLine, seedOf } from '../seed.js';
 import { exitCodeOf, formatOf } from '../runSummary.js';
 import { selectTarget } from '../targetChoice.js';
+import { countCaseLines } from '../casesFile.js';
 
 /** `run`'s options, as commander hands them over. */
 export interface RunRaw extends AwsRaw {
@@ -163,9 +164,7 @@ export async function runCommand(raw: RunRaw, io: Io, version: string): Promise<
   const lock = takeReportDir(dir, dirFiles, raw.overwrite === true, () => {
     // A run that did not finish leaves its cases.jsonl alone: say what can be done with it.
     if (!raw.overwrite && existsSync(casesJsonl) && !existsSync(join(dir, 'report.json'))) {
-      const done = readFileSync(casesJsonl, 'utf8')
-        .split('\n')
-        .filter((l) => l.trim() !== '').length;
+      const done = countCaseLines(casesJsonl);
       throw new UsageError(
         'report-exists',
         `the report directory "${dir}" holds the cases.jsonl of a run that did not finish (${done} cases): replay one with \`${replayById(casesJsonl, '<id>', 'sfn-conformance')}\`, or pass --overwrite to run again from the start`,
