@@ -303,6 +303,36 @@ describe('an endpoint that accepts connections and never answers', () => {
     },
     20_000,
   );
+
+  it('run reports it unreachable within 30 s with the default request timeout, exit 2, one line', async () => {
+    const server = createServer(() => undefined).listen(0, '127.0.0.1');
+    await new Promise((r) => server.once('listening', r));
+    const { port } = server.address() as AddressInfo;
+    try {
+      const started = Date.now();
+      const result = await run(
+        'run',
+        '--runs',
+        '1',
+        '--seed',
+        '1',
+        '--report',
+        join(base, 'silent-default'),
+        '--target',
+        'endpoint',
+        '--endpoint',
+        `http://127.0.0.1:${port}`,
+      );
+      expectOneLine(
+        result,
+        new RegExp(`http://127\\.0\\.0\\.1:${port} is unreachable: .*--request-timeout SECONDS`),
+      );
+      // The target is 30 s; a machine twice as slow still passes.
+      expect(Date.now() - started).toBeLessThan(45_000);
+    } finally {
+      server.close();
+    }
+  }, 120_000);
 });
 
 describe('one line, and only that line', () => {

@@ -271,7 +271,7 @@ export async function connectAwsTarget(
     if ((e as Error).name === 'TimeoutError')
       throw new UsageError(
         'unreachable',
-        `${where} is unreachable: sts:GetCallerIdentity had no answer in time (${describeError(e)}); check the endpoint, or give it longer with --request-timeout SECONDS`,
+        `${where} is unreachable: sts:GetCallerIdentity had no answer in time (${describeError(e)}); check the endpoint URL, or give it longer with --request-timeout SECONDS`,
       );
     throw new UsageError(
       'no-credentials',

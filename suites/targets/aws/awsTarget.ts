@@ -14,7 +14,7 @@ import { AdaptiveLimit } from './adaptiveLimit.js';
 import type { BillableJobs } from './billableJobs.js';
 import { Caller, apiOf, maxAttemptsFromEnv } from './caller.js';
 import { cleanUpCase, stopExecution } from './cleanup.js';
-import { type AwsClients, makeClients, sendingThrough } from './clients.js';
+import { type AwsClients, DEFAULT_IDENTITY_DEADLINE_MS, makeClients, sendingThrough } from './clients.js';
 import type { CaseResources, TargetContext } from './context.js';
 import { describeError, isThrottle, isTransient, isUnreadable, PropagationTimeout } from './errors.js';
 import { resourceName } from './naming.js';
@@ -113,11 +113,26 @@ export class AwsTarget implements Target {
     return sendingThrough(this.clients, (api, send) => this.caller.call(api, send));
   }
 
-  /** The account the credentials belong to (sts:GetCallerIdentity); asked once. */
+  /**
+   * The account the credentials belong to (sts:GetCallerIdentity); asked once. The question, its
+   * retries included, has DEFAULT_IDENTITY_DEADLINE_MS or one request timeout, whichever is longer:
+   * past it the call is aborted and a `TimeoutError` raised (the target is unreachable).
+   */
   async identify(): Promise<string> {
     if (!this.account) {
-      const identity = await this.caller.call('GetCallerIdentity', () =>
-        this.clients.sts.send(new GetCallerIdentityCommand({})),
+      const deadlineMs = Math.max(DEFAULT_IDENTITY_DEADLINE_MS, this.options.requestTimeoutMs ?? 0);
+      const abort = new AbortController();
+      const identity = await withDeadline(
+        this.caller.call('GetCallerIdentity', () =>
+          this.clients.sts.send(new GetCallerIdentityCommand({}), { abortSignal: abort.signal }),
+        ),
+        deadlineMs,
+        () => {
+          abort.abort();
+          const late = new Error(`no answer in ${deadlineMs / 1000} s, retries included`);
+          late.name = 'TimeoutError';
+          return late;
+        },
       );
       if (!identity.Account) throw new Error('sts:GetCallerIdentity returned no account');
       this.account = identity.Account;
@@ -196,5 +211,18 @@ export class AwsTarget implements Target {
       bucketWaitMs: this.caller.waitedMs,
       ...(this.gate ? { concurrencyCuts: this.gate.cuts, lowestConcurrency: this.gate.lowest } : {}),
     };
+  }
+}
+
+/** The promise, or the error `late` makes once `ms` have passed without it settling. */
+async function withDeadline<T>(promise: Promise<T>, ms: number, late: () => Error): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(late()), ms);
+  });
+  try {
+    return await Promise.race([promise, deadline]);
+  } finally {
+    clearTimeout(timer);
   }
 }

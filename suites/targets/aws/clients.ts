@@ -23,6 +23,12 @@ export interface AwsClients {
 export const DEFAULT_CONNECTION_TIMEOUT_MS = 10_000;
 /** How long a request may go unanswered before the call fails (ms). */
 export const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
+/**
+ * How long the first sts:GetCallerIdentity, its retries included, may go unanswered (ms) unless a
+ * longer request timeout is given: an endpoint that accepts connections and never answers is
+ * reported unreachable within 30 s, not after every attempt's full request timeout.
+ */
+export const DEFAULT_IDENTITY_DEADLINE_MS = 25_000;
 
 /** Credentials as the default provider chain resolves them. */
 type AwsCredentialIdentity = Awaited<ReturnType<ReturnType<typeof defaultProvider>>>;
