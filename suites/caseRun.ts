@@ -75,6 +75,14 @@ export async function evaluate(target: Target, suite: SuiteName, c: Case): Promi
   return { case: c, prediction, observation, differences, ...(undecided ? { undecided } : {}) };
 }
 
+/** What a case's run tells of its shrinking, if the case diverges. */
+export interface ShrinkListener {
+  /** Shrinking goes on: the steps taken and the candidates tried so far (both 0 as it starts). */
+  readonly progress?: (steps: number, tried: number) => void;
+  /** Shrinking is over: the steps taken and the candidates executed. */
+  readonly done?: (steps: number, executions: number) => void;
+}
+
 /** Resolves after the event loop's next turn (timers, I/O and signals get their go). */
 export const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -99,7 +107,7 @@ export async function runIndexedCase(
   o: CaseRunOptions,
   suite: SuiteName,
   i: number,
-  countShrink: (steps: number, executions: number) => void = () => undefined,
+  shrink: ShrinkListener = {},
 ): Promise<CaseResult> {
   const started = Date.now();
   const drawn = drawSuiteCase(suite, o.seed, i);
@@ -120,7 +128,7 @@ export async function runIndexedCase(
     };
   } else {
     try {
-      result = await runCase(o, suite, c, drawn, replay, head, countShrink);
+      result = await runCase(o, suite, c, drawn, replay, head, shrink);
     } catch (error) {
       result = {
         ...head,
@@ -143,7 +151,7 @@ async function runCase(
   drawn: fc.Value<CaseContent>,
   replay: Case['replay'],
   head: Head,
-  countShrink: (steps: number, executions: number) => void,
+  shrink: ShrinkListener,
 ): Promise<CaseResult> {
   const e = await evaluate(o.target, suite, c);
   const result: CaseResult = {
@@ -157,32 +165,42 @@ async function runCase(
   if (e.differences.length === 0 || o.shrinkBudget === 0) return result;
   let last = e;
   let executions = 0;
+  let steps = 0;
+  let tried = 0;
+  shrink.progress?.(0, 0);
   const signature = divergenceSignature(e.differences);
   const deadline = o.shrinkSeconds === undefined ? Infinity : Date.now() + o.shrinkSeconds * 1000;
+  const tryCandidate = async (content: CaseContent): Promise<boolean> => {
+    await nextTurn();
+    if (o.signal?.aborted) return false;
+    const candidate = withId(content, replay);
+    const realised = realiseCase(o.target, candidate, 'shrink');
+    if (!('case' in realised)) return false;
+    executions++;
+    try {
+      const next = await evaluate(o.target, suite, realised.case);
+      // Only a candidate with the same divergence: a smaller case of another bug is not this one.
+      if (divergenceSignature(next.differences) !== signature) return false;
+      last = next;
+      return true;
+    } catch {
+      return false;
+    }
+  };
   const shrunk = await shrinkCase(
     SUITES[suite].cases,
     drawn,
     async (content) => {
-      await nextTurn();
-      if (o.signal?.aborted) return false;
-      const candidate = withId(content, replay);
-      const realised = realiseCase(o.target, candidate, 'shrink');
-      if (!('case' in realised)) return false;
-      executions++;
-      try {
-        const next = await evaluate(o.target, suite, realised.case);
-        // Only a candidate with the same divergence: a smaller case of another bug is not this one.
-        if (divergenceSignature(next.differences) !== signature) return false;
-        last = next;
-        return true;
-      } catch {
-        return false;
-      }
+      const kept = await tryCandidate(content);
+      tried++;
+      if (kept) steps++;
+      shrink.progress?.(steps, tried);
+      return kept;
     },
     o.shrinkBudget,
     () => Date.now() >= deadline,
   );
-  countShrink(shrunk.steps, executions);
+  shrink.done?.(shrunk.steps, executions);
   const { replay: _r, ...shrunkCase } = last.case;
   return {
     ...result,

@@ -8,7 +8,7 @@ import type { RunReporter, RunStart } from '../reports/reporters/runReporter.js'
 import type { ReportSummary } from '../reports/tally.js';
 
 /** The events of a case, which every reporter is told until the run fails. */
-type CaseEvent = 'onCaseStart' | 'onCaseShrunk' | 'onCaseFinished' | 'onCaseInOrder';
+type CaseEvent = 'onCaseStart' | 'onCaseShrinking' | 'onCaseShrunk' | 'onCaseFinished' | 'onCaseInOrder';
 
 /** A run's reporters (see the file's comment). */
 export class RunReporters {

@@ -25,9 +25,11 @@ parentPort!.on('message', (request: CaseRequest) => {
     },
     request.suite as SuiteName,
     request.index,
-    (s, e) => {
-      steps += s;
-      executions += e;
+    {
+      done: (s, e) => {
+        steps += s;
+        executions += e;
+      },
     },
     // As JSON text: the result as report.json has it (values with a toJSON, such as the predicted
     // times of a job, would lose it in a structured clone).

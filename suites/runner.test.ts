@@ -6,6 +6,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { MUTANTS, type MutantName } from '../emulator/mutants/index.js';
 import { type CaseResult, ReportSchema } from '../reports/report.js';
+import { progressReporter } from '../reports/reporters/progress.js';
+import { ManualClock } from '../reports/testing/manualClock.js';
 import { REORDER_WINDOW, type RunOptions, runSuites, streamSuites } from './runner.js';
 import { SUITE_NAMES, type SuiteName } from './suites.js';
 import { EmbeddedTarget } from './targets/embedded.js';
@@ -269,6 +271,52 @@ describe('shrinking on a slow target', () => {
     // Unbounded, a case's 60 shrink steps one after another would take 12 s on this target.
     expect(seconds).toBeLessThan(8);
     expect(report.stats.shrinkExecutions).toBeLessThanOrEqual(divergent.length * 7);
+  });
+  it('while a case is shrunk, a progress line at least every five seconds names it', async () => {
+    const clock = new ManualClock();
+    const lines: { at: number; text: string }[] = [];
+    const shrinking = new Set<string>();
+    const named = new Set<string>();
+    await runSuites({
+      target: new SlowTarget(),
+      runs: 40,
+      seed: 1,
+      concurrency: 40,
+      suites: ['sufficiency'],
+      shrinkBudget: 3,
+      targetArgs: '',
+      region: 'us-east-1',
+      version: 'test',
+      reporters: [
+        {
+          // Before the progress line hears of it: what is being shrunk as each line is written.
+          onCaseShrinking: (p) => shrinking.add(`${p.suite}:${p.index}`),
+          onCaseFinished: (r) => shrinking.delete(r.replay.path),
+        },
+        progressReporter(
+          {
+            stdout: () => undefined,
+            stderr: (text) => {
+              if (!text.startsWith('running ')) lines.push({ at: clock.now(), text });
+              const name = /; shrinking (\S+) \(\d+ steps?, \d+ of at most 3 candidates tried\)/.exec(
+                text,
+              )?.[1];
+              if (name) {
+                expect(shrinking).toContain(name);
+                named.add(name);
+              }
+            },
+          },
+          { live: false, colour: false, quiet: false, clock },
+        ),
+        // Each candidate takes ten seconds on this endpoint (virtually): no case finishes meanwhile.
+        { onCaseShrinking: () => clock.advance(10_000) },
+      ],
+    });
+    expect(named.size).toBeGreaterThan(0);
+    const gaps = lines.slice(1).map((l, k) => l.at - lines[k]!.at);
+    expect(Math.max(...gaps)).toBeLessThanOrEqual(5000);
+    expect(lines.at(-1)!.text).toMatch(/^40\/40 cases, \d+ diverged or errored, [\d.]+ cases\/s\n$/);
   });
 });
 

@@ -10,7 +10,7 @@ import type { BaselineMatcher, FailOn } from '../reports/expectations.js';
 import type { RunReporter, RunStart, ShrinkEffort } from '../reports/reporters/runReporter.js';
 import { type CaseResult, type Report, SCHEMA_VERSION } from '../reports/report.js';
 import { type ReportSummary, Tally } from '../reports/tally.js';
-import { type CaseRunOptions, nextTurn, runIndexedCase } from './caseRun.js';
+import { type CaseRunOptions, nextTurn, runIndexedCase, type ShrinkListener } from './caseRun.js';
 import { CaseOrder } from './caseOrder.js';
 import { RunReporters } from './runReporters.js';
 import type { SuiteName } from './suites.js';
@@ -147,12 +147,17 @@ export async function streamSuites(
       shrinkSteps += steps;
       shrinkExecutions += executions;
     };
+    const shrink: ShrinkListener = {
+      progress: (steps, tried) =>
+        reporters.emit('onCaseShrinking', { suite, index, steps, tried, budget: o.shrinkBudget }),
+      done: count,
+    };
     const result = pool
       ? await pool.run(suite, index).then((reply) => {
           if (reply) count(reply.steps, reply.executions);
           return reply?.result;
         })
-      : await runIndexedCase(o, suite, index, count);
+      : await runIndexedCase(o, suite, index, shrink);
     inFlight--;
     // A case the interruption cut short observed the harness, not the target: left out.
     if (o.signal?.aborted || result === undefined) return undefined;

@@ -1,17 +1,27 @@
-/** The progress line of `run`: rewritten in place and erased to its end, an ETA, colour only where asked. */
+/**
+ * The progress line of `run`: rewritten in place and erased to its end, an ETA, colour only where
+ * asked, a line at least every five seconds whatever the cases do, naming a case being shrunk.
+ */
 import { describe, expect, it } from 'vitest';
 import type { CaseResult } from '../report.js';
-import { eta, progressLine } from './progress.js';
+import { ManualClock } from '../testing/manualClock.js';
+import { eta, ProgressLine } from './progress.js';
 
-const result = (verdict: CaseResult['verdict']) => ({ verdict }) as CaseResult;
+const result = (verdict: CaseResult['verdict'], path = 'outcome:0') =>
+  ({ verdict, replay: { seed: 1, path } }) as CaseResult;
 
 function lines(o: { live: boolean; colour: boolean }, verdicts: CaseResult['verdict'][]) {
-  let t = 0;
+  const clock = new ManualClock();
   let out = '';
-  const on = progressLine({ stdout: () => undefined, stderr: (s) => (out += s) }, o, () => t);
+  const line = new ProgressLine(
+    { stdout: () => undefined, stderr: (s: string) => (out += s) },
+    o,
+    verdicts.length,
+    { now: clock.now, after: () => () => undefined },
+  );
   verdicts.forEach((v, i) => {
-    t += 6000;
-    on(result(v), i + 1, verdicts.length);
+    clock.advance(6000);
+    line.finished(result(v), i + 1, verdicts.length);
   });
   return out;
 }
@@ -38,6 +48,50 @@ describe('the progress line', () => {
     expect(out.split('\n').filter(Boolean)).toHaveLength(2);
     expect(out).not.toContain('\r');
     expect(out).not.toContain('\x1b');
+  });
+
+  it('says a line every five seconds while no case finishes, naming the case being shrunk', () => {
+    const clock = new ManualClock();
+    const out: string[] = [];
+    const line = new ProgressLine(
+      { stdout: () => undefined, stderr: (s) => out.push(s) },
+      { live: false, colour: false },
+      4,
+      clock,
+    );
+    clock.advance(5000);
+    expect(out).toEqual(['0/4 cases, 0 diverged or errored\n']);
+    line.finished(result('match', 'outcome:0'), 1, 4);
+    line.shrinkingStep({ suite: 'outcome', index: 1, steps: 0, tried: 0, budget: 20 });
+    line.shrinkingStep({ suite: 'patterns', index: 3, steps: 0, tried: 0, budget: 20 });
+    clock.advance(5000);
+    line.shrinkingStep({ suite: 'outcome', index: 1, steps: 1, tried: 4, budget: 20 });
+    clock.advance(5000);
+    expect(out.slice(1)).toEqual([
+      '1/4 cases, 0 diverged or errored, 0.1 cases/s, about 30 s left; shrinking outcome:1 (0 steps, 0 of at most 20 candidates tried) and 1 more\n',
+      '1/4 cases, 0 diverged or errored, 0.1 cases/s, about 45 s left; shrinking outcome:1 (1 step, 4 of at most 20 candidates tried) and 1 more\n',
+    ]);
+    line.finished(result('diverged', 'outcome:1'), 2, 4);
+    clock.advance(5000);
+    expect(out.at(-1)).toBe(
+      '2/4 cases, 1 diverged or errored, 0.1 cases/s, about 20 s left; shrinking patterns:3 (0 steps, 0 of at most 20 candidates tried)\n',
+    );
+    line.stop();
+    clock.advance(60_000);
+    expect(out).toHaveLength(4);
+  });
+
+  it('on a terminal: rewritten every second while no case finishes', () => {
+    const clock = new ManualClock();
+    let out = '';
+    new ProgressLine(
+      { stdout: () => undefined, stderr: (s) => (out += s) },
+      { live: true, colour: false },
+      2,
+      clock,
+    );
+    clock.advance(3000);
+    expect(out.split('\r').slice(1)).toEqual(Array(3).fill('0/2 cases, 0 diverged or errored\x1b[K'));
   });
 
   it('reads a duration as people do', () => {

@@ -1,9 +1,11 @@
 /**
  * What a run tells its reporters (vitest's reporter pattern): the runner only emits these events;
  * every output of a run (cases.jsonl, the progress line, the report files, the summary) is a
- * reporter. The events come in this order: `onRunStart`; for each case `onCaseStart`, then, as it
- * finishes, `onCaseShrunk` (a divergent case that was shrunk) and `onCaseFinished`, and, once every
- * case before it is in, `onCaseInOrder`; at last `onRunEnd`, or `onRunFailed`.
+ * reporter. The events come in this order: `onRunStart`; for each case `onCaseStart`, then, while a
+ * divergent case is shrunk, `onCaseShrinking` (as shrinking starts and after each candidate), then,
+ * as it finishes, `onCaseShrunk` (a divergent case that was shrunk) and `onCaseFinished`, and, once
+ * every case before it is in, `onCaseInOrder`; at last `onRunEnd`, or `onRunFailed`. A case run in a
+ * worker thread (`--workers`) is not told `onCaseShrinking`.
  *
  * A reporter that throws fails the run: no more cases start, the others get no more case events,
  * every reporter gets `onRunFailed`, and the error is the run's.
@@ -35,6 +37,18 @@ export interface RunProgress {
   readonly total: number;
 }
 
+/** A divergent case being shrunk: how far shrinking is. */
+export interface ShrinkProgress {
+  readonly suite: string;
+  readonly index: number;
+  /** Steps so far to a smaller case that still diverges. */
+  readonly steps: number;
+  /** Candidates tried so far. */
+  readonly tried: number;
+  /** Candidates it may try at most (the shrinking budget). */
+  readonly budget: number;
+}
+
 /** What shrinking a divergent case took. */
 export interface ShrinkEffort {
   /** Steps to a smaller case that still diverges. */
@@ -49,6 +63,8 @@ export interface RunReporter {
   onRunStart?(start: RunStart): void;
   /** A case starts. */
   onCaseStart?(c: CaseStart): void;
+  /** A divergent case is being shrunk: as shrinking starts, and after each candidate tried. */
+  onCaseShrinking?(progress: ShrinkProgress): void;
   /** A divergent case was shrunk (just before its `onCaseFinished`). */
   onCaseShrunk?(result: CaseResult, effort: ShrinkEffort): void;
   /** A case finished (in the order the cases finish): its result whole. */
