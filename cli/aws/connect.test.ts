@@ -4,38 +4,13 @@
  * how it was signed. `--target aws` talks to AWS only.
  */
 import { createServer, type IncomingMessage } from 'node:http';
-import { mkdtempSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../main.js';
 import { resolveRegion } from './connect.js';
+import { isolatedAwsEnvironment } from '../testing/awsEnvironment.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'sfnc-aws-options-'));
-let files = 0;
-/** A shared config (or credentials) file of its own for each test: the SDK caches what it read. */
-const file = (text: string) => {
-  const path = join(dir, `file-${++files}`);
-  writeFileSync(path, text);
-  return path;
-};
-
-/** Every variable the SDK reads for region, profile, endpoints and credentials. */
-const AWS_ENV = Object.keys(process.env).filter((k) => k.startsWith('AWS_'));
-let saved: Record<string, string | undefined> = {};
-beforeEach(() => {
-  saved = Object.fromEntries(AWS_ENV.map((k) => [k, process.env[k]]));
-  for (const k of Object.keys(process.env)) if (k.startsWith('AWS_')) delete process.env[k];
-  // No shared files but the test's own, no instance metadata: only what the test configures.
-  process.env.AWS_CONFIG_FILE = file('');
-  process.env.AWS_SHARED_CREDENTIALS_FILE = file('');
-  process.env.AWS_EC2_METADATA_DISABLED = 'true';
-});
-afterEach(() => {
-  for (const k of Object.keys(process.env)) if (k.startsWith('AWS_')) delete process.env[k];
-  for (const [k, v] of Object.entries(saved)) if (v !== undefined) process.env[k] = v;
-});
+const file = isolatedAwsEnvironment('sfnc-aws-options-');
 
 /** A fake STS on loopback: answers GetCallerIdentity, logs each request's signing key and region. */
 const seen: { path: string; accessKey: string; region: string; service: string }[] = [];

@@ -4,37 +4,16 @@
  * endpoint URL refused without repeating them, an invalid URL named, and `run --plan --account`
  * printed without credentials.
  */
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { expectOneLine, run } from '../testing/runInProcess.js';
+import { isolatedAwsEnvironment } from '../testing/awsEnvironment.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'sfnc-target-options-'));
-let files = 0;
-const file = (text: string) => {
-  const path = join(dir, `file-${++files}`);
-  writeFileSync(path, text);
-  return path;
-};
-
-/** No AWS variable of the machine's: no credentials, no region, no endpoint but the test's own. */
-let saved: Record<string, string | undefined> = {};
-beforeEach(() => {
-  saved = Object.fromEntries(
-    Object.keys(process.env)
-      .filter((k) => k.startsWith('AWS_'))
-      .map((k) => [k, process.env[k]]),
-  );
-  for (const k of Object.keys(process.env)) if (k.startsWith('AWS_')) delete process.env[k];
-  process.env.AWS_CONFIG_FILE = file('');
-  process.env.AWS_SHARED_CREDENTIALS_FILE = file('');
-  process.env.AWS_EC2_METADATA_DISABLED = 'true';
-});
-afterEach(() => {
-  for (const k of Object.keys(process.env)) if (k.startsWith('AWS_')) delete process.env[k];
-  for (const [k, v] of Object.entries(saved)) if (v !== undefined) process.env[k] = v;
-});
+isolatedAwsEnvironment('sfnc-target-options-');
+const dir = mkdtempSync(join(tmpdir(), 'sfnc-target-reports-'));
+let reports = 0;
 
 describe('options of aws and endpoint on the built-in emulator', () => {
   it.each([
@@ -43,7 +22,7 @@ describe('options of aws and endpoint on the built-in emulator', () => {
     ['--execution-timeout', '-5'],
     ['--account', '123456789012'],
   ])('run %s %s is refused, naming the option and the targets it is for', async (option, value) => {
-    const report = join(dir, `report-${++files}`);
+    const report = join(dir, `report-${++reports}`);
     const result = await run('run', '--runs', '1', '--report', report, option, value);
     expectOneLine(result, new RegExp(`^sfn-conformance: ${option} is for --target aws or endpoint`));
     expect(existsSync(report)).toBe(false);
