@@ -4,8 +4,12 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { validCaseArb } from '../../../generators/case.js';
 import { withId } from '../../../generators/invalidCase.js';
 import { drawCase } from '../../../generators/sampleCases.js';
+import { findShape } from '../../../apimodel/lookup.js';
+import type { Api } from '../../../catalog/api.js';
+import { findTasks } from '../../../oracles/definition/sagemakerTasks.js';
 import { predictExecution } from '../../../oracles/outcome/predictExecution.js';
 import type { BillableJobs } from './billableJobs.js';
+import { TAG_KEY } from './naming.js';
 import { mockSucceedingAws, sts, target } from './testing/mockedAws.js';
 
 beforeEach(mockSucceedingAws);
@@ -87,5 +91,35 @@ describe('AwsTarget: realising cases', () => {
       const c = withId(drawCase(validCaseArb({}), 4, i).value, { seed: 4, path: `s:${i}` });
       expect(t.realise(c, 'shrink')).toEqual(t.realise(c, 'case'));
     }
+  });
+
+  it('on an endpoint, tags every SageMaker create request with the run id, and the oracle predicts the tagged case', () => {
+    const { t } = target('endpoint');
+    let creates = 0;
+    let syncTags = 0;
+    for (let i = 0; i < 40; i++) {
+      const c = withId(drawCase(validCaseArb({}), 5, i).value, { seed: 5, path: `e:${i}` });
+      const r = t.realise(c);
+      if (!('case' in r)) throw new Error(`case ${i} skipped: ${r.skipped}`);
+      for (const task of findTasks(r.case.definition, r.case.stateMachineType).tasks) {
+        if (!task.facts.api.startsWith('Create') || !findShape(task.facts.api as Api, 'Tags')) continue;
+        creates++;
+        const state = task.state as { Arguments?: { Tags?: unknown }; Parameters?: { Tags?: unknown } };
+        expect((state.Arguments ?? state.Parameters)?.Tags).toContainEqual({ Key: TAG_KEY, Value: 'test1' });
+        // The plan the oracle reads says so too.
+        expect(JSON.stringify(task.plan.request)).toContain(TAG_KEY);
+      }
+      // A `.sync` job's result holds the tags it was created with: the run id among them.
+      const output = predictExecution(r.case).output?.value ?? {};
+      if (Object.keys(output).some((at) => at.endsWith(`/Tags/${TAG_KEY}`))) {
+        syncTags++;
+        expect(Object.entries(output)).toContainEqual([
+          expect.stringMatching(/\/Tags\/sfn-conformance:run-id$/),
+          'test1',
+        ]);
+      }
+    }
+    expect(creates).toBeGreaterThan(10);
+    expect(syncTags).toBeGreaterThan(0);
   });
 });

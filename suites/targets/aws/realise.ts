@@ -1,7 +1,9 @@
 /**
  * A case as the AWS target can run it: moved to its account and region, in the world it has (no
- * referenced resources, no injected errors); on a real account tagged and capped, and a case that
- * would create billed SageMaker resources run only inside `--allow-billable-jobs`' caps.
+ * referenced resources, no injected errors), every SageMaker create request tagged with the run id
+ * (on a real account and an endpoint alike, so that `sweep` finds what a crashed run left); on a
+ * real account capped too, and a case that would create billed SageMaker resources run only inside
+ * `--allow-billable-jobs`' caps.
  */
 import type { Case } from '../../../contracts/case.js';
 import type { Purpose, Realised } from '../../../contracts/target.js';
@@ -40,11 +42,12 @@ export interface RealiseSetting {
 
 /**
  * The case as the target can run it: in its account and region, in the world it has (no
- * referenced resources, no injected errors). On a real account every SageMaker create request is
- * tagged with the run id and, in a valid case, kept to the cheapest instance types, one instance
- * and a capped run time, whatever the prediction says (a wrong prediction must not bill much);
- * a case whose calls would be allowed to create SageMaker resources runs only with
- * `--allow-billable-jobs`, inside its caps.
+ * referenced resources, no injected errors), every SageMaker create request tagged with the run
+ * id. The tag is part of the case the oracle predicts (its AddTags call, the Tags map of a `.sync`
+ * result), on every target. On a real account, a valid case is also kept to the cheapest instance
+ * types, one instance and a capped run time, whatever the prediction says (a wrong prediction
+ * must not bill much); a case whose calls would be allowed to create SageMaker resources runs
+ * only with `--allow-billable-jobs`, inside its caps.
  */
 export function realiseOnAccount(theCase: Case, purpose: Purpose, setting: RealiseSetting): Realised {
   const account = setting.account ?? ACCOUNT;
@@ -54,7 +57,8 @@ export function realiseOnAccount(theCase: Case, purpose: Purpose, setting: Reali
     { account, region: setting.region },
   );
   const realised: Case = { ...moved, scenario: NO_SCENARIO };
-  if (setting.kind !== 'aws') return { case: realised };
+  // An endpoint bills nothing: only tagged.
+  if (setting.kind !== 'aws') return rewriteForAccount(realised, { tag: runTag(setting) });
   const valid = realised.validity.valid;
   const limited = rewriteForAccount(realised, {
     ...(valid ? { limits: setting.billableJobs ?? DEFAULT_LIMITS } : {}),
