@@ -49,10 +49,18 @@ export async function sweepCommand(raw: SweepRaw, io: Io): Promise<number> {
   }
   const { target } = await connectAwsTarget(raw);
   const clients = target.retryingClients;
-  const leftovers = await findLeftovers(clients, {
-    ...(raw.runId ? { runId: raw.runId } : {}),
-    ...(before ? { before } : {}),
-  });
+  const leftovers = await findLeftovers(
+    clients,
+    {
+      ...(raw.runId ? { runId: raw.runId } : {}),
+      ...(before ? { before } : {}),
+    },
+    // An endpoint that does not implement a kind's List call cannot have created that kind either.
+    ({ kind, call, error }) =>
+      io.stderr(
+        `${printable(`note: ${kind}s not listed: the target answered ${call} with ${describeError(error)}`)}\n`,
+      ),
+  );
   // Jobs and endpoints first, roles last: a role may not be deleted while a state machine names it.
   const rank = (kind: Leftover['kind']) => LEFTOVER_KINDS.indexOf(kind);
   leftovers.sort((a, b) => rank(a.kind) - rank(b.kind) || a.name.localeCompare(b.name));

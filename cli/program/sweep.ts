@@ -11,7 +11,7 @@ export function register(program: Command, { io, setExit }: CommandContext): voi
   program
     .command('sweep')
     .description(
-      "Delete the tool's tagged roles and state machines a crashed run left behind on aws or an endpoint",
+      'Delete what a crashed run left behind on aws or an endpoint: tagged roles, state machines, models, endpoint configs, endpoints; stop running jobs',
     )
     .addOption(targetOption(['aws', 'endpoint']))
     .addOption(endpointOption())

@@ -1,8 +1,9 @@
 /**
- * Finds what the AWS target left behind (a crashed or killed run): roles under the tool's path and
- * state machines with its name prefix, both tagged with a run id, and the SageMaker resources that
- * billable cases created (tagged with the run id too): running jobs are stopped, endpoints,
- * endpoint configurations and models deleted.
+ * Finds what the AWS target left behind (a crashed or killed run), on AWS or an endpoint: roles
+ * under the tool's path and state machines with its name prefix, both tagged with a run id, and
+ * the SageMaker resources the cases' executions created (every create request carries the run-id
+ * tag): running training, processing, transform, tuning and labeling jobs are stopped (an ended
+ * job bills nothing and stays), endpoints, endpoint configurations and models deleted.
  */
 import {
   DeleteRoleCommand,
@@ -25,6 +26,7 @@ import {
   ListEndpointConfigsCommand,
   ListEndpointsCommand,
   ListHyperParameterTuningJobsCommand,
+  ListLabelingJobsCommand,
   ListModelsCommand,
   ListProcessingJobsCommand,
   ListTagsCommand,
@@ -32,11 +34,13 @@ import {
   ListTransformJobsCommand,
   type SageMakerClient,
   StopHyperParameterTuningJobCommand,
+  StopLabelingJobCommand,
   StopProcessingJobCommand,
   StopTrainingJobCommand,
   StopTransformJobCommand,
 } from '@aws-sdk/client-sagemaker';
 import type { AwsClients } from './clients.js';
+import { isUnreadable } from './errors.js';
 import { NAME_PREFIX, ROLE_PATH, TAG_KEY } from './naming.js';
 
 /** What sweep finds, in the order it deletes: a role last, since state machines name it. */
@@ -45,6 +49,7 @@ export const LEFTOVER_KINDS = [
   'processingJob',
   'transformJob',
   'tuningJob',
+  'labelingJob',
   'endpoint',
   'endpointConfig',
   'model',
@@ -75,8 +80,24 @@ const matches = (leftover: Leftover, filter: SweepFilter) =>
   (filter.runId === undefined || leftover.runId === filter.runId) &&
   (filter.before === undefined || leftover.createdAt < filter.before);
 
-/** The tool's tagged roles and state machines that the filter selects. */
-export async function findLeftovers(clients: AwsClients, filter: SweepFilter): Promise<Leftover[]> {
+/** A kind of resource the target could not list: the List call and its answer. */
+export interface Unlisted {
+  readonly kind: LeftoverKind;
+  readonly call: string;
+  readonly error: unknown;
+}
+
+/**
+ * The tool's tagged roles, state machines and SageMaker resources that the filter selects. A
+ * SageMaker kind whose List call the target answers with a page the SDK cannot read (an endpoint
+ * that does not implement it, as moto's ListLabelingJobs: HTTP 500 and an HTML page) is passed to
+ * `unlisted` and skipped, not the end of the sweep; any other error is.
+ */
+export async function findLeftovers(
+  clients: AwsClients,
+  filter: SweepFilter,
+  unlisted: (what: Unlisted) => void = () => undefined,
+): Promise<Leftover[]> {
   const out: Leftover[] = [];
   let marker: string | undefined;
   do {
@@ -118,8 +139,14 @@ export async function findLeftovers(clients: AwsClients, filter: SweepFilter): P
     }
     token = page.nextToken;
   } while (token);
-  for (const kind of Object.keys(SAGEMAKER) as SageMakerKind[])
-    out.push(...(await sageMakerLeftovers(clients.sagemaker, kind, filter)));
+  for (const kind of Object.keys(SAGEMAKER) as SageMakerKind[]) {
+    try {
+      out.push(...(await sageMakerLeftovers(clients.sagemaker, kind, filter)));
+    } catch (e) {
+      if (!isUnreadable(e)) throw e;
+      unlisted({ kind, call: SAGEMAKER[kind].listCall, error: e });
+    }
+  }
   return out;
 }
 
@@ -149,6 +176,8 @@ function listedPage(
 const SAGEMAKER: Record<
   SageMakerKind,
   {
+    /** The List call's name (what a note names where the target cannot answer it). */
+    readonly listCall: string;
     list(
       sm: SageMakerClient,
       token: string | undefined,
@@ -157,6 +186,7 @@ const SAGEMAKER: Record<
   }
 > = {
   trainingJob: {
+    listCall: 'ListTrainingJobs',
     list: async (sm, NextToken) => {
       const p = await sm.send(new ListTrainingJobsCommand({ NextToken, StatusEquals: 'InProgress' }));
       return listedPage(p.TrainingJobSummaries, 'TrainingJob', p.NextToken);
@@ -164,6 +194,7 @@ const SAGEMAKER: Record<
     remove: (sm, n) => sm.send(new StopTrainingJobCommand({ TrainingJobName: n })),
   },
   processingJob: {
+    listCall: 'ListProcessingJobs',
     list: async (sm, NextToken) => {
       const p = await sm.send(new ListProcessingJobsCommand({ NextToken, StatusEquals: 'InProgress' }));
       return listedPage(p.ProcessingJobSummaries, 'ProcessingJob', p.NextToken);
@@ -171,6 +202,7 @@ const SAGEMAKER: Record<
     remove: (sm, n) => sm.send(new StopProcessingJobCommand({ ProcessingJobName: n })),
   },
   transformJob: {
+    listCall: 'ListTransformJobs',
     list: async (sm, NextToken) => {
       const p = await sm.send(new ListTransformJobsCommand({ NextToken, StatusEquals: 'InProgress' }));
       return listedPage(p.TransformJobSummaries, 'TransformJob', p.NextToken);
@@ -178,6 +210,7 @@ const SAGEMAKER: Record<
     remove: (sm, n) => sm.send(new StopTransformJobCommand({ TransformJobName: n })),
   },
   tuningJob: {
+    listCall: 'ListHyperParameterTuningJobs',
     list: async (sm, NextToken) => {
       const p = await sm.send(
         new ListHyperParameterTuningJobsCommand({ NextToken, StatusEquals: 'InProgress' }),
@@ -186,7 +219,16 @@ const SAGEMAKER: Record<
     },
     remove: (sm, n) => sm.send(new StopHyperParameterTuningJobCommand({ HyperParameterTuningJobName: n })),
   },
+  labelingJob: {
+    listCall: 'ListLabelingJobs',
+    list: async (sm, NextToken) => {
+      const p = await sm.send(new ListLabelingJobsCommand({ NextToken, StatusEquals: 'InProgress' }));
+      return listedPage(p.LabelingJobSummaryList, 'LabelingJob', p.NextToken);
+    },
+    remove: (sm, n) => sm.send(new StopLabelingJobCommand({ LabelingJobName: n })),
+  },
   endpoint: {
+    listCall: 'ListEndpoints',
     list: async (sm, NextToken) => {
       const p = await sm.send(new ListEndpointsCommand({ NextToken }));
       return listedPage(p.Endpoints, 'Endpoint', p.NextToken);
@@ -194,6 +236,7 @@ const SAGEMAKER: Record<
     remove: (sm, n) => sm.send(new DeleteEndpointCommand({ EndpointName: n })),
   },
   endpointConfig: {
+    listCall: 'ListEndpointConfigs',
     list: async (sm, NextToken) => {
       const p = await sm.send(new ListEndpointConfigsCommand({ NextToken }));
       return listedPage(p.EndpointConfigs, 'EndpointConfig', p.NextToken);
@@ -201,6 +244,7 @@ const SAGEMAKER: Record<
     remove: (sm, n) => sm.send(new DeleteEndpointConfigCommand({ EndpointConfigName: n })),
   },
   model: {
+    listCall: 'ListModels',
     list: async (sm, NextToken) => {
       const p = await sm.send(new ListModelsCommand({ NextToken }));
       return listedPage(p.Models, 'Model', p.NextToken);
