@@ -30,6 +30,11 @@ export class Placeholders {
     );
   }
 
+  /** Each placeholder given so far, with the value it stands for, in the order given. */
+  entries(): readonly (readonly [placeholder: string, value: string])[] {
+    return [...this.seen].map(([key, p]) => [p, key.slice(key.indexOf('\u0000') + 1)] as const);
+  }
+
   value(v: unknown): string {
     return this.text(JSON.stringify(v) ?? 'undefined');
   }

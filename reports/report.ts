@@ -30,6 +30,15 @@ export const DifferenceSchema = z.object({
   provenance,
 });
 
+/**
+ * The observed execution a case's differences speak of: its ARN and, on a virtual clock, when it
+ * started (epoch ms). A prediction's `${ExecutionArn}` and `${ExecutionStart}+Nms` stand for them.
+ */
+export const ObservedExecutionSchema = z.object({
+  arn: z.string().optional(),
+  startEpochMs: z.number().optional(),
+});
+
 /** A case's result whole, as cases.jsonl holds it. */
 export const CaseResultSchema = z.object({
   id: z.string(),
@@ -51,6 +60,8 @@ export const CaseResultSchema = z.object({
       steps: z.number(),
       case: z.record(z.string(), z.unknown()),
       differences: z.array(DifferenceSchema),
+      /** The shrunk case's observed execution (its ARN, its start), which its differences speak of. */
+      execution: ObservedExecutionSchema.optional(),
       /** Replays the shrunk case itself (from the report, by its id). */
       replay: z.object({ command: z.string() }).optional(),
     })
@@ -146,6 +157,19 @@ export type CaseResult = z.infer<typeof CaseResultSchema>;
 export type CaseEntry = z.infer<typeof CaseEntrySchema>;
 /** A run's report. */
 export type Report = z.infer<typeof ReportSchema>;
+/** The observed execution a case's differences speak of. */
+export type ObservedExecution = z.infer<typeof ObservedExecutionSchema>;
+
+/** An observation's execution (its ARN, its start on a virtual clock), or undefined where it has neither. */
+export function observedExecution(o: {
+  readonly executionArn?: unknown;
+  readonly startEpochMs?: unknown;
+}): ObservedExecution | undefined {
+  const arn = typeof o.executionArn === 'string' ? o.executionArn : undefined;
+  const start = typeof o.startEpochMs === 'number' ? o.startEpochMs : undefined;
+  if (arn === undefined && start === undefined) return undefined;
+  return { ...(arn !== undefined ? { arn } : {}), ...(start !== undefined ? { startEpochMs: start } : {}) };
+}
 
 /** The report's version this tool writes. */
 export const SCHEMA_VERSION = 2;

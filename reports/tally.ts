@@ -4,8 +4,8 @@
  * (divergences and errors) whole. Its size grows with the findings only, so a run of any length
  * is reported in bounded memory.
  */
-import type { CaseEntry, CaseResult, Report } from './report.js';
-import { isFinding } from './report.js';
+import type { CaseEntry, CaseResult, ObservedExecution, Report } from './report.js';
+import { isFinding, observedExecution } from './report.js';
 
 /** A case's verdict as the matrices show it: an expected divergence apart from the others. */
 export type ShownVerdict = 'match' | 'diverged' | 'expected' | 'undecided' | 'error' | 'skipped';
@@ -44,7 +44,10 @@ export interface TallyData {
  * A divergence or an error as the summary keeps it: whole but for the prediction and the
  * observation, which report.json and cases.jsonl hold (its differences say where they part).
  */
-export type Finding = Omit<CaseResult, 'predicted' | 'observed'>;
+export type Finding = Omit<CaseResult, 'predicted' | 'observed'> & {
+  /** The observed execution (its ARN, its start) its differences speak of, where the observation names it. */
+  readonly execution?: ObservedExecution;
+};
 
 /** A run's report as its writers render it: everything but the cases, the findings, the tally. */
 export type ReportSummary = Omit<Report, 'cases'> & {
@@ -125,8 +128,9 @@ export class Tally {
         break;
     }
     if (isFinding(c)) {
-      const { predicted: _p, observed: _o, ...finding } = c as CaseResult;
-      this.findings.push(finding);
+      const { predicted: _p, observed, ...finding } = c as CaseResult;
+      const execution = observedExecution(observed);
+      this.findings.push(execution ? { ...finding, execution } : finding);
     }
   }
 

@@ -20,7 +20,7 @@ import {
   undecidedBy,
 } from '../reports/compare.js';
 import { replayById, replayByPath } from '../reports/replayCommand.js';
-import type { CaseResult } from '../reports/report.js';
+import { observedExecution, type CaseResult } from '../reports/report.js';
 import { drawSuiteCase, SUITES, type SuiteName } from './suites.js';
 
 /** What running one case needs: the target, the seed, the shrinking budget, the replay commands' parts. */
@@ -202,6 +202,7 @@ async function runCase(
   );
   shrink.done?.(shrunk.steps, executions);
   const { replay: _r, ...shrunkCase } = last.case;
+  const execution = observedExecution(last.observation);
   return {
     ...result,
     shrunk: {
@@ -209,6 +210,7 @@ async function runCase(
       steps: shrunk.steps,
       case: shrunkCase,
       differences: last.differences,
+      ...(execution ? { execution } : {}),
       ...(o.reportFile ? { replay: { command: replayById(o.reportFile, last.case.id) } } : {}),
     },
   };

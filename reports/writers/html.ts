@@ -5,6 +5,7 @@
  * command, and filters by suite, API, pattern and verdict.
  */
 import { ruleLines } from './provenanceText.js';
+import { PLACEHOLDER, placeholderValues, type PlaceholderValue } from './placeholderValues.js';
 import { groupByCause } from '../groups.js';
 import { diffLine, Placeholders } from '../normalise.js';
 import type { Cell, Finding, ReportSummary, ShownVerdict } from '../tally.js';
@@ -44,11 +45,63 @@ function matrix(report: ReportSummary): string {
   return `<table id="matrix">${head}${rows.join('')}</table>`;
 }
 
+/** What each marker of a diff line means (the legend, and each marker's tooltip). */
+const MARKERS = [
+  ['(-)', 'predicted only', 'the oracle predicted this value; the target showed none (absent, no call)'],
+  ['(+)', 'observed only', 'the target showed this value; the oracle predicted none'],
+  [
+    '(~)',
+    'both, differing',
+    "predicted -> observed: the oracle's prediction left of the arrow, what the target observed right of it",
+  ],
+] as const;
+
+/** The legend above the divergences: how to read a diff line and its placeholders. */
+const LEGEND = `<div class="legend" id="legend"><p><strong>Reading a divergence.</strong> Each line is a marker, the aspect's path, then the values. The <em>predicted</em> side is the oracle's; the <em>observed</em> side is what the target did.</p>
+<dl class="markers">${MARKERS.map(([m, name, what]) => `<dt><code>${m}</code></dt><dd><strong>${name}</strong>: ${esc(what).replace('predicted -&gt; observed', '<code>predicted -&gt; observed</code>')}</dd>`).join('')}</dl>
+<p><code>contains "x"</code> (predicted): the observed text should contain x (case-insensitively), and does not. <code>{"min":a,"max":b}</code> (predicted): a duration of at least a and below b seconds.</p>
+<p><strong>Placeholders.</strong> <code>&lt;arn:1&gt;</code>, <code>&lt;uuid:1&gt;</code>, <code>&lt;time:1&gt;</code>: an ARN, a request id, a time (the same placeholder: the same value). <code>\${ExecutionArn}</code>: the execution's ARN; <code>\${ExecutionStart}+Nms</code>: N ms after the execution started; another <code>\${Name}</code>: a value given at run time. Point at one to see its value, or open "What the placeholders stand for" under the case.</p></div>`;
+
+/** A normalised diff line as HTML: its marker explained, each placeholder with its value as a tooltip. */
+function diffHtml(line: string, values: ReadonlyMap<string, PlaceholderValue>): string {
+  const marker = MARKERS.find(([m]) => line.startsWith(`${m} `));
+  const rest = marker ? line.slice(marker[0].length) : line;
+  let out = '';
+  let from = 0;
+  for (const m of rest.matchAll(PLACEHOLDER)) {
+    const v = values.get(m[0]);
+    out += esc(rest.slice(from, m.index));
+    out += v
+      ? `<abbr class="ph" title="${esc(`${v.means}: ${v.value ?? 'not recorded for this case'}`)}">${esc(m[0])}</abbr>`
+      : esc(m[0]);
+    from = m.index + m[0].length;
+  }
+  out += esc(rest.slice(from));
+  return marker
+    ? `<abbr class="marker" title="${esc(`${marker[1]}: ${marker[2]}`)}">${marker[0]}</abbr>${out}`
+    : out;
+}
+
+/** The placeholders of a case's diff, each with what it stands for and its value in the case (collapsed). */
+function placeholderList(values: readonly PlaceholderValue[]): string {
+  if (values.length === 0) return '';
+  const items = values.map(
+    (v) =>
+      `<dt><code>${esc(v.placeholder)}</code></dt><dd>${esc(v.means)}: ${
+        v.value !== undefined ? `<code>${esc(v.value)}</code>` : '<em>not recorded for this case</em>'
+      }</dd>`,
+  );
+  return `<details class="placeholders"><summary>What the placeholders stand for (${values.length})</summary><dl>${items.join('')}</dl></details>`;
+}
+
 function caseBlock(c: Finding): string {
   const p = new Placeholders();
   const diffs = (c.shrunk?.differences ?? c.differences).map((d) =>
     diffLine(d.path, d.predicted, d.observed, p),
   );
+  // The shrunk case's differences speak of its own execution, the case's of the case's.
+  const values = placeholderValues(diffs, p, c.shrunk ? c.shrunk.execution : c.execution);
+  const byPlaceholder = new Map(values.map((v) => [v.placeholder, v]));
   const replay = c.shrunk?.replay?.command ?? c.replay.command;
   const definition = c.shrunk?.case.definition;
   return [
@@ -58,7 +111,9 @@ function caseBlock(c: Finding): string {
     c.verdict === 'error'
       ? `<pre class="diff">${esc((c.errorMessage ?? '').split('\n')[0] ?? '')}</pre>`
       : '',
-    diffs.length ? `<pre class="diff">${esc(diffs.join('\n'))}</pre>` : '',
+    diffs.length
+      ? `<pre class="diff">${diffs.map((l) => diffHtml(l, byPlaceholder)).join('\n')}</pre>${placeholderList(values)}`
+      : '',
     diffs.length
       ? `<ul class="provenance">${ruleLines((c.shrunk?.differences ?? c.differences)[0]!.provenance)
           .map((l) => `<li>${esc(l)}</li>`)
@@ -75,7 +130,7 @@ function caseBlock(c: Finding): string {
 function divergences(report: ReportSummary): string {
   const divergent = report.findings;
   if (divergent.length === 0) return '<p>No divergences.</p>';
-  const out: string[] = [];
+  const out: string[] = [LEGEND];
   const kinds = [
     ['target', 'The target failed to answer'],
     ['documented', 'From documented expectations'],
@@ -119,7 +174,10 @@ table{border-collapse:collapse;margin:1rem 0}td,th{border:1px solid #ccc;padding
 .match{background:#2e7d32}.diverged{background:#c62828}.expected{background:#8d6e63}.undecided{background:#6d6d6d}
 .error{background:#6a1b9a}.skipped{background:#9e9e9e}p.expected{color:#5d4037;background:none}
 pre{background:#f5f5f7;padding:.5rem;overflow:auto}.case{border-left:3px solid #c62828;padding-left:.75rem;margin:1rem 0}
-.filters label{margin-right:1rem}.hidden{display:none}button.copy{cursor:pointer}`;
+.filters label{margin-right:1rem}.hidden{display:none}button.copy{cursor:pointer}
+.legend{background:#f5f5f7;border:1px solid #ddd;padding:.25rem .75rem;margin:1rem 0}.legend dl.markers{display:grid;grid-template-columns:max-content 1fr;gap:.15rem .75rem;margin:.5rem 0}
+.legend dd{margin:0}abbr.marker,abbr.ph{text-decoration:underline dotted;cursor:help}
+details.placeholders dl{display:grid;grid-template-columns:max-content 1fr;gap:.15rem .75rem;margin:.25rem 0 .5rem}details.placeholders dd{margin:0;overflow-wrap:anywhere}`;
 
 /** The filters hide the cases and matrix rows that do not match; the copy buttons copy a replay command. */
 const SCRIPT = `(() => {
