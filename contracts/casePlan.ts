@@ -196,7 +196,9 @@ export type MachineShape =
   /** The Task inside a Map's ItemProcessor. */
   | 'map'
   /** The Task in a Parallel branch. */
-  | 'parallel';
+  | 'parallel'
+  /** A user's own definition, read back into a plan (`run --definition`). */
+  | 'definition';
 
 /** A whole state machine. */
 export interface MachinePlan {
@@ -207,6 +209,12 @@ export interface MachinePlan {
   /** The state machine's TimeoutSeconds (TIMED_OUT past it). */
   readonly timeoutSeconds?: number;
   readonly flow: FlowPlan;
+  /**
+   * A user's definition with states the plan does not model, each with the reason (one line): the
+   * flow holds only its SageMaker tasks, and the oracle predicts creation alone (the outcome is
+   * undecided).
+   */
+  readonly unmodelled?: string;
 }
 
 /**

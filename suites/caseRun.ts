@@ -21,6 +21,7 @@ import {
 } from '../reports/compare.js';
 import { replayById, replayByPath } from '../reports/replayCommand.js';
 import { observedExecution, type CaseResult } from '../reports/report.js';
+import type { CaseSource } from './caseSource.js';
 import { drawSuiteCase, SUITES, type SuiteName } from './suites.js';
 
 /** What running one case needs: the target, the seed, the shrinking budget, the replay commands' parts. */
@@ -37,6 +38,8 @@ export interface CaseRunOptions {
   readonly reportFile?: string;
   /** Once aborted, shrinking stops. */
   readonly signal?: AbortSignal;
+  /** Where the cases come from, if not the suites' generators (`run --definition`). */
+  readonly source?: CaseSource;
 }
 
 /** The prediction's values without their provenance (the report's `predicted`). */
@@ -110,12 +113,13 @@ export async function runIndexedCase(
   shrink: ShrinkListener = {},
 ): Promise<CaseResult> {
   const started = Date.now();
-  const drawn = drawSuiteCase(suite, o.seed, i);
+  const drawn = o.source ? o.source.draw(suite, o.seed, i) : drawSuiteCase(suite, o.seed, i);
   const replay = { seed: o.seed, path: `${suite}:${i}` };
+  const replayArgs = [o.targetArgs, o.source?.replayArgs].filter(Boolean).join(' ');
   const drawnCase = withId(drawn.value, replay);
   const realised = realiseCase(o.target, drawnCase);
   const c = 'case' in realised ? realised.case : drawnCase;
-  const head = caseHead(c, suite, { ...replay, command: replayByPath(suite, o.seed, i, o.targetArgs) });
+  const head = caseHead(c, suite, { ...replay, command: replayByPath(suite, o.seed, i, replayArgs) });
   let result: CaseResult;
   if ('skipped' in realised) {
     result = {
@@ -128,7 +132,8 @@ export async function runIndexedCase(
     };
   } else {
     try {
-      result = await runCase(o, suite, c, drawn, replay, head, shrink);
+      const arb = o.source ? o.source.arbitrary(suite, i) : SUITES[suite].cases;
+      result = await runCase(o, suite, c, drawn, replay, head, shrink, arb);
     } catch (error) {
       result = {
         ...head,
@@ -152,6 +157,7 @@ async function runCase(
   replay: Case['replay'],
   head: Head,
   shrink: ShrinkListener,
+  cases: fc.Arbitrary<CaseContent> = SUITES[suite].cases,
 ): Promise<CaseResult> {
   const e = await evaluate(o.target, suite, c);
   const result: CaseResult = {
@@ -188,7 +194,7 @@ async function runCase(
     }
   };
   const shrunk = await shrinkCase(
-    SUITES[suite].cases,
+    cases,
     drawn,
     async (content) => {
       const kept = await tryCandidate(content);

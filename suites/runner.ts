@@ -85,6 +85,8 @@ export async function streamSuites(
   o: RunOptions,
   each?: (result: CaseResult) => void,
 ): Promise<ReportSummary> {
+  if (o.source && o.workers && o.workers.count > 1)
+    throw new Error("a run's own case source runs in one thread: worker threads draw the suites' cases");
   const reporters = new RunReporters([...(o.reporters ?? []), ...(each ? [{ onCaseInOrder: each }] : [])]);
   const started = Date.now();
   let inFlight = 0;

@@ -1,6 +1,6 @@
 /** The assumptions the harness makes about every target. */
 import type { EvidenceEntry } from './entry.js';
-import { model } from './sources.js';
+import { ASL, model, page } from './sources.js';
 
 /** Assumptions of the harness. */
 export const HARNESS_RULES = [
@@ -11,5 +11,14 @@ export const HARNESS_RULES = [
     kind: 'inferred',
     assumption: true,
     sources: [model('stepfunctions operations (errors each operation lists)')],
+  },
+  {
+    id: 'harness.unmodelled-states',
+    claim:
+      "A user's definition with a state the outcome oracle does not model (a Wait, another service's task, a Choice with other rules) is predicted as far as creation only: the execution's outcome is left undecided",
+    kind: 'inferred',
+    assumption: true,
+    undecided: true,
+    sources: [page(ASL, 'State Types')],
   },
 ] as const satisfies readonly EvidenceEntry[];

@@ -18,6 +18,9 @@ import type { Io } from '../io.js';
 import type { AwsRaw } from '../aws/connect.js';
 import { selectTarget } from '../targetChoice.js';
 import { chosenFormat, TEXT_OR_JSON } from '../options/report.js';
+import { readUserDefinitions } from '../userDefinitions.js';
+import type { CaseSource } from '../../suites/caseSource.js';
+import { definitionCaseSource, takesDefinitions } from '../../suites/definitionSuites.js';
 
 /** `replay`'s options, as commander hands them over. */
 export interface ReplayRaw extends AwsRaw {
@@ -28,6 +31,8 @@ export interface ReplayRaw extends AwsRaw {
   /** `--emulator-mutant`, once for each. */
   emulatorMutant?: string[];
   format?: string;
+  /** `--definition`: the users' definitions the case was drawn around (as `run` was given them). */
+  definition?: string[];
 }
 
 /**
@@ -105,6 +110,12 @@ export async function replayCommand(
       );
     seed = found.replay.seed;
     index = Number(pathIndex);
+    // A case drawn around users' definitions is drawn again from them: they must be given.
+    if (raw.definition === undefined && / --definition /.test(found.replay.command ?? '') && !found.shrunk)
+      throw new UsageError(
+        'missing-option',
+        `case "${caseId}" in "${reportPath}" was drawn around definitions: give them as its run did: ${found.replay.command}`,
+      );
     // A shrunk case is stored whole: checked as Step Functions would check it before it runs.
     if (found.shrunk?.id === caseId) content = checkShrunkCase(found.shrunk.case, caseId, reportPath);
     // cases.jsonl does not say on which target it ran: the embedded one, unless --target says.
@@ -131,12 +142,25 @@ export async function replayCommand(
     seed = checkSeed(raw.seed);
     index = integer(raw.path, '--path', 0, MAX_RUNS - 1);
   }
+  // Around users' definitions, the case is drawn from them (each file checked as `run` checks it).
+  let source: CaseSource | undefined;
+  if (raw.definition !== undefined) {
+    if (!takesDefinitions(suite))
+      throw new UsageError(
+        'bad-option',
+        `--suite ${suite} draws machines of its own and does not take --definition`,
+      );
+    source = definitionCaseSource(readUserDefinitions(raw.definition));
+  }
   const remote = targetRaw.target === 'aws' || targetRaw.target === 'endpoint';
   const { target, args } = remote
     ? await (await import('../aws/connect.js')).connectAwsTarget(targetRaw)
     : selectTarget(targetRaw);
   const replay = { seed, path: `${suite}:${index}` };
-  const drawn = withId(content ?? plain(drawSuiteCase(suite, seed, index).value), replay);
+  const drawn = withId(
+    content ?? plain((source ? source.draw(suite, seed, index) : drawSuiteCase(suite, seed, index)).value),
+    replay,
+  );
   // A report's coordinates draw the case they name, or the report is not this version's (or damaged).
   if (reportPath !== undefined && content === undefined && drawn.id !== caseId)
     throw new UsageError(
@@ -159,7 +183,10 @@ export async function replayCommand(
     );
   });
   const result = {
-    ...caseHead(theCase, suite, { ...replay, command: replayByPath(suite, seed, index, args) }),
+    ...caseHead(theCase, suite, {
+      ...replay,
+      command: replayByPath(suite, seed, index, [args, source?.replayArgs].filter(Boolean).join(' ')),
+    }),
     verdict: verdictOf(evaluated),
     predicted: predictionValues(evaluated.prediction),
     observed: observationValues(evaluated.observation),

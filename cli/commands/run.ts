@@ -37,6 +37,9 @@ import { seedLine, seedOf } from '../seed.js';
 import { exitCodeOf, formatOf } from '../runSummary.js';
 import { selectTarget } from '../targetChoice.js';
 import { countCaseLines } from '../casesFile.js';
+import { readUserDefinitions, unmodelledNotes } from '../userDefinitions.js';
+import type { CaseSource } from '../../suites/caseSource.js';
+import { definitionCaseSource, takesDefinitions } from '../../suites/definitionSuites.js';
 
 /** `run`'s options, as commander hands them over. */
 export interface RunRaw extends AwsRaw {
@@ -66,6 +69,8 @@ export interface RunRaw extends AwsRaw {
   failOn?: string;
   /** The summary on stdout: text, json or markdown. */
   format?: string;
+  /** `--definition`: users' definitions to draw the cases around, in place of drawn machines. */
+  definition?: string[];
 }
 
 function int(value: string, option: string, min: number, max: number): number {
@@ -120,9 +125,17 @@ export async function runCommand(raw: RunRaw, io: Io, version: string): Promise<
       : remote
         ? 300
         : undefined;
-  const suites = (raw.suite && raw.suite.length > 0 ? raw.suite : [...SUITE_NAMES]).map((s) => {
+  const definitionSuites = SUITE_NAMES.filter(takesDefinitions);
+  const suites = (
+    raw.suite && raw.suite.length > 0 ? raw.suite : raw.definition ? definitionSuites : [...SUITE_NAMES]
+  ).map((s) => {
     if (!isSuiteName(s))
       throw new UsageError('bad-option', `--suite "${s}" is unknown; use ${SUITE_NAMES.join(', ')}`);
+    if (raw.definition && !takesDefinitions(s))
+      throw new UsageError(
+        'bad-option',
+        `--suite ${s} draws machines of its own and does not take --definition; use ${definitionSuites.join(', ')}`,
+      );
     return s;
   }) as SuiteName[];
   const { seed, drawn } = seedOf(raw.seed);
@@ -130,6 +143,16 @@ export async function runCommand(raw: RunRaw, io: Io, version: string): Promise<
   // cores two workers measured no faster (docs/development.md); more cores are the user's call.
   const workers = int(raw.workers ?? '1', '--workers', 1, Math.max(64, availableParallelism()));
   const shard = shardOf(raw.shard);
+  // Users' definitions: each file read and checked before anything else runs.
+  let source: CaseSource | undefined;
+  if (raw.definition !== undefined) {
+    if (workers > 1)
+      throw new UsageError('bad-option', '--workers is not available with --definition: leave it at 1');
+    if (raw.plan) throw new UsageError('bad-option', '--plan does not take --definition');
+    const definitions = readUserDefinitions(raw.definition);
+    for (const note of unmodelledNotes(definitions)) io.stderr(note);
+    source = definitionCaseSource(definitions);
+  }
   const failOn = failOnOf(raw.failOn);
   const format = formatOf(raw.format);
   const baseline = raw.expect === undefined ? undefined : readExpectations(raw.expect);
@@ -202,6 +225,7 @@ export async function runCommand(raw: RunRaw, io: Io, version: string): Promise<
       ...(local && workers > 1 ? { workers: { count: workers, mutants: local.mutants } } : {}),
       reportFile,
       ...(shard ? { shard } : {}),
+      ...(source ? { source } : {}),
       targetArgs: selected.runArgs ?? args,
       region,
       version,

@@ -1,5 +1,6 @@
 /** `replay`: its options; the command is cli/commands/replay.ts, loaded when it runs. */
-import type { Command } from 'commander';
+import { type Command, Option } from 'commander';
+import { repeatable } from '../options/repeatable.js';
 import type { ReplayRaw } from '../commands/replay.js';
 import { regionOption } from '../options/account.js';
 import {
@@ -39,6 +40,14 @@ export function register(program: Command, { io, setExit }: CommandContext): voi
   )
     .addOption(emulatorMutantOption())
     .addOption(formatOption(TEXT_OR_JSON))
+    .addOption(
+      repeatable(
+        new Option(
+          '--definition <file>',
+          'a definition the case was drawn around (run --definition), repeated for several, in the order run was given them',
+        ),
+      ),
+    )
     .action(async (reportPath: string | undefined, caseId: string | undefined, opts: ReplayRaw) => {
       setExit(await (await import('../commands/replay.js')).replayCommand(reportPath, caseId, opts, io));
     });

@@ -73,6 +73,10 @@ export function register(program: Command, { io, setExit, version }: CommandCont
     )
     .addOption(formatOption(SUMMARY))
     .option(
+      '--definition <files...>',
+      'your own state machine definitions (ASL JSON): the suites draw inputs, world scenarios and policy variants around them instead of drawing machines; states the oracle does not model leave the outcome undecided',
+    )
+    .option(
       '--shard <i/n>',
       'only shard i of n: case k of each suite is shard (k mod n) + 1; merge the reports with merge',
     )

@@ -11,7 +11,7 @@
  * calls, the clock), syncJob.ts and syncResult.ts (`.sync` jobs), planWalk.ts (the flow plan).
  */
 import type { ExecutionStatus } from '../../catalog/api.js';
-import { weakest } from '../../catalog/provenance.js';
+import { rule, weakest } from '../../catalog/provenance.js';
 import { planTasks } from '../../contracts/casePlan.js';
 import {
   leaves,
@@ -32,6 +32,15 @@ export function predictExecution(theCase: CaseForPrediction): Prediction {
   if (!createStateMachine(world, planTasks(theCase.plan.flow))) return refusedManagedRule(world);
   // Created: the definition is valid, and the calls of creation (the managed rules) allowed.
   const created = weakest(world.used.list);
+  // A user's definition with states the plan does not model: creation alone is predicted.
+  if (theCase.plan.unmodelled !== undefined) {
+    const { createError: _error, ...calls } = refusedManagedRule(world);
+    return {
+      ...calls,
+      created: { value: true, provenance: created },
+      undecided: { value: theCase.plan.unmodelled, provenance: rule('harness.unmodelled-states') },
+    };
+  }
   world.history.push('ExecutionStarted');
   const outcome = new PlanWalk(world, theCase).flow(theCase.plan.flow, theCase.input);
   let status: ExecutionStatus;
