@@ -3,8 +3,8 @@
  * the provenance it rests on. Targets report an Observation in the same shape, and reports compare
  * the two after normalisation.
  */
-import type { ExecutionStatus } from '../catalog/api.js';
-import type { Provenance } from '../catalog/provenance.js';
+import type { Api, ExecutionStatus, Pattern } from '../catalog/api.js';
+import type { Provenance, RuleId } from '../catalog/provenance.js';
 import type { WorldScenario } from '../catalog/scenario.js';
 import type { Breakage, MachinePlan } from './casePlan.js';
 import type { Decision, PolicyDocument } from './iamPolicy.js';
@@ -65,13 +65,65 @@ export const EXECUTION_ARN = '${ExecutionArn}';
 /** How each `.sync` job of the execution ended, as the oracle's model ran it (for the scenario mix). */
 export type JobEnd = 'Completed' | 'Failed' | 'Stopped' | 'timedOut' | 'aborted';
 
-/** What happened in the oracle's model of the execution (not compared; for the scenario mix). */
+/** Where in the state machine something happens: a state, and its task's API and pattern if it is a task. */
+export interface Place {
+  readonly state: string;
+  readonly api?: Api;
+  readonly pattern?: Pattern;
+}
+
+/** A rule of the evidence table, and where it decides what happens. */
+export interface RuleAt {
+  readonly rule: RuleId;
+  readonly at?: Place;
+}
+
+/** A predicted history event: its type, where it happens and the rule that predicts it there. */
+export interface TimelineEvent extends RuleAt {
+  readonly type: string;
+}
+
+/**
+ * A predicted call: where it is made, how many history events precede it, the rule that says it is
+ * made (`made`) and the rule that says what its decision costs (`decided`).
+ */
+export interface TimelineCall {
+  readonly at?: Place;
+  readonly event: number;
+  readonly made: RuleId;
+  readonly decided: RuleId;
+}
+
+/**
+ * Which rule decides each predicted thing, in the order of the execution (docs/reports.md, "A
+ * divergence's cause"): a divergence's cause is the rule of the first thing the target did otherwise.
+ */
+export interface Timeline {
+  /** The rule that decides whether CreateStateMachine accepts the definition. */
+  readonly creation: RuleAt;
+  /** The history events, in order (their types are `historyTypes`). */
+  readonly events: readonly TimelineEvent[];
+  /** The calls, in the order of the prediction's `calls`. */
+  readonly calls: readonly TimelineCall[];
+  /** The failed attempts, in the order of the prediction's `taskFailures`, each with its event's index. */
+  readonly failures: readonly (RuleAt & { readonly event: number })[];
+  /** What decides the execution's status, error and cause. */
+  readonly end: RuleAt;
+  /** What decides the output: the last step that produced it. */
+  readonly output?: RuleAt;
+  /** What decides the first wait of the virtual clock (a retry's interval, a job's polls, a timeout). */
+  readonly firstWait?: RuleAt;
+}
+
+/** What happened in the oracle's model of the execution (not compared; for the scenario mix and the causes). */
 export interface Trace {
   readonly jobs: readonly JobEnd[];
   /** Create attempts that met an injected error. */
   readonly createErrors: number;
   /** Whether SageMaker's request validation answered a call. */
   readonly validated: boolean;
+  /** Which rule decides each predicted thing (absent where the oracle did not keep it). */
+  readonly timeline?: Timeline;
 }
 
 /** What must happen when a case runs, aspect by aspect, each with its provenance. */

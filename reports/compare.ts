@@ -128,18 +128,21 @@ export function compare(p: Prediction, o: Observation, aspects: readonly Aspect[
   // An outcome the oracle does not predict (Prediction.undecided) is not compared: creation only.
   if (p.undecided && p.created.value && o.created) return finish(out);
   if (want('calls') && o.calls !== undefined) {
-    const predicted = p.calls.value.map(callLine);
-    const observed = o.calls.map(callLine);
-    if (!same(predicted, observed)) {
-      const i = predicted.findIndex((c, k) => c !== observed[k]);
-      const at = i < 0 ? Math.min(predicted.length, observed.length) : i;
+    const steps = alignCalls(p.calls.value, o.calls);
+    for (const step of steps.slice(0, MAX_CALL_DIFFERENCES))
       out.push({
-        path: `calls/${at}`,
-        predicted: predicted[at] ?? '(no call)',
-        observed: observed[at] ?? '(no call)',
+        path: `calls/${step.at}`,
+        predicted: step.predicted ? callLine(step.predicted) : '(no call)',
+        observed: step.observed ? callLine(step.observed) : '(no call)',
         provenance: p.calls.provenance,
       });
-    }
+    if (steps.length > MAX_CALL_DIFFERENCES)
+      out.push({
+        path: 'calls/more',
+        predicted: `${p.calls.value.length} calls`,
+        observed: `${o.calls.length} calls, ${steps.length - MAX_CALL_DIFFERENCES} more differences`,
+        provenance: p.calls.provenance,
+      });
   }
   if (!p.created.value || !o.created) return finish(out);
   // An execution the target never ended (the harness stopped it) has nothing more to compare.
@@ -236,6 +239,57 @@ export function compare(p: Prediction, o: Observation, aspects: readonly Aspect[
   return finish(out);
 }
 
+/** The call differences a case lists at most (the rest are counted). */
+const MAX_CALL_DIFFERENCES = 10;
+
+/**
+ * Where two call lists part: a predicted call the target did not make (`missing`), a call it made
+ * that was not predicted (`extra`), or the same call with another decision (`changed`). `at` is the
+ * predicted call's index (an extra call: the index of the predicted call it comes before).
+ */
+export interface CallStep {
+  readonly kind: 'missing' | 'extra' | 'changed';
+  readonly at: number;
+  readonly predicted?: CallRecord;
+  readonly observed?: CallRecord;
+}
+
+/**
+ * The two call lists aligned before they are compared (a longest common subsequence of action and
+ * resource), so that one missing call is one difference, not a cascade of substitutions.
+ */
+export function alignCalls(predicted: readonly CallRecord[], observed: readonly CallRecord[]): CallStep[] {
+  const key = (c: CallRecord) => `${c.action} ${c.resource}`;
+  const n = predicted.length;
+  const m = observed.length;
+  // lcs[i][j]: the longest common subsequence of predicted[i..] and observed[j..].
+  const lcs = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
+  for (let i = n - 1; i >= 0; i--)
+    for (let j = m - 1; j >= 0; j--)
+      lcs[i]![j] =
+        key(predicted[i]!) === key(observed[j]!)
+          ? lcs[i + 1]![j + 1]! + 1
+          : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
+  const steps: CallStep[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < n || j < m) {
+    if (i < n && j < m && key(predicted[i]!) === key(observed[j]!)) {
+      if (predicted[i]!.decision !== observed[j]!.decision)
+        steps.push({ kind: 'changed', at: i, predicted: predicted[i]!, observed: observed[j]! });
+      i++;
+      j++;
+    } else if (j < m && (i === n || lcs[i]![j + 1]! >= lcs[i + 1]![j]!)) {
+      steps.push({ kind: 'extra', at: i, observed: observed[j]! });
+      j++;
+    } else {
+      steps.push({ kind: 'missing', at: i, predicted: predicted[i]! });
+      i++;
+    }
+  }
+  return steps;
+}
+
 /** A failed attempt as one line: its error, and what its cause must contain. */
 const failureLine = (f: PredictedTaskFailure): string =>
   `${f.error}${f.cause ? ` (cause contains ${f.cause.includes.map((m) => JSON.stringify(m)).join(', ')})` : ''}`;
@@ -250,17 +304,17 @@ function taskFailureDifferences(
   observed: readonly TaskFailure[],
 ): Difference[] {
   const left = [...observed];
-  const missing: PredictedTaskFailure[] = [];
-  for (const f of p.value) {
+  const missing: (readonly [PredictedTaskFailure, number])[] = [];
+  p.value.forEach((f, index) => {
     const i = left.findIndex(
       (o) => o.error === f.error && (f.cause === undefined || causeMisses(f.cause, o.cause).length === 0),
     );
-    if (i < 0) missing.push(f);
+    if (i < 0) missing.push([f, index]);
     else left.splice(i, 1);
-  }
+  });
   const line = (o: TaskFailure) => `${o.error}${o.cause !== undefined ? `: ${o.cause}` : ''}`;
   return [
-    ...missing.map((f, k) => ({
+    ...missing.map(([f, k]) => ({
       path: `taskFailures/${k}`,
       predicted: failureLine(f),
       observed: left.length > 0 ? left.map(line).join(' | ') : '(no such failure)',

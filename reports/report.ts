@@ -39,6 +39,21 @@ export const ObservedExecutionSchema = z.object({
   startEpochMs: z.number().optional(),
 });
 
+/**
+ * A divergence's cause (docs/reports.md, "A divergence's cause"): the first rule of the evidence
+ * table the target broke, in the order of the execution, where it happened, and what the target
+ * did there. Divergences are grouped by their cause's rule and answer.
+ */
+export const CauseSchema = z.object({
+  rule: RuleRefSchema,
+  /** The state where it happened, and its task's API and pattern (absent: the state machine as a whole). */
+  at: z.object({ state: z.string(), api: z.string().optional(), pattern: z.string().optional() }).optional(),
+  /** What the target did there, in words that do not depend on the case's own values (`history: TaskFailed where TaskSubmitted`). */
+  answer: z.string(),
+  /** The target's own message: its error and cause, or why it refused the definition. */
+  message: z.string().optional(),
+});
+
 /** A case's result whole, as cases.jsonl holds it. */
 export const CaseResultSchema = z.object({
   id: z.string(),
@@ -53,6 +68,8 @@ export const CaseResultSchema = z.object({
   predicted: z.record(z.string(), z.unknown()),
   observed: z.record(z.string(), z.unknown()),
   differences: z.array(DifferenceSchema),
+  /** For a divergence: what it is (reports written before causes have none). */
+  cause: CauseSchema.optional(),
   /** For a divergence: the smallest case found that still diverges. */
   shrunk: z
     .object({
@@ -60,6 +77,8 @@ export const CaseResultSchema = z.object({
       steps: z.number(),
       case: z.record(z.string(), z.unknown()),
       differences: z.array(DifferenceSchema),
+      /** The shrunk case's cause: the same as the case's (shrinking keeps it). */
+      cause: CauseSchema.optional(),
       /** The shrunk case's observed execution (its ARN, its start), which its differences speak of. */
       execution: ObservedExecutionSchema.optional(),
       /** Replays the shrunk case itself (from the report, by its id). */
@@ -151,6 +170,8 @@ export const ReportSchema = z.object({
 
 /** A difference between prediction and observation. */
 export type Difference = z.infer<typeof DifferenceSchema>;
+/** A divergence's cause. */
+export type Cause = z.infer<typeof CauseSchema>;
 /** A case's result whole. */
 export type CaseResult = z.infer<typeof CaseResultSchema>;
 /** A case as report.json lists it. */

@@ -11,14 +11,8 @@ import { realiseCase, type Target } from '../contracts/target.js';
 import { withId } from '../generators/invalidCase.js';
 import { shrinkCase } from '../generators/sampleCases.js';
 import { predictExecution } from '../oracles/outcome/predictExecution.js';
-import {
-  aspectsOn,
-  callLine,
-  compare,
-  divergenceSignature,
-  type Difference,
-  undecidedBy,
-} from '../reports/compare.js';
+import { causeKey, causeOf, type Cause } from '../reports/cause.js';
+import { aspectsOn, callLine, compare, type Difference, undecidedBy } from '../reports/compare.js';
 import { replayById, replayByPath } from '../reports/replayCommand.js';
 import { observedExecution, type CaseResult } from '../reports/report.js';
 import type { CaseSource } from './caseSource.js';
@@ -60,6 +54,8 @@ export interface Evaluated {
   readonly prediction: Prediction;
   readonly observation: Observation;
   readonly differences: Difference[];
+  /** For a divergence: its cause (the first rule the target broke, where, and what it did). */
+  readonly cause?: Cause;
   /** No difference, and none could be seen: why the target cannot decide the case (a match otherwise). */
   readonly undecided?: string;
 }
@@ -75,7 +71,15 @@ export async function evaluate(target: Target, suite: SuiteName, c: Case): Promi
   const aspects = aspectsOn(SUITES[suite].aspects, target.capabilities);
   const differences = compare(prediction, observation, aspects);
   const undecided = differences.length === 0 ? undecidedBy(prediction, observation, aspects) : undefined;
-  return { case: c, prediction, observation, differences, ...(undecided ? { undecided } : {}) };
+  const cause = causeOf(prediction, observation, differences);
+  return {
+    case: c,
+    prediction,
+    observation,
+    differences,
+    ...(cause ? { cause } : {}),
+    ...(undecided ? { undecided } : {}),
+  };
 }
 
 /** What a case's run tells of its shrinking, if the case diverges. */
@@ -166,6 +170,7 @@ async function runCase(
     predicted: predictionValues(e.prediction),
     observed: observationValues(e.observation),
     differences: e.differences,
+    ...(e.cause ? { cause: e.cause } : {}),
     ...(e.undecided ? { undecidedReason: e.undecided } : {}),
   };
   if (e.differences.length === 0 || o.shrinkBudget === 0) return result;
@@ -174,7 +179,7 @@ async function runCase(
   let steps = 0;
   let tried = 0;
   shrink.progress?.(0, 0);
-  const signature = divergenceSignature(e.differences);
+  const signature = e.cause ? causeKey(e.cause) : undefined;
   const deadline = o.shrinkSeconds === undefined ? Infinity : Date.now() + o.shrinkSeconds * 1000;
   const tryCandidate = async (content: CaseContent): Promise<boolean> => {
     await nextTurn();
@@ -185,8 +190,8 @@ async function runCase(
     executions++;
     try {
       const next = await evaluate(o.target, suite, realised.case);
-      // Only a candidate with the same divergence: a smaller case of another bug is not this one.
-      if (divergenceSignature(next.differences) !== signature) return false;
+      // Only a candidate with the same cause: a smaller case of another bug is not this one.
+      if (!next.cause || causeKey(next.cause) !== signature) return false;
       last = next;
       return true;
     } catch {
@@ -216,6 +221,7 @@ async function runCase(
       steps: shrunk.steps,
       case: shrunkCase,
       differences: last.differences,
+      ...(last.cause ? { cause: last.cause } : {}),
       ...(execution ? { execution } : {}),
       ...(o.reportFile ? { replay: { command: replayById(o.reportFile, last.case.id) } } : {}),
     },

@@ -71,6 +71,29 @@ export const SAGEMAKER_RULES = [
     ],
   },
   {
+    id: 'iam.evaluation.explicit-deny',
+    claim: 'An explicit Deny in any policy that applies to the request overrides every Allow',
+    kind: 'documented',
+    sources: [
+      page(
+        'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html',
+        'Determining whether a request is allowed or denied within an account',
+      ),
+    ],
+  },
+  {
+    id: 'iam.evaluation.implicit-deny',
+    claim:
+      'A request that no policy allows is denied (an implicit deny); a statement allows only the actions and resources it names, under its conditions',
+    kind: 'documented',
+    sources: [
+      page(
+        'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html',
+        'Determining whether a request is allowed or denied within an account',
+      ),
+    ],
+  },
+  {
     id: 'iam.passrole.same-account',
     claim:
       'A role can be passed only to a service in its own account: a role of another account cannot be passed',

@@ -13,9 +13,10 @@ import type {
   StepPlan,
   TaskPlan,
 } from '../../contracts/casePlan.js';
-import { CauseMatch, type CaseForPrediction } from '../../contracts/prediction.js';
+import { CauseMatch, type CaseForPrediction, type Place } from '../../contracts/prediction.js';
 import { causeOf, type Attempt, type Outcome } from './outcomes.js';
 import { evaluateTemplate, getPath, resolveRequest, setPath } from './resolveValue.js';
+import { rule } from '../../catalog/provenance.js';
 import { matches, RULES } from './rules.js';
 import type { World } from './world.js';
 
@@ -72,15 +73,18 @@ export class PlanWalk {
   }
 
   private step(step: StepPlan, input: unknown): Outcome {
-    const history = this.world.history;
+    const timeline = this.world.timeline;
+    const place: Place = { state: step.name };
+    timeline.at = place;
     switch (step.kind) {
       case 'task':
         return this.task(step, input);
       case 'succeed':
-        history.push('SucceedStateEntered', 'SucceedStateExited');
+        timeline.event(RULES.history, 'SucceedStateEntered', 'SucceedStateExited');
         return { kind: 'ok', output: input, ended: true };
       case 'pass':
-        history.push('PassStateEntered', 'PassStateExited');
+        timeline.event(RULES.history, 'PassStateEntered', 'PassStateExited');
+        timeline.produced(RULES.dataFlow);
         this.world.used.push(RULES.dataFlow);
         if (step.variable !== undefined) {
           this.variables = { ...this.variables, [step.variable]: step.result };
@@ -88,59 +92,71 @@ export class PlanWalk {
         }
         return { kind: 'ok', output: placed(input, step.resultPath, step.result) };
       case 'check': {
-        history.push('ChoiceStateEntered', 'ChoiceStateExited');
-        // As the rendered rule reads: the field is present and is not the empty string.
+        // As the rendered rule reads: the field is present and is not the empty string. The field
+        // is the task's output: what decides the output decides the branch.
+        const decides = timeline.output?.rule ? rule(timeline.output.rule) : RULES.dataFlow;
+        timeline.event(decides, 'ChoiceStateEntered', 'ChoiceStateExited');
         const value = getPath(input, step.field);
         if (value !== undefined && value !== '') return { kind: 'ok', output: input };
-        history.push('FailStateEntered');
-        return { kind: 'failed', error: step.invalid.error, cause: causeOf(step.invalid.cause) };
+        timeline.event(decides, 'FailStateEntered');
+        return {
+          kind: 'failed',
+          error: step.invalid.error,
+          cause: causeOf(step.invalid.cause),
+          rule: decides,
+          at: place,
+        };
       }
       case 'choose': {
-        history.push('ChoiceStateEntered', 'ChoiceStateExited');
+        timeline.event(RULES.dataFlow, 'ChoiceStateEntered', 'ChoiceStateExited');
         this.world.used.push(RULES.dataFlow);
         const outcome = this.flow(getPath(input, step.flag) === true ? step.whenTrue : step.otherwise, input);
         return outcome.kind === 'ok' ? { ...outcome, ended: true } : outcome;
       }
       case 'map': {
-        history.push('MapStateEntered', 'MapStateStarted');
+        timeline.event(RULES.history, 'MapStateEntered', 'MapStateStarted');
         // JSONata: `Items` is `[$states.input]`; JSONPath: ItemsPath (default `$`).
         const items = step.queryLanguage === 'JSONata' ? [input] : getPath(input, step.itemsPath ?? []);
         const outputs: unknown[] = [];
         for (const item of (items as unknown[] | undefined) ?? []) {
-          history.push('MapIterationStarted');
+          timeline.event(RULES.history, 'MapIterationStarted');
           const outcome = this.scoped(() =>
             this.flow(step.iteration, step.itemAs ? { [step.itemAs]: item } : item),
           );
+          timeline.at = place;
           if (outcome.kind === 'failed') {
-            history.push('MapIterationFailed', 'MapStateFailed');
+            timeline.event(RULES.history, 'MapIterationFailed', 'MapStateFailed');
             return outcome;
           }
           if (outcome.kind !== 'ok') {
-            history.push('MapIterationAborted', 'MapStateAborted');
+            timeline.event(RULES.history, 'MapIterationAborted', 'MapStateAborted');
             return outcome;
           }
-          history.push('MapIterationSucceeded');
+          timeline.event(RULES.history, 'MapIterationSucceeded');
           outputs.push(outcome.output);
         }
-        history.push('MapStateSucceeded', 'MapStateExited');
+        timeline.event(RULES.history, 'MapStateSucceeded', 'MapStateExited');
+        timeline.produced(RULES.dataFlow);
         return { kind: 'ok', output: outputs };
       }
       case 'parallel': {
-        history.push('ParallelStateEntered', 'ParallelStateStarted');
+        timeline.event(RULES.history, 'ParallelStateEntered', 'ParallelStateStarted');
         const outputs: unknown[] = [];
         for (const branch of step.branches) {
           const outcome = this.scoped(() => this.flow(branch, input));
+          timeline.at = place;
           if (outcome.kind === 'failed') {
-            history.push('ParallelStateFailed');
+            timeline.event(RULES.history, 'ParallelStateFailed');
             return outcome;
           }
           if (outcome.kind !== 'ok') {
-            history.push('ParallelStateAborted');
+            timeline.event(RULES.history, 'ParallelStateAborted');
             return outcome;
           }
           outputs.push(outcome.output);
         }
-        history.push('ParallelStateSucceeded', 'ParallelStateExited');
+        timeline.event(RULES.history, 'ParallelStateSucceeded', 'ParallelStateExited');
+        timeline.produced(RULES.dataFlow);
         return { kind: 'ok', output: outputs };
       }
     }
@@ -159,9 +175,11 @@ export class PlanWalk {
   /** A SageMaker task: its request resolved, then attempts until one succeeds, or no retrier takes the error. */
   private task(task: TaskPlan, raw: unknown): Outcome {
     const world = this.world;
-    const history = world.history;
+    const timeline = world.timeline;
+    const place: Place = { state: task.name, api: task.api, pattern: task.pattern };
+    timeline.at = place;
     const primary = this.tasksSeen++ === 0;
-    history.push('TaskStateEntered');
+    timeline.event(RULES.history, 'TaskStateEntered');
     const effective =
       task.queryLanguage === 'JSONPath' && task.inputPath ? getPath(raw, task.inputPath) : raw;
     if (task.inputPath) world.used.push(RULES.dataFlow);
@@ -174,7 +192,7 @@ export class PlanWalk {
     if (!request && task.queryLanguage === 'JSONPath') {
       // A path Parameters cannot resolve: States.Runtime, never retried or caught.
       world.used.push(RULES.pathUnresolved, RULES.uncatchable);
-      return { kind: 'failed', error: 'States.Runtime' };
+      return { kind: 'failed', error: 'States.Runtime', rule: RULES.pathUnresolved, at: place };
     }
     /** The retries each retrier has made so far. */
     const retriesMade = task.retry.map(() => 0);
@@ -186,22 +204,32 @@ export class PlanWalk {
         // The attempts are the TaskScheduled events of the first task.
         attempts++;
         if (primary) world.firstAttempts = attempts;
-        history.push('TaskScheduled', 'TaskStarted');
+        // The request resolved (a first attempt), or a retrier took the error (the next ones).
+        timeline.event(attempts === 1 ? RULES.dataFlow : RULES.retry, 'TaskScheduled');
+        timeline.event(RULES.history, 'TaskStarted');
         attempt = world.attempt(task, request);
       } else {
         // Arguments that return nothing: the task is not scheduled; the error can be retried and caught.
         world.used.push(RULES.queryEvaluation);
-        attempt = { error: 'States.QueryEvaluationError', submitted: false, unscheduled: true };
+        attempt = {
+          rule: RULES.queryEvaluation,
+          error: 'States.QueryEvaluationError',
+          submitted: false,
+          unscheduled: true,
+        };
       }
-      if (attempt.submitted) history.push('TaskSubmitted');
+      timeline.at = place;
+      if (attempt.submitted) timeline.event(RULES.patterns, 'TaskSubmitted');
       if ('stopped' in attempt) {
-        history.push('TaskStateAborted');
+        timeline.event(RULES.abortHistory, 'TaskStateAborted');
         return { kind: attempt.stopped };
       }
       if ('result' in attempt) {
-        history.push('TaskSucceeded', 'TaskStateExited');
-        if (task.resultSelector || task.resultPath !== undefined || task.outputPath || task.output)
-          world.used.push(RULES.dataFlow);
+        timeline.event(attempt.rule, 'TaskSucceeded');
+        timeline.event(RULES.history, 'TaskStateExited');
+        const flows = task.resultSelector || task.resultPath !== undefined || task.outputPath || task.output;
+        timeline.produced(flows ? RULES.dataFlow : attempt.rule);
+        if (flows) world.used.push(RULES.dataFlow);
         if (task.assign) {
           const assigned = Object.entries(task.assign).map(
             ([variable, template]) =>
@@ -211,9 +239,12 @@ export class PlanWalk {
         }
         return { kind: 'ok', output: taskOutput(task, raw, attempt.result) };
       }
-      if (!attempt.unscheduled) history.push(attempt.timedOut ? 'TaskTimedOut' : 'TaskFailed');
-      if (!attempt.unscheduled && !attempt.timedOut)
+      if (!attempt.unscheduled)
+        timeline.event(attempt.rule, attempt.timedOut ? 'TaskTimedOut' : 'TaskFailed');
+      if (!attempt.unscheduled && !attempt.timedOut) {
         world.taskFailures.push({ error: attempt.error, ...(attempt.cause ? { cause: attempt.cause } : {}) });
+        timeline.failure(attempt.rule);
+      }
       // Which retrier or catcher matches the error (States.TaskFailed and States.ALL as wildcards).
       if (task.retry.length + task.catch.length > 0) world.used.push(RULES.retry, RULES.taskFailed);
       const retrierIndex = task.retry.findIndex((retrier) => matches(retrier.errorEquals, attempt.error));
@@ -227,9 +258,10 @@ export class PlanWalk {
         world.used.push(RULES.retry);
         if (world.pastDeadline(world.nowMs + wait)) {
           world.used.push(RULES.abortHistory);
-          history.push('TaskStateAborted');
+          timeline.event(RULES.machineTimeout, 'TaskStateAborted');
           return { kind: 'timedOut' };
         }
+        if (wait > 0) timeline.waited(RULES.retry);
         world.nowMs += wait;
         if (retrier.jitterStrategy === 'FULL') world.jitterMs += wait;
         continue;
@@ -237,8 +269,16 @@ export class PlanWalk {
       const catcher = task.catch.find((candidate) => matches(candidate.errorEquals, attempt.error));
       if (!catcher) {
         // Arguments that failed to evaluate, left uncaught: the evaluation's failure is an event (recorded on AWS).
-        if (attempt.unscheduled) history.push('EvaluationFailed');
-        return { kind: 'failed', error: attempt.error, ...(attempt.cause ? { cause: attempt.cause } : {}) };
+        if (attempt.unscheduled) timeline.event(attempt.rule, 'EvaluationFailed');
+        // Retries spent, or none: what fails the execution is the retriers' end where there are any.
+        const decides = retrier !== undefined ? RULES.retry : attempt.rule;
+        return {
+          kind: 'failed',
+          error: attempt.error,
+          ...(attempt.cause ? { cause: attempt.cause } : {}),
+          rule: decides,
+          at: place,
+        };
       }
       return this.caught(task, raw, attempt, catcher);
     }
@@ -246,13 +286,20 @@ export class PlanWalk {
 
   /** A task's error taken by a catcher: on to a Fail state, another task, or a recovering Pass. */
   private caught(task: TaskPlan, raw: unknown, failure: Failure, catcher: CatcherPlan): Outcome {
-    const history = this.world.history;
+    const timeline = this.world.timeline;
     this.world.used.push(RULES.retry);
-    history.push('TaskStateExited');
+    timeline.event(RULES.retry, 'TaskStateExited');
     const target = catcher.target;
     if (target.kind === 'fail') {
-      history.push('FailStateEntered');
-      return { kind: 'failed', error: target.error, cause: causeOf(target.cause) };
+      timeline.at = { state: target.state };
+      timeline.event(RULES.retry, 'FailStateEntered');
+      return {
+        kind: 'failed',
+        error: target.error,
+        cause: causeOf(target.cause),
+        rule: RULES.retry,
+        at: { state: task.name, api: task.api, pattern: task.pattern },
+      };
     }
     if (target.kind === 'state') throw new Error(`catch target "${target.state}" is not modelled`);
     const caughtError = {
@@ -268,7 +315,9 @@ export class PlanWalk {
       return outcome.kind === 'ok' ? { ...outcome, ended: true } : outcome;
     }
     // A recovering Pass: the output shows the caught error where the catcher puts it.
-    history.push('PassStateEntered', 'PassStateExited');
+    timeline.at = { state: target.state };
+    timeline.event(RULES.retry, 'PassStateEntered', 'PassStateExited');
+    timeline.produced(RULES.retry);
     return { kind: 'ok', output: next, ended: true };
   }
 }

@@ -18,10 +18,12 @@ import {
   type CaseForPrediction,
   type CausePattern,
   type Prediction,
+  type RuleAt,
 } from '../../contracts/prediction.js';
 import { createStateMachine, refusedDefinition, refusedManagedRule } from './creation.js';
 import { PlanWalk } from './planWalk.js';
 import { RULES } from './rules.js';
+import { primaryRule } from './timeline.js';
 import { World } from './world.js';
 
 /** What must happen when the case runs. */
@@ -41,25 +43,36 @@ export function predictExecution(theCase: CaseForPrediction): Prediction {
       undecided: { value: theCase.plan.unmodelled, provenance: rule('harness.unmodelled-states') },
     };
   }
-  world.history.push('ExecutionStarted');
+  const timeline = world.timeline;
+  timeline.at = undefined;
+  timeline.event(RULES.history, 'ExecutionStarted');
   const outcome = new PlanWalk(world, theCase).flow(theCase.plan.flow, theCase.input);
+  const lastState = timeline.at;
+  timeline.at = undefined;
   let status: ExecutionStatus;
   let error: string | null = null;
   let cause: CausePattern | undefined;
+  let end: RuleAt;
   switch (outcome.kind) {
     case 'ok':
       status = 'SUCCEEDED';
-      world.history.push('ExecutionSucceeded');
+      end = {
+        rule: timeline.output?.rule ?? primaryRule(RULES.history),
+        ...(lastState ? { at: lastState } : {}),
+      };
+      timeline.event(RULES.history, 'ExecutionSucceeded');
       break;
     case 'failed':
       status = 'FAILED';
       error = outcome.error;
       cause = outcome.cause;
-      world.history.push('ExecutionFailed');
+      end = { rule: primaryRule(outcome.rule), ...(outcome.at ? { at: outcome.at } : {}) };
+      timeline.event(outcome.rule, 'ExecutionFailed');
       break;
     case 'aborted':
       status = 'ABORTED';
-      world.history.push('ExecutionAborted');
+      end = { rule: primaryRule(RULES.abort), ...(lastState ? { at: lastState } : {}) };
+      timeline.event(RULES.abort, 'ExecutionAborted');
       break;
     case 'timedOut':
       // DescribeExecution has no error or cause for a timed-out execution (sfn.timed-out-no-error).
@@ -67,7 +80,8 @@ export function predictExecution(theCase: CaseForPrediction): Prediction {
       world.used.push(RULES.timedOutNoError);
       // At the state machine's TimeoutSeconds, or at the year an execution may run at most.
       world.nowMs = world.deadlineMs;
-      world.history.push('ExecutionTimedOut');
+      end = { rule: primaryRule(RULES.machineTimeout), ...(lastState ? { at: lastState } : {}) };
+      timeline.event(RULES.machineTimeout, 'ExecutionTimedOut');
       break;
   }
   const provenance = weakest(world.used.list);
@@ -85,7 +99,7 @@ export function predictExecution(theCase: CaseForPrediction): Prediction {
       value: jitter > 0 && status !== 'TIMED_OUT' ? { min: duration - jitter, max: duration } : duration,
       provenance,
     },
-    historyTypes: { value: world.history, provenance: weakest([provenance, RULES.history]) },
+    historyTypes: { value: timeline.types, provenance: weakest([provenance, RULES.history]) },
     taskFailures: { value: world.taskFailures, provenance },
     ...(Object.keys(world.jobStates).length > 0
       ? { jobStates: { value: world.jobStates, provenance: weakest([provenance, RULES.bestEffortStop]) } }
@@ -93,6 +107,11 @@ export function predictExecution(theCase: CaseForPrediction): Prediction {
     ...(world.undecided !== undefined
       ? { undecided: { value: world.undecided.reason, provenance: world.undecided.provenance } }
       : {}),
-    trace: { jobs: world.jobs, createErrors: world.createErrors, validated: world.validated },
+    trace: {
+      jobs: world.jobs,
+      createErrors: world.createErrors,
+      validated: world.validated,
+      timeline: timeline.timeline(end, { rule: primaryRule(RULES.invalidDefinition) }),
+    },
   };
 }

@@ -8,11 +8,14 @@ import { MISSING_ENDPOINT_ON_UPDATE } from '../../catalog/sagemakerApis.js';
 /** The rules of the evidence table the model applies (catalog/evidence.ts). */
 export const RULES = {
   patterns: rule('sfn.sagemaker.patterns'),
+  apis: rule('sfn.sagemaker.apis'),
   denied: rule('sfn.sagemaker.access-denied'),
   errorNames: rule('sfn.sagemaker.error-names'),
   causeFormat: rule('sfn.sagemaker.cause-format'),
   syncOutput: rule('sfn.sync.output-is-describe'),
   epochMs: rule('sfn.sync.epoch-milliseconds'),
+  pollsDescribe: rule('sfn.sync.polls-describe'),
+  tagsAdded: rule('sfn.sync.tags-added'),
   bestEffortStop: rule('sfn.sync.stop-on-abort'),
   jobTimes: rule('sfn.sync.job-times'),
   describeEcho: rule('sfn.sync.describe-echoes-request'),

@@ -69,14 +69,16 @@ function pollJob(world: World, task: TaskPlan, calls: readonly Call[], arn: stri
           : 'InProgress'
         : (job?.outcome ?? 'Completed');
     world.jobs.push(how === 'aborted' ? 'aborted' : 'timedOut');
-    return { stopped: how, submitted: true };
+    return { rule: how === 'aborted' ? RULES.abort : RULES.timeoutStop, stopped: how, submitted: true };
   };
   const timedOut = (limit: number): Attempt => {
     if (world.pastDeadline(start + limit)) return stopped('timedOut', limit);
-    world.used.push(limit === timeout ? RULES.timeout : RULES.heartbeatError, RULES.noStopOnTaskTimeout);
+    const rule = limit === timeout ? RULES.timeout : RULES.heartbeatError;
+    world.used.push(rule, RULES.noStopOnTaskTimeout);
     world.nowMs = start + limit;
+    world.timeline.waited(rule);
     world.jobs.push('timedOut');
-    return { error: 'States.Timeout', submitted: true, timedOut: true };
+    return { rule, error: 'States.Timeout', submitted: true, timedOut: true };
   };
   for (;;) {
     const limit = Math.min(timeout, lastBeat + heartbeat);
@@ -103,12 +105,14 @@ function pollJob(world: World, task: TaskPlan, calls: readonly Call[], arn: stri
     }
   }
   world.nowMs = start + elapsed;
+  world.timeline.waited(RULES.pollsDescribe);
   const tagsRead = world.decide(listTags) === 'allowed';
   const outcome = job?.outcome ?? 'Completed';
   world.jobs.push(outcome);
   if (outcome !== 'Completed') {
     world.used.push(RULES.jobFailed, RULES.causeFormat);
     return {
+      rule: RULES.jobFailed,
       error: 'States.TaskFailed',
       cause: causeOf(outcome, ...(job?.failureReason ? [job.failureReason] : [])),
       submitted: true,
@@ -116,5 +120,5 @@ function pollJob(world: World, task: TaskPlan, calls: readonly Call[], arn: stri
   }
   world.used.push(RULES.syncOutput, RULES.describeEcho, RULES.jobTimes, RULES.epochMs);
   const times = { createdMs: start, endedMs: start + endsAt, jitterMs: world.jitterMs };
-  return { result: syncResult(task, request, arn, tagsRead, times), submitted: true };
+  return { rule: RULES.syncOutput, result: syncResult(task, request, arn, tagsRead, times), submitted: true };
 }

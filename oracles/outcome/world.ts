@@ -30,6 +30,7 @@ import { taskCalls, type Call } from '../calls/taskCalls.js';
 import { causeOf, type Attempt } from './outcomes.js';
 import { RULES, RulesUsed } from './rules.js';
 import { runJob } from './syncJob.js';
+import { primaryRule, TimelineRecorder } from './timeline.js';
 
 type Obj = Record<string, unknown>;
 
@@ -42,8 +43,8 @@ export class World {
   readonly calls: CallRecord[] = [];
   /** The rules the prediction rests on (each call's own rules once, as it is first decided). */
   readonly used = new RulesUsed(RULES.patterns);
-  /** The types of the execution's history events, in order. */
-  readonly history: string[] = [];
+  /** The history events, calls and failures with the rule that decides each, in order. */
+  readonly timeline = new TimelineRecorder();
   /** How each `.sync` job ended, in order. */
   readonly jobs: JobEnd[] = [];
   /** The status at the execution's end of each job its stop cut short, by ARN. */
@@ -142,6 +143,10 @@ export class World {
       if (decision !== 'allowed') this.used.push(call.necessity);
     }
     this.calls.push({ action: call.action, resource: call.resource, decision });
+    // What makes the call: its necessity (PassRole checked, AddTags for tags, Describe polls ...);
+    // the API's own calls are the integration's, whichever template grants them.
+    const made = primaryRule(call.necessity).startsWith('sfn.template.') ? RULES.apis : call.necessity;
+    this.timeline.call(made, call.necessity);
     return decision;
   }
 
@@ -163,6 +168,7 @@ export class World {
       if (decision !== 'allowed') {
         this.used.push(RULES.denied, RULES.causeFormat);
         return {
+          rule: RULES.denied,
           error: 'SageMaker.AmazonSageMakerException',
           cause: causeOf(
             `is not authorized to perform: ${call.action} on resource: ${call.resource}`,
@@ -178,7 +184,12 @@ export class World {
       this.createErrors++;
       this.used.push(RULES.errorNames, RULES.causeFormat);
       const code = this.theCase.scenario.createError!.error;
-      return { error: SFN_ERROR_NAMES.value[code], cause: causeOf(`Error Code: ${code}`), submitted: false };
+      return {
+        rule: RULES.errorNames,
+        error: SFN_ERROR_NAMES.value[code],
+        cause: causeOf(`Error Code: ${code}`),
+        submitted: false,
+      };
     }
     const breaks = this.theCase.validity?.breaks;
     if (breaks?.kind === 'request') {
@@ -188,6 +199,7 @@ export class World {
         .reverse()
         .find((segment): segment is string => typeof segment === 'string');
       return {
+        rule: RULES.validation,
         error: 'SageMaker.AmazonSageMakerException',
         cause: causeOf('ValidationException', ...(member ? [member] : [])),
         submitted: false,
@@ -202,6 +214,7 @@ export class World {
         .reverse()
         .find((segment) => segment !== '' && !/^\d+$/.test(segment));
       return {
+        rule: RULES.validation,
         error: 'SageMaker.AmazonSageMakerException',
         cause: causeOf('ValidationException', ...(member ? [member] : [])),
         submitted: false,
@@ -217,7 +230,11 @@ export class World {
     );
     if (foreign) {
       this.used.push(ROLE_OF_ACCOUNT.provenance, CROSS_ACCOUNT_ROLE.provenance, RULES.errorNames);
-      return { error: SFN_ERROR_NAMES.value[CROSS_ACCOUNT_ROLE.value], submitted: false };
+      return {
+        rule: CROSS_ACCOUNT_ROLE.provenance,
+        error: SFN_ERROR_NAMES.value[CROSS_ACCOUNT_ROLE.value],
+        submitted: false,
+      };
     }
     if (!this.theCase.scenario.referencesExist) {
       for (const ref of REFERENCES[task.api] ?? []) {
@@ -234,6 +251,7 @@ export class World {
               ref.missing.provenance,
             );
           return {
+            rule: ref.missing.provenance,
             error: SFN_ERROR_NAMES.value[ref.missing.value],
             cause: causeOf(`Could not find ${ref.noun}`, `Error Code: ${ref.missing.value}`),
             submitted: false,
@@ -247,6 +265,7 @@ export class World {
       ) {
         this.used.push(RULES.missingEndpoint, RULES.errorNames, RULES.causeFormat);
         return {
+          rule: RULES.missingEndpoint,
           error: SFN_ERROR_NAMES.value[MISSING_ENDPOINT_ON_UPDATE.value],
           cause: causeOf('Could not find endpoint', `Error Code: ${MISSING_ENDPOINT_ON_UPDATE.value}`),
           submitted: false,
@@ -268,6 +287,7 @@ export class World {
       // Refused because it exists: it is there for what the case names next.
       this.created.add(`${facts.arnResourceType.value}/${name.toLowerCase()}`);
       return {
+        rule: duplicate.provenance,
         error: SFN_ERROR_NAMES.value[code],
         cause: causeOf(...(noun ? [`Cannot create already existing ${noun}`] : []), `Error Code: ${code}`),
         submitted: false,
@@ -277,7 +297,7 @@ export class World {
     this.created.add(`${facts.arnResourceType.value}/${name.toLowerCase()}`);
     if (task.pattern !== 'sync' || !facts.job) {
       this.used.push(RULES.rr);
-      return { result: { [facts.resultField.value]: arn }, submitted: false };
+      return { rule: RULES.rr, result: { [facts.resultField.value]: arn }, submitted: false };
     }
     return runJob(this, task, calls, arn, request);
   }

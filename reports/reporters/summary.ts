@@ -5,7 +5,7 @@
 import { printable, printableLines } from '../../contracts/printable.js';
 import { join } from 'node:path';
 import { failingDivergences } from '../expectations.js';
-import { groupByCause } from '../groups.js';
+import { findingCause, groupByCause, groupHeading } from '../groups.js';
 import type { Finding, ReportSummary } from '../tally.js';
 import { REPORT_FORMATS } from '../writers/formats.js';
 import { cell } from '../writers/markdownCell.js';
@@ -36,12 +36,16 @@ export function printSummary(
           ...(report.shard ? { shard: report.shard } : {}),
           totals: t,
           groups: groups.map((g) => ({
-            cause: g.cause,
+            cause: groupHeading(g),
+            ...(g.cause
+              ? { rule: g.cause.rule.id, kind: g.cause.rule.kind, answer: g.cause.answer, places: g.places }
+              : {}),
             count: g.cases.length,
             example: {
               id: g.example.id,
               suite: g.example.suite,
               replay: replayOf(g.example),
+              ...(messageOf(g.example) !== undefined ? { message: messageOf(g.example) } : {}),
               difference: firstDifference(g.example),
             },
           })),
@@ -63,16 +67,25 @@ export function printSummary(
   const md = format === 'markdown';
   const out = [md ? `**${line}**` : line];
   if (groups.length > 0)
-    out.push(md ? '\n| cases | cause | example | replay |\n|---|---|---|---|' : `${groups.length} causes:`);
+    out.push(
+      md
+        ? '\n| cases | cause | the target said | replay |\n|---|---|---|---|'
+        : `${groups.length} ${groups.length === 1 ? 'cause' : 'causes'}:`,
+    );
   for (const g of groups) {
-    const d = firstDifference(g.example);
+    const said = messageOf(g.example) ?? firstDifference(g.example);
     if (md)
       out.push(
-        `| ${g.cases.length} | ${cell(g.cause)} | ${cell(`${g.example.suite} ${g.example.api} ${g.example.pattern}: ${d}`)} | \`${cell(replayOf(g.example))}\` |`,
+        `| ${g.cases.length} | ${cell(groupHeading(g))} | ${cell(said)} | \`${cell(replayOf(g.example))}\` |`,
       );
     else
       out.push(
-        `  ${g.cases.length} × ${g.cause}\n    e.g. ${g.example.suite} ${g.example.api} ${g.example.pattern}: ${d}\n    replay: ${replayOf(g.example)}`,
+        [
+          `  ${g.cases.length} × ${groupHeading(g)}`,
+          ...(g.cause ? [`    rule (${g.cause.rule.kind}): ${g.cause.rule.claim}`] : []),
+          `    e.g. ${g.example.suite} ${g.example.id}: ${said}`,
+          `    replay: ${replayOf(g.example)}`,
+        ].join('\n'),
       );
   }
   for (const c of errors.slice(0, 5))
@@ -84,6 +97,14 @@ export function printSummary(
 }
 
 const replayOf = (c: Finding) => c.shrunk?.replay?.command ?? c.replay.command;
+
+/** What the target itself said, one line, shortened: its error and cause, or its refusal. */
+function messageOf(c: Finding): string | undefined {
+  const message = findingCause(c)?.message;
+  if (message === undefined) return undefined;
+  const line = message.replace(/\s+/g, ' ');
+  return line.length > 200 ? `${line.slice(0, 199)}…` : line;
+}
 function firstDifference(c: Finding): string {
   const d = (c.shrunk?.differences ?? c.differences)[0];
   return d

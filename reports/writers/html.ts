@@ -6,7 +6,7 @@
  */
 import { ruleLines } from './provenanceText.js';
 import { PLACEHOLDER, placeholderValues, type PlaceholderValue } from './placeholderValues.js';
-import { groupByCause } from '../groups.js';
+import { causeKind, groupByCause, groupHeading, targetFailed } from '../groups.js';
 import { diffLine, Placeholders } from '../normalise.js';
 import type { Cell, Finding, ReportSummary, ShownVerdict } from '../tally.js';
 import type { ReportFormat } from './format.js';
@@ -137,20 +137,17 @@ function divergences(report: ReportSummary): string {
     ['observed', 'From observed expectations'],
     ['inferred', 'From inferred expectations'],
   ] as const;
-  const first = (c: Finding) => (c.shrunk?.differences ?? c.differences)[0];
   for (const [kind, title] of kinds) {
     const of = divergent.filter(
       (c) =>
         c.verdict === 'diverged' &&
-        (kind === 'target'
-          ? first(c)?.path === 'target'
-          : first(c)?.path !== 'target' && first(c)?.provenance.kind === kind),
+        (kind === 'target' ? targetFailed(c) : !targetFailed(c) && causeKind(c) === kind),
     );
     if (of.length === 0) continue;
     out.push(`<section class="provenance-group"><h3>${title} (${of.length})</h3>`);
     for (const g of groupByCause(of))
       out.push(
-        `<div class="cause"><h4 class="cause-title">${g.cases.length} × ${esc(g.cause)}</h4>${g.cases.map(caseBlock).join('')}</div>`,
+        `<div class="cause"><h4 class="cause-title">${g.cases.length} × ${esc(groupHeading(g))}</h4>${g.cases.map(caseBlock).join('')}</div>`,
       );
     out.push('</section>');
   }

@@ -1,0 +1,286 @@
+/**
+ * A divergence's cause (docs/reports.md, "A divergence's cause"): of the things the target did
+ * otherwise than predicted, the first in the order of the execution, and the rule of the evidence
+ * table that predicts it there (the oracle's timeline names one for each event, call, failed
+ * attempt and the end), with the state where it happened and what the target did there.
+ *
+ * The answer is said in words that do not depend on the case's own values (names, ARNs, times), so
+ * that the same bug met in two cases has the same cause: divergences are grouped by it, and a
+ * shrink step keeps a smaller case only if its cause is the same.
+ */
+import { ruleRef, type RuleId } from '../catalog/provenance.js';
+import type { Observation } from '../contracts/observation.js';
+import {
+  CauseMatch,
+  ClockTime,
+  type Prediction,
+  type RuleAt,
+  type Timeline,
+} from '../contracts/prediction.js';
+import type { Difference } from '../contracts/aspect.js';
+import type { Cause } from './report.js';
+
+export type { Cause };
+
+/** One thing the target did otherwise, where it happened in the execution, and what predicts it. */
+interface Candidate {
+  /** Its place in the execution: the index of the history event it is at (creation: -1). */
+  readonly position: number;
+  /** Among things at the same place: calls (made before the event), then the event, then the end. */
+  readonly rank: number;
+  readonly decided: RuleAt;
+  readonly answer: string;
+}
+
+/** The rule that says a target answers every well-formed call (its failure to is its own cause). */
+const TARGET_ANSWERS: RuleId = 'harness.target-answers';
+
+/** An action as the answer names it: its verb family, not the API (`sagemaker:Create*`, `iam:PassRole`). */
+export function actionFamily(action: string): string {
+  const [service, name = ''] = action.split(':');
+  const verb = /^(Create|Describe|Stop|Update|Delete|List|Add)/.exec(name)?.[1];
+  return verb && service === 'sagemaker' && !/^(AddTags|ListTags)$/.test(name)
+    ? `${service}:${verb}*`
+    : action;
+}
+
+/** The first word of a refusal or an error text (`InvalidDefinition`, `AccessDeniedException`). */
+const codeOf = (text: string | undefined): string =>
+  /^[A-Za-z.]+/.exec((text ?? '').trim())?.[0] ?? '(no code)';
+
+/** The target's own message: its error and cause, or why it refused the definition, or why it did not answer. */
+export function targetMessage(o: Observation): string | undefined {
+  if (!o.created) return o.createError;
+  const parts = [
+    o.targetError,
+    o.error ? `${o.error}${o.cause ? `: ${o.cause}` : ''}` : undefined,
+    !o.error && o.taskFailures?.[0]
+      ? `${o.taskFailures[0].error}${o.taskFailures[0].cause ? `: ${o.taskFailures[0].cause}` : ''}`
+      : undefined,
+  ].filter((part): part is string => part !== undefined && part !== '');
+  return parts.length > 0 ? parts.join(' | ') : undefined;
+}
+
+/** A text with the case's own values (numbers, ARNs, quoted names) left out, to compare causes by. */
+const generic = (text: string): string =>
+  text
+    .replace(/arn:aws[\w-]*:[^\s"',)]+/g, '<arn>')
+    .replace(/"[^"]*"|'[^']*'/g, '<name>')
+    .replace(/\d+(\.\d+)?/g, 'N')
+    .slice(0, 80);
+
+/** The first index where two lists of history event types part, if they do. */
+function firstParting(predicted: readonly string[], observed: readonly string[]): number | undefined {
+  const n = Math.max(predicted.length, observed.length);
+  for (let i = 0; i < n; i++) if (predicted[i] !== observed[i]) return i;
+  return undefined;
+}
+
+/** What decides the history event at `index` (past the last: the end). */
+const eventAt = (t: Timeline, index: number): RuleAt => t.events[index] ?? t.end;
+
+/** The last event's index: where the end (status, error, cause, output) is decided. */
+const endOf = (t: Timeline) => Math.max(0, t.events.length - 1);
+
+/** The rule an output leaf rests on: a time of day, a cause, Step Functions' tags, or what produced the output. */
+function outputRule(t: Timeline, d: Difference): RuleAt {
+  const at = t.output?.at ?? t.end.at;
+  const here = (rule: RuleId): RuleAt => ({ rule, ...(at ? { at } : {}) });
+  if (d.predicted instanceof ClockTime) return here('sfn.sync.epoch-milliseconds');
+  if (d.predicted instanceof CauseMatch) return here('sfn.sagemaker.cause-format');
+  if (/\/Tags\/(AWS_STEP_FUNCTIONS_EXECUTION_ARN|MANAGED_BY_AWS)$/.test(d.path))
+    return here('sfn.sync.tags-added');
+  return t.output ?? t.end;
+}
+
+/** The things the target did otherwise, each where it happened (see the file's comment). */
+function candidates(
+  p: Prediction,
+  o: Observation,
+  differences: readonly Difference[],
+  t: Timeline,
+): Candidate[] {
+  const out: Candidate[] = [];
+  const end = endOf(t);
+  const observedEnd = `${o.status ?? '(no status)'}${o.error ? ` ${o.error}` : ''}`;
+  for (const d of differences) {
+    const [aspect = '', index = ''] = d.path.split('/');
+    switch (aspect) {
+      case 'created':
+        out.push({
+          position: -1,
+          rank: 0,
+          decided: t.creation,
+          answer: o.created
+            ? 'created: accepted where refused'
+            : `created: refused (${codeOf(o.createError)})`,
+        });
+        break;
+      case 'createError':
+        out.push({
+          position: -1,
+          rank: 0,
+          decided: t.creation,
+          answer: `created: refused (${codeOf(o.createError)})`,
+        });
+        break;
+      case 'calls': {
+        const at = Number(index);
+        const call = Number.isInteger(at) ? (t.calls[at] ?? t.calls.at(-1)) : t.calls.at(-1);
+        const line = (v: unknown) => (typeof v === 'string' && v !== '(no call)' ? v.split(' ') : undefined);
+        const predicted = line(d.predicted);
+        const observed = line(d.observed);
+        const kind = !predicted ? 'extra' : !observed ? 'missing' : 'changed';
+        const action = actionFamily((predicted ?? observed ?? [''])[0]!);
+        // The same call on a resource named in another case: the ARN's name is not lower-cased.
+        const recased =
+          kind === 'missing' &&
+          differences.some(
+            (other) =>
+              other.path.startsWith('calls/') &&
+              other.predicted === '(no call)' &&
+              typeof other.observed === 'string' &&
+              other.observed.split(' ').slice(0, 2).join(' ').toLowerCase() ===
+                predicted!.slice(0, 2).join(' ').toLowerCase(),
+          );
+        const rule: RuleId = recased
+          ? 'sagemaker.arn.lower-case'
+          : kind !== 'changed'
+            ? (call?.made ?? t.end.rule)
+            : predicted![2] === 'explicitDeny'
+              ? 'iam.evaluation.explicit-deny'
+              : predicted![2] === 'implicitDeny'
+                ? 'iam.evaluation.implicit-deny'
+                : (call?.made ?? t.end.rule);
+        out.push({
+          // An extra call past the last predicted one comes where the execution went on otherwise.
+          position:
+            kind === 'extra' && at >= t.calls.length ? (call ? call.event : end) : (call?.event ?? end),
+          // At the same place, a predicted call missing or decided otherwise comes before an extra one.
+          rank: kind === 'extra' ? 0.5 : 0,
+          decided: { rule, ...(call?.at ? { at: call.at } : {}) },
+          answer: recased
+            ? `calls: ${action} on a resource named otherwise`
+            : `calls: ${kind} ${action}${kind === 'changed' ? ` ${observed![2]}` : ''}`,
+        });
+        break;
+      }
+      case 'taskFailures': {
+        const failure = t.failures[Number(index)];
+        const observedError = typeof d.observed === 'string' ? codeOf(d.observed) : '(none)';
+        out.push({
+          position: failure?.event ?? end,
+          rank: 1,
+          decided: failure ?? t.end,
+          answer: `task failure: ${d.observed === '(no such failure)' ? 'none' : observedError}`,
+        });
+        break;
+      }
+      case 'status':
+      case 'error':
+      case 'cause':
+        out.push({
+          position: end,
+          rank: 2,
+          decided: t.end,
+          answer: aspect === 'cause' ? `cause: ${o.error ?? o.status}` : `ends ${observedEnd}`,
+        });
+        break;
+      case 'output':
+        out.push({
+          position: end,
+          rank: 3,
+          decided: outputRule(t, d),
+          answer: `output ${d.path.split('/').at(-1)}: ${d.observed === '(absent)' ? 'absent' : 'differs'}`,
+        });
+        break;
+      case 'attempts':
+        out.push({ position: end, rank: 4, decided: { ...t.end, rule: 'asl.retry' }, answer: 'attempts' });
+        break;
+      case 'durationSeconds':
+        out.push({ position: end + 1, rank: 0, decided: t.firstWait ?? t.end, answer: 'duration' });
+        break;
+      case 'historyTypes': {
+        const i = firstParting(p.historyTypes?.value ?? [], o.historyTypes ?? []) ?? end;
+        out.push({ position: i, rank: 1, decided: eventAt(t, i), answer: historyAnswer(p, o, i) });
+        break;
+      }
+      case 'jobStates':
+        out.push({
+          position: end,
+          rank: 5,
+          decided: { ...t.end, rule: 'sfn.sync.stop-on-abort' },
+          answer: `job left ${String(d.observed)}`,
+        });
+        break;
+      case 'target': {
+        const reached = Math.min(o.historyTypes?.length ?? end, end);
+        const at = eventAt(t, reached).at;
+        out.push({
+          position: reached,
+          rank: 0,
+          decided: { rule: TARGET_ANSWERS, ...(at ? { at } : {}) },
+          answer: `no answer: ${generic(o.targetError ?? '').split(':')[0]}`,
+        });
+        break;
+      }
+    }
+  }
+  // Where the history shows the execution went on otherwise, that is where: even in a suite that
+  // does not compare the history, it says which state the difference comes from.
+  if (o.historyTypes && p.historyTypes && !differences.some((d) => d.path === 'historyTypes')) {
+    const i = firstParting(p.historyTypes.value, o.historyTypes);
+    const cutShort = o.targetError !== undefined && i !== undefined && i >= o.historyTypes.length;
+    if (i !== undefined && i < end && !cutShort)
+      out.push({ position: i, rank: 1, decided: eventAt(t, i), answer: historyAnswer(p, o, i) });
+  }
+  return out;
+}
+
+/** What the history shows at the event where it parts from the prediction. */
+function historyAnswer(p: Prediction, o: Observation, i: number): string {
+  const observed = o.historyTypes?.[i] ?? '(no event)';
+  const predicted = p.historyTypes?.value[i] ?? '(no event)';
+  return `history: ${observed} where ${predicted}`;
+}
+
+/**
+ * A divergence's cause: the first thing the target did otherwise, the rule that predicts it there,
+ * the state, and the target's own message. Undefined where nothing differs.
+ */
+export function causeOf(
+  p: Prediction,
+  o: Observation,
+  differences: readonly Difference[],
+): Cause | undefined {
+  if (differences.length === 0) return undefined;
+  const t = p.trace.timeline;
+  const message = targetMessage(o);
+  const withMessage = message !== undefined ? { message } : {};
+  if (!t) {
+    // A prediction without its timeline: the first difference's first rule.
+    const first = differences[0]!;
+    return { rule: first.provenance.rules[0]!, answer: first.path.split('/')[0]!, ...withMessage };
+  }
+  const first = candidates(p, o, differences, t).sort(
+    (a, b) => a.position - b.position || a.rank - b.rank,
+  )[0];
+  if (!first) return { rule: ruleRef(t.end.rule), answer: differences[0]!.path, ...withMessage };
+  return {
+    rule: ruleRef(first.decided.rule),
+    ...(first.decided.at ? { at: first.decided.at } : {}),
+    answer: first.answer,
+    ...withMessage,
+  };
+}
+
+/** What groups divergences, and what a shrink step must keep: the rule and the answer. */
+export const causeKey = (cause: Pick<Cause, 'rule' | 'answer'>): string =>
+  `${cause.rule.id} | ${cause.answer}`;
+
+/** Where a cause happened, as a heading names it: `state "Train" (CreateTrainingJob .sync)`. */
+export function placeText(at: Cause['at']): string {
+  if (!at) return 'the state machine';
+  const task = at.api ? ` (${at.api}${at.pattern ? ` ${at.pattern}` : ''})` : '';
+  return `state "${at.state}"${task}`;
+}
