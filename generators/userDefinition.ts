@@ -98,7 +98,8 @@ const tokenArb = resourceNameArb(16);
 
 /**
  * A value of the member's type by the API model, for a member the drawn request does not have:
- * an object or list (empty), an enum's first value, a number in its bounds, a name-like string.
+ * an object or list (empty), an enum's first value, a number in its bounds, an S3 URI or a role
+ * ARN where the member's name says it is one, else a plain string.
  */
 function modelValue(api: Api, at: JsonPath): unknown {
   const shape = findShape(api, ...at.map((k) => (typeof k === 'number' ? '[]' : k)));
@@ -115,8 +116,13 @@ function modelValue(api: Api, at: JsonPath): unknown {
     case 'float':
     case 'double':
       return Math.max(shape.min ?? 1, 1);
-    case 'string':
-      return shape.enum?.[0] ?? 'value';
+    case 'string': {
+      if (shape.enum?.[0] !== undefined) return shape.enum[0];
+      const member = String(at.filter((k) => typeof k === 'string').at(-1) ?? '');
+      if (/(Uri|Url|Path)$/.test(member)) return 's3://amzn-s3-demo-bucket/input/data';
+      if (/RoleArn$/.test(member)) return `arn:aws:iam::${ACCOUNT}:role/SageMakerRole`;
+      return 'value';
+    }
     default:
       return 'value';
   }
