@@ -25,7 +25,7 @@ export interface AwsRaw extends BillableRaw {
   profile?: string;
   /** Seconds a request may go unanswered. */
   requestTimeout?: string;
-  /** Seconds an execution may run before the harness stops it (at most; the prediction sets less). */
+  /** Seconds every execution may run before the harness stops it (default: from its prediction). */
   executionTimeout?: string;
   /** On an endpoint: pace calls at AWS's quotas all the same. */
   clientQuotas?: boolean;

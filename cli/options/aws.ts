@@ -28,7 +28,7 @@ export const requestTimeoutOption = () =>
 export const executionTimeoutOption = () =>
   new Option(
     '--execution-timeout <seconds>',
-    'aws/endpoint: the longest an execution may run before the harness stops it (default: its predicted time and a margin, up to 60 on an endpoint, 1800 on AWS)',
+    'aws/endpoint: the longest an execution may run before the harness stops it (default: its predicted time x 1.5 + 10 s, at least 60 on an endpoint, 1800 on AWS)',
   );
 
 /** `--client-quotas`: pace an endpoint's calls as AWS's. */

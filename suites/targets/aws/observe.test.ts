@@ -6,7 +6,37 @@ import {
   StopExecutionCommand,
 } from '@aws-sdk/client-sfn';
 import { beforeEach, describe, expect, it } from 'vitest';
+import type { Case } from '../../../contracts/case.js';
+import { validCaseArb } from '../../../generators/case.js';
+import { withId } from '../../../generators/invalidCase.js';
+import { drawCase } from '../../../generators/sampleCases.js';
+import { executionWaitMs } from './observe.js';
+import { predictedSeconds } from './prediction.js';
 import { error, mockSucceedingAws, sfn, target, theCase } from './testing/mockedAws.js';
+
+/** A case, as the endpoint runs it, whose execution the oracle predicts takes at least `seconds`. */
+function caseTaking(seconds: number): Case {
+  const { t } = target('endpoint');
+  for (let i = 0; i < 500; i++) {
+    const drawn = withId(drawCase(validCaseArb({ pattern: 'requestResponse' }), 7, i).value, {
+      seed: 7,
+      path: `x:${i}`,
+    });
+    const realised = t.realise(drawn);
+    if ('case' in realised && predictedSeconds(realised.case) >= seconds) return realised.case;
+  }
+  throw new Error(`no case predicted to take ${seconds} s`);
+}
+
+/** The history of an execution that ends (succeeds) once the clock reaches `endsAtMs`. */
+function endingAt(clock: { now(): number }, endsAtMs: number) {
+  return () => ({
+    events: [
+      { type: 'ExecutionStarted', id: 1, timestamp: new Date() },
+      ...(clock.now() >= endsAtMs ? [{ type: 'ExecutionSucceeded', id: 2, timestamp: new Date() }] : []),
+    ],
+  });
+}
 
 beforeEach(mockSucceedingAws);
 
@@ -54,5 +84,47 @@ describe('AwsTarget: observing the execution', () => {
     const o = await t.execute(theCase);
     expect(o).toMatchObject({ status: 'FAILED', error: 'States.TaskFailed', cause: 'the job failed' });
     expect(sfn.commandCalls(DescribeExecutionCommand)).toHaveLength(0);
+  });
+
+  it('gives an execution its predicted time and a margin: the default wait is a floor, not a cap', async () => {
+    const slow = caseTaking(100);
+    const predictedMs = predictedSeconds(slow) * 1000;
+    // It takes in wall clock what it takes in virtual time: longer than the endpoint's minute.
+    const { t, clock } = target('endpoint', { pollMs: 5000 });
+    sfn.on(GetExecutionHistoryCommand).callsFake(endingAt(clock, predictedMs));
+    sfn.on(StopExecutionCommand).resolves({ stopDate: new Date() });
+    const o = await t.execute(slow);
+    expect(o.targetError).toBeUndefined();
+    expect(o.status).toBe('SUCCEEDED');
+    expect(sfn.commandCalls(StopExecutionCommand)).toHaveLength(0);
+    expect(clock.now()).toBeGreaterThanOrEqual(predictedMs);
+  });
+
+  it('gives an execution predicted to be quick the default minute on an endpoint', async () => {
+    const { t, clock } = target('endpoint', { pollMs: 5000 });
+    expect(predictedSeconds(theCase)).toBeLessThan(30);
+    sfn.on(GetExecutionHistoryCommand).callsFake(endingAt(clock, 50_000));
+    const o = await t.execute(theCase);
+    expect(o.targetError).toBeUndefined();
+    expect(o.status).toBe('SUCCEEDED');
+  });
+
+  it('stops an execution at --execution-timeout where the user gives one, whatever the prediction', async () => {
+    const slow = caseTaking(100);
+    const { t, clock } = target('endpoint', { pollMs: 5000, executionTimeoutMs: 30_000 });
+    sfn.on(GetExecutionHistoryCommand).callsFake(endingAt(clock, predictedSeconds(slow) * 1000));
+    sfn.on(StopExecutionCommand).resolves({ stopDate: new Date() });
+    const o = await t.execute(slow);
+    expect(o.targetError).toMatch(/still running after 30 s of wall clock/);
+    expect(sfn.commandCalls(StopExecutionCommand)).toHaveLength(1);
+  });
+
+  it('computes the wait: --execution-timeout, else the prediction with its margin, at least the default', () => {
+    expect(executionWaitMs({ kind: 'endpoint' }, 0)).toBe(60_000);
+    expect(executionWaitMs({ kind: 'endpoint' }, 150)).toBe(150 * 1500 + 10_000);
+    expect(executionWaitMs({ kind: 'aws' }, 150)).toBe(30 * 60_000);
+    expect(executionWaitMs({ kind: 'aws' }, 3600)).toBe(3600 * 1500 + 10_000);
+    expect(executionWaitMs({ kind: 'endpoint', executionTimeoutMs: 5_000 }, 150)).toBe(5_000);
+    expect(executionWaitMs({ kind: 'aws', executionTimeoutMs: 7_200_000 }, 0)).toBe(7_200_000);
   });
 });

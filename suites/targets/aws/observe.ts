@@ -37,7 +37,7 @@ export async function runExecution(
   created.executionArn = executionArn!;
   let followed = false;
   try {
-    const waitMs = executionWaitMs(context, theCase);
+    const waitMs = executionWaitMs(context.options, predictedSeconds(theCase));
     const { events, cutOff } = await follow(context, executionArn!, waitMs);
     followed = true;
     created.events = events;
@@ -107,18 +107,28 @@ async function observation(
   };
 }
 
+/** The least an execution is given where `--execution-timeout` is not: a minute on an endpoint, half an hour on AWS. */
+export const DEFAULT_EXECUTION_WAIT_MS = { endpoint: 60_000, aws: 30 * 60_000 } as const;
+/** How much longer than its predicted virtual time an execution is given (an endpoint is slower than virtual time). */
+export const PREDICTION_MARGIN = 1.5;
+/** And the fixed slack on top of it (calls, polling). */
+export const PREDICTION_SLACK_MS = 10_000;
+
 /**
- * How long an execution may run before the harness stops it: what the oracle predicts it takes
- * (an endpoint such as moto waits Retry intervals in real time), and a margin, at least the
- * target's floor (10 s on an endpoint, 15 min on AWS), at most `--execution-timeout` (default:
- * a minute on an endpoint, half an hour on AWS).
+ * How long an execution may run before the harness stops it. `--execution-timeout`, where given,
+ * is the user's say (the longest any execution runs). Otherwise what the oracle predicts it takes
+ * (virtual seconds: an endpoint such as moto waits Retry intervals in real time) times a margin
+ * plus a slack, and never less than the target's default: a minute on an endpoint, half an hour
+ * on AWS. The default is a floor, not a cap: an execution predicted to take 150 s is not stopped
+ * at 60.
  */
-function executionWaitMs(context: TargetContext, theCase: Case): number {
-  const { kind, executionTimeoutMs } = context.options;
-  const floor = kind === 'aws' ? 15 * 60_000 : 10_000;
-  if (executionTimeoutMs !== undefined && executionTimeoutMs < floor) return executionTimeoutMs;
-  const limit = executionTimeoutMs ?? (kind === 'aws' ? 30 * 60_000 : 60_000);
-  return Math.min(limit, Math.max(floor, predictedSeconds(theCase) * 1500 + 10_000));
+export function executionWaitMs(
+  options: { readonly kind: 'aws' | 'endpoint'; readonly executionTimeoutMs?: number | undefined },
+  predictedVirtualSeconds: number,
+): number {
+  if (options.executionTimeoutMs !== undefined) return options.executionTimeoutMs;
+  const fromPrediction = predictedVirtualSeconds * 1000 * PREDICTION_MARGIN + PREDICTION_SLACK_MS;
+  return Math.max(DEFAULT_EXECUTION_WAIT_MS[options.kind], Math.ceil(fromPrediction));
 }
 
 /** Reads the history until its last event ends the execution (GetExecutionHistory's quota is the roomier one). */
