@@ -6,6 +6,9 @@ import {
   StartExecutionCommand,
 } from '@aws-sdk/client-sfn';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { invalidCaseArb, withId } from '../../../generators/invalidCase.js';
+import { drawCase } from '../../../generators/sampleCases.js';
+import { evaluate } from '../../caseRun.js';
 import { error, iam, mockSucceedingAws, sfn, target, theCase } from './testing/mockedAws.js';
 
 beforeEach(mockSucceedingAws);
@@ -119,5 +122,26 @@ describe('AwsTarget', () => {
       .resolves({ executionArn: 'arn:ex', startDate: new Date() });
     await Promise.all([0, 1, 2, 3, 4, 5].map(() => t.execute(theCase)));
     expect(t.summary()).toMatchObject({ throttles: 1, concurrencyCuts: 1, lowestConcurrency: 2 });
+  });
+
+  it('starts no execution where the oracle predicts the state machine is refused and the target accepts it', async () => {
+    // AWS refuses `.waitForTaskToken` for SageMaker at CreateStateMachine; an endpoint that accepts
+    // it would run an execution that waits forever for a token.
+    const drawn = withId(drawCase(invalidCaseArb({}, ['resource']), 7, 0).value, { seed: 7, path: 'w:0' });
+    expect(JSON.stringify(drawn.definition)).toContain('.waitForTaskToken');
+    const { t } = target('endpoint');
+    const realised = t.realise(drawn);
+    if (!('case' in realised)) throw new Error(realised.skipped);
+    // The target accepts the definition (mockSucceedingAws): the one finding is `created`.
+    const result = await evaluate(t, 'patterns', realised.case);
+    expect(result.prediction.created.value).toBe(false);
+    expect(result.observation).toEqual({ created: true });
+    expect(
+      result.differences.map((d) => `${d.path}: ${String(d.predicted)} -> ${String(d.observed)}`),
+    ).toEqual(['created: false -> true']);
+    expect(sfn.commandCalls(StartExecutionCommand)).toHaveLength(0);
+    // What it created is deleted all the same.
+    expect(sfn.commandCalls(DeleteStateMachineCommand)).toHaveLength(1);
+    expect(iam.commandCalls(DeleteRoleCommand)).toHaveLength(1);
   });
 });
