@@ -159,7 +159,10 @@ describe('sweep', () => {
       });
     for (const leftover of found) await deleteLeftover(clients, leftover);
     const calls = sagemaker.calls().map((call) => {
-      const command = call.args[0] as { constructor: { name: string }; input: Record<string, unknown> };
+      const command = call.args[0] as unknown as {
+        constructor: { name: string };
+        input: Record<string, unknown>;
+      };
       return `${command.constructor.name.replace(/Command$/, '')} ${Object.values(command.input).join()}`;
     });
     expect(calls.filter((c) => /^(Stop|Delete)/.test(c))).toEqual([
