@@ -18,6 +18,7 @@ import {
   type Timeline,
 } from '../contracts/prediction.js';
 import type { Difference } from '../contracts/aspect.js';
+import { alignCalls, callLine } from './compare.js';
 import type { Cause } from './report.js';
 
 export type { Cause };
@@ -35,13 +36,13 @@ interface Candidate {
 /** The rule that says a target answers every well-formed call (its failure to is its own cause). */
 const TARGET_ANSWERS: RuleId = 'harness.target-answers';
 
-/** An action as the answer names it: its verb family, not the API (`sagemaker:Create*`, `iam:PassRole`). */
+/** An action as the answer names it: its verb family, not the API (`sagemaker:Describe*`, `iam:PassRole`). */
 export function actionFamily(action: string): string {
   const [service, name = ''] = action.split(':');
   const verb = /^(Create|Describe|Stop|Update|Delete|List|Add)/.exec(name)?.[1];
-  return verb && service === 'sagemaker' && !/^(AddTags|ListTags)$/.test(name)
-    ? `${service}:${verb}*`
-    : action;
+  if (!verb || service !== 'sagemaker' || /^(AddTags|ListTags)$/.test(name)) return action;
+  // A create and an update are each the API's own call (UpdateEndpoint is a create's sibling).
+  return verb === 'Create' || verb === 'Update' ? 'sagemaker:Create*|Update*' : `${service}:${verb}*`;
 }
 
 /** The first word of a refusal or an error text (`InvalidDefinition`, `AccessDeniedException`). */
@@ -99,6 +100,7 @@ function candidates(
   o: Observation,
   differences: readonly Difference[],
   t: Timeline,
+  located = true,
 ): Candidate[] {
   const out: Candidate[] = [];
   const end = endOf(t);
@@ -125,6 +127,8 @@ function candidates(
         });
         break;
       case 'calls': {
+        // `calls/more` counts the differences past those listed: the listed ones say where.
+        if (index === 'more') break;
         const at = Number(index);
         const call = Number.isInteger(at) ? (t.calls[at] ?? t.calls.at(-1)) : t.calls.at(-1);
         const line = (v: unknown) => (typeof v === 'string' && v !== '(no call)' ? v.split(' ') : undefined);
@@ -145,45 +149,59 @@ function candidates(
           );
         const rule: RuleId = recased
           ? 'sagemaker.arn.lower-case'
-          : kind !== 'changed'
-            ? (call?.made ?? t.end.rule)
-            : predicted![2] === 'explicitDeny'
-              ? 'iam.evaluation.explicit-deny'
-              : predicted![2] === 'implicitDeny'
-                ? 'iam.evaluation.implicit-deny'
-                : (call?.made ?? t.end.rule);
+          : kind === 'extra'
+            ? extraCallRule(observed![0]!, p)
+            : kind === 'missing'
+              ? (call?.made ?? t.end.rule)
+              : predicted![2] === 'explicitDeny'
+                ? 'iam.evaluation.explicit-deny'
+                : predicted![2] === 'implicitDeny'
+                  ? 'iam.evaluation.implicit-deny'
+                  : (call?.made ?? t.end.rule);
         out.push({
-          // An extra call past the last predicted one comes where the execution went on otherwise.
-          position:
-            kind === 'extra' && at >= t.calls.length ? (call ? call.event : end) : (call?.event ?? end),
+          // An extra call past the last predicted one: after the end the prediction came to.
+          position: kind === 'extra' && at >= t.calls.length ? end + 0.25 : (call?.event ?? end),
           // At the same place, a predicted call missing or decided otherwise comes before an extra one.
           rank: kind === 'extra' ? 0.5 : 0,
           decided: { rule, ...(call?.at ? { at: call.at } : {}) },
           answer: recased
             ? `calls: ${action} on a resource named otherwise`
-            : `calls: ${kind} ${action}${kind === 'changed' ? ` ${observed![2]}` : ''}`,
+            : kind !== 'changed'
+              ? `calls: ${kind} ${action}`
+              : predicted![2] === 'allowed'
+                ? `calls: ${action} ${observed![2]}`
+                : `calls: a call the policy denies (${predicted![2]}) ${observed![2]}`,
         });
         break;
       }
       case 'taskFailures': {
         const failure = t.failures[Number(index)];
         const observedError = typeof d.observed === 'string' ? codeOf(d.observed) : '(none)';
+        // The error as predicted, its cause not: the cause's format is what differs.
+        const sameError = typeof d.predicted === 'string' && d.predicted.split(' ')[0] === observedError;
         out.push({
           position: failure?.event ?? end,
           rank: 1,
-          decided: failure ?? t.end,
-          answer: `task failure: ${d.observed === '(no such failure)' ? 'none' : observedError}`,
+          decided: sameError
+            ? { rule: 'sfn.sagemaker.cause-format', ...(failure?.at ? { at: failure.at } : {}) }
+            : (failure ?? t.end),
+          answer: sameError
+            ? 'task failure: its cause differs'
+            : `task failure: ${d.observed === '(no such failure)' ? 'none' : observedError}`,
         });
         break;
       }
       case 'status':
       case 'error':
+        out.push({ position: end, rank: 2, decided: t.end, answer: `ends ${observedEnd}` });
+        break;
       case 'cause':
+        // The error as predicted, its cause not: a task's error has its cause in the integration's format.
         out.push({
           position: end,
-          rank: 2,
-          decided: t.end,
-          answer: aspect === 'cause' ? `cause: ${o.error ?? o.status}` : `ends ${observedEnd}`,
+          rank: 2.5,
+          decided: t.end.at?.api ? { rule: 'sfn.sagemaker.cause-format', at: t.end.at } : t.end,
+          answer: 'ends with a cause that differs',
         });
         break;
       case 'output':
@@ -191,7 +209,7 @@ function candidates(
           position: end,
           rank: 3,
           decided: outputRule(t, d),
-          answer: `output ${d.path.split('/').at(-1)}: ${d.observed === '(absent)' ? 'absent' : 'differs'}`,
+          answer: `output: ${d.observed === '(absent)' ? 'a value absent' : 'a value differs'}`,
         });
         break;
       case 'attempts':
@@ -226,22 +244,65 @@ function candidates(
       }
     }
   }
+  // Where the calls show the execution went on otherwise, that is where, even in a suite that does
+  // not compare them (the target shows them).
+  if (located && o.calls && !differences.some((d) => d.path.startsWith('calls/'))) {
+    const first = alignCalls(p.calls.value, o.calls)[0];
+    if (first)
+      out.push(
+        ...candidates(
+          p,
+          o,
+          [
+            {
+              path: `calls/${first.at}`,
+              predicted: first.predicted ? callLine(first.predicted) : '(no call)',
+              observed: first.observed ? callLine(first.observed) : '(no call)',
+              provenance: p.calls.provenance,
+            },
+          ],
+          t,
+          false,
+        ),
+      );
+  }
   // Where the history shows the execution went on otherwise, that is where: even in a suite that
   // does not compare the history, it says which state the difference comes from.
-  if (o.historyTypes && p.historyTypes && !differences.some((d) => d.path === 'historyTypes')) {
+  if (located && o.historyTypes && p.historyTypes && !differences.some((d) => d.path === 'historyTypes')) {
     const i = firstParting(p.historyTypes.value, o.historyTypes);
     const cutShort = o.targetError !== undefined && i !== undefined && i >= o.historyTypes.length;
-    if (i !== undefined && i < end && !cutShort)
+    if (i !== undefined && i <= end && !cutShort)
       out.push({ position: i, rank: 1, decided: eventAt(t, i), answer: historyAnswer(p, o, i) });
   }
   return out;
 }
 
-/** What the history shows at the event where it parts from the prediction. */
+/**
+ * What the history shows at the event where it parts from the prediction: the predicted event it
+ * does not have there (what follows instead depends on the case), or the event it has past the
+ * predicted end.
+ */
 function historyAnswer(p: Prediction, o: Observation, i: number): string {
-  const observed = o.historyTypes?.[i] ?? '(no event)';
-  const predicted = p.historyTypes?.value[i] ?? '(no event)';
-  return `history: ${observed} where ${predicted}`;
+  const predicted = p.historyTypes?.value[i];
+  return predicted === undefined
+    ? `history: ${o.historyTypes?.[i] ?? '(no event)'} past the end`
+    : `history: no ${predicted} there`;
+}
+
+/**
+ * The rule that says how often a call is made, for a call the target made that was not predicted:
+ * another attempt of a create (Retry), another poll, a stop, tags, a role passed.
+ */
+function extraCallRule(action: string, p: Prediction): RuleId {
+  if (/^sagemaker:(Create|Update)/.test(action))
+    return p.calls.value.some((call) => call.action === action) ? 'asl.retry' : 'sfn.sagemaker.apis';
+  if (action.startsWith('sagemaker:Describe')) return 'sfn.sync.polls-describe';
+  if (action.startsWith('sagemaker:Stop')) return 'sfn.sync.stop-on-abort';
+  if (action === 'sagemaker:AddTags') return 'sfn.sync.addtags-needed';
+  if (action === 'sagemaker:ListTags') return 'sfn.sync.output-is-describe';
+  if (action === 'iam:PassRole') return 'sagemaker.passrole-checked';
+  if (action.startsWith('events:')) return 'sfn.managed-rule.needed-at-creation';
+  return 'sfn.sagemaker.apis';
 }
 
 /**

@@ -202,7 +202,8 @@ describe("the history's failed attempts", () => {
 
   it('a missing cause, a missing attempt or an extra one is a difference', () => {
     const noCause = compare(p, seen(throttled, { error: 'States.TaskFailed' }), ['taskFailures']);
-    expect(noCause.map((d) => [d.path, d.observed])).toEqual([['taskFailures/0', 'States.TaskFailed']]);
+    // The path names the predicted attempt: the second failure is the one whose cause is missing.
+    expect(noCause.map((d) => [d.path, d.observed])).toEqual([['taskFailures/1', 'States.TaskFailed']]);
     expect(noCause[0]!.predicted).toBe('States.TaskFailed (cause contains "Failed", "ClientError")');
     expect(compare(p, seen(throttled), ['taskFailures'])[0]!.observed).toBe('(no such failure)');
     expect(compare(p, seen(throttled, failed, failed), ['taskFailures']).map((d) => d.path)).toEqual([

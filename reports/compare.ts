@@ -279,7 +279,7 @@ export function alignCalls(predicted: readonly CallRecord[], observed: readonly 
         steps.push({ kind: 'changed', at: i, predicted: predicted[i]!, observed: observed[j]! });
       i++;
       j++;
-    } else if (j < m && (i === n || lcs[i]![j + 1]! >= lcs[i + 1]![j]!)) {
+    } else if (j < m && (i === n || lcs[i]![j + 1]! > lcs[i + 1]![j]!)) {
       steps.push({ kind: 'extra', at: i, observed: observed[j]! });
       j++;
     } else {

@@ -62,9 +62,13 @@ export function groupHeading(g: CauseGroup): string {
   return `${g.cause.rule.id} broken at ${where}: ${g.cause.answer}`;
 }
 
-/** The kind of the rule a finding's cause rests on (a report without causes: its first difference's). */
-export function causeKind(c: Finding): 'documented' | 'observed' | 'inferred' | undefined {
-  return findingCause(c)?.rule.kind ?? (c.shrunk?.differences ?? c.differences)[0]?.provenance.kind;
+/**
+ * How far a finding can be trusted: the kind of the weakest rule its prediction rests on (its first
+ * difference's), which `--fail-on` reads too. The rule its cause names may be stronger: a
+ * documented rule broken where the prediction also rests on an inferred one.
+ */
+export function trustKind(c: Finding): 'documented' | 'observed' | 'inferred' | undefined {
+  return (c.shrunk?.differences ?? c.differences)[0]?.provenance.kind;
 }
 
 /** Whether a finding is the target's failure to answer (no expectation of the oracle's). */
@@ -73,4 +77,26 @@ export function targetFailed(c: Finding): boolean {
   return cause
     ? cause.rule.id === 'harness.target-answers'
     : (c.shrunk?.differences ?? c.differences)[0]?.path === 'target';
+}
+
+/** Where a group is shown: the target's failures apart, the rest by how far they can be trusted. */
+export type SectionKind = 'target' | 'documented' | 'observed' | 'inferred';
+
+/**
+ * The divergences grouped by cause, each group in one section (its example's): the target's
+ * failures to answer, then by the kind of the expectation they rest on, strongest first.
+ */
+export function groupSections<C extends Finding>(
+  cases: readonly C[],
+): { readonly kind: SectionKind; readonly groups: CauseGroup<C>[]; readonly cases: number }[] {
+  const groups = groupByCause(cases);
+  const kinds: SectionKind[] = ['target', 'documented', 'observed', 'inferred'];
+  const sectionOf = (g: CauseGroup<C>): SectionKind =>
+    targetFailed(g.example) ? 'target' : (trustKind(g.example) ?? 'inferred');
+  return kinds
+    .map((kind) => {
+      const of = groups.filter((g) => sectionOf(g) === kind);
+      return { kind, groups: of, cases: of.reduce((n, g) => n + g.cases.length, 0) };
+    })
+    .filter((section) => section.groups.length > 0);
 }

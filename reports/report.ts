@@ -156,6 +156,20 @@ export const ReportSchema = z.object({
   shard: z.object({ index: z.number().int().min(1), count: z.number().int().min(1) }).optional(),
   /** The shards merged into this report (`merge`). */
   mergedShards: z.number().int().optional(),
+  /**
+   * The canary: a known case run again after each finding, to tell findings from a target a case
+   * left broken (docs/reports.md). `relabelled`: findings marked "target state changed" (undecided).
+   */
+  canary: z
+    .object({
+      checks: z.number(),
+      relabelled: z.number(),
+      /** The first case after which the canary no longer behaved as at the start. */
+      changedAfter: z.string().optional(),
+      /** Why no canary could run (the run's findings are then not vouched for). */
+      unusable: z.string().optional(),
+    })
+    .optional(),
   /** The run was interrupted (SIGINT / SIGTERM): the cases that finished, no others. */
   interrupted: z.boolean().optional(),
   stats: z.object({

@@ -19,6 +19,19 @@ export interface Cell {
   readonly counts: Record<ShownVerdict, number>;
 }
 
+/** The cases of one suite, API, pattern and query language: junit.xml's testcase (a name that recurs every night). */
+export interface TestCell {
+  readonly suite: string;
+  readonly api: string;
+  readonly pattern: string;
+  readonly queryLanguage: string;
+  readonly counts: Record<ShownVerdict, number>;
+  /** The cases' durations summed, in seconds. */
+  readonly seconds: number;
+  /** Why its undecided and skipped cases were not decided, each reason once (first seen first). */
+  readonly reasons: readonly string[];
+}
+
 /** A suite's counts, as junit.xml's testsuite has them. */
 export interface SuiteTally {
   readonly cases: number;
@@ -35,6 +48,8 @@ export interface TallyData {
   /** Every suite, API and pattern that has a case, in the order first seen. */
   readonly cells: readonly Cell[];
   readonly suites: Readonly<Record<string, SuiteTally>>;
+  /** Every suite, API, pattern and query language that has a case, in the order first seen. */
+  readonly testCells: readonly TestCell[];
   /** Each reason of an undecided case, with how many cases it stands for (first seen first). */
   readonly undecided: readonly (readonly [string, number])[];
   readonly skipped: readonly (readonly [string, number])[];
@@ -67,6 +82,10 @@ const zero = (): Record<ShownVerdict, number> => ({
 /** The counts and findings of a run's cases, added one at a time (see the file's comment). */
 export class Tally {
   private readonly cells = new Map<string, Cell>();
+  private readonly testCells = new Map<
+    string,
+    { -readonly [K in keyof TestCell]: K extends 'reasons' ? string[] : TestCell[K] }
+  >();
   private readonly suites = new Map<string, { -readonly [K in keyof SuiteTally]: number }>();
   private readonly undecided = new Map<string, number>();
   private readonly skipped = new Map<string, number>();
@@ -91,6 +110,19 @@ export class Tally {
       cell = { suite: c.suite, api: c.api, pattern: c.pattern, counts: zero() };
       this.cells.set(key, cell);
     }
+    const testKey = `${key}\u0000${c.queryLanguage}`;
+    let testCell = this.testCells.get(testKey);
+    if (!testCell) {
+      testCell = { ...cell, queryLanguage: c.queryLanguage, counts: zero(), seconds: 0, reasons: [] };
+      this.testCells.set(testKey, testCell);
+    }
+    testCell.counts[c.verdict]++;
+    if (c.expected) testCell.counts.expected++;
+    testCell.seconds += (c.durationMs ?? 0) / 1000;
+    const reason =
+      c.verdict === 'undecided' ? c.undecidedReason : c.verdict === 'skipped' ? c.skipReason : undefined;
+    if (reason !== undefined && !testCell.reasons.includes(reason) && testCell.reasons.length < 5)
+      testCell.reasons.push(reason);
     let suite = this.suites.get(c.suite);
     if (!suite) {
       suite = { cases: 0, failures: 0, errors: 0, skipped: 0, seconds: 0 };
@@ -138,6 +170,7 @@ export class Tally {
     return {
       cells: [...this.cells.values()],
       suites: Object.fromEntries(this.suites),
+      testCells: [...this.testCells.values()],
       undecided: [...this.undecided],
       skipped: [...this.skipped],
     };

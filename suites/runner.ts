@@ -11,6 +11,7 @@ import type { RunReporter, RunStart, ShrinkEffort } from '../reports/reporters/r
 import { type CaseResult, type Report, SCHEMA_VERSION } from '../reports/report.js';
 import { type ReportSummary, Tally } from '../reports/tally.js';
 import { type CaseRunOptions, nextTurn, runIndexedCase, type ShrinkListener } from './caseRun.js';
+import { Canary } from './canary.js';
 import { CaseOrder } from './caseOrder.js';
 import { RunReporters } from './runReporters.js';
 import type { SuiteName } from './suites.js';
@@ -44,7 +45,16 @@ export interface RunOptions extends CaseRunOptions {
   readonly baseline?: BaselineMatcher;
   /** `--fail-on`, as the report names it (absent: not given). */
   readonly failOn?: FailOn;
+  /**
+   * Vouch for each finding with the canary (suites/canary.ts). By default on a real account and an
+   * endpoint, whose state outlives an execution; not on the built-in emulator, which gives each
+   * execution a world of its own.
+   */
+  readonly canary?: boolean;
 }
+
+/** Every so many finished cases, the canary runs even without a finding. */
+const CANARY_EVERY = 50;
 
 /** A part of a run's cases: `run --shard index/count`. */
 export interface Shard {
@@ -109,6 +119,8 @@ export async function streamSuites(
   };
   const start: RunStart = { ...head, ...(o.shard ? { shard: o.shard } : {}), total };
   reporters.start(start);
+  const canary = (o.canary ?? o.target.kind !== 'embedded') ? new Canary(o.target) : undefined;
+  await canary?.begin();
   const tally = new Tally();
   const order = new CaseOrder<CaseResult>();
   // No case starts more than `window` places after the first not in yet: however long one case
@@ -154,16 +166,19 @@ export async function streamSuites(
         reporters.emit('onCaseShrinking', { suite, index, steps, tried, budget: o.shrinkBudget }),
       done: count,
     };
-    const result = pool
+    const ran = pool
       ? await pool.run(suite, index).then((reply) => {
           if (reply) count(reply.steps, reply.executions);
           return reply?.result;
         })
       : await runIndexedCase(o, suite, index, shrink);
+    // A finding stands only if the target is still as it was: the canary vouches for it.
+    const result = ran && canary && !o.signal?.aborted ? await canary.vouch(ran) : ran;
     inFlight--;
     // A case the interruption cut short observed the harness, not the target: left out.
     if (o.signal?.aborted || result === undefined) return undefined;
     done++;
+    if (canary && done % CANARY_EVERY === 0) canary.checkNow();
     if (result.shrunk && effort) reporters.emit('onCaseShrunk', result, effort);
     reporters.emit('onCaseFinished', result, { done, total });
     return result;
@@ -223,6 +238,7 @@ export async function streamSuites(
     durationMs,
     ...(o.shard ? { shard: o.shard } : {}),
     ...(o.signal?.aborted ? { interrupted: true } : {}),
+    ...(canary ? { canary: canary.report() } : {}),
     totals: tally.totals,
     ...(baseline ? { expectations: baseline.summary } : {}),
     ...(o.failOn ? { failOn: o.failOn } : {}),

@@ -9,14 +9,16 @@ import type {
   CatcherPlan,
   FlowPlan,
   JsonPath,
+  PlanValue,
   RetrierPlan,
   StepPlan,
   TaskPlan,
+  ValueSource,
 } from '../../contracts/casePlan.js';
 import { CauseMatch, type CaseForPrediction, type Place } from '../../contracts/prediction.js';
 import { causeOf, type Attempt, type Outcome } from './outcomes.js';
 import { evaluateTemplate, getPath, resolveRequest, setPath } from './resolveValue.js';
-import { rule } from '../../catalog/provenance.js';
+import { rule, type Provenance } from '../../catalog/provenance.js';
 import { matches, RULES } from './rules.js';
 import type { World } from './world.js';
 
@@ -49,9 +51,24 @@ function placed(raw: unknown, resultPath: JsonPath | null | undefined, value: un
   return resultPath === undefined ? value : resultPath === null ? raw : setPath(raw, resultPath, value);
 }
 
+/** Whether a request value reads what earlier states produced: the state's input, or a variable. */
+function readsState(value: PlanValue): boolean {
+  const sources: ValueSource[] =
+    value.given === 'path' || value.given === 'parse'
+      ? [value.source]
+      : value.given === 'format'
+        ? [...value.args]
+        : value.given === 'jsonata'
+          ? value.parts.filter((part): part is ValueSource => 'from' in part)
+          : [];
+  return sources.some((source) => source.from === 'input' || source.from === 'variable');
+}
+
 /** One execution's run of its plan, in the world that answers its SageMaker calls. */
 export class PlanWalk {
   private tasksSeen = 0;
+  /** What decides the next state's entry, where a Choice decided it. */
+  private entry?: Provenance;
   /** The workflow variables in scope; a Map iteration or Parallel branch writes its own copy. */
   private variables: Record<string, unknown> = {};
 
@@ -80,7 +97,8 @@ export class PlanWalk {
       case 'task':
         return this.task(step, input);
       case 'succeed':
-        timeline.event(RULES.history, 'SucceedStateEntered', 'SucceedStateExited');
+        timeline.event(this.enteredBy(), 'SucceedStateEntered');
+        timeline.event(RULES.history, 'SucceedStateExited');
         return { kind: 'ok', output: input, ended: true };
       case 'pass':
         timeline.event(RULES.history, 'PassStateEntered', 'PassStateExited');
@@ -97,7 +115,11 @@ export class PlanWalk {
         const decides = timeline.output?.rule ? rule(timeline.output.rule) : RULES.dataFlow;
         timeline.event(decides, 'ChoiceStateEntered', 'ChoiceStateExited');
         const value = getPath(input, step.field);
-        if (value !== undefined && value !== '') return { kind: 'ok', output: input };
+        if (value !== undefined && value !== '') {
+          // The state the Choice goes on to is entered as the Choice decided.
+          this.entry = decides;
+          return { kind: 'ok', output: input };
+        }
         timeline.event(decides, 'FailStateEntered');
         return {
           kind: 'failed',
@@ -124,12 +146,13 @@ export class PlanWalk {
             this.flow(step.iteration, step.itemAs ? { [step.itemAs]: item } : item),
           );
           timeline.at = place;
+          // A failure inside ends the Map: what decides the failure decides these events.
           if (outcome.kind === 'failed') {
-            timeline.event(RULES.history, 'MapIterationFailed', 'MapStateFailed');
+            timeline.event(outcome.rule, 'MapIterationFailed', 'MapStateFailed');
             return outcome;
           }
           if (outcome.kind !== 'ok') {
-            timeline.event(RULES.history, 'MapIterationAborted', 'MapStateAborted');
+            timeline.event(RULES.abortHistory, 'MapIterationAborted', 'MapStateAborted');
             return outcome;
           }
           timeline.event(RULES.history, 'MapIterationSucceeded');
@@ -146,11 +169,11 @@ export class PlanWalk {
           const outcome = this.scoped(() => this.flow(branch, input));
           timeline.at = place;
           if (outcome.kind === 'failed') {
-            timeline.event(RULES.history, 'ParallelStateFailed');
+            timeline.event(outcome.rule, 'ParallelStateFailed');
             return outcome;
           }
           if (outcome.kind !== 'ok') {
-            timeline.event(RULES.history, 'ParallelStateAborted');
+            timeline.event(RULES.abortHistory, 'ParallelStateAborted');
             return outcome;
           }
           outputs.push(outcome.output);
@@ -160,6 +183,13 @@ export class PlanWalk {
         return { kind: 'ok', output: outputs };
       }
     }
+  }
+
+  /** What decides that the next state is entered: the Choice before it, if one decided it; else the history's rule. */
+  private enteredBy(): Provenance {
+    const entry = this.entry ?? RULES.history;
+    this.entry = undefined;
+    return entry;
   }
 
   /** Runs an iteration or a branch: it reads the variables in scope, and what it assigns stays inside. */
@@ -179,7 +209,7 @@ export class PlanWalk {
     const place: Place = { state: task.name, api: task.api, pattern: task.pattern };
     timeline.at = place;
     const primary = this.tasksSeen++ === 0;
-    timeline.event(RULES.history, 'TaskStateEntered');
+    timeline.event(this.enteredBy(), 'TaskStateEntered');
     const effective =
       task.queryLanguage === 'JSONPath' && task.inputPath ? getPath(raw, task.inputPath) : raw;
     if (task.inputPath) world.used.push(RULES.dataFlow);
@@ -205,7 +235,10 @@ export class PlanWalk {
         attempts++;
         if (primary) world.firstAttempts = attempts;
         // The request resolved (a first attempt), or a retrier took the error (the next ones).
-        timeline.event(attempts === 1 ? RULES.dataFlow : RULES.retry, 'TaskScheduled');
+        if (attempts === 1) {
+          const resolved = this.resolvedBy(task);
+          timeline.eventAt(resolved.rule, resolved.at, 'TaskScheduled');
+        } else timeline.event(RULES.retry, 'TaskScheduled');
         timeline.event(RULES.history, 'TaskStarted');
         attempt = world.attempt(task, request);
       } else {
@@ -226,8 +259,9 @@ export class PlanWalk {
       }
       if ('result' in attempt) {
         timeline.event(attempt.rule, 'TaskSucceeded');
-        timeline.event(RULES.history, 'TaskStateExited');
         const flows = task.resultSelector || task.resultPath !== undefined || task.outputPath || task.output;
+        // The state's output is built from the result by its data flow.
+        timeline.event(flows ? RULES.dataFlow : RULES.history, 'TaskStateExited');
         timeline.produced(flows ? RULES.dataFlow : attempt.rule);
         if (flows) world.used.push(RULES.dataFlow);
         if (task.assign) {
@@ -282,6 +316,18 @@ export class PlanWalk {
       }
       return this.caught(task, raw, attempt, catcher);
     }
+  }
+
+  /**
+   * What decides that a task's request resolves: where it reads values the earlier states produced
+   * (the input, a variable), the rule of the state that produced them, there; else data flow.
+   */
+  private resolvedBy(task: TaskPlan): { rule: Provenance; at?: Place } {
+    const timeline = this.world.timeline;
+    const producer = timeline.output;
+    const reads = task.request.dynamic.some((member) => readsState(member.value));
+    if (!reads || !producer) return { rule: RULES.dataFlow, ...(timeline.at ? { at: timeline.at } : {}) };
+    return { rule: rule(producer.rule), ...(producer.at ? { at: producer.at } : {}) };
   }
 
   /** A task's error taken by a catcher: on to a Fail state, another task, or a recovering Pass. */

@@ -26,10 +26,13 @@ export class TimelineRecorder {
 
   /** History events of the state the model is in, each predicted by `rule`. */
   event(rule: Provenance, ...types: string[]): void {
-    for (const type of types) {
-      this.types.push(type);
-      this.events.push({ type, rule: primaryRule(rule), ...this.here() });
-    }
+    for (const type of types) this.eventAt(rule, this.at, type);
+  }
+
+  /** A history event predicted by `rule`, decided at `at` (another state than the one the model is in). */
+  eventAt(rule: Provenance, at: Place | undefined, type: string): void {
+    this.types.push(type);
+    this.events.push({ type, rule: primaryRule(rule), ...(at ? { at } : {}) });
   }
 
   /** A call made where the model is: the rule that makes it, and the rule its decision rests on. */

@@ -5,6 +5,7 @@
 import { printable, printableLines } from '../../contracts/printable.js';
 import { join } from 'node:path';
 import { failingDivergences } from '../expectations.js';
+import { canaryLine } from '../canaryLine.js';
 import { findingCause, groupByCause, groupHeading } from '../groups.js';
 import type { Finding, ReportSummary } from '../tally.js';
 import { REPORT_FORMATS } from '../writers/formats.js';
@@ -35,6 +36,7 @@ export function printSummary(
           seed: report.seed,
           ...(report.shard ? { shard: report.shard } : {}),
           totals: t,
+          ...(report.canary ? { canary: report.canary } : {}),
           groups: groups.map((g) => ({
             cause: groupHeading(g),
             ...(g.cause
@@ -66,6 +68,8 @@ export function printSummary(
   const line = `${t.cases} cases: ${t.matched} matched, ${t.diverged} diverged${t.expected ? ` (${t.expected} expected)` : ''}, ${t.errored} errored${t.undecided ? `, ${t.undecided} undecided` : ''}${t.skipped ? `, ${t.skipped} not run` : ''} (${shard}seed ${report.seed}${report.stats.casesPerSecond === undefined ? '' : `, ${report.stats.casesPerSecond} cases/s`})`;
   const md = format === 'markdown';
   const out = [md ? `**${line}**` : line];
+  const changed = canaryLine(report);
+  if (changed) out.push(md ? `\n${changed}` : changed);
   if (groups.length > 0)
     out.push(
       md

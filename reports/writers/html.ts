@@ -6,7 +6,7 @@
  */
 import { ruleLines } from './provenanceText.js';
 import { PLACEHOLDER, placeholderValues, type PlaceholderValue } from './placeholderValues.js';
-import { causeKind, groupByCause, groupHeading, targetFailed } from '../groups.js';
+import { groupHeading, groupSections } from '../groups.js';
 import { diffLine, Placeholders } from '../normalise.js';
 import type { Cell, Finding, ReportSummary, ShownVerdict } from '../tally.js';
 import type { ReportFormat } from './format.js';
@@ -137,15 +137,10 @@ function divergences(report: ReportSummary): string {
     ['observed', 'From observed expectations'],
     ['inferred', 'From inferred expectations'],
   ] as const;
-  for (const [kind, title] of kinds) {
-    const of = divergent.filter(
-      (c) =>
-        c.verdict === 'diverged' &&
-        (kind === 'target' ? targetFailed(c) : !targetFailed(c) && causeKind(c) === kind),
-    );
-    if (of.length === 0) continue;
-    out.push(`<section class="provenance-group"><h3>${title} (${of.length})</h3>`);
-    for (const g of groupByCause(of))
+  const titles = Object.fromEntries(kinds);
+  for (const { kind, groups, cases } of groupSections(divergent.filter((c) => c.verdict === 'diverged'))) {
+    out.push(`<section class="provenance-group"><h3>${titles[kind]} (${cases})</h3>`);
+    for (const g of groups)
       out.push(
         `<div class="cause"><h4 class="cause-title">${g.cases.length} × ${esc(groupHeading(g))}</h4>${g.cases.map(caseBlock).join('')}</div>`,
       );

@@ -21,17 +21,20 @@ async function validate(xml: string): Promise<string[]> {
 }
 
 describe('junit.xml of run', () => {
-  const xml = renderReport(junitFormat, fixtureReport());
+  // Case 2 (an error) in a cell of its own: the cells are a failure each, an error and the rest.
+  const report = fixtureReport();
+  report.cases[2] = { ...report.cases[2]!, api: 'CreateTransformJob' };
+  const xml = renderReport(junitFormat, report);
 
   it("validates against Jenkins' JUnit schema", async () => {
     expect(await validate(xml)).toEqual([]);
     // The check can fail: a skipped element with an attribute is not the schema's.
-    expect(await validate(xml.replace('<skipped>', '<skipped message="x">'))).not.toEqual([]);
+    expect(await validate(xml.replace('<failure ', '<skipped message="x"><failure '))).not.toEqual([]);
   });
 
   it('carries what CI reporters read: counts, times, timestamp, hostname, a type per failure', () => {
     expect(xml).toMatch(
-      /<testsuites name="sfn-sagemaker-conformance" tests="8" failures="4" errors="1" time="1\.500">/,
+      /<testsuites name="sfn-sagemaker-conformance" tests="5" failures="4" errors="1" time="1\.500">/,
     );
     expect(xml).not.toMatch(/<testsuites[^>]* skipped=/);
     const suites = xml.match(/<testsuite [^>]*>/g)!;
@@ -40,32 +43,46 @@ describe('junit.xml of run', () => {
       expect(s).toMatch(
         / tests="\d+" failures="\d+" errors="\d+" skipped="\d+" time="[\d.]+" timestamp="2026-12-01T00:00:00.000Z" hostname="[^"]+"/,
       );
-    expect(suites[1]).toMatch(/name="necessity" tests="4" failures="2" errors="0" skipped="2"/);
-    for (const c of xml.match(/<testcase [^>]*>/g)!) expect(c).toMatch(/ time="0\.012"/);
-    expect(xml).toContain('<failure type="status" message="status: predicted &quot;SUCCEEDED&quot;');
-    expect(xml).toContain('<error type="harness-error" message="Error: boom">');
-    expect(xml).toContain('<skipped>undecided: the target shows no calls</skipped>');
+    expect(suites[1]).toMatch(/name="necessity" tests="2" failures="2" errors="0" skipped="0"/);
+    // A cell's time is its cases' (12 ms each).
+    expect(xml).toContain('name="CreateTrainingJob sync JSONPath" time="0.024"');
+    // The failure's type is the cause's rule; a report without causes: its difference paths.
+    expect(xml).toContain('<failure type="asl.retry" message="1 of 2 cases diverged: asl.retry broken at');
+    expect(xml).toContain('<failure type="error" message="1 of 1 cases diverged: error"');
+    expect(xml).toContain('<error type="harness-error" message="1 of 1 cases errored: Error: boom">');
     // XML 1.0 cannot carry a bell: it is dropped, not written.
     expect(xml).not.toContain('\u0007');
   });
 
-  it('names each case by suite, index, API and pattern: the same every night, whatever the seed', () => {
+  it('lists in a failure every divergent case of the cell: its differences, what the target said, its replay', () => {
+    const failure = /<failure type="iam\.evaluation\.implicit-deny"[^>]*>([^<]*)<\/failure>/.exec(xml)![1]!;
+    expect(failure).toContain('1 diverged, 1 undecided, 1 skipped');
+    expect(failure).toContain('nece2c0ffee2 (shrunk to nece2shrunk):');
+    expect(failure).toContain('replay: npx sfn-conformance replay report.json nece2shrunk');
+    expect(xml).toContain('the target said: StartExecution: InternalFailure (HTTP 500): boom');
+  });
+
+  it('skips a cell none of whose cases was decided, with the reasons', () => {
+    const undecided = fixtureReport();
+    undecided.cases = undecided.cases.filter((c) => c.verdict === 'undecided' || c.verdict === 'skipped');
+    expect(renderReport(junitFormat, undecided)).toContain(
+      '<skipped>1 undecided, 1 skipped: billable; the target shows no calls</skipped>',
+    );
+  });
+
+  it('names a testcase by its API, pattern and query language: no index, no id', () => {
     const names = [...xml.matchAll(/<testcase classname="([^"]+)" name="([^"]+)"/g)].map(
       (m) => `${m[1]} / ${m[2]}`,
     );
     expect(names).toEqual([
-      'outcome / outcome case 0: CreateTrainingJob sync',
-      'outcome / outcome case 1: CreateTrainingJob sync',
-      'outcome / outcome case 2: CreateTrainingJob sync',
-      'outcome / outcome case 3: CreateEndpoint requestResponse',
-      'necessity / necessity case 0: CreateTrainingJob sync',
-      'necessity / necessity case 1: CreateTrainingJob sync',
-      'necessity / necessity case 2: CreateTrainingJob sync',
-      'necessity / necessity case 3: CreateModel requestResponse',
+      'outcome / CreateEndpoint requestResponse JSONPath',
+      'outcome / CreateTrainingJob sync JSONPath',
+      'outcome / CreateTransformJob sync JSONPath',
+      'necessity / CreateModel requestResponse JSONPath',
+      'necessity / CreateTrainingJob sync JSONPath',
     ]);
-    // The case ids (content hashes) are in no name.
-    for (const c of fixtureReport().cases)
-      expect(renderReport(junitFormat, fixtureReport())).not.toContain(c.id);
+    // The case ids (content hashes) name no testcase.
+    for (const name of names) for (const c of report.cases) expect(name).not.toContain(c.id);
   });
 });
 

@@ -29,15 +29,39 @@ describe('report.md', () => {
     expect(md).toContain('<uuid:1>');
   });
 
-  it('groups divergences by provenance, the target failures apart', () => {
-    const headings = md.split('\n').filter((l) => l.startsWith('### '));
+  it('groups divergences by cause, each group in the section of how far it can be trusted, the target failures apart', () => {
+    const headings = md.split('\n').filter((l) => l.startsWith('### ') || l.startsWith('#### '));
     expect(headings).toEqual([
-      '### The target failed to answer (1)',
-      '### From documented expectations (1)',
-      '### From observed expectations (1)',
-      '### From inferred expectations (1)',
+      '### The target failed to answer (1 case, 1 cause)',
+      '#### 1 × harness.target-answers broken at state "Endpoint" (CreateEndpoint requestResponse): no answer: StartExecution',
+      '### From documented expectations (1 case, 1 cause)',
+      '#### 1 × asl.retry broken at state "Train | prod" (CreateTrainingJob sync): ends FAILED States.TaskFailed',
+      // A report written before causes: its difference paths.
+      '### From observed expectations (1 case, 1 cause)',
+      '#### 1 × error',
+      // A documented rule broken, where the prediction rests on an inferred one too.
+      '### From inferred expectations (1 case, 1 cause)',
+      '#### 1 × iam.evaluation.implicit-deny broken at state "Train | prod" (CreateTrainingJob sync): calls: a call the policy denies (implicitDeny) allowed',
       '### Errors (1)',
     ]);
+  });
+
+  it("names the rule a group's cause breaks, what the prediction rests on where that is another rule, and what the target said", () => {
+    const group = md.slice(md.indexOf('#### 1 × iam.evaluation.implicit-deny'));
+    expect(group).toContain('Rule broken (documented):\n\n- `iam.evaluation.implicit-deny` (documented)');
+    expect(group).toContain('The prediction rests on (inferred):\n\n- `sfn.template.by-analogy` (inferred)');
+    const retry = md.slice(md.indexOf('#### 1 × asl.retry'), md.indexOf('### From observed'));
+    expect(retry).not.toContain('The prediction rests on');
+    expect(md).toContain('The target said: ` StartExecution: InternalFailure (HTTP 500): boom `');
+  });
+
+  it('counts a group and lists its other cases', () => {
+    const report = fixtureReport();
+    const other = { ...report.cases[6]!, id: 'nece9c0ffee9', shrunk: undefined };
+    report.cases.push(other);
+    const grouped = renderReport(markdownFormat, report);
+    expect(grouped).toContain('#### 2 × iam.evaluation.implicit-deny');
+    expect(grouped).toContain('Also: necessity nece9c0ffee9.');
   });
 
   it('keeps every row of a table a row: a `|` in a cell is escaped', () => {

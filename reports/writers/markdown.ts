@@ -1,7 +1,9 @@
-import { ruleLines } from './provenanceText.js';
+import { ruleLine, ruleLines } from './provenanceText.js';
+import { canaryLine } from '../canaryLine.js';
+import { findingCause, groupHeading, groupSections, type CauseGroup } from '../groups.js';
 import { diffLine, Placeholders } from '../normalise.js';
 import { cell } from './markdownCell.js';
-import type { Cell, Finding, ReportSummary } from '../tally.js';
+import type { Cell, ReportSummary } from '../tally.js';
 import type { ReportFormat } from './format.js';
 
 function matrix(report: ReportSummary): string[] {
@@ -36,6 +38,7 @@ function render(report: ReportSummary): readonly string[] {
     ...(report.interrupted
       ? ['**Interrupted**: the cases that finished before the interruption, no others.', '']
       : []),
+    ...(canaryLine(report) ? [`**${canaryLine(report)!}**`, ''] : []),
     ...(report.target.stats
       ? [
           `Target figures: ${Object.entries(report.target.stats)
@@ -55,54 +58,29 @@ function render(report: ReportSummary): readonly string[] {
   const expected = report.findings.filter((c) => c.expected !== undefined);
   if (divergent.length > 0) {
     lines.push('## Divergences', '');
-    const first = (c: Finding) => (c.shrunk?.differences ?? c.differences)[0];
-    // A target that failed to answer is no expectation's: its own group, ahead of the others.
-    const groups = [
-      {
-        title: 'The target failed to answer',
-        kind: undefined,
-        cases: divergent.filter((c) => c.verdict === 'diverged' && first(c)?.path === 'target'),
-      },
-      ...(['documented', 'observed', 'inferred'] as const).map((kind) => ({
-        title: `From ${kind} expectations`,
-        kind,
-        cases: divergent.filter(
-          (c) =>
-            c.verdict === 'diverged' && first(c)?.path !== 'target' && first(c)?.provenance.kind === kind,
-        ),
-      })),
-    ];
-    for (const { title, kind, cases: group } of groups) {
-      if (group.length === 0) continue;
-      lines.push(`### ${title} (${group.length})`, '');
+    lines.push(
+      'Grouped by cause: the first rule of the evidence table the target broke, where, and what it did there (docs/reports.md). Each group shows one example: its differences (`(-)` predicted only, `(+)` observed only, `(~)` predicted -> observed), what the target said, and how to replay it.',
+      '',
+    );
+    const diverged = divergent.filter((c) => c.verdict === 'diverged');
+    // A target that failed to answer is no expectation's: its own section, ahead of the others.
+    const titles = {
+      target: 'The target failed to answer',
+      documented: 'From documented expectations',
+      observed: 'From observed expectations',
+      inferred: 'From inferred expectations',
+    } as const;
+    for (const { kind, groups, cases } of groupSections(diverged)) {
+      lines.push(
+        `### ${titles[kind]} (${cases} ${cases === 1 ? 'case' : 'cases'}, ${groups.length} ${groups.length === 1 ? 'cause' : 'causes'})`,
+        '',
+      );
       if (kind === 'inferred')
         lines.push(
           'An inferred expectation may be wrong itself: read these as findings about the oracle as much as the target.',
           '',
         );
-      for (const c of group) {
-        const p = new Placeholders();
-        const diffs = c.shrunk?.differences ?? c.differences;
-        lines.push(
-          `#### ${c.suite}: ${c.api} ${c.pattern} (${c.id}${c.shrunk ? `, shrunk in ${c.shrunk.steps} steps to ${c.shrunk.id}` : ''})`,
-          '',
-        );
-        lines.push('```', ...diffs.map((d) => diffLine(d.path, d.predicted, d.observed, p)), '```', '');
-        lines.push(
-          `Rests on (${diffs[0]!.provenance.kind}):`,
-          '',
-          ...ruleLines(diffs[0]!.provenance).map((l) => `- ${l}`),
-          '',
-        );
-        if (c.shrunk?.replay)
-          lines.push(
-            `Replay the shrunk case: \`${c.shrunk.replay.command}\``,
-            '',
-            `Replay the case as drawn: \`${c.replay.command}\``,
-            '',
-          );
-        else lines.push(`Replay: \`${c.replay.command}\``, '');
-      }
+      for (const g of groups) lines.push(...groupLines(g));
     }
     const errors = divergent.filter((c) => c.verdict === 'error');
     if (errors.length > 0) {
@@ -142,6 +120,66 @@ function render(report: ReportSummary): readonly string[] {
   if (skipped.length > 0)
     lines.push(`## Not run (${report.totals.skipped ?? 0})`, '', ...reasonLines(skipped), '');
   return [`${lines.join('\n')}\n`];
+}
+
+/** The cases listed by id under a group, at most. */
+const LISTED_CASES = 20;
+
+/** A cause's group: its heading, the rule, one example with what the target said, and the replay commands. */
+function groupLines(g: CauseGroup): string[] {
+  const c = g.example;
+  const p = new Placeholders();
+  const diffs = c.shrunk?.differences ?? c.differences;
+  const restsOn = [
+    `The prediction rests on (${diffs[0]!.provenance.kind}):`,
+    '',
+    ...ruleLines(diffs[0]!.provenance).map((l) => `- ${l}`),
+  ];
+  const rests = g.cause
+    ? [
+        `Rule broken (${g.cause.rule.kind}):`,
+        '',
+        `- ${ruleLine(g.cause.rule)}`,
+        // Where the prediction's weakest rules are others, they say how far to trust the finding.
+        ...(diffs[0]!.provenance.rules?.some((r) => r.id !== g.cause!.rule.id) ? ['', ...restsOn] : []),
+      ]
+    : restsOn;
+  const message = findingCause(c)?.message;
+  const others = g.cases.filter((other) => other !== c).map((other) => `${other.suite} ${other.id}`);
+  return [
+    `#### ${g.cases.length} × ${groupHeading(g)}`,
+    '',
+    ...rests,
+    '',
+    `Example: ${c.suite} ${c.api} ${c.pattern} (${c.id}${c.shrunk ? `, shrunk in ${c.shrunk.steps} steps to ${c.shrunk.id}` : ''})`,
+    '',
+    '```',
+    ...diffs.map((d) => diffLine(d.path, d.predicted, d.observed, p)),
+    '```',
+    '',
+    ...(message !== undefined ? [`The target said: ${inlineCode(p.text(message))}`, ''] : []),
+    ...(c.shrunk?.replay
+      ? [
+          `Replay the shrunk case: \`${c.shrunk.replay.command}\``,
+          '',
+          `Replay the case as drawn: \`${c.replay.command}\``,
+          '',
+        ]
+      : [`Replay: \`${c.replay.command}\``, '']),
+    ...(others.length > 0
+      ? [
+          `Also: ${others.slice(0, LISTED_CASES).join(', ')}${others.length > LISTED_CASES ? ` and ${others.length - LISTED_CASES} more` : ''}.`,
+          '',
+        ]
+      : []),
+  ];
+}
+
+/** Text as inline code, whatever backticks it holds, on one line. */
+function inlineCode(text: string): string {
+  const line = text.replace(/\s+/g, ' ');
+  const fence = '`'.repeat((line.match(/`+/g) ?? []).reduce((n, run) => Math.max(n, run.length), 0) + 1);
+  return `${fence} ${line} ${fence}`;
 }
 
 /** One line per reason: how many cases it stands for. */

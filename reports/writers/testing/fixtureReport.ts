@@ -3,7 +3,7 @@
  * (one shrunk), a target failure, ARNs and request ids for the normaliser's placeholders, and
  * text that XML and Markdown must escape (`|`, line breaks, `<&>`, a control character).
  */
-import { rule } from '../../../catalog/provenance.js';
+import { rule, ruleRef } from '../../../catalog/provenance.js';
 import type { CaseResult, Report } from '../../report.js';
 
 const head = (suite: string, index: number, more: Partial<CaseResult>): CaseResult => ({
@@ -55,6 +55,12 @@ export function fixtureReport(): Report {
             provenance: rule('asl.retry'),
           },
         ],
+        cause: {
+          rule: ruleRef('asl.retry'),
+          at: { state: 'Train | prod', api: 'CreateTrainingJob', pattern: 'sync' },
+          answer: 'ends FAILED States.TaskFailed',
+          message: 'States.TaskFailed: <&> "Train | prod"\u0007',
+        },
       }),
       head('outcome', 2, { verdict: 'error', errorMessage: 'Error: boom\n    at x (y.ts:1:1)' }),
       head('outcome', 3, {
@@ -69,6 +75,12 @@ export function fixtureReport(): Report {
             provenance: rule('harness.target-answers'),
           },
         ],
+        cause: {
+          rule: ruleRef('harness.target-answers'),
+          at: { state: 'Endpoint', api: 'CreateEndpoint', pattern: 'requestResponse' },
+          answer: 'no answer: StartExecution',
+          message: 'StartExecution: InternalFailure (HTTP 500): boom',
+        },
       }),
       head('necessity', 0, { verdict: 'skipped', skipReason: 'billable' }),
       head('necessity', 1, {
@@ -103,7 +115,17 @@ export function fixtureReport(): Report {
               provenance: rule('sfn.sagemaker.cause-format'),
             },
           ],
+          cause: {
+            rule: ruleRef('iam.evaluation.implicit-deny'),
+            at: { state: 'Train | prod', api: 'CreateTrainingJob', pattern: 'sync' },
+            answer: 'calls: a call the policy denies (implicitDeny) allowed',
+          },
           replay: { command: 'npx sfn-conformance replay report.json nece2shrunk' },
+        },
+        cause: {
+          rule: ruleRef('iam.evaluation.implicit-deny'),
+          at: { state: 'Train', api: 'CreateTrainingJob', pattern: 'sync' },
+          answer: 'calls: a call the policy denies (implicitDeny) allowed',
         },
       }),
       head('necessity', 3, {
@@ -118,6 +140,7 @@ export function fixtureReport(): Report {
             provenance: rule('sfn.sync.addtags-needed'),
           },
         ],
+        // A report written before causes: grouped by its difference paths.
       }),
     ],
   };
