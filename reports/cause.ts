@@ -18,7 +18,6 @@ import {
   type Timeline,
 } from '../contracts/prediction.js';
 import type { Difference } from '../contracts/aspect.js';
-import { alignCalls, callLine } from './compare.js';
 import type { Cause } from './report.js';
 
 export type { Cause };
@@ -100,7 +99,6 @@ function candidates(
   o: Observation,
   differences: readonly Difference[],
   t: Timeline,
-  located = true,
 ): Candidate[] {
   const out: Candidate[] = [];
   const end = endOf(t);
@@ -244,31 +242,9 @@ function candidates(
       }
     }
   }
-  // Where the calls show the execution went on otherwise, that is where, even in a suite that does
-  // not compare them (the target shows them).
-  if (located && o.calls && !differences.some((d) => d.path.startsWith('calls/'))) {
-    const first = alignCalls(p.calls.value, o.calls)[0];
-    if (first)
-      out.push(
-        ...candidates(
-          p,
-          o,
-          [
-            {
-              path: `calls/${first.at}`,
-              predicted: first.predicted ? callLine(first.predicted) : '(no call)',
-              observed: first.observed ? callLine(first.observed) : '(no call)',
-              provenance: p.calls.provenance,
-            },
-          ],
-          t,
-          false,
-        ),
-      );
-  }
   // Where the history shows the execution went on otherwise, that is where: even in a suite that
   // does not compare the history, it says which state the difference comes from.
-  if (located && o.historyTypes && p.historyTypes && !differences.some((d) => d.path === 'historyTypes')) {
+  if (o.historyTypes && p.historyTypes && !differences.some((d) => d.path === 'historyTypes')) {
     const i = firstParting(p.historyTypes.value, o.historyTypes);
     const cutShort = o.targetError !== undefined && i !== undefined && i >= o.historyTypes.length;
     if (i !== undefined && i <= end && !cutShort)
