@@ -8,7 +8,8 @@
  * The canary behaves as it did at the start (its verdict and cause the same) on a target whose
  * state is as it was. A divergence or an error is vouched for by a canary run that started after
  * it finished: if that canary behaves otherwise, the case is marked "target state changed" (an
- * undecided case, not a finding). The canary is one case (a request-response CreateModel whose
+ * undecided case, not a finding), but for the first such finding, which ran on the target as it
+ * was and may be what changed it (the report names it). The canary is one case (a request-response CreateModel whose
  * model's name is read from the input), run each time with a name of its own, so that a target
  * that keeps what it created does not refuse it for its name.
  */
@@ -94,8 +95,13 @@ export class Canary {
       return result;
     const seen = await this.checkAfterNow();
     if (seen === this.start) return result;
+    // The first finding since the canary last behaved: it ran on the target as it was, and may be
+    // what changed it. It stands; those after it are not counted.
+    if (this.changedAfter === undefined) {
+      this.changedAfter = result.id;
+      return result;
+    }
     this.relabelled++;
-    this.changedAfter ??= result.id;
     return {
       ...result,
       verdict: 'undecided',

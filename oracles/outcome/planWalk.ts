@@ -186,8 +186,8 @@ export class PlanWalk {
   }
 
   /** What decides that the next state is entered: the Choice before it, if one decided it; else the history's rule. */
-  private enteredBy(): Provenance {
-    const entry = this.entry ?? RULES.history;
+  private enteredBy(otherwise: Provenance = RULES.history): Provenance {
+    const entry = this.entry ?? otherwise;
     this.entry = undefined;
     return entry;
   }
@@ -209,7 +209,8 @@ export class PlanWalk {
     const place: Place = { state: task.name, api: task.api, pattern: task.pattern };
     timeline.at = place;
     const primary = this.tasksSeen++ === 0;
-    timeline.event(this.enteredBy(), 'TaskStateEntered');
+    // Entered: the integration runs the task's resource (and the Choice before it, if any, chose it).
+    timeline.event(this.enteredBy(RULES.patterns), 'TaskStateEntered');
     const effective =
       task.queryLanguage === 'JSONPath' && task.inputPath ? getPath(raw, task.inputPath) : raw;
     if (task.inputPath) world.used.push(RULES.dataFlow);
