@@ -26,6 +26,9 @@ parentPort!.on('message', (request: CaseRequest) => {
     request.suite as SuiteName,
     request.index,
     {
+      // Shrinking goes on: the main thread's progress line names the case.
+      progress: (stepsSoFar, tried) =>
+        parentPort!.postMessage({ id: request.id, progress: { steps: stepsSoFar, tried } }),
       done: (s, e) => {
         steps += s;
         executions += e;

@@ -215,11 +215,16 @@ describe('worker threads', () => {
     };
     const mutant: MutantName = 'passrole-not-checked';
     const one = await runSuites({ ...options, target: new EmbeddedTarget([mutant]) });
+    // The progress line hears of shrinking in a worker as in the main thread: which case, how far.
+    const shrinking: string[] = [];
     const two = await runSuites({
       ...options,
       target: new EmbeddedTarget([mutant]),
       workers: { count: 2, mutants: [mutant] },
+      reporters: [{ onCaseShrinking: (e) => shrinking.push(`${e.suite}:${e.index}`) }],
     });
+    const shrunk = two.cases.filter((c) => c.shrunk).map((c) => c.replay.path);
+    expect(new Set(shrinking)).toEqual(new Set(shrunk));
     expect(one.totals.diverged).toBeGreaterThan(0);
     expect(one.cases.some((c) => c.shrunk)).toBe(true);
     // Case for case but the wall-clock time each took.

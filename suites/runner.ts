@@ -167,7 +167,7 @@ export async function streamSuites(
       done: count,
     };
     const ran = pool
-      ? await pool.run(suite, index).then((reply) => {
+      ? await pool.run(suite, index, shrink.progress).then((reply) => {
           if (reply) count(reply.steps, reply.executions);
           return reply?.result;
         })

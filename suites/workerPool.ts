@@ -35,10 +35,14 @@ export interface CaseReply {
   readonly executions: number;
 }
 
-/** What a worker posts: the result as JSON text, or the harness's error. */
+/** What a worker posts: the result as JSON text, or the harness's error; meanwhile, shrinking's progress. */
 type Posted =
   | { readonly id: number; readonly json: string; readonly steps: number; readonly executions: number }
-  | { readonly id: number; readonly error: string };
+  | { readonly id: number; readonly error: string }
+  | { readonly id: number; readonly progress: { readonly steps: number; readonly tried: number } };
+
+/** Shrinking goes on in a worker: the steps taken and the candidates tried so far. */
+export type ShrinkProgress = (steps: number, tried: number) => void;
 
 // From the TypeScript sources (tests, `tsx`) a worker registers tsx first; from dist/ it needs nothing.
 const fromSources = import.meta.url.endsWith('.ts');
@@ -49,7 +53,11 @@ export class WorkerPool {
   private readonly workers: { worker: Worker; busy: number }[];
   private readonly pending = new Map<
     number,
-    { resolve: (r: CaseReply | undefined) => void; reject: (e: Error) => void }
+    {
+      resolve: (r: CaseReply | undefined) => void;
+      reject: (e: Error) => void;
+      progress?: ShrinkProgress | undefined;
+    }
   >();
   private next = 0;
   private closing = false;
@@ -64,6 +72,10 @@ export class WorkerPool {
         : new Worker(ENTRY, { workerData: options });
       const entry = { worker, busy: 0 };
       worker.on('message', (posted: Posted) => {
+        if ('progress' in posted) {
+          this.pending.get(posted.id)?.progress?.(posted.progress.steps, posted.progress.tried);
+          return;
+        }
         entry.busy--;
         const p = this.pending.get(posted.id);
         this.pending.delete(posted.id);
@@ -92,13 +104,16 @@ export class WorkerPool {
     });
   }
 
-  /** Runs case `index` of `suite` on the least busy worker; undefined when the pool was abandoned. */
-  run(suite: SuiteName, index: number): Promise<CaseReply | undefined> {
+  /**
+   * Runs case `index` of `suite` on the least busy worker, telling `progress` how its shrinking
+   * goes; undefined when the pool was abandoned.
+   */
+  run(suite: SuiteName, index: number, progress?: ShrinkProgress): Promise<CaseReply | undefined> {
     const entry = this.workers.reduce((a, b) => (b.busy < a.busy ? b : a));
     const id = this.next++;
     entry.busy++;
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
+      this.pending.set(id, { resolve, reject, progress });
       entry.worker.postMessage({ id, suite, index } satisfies CaseRequest);
     });
   }
