@@ -29,8 +29,8 @@ export interface AslBehaviour {
   appliesJsonataOutput(stateType: StateType): boolean;
   /** Whether a JSONata state of this type sets the variables of its Assign. */
   appliesJsonataAssign(stateType: StateType): boolean;
-  /** Whether a retrier's or catcher's ErrorEquals handles an error (asl.task-failed-wildcard). */
-  errorMatches(errorEquals: readonly string[], error: string): boolean;
+  /** Whether a retrier's or catcher's ErrorEquals handles an error (asl.task-failed-wildcard), one a task reported or not. */
+  errorMatches(errorEquals: readonly string[], error: string, reportedByTask?: boolean): boolean;
   /** The index of the retrier that handles an error, -1 for none. */
   matchingRetrier(retriers: readonly Retrier[], handles: (retrier: Retrier) => boolean): number;
   /** How many retries a retrier allows (undefined: the error has no retrier). */

@@ -17,6 +17,16 @@ export class StatesError extends Error {
 }
 
 /**
+ * A Task's own failure, as its TaskFailed (LambdaFunctionFailed, ActivityFailed) or TaskTimedOut
+ * event records it: the error the task reported, not one of evaluating the state.
+ */
+export class TaskFailure extends StatesError {
+  constructor(error: string, causeText: string) {
+    super(error, causeText, true);
+  }
+}
+
+/**
  * Errors no Retry or Catch can handle (asl.runtime-uncatchable; States.DataLimitExceeded: the
  * error-handling page's Error names).
  */
@@ -26,9 +36,13 @@ export const TERMINAL_ERRORS: ReadonlySet<string> = new Set(['States.Runtime', '
  * Whether a retrier's or catcher's ErrorEquals handles an error (asl.task-failed-wildcard):
  * `States.ALL` matches everything but the terminal errors; `States.TaskFailed` everything but
  * `States.Timeout` (and the heartbeat timeout) and the terminal errors; other names match exactly.
+ * A task that reports States.DataLimitExceeded (its result past the payload quota) fails as a task
+ * does, and `States.ALL` handles it: recorded on AWS (testdata/aws-recorded-tasks/039 and 041),
+ * where the Developer Guide's error names call the error terminal. The interpreter's own (a
+ * state's input or output past the quota) stays terminal.
  */
-export function errorMatches(errorEquals: readonly string[], error: string): boolean {
-  if (TERMINAL_ERRORS.has(error)) return false;
+export function errorMatches(errorEquals: readonly string[], error: string, reportedByTask = false): boolean {
+  if (TERMINAL_ERRORS.has(error) && !(reportedByTask && error === 'States.DataLimitExceeded')) return false;
   for (const e of errorEquals) {
     if (e === error || e === 'States.ALL') return true;
     if (e === 'States.TaskFailed' && error !== 'States.Timeout' && error !== 'States.HeartbeatTimeout')

@@ -23,8 +23,8 @@ export interface TaskInvocation {
   sleep(seconds: number): Promise<void>;
   /** Resets the heartbeat clock. */
   heartbeat(): void;
-  /** Records TaskSubmitted (the `.sync` job was started). */
-  submitted(output: unknown): void;
+  /** Records TaskSubmitted (the `.sync` job was started, the callback's request was sent), with the service's immediate response where known. */
+  submitted(output?: unknown): void;
   /** Best-effort clean-up when the task is aborted (Step Functions' cancel on abort), told why ('aborted', 'timeout'). */
   onAbort(cleanup: (reason: string) => Promise<void> | void): void;
 }

@@ -191,14 +191,19 @@ describe('mocked tasks in an execution', () => {
     const ok = { '0': returns({}) };
     const result = await execute(definition, mockOf({ A: 'Ok', B: 'Ok', C: 'Ok', D: 'Ok' }, { Ok: ok }));
     expect(result.status).toBe('SUCCEEDED');
+    // A Lambda function's ARN as Resource is scheduled as LambdaFunctionScheduled, which names
+    // the ARN alone (API Reference, LambdaFunctionScheduledEventDetails).
     const scheduled = result.history
-      .filter((e) => e.type === 'TaskScheduled')
-      .map((e) => e.taskScheduledEventDetails as Obj);
-    expect(scheduled.map((d) => [d.resourceType, d.resource])).toEqual([
-      ['lambda', 'invoke'],
-      ['lambda', 'arn:aws:lambda:us-east-1:123456789012:function:score'],
-      ['aws-sdk:s3', 'getObject'],
-      ['glue', 'startJobRun.sync'],
+      .filter((e) => e.type === 'TaskScheduled' || e.type === 'LambdaFunctionScheduled')
+      .map((e) => ({
+        type: e.type,
+        ...((e.taskScheduledEventDetails ?? e.lambdaFunctionScheduledEventDetails) as Obj),
+      }));
+    expect(scheduled.map((d) => [d.type, d.resourceType, d.resource])).toEqual([
+      ['TaskScheduled', 'lambda', 'invoke'],
+      ['LambdaFunctionScheduled', undefined, 'arn:aws:lambda:us-east-1:123456789012:function:score'],
+      ['TaskScheduled', 'aws-sdk:s3', 'getObject'],
+      ['TaskScheduled', 'glue', 'startJobRun.sync'],
     ]);
     expect(describeResource('arn:aws-cn:states:::sns:publish')).toEqual({
       resourceType: 'sns',

@@ -1,12 +1,14 @@
 /**
  * A TaskHandler that answers the states of a mock test case from their mocked responses and hands
  * every other state to the integration it wraps (Step Functions Local's mocked service
- * integrations). A mocked state makes no call as the execution role: nothing is authorized or
+ * integrations). A mocked `.sync` or `.waitForTaskToken` state records TaskSubmitted before its
+ * answer, which stands for the job's or the callback's outcome. A mocked state makes no call as the execution role: nothing is authorized or
  * recorded for it, and any resource may be mocked (Lambda, Glue, SNS, `aws-sdk:*`, SageMaker).
  */
 import type { TaskHandler, TaskInvocation } from '../engine/taskHandler.js';
 import { StatesError } from '../engine/statesError.js';
 import { describeResource } from '../engine/taskResource.js';
+import { hasTaskToken } from '../engine/contextObject.js';
 import type { MockCase } from './mockConfig.js';
 
 /** Runs a test case's mocked states with their responses; other states go to the real handler. */
@@ -38,6 +40,10 @@ export class MockedTasks implements TaskHandler {
           `The mocked response '${response.name}' of test case '${this.mock.machine}#${this.mock.testCase}' has no answer for invocation ${n} of the state '${invocation.stateName}' (it answers ${response.answers.length === 1 ? 'invocation 0' : `invocations 0-${response.answers.length - 1}`})`,
         ),
       );
+    // A `.sync` job or a `.waitForTaskToken` request is submitted before its outcome arrives
+    // (recorded on AWS: TaskSubmitted precedes it); the mock gives the outcome, not the service's
+    // immediate response, so TaskSubmitted carries no output.
+    if (hasTaskToken(invocation.resource)) invocation.submitted();
     if (answer.kind === 'throw') return Promise.reject(new StatesError(answer.error, answer.cause ?? ''));
     return Promise.resolve(structuredClone(answer.value));
   }

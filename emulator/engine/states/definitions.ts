@@ -82,6 +82,8 @@ export interface TaskState extends StateFields, ResultFields {
   readonly TimeoutSecondsPath?: string;
   readonly HeartbeatSeconds?: NumberField;
   readonly HeartbeatSecondsPath?: string;
+  /** The role the task's request is made as (`RoleArn`, a path or an expression inside). */
+  readonly Credentials?: Template;
 }
 
 /** A rule of a Choice state: a JSONPath comparison (emulator/engine/choice.ts) or a JSONata Condition. */

@@ -9,7 +9,7 @@ import { assignOwn } from '../../../syntax/json.js';
 import { applyJsonataTemplate, applyTemplate } from '../dataFlow.js';
 import { TaskAborted, type StateExecution, type Step } from '../execution.js';
 import { writePath } from '../jsonPath.js';
-import { StatesError } from '../statesError.js';
+import { StatesError, TaskFailure } from '../statesError.js';
 import type { MapState, ParallelState, TaskState } from './definitions.js';
 import { finishOutput, jsonataScope, pathScope } from './inputOutput.js';
 
@@ -44,7 +44,7 @@ export async function withErrorHandling(
       if (e instanceof TaskAborted) throw e;
       const se = e instanceof StatesError ? e : new StatesError('States.Runtime', (e as Error).message);
       const handles = (handler: { readonly ErrorEquals: readonly string[] }) =>
-        rules.errorMatches(handler.ErrorEquals, se.error);
+        rules.errorMatches(handler.ErrorEquals, se.error, se instanceof TaskFailure);
       const r = rules.matchingRetrier(retriers, handles);
       if (r >= 0 && attempts[r]! < rules.maxAttempts(retriers[r])) {
         const retrier = retriers[r]!;

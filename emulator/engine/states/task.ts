@@ -3,13 +3,30 @@
  * resource with TimeoutSeconds and HeartbeatSeconds on the virtual clock, TaskSubmitted for `.sync`,
  * and TaskSucceeded, TaskFailed or TaskTimedOut. Retry and Catch around it are errorHandling.ts's.
  */
-import { payloadJson } from '../dataFlow.js';
+import { applyJsonataTemplate, applyTemplate, payloadJson } from '../dataFlow.js';
 import { TaskAborted, type StateExecution } from '../execution.js';
 import { eventJson } from '../history.js';
-import { StatesError } from '../statesError.js';
+import { StatesError, TaskFailure } from '../statesError.js';
 import type { TaskInvocation } from '../taskHandler.js';
 import type { TaskState } from './definitions.js';
-import { numberField } from './inputOutput.js';
+import { taskEventFamily } from '../taskResource.js';
+import { effectiveInput, inputStates, jsonataScope, numberField, pathScope } from './inputOutput.js';
+
+/** The role a Task's request is made as, as its scheduled event records it (`taskCredentials`). */
+async function taskCredentials(execution: StateExecution<TaskState>): Promise<unknown> {
+  const { state, language, thread } = execution;
+  if (state.Credentials === undefined) return undefined;
+  const credentials =
+    language === 'JSONata'
+      ? await applyJsonataTemplate(
+          state.Credentials,
+          jsonataScope(inputStates(execution), thread),
+          'Credentials',
+        )
+      : applyTemplate(state.Credentials, pathScope(execution, effectiveInput(execution)), 'Credentials');
+  const roleArn = (credentials as { RoleArn?: unknown } | null)?.RoleArn;
+  return roleArn === undefined ? undefined : { roleArn };
+}
 
 /** Runs one attempt of a Task state with its evaluated parameters: the task's result. */
 export async function runTask(
@@ -20,12 +37,6 @@ export async function runTask(
   const { run, state, name, thread } = execution;
   const { spec, scheduler, behaviour } = run;
   const resource = String(state.Resource);
-  const described = spec.tasks.describe(resource, name);
-  if (!described)
-    throw new StatesError(
-      'States.Runtime',
-      `The emulator does not run the resource '${resource}' of the state '${name}'; mock the state with a Step Functions Local mock configuration (exec --mock)`,
-    );
   const timeout = await numberField(
     execution,
     'TimeoutSeconds',
@@ -38,15 +49,31 @@ export async function runTask(
     state.HeartbeatSeconds,
     state.HeartbeatSecondsPath,
   );
+  const credentials = await taskCredentials(execution);
+  // The state's fields are evaluated before its request is made.
+  const described = spec.tasks.describe(resource, name);
+  if (!described)
+    throw new StatesError(
+      'States.Runtime',
+      `The emulator does not run the resource '${resource}' of the state '${name}'; mock the state with a Step Functions Local mock configuration (exec --mock)`,
+    );
   const parametersJson = payloadJson(parameters, `parameters of the state '${name}'`);
-  run.event(thread, 'TaskScheduled', {
-    ...described,
-    region: spec.region,
-    parameters: parametersJson,
+  const family = taskEventFamily(resource);
+  // A service integration's events name it; a Lambda function's or an activity's name the ARN once.
+  const named = family === 'Task' ? described : {};
+  const limits = {
     ...(timeout !== undefined ? { timeoutInSeconds: timeout } : {}),
-    ...(heartbeat !== undefined ? { heartbeatInSeconds: heartbeat } : {}),
-  });
-  run.event(thread, 'TaskStarted', described);
+    ...(heartbeat !== undefined && family !== 'LambdaFunction' ? { heartbeatInSeconds: heartbeat } : {}),
+    ...(credentials !== undefined ? { taskCredentials: credentials } : {}),
+  };
+  run.event(
+    thread,
+    `${family}Scheduled`,
+    family === 'Task'
+      ? { ...described, region: spec.region, parameters: parametersJson, ...limits }
+      : { resource, input: parametersJson, inputDetails: { truncated: false }, ...limits },
+  );
+  run.event(thread, `${family}Started`, family === 'Task' ? described : undefined);
   const started = scheduler.now;
   const deadline = behaviour.taskDeadline(started, timeout);
   let beat = started;
@@ -83,8 +110,7 @@ export async function runTask(
       if (!behaviour.recordsEvent('TaskSubmitted')) return;
       run.event(thread, 'TaskSubmitted', {
         ...described,
-        output: eventJson(output),
-        outputDetails: { truncated: false },
+        ...(output === undefined ? {} : { output: eventJson(output), outputDetails: { truncated: false } }),
       });
     },
     onAbort: (cleanup) => {
@@ -93,8 +119,8 @@ export async function runTask(
   };
   try {
     const result = await spec.tasks.invoke(invocation);
-    run.event(thread, 'TaskSucceeded', {
-      ...described,
+    run.event(thread, `${family}Succeeded`, {
+      ...named,
       output: eventJson(result),
       outputDetails: { truncated: false },
     });
@@ -106,10 +132,11 @@ export async function runTask(
     }
     const thrown = e instanceof StatesError ? e : new StatesError('States.TaskFailed', (e as Error).message);
     // A task's failure is the task's: its cause is not an evaluation's.
-    const se = thrown.located ? thrown : new StatesError(thrown.error, thrown.causeText, true);
+    const se = new TaskFailure(thrown.error, thrown.causeText);
     const cause = behaviour.taskFailureCause(se.causeText);
-    run.event(thread, se.error === 'States.Timeout' ? 'TaskTimedOut' : 'TaskFailed', {
-      ...described,
+    const expired = se.error === 'States.Timeout' || se.error === 'States.HeartbeatTimeout';
+    run.event(thread, `${family}${expired ? 'TimedOut' : 'Failed'}`, {
+      ...named,
       error: se.error,
       ...(cause === undefined ? {} : { cause }),
     });
