@@ -8,7 +8,9 @@ import jsonata from 'jsonata';
 import { setOwn } from '../../syntax/json.js';
 import { evaluateIntrinsic, isIntrinsic } from './intrinsics.js';
 import { readValue, type PathScope } from './jsonPath.js';
+import { stepFunctionsFunctions } from './jsonataFunctions.js';
 import { JSONATA_OPTIONS } from './jsonataLimits.js';
+import { seededRandom } from './seededRandom.js';
 import { StatesError } from './statesError.js';
 
 export { readValue, type PathScope } from './jsonPath.js';
@@ -58,16 +60,6 @@ function expression(text: string): ReturnType<typeof jsonata> {
     try {
       // Bounded in time and depth, its regular expressions too (jsonataLimits.ts).
       e = jsonata(text, JSONATA_OPTIONS);
-      // Step Functions' own JSONata functions (the Developer Guide's JSONata page): $parse reads a
-      // JSON string.
-      e.registerFunction(
-        'parse',
-        (s: unknown) => {
-          if (typeof s !== 'string') throw new Error('$parse: the argument must be a string');
-          return JSON.parse(s) as unknown;
-        },
-        '<s:x>',
-      );
     } catch (err) {
       throw new StatesError(
         'States.QueryEvaluationError',
@@ -85,6 +77,15 @@ export interface JsonataScope {
   /** `$states`: input, context, and where present result / errorOutput. */
   readonly states: Readonly<Record<string, unknown>>;
   readonly variables: Readonly<Record<string, unknown>>;
+  /** What `$random()` and `$uuid()` draw from; by default a generator seeded by the context and field. */
+  readonly random?: () => number;
+}
+
+/** A generator seeded by a text (FNV-1a): the same state, field and expression draw the same. */
+function randomOf(text: string): () => number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return seededRandom(h >>> 0);
 }
 
 /** Whether a value is a JSONata expression: a string in `{% %}`. */
@@ -96,7 +97,12 @@ export async function evaluateJsonata(text: string, scope: JsonataScope, field: 
   const body = text.slice(2, -2).trim();
   let value: unknown;
   try {
-    value = await expression(body).evaluate({}, { ...scope.variables, states: scope.states });
+    // Step Functions' own functions (jsonataFunctions.ts); the workflow's variables come after them.
+    const random = scope.random ?? randomOf(`${JSON.stringify(scope.states.context) ?? ''}/${field}/${body}`);
+    value = await expression(body).evaluate(
+      {},
+      { ...stepFunctionsFunctions(random), ...scope.variables, states: scope.states },
+    );
   } catch (err) {
     if (err instanceof StatesError) throw err;
     throw new StatesError(

@@ -1,10 +1,12 @@
 /**
  * The intrinsic functions of JSONPath states (`States.Format(...)` and the rest), parsed and
- * evaluated. Random results (`States.UUID`, `States.MathRandom`) draw from the execution's seed.
+ * evaluated as the Developer Guide documents them (intrinsic-functions.html). Random results
+ * (`States.UUID`, `States.MathRandom`) draw from the execution's seed.
  */
 import { createHash } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import { type PathScope, readValue } from './jsonPath.js';
+import { seededRandom } from './seededRandom.js';
 import { StatesError } from './statesError.js';
 
 type Expr =
@@ -39,9 +41,9 @@ class Parser {
     const rest = this.text.slice(this.i);
     if (rest.startsWith("'")) return this.string();
     if (rest.startsWith('$')) {
-      const m = /^\$\$?[^,)]*/.exec(rest)!;
-      this.i += m[0].length;
-      return { kind: 'path', path: m[0].trim() };
+      const path = pathArgument(rest);
+      this.i += path.length;
+      return { kind: 'path', path: path.trim() };
     }
     const num = /^-?\d+(\.\d+)?([eE][+-]?\d+)?/.exec(rest);
     if (num) {
@@ -89,12 +91,35 @@ class Parser {
       if (c === undefined) fail(`unterminated string in ${this.text}`);
       if (c === '\\') {
         const n = this.text[this.i++];
+        // Only the reserved characters may follow a backslash; any other is an open escape, a
+        // runtime error (Developer Guide, Intrinsic functions, "Reserved characters").
+        if (n === undefined || !"'{}\\".includes(n)) fail(`open escape backslash in ${this.text}`);
         out += n === "'" ? "'" : `\\${n}`;
       } else if (c === "'") break;
       else out += c;
     }
     return { kind: 'literal', value: out };
   }
+}
+
+/**
+ * A path argument: up to the `,` or `)` that ends it, brackets and their quoted names read whole,
+ * so that `$['a,b']` and `$.abc.['def ghi']` are one argument.
+ */
+function pathArgument(text: string): string {
+  let depth = 0;
+  let quote: string | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quote) {
+      if (c === '\\') i++;
+      else if (c === quote) quote = undefined;
+    } else if (depth > 0 && (c === "'" || c === '"')) quote = c;
+    else if (c === '[') depth++;
+    else if (c === ']') depth--;
+    else if (depth === 0 && (c === ',' || c === ')')) return text.slice(0, i);
+  }
+  return text;
 }
 
 const cache = new Map<string, Expr>();
@@ -163,6 +188,16 @@ function call(name: string, raw: unknown[], scope: IntrinsicScope): unknown {
   const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : fail(`${name} needs an array`));
   const int = (v: unknown): number =>
     typeof v === 'number' && Number.isInteger(v) ? v : fail(`${name} needs integers`);
+  // "If you specify a non-integer value ..., Step Functions will round it off to the nearest
+  // integer" (Developer Guide, Intrinsic functions: ArrayPartition, ArrayRange, MathRandom,
+  // MathAdd). Half rounds up, as Java's Math.round.
+  const rounded = (v: unknown): number =>
+    typeof v === 'number' && Number.isFinite(v) ? Math.round(v) : fail(`${name} needs integers`);
+  // Base64Encode, Base64Decode and Hash take "up to 10,000 characters".
+  const limited = (v: unknown): string => {
+    const s = str(v);
+    return s.length <= 10_000 ? s : fail(`${name}: the string has more than 10000 characters`);
+  };
   const str = (v: unknown): string => (typeof v === 'string' ? v : fail(`${name} needs a string`));
   switch (name) {
     case 'States.Format':
@@ -171,6 +206,8 @@ function call(name: string, raw: unknown[], scope: IntrinsicScope): unknown {
         raw.slice(1).map((a) => (typeof a === 'string' ? unescape(a) : a)),
       );
     case 'States.StringToJson':
+      // An empty (or blank) string holds no JSON value: the parser reads none, which is null.
+      if (str(args[0]).trim() === '') return null;
       try {
         return JSON.parse(str(args[0])) as unknown;
       } catch {
@@ -182,7 +219,7 @@ function call(name: string, raw: unknown[], scope: IntrinsicScope): unknown {
       return args;
     case 'States.ArrayPartition': {
       const a = arr(args[0]);
-      const size = int(args[1]);
+      const size = rounded(args[1]);
       if (size <= 0) fail('States.ArrayPartition: the chunk size must be positive');
       const out: unknown[][] = [];
       for (let i = 0; i < a.length; i += size) out.push(a.slice(i, i + size));
@@ -191,7 +228,7 @@ function call(name: string, raw: unknown[], scope: IntrinsicScope): unknown {
     case 'States.ArrayContains':
       return arr(args[0]).some((v) => isDeepStrictEqual(v, args[1]));
     case 'States.ArrayRange': {
-      const [start, end, step] = [int(args[0]), int(args[1]), int(args[2])];
+      const [start, end, step] = [rounded(args[0]), rounded(args[1]), rounded(args[2])];
       if (step === 0) fail('States.ArrayRange: the step must not be 0');
       const out: number[] = [];
       for (let v = start; step > 0 ? v <= end : v >= end; v += step) {
@@ -213,12 +250,12 @@ function call(name: string, raw: unknown[], scope: IntrinsicScope): unknown {
       return out;
     }
     case 'States.Base64Encode':
-      return Buffer.from(str(args[0]), 'utf8').toString('base64');
+      return Buffer.from(limited(args[0]), 'utf8').toString('base64');
     case 'States.Base64Decode':
-      return Buffer.from(str(args[0]), 'base64').toString('utf8');
+      return Buffer.from(limited(args[0]), 'base64').toString('utf8');
     case 'States.Hash': {
       const algorithm = HASHES[str(args[1])] ?? fail(`States.Hash: unknown algorithm ${String(args[1])}`);
-      const data = typeof args[0] === 'string' ? args[0] : JSON.stringify(args[0]);
+      const data = typeof args[0] === 'string' ? limited(args[0]) : JSON.stringify(args[0]);
       return createHash(algorithm).update(data).digest('hex');
     }
     case 'States.JsonMerge': {
@@ -229,13 +266,20 @@ function call(name: string, raw: unknown[], scope: IntrinsicScope): unknown {
       return { ...(a as object), ...(b as object) };
     }
     case 'States.MathRandom': {
-      // Bounds that are not whole numbers are cut to them (recorded on AWS: 12.5 and 44.51 are taken).
-      const bound = (v: unknown) => (typeof v === 'number' ? Math.trunc(v) : fail(`${name} needs numbers`));
-      const [start, end] = [bound(args[0]), bound(args[1])];
-      return start + Math.floor(scope.random() * (end - start));
+      // Start inclusive, end exclusive, bounds rounded to the nearest integer; the optional third
+      // argument is a seed: the same seed gives the same number (Developer Guide, MathRandom).
+      const [start, end] = [rounded(args[0]), rounded(args[1])];
+      const random = args.length > 2 ? seededRandom(rounded(args[2])) : scope.random;
+      return start + Math.floor(random() * (end - start));
     }
-    case 'States.MathAdd':
-      return int(args[0]) + int(args[1]);
+    case 'States.MathAdd': {
+      // Integers in -2147483648..2147483647, non-integers rounded (Developer Guide, MathAdd).
+      const [a, b] = [rounded(args[0]), rounded(args[1])];
+      for (const v of [a, b])
+        if (v < -2147483648 || v > 2147483647)
+          fail(`States.MathAdd: ${v} is outside the range -2147483648 to 2147483647`);
+      return a + b;
+    }
     case 'States.StringSplit': {
       const s = str(args[0]);
       const delimiters = [...str(args[1])];

@@ -19,7 +19,10 @@ export function referenceSteps(path: string): Step[] | null {
   let i = 1;
   while (steps && i < path.length) {
     const c = path[i];
-    if (c === '.') {
+    // `$.abc.['def ghi']`: a dot before a bracket, as the Developer Guide writes it (Using
+    // JSONPath paths), is the bracket alone.
+    if (c === '.' && path[i + 1] === '[') i++;
+    else if (c === '.') {
       const m = /^[^.[\]*?@()'"$ ]+/.exec(path.slice(i + 1));
       if (!m) steps = null;
       else {
@@ -62,6 +65,46 @@ function read(data: unknown, steps: readonly Step[]): unknown {
 }
 
 /**
+ * The path fields whose missing path AWS words as its path library does (recorded: OutputPath,
+ * TimeoutSecondsPath, HeartbeatSecondsPath; InputPath and a Wait's SecondsPath are read the same
+ * way). Payload templates, ErrorPath and CausePath word it otherwise (dataFlow.ts).
+ */
+const LIBRARY_WORDED_FIELDS: ReadonlySet<string> = new Set([
+  'InputPath',
+  'OutputPath',
+  'SecondsPath',
+  'TimeoutSecondsPath',
+  'HeartbeatSecondsPath',
+]);
+
+const bracketed = (steps: readonly Step[]): string =>
+  `$${steps.map((k) => (typeof k === 'number' ? `[${k}]` : `['${k}']`)).join('')}`;
+
+/**
+ * Why a reference path selects nothing, in the path library's words (recorded on AWS:
+ * testdata/aws-recorded/461, testdata/aws-recorded-tasks/083 and 092): a missing
+ * member before the last step is "Missing property in path" up to that member; otherwise "No
+ * results for path" and the whole path, the steps in bracket notation.
+ */
+export function notFound(data: unknown, steps: readonly Step[]): string {
+  let cur: unknown = data;
+  for (const [i, s] of steps.entries()) {
+    if (typeof s === 'string' && cur !== null && typeof cur === 'object' && !Array.isArray(cur)) {
+      if (!Object.hasOwn(cur, s))
+        return i === steps.length - 1
+          ? `No results for path: ${bracketed(steps)}`
+          : `Missing property in path ${bracketed(steps.slice(0, i + 1))}`;
+      cur = ownValue(cur, s);
+    } else {
+      const next = read(cur, [s]);
+      if (next === MISSING) break;
+      cur = next;
+    }
+  }
+  return `No results for path: ${bracketed(steps)}`;
+}
+
+/**
  * Reads a path from `data`. A reference path that selects nothing is a runtime error naming the
  * field; other paths return the array of matches.
  */
@@ -70,12 +113,8 @@ export function readPath(path: string, data: unknown, field: string): unknown {
   if (steps) {
     const value = read(data, steps);
     if (value === MISSING) {
-      // OutputPath words it as the path library does, the steps in bracket notation.
-      if (field === 'OutputPath')
-        throw new StatesError(
-          'States.Runtime',
-          `Invalid path '${path}' : No results for path: $${steps.map((k) => (typeof k === 'number' ? `[${k}]` : `['${k}']`)).join('')}`,
-        );
+      if (LIBRARY_WORDED_FIELDS.has(field))
+        throw new StatesError('States.Runtime', `Invalid path '${path}' : ${notFound(data, steps)}`);
       throw new StatesError(
         'States.Runtime',
         `The JSONPath '${path}' specified for the field '${field}' could not be found in the input '${JSON.stringify(data)}'`,
