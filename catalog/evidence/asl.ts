@@ -12,6 +12,9 @@ export const ASL_RULES = [
     sources: [
       page(ERRORS, 'Retrying after an error; Fallback states'),
       page(ASL, 'Retrying after error; Fallback states'),
+      recording(`${TASKS}/086-lambda-invoke-with-retry-base.json`),
+      recording(`${TASKS}/089-retry-interval-features.json`),
+      recording(`${TASKS}/052-raise-exception-catch.json`),
     ],
   },
   {
@@ -36,6 +39,9 @@ export const ASL_RULES = [
       page(`${DG}/concepts-input-output-filtering.html`, 'Processing input and output'),
       page(`${DG}/workflow-variables.html`, 'Variables and their scope'),
       page(`${DG}/transforming-data.html`, 'Transforming data with JSONata'),
+      recording(`${TASKS}/024-result-selector.json`),
+      recording(`${TASKS}/054-raise-exception-catch-output-path-payload.json`),
+      recording(`${TASKS}/141-lambda-task-filter-parameters-input.json`),
     ],
   },
   {
@@ -45,6 +51,7 @@ export const ASL_RULES = [
     sources: [
       page(`${DG}/state-task.html`, 'Task state fields: TimeoutSeconds'),
       page(ERRORS, 'Error names (States.Timeout)'),
+      recording(`${TASKS}/175-fixed-timeout-lambda.json`),
     ],
   },
   {

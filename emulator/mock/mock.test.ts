@@ -195,7 +195,7 @@ describe('mocked tasks in an execution', () => {
     // the ARN alone (API Reference, LambdaFunctionScheduledEventDetails).
     const scheduled = result.history
       .filter((e) => e.type === 'TaskScheduled' || e.type === 'LambdaFunctionScheduled')
-      .map((e) => ({
+      .map((e): Obj => ({
         type: e.type,
         ...((e.taskScheduledEventDetails ?? e.lambdaFunctionScheduledEventDetails) as Obj),
       }));
