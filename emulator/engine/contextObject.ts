@@ -14,6 +14,7 @@ export type ContextObject = {
   };
   readonly State: { readonly EnteredTime: string; readonly Name: string; readonly RetryCount?: number };
   readonly StateMachine: { readonly Id: string; readonly Name: string };
+  /** In a Map state's ItemSelector (or Parameters) alone, not in its processor's states. */
   readonly Map?: { readonly Item: MapItem };
   readonly Task?: { readonly Token: string };
 };
@@ -31,7 +32,6 @@ export interface ContextParts {
   readonly enteredTime: string;
   /** Only where a state can retry (recorded on AWS: a Pass state's has none). */
   readonly retryCount: number | undefined;
-  readonly mapItem: MapItem | undefined;
   /** The task's token, where it has one. */
   readonly taskToken: string | undefined;
 }
@@ -53,7 +53,6 @@ export function contextObject(parts: ContextParts): ContextObject {
       ...(parts.retryCount === undefined ? {} : { RetryCount: parts.retryCount }),
     },
     StateMachine: { Id: parts.stateMachineArn, Name: parts.stateMachineName },
-    ...(parts.mapItem ? { Map: { Item: parts.mapItem } } : {}),
     ...(parts.taskToken === undefined ? {} : { Task: { Token: parts.taskToken } }),
   };
 }

@@ -63,7 +63,6 @@ export interface Thread {
   variables: Record<string, unknown>;
   /** Id of this thread's last event (the next event's previousEventId). */
   last: number;
-  readonly mapItem?: MapItem;
 }
 
 /** What running a state gives: its output, and the state to go to (none: the machine ends). */
@@ -99,8 +98,11 @@ export interface Run {
     thread: Thread,
     inherited: QueryLanguage,
   ): Promise<unknown>;
-  /** A thread for a branch or an iteration: the parent's variables, copied. */
-  child(thread: Thread, scope: AbortScope, mapItem?: MapItem): Thread;
+  /**
+   * A thread for a branch or an iteration, a scope of its own: it reads the parent's variables
+   * (copied), and what it assigns stays in it.
+   */
+  child(thread: Thread, scope: AbortScope): Thread;
 }
 
 /** One state being run: the state, its input as it entered, its Context object and thread. */

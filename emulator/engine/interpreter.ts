@@ -15,7 +15,6 @@ import {
   TaskAborted,
   type ExecutionOutcome,
   type ExecutionSpec,
-  type MapItem,
   type Run,
   type StateExecution,
   type Step,
@@ -33,7 +32,7 @@ import {
   type StateDefinition,
   type UnknownState,
 } from './states/definitions.js';
-import { withErrorHandling, type RetryingState } from './states/errorHandling.js';
+import { withErrorHandling, type AttemptFailure, type RetryingState } from './states/errorHandling.js';
 import { runFail } from './states/fail.js';
 import { effectiveInput, inputStates, jsonataScope, pathScope } from './states/inputOutput.js';
 import { runMap } from './states/map.js';
@@ -96,7 +95,6 @@ class Interpreter implements Run {
       stateName,
       enteredTime,
       retryCount,
-      mapItem: thread.mapItem,
       taskToken:
         state?.Type === 'Task' && hasTaskToken(state.Resource)
           ? taskToken(spec.executionArn, stateName, this.tokens++)
@@ -109,8 +107,8 @@ class Interpreter implements Run {
     if (woke === 'aborted') throw new TaskAborted(thread.scope.abortReason ?? 'aborted');
   }
 
-  child(thread: Thread, scope: AbortScope, mapItem?: MapItem): Thread {
-    return { scope, variables: { ...thread.variables }, last: thread.last, ...(mapItem ? { mapItem } : {}) };
+  child(thread: Thread, scope: AbortScope): Thread {
+    return { scope, variables: { ...thread.variables }, last: thread.last };
   }
 
   async execute(): Promise<ExecutionOutcome> {
@@ -290,18 +288,22 @@ class Interpreter implements Run {
       case 'Task':
       case 'Parallel':
       case 'Map':
-        return withErrorHandling({ ...execution, state }, (attempt, retryCount) =>
-          this.attempt(attempt, retryCount),
+        return withErrorHandling({ ...execution, state }, (attempt, retryCount, failure) =>
+          this.attempt(attempt, retryCount, failure),
         );
     }
   }
 
   /** One attempt of a Task, Parallel or Map: its input and Parameters or Arguments, then the state's run. */
-  private async attempt(execution: StateExecution<RetryingState>, retryCount: number): Promise<unknown> {
+  private async attempt(
+    execution: StateExecution<RetryingState>,
+    retryCount: number,
+    failure: AttemptFailure,
+  ): Promise<unknown> {
     const { state, language, thread } = execution;
     const input = effectiveInput(execution);
     // A Map's Parameters is its items' selector (ItemSelector's old name), not the state's own.
-    if (state.Type === 'Map') return runMap({ ...execution, state }, input);
+    if (state.Type === 'Map') return runMap({ ...execution, state }, input, failure);
     const payloadField = language === 'JSONata' ? 'Arguments' : 'Parameters';
     let payload: unknown = input;
     if (payloadField in state)
@@ -314,7 +316,7 @@ class Interpreter implements Run {
             )
           : applyTemplate(state.Parameters, pathScope(execution, input), 'Parameters');
     if (state.Type === 'Task') return runTask({ ...execution, state }, payload, retryCount);
-    return runParallel({ ...execution, state }, payload);
+    return runParallel({ ...execution, state }, payload, failure);
   }
 }
 

@@ -147,6 +147,8 @@ export interface MapState extends StateFields, ResultFields {
   readonly MaxConcurrencyPath?: string;
   readonly ToleratedFailureCount?: unknown;
   readonly ToleratedFailurePercentage?: unknown;
+  readonly ToleratedFailureCountPath?: string;
+  readonly ToleratedFailurePercentagePath?: string;
 }
 
 /** A state of a definition, by its Type. */

@@ -16,8 +16,24 @@ import { finishOutput, jsonataScope, pathScope } from './inputOutput.js';
 /** A state that retries and catches. */
 export type RetryingState = TaskState | ParallelState | MapState;
 
-/** One attempt of the state, given its execution (with the attempt's Context object) and retry count. */
-export type Attempt = (execution: StateExecution<RetryingState>, retryCount: number) => Promise<unknown>;
+/**
+ * What a failed attempt leaves to record: a Map or Parallel that started its iterations or branches
+ * records `MapStateFailed` / `ParallelStateFailed` once, after its last attempt, not after each
+ * retried one (recorded on AWS: testdata/aws-recorded/397-map-state-retry-legacy.json).
+ */
+export interface AttemptFailure {
+  event?: string;
+}
+
+/**
+ * One attempt of the state, given its execution (with the attempt's Context object), its retry
+ * count, and where it leaves the event its failure records.
+ */
+export type Attempt = (
+  execution: StateExecution<RetryingState>,
+  retryCount: number,
+  failure: AttemptFailure,
+) => Promise<unknown>;
 
 /** Runs a state's attempts under its Retry and Catch: its output and next state. */
 export async function withErrorHandling(
@@ -31,13 +47,14 @@ export async function withErrorHandling(
   const attempts = retriers.map(() => 0);
   let retryCount = 0;
   for (;;) {
+    const failure: AttemptFailure = {};
     try {
       const attemptContext =
         retryCount === 0
           ? context
           : run.contextObject(name, execution.enteredTime, retryCount, thread, state);
       const attemptExecution = { ...execution, context: attemptContext };
-      const result = await attempt(attemptExecution, retryCount);
+      const result = await attempt(attemptExecution, retryCount, failure);
       const output = await finishOutput(attemptExecution, result, 'result');
       return { output, ...(next ? { next } : {}) };
     } catch (e) {
@@ -54,6 +71,8 @@ export async function withErrorHandling(
         await run.sleep(delay, thread);
         continue;
       }
+      // No retry left: the state has failed (then caught or not).
+      if (failure.event !== undefined) run.event(thread, failure.event);
       const catcher = rules.matchingCatcher(catchers, handles);
       if (!catcher) throw se;
       const errorOutput = { Error: se.error, Cause: se.causeText };

@@ -1,26 +1,40 @@
 /**
  * The Map state's attempt (inline): the items from ItemsPath or Items, each through ItemSelector
- * and the processor, MaxConcurrency at a time on the virtual clock, with tolerated failures.
+ * and the processor, MaxConcurrency at a time (at most 40, the inline mode's bound) on the
+ * virtual clock, with tolerated failures. Each iteration runs in a scope of its own: it reads the
+ * variables of the scope around the Map, and what it assigns is its own. `$$.Map.Item` is in the
+ * Context object of ItemSelector alone, not of the processor's states.
  */
-import { applyJsonataTemplate, applyTemplate, readValue } from '../dataFlow.js';
+import {
+  applyJsonataTemplate,
+  applyTemplate,
+  evaluateJsonata,
+  isJsonataExpression,
+  readValue,
+} from '../dataFlow.js';
 import { TaskAborted, type StateExecution } from '../execution.js';
-import { readPath } from '../jsonPath.js';
 import { AbortScope } from '../scheduler.js';
 import { StatesError } from '../statesError.js';
 import type { MachineDefinition, MapState } from './definitions.js';
+import type { AttemptFailure } from './errorHandling.js';
 import { inputStates, jsonataScope, pathScope } from './inputOutput.js';
 
-/** Runs one attempt of a Map state with its effective input: the iterations' outputs, in order. */
-export async function runMap(execution: StateExecution<MapState>, input: unknown): Promise<unknown> {
+/**
+ * Runs one attempt of a Map state with its effective input: the iterations' outputs, in order. An
+ * attempt whose iterations fail leaves `MapStateFailed` to its error handling (recorded once).
+ */
+export async function runMap(
+  execution: StateExecution<MapState>,
+  input: unknown,
+  failed: AttemptFailure,
+): Promise<unknown> {
   const { run, state, name, context, thread, language } = execution;
   const items = await itemsOf(execution, input);
   // Without a processor (which creation refuses) each iteration fails reading its states.
   const processor = state.ItemProcessor ?? state.Iterator ?? ({} as MachineDefinition);
-  const concurrency = maxConcurrencyOf(execution, input, items.length);
-  const toleratedCount =
-    typeof state.ToleratedFailureCount === 'number' ? state.ToleratedFailureCount : undefined;
-  const toleratedPercent =
-    typeof state.ToleratedFailurePercentage === 'number' ? state.ToleratedFailurePercentage : undefined;
+  const concurrency = await maxConcurrencyOf(execution, input, items.length);
+  const toleratedCount = await toleratedOf(execution, input, 'ToleratedFailureCount');
+  const toleratedPercent = await toleratedOf(execution, input, 'ToleratedFailurePercentage');
   const tolerant = toleratedCount !== undefined || toleratedPercent !== undefined;
   const allowed = Math.min(
     toleratedCount ?? Infinity,
@@ -37,7 +51,7 @@ export async function runMap(execution: StateExecution<MapState>, input: unknown
     while (nextIndex < items.length && !scope.aborted) {
       const index = nextIndex++;
       const mapItem = { Index: index, Value: items[index] };
-      const itemThread = run.child(thread, scope, mapItem);
+      const itemThread = run.child(thread, scope);
       const itemContext = { ...context, Map: { Item: mapItem } };
       const item = { ...execution, context: itemContext, thread: itemThread };
       itemThread.last = run.history.add('MapIterationStarted', run.history.lastId, { name, index });
@@ -81,7 +95,7 @@ export async function runMap(execution: StateExecution<MapState>, input: unknown
   thread.last = run.history.lastId;
   if (thread.scope.aborted) throw new TaskAborted(thread.scope.abortReason ?? 'aborted');
   if (failure !== undefined) {
-    run.event(thread, 'MapStateFailed');
+    failed.event = 'MapStateFailed';
     throw failure;
   }
   run.event(thread, 'MapStateSucceeded');
@@ -96,16 +110,38 @@ async function itemsOf(execution: StateExecution<MapState>, input: unknown): Pro
       ? 'Items' in state
         ? await applyJsonataTemplate(state.Items, jsonataScope(inputStates(execution), thread), 'Items')
         : execution.input
-      : readPath(state.ItemsPath ?? '$', input, 'ItemsPath');
+      : // A path of the effective input, of the Context object (`$$`) or of a variable (`$name`).
+        readValue(state.ItemsPath ?? '$', pathScope(execution, input), 'ItemsPath');
   if (!Array.isArray(items)) throw mapItemsError(items, language, state.Items);
   return items;
 }
 
-/** How many iterations run at once: MaxConcurrency or MaxConcurrencyPath, 0 or none for all. */
-function maxConcurrencyOf(execution: StateExecution<MapState>, input: unknown, itemCount: number): number {
+/** The most iterations an inline Map runs at once, whatever its MaxConcurrency (map.inline-concurrency). */
+export const INLINE_MAX_CONCURRENCY = 40;
+
+/**
+ * How many iterations run at once: MaxConcurrency (a number, or a JSONata expression) or
+ * MaxConcurrencyPath; 0 or none for as many as the inline mode runs.
+ */
+async function maxConcurrencyOf(
+  execution: StateExecution<MapState>,
+  input: unknown,
+  itemCount: number,
+): Promise<number> {
   const { state } = execution;
   let maxConcurrency = state.MaxConcurrency;
-  if (typeof state.MaxConcurrencyPath === 'string') {
+  if (isJsonataExpression(maxConcurrency)) {
+    maxConcurrency = await evaluateJsonata(
+      maxConcurrency,
+      jsonataScope(inputStates(execution), execution.thread),
+      'MaxConcurrency',
+    );
+    if (typeof maxConcurrency !== 'number' || !Number.isInteger(maxConcurrency) || maxConcurrency < 0)
+      throw new StatesError(
+        'States.QueryEvaluationError',
+        `The JSONata expression '${String(state.MaxConcurrency)}' specified for the field 'MaxConcurrency' must evaluate to a non-negative integer, but was: ${JSON.stringify(maxConcurrency)}`,
+      );
+  } else if (typeof state.MaxConcurrencyPath === 'string') {
     maxConcurrency = readValue(state.MaxConcurrencyPath, pathScope(execution, input), 'MaxConcurrencyPath');
     // A whole number written as text is taken (recorded on AWS: "1").
     if (typeof maxConcurrency === 'string' && /^\d+$/.test(maxConcurrency))
@@ -116,7 +152,40 @@ function maxConcurrencyOf(execution: StateExecution<MapState>, input: unknown, i
         `The MaxConcurrencyPath field refers to value "${JSON.stringify(maxConcurrency)}" which is not a valid integer: ${state.MaxConcurrencyPath}`,
       );
   }
-  return typeof maxConcurrency === 'number' && maxConcurrency > 0 ? maxConcurrency : itemCount;
+  const limit = typeof maxConcurrency === 'number' && maxConcurrency > 0 ? maxConcurrency : itemCount;
+  return Math.min(limit, INLINE_MAX_CONCURRENCY);
+}
+
+/**
+ * ToleratedFailureCount or ToleratedFailurePercentage: a number, a JSONata expression, or its
+ * `...Path` (a whole number as text is taken, as for MaxConcurrencyPath); undefined where absent.
+ */
+async function toleratedOf(
+  execution: StateExecution<MapState>,
+  input: unknown,
+  field: 'ToleratedFailureCount' | 'ToleratedFailurePercentage',
+): Promise<number | undefined> {
+  const { state } = execution;
+  const written: unknown = state[field];
+  const path: unknown = state[`${field}Path`];
+  let value: unknown;
+  if (isJsonataExpression(written))
+    value = await evaluateJsonata(written, jsonataScope(inputStates(execution), execution.thread), field);
+  else if (typeof written === 'number') value = written;
+  else if (typeof path === 'string') {
+    value = readValue(path, pathScope(execution, input), `${field}Path`);
+    if (typeof value === 'string' && /^\d+(\.\d+)?$/.test(value)) value = Number(value);
+  } else return undefined;
+  if (
+    typeof value !== 'number' ||
+    value < 0 ||
+    (field === 'ToleratedFailureCount' ? !Number.isInteger(value) : value > 100)
+  )
+    throw new StatesError(
+      isJsonataExpression(written) ? 'States.QueryEvaluationError' : 'States.Runtime',
+      `The ${field} field refers to value "${JSON.stringify(value)}" which is not valid for it: ${field === 'ToleratedFailureCount' ? 'a non-negative integer' : 'a number from 0 to 100'} is`,
+    );
+  return value;
 }
 
 /** A Map state's items that are not an array, as AWS says so. */

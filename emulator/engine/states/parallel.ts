@@ -2,11 +2,16 @@
 import { TaskAborted, type StateExecution } from '../execution.js';
 import { AbortScope } from '../scheduler.js';
 import type { ParallelState } from './definitions.js';
+import type { AttemptFailure } from './errorHandling.js';
 
-/** Runs one attempt of a Parallel state with its evaluated input: the branches' outputs, in order. */
+/**
+ * Runs one attempt of a Parallel state with its evaluated input: the branches' outputs, in order.
+ * An attempt whose branch fails leaves `ParallelStateFailed` to its error handling (recorded once).
+ */
 export async function runParallel(
   execution: StateExecution<ParallelState>,
   input: unknown,
+  failed: AttemptFailure,
 ): Promise<unknown> {
   const { run, state, thread, language } = execution;
   const branches = state.Branches ?? [];
@@ -29,7 +34,7 @@ export async function runParallel(
   thread.last = run.history.lastId;
   if (thread.scope.aborted) throw new TaskAborted(thread.scope.abortReason ?? 'aborted');
   if (first !== undefined) {
-    run.event(thread, 'ParallelStateFailed');
+    failed.event = 'ParallelStateFailed';
     throw first;
   }
   run.event(thread, 'ParallelStateSucceeded');
