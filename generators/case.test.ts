@@ -8,7 +8,18 @@ import { predictExecution } from '../oracles/outcome/predictExecution.js';
 import { planTasks } from '../contracts/casePlan.js';
 import { WRAPPERS } from '../contracts/case.js';
 import { caseId, canonicalJson, validCaseArb } from './case.js';
-import { invalidCaseArb } from './invalidCase.js';
+import { invalidCaseArb, RUN_TIME_NAME_FORM } from './invalidCase.js';
+import type { Breakage } from '../contracts/casePlan.js';
+import type { CaseContent } from '../contracts/case.js';
+import { resolveRequest } from '../oracles/outcome/resolveValue.js';
+import { validateRequest } from '../validation/validateRequest.js';
+
+/** Whether an invalid case's broken value is given at run time (the plan's member there is dynamic). */
+const givenAtRunTime = (c: CaseContent): boolean => {
+  if (c.validity.valid || c.validity.breaks.kind !== 'request') return false;
+  const at = JSON.stringify(c.validity.breaks.at);
+  return planTasks(c.plan.flow).some((t) => t.request.dynamic.some((d) => JSON.stringify(d.at) === at));
+};
 import { generateCase, caseArb, sampleCases } from './sampleCases.js';
 
 describe('generated cases', () => {
@@ -26,11 +37,41 @@ describe('generated cases', () => {
     fc.assert(
       fc.property(invalidCaseArb(), (c) => {
         expect(c.validity.valid).toBe(false);
+        fc.pre(!givenAtRunTime(c));
         const labels = validateDefinition(c.definition).map(problemLabel);
         expect(labels).toEqual([(c.validity as { violation: string }).violation]);
       }),
       { numRuns: 80, seed: 7 },
     );
+  });
+
+  it('an invalid name given at run time: the definition passes validate, the request SageMaker receives does not', () => {
+    let drawn = 0;
+    fc.assert(
+      fc.property(invalidCaseArb({}, ['request']), (c) => {
+        if (!givenAtRunTime(c)) return;
+        drawn++;
+        const breaks = (c.validity as { breaks: Breakage }).breaks as Extract<Breakage, { kind: 'request' }>;
+        expect(breaks.form).toBe(RUN_TIME_NAME_FORM);
+        expect(validateDefinition(c.definition).map(problemLabel)).toEqual([]);
+        const [task] = planTasks(c.plan.flow);
+        const request = resolveRequest(task!.request, {
+          input: c.input,
+          executionInput: c.input,
+          executionName: c.executionName,
+        })!;
+        const field = SAGEMAKER_APIS[task!.api].nameField.value;
+        expect(String(request[field])).toContain('_');
+        expect(validateRequest(task!.api, request).map((v) => `${v.constraint} ${v.path}`)).toEqual([
+          `pattern /${field}`,
+        ]);
+        expect((c.validity as { violation: string }).violation).toMatch(
+          new RegExp(`^pattern at /States/Task/(Parameters/${field}\\.\\$|Arguments/${field})$`),
+        );
+      }),
+      { numRuns: 300, seed: 9 },
+    );
+    expect(drawn).toBeGreaterThan(10);
   });
 
   it('dynamic members resolve from the input the case carries, or read on purpose what a result lacks', () => {
@@ -52,9 +93,30 @@ describe('generated cases', () => {
           );
         }),
       );
-      if (!readsLacking)
+      // A task a catcher goes to with the error output in place of its input (JSONata, or JSONPath
+      // without ResultPath), reading that input: create-or-update draws it on purpose (replacing the
+      // input loses what the update reads).
+      const readsReplacedInput = tasks.some((t) =>
+        t.catch.some(
+          (x) =>
+            x.target.kind === 'task' &&
+            (t.queryLanguage === 'JSONata' || x.resultPath === undefined) &&
+            x.target.task.request.dynamic.some((d) => {
+              const sources =
+                d.value.given === 'path' || d.value.given === 'parse'
+                  ? [d.value.source]
+                  : d.value.given === 'format'
+                    ? d.value.args
+                    : d.value.given === 'jsonata'
+                      ? d.value.parts
+                      : [];
+              return sources.some((s) => 'from' in s && s.from === 'input');
+            }),
+        ),
+      );
+      if (!readsLacking && !readsReplacedInput)
         expect(['States.Runtime', 'States.QueryEvaluationError'], c.id).not.toContain(p.error?.value);
-      if (!readsLacking)
+      if (!readsLacking && !readsReplacedInput)
         expect(JSON.stringify(p.output?.value ?? {}), c.id).not.toContain('States.QueryEvaluationError');
     }
   });

@@ -19,7 +19,7 @@ import { applyPolicyVariant, policyVariantArb, TAKING_AWAY } from './policyVaria
 import { renderMachine } from './render.js';
 import { scenarioArb } from './scenario.js';
 import { relocate } from './relocate.js';
-import { ACCOUNT, REGION, runTimeNameArb } from './values.js';
+import { ACCOUNT, REGION, executionNameArb } from './values.js';
 import { WRAPPERS, type CaseContent, type PolicyVariant, type Wrapper } from '../contracts/case.js';
 
 /** The value with the keys of every object in sorted order (the value itself where they already are). */
@@ -193,7 +193,7 @@ const regionArb = fc.oneof(
 /** Valid cases: every request passes the validator and every definition passes `validate`. */
 export function validCaseArb(filter: CaseFilter = {}): fc.Arbitrary<CaseContent> {
   // Execution names double as job names through $$.Execution.Name: at most 32 characters (HPO).
-  return runTimeNameArb(32)
+  return executionNameArb(32)
     .chain((executionName) =>
       machinePlanArb({
         ...(filter.api ? { api: filter.api } : {}),

@@ -1,6 +1,8 @@
 /**
  * Invalid cases: a definition with exactly one problem, labelled with the problem `validate`
- * reports (`<code> at <pointer>`) and, for the oracles, what it breaks.
+ * reports (`<code> at <pointer>`) and, for the oracles, what it breaks; or a valid definition
+ * whose request breaks a constraint with a value given at run time, which `validate` cannot see,
+ * labelled with the problem SageMaker finds at the member that gives the value.
  *
  * A request mutation is a case of its own: one Task with the broken request, the policy predicted
  * for it and a world without injected errors, so that the call reaches SageMaker's validation
@@ -10,13 +12,14 @@
 import fc from 'fast-check';
 import { API_NAMES } from '../catalog/api.js';
 import { SAGEMAKER_APIS } from '../catalog/sagemakerApis.js';
-import type { Breakage } from '../contracts/casePlan.js';
+import type { Breakage, PlanValue, ValueSource } from '../contracts/casePlan.js';
 import { problemLabel } from '../validation/validateDefinition.js';
 import { caseId, caseFrame, predictedPolicy, primaryTask, validCaseArb, type CaseFilter } from './case.js';
 import type { Case, CaseContent } from '../contracts/case.js';
 import { singleTaskPlan } from './machine/singleTask.js';
-import { negativeRequestArb } from './negativeRequests.js';
-import { resourceNameArb } from './values.js';
+import { lowerCaseNames, negativeRequestArb } from './negativeRequests.js';
+import { REQUEST_ARBITRARIES } from './requests.js';
+import { refusedNameArb, resourceNameArb } from './values.js';
 
 type Mutation = (content: CaseContent) => fc.Arbitrary<CaseContent | undefined>;
 
@@ -79,6 +82,71 @@ const requestMutation: Mutation = (content) =>
       },
     );
   });
+
+/** The form of a request whose name, given at run time, SageMaker's name pattern refuses. */
+export const RUN_TIME_NAME_FORM = 'a name with an underscore, given at run time';
+
+/**
+ * One Task naming its resource at run time as pipelines build names from a date or a run id, with
+ * an underscore: read from the input or the execution's name, or built with `States.Format` or
+ * JSONata. The definition is valid (`validate` cannot see the value); SageMaker refuses the
+ * request when the task runs. Labelled with what SageMaker finds, at the member that gives the name.
+ */
+const runTimeNameMutation: Mutation = (content) => {
+  const api = content.api;
+  const nameField = SAGEMAKER_APIS[api].nameField.value;
+  return fc
+    .record({
+      request: REQUEST_ARBITRARIES[api],
+      // Room for the '-run' suffix within HPO's 32 characters; an execution's name takes it too.
+      name: refusedNameArb(28).map((name) => name.toLowerCase()),
+      given: fc.constantFrom('input', 'executionName', 'format', 'jsonata'),
+    })
+    .map(({ request, name, given }) => {
+      const { [nameField]: _literal, ...literal } = lowerCaseNames(api, { ...request });
+      const source: ValueSource =
+        given === 'executionName' ? { from: 'executionName' } : { from: 'input', path: ['jobName'] };
+      const value: PlanValue =
+        given === 'format'
+          ? { given: 'format', template: '{}-run', args: [source] }
+          : given === 'jsonata'
+            ? { given: 'jsonata', parts: [source, { text: '-run' }] }
+            : { given: 'path', source };
+      const queryLanguage = given === 'jsonata' ? 'JSONata' : 'JSONPath';
+      const plan = singleTaskPlan({
+        kind: 'task',
+        name: 'Task',
+        api,
+        pattern: 'requestResponse',
+        queryLanguage,
+        request: { literal, dynamic: [{ at: [nameField], value }] },
+        retry: [],
+        catch: [],
+      });
+      const executionName = given === 'executionName' ? name : content.executionName;
+      const frame = caseFrame(
+        { plan, input: given === 'executionName' ? {} : { jobName: name } },
+        executionName,
+      );
+      const pointer =
+        queryLanguage === 'JSONata'
+          ? `/States/Task/Arguments/${nameField}`
+          : `/States/Task/Parameters/${nameField}.$`;
+      return labelled(
+        {
+          ...content,
+          ...frame,
+          scenario: { referencesExist: true },
+          policyVariant: { kind: 'predicted' },
+          policy: predictedPolicy(frame.definition),
+        },
+        frame.definition,
+        'pattern',
+        pointer,
+        { kind: 'request', constraint: 'pattern', form: RUN_TIME_NAME_FORM, at: [nameField] },
+      );
+    });
+};
 
 /** `.waitForTaskToken` on sagemaker:*, `.sync` on an API without it, an unknown API name. */
 const NON_JOB_APIS = API_NAMES.filter((a) => !SAGEMAKER_APIS[a].job);
@@ -228,8 +296,14 @@ export function invalidCaseArb(
   filter: Omit<CaseFilter, 'policy'> = {},
   kinds: readonly InvalidKind[] = ['request', 'resource', 'asl'],
 ): fc.Arbitrary<CaseContent> {
+  // A request's broken value is now and then one given at run time.
+  const request: Mutation = (content) =>
+    fc.oneof(
+      { weight: 7, arbitrary: requestMutation(content) },
+      { weight: 1, arbitrary: runTimeNameMutation(content) },
+    );
   const weights: Record<InvalidKind, [number, Mutation]> = {
-    request: [3, requestMutation],
+    request: [3, request],
     resource: [1, resourceMutation],
     asl: [1, aslMutation],
   };

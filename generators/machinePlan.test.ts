@@ -202,6 +202,8 @@ describe('the oracle follows the new shapes as the emulator runs them', () => {
       .filter(
         (c) =>
           c.scenario.createError === undefined &&
+          // No catcher: the execution fails with the task's own error and cause.
+          planTasks(c.plan.flow)[0]!.catch.length === 0 &&
           planTasks(c.plan.flow)[0]!.request.dynamic.some(
             (d) =>
               d.at[0] === 'TrainingJobName' &&

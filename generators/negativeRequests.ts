@@ -249,7 +249,7 @@ const EDITS: Readonly<Record<Api, readonly Edit[] & { readonly forms: number }>>
  * The request with its resource names in lower case: their ARNs then keep them as written, and a
  * grant for the name matches (SageMaker lower-cases names in ARNs: sagemaker.arn.lower-case).
  */
-function lowerCaseNames(api: Api, request: SageMakerRequest): SageMakerRequest {
+export function lowerCaseNames(api: Api, request: SageMakerRequest): SageMakerRequest {
   const facts = SAGEMAKER_APIS[api];
   for (const field of [facts.nameField.value, ...facts.relatedResources.value.map((r) => r.nameField)])
     if (typeof request[field] === 'string') request[field] = (request[field] as string).toLowerCase();

@@ -14,8 +14,8 @@ import {
   type TaskPlan,
   type ValueSource,
 } from '../contracts/casePlan.js';
-import { resolveValue } from '../oracles/outcome/resolveValue.js';
 import type { Case } from '../contracts/case.js';
+import { RUN_TIME_NAME_FORM } from './invalidCase.js';
 import { NEAR_MISS_ERROR_NAMES, WHOLE_OBJECTS } from './taskPlan.js';
 import { REGION } from './values.js';
 
@@ -226,19 +226,6 @@ export const PIPELINE_FEATURES: readonly PipelineFeature[] = [
     'a JSONata expression',
     anyDynamic((d) => d.value.given === 'jsonata'),
   ),
-  F(VALUES, 'a name SageMaker rejects (an underscore), given at run time', (c) =>
-    tasks(c).some((t) =>
-      t.request.dynamic.some((d) => {
-        if (d.at.length !== 1 || d.at[0] !== SAGEMAKER_APIS[t.api].nameField.value) return false;
-        const v = resolveValue(d.value, {
-          input: c.input,
-          executionInput: c.input,
-          executionName: c.executionName,
-        });
-        return typeof v === 'string' && v.includes('_');
-      }),
-    ),
-  ),
   F(
     VALUES,
     'a referenced resource (ModelName, EndpointConfigName)',
@@ -353,6 +340,7 @@ export const PIPELINE_FEATURES: readonly PipelineFeature[] = [
   F(INVALID, 'an S3 location that is not a URI', requestBreak('an S3 location that is not a URI')),
   F(INVALID, 'Tags where the API takes none', requestBreak('Tags where the API takes none')),
   F(INVALID, 'Gzip input outside Pipe mode', requestBreak('Gzip input outside Pipe mode')),
+  F(INVALID, RUN_TIME_NAME_FORM, requestBreak(RUN_TIME_NAME_FORM)),
   F(INVALID, 'Arguments in a JSONPath state', aslBreak('jsonata-field')),
   F(INVALID, 'a Condition in a JSONPath state', aslBreak('jsonata-condition')),
   F(INVALID, 'a .$ key in JSONata Arguments', aslBreak('jsonpath-key')),

@@ -4,7 +4,14 @@ import { API_NAMES } from '../catalog/api.js';
 import { validateRequest } from '../validation/validateRequest.js';
 import { NEGATIVE_EDIT_COUNT, negativeRequestArb } from './negativeRequests.js';
 import { SAGEMAKER_MODEL } from '../apimodel/sagemakerModel.generated.js';
+import { REFERENCES, SAGEMAKER_APIS } from '../catalog/sagemakerApis.js';
+import type { Api } from '../catalog/api.js';
+import { planTasks, type JsonPath } from '../contracts/casePlan.js';
+import type { CaseContent } from '../contracts/case.js';
+import { validCaseArb } from './case.js';
 import { REQUEST_ARBITRARIES } from './requests.js';
+import { plain, sampleCases } from './sampleCases.js';
+import { sentRequests } from './testing/sentRequests.js';
 
 describe.each(API_NAMES)('%s requests', (api) => {
   it('are valid by construction: every generated request passes the validator', () => {
@@ -30,6 +37,61 @@ describe.each(API_NAMES)('%s requests', (api) => {
     );
     expect(kinds.size).toBe(NEGATIVE_EDIT_COUNT[api]);
   });
+});
+
+/** Whether a member names a resource: the request's own name, or a reference (a model, an endpoint configuration). */
+function namesResource(api: Api, at: JsonPath): boolean {
+  const paths = [[SAGEMAKER_APIS[api].nameField.value], ...(REFERENCES[api] ?? []).map((r) => r.path)];
+  return paths.some(
+    (path) =>
+      path.length === at.length &&
+      path.every((k, i) => k === at[i] || (k === '[]' && typeof at[i] === 'number')),
+  );
+}
+
+/** What a valid case's requests carry that the API model refuses, and how many names it checked. */
+async function refusedNames(c: CaseContent, label: string) {
+  const problems: string[] = [];
+  let references = 0;
+  let givenAtRunTime = 0;
+  const tasks = planTasks(c.plan.flow);
+  for (const { state, api, request } of await sentRequests(c)) {
+    for (const v of validateRequest(api, request))
+      problems.push(`${label} ${state}: ${api}${v.path}: ${v.message}`);
+    if ((REFERENCES[api] ?? []).length > 0) references++;
+    const task = tasks.find((t) => t.name === state);
+    if (task?.request.dynamic.some((d) => namesResource(api, d.at))) givenAtRunTime++;
+  }
+  return { problems, references, givenAtRunTime };
+}
+
+describe('every request a valid case sends, as Step Functions resolves it', () => {
+  // Names first: the request's own, the references (a variant's model, an endpoint's
+  // configuration, a transform's model), and the names given at run time (from the input, the
+  // execution's name, an earlier result, States.Format or JSONata).
+  it('passes the API model, every name included (sample --count 400 --seed 11)', async () => {
+    const problems: string[] = [];
+    let references = 0;
+    let givenAtRunTime = 0;
+    for (const c of sampleCases({ seed: 11 }, 400)) {
+      const found = await refusedNames(c, `case ${c.replay.path}`);
+      problems.push(...found.problems);
+      references += found.references;
+      givenAtRunTime += found.givenAtRunTime;
+    }
+    expect(problems).toEqual([]);
+    expect(references, 'requests naming a model or an endpoint configuration').toBeGreaterThan(150);
+    expect(givenAtRunTime, 'requests with a name or a reference given at run time').toBeGreaterThan(200);
+  }, 60_000);
+
+  it('passes the API model, every name included (valid cases of every shape)', async () => {
+    await fc.assert(
+      fc.asyncProperty(validCaseArb(), async (c) => {
+        expect((await refusedNames(plain(c), c.shape)).problems).toEqual([]);
+      }),
+      { numRuns: 200, seed: 16 },
+    );
+  }, 60_000);
 });
 
 describe('realistic values', () => {

@@ -20,7 +20,7 @@ import type {
   ValueSource,
 } from '../contracts/casePlan.js';
 import { REQUEST_ARBITRARIES } from './requests.js';
-import { runTimeNameArb, sometimes } from './values.js';
+import { resourceNameArb, sometimes, takesName } from './values.js';
 
 /** How a dynamic member is computed. */
 export type DynamicKind = 'inputPath' | 'format' | 'executionName' | 'executionInput';
@@ -248,6 +248,10 @@ export function taskPlanArb(options: TaskOptions): fc.Arbitrary<DrawnTask> {
   const patterns = facts.patterns.value;
   const topRole = facts.roleFields.value.find((f) => f.path.length === 1);
   const wrappers = options.resultWrappers ?? true;
+  // The execution's name names the resource only where SageMaker takes it (valid cases are valid).
+  const byExecutionName = takesName(options.api, facts.nameField.value, options.executionName)
+    ? (['executionName'] as const)
+    : [];
   return fc
     .record({
       request: REQUEST_ARBITRARIES[options.api],
@@ -256,11 +260,18 @@ export function taskPlanArb(options: TaskOptions): fc.Arbitrary<DrawnTask> {
         ? fc.constant(options.queryLanguage)
         : fc.constantFrom<QueryLanguage>('JSONPath', 'JSONata'),
       dynamic: sometimes(
-        fc.constantFrom<DynamicKind>('inputPath', 'inputPath', 'format', 'executionName', 'executionInput'),
+        fc.constantFrom<DynamicKind>(
+          'inputPath',
+          'inputPath',
+          'format',
+          ...byExecutionName,
+          'executionInput',
+        ),
         0.5,
       ),
-      // Short enough for every name field, HPO's 32 characters included, with the '-run' suffix.
-      dynamicValue: runTimeNameArb(27),
+      // A name SageMaker takes, short enough for every name field (HPO's 32 characters included)
+      // with the '-run' suffix.
+      dynamicValue: resourceNameArb(27),
       roleFromInput: sometimes(fc.constant(true), 0.15),
       valueKind: sometimes(
         fc.constantFrom<ValueKind>(

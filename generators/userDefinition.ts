@@ -25,7 +25,7 @@ import { planWrappers, predictedPolicy, primaryTask, type PolicyChoice } from '.
 import { applyPolicyVariant, policyVariantArb, TAKING_AWAY } from './policyVariant.js';
 import { REQUEST_ARBITRARIES } from './requests.js';
 import { scenarioArb } from './scenario.js';
-import { ACCOUNT, REGION, resourceNameArb, runTimeNameArb } from './values.js';
+import { ACCOUNT, REGION, resourceNameArb } from './values.js';
 
 /** A user's definition as `run --definition` reads it: the file, the definition and its plan. */
 export interface UserDefinition {
@@ -263,10 +263,11 @@ export function userCaseArb(user: UserDefinition, policy: PolicyChoice): fc.Arbi
     policy: predicted,
     validity: { valid: true } as const,
   };
-  // Execution names double as job names through $$.Execution.Name: at most 32 characters (HPO).
+  // Execution names double as job names through $$.Execution.Name: at most 32 characters (HPO),
+  // and names SageMaker takes (where the definition builds a name from it, nothing tells).
   return fc
     .tuple(
-      runTimeNameArb(32),
+      resourceNameArb(32),
       inputArb(user.plan),
       scenarioArb(primary.pattern, primary.timeoutSeconds, apis),
     )

@@ -31,18 +31,34 @@ export function resourceNameArb(max: number): fc.Arbitrary<string> {
 }
 
 /**
- * A name given at run time, as pipelines pass them: mostly one SageMaker takes, now and then one
- * with an underscore (valid for Step Functions, a date or a run id, not for SageMaker's names).
+ * An execution's name: mostly one SageMaker takes too (it doubles as a job's name through
+ * `$$.Execution.Name`), now and then one with an underscore, a date or a run id, which Step
+ * Functions takes and SageMaker's name patterns do not (a task names nothing after it then).
  */
-export function runTimeNameArb(max: number): fc.Arbitrary<string> {
+export function executionNameArb(max: number): fc.Arbitrary<string> {
   return fc.oneof(
     { weight: 19, arbitrary: resourceNameArb(max) },
-    {
-      weight: 1,
-      arbitrary: fc
-        .tuple(resourceNameArb(max - 8), fc.constantFrom('_2026_12', '_v2', '_run_1'))
-        .map(([name, suffix]) => `${name}${suffix}`),
-    },
+    { weight: 1, arbitrary: refusedNameArb(max) },
+  );
+}
+
+/**
+ * A name as pipelines build it from a date or a run id, with an underscore: SageMaker's name
+ * patterns refuse it (the invalid cases' name given at run time).
+ */
+export function refusedNameArb(max: number): fc.Arbitrary<string> {
+  return fc
+    .tuple(resourceNameArb(max - 8), fc.constantFrom('_2026_12', '_v2', '_run_1'))
+    .map(([name, suffix]) => `${name}${suffix}`);
+}
+
+/** Whether a name is one the request member takes: its pattern and length in the API model. */
+export function takesName(operation: string, member: string, name: string): boolean {
+  const shape = shapeAt(operation, member);
+  return (
+    new RegExp(`^(?:${shape.pattern ?? '.*'})$`, 'u').test(name) &&
+    [...name].length <= (shape.max ?? Infinity) &&
+    [...name].length >= (shape.min ?? 0)
   );
 }
 
