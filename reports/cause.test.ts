@@ -78,7 +78,7 @@ describe("a divergence's cause", () => {
       const cause = causeOf(p, o, compare(p, o, ['created', 'status', 'error']))!;
       expect(cause.rule.id).toBe('sfn.sagemaker.patterns');
       expect(cause.at).toEqual({ state: expect.any(String), api: c.api, pattern: 'sync' });
-      expect(cause.answer).toBe('history: no TaskSubmitted there');
+      expect(cause.answer).toBe('no TaskSubmitted there');
       expect(cause.message).toBe("States.Runtime: Unsupported service: 'sagemaker'");
       keys.add(causeKey(cause));
     }

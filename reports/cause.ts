@@ -174,25 +174,34 @@ function candidates(
       }
       case 'taskFailures': {
         const failure = t.failures[Number(index)];
-        const observedError = typeof d.observed === 'string' ? codeOf(d.observed) : '(none)';
-        // The error as predicted, its cause not: the cause's format is what differs.
-        const sameError = typeof d.predicted === 'string' && d.predicted.split(' ')[0] === observedError;
+        const predictedError = typeof d.predicted === 'string' ? d.predicted.split(' ')[0]! : '';
+        const none = d.observed === '(no such failure)';
+        const observedError = typeof d.observed === 'string' && !none ? codeOf(d.observed) : undefined;
+        const at = failure?.at ? { at: failure.at } : {};
         out.push({
           position: failure?.event ?? end,
           rank: 1,
-          decided: sameError
-            ? { rule: 'sfn.sagemaker.cause-format', ...(failure?.at ? { at: failure.at } : {}) }
-            : (failure ?? t.end),
-          answer: sameError
-            ? 'task failure: its cause differs'
-            : `task failure: ${d.observed === '(no such failure)' ? 'none' : observedError}`,
+          ...(observedError === undefined
+            ? { decided: failure ?? t.end, answer: 'no TaskFailed there' }
+            : observedError === predictedError
+              ? // The error as predicted, its cause not: the cause's format is what differs.
+                { decided: { rule: 'sfn.sagemaker.cause-format', ...at }, answer: 'a cause that differs' }
+              : misnamed(predictedError, observedError, failure ?? t.end)),
         });
         break;
       }
       case 'status':
-      case 'error':
-        out.push({ position: end, rank: 2, decided: t.end, answer: `ends ${observedEnd}` });
+      case 'error': {
+        const predictedError = p.error?.value;
+        out.push({
+          position: end,
+          rank: 2,
+          ...(predictedError && o.error && predictedError !== o.error
+            ? misnamed(predictedError, o.error, t.end)
+            : { decided: t.end, answer: `ends ${observedEnd}` }),
+        });
         break;
+      }
       case 'cause':
         // The error as predicted, its cause not: a task's error has its cause in the integration's format.
         out.push({
@@ -242,6 +251,20 @@ function candidates(
       }
     }
   }
+  // A failed attempt the target names otherwise is where, even in a suite that does not compare
+  // the failed attempts (a later retry, or none, follows from it).
+  if (o.taskFailures && p.taskFailures && !differences.some((d) => d.path.startsWith('taskFailures'))) {
+    const k = p.taskFailures.value.findIndex(
+      (f, i) => o.taskFailures![i] !== undefined && o.taskFailures![i]!.error !== f.error,
+    );
+    const failure = t.failures[k];
+    if (k >= 0 && failure && p.taskFailures.value[k]!.error.startsWith('SageMaker.'))
+      out.push({
+        position: failure.event,
+        rank: 1,
+        ...misnamed(p.taskFailures.value[k]!.error, o.taskFailures[k]!.error, failure),
+      });
+  }
   // Where the history shows the execution went on otherwise, that is where: even in a suite that
   // does not compare the history, it says which state the difference comes from.
   if (o.historyTypes && p.historyTypes && !differences.some((d) => d.path === 'historyTypes')) {
@@ -254,6 +277,21 @@ function candidates(
 }
 
 /**
+ * A failure the target named otherwise: a SageMaker error reaches the state machine as
+ * `SageMaker.<code>` (sfn.sagemaker.error-names), whatever made the call fail; any other error
+ * is the rule that decides the failure.
+ */
+function misnamed(
+  predicted: string,
+  observed: string,
+  decided: RuleAt,
+): Pick<Candidate, 'decided' | 'answer'> {
+  return predicted.startsWith('SageMaker.')
+    ? { decided: { ...decided, rule: 'sfn.sagemaker.error-names' }, answer: `an error named ${observed}` }
+    : { decided, answer: `an error named ${observed}` };
+}
+
+/**
  * What the history shows at the event where it parts from the prediction: the predicted event it
  * does not have there (what follows instead depends on the case), or the event it has past the
  * predicted end.
@@ -261,8 +299,8 @@ function candidates(
 function historyAnswer(p: Prediction, o: Observation, i: number): string {
   const predicted = p.historyTypes?.value[i];
   return predicted === undefined
-    ? `history: ${o.historyTypes?.[i] ?? '(no event)'} past the end`
-    : `history: no ${predicted} there`;
+    ? `${o.historyTypes?.[i] ?? '(no event)'} past the end`
+    : `no ${predicted} there`;
 }
 
 /**

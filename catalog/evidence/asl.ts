@@ -31,6 +31,13 @@ export const ASL_RULES = [
     sources: [page(ERRORS, 'Error names (States.Runtime)')],
   },
   {
+    id: 'sfn.jsonata.evaluation',
+    claim:
+      "A state whose QueryLanguage is JSONata evaluates its {% %} expressions (Arguments, Output, Assign, Condition, Items) with JSONata, the state's data in $states",
+    kind: 'documented',
+    sources: [page(`${DG}/transforming-data.html`, 'Transforming data with JSONata')],
+  },
+  {
     id: 'asl.data-flow',
     claim:
       "InputPath, Parameters / Arguments, ResultSelector, ResultPath, OutputPath (JSONPath) and Output, Assign (JSONata) shape a state's input and output as documented",

@@ -19,7 +19,7 @@ import { CauseMatch, type CaseForPrediction, type Place } from '../../contracts/
 import { causeOf, type Attempt, type Outcome } from './outcomes.js';
 import { evaluateTemplate, getPath, resolveRequest, setPath } from './resolveValue.js';
 import { rule, type Provenance } from '../../catalog/provenance.js';
-import { matches, RULES } from './rules.js';
+import { flowRule, matches, RULES } from './rules.js';
 import type { World } from './world.js';
 
 /** An attempt that ended in an error. */
@@ -102,7 +102,7 @@ export class PlanWalk {
         return { kind: 'ok', output: input, ended: true };
       case 'pass':
         timeline.event(RULES.history, 'PassStateEntered', 'PassStateExited');
-        timeline.produced(RULES.dataFlow);
+        timeline.produced(flowRule(step.queryLanguage));
         this.world.used.push(RULES.dataFlow);
         if (step.variable !== undefined) {
           this.variables = { ...this.variables, [step.variable]: step.result };
@@ -112,7 +112,7 @@ export class PlanWalk {
       case 'check': {
         // As the rendered rule reads: the field is present and is not the empty string. The field
         // is the task's output: what decides the output decides the branch.
-        const decides = timeline.output?.rule ? rule(timeline.output.rule) : RULES.dataFlow;
+        const decides = timeline.output?.rule ? rule(timeline.output.rule) : flowRule(step.queryLanguage);
         timeline.event(decides, 'ChoiceStateEntered', 'ChoiceStateExited');
         const value = getPath(input, step.field);
         if (value !== undefined && value !== '') {
@@ -130,7 +130,7 @@ export class PlanWalk {
         };
       }
       case 'choose': {
-        timeline.event(RULES.dataFlow, 'ChoiceStateEntered', 'ChoiceStateExited');
+        timeline.event(flowRule(step.queryLanguage), 'ChoiceStateEntered', 'ChoiceStateExited');
         this.world.used.push(RULES.dataFlow);
         const outcome = this.flow(getPath(input, step.flag) === true ? step.whenTrue : step.otherwise, input);
         return outcome.kind === 'ok' ? { ...outcome, ended: true } : outcome;
@@ -159,7 +159,7 @@ export class PlanWalk {
           outputs.push(outcome.output);
         }
         timeline.event(RULES.history, 'MapStateSucceeded', 'MapStateExited');
-        timeline.produced(RULES.dataFlow);
+        timeline.produced(flowRule(step.queryLanguage));
         return { kind: 'ok', output: outputs };
       }
       case 'parallel': {
@@ -179,7 +179,7 @@ export class PlanWalk {
           outputs.push(outcome.output);
         }
         timeline.event(RULES.history, 'ParallelStateSucceeded', 'ParallelStateExited');
-        timeline.produced(RULES.dataFlow);
+        timeline.produced(flowRule(step.queryLanguage));
         return { kind: 'ok', output: outputs };
       }
     }
@@ -262,8 +262,8 @@ export class PlanWalk {
         timeline.event(attempt.rule, 'TaskSucceeded');
         const flows = task.resultSelector || task.resultPath !== undefined || task.outputPath || task.output;
         // The state's output is built from the result by its data flow.
-        timeline.event(flows ? RULES.dataFlow : RULES.history, 'TaskStateExited');
-        timeline.produced(flows ? RULES.dataFlow : attempt.rule);
+        timeline.event(flows ? flowRule(task.queryLanguage) : RULES.history, 'TaskStateExited');
+        timeline.produced(flows ? flowRule(task.queryLanguage) : attempt.rule);
         if (flows) world.used.push(RULES.dataFlow);
         if (task.assign) {
           const assigned = Object.entries(task.assign).map(
@@ -327,7 +327,8 @@ export class PlanWalk {
     const timeline = this.world.timeline;
     const producer = timeline.output;
     const reads = task.request.dynamic.some((member) => readsState(member.value));
-    if (!reads || !producer) return { rule: RULES.dataFlow, ...(timeline.at ? { at: timeline.at } : {}) };
+    if (!reads || !producer)
+      return { rule: flowRule(task.queryLanguage), ...(timeline.at ? { at: timeline.at } : {}) };
     return { rule: rule(producer.rule), ...(producer.at ? { at: producer.at } : {}) };
   }
 

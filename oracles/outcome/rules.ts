@@ -29,6 +29,7 @@ export const RULES = {
   retry: rule('asl.retry'),
   taskFailed: rule('asl.task-failed-wildcard'),
   dataFlow: rule('asl.data-flow'),
+  jsonata: rule('sfn.jsonata.evaluation'),
   abort: rule('sfn.stop-execution'),
   timeoutStop: rule('sfn.sync.stop-on-machine-timeout'),
   abortHistory: rule('sfn.history.aborted-task'),
@@ -69,3 +70,7 @@ export class RulesUsed {
     return [...this.rules];
   }
 }
+
+/** What shapes a state's data: JSONPath's data-flow fields, or a JSONata state's expressions. */
+export const flowRule = (queryLanguage: 'JSONPath' | 'JSONata'): Provenance =>
+  queryLanguage === 'JSONata' ? RULES.jsonata : RULES.dataFlow;

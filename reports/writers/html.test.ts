@@ -165,7 +165,7 @@ describe('report.html, read by a new user', () => {
   it("a run's report.html gives the shrunk case's time placeholders their values", async () => {
     const report = await runSuites({
       target: new EmbeddedTarget(['job-times-in-seconds']),
-      runs: 12,
+      runs: 60,
       seed: 1,
       concurrency: 2,
       suites: ['outcome'],
