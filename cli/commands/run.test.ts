@@ -33,7 +33,10 @@ describe('run', () => {
       readFileSync(join(report, 'cases.jsonl'), 'utf8')
         .trim()
         .split('\n')
-        .map((line) => JSON.parse(line) as { suite: string; api: string; pattern: string; queryLanguage: string })
+        .map(
+          (line) =>
+            JSON.parse(line) as { suite: string; api: string; pattern: string; queryLanguage: string },
+        )
         .map((c) => `${c.suite} ${c.api} ${c.pattern} ${c.queryLanguage}`),
     );
     expect(junit.match(/<testcase /g)).toHaveLength(cells.size);
