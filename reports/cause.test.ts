@@ -11,6 +11,7 @@ import { ClockTime } from '../contracts/prediction.js';
 import { withId } from '../generators/invalidCase.js';
 import { predictExecution } from '../oracles/outcome/predictExecution.js';
 import { drawSuiteCase } from '../suites/suites.js';
+import { ruleRef } from '../catalog/provenance.js';
 import { causeKey, causeOf } from './cause.js';
 import { alignCalls, compare } from './compare.js';
 
@@ -154,6 +155,29 @@ describe("a divergence's cause", () => {
     const o = asPredicted(p);
     expect(compare(p, o, ['created', 'calls', 'status', 'error', 'historyTypes'])).toEqual([]);
     expect(causeOf(p, o, [])).toBeUndefined();
+  });
+});
+
+describe('what a cause is grouped by', () => {
+  const key = (rule: 'sfn.jsonata.evaluation' | 'sfn.history.events', answer: string) =>
+    causeKey({ rule: ruleRef(rule), answer });
+
+  it('a rule that decides several events: one cause, whichever of them the history lacks', () => {
+    expect(key('sfn.jsonata.evaluation', 'no TaskScheduled there')).toBe(
+      key('sfn.jsonata.evaluation', 'no ChoiceStateExited there'),
+    );
+  });
+
+  it("the history's own rule: the event it lacks is the bug (Map's and Parallel's apart)", () => {
+    expect(key('sfn.history.events', 'no MapIterationSucceeded there')).not.toBe(
+      key('sfn.history.events', 'no ParallelStateStarted there'),
+    );
+  });
+
+  it('other answers stay whole', () => {
+    expect(key('sfn.jsonata.evaluation', 'calls: missing iam:PassRole')).not.toBe(
+      key('sfn.jsonata.evaluation', 'calls: missing sagemaker:AddTags'),
+    );
   });
 });
 

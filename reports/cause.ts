@@ -349,9 +349,20 @@ export function causeOf(
   };
 }
 
-/** What groups divergences, and what a shrink step must keep: the rule and the answer. */
+/**
+ * What groups divergences, and what a shrink step must keep: the rule and the answer. Where the
+ * history parts from the prediction, which event the target left out depends on the state the
+ * case has there, unless the rule is the history's own (its event sequences): the rule alone.
+ */
 export const causeKey = (cause: Pick<Cause, 'rule' | 'answer'>): string =>
-  `${cause.rule.id} | ${cause.answer}`;
+  `${cause.rule.id} | ${
+    HISTORY_PARTS.test(cause.answer) && cause.rule.id !== 'sfn.history.events'
+      ? 'the history parts there'
+      : cause.answer
+  }`;
+
+/** An answer that says where the history parts from the prediction. */
+const HISTORY_PARTS = /^(no \w+ there|\w+ past the end)$/;
 
 /** Where a cause happened, as a heading names it: `state "Train" (CreateTrainingJob .sync)`. */
 export function placeText(at: Cause['at']): string {

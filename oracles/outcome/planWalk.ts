@@ -136,7 +136,9 @@ export class PlanWalk {
         return outcome.kind === 'ok' ? { ...outcome, ended: true } : outcome;
       }
       case 'map': {
-        timeline.event(RULES.history, 'MapStateEntered', 'MapStateStarted');
+        timeline.event(RULES.history, 'MapStateEntered');
+        // Started once its items are read (ItemsPath, or JSONata's Items).
+        timeline.event(flowRule(step.queryLanguage), 'MapStateStarted');
         // JSONata: `Items` is `[$states.input]`; JSONPath: ItemsPath (default `$`).
         const items = step.queryLanguage === 'JSONata' ? [input] : getPath(input, step.itemsPath ?? []);
         const outputs: unknown[] = [];
