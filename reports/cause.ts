@@ -50,7 +50,7 @@ const codeOf = (text: string | undefined): string =>
 
 /** The target's own message: its error and cause, or why it refused the definition, or why it did not answer. */
 export function targetMessage(o: Observation): string | undefined {
-  if (!o.created) return o.createError;
+  if (!o.created) return o.createError ?? o.targetError;
   const parts = [
     o.targetError,
     o.error ? `${o.error}${o.cause ? `: ${o.cause}` : ''}` : undefined,
