@@ -174,6 +174,12 @@ describe('what a cause is grouped by', () => {
     );
   });
 
+  it('the output the rule shapes and its history are one cause', () => {
+    expect(key('sfn.jsonata.evaluation', 'output: a value absent')).toBe(
+      key('sfn.jsonata.evaluation', 'no TaskScheduled there'),
+    );
+  });
+
   it('other answers stay whole', () => {
     expect(key('sfn.jsonata.evaluation', 'calls: missing iam:PassRole')).not.toBe(
       key('sfn.jsonata.evaluation', 'calls: missing sagemaker:AddTags'),

@@ -18,6 +18,7 @@ import {
   type Timeline,
 } from '../contracts/prediction.js';
 import type { Difference } from '../contracts/aspect.js';
+import { alignCalls, callLine } from './compare.js';
 import type { Cause } from './report.js';
 
 export type { Cause };
@@ -93,12 +94,17 @@ function outputRule(t: Timeline, d: Difference): RuleAt {
   return t.output ?? t.end;
 }
 
-/** The things the target did otherwise, each where it happened (see the file's comment). */
+/**
+ * The things the target did otherwise, each where it happened (see the file's comment); with
+ * `withLocators`, also what the target shows that the suite does not compare (a call decided
+ * otherwise, a failure named otherwise, where the history parts), to say where.
+ */
 function candidates(
   p: Prediction,
   o: Observation,
   differences: readonly Difference[],
   t: Timeline,
+  withLocators = true,
 ): Candidate[] {
   const out: Candidate[] = [];
   const end = endOf(t);
@@ -251,9 +257,37 @@ function candidates(
       }
     }
   }
+  // A call the target decided otherwise is where, even in a suite that does not compare the calls:
+  // what follows (a denial that fails the task, or none) comes from it. A call only missing from
+  // the record, or an extra one, changes nothing that follows and is left to the suites that look.
+  if (withLocators && o.calls && !differences.some((d) => d.path.startsWith('calls/'))) {
+    const changed = alignCalls(p.calls.value, o.calls).find((step) => step.kind === 'changed');
+    if (changed)
+      out.push(
+        ...candidates(
+          p,
+          o,
+          [
+            {
+              path: `calls/${changed.at}`,
+              predicted: callLine(changed.predicted!),
+              observed: callLine(changed.observed!),
+              provenance: p.calls.provenance,
+            },
+          ],
+          t,
+          false,
+        ),
+      );
+  }
   // A failed attempt the target names otherwise is where, even in a suite that does not compare
   // the failed attempts (a later retry, or none, follows from it).
-  if (o.taskFailures && p.taskFailures && !differences.some((d) => d.path.startsWith('taskFailures'))) {
+  if (
+    withLocators &&
+    o.taskFailures &&
+    p.taskFailures &&
+    !differences.some((d) => d.path.startsWith('taskFailures'))
+  ) {
     const k = p.taskFailures.value.findIndex(
       (f, i) => o.taskFailures![i] !== undefined && o.taskFailures![i]!.error !== f.error,
     );
@@ -267,7 +301,12 @@ function candidates(
   }
   // Where the history shows the execution went on otherwise, that is where: even in a suite that
   // does not compare the history, it says which state the difference comes from.
-  if (o.historyTypes && p.historyTypes && !differences.some((d) => d.path === 'historyTypes')) {
+  if (
+    withLocators &&
+    o.historyTypes &&
+    p.historyTypes &&
+    !differences.some((d) => d.path === 'historyTypes')
+  ) {
     const i = firstParting(p.historyTypes.value, o.historyTypes);
     const cutShort = o.targetError !== undefined && i !== undefined && i >= o.historyTypes.length;
     if (i !== undefined && i <= end && !cutShort)
@@ -351,18 +390,22 @@ export function causeOf(
 
 /**
  * What groups divergences, and what a shrink step must keep: the rule and the answer. Where the
- * history parts from the prediction, which event the target left out depends on the state the
- * case has there, unless the rule is the history's own (its event sequences): the rule alone.
+ * execution only went otherwise (its history parts, its output differs), which event or value
+ * shows it depends on the case, unless the rule is the history's own (its event sequences): the
+ * rule alone.
  */
 export const causeKey = (cause: Pick<Cause, 'rule' | 'answer'>): string =>
   `${cause.rule.id} | ${
-    HISTORY_PARTS.test(cause.answer) && cause.rule.id !== 'sfn.history.events'
-      ? 'the history parts there'
+    GOES_OTHERWISE.test(cause.answer) && cause.rule.id !== 'sfn.history.events'
+      ? 'the execution goes otherwise there'
       : cause.answer
   }`;
 
-/** An answer that says where the history parts from the prediction. */
-const HISTORY_PARTS = /^(no \w+ there|\w+ past the end)$/;
+/**
+ * An answer that says only that the execution went otherwise where the rule decides: the history
+ * parts there, or the output it shapes differs (which of them shows depends on the case).
+ */
+const GOES_OTHERWISE = /^(no \w+ there|\w+ past the end|output: .*)$/;
 
 /** Where a cause happened, as a heading names it: `state "Train" (CreateTrainingJob .sync)`. */
 export function placeText(at: Cause['at']): string {
