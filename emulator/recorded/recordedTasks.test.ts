@@ -9,13 +9,13 @@
  * Skipped, saying so, where the folder is absent. The files that do not match are listed in
  * KNOWN_MISSES with the reason; the figure is printed.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkMockedStates, parseMockConfig, selectMockCase } from '../mock/mockConfig.js';
-import { EmulatedStepFunctions, StepFunctionsError } from '../stepFunctions.js';
-import { type Actual, recordedDifference, type Recording } from './matchRecorded.js';
+import { recordedDifference, type Recording } from './matchRecorded.js';
 import { type RecordedTaskEvent, scheduledRequests, taskEventsDifference } from './matchTaskEvents.js';
+import { emulateRecording, recordedFigure } from './runRecorded.js';
 
 const DIR = resolve(import.meta.dirname, '../../testdata/aws-recorded-tasks');
 const available = existsSync(DIR);
@@ -39,59 +39,28 @@ export const KNOWN_MISSES: Readonly<Record<string, string>> = {
 /** The least share of the files that must match (at least 95%). */
 const TARGET = 0.95;
 
-async function emulate(r: TaskRecording, file: string): Promise<Actual & { tasks: RecordedTaskEvent[] }> {
-  const where = `mock of ${file}`;
-  const mock = selectMockCase(parseMockConfig(r.mocks, where), 'Recorded', where);
-  checkMockedStates(mock, r.definition, where);
-  // The account and region the recordings' resources name (README "Source").
-  const sfn = new EmulatedStepFunctions({ region: 'us-east-1', account: '111111111111' });
-  let stateMachineArn: string;
-  try {
-    ({ stateMachineArn } = sfn.createStateMachine({
-      name: mock.machine,
-      definition: r.definition as Record<string, unknown>,
-    }));
-  } catch (e) {
-    if (e instanceof StepFunctionsError)
-      return { status: 'NOT_CREATED', error: e.code, cause: e.message, eventTypes: [], tasks: [] };
-    throw e;
-  }
-  const { executionArn } = sfn.startExecution({ stateMachineArn, input: r.input, mock });
-  const x = await sfn.awaitExecution(executionArn);
-  return {
-    status: x.status,
-    ...(x.output !== undefined ? { output: x.output } : {}),
-    ...(x.error !== undefined ? { error: x.error } : {}),
-    ...(x.cause !== undefined ? { cause: x.cause } : {}),
-    eventTypes: x.history.map((e) => e.type),
-    tasks: scheduledRequests(x.history),
-  };
-}
-
 describe.skipIf(!available)("the emulator's Task states against AWS's recorded executions", () => {
   it(`matches at least ${TARGET * 100}% of the files, and each miss is a known one`, async () => {
-    const files = readdirSync(DIR)
-      .filter((f) => f.endsWith('.json'))
-      .sort();
-    const misses: Record<string, string> = {};
-    for (const f of files) {
-      const r = JSON.parse(readFileSync(join(DIR, f), 'utf8')) as TaskRecording;
-      let difference: string | undefined;
-      try {
-        const actual = await emulate(r, f);
-        difference =
+    const { files, matched, misses } = await recordedFigure<TaskRecording>(
+      DIR,
+      'aws-recorded-tasks',
+      async (r, file) => {
+        const where = `mock of ${file}`;
+        const mock = selectMockCase(parseMockConfig(r.mocks, where), 'Recorded', where);
+        checkMockedStates(mock, r.definition, where);
+        // The account and region the recordings' resources name (README "Source").
+        const actual = await emulateRecording(
+          r,
+          { region: 'us-east-1', account: '111111111111' },
+          { name: mock.machine, mock },
+        );
+        return (
           recordedDifference(r, actual) ??
-          taskEventsDifference(r.taskEvents, actual.tasks, r.looseWords ?? []);
-      } catch (e) {
-        difference = `threw: ${(e as Error).message}`;
-      }
-      if (difference) misses[f] = difference;
-    }
-    const matched = files.length - Object.keys(misses).length;
-    console.log(`aws-recorded-tasks: ${matched} of ${files.length} match`);
-    if (process.env.SFN_RECORDED_MISSES)
-      for (const [f, d] of Object.entries(misses)) console.log(`${f}: ${d.slice(0, 400)}`);
+          taskEventsDifference(r.taskEvents, scheduledRequests(actual.history), r.looseWords ?? [])
+        );
+      },
+    );
     expect(Object.keys(misses).filter((f) => !(f in KNOWN_MISSES))).toEqual([]);
-    expect(matched).toBeGreaterThanOrEqual(Math.ceil(TARGET * files.length));
+    expect(matched).toBeGreaterThanOrEqual(Math.ceil(TARGET * files));
   });
 });

@@ -3,9 +3,7 @@
  * Needs `moto_server` on PATH (preinstalled on the project's machines and CI); skipped, with a
  * message saying so, where it is absent.
  */
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ListRolesCommand } from '@aws-sdk/client-iam';
@@ -20,60 +18,27 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../cli/main.js';
 import { ReportSchema } from '../../reports/report.js';
 import { makeClients } from '../targets/aws/clients.js';
-
-function hasMoto(): boolean {
-  try {
-    execFileSync('moto_server', ['--help'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
+import { hasMoto, startMoto, type MotoServer } from '../targets/aws/testing/motoServer.js';
 
 const available = hasMoto();
 if (!available)
   console.warn('SKIPPED: moto_server is not on PATH; the AWS target is not tested against moto');
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
-}
 
 /** moto's model without a name (its ModelName was None): moto cannot delete it. */
 const isMotoUnnamed = (m: { ModelName?: string; ModelArn?: string }): boolean =>
   m.ModelName === undefined && (m.ModelArn ?? '').endsWith(':model/None');
 
 describe.skipIf(!available)('run --target endpoint against moto', () => {
-  let moto: ChildProcess;
+  let moto: MotoServer;
   let endpoint: string;
 
   beforeAll(async () => {
-    const port = await freePort();
-    endpoint = `http://127.0.0.1:${port}`;
-    moto = spawn('moto_server', ['-H', '127.0.0.1', '-p', String(port)], { stdio: 'ignore' });
-    for (let i = 0; ; i++) {
-      try {
-        const r = await fetch(`${endpoint}/moto-api/config`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ stepfunctions: { execute_state_machine: true } }),
-        });
-        if (r.ok) break;
-      } catch {
-        if (i > 600) throw new Error('moto_server did not start in two minutes');
-      }
-      await new Promise((r) => setTimeout(r, 200));
-    }
+    moto = await startMoto();
+    endpoint = moto.endpoint;
   });
 
   afterAll(() => {
-    moto?.kill();
+    moto?.stop();
   });
 
   it('gives every case a verdict, reports moto’s deviations as divergences and leaves nothing behind', async () => {
