@@ -168,6 +168,11 @@ function opaque(value: PlanValue): string | undefined {
 /** The paths written into a flow's input so far, or false where the input was replaced. */
 type Kept = false | readonly JsonPath[];
 
+/** A state of a type the plan has no step for (Wait, and the rest outside the plan). */
+function unmodelledType(name: string, state: JsonObject): never {
+  throw new NotModelled(name, `${String(state.Type)} states are not modelled`);
+}
+
 /** Reads one flow (a machine, a branch, an iteration) into steps. */
 class FlowReader {
   /** Tasks found by findTasks, by JSON pointer: their request, Retry, Catch and timeouts. */
@@ -275,10 +280,8 @@ class FlowReader {
             name,
             'a Fail state reached other than by a catcher or an output check is not modelled',
           );
-        case 'Wait':
-          throw new NotModelled(name, 'Wait states are not modelled');
         default:
-          throw new NotModelled(name, `${String(state.Type)} states are not modelled`);
+          return unmodelledType(name, state);
       }
     }
     return steps;
@@ -318,10 +321,8 @@ class FlowReader {
       case 'Parallel':
         requireFields(name, state, [...FLOW_FIELDS, 'Branches'], 'a Parallel state');
         return;
-      case 'Wait':
-        throw new NotModelled(name, 'Wait states are not modelled');
       default:
-        throw new NotModelled(name, `${String(state.Type)} states are not modelled`);
+        unmodelledType(name, state);
     }
   }
 
