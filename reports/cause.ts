@@ -18,6 +18,7 @@ import {
   type Timeline,
 } from '../contracts/prediction.js';
 import type { Difference } from '../contracts/aspect.js';
+import { howOftenRule } from '../oracles/calls/taskCalls.js';
 import { alignCalls, callLine } from './compare.js';
 import type { Cause } from './report.js';
 
@@ -154,7 +155,10 @@ function candidates(
         const rule: RuleId = recased
           ? 'sagemaker.arn.lower-case'
           : kind === 'extra'
-            ? extraCallRule(observed![0]!, p)
+            ? howOftenRule(
+                observed![0]!,
+                p.calls.value.map((c) => c.action),
+              )
             : kind === 'missing'
               ? (call?.made ?? t.end.rule)
               : predicted![2] === 'explicitDeny'
@@ -340,22 +344,6 @@ function historyAnswer(p: Prediction, o: Observation, i: number): string {
   return predicted === undefined
     ? `${o.historyTypes?.[i] ?? '(no event)'} past the end`
     : `no ${predicted} there`;
-}
-
-/**
- * The rule that says how often a call is made, for a call the target made that was not predicted:
- * another attempt of a create (Retry), another poll, a stop, tags, a role passed.
- */
-function extraCallRule(action: string, p: Prediction): RuleId {
-  if (/^sagemaker:(Create|Update)/.test(action))
-    return p.calls.value.some((call) => call.action === action) ? 'asl.retry' : 'sfn.sagemaker.apis';
-  if (action.startsWith('sagemaker:Describe')) return 'sfn.sync.polls-describe';
-  if (action.startsWith('sagemaker:Stop')) return 'sfn.sync.stop-on-abort';
-  if (action === 'sagemaker:AddTags') return 'sfn.sync.addtags-needed';
-  if (action === 'sagemaker:ListTags') return 'sfn.sync.output-is-describe';
-  if (action === 'iam:PassRole') return 'sagemaker.passrole-checked';
-  if (action.startsWith('events:')) return 'sfn.managed-rule.needed-at-creation';
-  return 'sfn.sagemaker.apis';
 }
 
 /**

@@ -5,7 +5,7 @@
  * `check`, `regress`, the outcome oracle and the AWS target.
  */
 import type { Api, Partition, Pattern } from '../../catalog/api.js';
-import { rule, weakest, type Provenance } from '../../catalog/provenance.js';
+import { rule, weakest, type Provenance, type RuleId } from '../../catalog/provenance.js';
 import {
   ARN_NAMES_LOWERCASED,
   EVENTS_ACTIONS,
@@ -124,6 +124,26 @@ const ADDTAGS_NEEDED = rule('sfn.sync.addtags-needed');
 const POLLS = rule('sfn.sync.polls-describe');
 const STOP_ON_ABORT = rule('sfn.sync.stop-on-abort');
 const MANAGED_RULE_NEEDED = rule('sfn.managed-rule.needed-at-creation');
+const RETRY = rule('asl.retry');
+const APIS = rule('sfn.sagemaker.apis');
+const idOf = (p: Provenance): RuleId => p.rules[0]!.id;
+
+/**
+ * The rule of this model that says how often a call of `action` is made: for a call a target made
+ * beyond the predicted ones (`predicted`: their actions), the rule it broke. Another attempt of a
+ * create (Retry), another poll, a stop, tags, a role passed, the managed rule.
+ */
+export function howOftenRule(action: string, predicted: readonly string[]): RuleId {
+  if (/^sagemaker:(Create|Update)/.test(action)) return idOf(predicted.includes(action) ? RETRY : APIS);
+  if (action.startsWith('sagemaker:Describe')) return idOf(POLLS);
+  if (action.startsWith('sagemaker:Stop')) return idOf(STOP_ON_ABORT);
+  if (action === 'sagemaker:AddTags') return idOf(ADDTAGS_NEEDED);
+  if (action === 'sagemaker:ListTags') return idOf(SYNC_OUTPUT);
+  if (action === 'iam:PassRole') return idOf(PASS_ROLE_CHECKED);
+  if (action.startsWith('events:')) return idOf(MANAGED_RULE_NEEDED);
+  return idOf(APIS);
+}
+
 const PASS_ROLE_CONDITION: PolicyCondition = {
   StringEquals: { 'iam:PassedToService': PASSED_TO_SERVICE.value },
 };
