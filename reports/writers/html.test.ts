@@ -31,6 +31,23 @@ describe('report.html, as a self-contained page', () => {
     expect(html).toContain('https://docs.aws.amazon.com/');
   });
 
+  it("shows a cause's example whole and its other cases one line each, with their replay", () => {
+    const report = fixtureReport();
+    const divergent = report.cases[1]!;
+    expect(divergent.verdict).toBe('diverged');
+    for (const id of ['twin1', 'twin2'])
+      report.cases.push({ ...divergent, id, replay: { ...divergent.replay, command: `replay ${id}` } });
+    const page = renderReport(htmlFormat, report);
+    const group = page
+      .split('<div class="cause">')
+      .map((g) => g.slice(0, g.indexOf('</ul></div>')))
+      .find((g) => g.includes(`data-copy="${divergent.replay.command}"`))!;
+    expect(group.match(/<div class="case"/g)).toHaveLength(1);
+    expect(group.match(/<li class="case"/g)).toHaveLength(2);
+    expect(group.match(/<pre class="diff">/g)).toHaveLength(1);
+    expect(group).toContain('data-copy="replay twin2"');
+  });
+
   it('escapes what the report says (a state name with markup stays text)', () => {
     const report = fixtureReport();
     report.cases[1] = { ...report.cases[1]!, api: '<img src=x onerror=alert(1)>' };

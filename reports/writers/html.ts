@@ -1,12 +1,13 @@
 /**
  * report.html: one self-contained page (inline CSS and script, nothing fetched) for people: the
- * api x pattern x suite matrix, the divergences grouped by cause and provenance, each case with
- * its normalised diff, its shrunk case's definition (collapsed) and a copy button for its replay
- * command, and filters by suite, API, pattern and verdict.
+ * api x pattern x suite matrix, the divergences grouped by cause and provenance: each cause's
+ * example with its normalised diff, its shrunk case's definition (collapsed) and a copy button for
+ * its replay command, its other cases one line each, and filters by suite, API, pattern and verdict.
  */
 import { ruleLines } from './provenanceText.js';
 import { PLACEHOLDER, placeholderValues, type PlaceholderValue } from './placeholderValues.js';
-import { groupHeading, groupSections } from '../groups.js';
+import { placeText } from '../cause.js';
+import { findingCause, groupHeading, groupSections } from '../groups.js';
 import { diffLine, Placeholders } from '../normalise.js';
 import type { Cell, Finding, ReportSummary, ShownVerdict } from '../tally.js';
 import type { ReportFormat } from './format.js';
@@ -127,6 +128,27 @@ function caseBlock(c: Finding): string {
   ].join('');
 }
 
+/**
+ * A case of a cause after its example, in one line: where it is from, where the cause was met, its
+ * first difference and its replay command (the example shows the whole diff).
+ */
+function caseRow(c: Finding): string {
+  const differences = c.shrunk?.differences ?? c.differences;
+  const first = differences[0];
+  const replay = c.shrunk?.replay?.command ?? c.replay.command;
+  const cause = findingCause(c);
+  return [
+    `<li class="case" ${data(c)}>`,
+    `${esc(c.suite)} case ${esc(c.replay.path.split(':')[1] ?? '')}: ${esc(c.api)} ${esc(c.pattern)} <code>${esc(c.id)}</code>`,
+    cause ? `, at ${esc(placeText(cause.at))}` : '',
+    first
+      ? ` <code class="first-diff">${esc(diffLine(first.path, first.predicted, first.observed, new Placeholders()))}</code>${differences.length > 1 ? ` and ${differences.length - 1} more` : ''}`
+      : '',
+    ` <button type="button" class="copy" data-copy="${esc(replay)}" title="${esc(replay)}">Copy replay</button>`,
+    '</li>',
+  ].join('');
+}
+
 function divergences(report: ReportSummary): string {
   const divergent = report.findings;
   if (divergent.length === 0) return '<p>No divergences.</p>';
@@ -140,10 +162,16 @@ function divergences(report: ReportSummary): string {
   const titles = Object.fromEntries(kinds);
   for (const { kind, groups, cases } of groupSections(divergent.filter((c) => c.verdict === 'diverged'))) {
     out.push(`<section class="provenance-group"><h3>${titles[kind]} (${cases})</h3>`);
-    for (const g of groups)
+    for (const g of groups) {
+      const [example, ...others] = g.cases;
       out.push(
-        `<div class="cause"><h4 class="cause-title">${g.cases.length} × ${esc(groupHeading(g))}</h4>${g.cases.map(caseBlock).join('')}</div>`,
+        `<div class="cause"><h4 class="cause-title">${g.cases.length} × ${esc(groupHeading(g))}</h4>${caseBlock(example!)}${
+          others.length > 0
+            ? `<p>The other ${others.length} case${others.length === 1 ? '' : 's'} of this cause:</p><ul class="others">${others.map(caseRow).join('')}</ul>`
+            : ''
+        }</div>`,
       );
+    }
     out.push('</section>');
   }
   const errors = divergent.filter((c) => c.verdict === 'error');
@@ -169,7 +197,8 @@ pre{background:#f5f5f7;padding:.5rem;overflow:auto}.case{border-left:3px solid #
 .filters label{margin-right:1rem}.hidden{display:none}button.copy{cursor:pointer}
 .legend{background:#f5f5f7;border:1px solid #ddd;padding:.25rem .75rem;margin:1rem 0}.legend dl.markers{display:grid;grid-template-columns:max-content 1fr;gap:.15rem .75rem;margin:.5rem 0}
 .legend dd{margin:0}abbr.marker,abbr.ph{text-decoration:underline dotted;cursor:help}
-details.placeholders dl{display:grid;grid-template-columns:max-content 1fr;gap:.15rem .75rem;margin:.25rem 0 .5rem}details.placeholders dd{margin:0;overflow-wrap:anywhere}`;
+details.placeholders dl{display:grid;grid-template-columns:max-content 1fr;gap:.15rem .75rem;margin:.25rem 0 .5rem}details.placeholders dd{margin:0;overflow-wrap:anywhere}
+ul.others li{margin:.2rem 0}ul.others code.first-diff{overflow-wrap:anywhere}`;
 
 /** The filters hide the cases and matrix rows that do not match; the copy buttons copy a replay command. */
 const SCRIPT = `(() => {
