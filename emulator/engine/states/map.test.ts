@@ -327,3 +327,31 @@ describe(`Map, inline (${DG}/state-map-inline.html)`, () => {
     expect(o).toMatchObject({ status: 'SUCCEEDED', output: [{ retry: 1 }] });
   });
 });
+
+describe(`Map, distributed (${DG}/state-map-distributed.html): not run`, () => {
+  it('fails the state, naming what makes it distributed, rather than running it inline', async () => {
+    const byMode = await run(
+      one({
+        Type: 'Map',
+        ItemProcessor: {
+          ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' },
+          ...pass,
+        },
+      }),
+      [1, 2],
+    );
+    expect(byMode).toMatchObject({ status: 'FAILED', error: 'States.Runtime' });
+    expect(byMode.cause).toContain(
+      "does not run the distributed Map state 'S' (ProcessorConfig.Mode DISTRIBUTED)",
+    );
+    const byReader = await run(
+      one({
+        Type: 'Map',
+        ItemReader: { Resource: 'arn:aws:states:::s3:getObject', Parameters: { Bucket: 'b', Key: 'k' } },
+        ItemProcessor: pass,
+      }),
+      {},
+    );
+    expect(byReader.cause).toContain('(ItemReader)');
+  });
+});

@@ -20,6 +20,18 @@ import type { AttemptFailure } from './errorHandling.js';
 import { inputStates, jsonataScope, pathScope } from './inputOutput.js';
 
 /**
+ * What makes a Map distributed, which the emulator does not run (child executions, an item reader
+ * of S3, a result writer): `ProcessorConfig.Mode DISTRIBUTED` or a field only that mode has.
+ */
+export function distributedFieldOf(state: MapState): string | undefined {
+  const config = (state.ItemProcessor as { ProcessorConfig?: { Mode?: unknown } } | undefined)
+    ?.ProcessorConfig;
+  if (config?.Mode === 'DISTRIBUTED') return 'ProcessorConfig.Mode DISTRIBUTED';
+  const fields = state as unknown as Record<string, unknown>;
+  return ['ItemReader', 'ItemBatcher', 'ResultWriter', 'Label'].find((f) => fields[f] !== undefined);
+}
+
+/**
  * Runs one attempt of a Map state with its effective input: the iterations' outputs, in order. An
  * attempt whose iterations fail leaves `MapStateFailed` to its error handling (recorded once).
  */
@@ -29,6 +41,12 @@ export async function runMap(
   failed: AttemptFailure,
 ): Promise<unknown> {
   const { run, state, name, context, thread, language } = execution;
+  const distributed = distributedFieldOf(state);
+  if (distributed)
+    throw new StatesError(
+      'States.Runtime',
+      `The emulator does not run the distributed Map state '${name}' (${distributed}); it runs inline Map states only`,
+    );
   const items = await itemsOf(execution, input);
   // Without a processor (which creation refuses) each iteration fails reading its states.
   const processor = state.ItemProcessor ?? state.Iterator ?? ({} as MachineDefinition);
