@@ -17,7 +17,7 @@ import { alignCalls, compare } from './compare.js';
 
 /** The first drawn cases of a suite the predicate takes, with their predictions. */
 function casesWhere(
-  suite: 'outcome' | 'patterns',
+  suite: 'outcome' | 'patterns' | 'necessity',
   take: (c: Case, p: Prediction) => boolean,
   count: number,
 ): { c: Case; p: Prediction }[] {
@@ -148,6 +148,50 @@ describe("a divergence's cause", () => {
     expect(cause.at?.api).toBeDefined();
     expect(cause.answer).toBe('calls: a call the policy denies (implicitDeny) allowed');
     expect(c.id).toBeDefined();
+  });
+
+  it('creation accepted without the managed-rule calls it was to be denied: the calls come before the verdict', () => {
+    const { p } = casesWhere(
+      'necessity',
+      (candidate, q) => !q.created.value && q.calls.value.some((call) => call.action.startsWith('events:')),
+      1,
+    )[0]!;
+    // As an emulator that does not authorize the managed rule: accepted, no events: call made.
+    const o: Observation = { created: true, calls: [], status: 'SUCCEEDED', error: null };
+    for (const aspects of [['created'], ['created', 'calls']] as const) {
+      const cause = causeOf(p, o, compare(p, o, aspects))!;
+      expect(cause.rule.id).toBe('sfn.managed-rule.needed-at-creation');
+      expect(cause.answer).toBe('calls: missing events:*');
+    }
+  });
+
+  it('a job that ran where the create was to fail: no SageMaker error there, the execution gone otherwise', () => {
+    const { p } = casesWhere(
+      'outcome',
+      (candidate, q) =>
+        candidate.pattern === 'sync' &&
+        !q.undecided &&
+        (q.taskFailures?.value.length ?? 0) > 0 &&
+        q.taskFailures!.value[0]!.error.startsWith('SageMaker.'),
+      1,
+    )[0]!;
+    const o: Observation = {
+      ...asPredicted(p),
+      taskFailures: [{ error: 'States.TaskFailed', cause: '{}' }],
+    };
+    const cause = causeOf(p, o, compare(p, o, ['taskFailures']))!;
+    expect(cause.answer).toBe('no SageMaker error there');
+    expect(causeKey(cause)).toBe(causeKey({ rule: cause.rule, answer: 'no TaskFailed there' }));
+  });
+
+  it("a cause that differs is one answer, at the execution's end or at a failed attempt", () => {
+    const { p } = casesWhere(
+      'outcome',
+      (candidate, q) => q.status?.value === 'FAILED' && q.cause !== undefined && !q.undecided,
+      1,
+    )[0]!;
+    const o: Observation = { ...asPredicted(p), cause: 'another cause' };
+    expect(causeOf(p, o, compare(p, o, ['cause']))!.answer).toBe('a cause that differs');
   });
 
   it('nothing differs: no cause', () => {

@@ -41,6 +41,8 @@ const TARGET_ANSWERS: RuleId = 'harness.target-answers';
 export function actionFamily(action: string): string {
   const [service, name = ''] = action.split(':');
   const verb = /^(Create|Describe|Stop|Update|Delete|List|Add)/.exec(name)?.[1];
+  // The managed rule of .sync is made by several calls at creation: one family.
+  if (service === 'events') return 'events:*';
   if (!verb || service !== 'sagemaker' || /^(AddTags|ListTags)$/.test(name)) return action;
   // A create and an update are each the API's own call (UpdateEndpoint is a create's sibling).
   return verb === 'Create' || verb === 'Update' ? 'sagemaker:Create*|Update*' : `${service}:${verb}*`;
@@ -116,7 +118,7 @@ function candidates(
       case 'created':
         out.push({
           position: -1,
-          rank: 0,
+          rank: 0.75,
           decided: t.creation,
           answer: o.created
             ? 'created: accepted where refused'
@@ -126,7 +128,7 @@ function candidates(
       case 'createError':
         out.push({
           position: -1,
-          rank: 0,
+          rank: 0.75,
           decided: t.creation,
           answer: `created: refused (${codeOf(o.createError)})`,
         });
@@ -168,7 +170,13 @@ function candidates(
                   : (call?.made ?? t.end.rule);
         out.push({
           // An extra call past the last predicted one: after the end the prediction came to.
-          position: kind === 'extra' && at >= t.calls.length ? end + 0.25 : (call?.event ?? end),
+          // A call before any event is made at creation, before its verdict.
+          position:
+            kind === 'extra' && at >= t.calls.length
+              ? end + 0.25
+              : call?.event === 0
+                ? -1
+                : (call?.event ?? end),
           // At the same place, a predicted call missing or decided otherwise comes before an extra one.
           rank: kind === 'extra' ? 0.5 : 0,
           decided: { rule, ...(call?.at ? { at: call.at } : {}) },
@@ -218,15 +226,21 @@ function candidates(
           position: end,
           rank: 2.5,
           decided: t.end.at?.api ? { rule: 'sfn.sagemaker.cause-format', at: t.end.at } : t.end,
-          answer: 'ends with a cause that differs',
+          answer: 'a cause that differs',
         });
         break;
       case 'output':
         out.push({
-          position: end,
-          rank: 3,
+          // A time of day in the output moves with every wait before it: a duration that differs
+          // comes first.
+          position: d.predicted instanceof ClockTime ? end + 1 : end,
+          rank: d.predicted instanceof ClockTime ? 1 : 3,
           decided: outputRule(t, d),
-          answer: `output: ${d.observed === '(absent)' ? 'a value absent' : 'a value differs'}`,
+          // A caught error's cause in the output is the task's cause, as the end's or a failure's.
+          answer:
+            d.predicted instanceof CauseMatch && d.observed !== '(absent)'
+              ? 'a cause that differs'
+              : `output: ${d.observed === '(absent)' ? 'a value absent' : 'a value differs'}`,
         });
         break;
       case 'attempts':
@@ -262,23 +276,37 @@ function candidates(
     }
   }
   // A call the target decided otherwise is where, even in a suite that does not compare the calls:
-  // what follows (a denial that fails the task, or none) comes from it. A call only missing from
-  // the record, or an extra one, changes nothing that follows and is left to the suites that look.
+  // what follows (a denial that fails the task, or none) comes from it; so is a call predicted
+  // denied that the target did not make (the denial that decides what follows never came). Another
+  // call only missing from the record, or an extra one, changes nothing that follows and is left to
+  // the suites that look.
   if (withLocators && o.calls && !differences.some((d) => d.path.startsWith('calls/'))) {
-    const changed = alignCalls(p.calls.value, o.calls).find((step) => step.kind === 'changed');
+    const steps = alignCalls(p.calls.value, o.calls);
+    const changed = steps.find(
+      (step) =>
+        step.kind === 'changed' || (step.kind === 'missing' && step.predicted!.decision !== 'allowed'),
+    );
+    // A missing call made on a resource named otherwise is that call, its name not lower-cased.
+    const renamed =
+      changed?.kind === 'missing'
+        ? steps.find(
+            (step) =>
+              step.kind === 'extra' &&
+              step.observed!.action === changed.predicted!.action &&
+              step.observed!.resource.toLowerCase() === changed.predicted!.resource.toLowerCase(),
+          )
+        : undefined;
     if (changed)
       out.push(
         ...candidates(
           p,
           o,
-          [
-            {
-              path: `calls/${changed.at}`,
-              predicted: callLine(changed.predicted!),
-              observed: callLine(changed.observed!),
-              provenance: p.calls.provenance,
-            },
-          ],
+          [changed, ...(renamed ? [renamed] : [])].map((step) => ({
+            path: `calls/${step.at}`,
+            predicted: step.predicted ? callLine(step.predicted) : '(no call)',
+            observed: step.observed ? callLine(step.observed) : '(no call)',
+            provenance: p.calls.provenance,
+          })),
           t,
           false,
         ),
@@ -319,6 +347,13 @@ function candidates(
   return out;
 }
 
+/** Errors of a task whose call did not fail: the job failed or stopped, or the task timed out. */
+const NOT_A_CALL_ERROR: ReadonlySet<string> = new Set([
+  'States.TaskFailed',
+  'States.Timeout',
+  'States.HeartbeatTimeout',
+]);
+
 /**
  * A failure the target named otherwise: a SageMaker error reaches the state machine as
  * `SageMaker.<code>` (sfn.sagemaker.error-names), whatever made the call fail; any other error
@@ -329,6 +364,10 @@ function misnamed(
   observed: string,
   decided: RuleAt,
 ): Pick<Candidate, 'decided' | 'answer'> {
+  // A job's end or a timeout in place of a SageMaker error: the call did not fail, and the
+  // execution went otherwise where the rule that decided the failure is.
+  if (predicted.startsWith('SageMaker.') && NOT_A_CALL_ERROR.has(observed))
+    return { decided, answer: 'no SageMaker error there' };
   return predicted.startsWith('SageMaker.')
     ? { decided: { ...decided, rule: 'sfn.sagemaker.error-names' }, answer: `an error named ${observed}` }
     : { decided, answer: `an error named ${observed}` };
@@ -393,7 +432,7 @@ export const causeKey = (cause: Pick<Cause, 'rule' | 'answer'>): string =>
  * An answer that says only that the execution went otherwise where the rule decides: the history
  * parts there, or the output it shapes differs (which of them shows depends on the case).
  */
-const GOES_OTHERWISE = /^(no \w+ there|\w+ past the end|output: .*)$/;
+const GOES_OTHERWISE = /^(no \w+ there|no SageMaker error there|\w+ past the end|output: .*)$/;
 
 /** Where a cause happened, as a heading names it: `state "Train" (CreateTrainingJob .sync)`. */
 export function placeText(at: Cause['at']): string {
