@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { EVIDENCE, type RuleId } from '../catalog/evidence.js';
 import { MUTANTS, type MutantName } from '../emulator/mutants/index.js';
+import { groupByCause } from '../reports/groups.js';
 import { runIndexedCase } from './caseRun.js';
 import { SUITE_NAMES, type SuiteName } from './suites.js';
 import { EmbeddedTarget } from './targets/embedded.js';
@@ -93,6 +94,9 @@ describe('the harness catches every emulator mutant (run --runs 200 --seed 1)', 
     expect(clean.totals).toMatchObject({ cases: 1000, diverged: 0, errored: 0 });
   });
 
+  /** How many cause groups each mutant's divergences make (one bug: ideally one group). */
+  const causeGroups = new Map<MutantName, number>();
+
   for (const mutant of Object.keys(MUTANTS) as MutantName[]) {
     it(`${mutant}: a divergence, shrunk, pointing at it`, async () => {
       const { paths } = CATCHES[mutant];
@@ -100,6 +104,7 @@ describe('the harness catches every emulator mutant (run --runs 200 --seed 1)', 
       const report = await run({ runs: 200, seed: 1, suites: SUITE_NAMES, mutant, shrinkBudget: 0 });
       const diverged = report.cases.filter((c) => c.verdict === 'diverged');
       expect(diverged.length, `${mutant} went unnoticed`).toBeGreaterThan(0);
+      causeGroups.set(mutant, groupByCause(diverged).length);
       const target = new EmbeddedTarget([mutant]);
       const shrunk = await Promise.all(
         diverged
@@ -131,4 +136,14 @@ describe('the harness catches every emulator mutant (run --runs 200 --seed 1)', 
       }
     });
   }
+
+  it('one bug is mostly one group: at least 60% of the mutants make one cause group, 1.7 groups a mutant at most on average', (ctx) => {
+    const counts = [...causeGroups.values()];
+    // Only where every mutant ran (not under a name filter).
+    if (counts.length < Object.keys(MUTANTS).length) ctx.skip();
+    const single = counts.filter((n) => n === 1).length / counts.length;
+    const mean = counts.reduce((a, b) => a + b, 0) / counts.length;
+    expect(single, JSON.stringify(Object.fromEntries(causeGroups))).toBeGreaterThanOrEqual(0.6);
+    expect(mean, JSON.stringify(Object.fromEntries(causeGroups))).toBeLessThanOrEqual(1.7);
+  });
 });
