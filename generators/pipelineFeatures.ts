@@ -157,7 +157,7 @@ export const PIPELINE_FEATURES: readonly PipelineFeature[] = [
         .map((t) => t.name),
     );
     return anySource(
-      (s) => s.from !== 'executionName' && s.from !== 'executionInput' && lacking.has(s.result ?? ''),
+      (s) => (s.from === 'input' || s.from === 'variable') && lacking.has(s.result ?? ''),
     )(c);
   }),
   F(FLOW, "OutputPath: the execution's output is the last result", (c) => {
@@ -209,7 +209,7 @@ export const PIPELINE_FEATURES: readonly PipelineFeature[] = [
   F(
     VALUES,
     'a list element',
-    anySource((s) => s.from !== 'executionName' && s.path.some((p) => typeof p === 'number')),
+    anySource((s) => 'path' in s && s.path.some((p) => typeof p === 'number')),
   ),
   F(
     VALUES,
