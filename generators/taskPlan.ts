@@ -301,7 +301,7 @@ export function taskPlanArb(options: TaskOptions): fc.Arbitrary<DrawnTask> {
       inputPath: options.inputPath ? sometimes(fc.constant(['job']), 0.3) : fc.constant(undefined),
       retry: sometimes(retryArb, 0.5),
       // With a retrier, the name numbered by the attempt's retry count, so each attempt's is its own.
-      retryCounter: sometimes(fc.constant(true), 0.4),
+      retryCounter: sometimes(fc.constant(true), 0.3),
       catchers:
         options.catchTargets && options.catchTargets.length > 0
           ? sometimes(fc.constant(options.catchTargets), 0.6)
