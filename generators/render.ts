@@ -229,7 +229,10 @@ function renderStep(
         ...(step.queryLanguage !== inherited ? { QueryLanguage: step.queryLanguage } : {}),
         Choices: [
           step.queryLanguage === 'JSONata'
-            ? { Condition: `{% $states.input${jsonataPathText(step.flag)} ${chooseTest(step)} %}`, Next: ifTrue }
+            ? {
+                Condition: `{% $states.input${jsonataPathText(step.flag)} ${chooseTest(step)} %}`,
+                Next: ifTrue,
+              }
             : {
                 Variable: `$${pathText(step.flag)}`,
                 ...(step.comparison

@@ -38,8 +38,7 @@ export const ASL_RULES = [
       recording(`${TASKS}/087-lambda-invoke-with-retry-extended-input.json`),
       recording(`${TASKS}/088-lambda-service-invoke-with-retry-extended-input.json`),
     ],
-    caveat:
-      'the page lists the field without saying what it counts; the recordings retry by one retrier',
+    caveat: 'the page lists the field without saying what it counts; the recordings retry by one retrier',
   },
   {
     id: 'sfn.context.retry-count-retriers',

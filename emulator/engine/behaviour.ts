@@ -64,13 +64,14 @@ export type NumericOperator =
   | 'NumericLessThanEquals';
 
 /** The numeric comparisons as the ASL specification defines them (Choice State, Choice Rules). */
-const NUMERIC_COMPARISONS: Readonly<Record<NumericOperator, (value: number, threshold: number) => boolean>> = {
-  NumericEquals: (value, threshold) => value === threshold,
-  NumericGreaterThan: (value, threshold) => value > threshold,
-  NumericGreaterThanEquals: (value, threshold) => value >= threshold,
-  NumericLessThan: (value, threshold) => value < threshold,
-  NumericLessThanEquals: (value, threshold) => value <= threshold,
-};
+const NUMERIC_COMPARISONS: Readonly<Record<NumericOperator, (value: number, threshold: number) => boolean>> =
+  {
+    NumericEquals: (value, threshold) => value === threshold,
+    NumericGreaterThan: (value, threshold) => value > threshold,
+    NumericGreaterThanEquals: (value, threshold) => value >= threshold,
+    NumericLessThan: (value, threshold) => value < threshold,
+    NumericLessThanEquals: (value, threshold) => value <= threshold,
+  };
 
 /** ASL's rules, as the specification and AWS have them. */
 export const ASL_BEHAVIOUR: AslBehaviour = {

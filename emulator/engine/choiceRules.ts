@@ -98,9 +98,7 @@ export function ruleMatches(
   for (const [op, test] of Object.entries(TYPE_TESTS)) if (op in rule) return test(value) === rule[op];
   for (const [op, comparison] of Object.entries(COMPARISONS)) {
     const compare =
-      typeof comparison === 'function'
-        ? comparison
-        : num((a, b) => rules.compareNumbers(comparison, a, b));
+      typeof comparison === 'function' ? comparison : num((a, b) => rules.compareNumbers(comparison, a, b));
     if (op in rule) return compare(value, rule[op]);
     const pathKey = `${op}Path`;
     if (pathKey in rule) return compare(value, readValue(String(rule[pathKey]), scope, pathKey));

@@ -584,9 +584,7 @@ class FlowReader {
     } else if (Object.keys(rule).length === 2 && typeof rule.Condition === 'string') {
       const m = /^\{%\s*(\S+) (=|>=|>|<=|<) (true|-?\d+(?:\.\d+)?)\s*%\}$/.exec(rule.Condition);
       const ref = m ? JSONATA_REF.exec(m[1]!) : null;
-      const operator = m
-        ? NUMERIC_COMPARISONS.find((op) => JSONATA_COMPARISONS[op] === m[2])
-        : undefined;
+      const operator = m ? NUMERIC_COMPARISONS.find((op) => JSONATA_COMPARISONS[op] === m[2]) : undefined;
       if (ref && ref[1] === 'input' && m![3] === 'true' && m![2] === '=') flag = jsonataSegments(ref[2]!);
       else if (ref && ref[1] === 'input' && m![3] !== 'true' && operator) {
         flag = jsonataSegments(ref[2]!);
