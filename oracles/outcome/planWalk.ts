@@ -293,7 +293,12 @@ export class PlanWalk {
           request = resolveRequest(task.request, { ...scope, retryCount }) ?? request;
         }
         timeline.event(RULES.history, 'TaskStarted');
-        attempt = world.attempt(task, request);
+        if (attempts > 1 && perAttempt) world.attemptRule = RULES.retryCount;
+        try {
+          attempt = world.attempt(task, request);
+        } finally {
+          world.attemptRule = undefined;
+        }
       } else {
         // Arguments that return nothing: the task is not scheduled; the error can be retried and caught.
         world.used.push(RULES.queryEvaluation);

@@ -267,6 +267,16 @@ describe("a name numbered by the attempt's State.RetryCount (sfn.context.retry-c
     });
     expect(created(p).map((arn) => arn.split('/').at(-1))).toEqual(['x-0', 'x-1', 'x-2']);
     expect(p.status?.value).toBe('SUCCEEDED');
+    // The retried attempts' calls are made as the retry count names them: there a divergence's cause is.
+    const made = p.trace.timeline!.calls.map((call) => call.made);
+    const creates = p.calls.value.flatMap((call, i) =>
+      call.action === 'sagemaker:CreateTrainingJob' ? [i] : [],
+    );
+    expect(creates.map((i) => made[i])).toEqual([
+      'sfn.sagemaker.apis',
+      'sfn.context.retry-count',
+      'sfn.context.retry-count',
+    ]);
     expect(p.undecided).toBeUndefined();
   });
 
