@@ -178,6 +178,8 @@ describe('the one-year limit', () => {
   });
 });
 
+// https://states-language.net/spec.html (Choice State, Choice Rules: the comparison operators);
+// https://docs.aws.amazon.com/step-functions/latest/dg/state-choice.html (Choice Rules, JSONata and JSONPath).
 describe('a Choice on a metric against a threshold (asl.choice-numeric: the ASL specification, Choice Rules)', () => {
   const gated = (
     operator: NonNullable<ChoosePlan['comparison']>['operator'],
@@ -235,6 +237,8 @@ describe('a Choice on a metric against a threshold (asl.choice-numeric: the ASL 
   });
 });
 
+// https://docs.aws.amazon.com/step-functions/latest/dg/input-output-contextobject.html lists
+// State.RetryCount; testdata/aws-recorded-tasks/086-088 show it 0, 1, 2 on the attempts of one retrier.
 describe("a name numbered by the attempt's State.RetryCount (sfn.context.retry-count, observed)", () => {
   const numbered = (retry: TaskPlan['retry']): TaskPlan => {
     const { TrainingJobName: _named, ...literal } = REQUESTS.CreateTrainingJob!;
