@@ -24,7 +24,15 @@ export type ValueSource =
    * A workflow variable (JSONata `$name.a.b`), set by an earlier state's Assign. `result`: the
    * earlier state whose result the variable holds.
    */
-  | { readonly from: 'variable'; readonly name: string; readonly path: JsonPath; readonly result?: string };
+  | { readonly from: 'variable'; readonly name: string; readonly path: JsonPath; readonly result?: string }
+  /**
+   * A field of the context object that changes from one attempt of the state to the next:
+   * `$$.State.RetryCount`, JSONata `$states.context.State.RetryCount`.
+   */
+  | { readonly from: 'context'; readonly field: AttemptField };
+
+/** The context object's fields that change with each attempt of a state. */
+export type AttemptField = 'State.RetryCount';
 
 /** How a request member computed at run time is written. */
 export type PlanValue =
@@ -121,15 +129,37 @@ export interface PassPlan {
   readonly variable?: string;
 }
 
+/** The numeric comparison operators of a Choice rule (the ASL specification, Choice State). */
+export type NumericComparison =
+  | 'NumericEquals'
+  | 'NumericGreaterThan'
+  | 'NumericGreaterThanEquals'
+  | 'NumericLessThan'
+  | 'NumericLessThanEquals';
+
+/** Each numeric comparison of a Choice rule as a JSONata Condition writes it. */
+export const JSONATA_COMPARISONS: Readonly<Record<NumericComparison, string>> = {
+  NumericEquals: '=',
+  NumericGreaterThan: '>',
+  NumericGreaterThanEquals: '>=',
+  NumericLessThan: '<',
+  NumericLessThanEquals: '<=',
+};
+
 /**
- * A Choice on a boolean flag of the input (JSONPath `BooleanEquals`, JSONata a Condition): the flow
- * goes on in one of two flows, each of which ends it. Their states sit beside the Choice.
+ * A Choice on a boolean flag of the input (JSONPath `BooleanEquals`, JSONata a Condition), or with
+ * `comparison` on a number of the input against a threshold (JSONPath `NumericGreaterThanEquals`
+ * and the others, JSONata `>=`, `>`, `=`, `<`, `<=`): the flow goes on in one of two flows, each of
+ * which ends it. Their states sit beside the Choice.
  */
 export interface ChoosePlan {
   readonly kind: 'choose';
   readonly name: string;
   readonly queryLanguage: QueryLanguage;
+  /** The member of the input the rule reads: the flag, or the metric compared. */
   readonly flag: JsonPath;
+  /** A metric's comparison with a threshold; absent, the rule is `flag` is true. */
+  readonly comparison?: { readonly operator: NumericComparison; readonly threshold: number };
   readonly whenTrue: FlowPlan;
   readonly otherwise: FlowPlan;
 }

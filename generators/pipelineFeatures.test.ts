@@ -22,6 +22,15 @@ describe('the generated cases look like the pipelines people run', () => {
     expect(below(counts, false)).toEqual([]);
   });
 
+  it('a Choice on a metric finds it on the threshold in at least a third of the cases that have one', () => {
+    // The boundary is where a comparison goes wrong (>= taken for >): drawn on purpose, not by luck.
+    const counts = featureCounts([...sampleCases({ seed: 1 }, 1000)]);
+    const rows = new Map(counts.flatMap((s) => s.rows).map(([label, n]) => [label.trim(), n]));
+    const gates = rows.get('a Choice on a metric against a threshold')!;
+    expect(gates).toBeGreaterThanOrEqual(50);
+    expect(rows.get('the metric on the threshold')!).toBeGreaterThanOrEqual(gates / 3);
+  });
+
   it('every invalid form people hit is in at least 2% of the validation suite (seed 1, 1000 cases)', () => {
     const cases = Array.from({ length: 1000 }, (_, i) =>
       withId(plain(drawSuiteCase('validation', 1, i).value), { seed: 1, path: `validation:${i}` }),

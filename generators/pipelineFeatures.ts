@@ -8,6 +8,7 @@ import { partitionOf } from '../catalog/regions.js';
 import { SAGEMAKER_APIS } from '../catalog/sagemakerApis.js';
 import {
   planTasks,
+  type ChoosePlan,
   type FlowPlan,
   type PlanValue,
   type StepPlan,
@@ -48,6 +49,19 @@ function steps(flow: FlowPlan): StepPlan[] {
 }
 
 const tasks = (c: Case) => planTasks(c.plan.flow);
+/** The Choices on a metric against a threshold. */
+const gates = (c: Case) =>
+  steps(c.plan.flow).filter(
+    (s): s is ChoosePlan & { comparison: NonNullable<ChoosePlan['comparison']> } =>
+      s.kind === 'choose' && s.comparison !== undefined,
+  );
+/** The metric a gate reads, in the execution input (gates come before anything changes it). */
+const metricOf = (c: Case, gate: ChoosePlan): unknown =>
+  gate.flag.reduce<unknown>(
+    (value, key) =>
+      value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined,
+    c.input,
+  );
 const anyTask = (f: (t: TaskPlan) => boolean) => (c: Case) => tasks(c).some(f);
 const anyDynamic = (f: (d: TaskPlan['request']['dynamic'][number], t: TaskPlan) => boolean) =>
   anyTask((t) => t.request.dynamic.some((d) => f(d, t)));
@@ -156,9 +170,7 @@ export const PIPELINE_FEATURES: readonly PipelineFeature[] = [
         .filter((t) => t.pattern !== 'sync')
         .map((t) => t.name),
     );
-    return anySource(
-      (s) => s.from !== 'executionName' && s.from !== 'executionInput' && lacking.has(s.result ?? ''),
-    )(c);
+    return anySource((s) => (s.from === 'input' || s.from === 'variable') && lacking.has(s.result ?? ''))(c);
   }),
   F(FLOW, "OutputPath: the execution's output is the last result", (c) => {
     const all = tasks(c);
@@ -209,7 +221,7 @@ export const PIPELINE_FEATURES: readonly PipelineFeature[] = [
   F(
     VALUES,
     'a list element',
-    anySource((s) => s.from !== 'executionName' && s.path.some((p) => typeof p === 'number')),
+    anySource((s) => 'path' in s && s.path.some((p) => typeof p === 'number')),
   ),
   F(
     VALUES,
@@ -220,6 +232,11 @@ export const PIPELINE_FEATURES: readonly PipelineFeature[] = [
     VALUES,
     'States.StringToJson / $parse',
     anyDynamic((d) => d.value.given === 'parse'),
+  ),
+  F(
+    VALUES,
+    "a name numbered by the attempt's retry count ($$.State.RetryCount)",
+    anyDynamic((d, t) => t.retry.length > 0 && sourcesOf(d.value).some((s) => s.from === 'context')),
   ),
   F(
     VALUES,
@@ -241,8 +258,13 @@ export const PIPELINE_FEATURES: readonly PipelineFeature[] = [
     anyTask((t) => t.catch.some((x) => x.target.kind === 'recover')),
   ),
   F(AROUND, 'create-or-update endpoint (a Choice on a flag)', (c) =>
-    steps(c.plan.flow).some((s) => s.kind === 'choose'),
+    steps(c.plan.flow).some((s) => s.kind === 'choose' && !s.comparison),
   ),
+  F(AROUND, 'a Choice on a metric against a threshold', (c) => gates(c).length > 0),
+  F(AROUND, '  the metric on the threshold', (c) =>
+    gates(c).some((s) => metricOf(c, s) === s.comparison.threshold),
+  ),
+  F(AROUND, '  in JSONata (a Condition)', (c) => gates(c).some((s) => s.queryLanguage === 'JSONata')),
   F(
     AROUND,
     'a Catch to another SageMaker task',

@@ -4,17 +4,19 @@
  */
 import { PATTERN_SUFFIX, type QueryLanguage } from '../catalog/api.js';
 import { SAGEMAKER_APIS } from '../catalog/sagemakerApis.js';
-import type {
-  CatchTarget,
-  FlowPlan,
-  JsonPath,
-  MachinePlan,
-  PlanValue,
-  RequestPlan,
-  StepPlan,
-  TaskPlan,
-  Template,
-  ValueSource,
+import {
+  JSONATA_COMPARISONS,
+  type CatchTarget,
+  type ChoosePlan,
+  type FlowPlan,
+  type JsonPath,
+  type MachinePlan,
+  type PlanValue,
+  type RequestPlan,
+  type StepPlan,
+  type TaskPlan,
+  type Template,
+  type ValueSource,
 } from '../contracts/casePlan.js';
 
 type Obj = Record<string, unknown>;
@@ -45,6 +47,7 @@ export function jsonPathOf(source: ValueSource, notation?: 'bracket'): string {
   const text = notation === 'bracket' ? bracketText : pathText;
   if (source.from === 'variable') return `$${source.name}${text(source.path)}`;
   if (source.from === 'executionName') return '$$.Execution.Name';
+  if (source.from === 'context') return `$$.${source.field}`;
   if (source.from === 'executionInput') return `$$.Execution.Input${text(source.path)}`;
   return `$${text(source.path)}`;
 }
@@ -53,6 +56,7 @@ export function jsonPathOf(source: ValueSource, notation?: 'bracket'): string {
 function jsonataOf(source: ValueSource): string {
   if (source.from === 'variable') return `$${source.name}${jsonataPathText(source.path)}`;
   if (source.from === 'executionName') return '$states.context.Execution.Name';
+  if (source.from === 'context') return `$states.context.${source.field}`;
   if (source.from === 'executionInput')
     return `$states.context.Execution.Input${jsonataPathText(source.path)}`;
   return `$states.input${jsonataPathText(source.path)}`;
@@ -118,6 +122,13 @@ function renderTemplate(t: Template, language: QueryLanguage): unknown {
     else out[k] = renderTemplate(v, language);
   }
   return out;
+}
+
+/** What a JSONata Choice's Condition tests its operand with: `= true`, or the comparison with the threshold. */
+function chooseTest(step: ChoosePlan): string {
+  return step.comparison
+    ? `${JSONATA_COMPARISONS[step.comparison.operator]} ${JSON.stringify(step.comparison.threshold)}`
+    : '= true';
 }
 
 const jsonPath = (path: JsonPath | null): string | null => (path === null ? null : `$${pathText(path)}`);
@@ -218,8 +229,17 @@ function renderStep(
         ...(step.queryLanguage !== inherited ? { QueryLanguage: step.queryLanguage } : {}),
         Choices: [
           step.queryLanguage === 'JSONata'
-            ? { Condition: `{% $states.input${jsonataPathText(step.flag)} = true %}`, Next: ifTrue }
-            : { Variable: `$${pathText(step.flag)}`, BooleanEquals: true, Next: ifTrue },
+            ? {
+                Condition: `{% $states.input${jsonataPathText(step.flag)} ${chooseTest(step)} %}`,
+                Next: ifTrue,
+              }
+            : {
+                Variable: `$${pathText(step.flag)}`,
+                ...(step.comparison
+                  ? { [step.comparison.operator]: step.comparison.threshold }
+                  : { BooleanEquals: true }),
+                Next: ifTrue,
+              },
         ],
         Default: step.otherwise.steps[0]!.name,
       };

@@ -229,7 +229,7 @@ const catchArb = (targets: readonly CatchTarget[], language: QueryLanguage): fc.
   );
 
 const at = (path: JsonPath, source: ValueSource): ValueSource =>
-  source.from === 'executionName' || source.from === 'variable'
+  source.from === 'executionName' || source.from === 'variable' || source.from === 'context'
     ? source
     : { ...source, path: [...path, ...source.path] };
 
@@ -240,6 +240,19 @@ function written(language: QueryLanguage, kind: DynamicKind, source: ValueSource
   return kind === 'format'
     ? { given: 'format', template: '{}-run', args: [source] }
     : { given: 'path', source };
+}
+
+/** The attempt's retry count, as pipelines number a retried job's name (sfn.context.retry-count). */
+const RETRY_COUNT: ValueSource = { from: 'context', field: 'State.RetryCount' };
+
+/**
+ * A name numbered by the attempt: JSONPath `States.Format('{}-{}', $.jobName, $$.State.RetryCount)`,
+ * JSONata `$states.input.jobName & '-' & $states.context.State.RetryCount`.
+ */
+function numbered(language: QueryLanguage, source: ValueSource): PlanValue {
+  return language === 'JSONata'
+    ? { given: 'jsonata', parts: [source, { text: '-' }, RETRY_COUNT] }
+    : { given: 'format', template: '{}-{}', args: [source, RETRY_COUNT] };
 }
 
 /** A Task plan for the API, with everything the case needs to know about it. */
@@ -287,6 +300,8 @@ export function taskPlanArb(options: TaskOptions): fc.Arbitrary<DrawnTask> {
       valueFromExecution: fc.boolean(),
       inputPath: options.inputPath ? sometimes(fc.constant(['job']), 0.3) : fc.constant(undefined),
       retry: sometimes(retryArb, 0.5),
+      // With a retrier, the name numbered by the attempt's retry count, so each attempt's is its own.
+      retryCounter: sometimes(fc.constant(true), 0.3),
       catchers:
         options.catchTargets && options.catchTargets.length > 0
           ? sometimes(fc.constant(options.catchTargets), 0.6)
@@ -318,20 +333,28 @@ export function taskPlanArb(options: TaskOptions): fc.Arbitrary<DrawnTask> {
       const stateInput: Record<string, unknown> = {};
       const executionInput: Record<string, unknown> = {};
       let resourceName = String(g.request[nameField]);
-      if (g.dynamic) {
-        const field = `${prefix}${g.dynamic === 'format' ? 'runId' : 'jobName'}`;
+      const counted = g.retry !== undefined && g.retry.length > 0 && g.retryCounter === true;
+      // A numbered name is built from the input's (the execution's name may leave no room for the number).
+      const kind = counted && (!g.dynamic || g.dynamic === 'executionName') ? 'inputPath' : g.dynamic;
+      if (kind) {
+        const field = `${prefix}${kind === 'format' ? 'runId' : 'jobName'}`;
         const source: ValueSource =
-          g.dynamic === 'executionName'
+          kind === 'executionName'
             ? { from: 'executionName' }
-            : g.dynamic === 'executionInput'
+            : kind === 'executionInput'
               ? { from: 'executionInput', path: [field] }
               : { from: 'input', path: [field] };
-        if (g.dynamic === 'executionInput') executionInput[field] = g.dynamicValue;
-        else if (g.dynamic !== 'executionName') stateInput[field] = g.dynamicValue;
+        if (kind === 'executionInput') executionInput[field] = g.dynamicValue;
+        else if (kind !== 'executionName') stateInput[field] = g.dynamicValue;
         delete literal[nameField];
-        dynamic.push({ at: [nameField], value: written(language, g.dynamic, source) });
-        const value = g.dynamic === 'executionName' ? options.executionName : g.dynamicValue;
-        resourceName = g.dynamic === 'format' ? `${value}-run` : value;
+        const value = kind === 'executionName' ? options.executionName : g.dynamicValue;
+        if (counted) {
+          dynamic.push({ at: [nameField], value: numbered(language, source) });
+          resourceName = `${value}-0`;
+        } else {
+          dynamic.push({ at: [nameField], value: written(language, kind, source) });
+          resourceName = kind === 'format' ? `${value}-run` : value;
+        }
       }
       if (topRole && g.roleFromInput && typeof literal[topRole.path[0]!] === 'string') {
         const roleField = topRole.path[0]!;

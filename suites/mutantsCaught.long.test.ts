@@ -78,6 +78,10 @@ const CATCHES: Record<MutantName, { paths: RegExp }> = {
   'map-history-skips-iteration-succeeded': { paths: /^historyTypes$/ },
   'parallel-history-skips-started': { paths: /^historyTypes$/ },
   'machine-timeout-ignored': { paths: /^(status|durationSeconds|historyTypes|calls)/ },
+  // The gate on the threshold goes the other way: deployed or not.
+  'choice-numeric-boundary': { paths: /^(calls|historyTypes|output|status|created)/ },
+  // A retried attempt's name is the first attempt's again: another resource, or one already there.
+  'retry-count-not-advanced': { paths: /^(calls|status|error|cause|taskFailures|output|historyTypes)/ },
   'job-times-in-seconds': { paths: /^output\/(.*\/)?(CreationTime|LastModifiedTime|\w+(Start|End)Time)$/ },
   'stop-without-effect': { paths: /^jobStates\// },
   'runtime-values-not-validated': { paths: /^(status|error|cause|calls|historyTypes|output|attempts)/ },

@@ -18,6 +18,37 @@ export const ASL_RULES = [
     ],
   },
   {
+    id: 'asl.choice-numeric',
+    claim:
+      'A Choice rule compares a number of the input with a threshold: NumericEquals, NumericGreaterThan, NumericGreaterThanEquals, NumericLessThan, NumericLessThanEquals (JSONPath), or a Condition with =, >, >=, <, <= (JSONata); equality with the threshold holds for the Equals forms and =, >=, <= alone; the first rule that holds names the next state, else the Default',
+    kind: 'documented',
+    sources: [
+      page(ASL, 'Choice State: Choice Rules (comparison operators)'),
+      page(`${DG}/state-choice.html`, 'Choice Rules (JSONata); Choice Rules (JSONPath)'),
+    ],
+  },
+  {
+    id: 'sfn.context.retry-count',
+    claim:
+      "A Task state's Context object has State.RetryCount: 0 on the first attempt, one more on each retry, so a request that reads it differs from one attempt to the next",
+    kind: 'observed',
+    sources: [
+      page(`${DG}/input-output-contextobject.html`, 'Context object fields (State.RetryCount: Number)'),
+      recording(`${TASKS}/086-lambda-invoke-with-retry-base.json`),
+      recording(`${TASKS}/087-lambda-invoke-with-retry-extended-input.json`),
+      recording(`${TASKS}/088-lambda-service-invoke-with-retry-extended-input.json`),
+    ],
+    caveat: 'the page lists the field without saying what it counts; the recordings retry by one retrier',
+  },
+  {
+    id: 'sfn.context.retry-count-retriers',
+    claim:
+      'Whether State.RetryCount counts the retries of every retrier of the state or of the one retrying is not known: where a request reads it after retries by two retriers, the oracle predicts nothing',
+    kind: 'inferred',
+    undecided: true,
+    sources: [page(`${DG}/input-output-contextobject.html`, 'Context object fields')],
+  },
+  {
     id: 'asl.task-failed-wildcard',
     claim:
       'States.TaskFailed matches every error name but States.Timeout; States.ALL every one but States.Runtime',

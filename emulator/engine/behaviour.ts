@@ -49,7 +49,29 @@ export interface AslBehaviour {
   timeoutError(why: TaskTimeout): string;
   /** The cause a TaskFailed or TaskTimedOut event records, undefined for none. */
   taskFailureCause(cause: string): string | undefined;
+  /** Whether a JSONPath Choice rule's numeric comparison (`NumericGreaterThanEquals` ...) holds for two numbers. */
+  compareNumbers(operator: NumericOperator, value: number, threshold: number): boolean;
+  /** The Context object's `State.RetryCount` of an attempt made after `retries` retries of the state. */
+  contextRetryCount(retries: number): number;
 }
+
+/** The numeric comparison operators of a JSONPath Choice rule. */
+export type NumericOperator =
+  | 'NumericEquals'
+  | 'NumericGreaterThan'
+  | 'NumericGreaterThanEquals'
+  | 'NumericLessThan'
+  | 'NumericLessThanEquals';
+
+/** The numeric comparisons as the ASL specification defines them (Choice State, Choice Rules). */
+const NUMERIC_COMPARISONS: Readonly<Record<NumericOperator, (value: number, threshold: number) => boolean>> =
+  {
+    NumericEquals: (value, threshold) => value === threshold,
+    NumericGreaterThan: (value, threshold) => value > threshold,
+    NumericGreaterThanEquals: (value, threshold) => value >= threshold,
+    NumericLessThan: (value, threshold) => value < threshold,
+    NumericLessThanEquals: (value, threshold) => value <= threshold,
+  };
 
 /** ASL's rules, as the specification and AWS have them. */
 export const ASL_BEHAVIOUR: AslBehaviour = {
@@ -78,4 +100,6 @@ export const ASL_BEHAVIOUR: AslBehaviour = {
     timeoutSeconds === undefined ? Infinity : startedMs + timeoutSeconds * 1000,
   timeoutError: () => 'States.Timeout',
   taskFailureCause: (cause) => cause,
+  compareNumbers: (operator, value, threshold) => NUMERIC_COMPARISONS[operator](value, threshold),
+  contextRetryCount: (retries) => retries,
 };

@@ -3,6 +3,7 @@
  * and And / Or / Not.
  */
 import { pathExists } from './jsonPath.js';
+import { ASL_BEHAVIOUR, type AslBehaviour } from './behaviour.js';
 import { readValue, type PathScope } from './dataFlow.js';
 import { StatesError } from './statesError.js';
 
@@ -40,13 +41,18 @@ const time =
     return x !== undefined && y !== undefined && f(x, y);
   };
 
-const COMPARISONS: Record<string, Compare> = {
+/** The numeric comparisons, which the run's rules answer (engine/behaviour.ts, compareNumbers). */
+const NUMERIC = [
+  'NumericEquals',
+  'NumericGreaterThan',
+  'NumericGreaterThanEquals',
+  'NumericLessThan',
+  'NumericLessThanEquals',
+] as const;
+
+const COMPARISONS: Record<string, Compare | (typeof NUMERIC)[number]> = {
   BooleanEquals: (a, b) => typeof a === 'boolean' && a === b,
-  NumericEquals: num((a, b) => a === b),
-  NumericGreaterThan: num((a, b) => a > b),
-  NumericGreaterThanEquals: num((a, b) => a >= b),
-  NumericLessThan: num((a, b) => a < b),
-  NumericLessThanEquals: num((a, b) => a <= b),
+  ...Object.fromEntries(NUMERIC.map((op) => [op, op])),
   StringEquals: str((a, b) => a === b),
   StringGreaterThan: str((a, b) => a > b),
   StringGreaterThanEquals: str((a, b) => a >= b),
@@ -68,11 +74,18 @@ const TYPE_TESTS: Record<string, (v: unknown) => boolean> = {
   IsTimestamp: (v) => timestamp(v) !== undefined,
 };
 
-/** Whether a Choice rule (or a nested boolean expression) holds for the state input. */
-export function ruleMatches(rule: Rule, scope: PathScope): boolean {
-  if (Array.isArray(rule.And)) return (rule.And as Rule[]).every((r) => ruleMatches(r, scope));
-  if (Array.isArray(rule.Or)) return (rule.Or as Rule[]).some((r) => ruleMatches(r, scope));
-  if (rule.Not && typeof rule.Not === 'object') return !ruleMatches(rule.Not as Rule, scope);
+/**
+ * Whether a Choice rule (or a nested boolean expression) holds for the state input; the numeric
+ * comparisons as the run's rules answer them.
+ */
+export function ruleMatches(
+  rule: Rule,
+  scope: PathScope,
+  rules: Pick<AslBehaviour, 'compareNumbers'> = ASL_BEHAVIOUR,
+): boolean {
+  if (Array.isArray(rule.And)) return (rule.And as Rule[]).every((r) => ruleMatches(r, scope, rules));
+  if (Array.isArray(rule.Or)) return (rule.Or as Rule[]).some((r) => ruleMatches(r, scope, rules));
+  if (rule.Not && typeof rule.Not === 'object') return !ruleMatches(rule.Not as Rule, scope, rules);
   const variable = rule.Variable;
   if (typeof variable !== 'string') throw new StatesError('States.Runtime', 'A Choice rule needs a Variable');
   if ('IsPresent' in rule) {
@@ -83,7 +96,9 @@ export function ruleMatches(rule: Rule, scope: PathScope): boolean {
   }
   const value = readValue(variable, scope, 'Variable');
   for (const [op, test] of Object.entries(TYPE_TESTS)) if (op in rule) return test(value) === rule[op];
-  for (const [op, compare] of Object.entries(COMPARISONS)) {
+  for (const [op, comparison] of Object.entries(COMPARISONS)) {
+    const compare =
+      typeof comparison === 'function' ? comparison : num((a, b) => rules.compareNumbers(comparison, a, b));
     if (op in rule) return compare(value, rule[op]);
     const pathKey = `${op}Path`;
     if (pathKey in rule) return compare(value, readValue(String(rule[pathKey]), scope, pathKey));

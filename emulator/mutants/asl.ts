@@ -62,4 +62,17 @@ export const ASL_MUTANTS = {
     recordsEvent: (type) => type !== 'ParallelStateStarted' && rules.recordsEvent(type),
   }),
   'machine-timeout-ignored': () => ({ machineTimeoutSeconds: () => undefined }),
+  'choice-numeric-boundary': (rules) => ({
+    compareNumbers: (operator, value, threshold) =>
+      rules.compareNumbers(
+        operator === 'NumericGreaterThanEquals'
+          ? 'NumericGreaterThan'
+          : operator === 'NumericLessThanEquals'
+            ? 'NumericLessThan'
+            : operator,
+        value,
+        threshold,
+      ),
+  }),
+  'retry-count-not-advanced': () => ({ contextRetryCount: () => 0 }),
 } satisfies Partial<Record<MutantName, Mutant>>;

@@ -91,6 +91,9 @@ export const MUTANTS = {
     'a Map iteration that succeeds records no MapIterationSucceeded event',
   'parallel-history-skips-started': 'a Parallel state records no ParallelStateStarted event',
   'machine-timeout-ignored': "the state machine's TimeoutSeconds is not enforced",
+  'choice-numeric-boundary':
+    "a JSONPath Choice's NumericGreaterThanEquals and NumericLessThanEquals leave out equality: a metric on the threshold fails them",
+  'retry-count-not-advanced': "the Context object's State.RetryCount stays 0 on a Task's retries",
 } as const;
 
 /** The name of a mutant. */

@@ -3,6 +3,7 @@
  * does (`fail:<Error>` fails, `flaky:<n>` fails its first n attempts, `sleep:<s>` waits, others
  * echo), and helpers to read an outcome.
  */
+import type { AslBehaviour } from '../engine/behaviour.js';
 import { runExecution } from '../engine/interpreter.js';
 import type { AbortScope } from '../engine/scheduler.js';
 import { StatesError } from '../engine/statesError.js';
@@ -24,7 +25,11 @@ export const tasks: TaskHandler = {
 };
 
 /** Runs a definition with `tasks`, as execution run-1 of state machine sm. */
-export function run(definition: Obj, input: unknown = {}, extra: { stop?: AbortScope; seed?: number } = {}) {
+export function run(
+  definition: Obj,
+  input: unknown = {},
+  extra: { stop?: AbortScope; seed?: number; behaviour?: AslBehaviour } = {},
+) {
   return runExecution({
     definition,
     input,
@@ -38,6 +43,7 @@ export function run(definition: Obj, input: unknown = {}, extra: { stop?: AbortS
     seed: extra.seed ?? 1,
     tasks,
     ...(extra.stop ? { stop: extra.stop } : {}),
+    ...(extra.behaviour ? { behaviour: extra.behaviour } : {}),
   });
 }
 

@@ -21,6 +21,7 @@ import {
   type MachineOptions,
 } from './drawnMachine.js';
 import { withPreparation } from './preparation.js';
+import { type DrawnGate, GATE_INPUT, gateArb, withGate } from './qualityGate.js';
 import { type NameStyle, type Role, ROLE_API, type TaskRole } from './stateNames.js';
 
 /** The chains people write, by what each state does. */
@@ -40,6 +41,8 @@ interface ChainFlow extends ChainReads {
   readonly prepare?: boolean;
   /** JSONPath: the last step's OutputPath makes its result the execution's output. */
   readonly lastOnly?: boolean;
+  /** A Choice on the model's metric before the model is created: deploy only if it is good enough. */
+  readonly gate?: DrawnGate;
 }
 
 /**
@@ -60,8 +63,12 @@ export function chainArb(
     .map(([drawn, timeout, flow]) => {
       const read = readResults(namingEarlierResources(drawn, roles), roles, flow);
       const flowing = flow.lastOnly ? lastResultOnly(read) : read;
-      const steps: StepPlan[] = flow.prepare ? withPreparation(flowing, drawn[0]!.resourceName) : flowing;
-      return assembleMachine(shape, steps, inputOf(...drawn), anyJitter(flowing) ? undefined : timeout);
+      const prepared: StepPlan[] = flow.prepare ? withPreparation(flowing, drawn[0]!.resourceName) : flowing;
+      const gated = flow.gate && (roles as readonly TaskRole[]).includes('model');
+      const steps = gated ? withGate(prepared, style.model, flow.gate!, flowing[0]!.queryLanguage) : prepared;
+      const input = inputOf(...drawn);
+      if (gated) input[GATE_INPUT] = { [flow.gate!.metric]: flow.gate!.value };
+      return assembleMachine(shape, steps, input, anyJitter(flowing) ? undefined : timeout);
     });
 }
 
@@ -97,6 +104,7 @@ function chainFlowArb(roles: readonly TaskRole[]): fc.Arbitrary<ChainFlow> {
     prepare: sometimes(fc.constant(true), roles[0] === 'train' ? 0.3 : 0),
     select: sometimes(fc.constant(true), 0.5),
     lastOnly: sometimes(fc.constant(true), 0.25),
+    gate: sometimes(gateArb, roles.includes('model') ? 0.5 : 0),
   });
 }
 

@@ -157,6 +157,74 @@ describe('definitionPlan', () => {
     ]);
   });
 
+  it('a Choice on a metric against a threshold (the ASL specification, Choice Rules), in JSONPath and JSONata', () => {
+    const gate = (rule: JsonObject, extra: JsonObject = {}) =>
+      definitionPlan(
+        machine({
+          Gate: { Type: 'Choice', Choices: [{ ...rule, Next: 'Train' }], Default: 'Skip', ...extra },
+          Train: task(),
+          Skip: { Type: 'Succeed' },
+        }),
+      );
+    const jsonPath = gate({ Variable: '$.evaluation.accuracy', NumericGreaterThanEquals: 0.9 });
+    expect(jsonPath.modelled).toBe(true);
+    expect(jsonPath.plan.flow.steps[0]).toMatchObject({
+      kind: 'choose',
+      flag: ['evaluation', 'accuracy'],
+      comparison: { operator: 'NumericGreaterThanEquals', threshold: 0.9 },
+      whenTrue: { steps: [{ name: 'Train' }] },
+      otherwise: { steps: [{ name: 'Skip' }] },
+    });
+    const jsonata = gate(
+      { Condition: '{% $states.input.evaluation.rmse < 1.5 %}' },
+      { QueryLanguage: 'JSONata' },
+    );
+    expect(jsonata.plan.flow.steps[0]).toMatchObject({
+      kind: 'choose',
+      queryLanguage: 'JSONata',
+      flag: ['evaluation', 'rmse'],
+      comparison: { operator: 'NumericLessThan', threshold: 1.5 },
+    });
+    // The boolean flag stays a flag; a comparison with another value than a number is not modelled.
+    expect(
+      (
+        gate({ Condition: '{% $states.input.ok = true %}' }, { QueryLanguage: 'JSONata' }).plan.flow
+          .steps[0] as { comparison?: unknown }
+      ).comparison,
+    ).toBeUndefined();
+    expect(gate({ Variable: '$.n', NumericEquals: '1' }).modelled).toBe(false);
+  });
+
+  it("a name numbered by the attempt's $$.State.RetryCount is a value the plan follows", () => {
+    const r = definitionPlan(
+      machine({
+        Train: task({
+          Parameters: {
+            'TrainingJobName.$': "States.Format('{}-{}', $.name, $$.State.RetryCount)",
+            RoleArn: ROLE,
+          },
+          Retry: [{ ErrorEquals: ['States.ALL'] }],
+        }),
+      }),
+    );
+    expect(r.modelled).toBe(true);
+    expect((r.plan.flow.steps[0] as { request: unknown }).request).toMatchObject({
+      dynamic: [
+        {
+          at: ['TrainingJobName'],
+          value: {
+            given: 'format',
+            template: '{}-{}',
+            args: [
+              { from: 'input', path: ['name'] },
+              { from: 'context', field: 'State.RetryCount' },
+            ],
+          },
+        },
+      ],
+    });
+  });
+
   it('an inline Map of one iteration at a time, and a Parallel', () => {
     const inner = {
       StartAt: 'Train',
@@ -194,7 +262,7 @@ describe('definitionPlan', () => {
         },
         Decide: {
           Type: 'Choice',
-          Choices: [{ Variable: '$.n', NumericGreaterThan: 1, Next: 'Train' }],
+          Choices: [{ Variable: '$.n', StringEquals: 'yes', Next: 'Train' }],
           Default: 'Train',
         },
         Train: task(),
@@ -202,7 +270,7 @@ describe('definitionPlan', () => {
     );
     expect(r.modelled).toBe(false);
     expect(r.plan.unmodelled).toBe(
-      'state "Wait1": Wait states are not modelled; state "CallLambda": a Lambda task is not modelled; state "Decide": a Choice with rules other than an output check or one boolean flag with a Default is not modelled',
+      'state "Wait1": Wait states are not modelled; state "CallLambda": a Lambda task is not modelled; state "Decide": a Choice with rules other than an output check, one boolean flag or one numeric comparison with a Default is not modelled',
     );
     // Only the SageMaker tasks, for creation and the labels.
     expect(r.plan.flow.steps.map((s) => s.name)).toEqual(['Train']);

@@ -10,16 +10,19 @@
  * as if it could.
  */
 import type { QueryLanguage, StateMachineType } from '../../catalog/api.js';
-import type {
-  CatchTarget,
-  CatcherPlan,
-  FlowPlan,
-  JsonPath,
-  MachinePlan,
-  PlanValue,
-  StepPlan,
-  TaskPlan,
-  Template,
+import {
+  JSONATA_COMPARISONS,
+  type CatchTarget,
+  type CatcherPlan,
+  type ChoosePlan,
+  type FlowPlan,
+  type JsonPath,
+  type MachinePlan,
+  type NumericComparison,
+  type PlanValue,
+  type StepPlan,
+  type TaskPlan,
+  type Template,
 } from '../../contracts/casePlan.js';
 import { printable } from '../../contracts/printable.js';
 import { isObject, type JsonObject } from '../../syntax/json.js';
@@ -104,6 +107,9 @@ function inputPath(text: unknown): JsonPath | undefined {
   const source = parsePathSource(text);
   return source?.from === 'input' ? source.path : undefined;
 }
+
+/** The numeric comparison operators of a Choice rule. */
+const NUMERIC_COMPARISONS = Object.keys(JSONATA_COMPARISONS) as NumericComparison[];
 
 /** `$states.input.a.b` / `$states.result.a.b` in JSONata's plain path form. */
 const JSONATA_REF = /^\$states\.(input|result)((?:\.[A-Za-z_]\w*|\.`[^`]*`|\[\d+\])*)$/;
@@ -255,6 +261,7 @@ class FlowReader {
             name,
             queryLanguage: language,
             flag: choose.flag,
+            ...(choose.comparison ? { comparison: choose.comparison } : {}),
             whenTrue: { steps: whenTrue },
             otherwise: { steps: otherwise },
           });
@@ -536,24 +543,33 @@ class FlowReader {
     };
   }
 
-  /** A Choice on a boolean flag of the input: true goes one way, anything else the other. */
+  /**
+   * A Choice on a boolean flag of the input, or on a number of it against a threshold: when the rule
+   * holds it goes one way, else the other.
+   */
   private choose(
     name: string,
     state: JsonObject,
     language: QueryLanguage,
     untouched: Kept,
-  ): { flag: JsonPath; ifTrue: string; otherwise: string } {
+  ): { flag: JsonPath; comparison?: ChoosePlan['comparison']; ifTrue: string; otherwise: string } {
     const notModelled = new NotModelled(
       name,
-      'a Choice with rules other than an output check or one boolean flag with a Default is not modelled',
+      'a Choice with rules other than an output check, one boolean flag or one numeric comparison with a Default is not modelled',
     );
     const rule = Array.isArray(state.Choices) && state.Choices.length === 1 ? state.Choices[0] : undefined;
     if (!isObject(rule) || typeof rule.Next !== 'string' || typeof state.Default !== 'string')
       throw notModelled;
     if (extraField(state, [...FIELDS_ANYWHERE, 'Choices', 'Default']) !== undefined) throw notModelled;
     let flag: JsonPath | undefined;
+    let comparison: ChoosePlan['comparison'];
     if (language === 'JSONPath') {
+      const operator = NUMERIC_COMPARISONS.find((op) => typeof rule[op] === 'number');
       if (Object.keys(rule).length === 3 && rule.BooleanEquals === true) flag = inputPath(rule.Variable);
+      else if (Object.keys(rule).length === 3 && operator) {
+        flag = inputPath(rule.Variable);
+        comparison = { operator, threshold: rule[operator] as number };
+      }
       // A flag the input lacks is a runtime error in JSONPath, which the plan does not model: only
       // a flag of the flow's input as drawn (no task before the Choice) is.
       const at = flag;
@@ -567,12 +583,17 @@ class FlowReader {
           'a JSONPath Choice on a flag after a task or another state that changes the input is not modelled (a missing flag is a runtime error)',
         );
     } else if (Object.keys(rule).length === 2 && typeof rule.Condition === 'string') {
-      const m = /^\{%\s*(\S+) = true\s*%\}$/.exec(rule.Condition);
+      const m = /^\{%\s*(\S+) (=|>=|>|<=|<) (true|-?\d+(?:\.\d+)?)\s*%\}$/.exec(rule.Condition);
       const ref = m ? JSONATA_REF.exec(m[1]!) : null;
-      if (ref && ref[1] === 'input') flag = jsonataSegments(ref[2]!);
+      const operator = m ? NUMERIC_COMPARISONS.find((op) => JSONATA_COMPARISONS[op] === m[2]) : undefined;
+      if (ref && ref[1] === 'input' && m![3] === 'true' && m![2] === '=') flag = jsonataSegments(ref[2]!);
+      else if (ref && ref[1] === 'input' && m![3] !== 'true' && operator) {
+        flag = jsonataSegments(ref[2]!);
+        comparison = { operator, threshold: Number(m![3]) };
+      }
     }
     if (flag === undefined || flag.length === 0) throw notModelled;
-    return { flag, ifTrue: rule.Next, otherwise: state.Default };
+    return { flag, ...(comparison ? { comparison } : {}), ifTrue: rule.Next, otherwise: state.Default };
   }
 
   private map(name: string, state: JsonObject, at: string, language: QueryLanguage): StepPlan {

@@ -42,6 +42,7 @@ function segments(text: string, grammar: RegExp = JSONPATH_SEGMENT): JsonPath | 
 /** A reference path of JSONPath (`$.a`, `$$.Execution.Name`, `$$.Execution.Input.a`). */
 export function parsePathSource(text: string): ValueSource | undefined {
   if (text === '$$.Execution.Name') return { from: 'executionName' };
+  if (text === '$$.State.RetryCount') return { from: 'context', field: 'State.RetryCount' };
   if (text.startsWith('$$.Execution.Input')) {
     const path = segments(text.slice('$$.Execution.Input'.length));
     return path ? { from: 'executionInput', path } : undefined;
@@ -56,6 +57,7 @@ export function parsePathSource(text: string): ValueSource | undefined {
 /** A JSONata operand (`$states.input.a`, `$states.context.Execution.Name`, ...). */
 function parseJsonataSource(text: string): ValueSource | undefined {
   if (text === '$states.context.Execution.Name') return { from: 'executionName' };
+  if (text === '$states.context.State.RetryCount') return { from: 'context', field: 'State.RetryCount' };
   if (text.startsWith('$states.context.Execution.Input')) {
     const path = segments(text.slice('$states.context.Execution.Input'.length), JSONATA_SEGMENT);
     return path ? { from: 'executionInput', path } : undefined;
@@ -77,7 +79,7 @@ export function parseJsonPathValue(expression: string): PlanValue {
   if (source) {
     // Bracket notation: every step in brackets (`$['a']['b']`), as some write every path.
     const bracketed =
-      source.from !== 'executionName' &&
+      (source.from === 'input' || source.from === 'executionInput') &&
       source.path.length > 0 &&
       expression ===
         `${source.from === 'input' ? '$' : '$$.Execution.Input'}${source.path

@@ -7,8 +7,10 @@
 import { RETRY_DEFAULTS } from '../../catalog/stepFunctionsLimits.js';
 import type {
   CatcherPlan,
+  ChoosePlan,
   FlowPlan,
   JsonPath,
+  NumericComparison,
   PlanValue,
   RetrierPlan,
   StepPlan,
@@ -51,18 +53,30 @@ function placed(raw: unknown, resultPath: JsonPath | null | undefined, value: un
   return resultPath === undefined ? value : resultPath === null ? raw : setPath(raw, resultPath, value);
 }
 
+/** The sources a request value reads. */
+function sourcesOf(value: PlanValue): ValueSource[] {
+  return value.given === 'path' || value.given === 'parse'
+    ? [value.source]
+    : value.given === 'format'
+      ? [...value.args]
+      : value.given === 'jsonata'
+        ? value.parts.filter((part): part is ValueSource => 'from' in part)
+        : [];
+}
+
 /** Whether a request value reads what earlier states produced: the state's input, or a variable. */
 function readsState(value: PlanValue): boolean {
-  const sources: ValueSource[] =
-    value.given === 'path' || value.given === 'parse'
-      ? [value.source]
-      : value.given === 'format'
-        ? [...value.args]
-        : value.given === 'jsonata'
-          ? value.parts.filter((part): part is ValueSource => 'from' in part)
-          : [];
-  return sources.some((source) => source.from === 'input' || source.from === 'variable');
+  return sourcesOf(value).some((source) => source.from === 'input' || source.from === 'variable');
 }
+
+/** The numeric comparisons of a Choice rule (asl.choice-numeric): equality holds for the Equals forms alone. */
+const COMPARISONS: Record<NumericComparison, (value: number, threshold: number) => boolean> = {
+  NumericEquals: (value, threshold) => value === threshold,
+  NumericGreaterThan: (value, threshold) => value > threshold,
+  NumericGreaterThanEquals: (value, threshold) => value >= threshold,
+  NumericLessThan: (value, threshold) => value < threshold,
+  NumericLessThanEquals: (value, threshold) => value <= threshold,
+};
 
 /** One execution's run of its plan, in the world that answers its SageMaker calls. */
 export class PlanWalk {
@@ -132,7 +146,7 @@ export class PlanWalk {
       case 'choose': {
         timeline.event(flowRule(step.queryLanguage), 'ChoiceStateEntered', 'ChoiceStateExited');
         this.world.used.push(RULES.dataFlow);
-        const outcome = this.flow(getPath(input, step.flag) === true ? step.whenTrue : step.otherwise, input);
+        const outcome = this.flow(this.chosen(step, input) ? step.whenTrue : step.otherwise, input);
         return outcome.kind === 'ok' ? { ...outcome, ended: true } : outcome;
       }
       case 'map': {
@@ -187,6 +201,25 @@ export class PlanWalk {
     }
   }
 
+  /**
+   * Whether a Choice's rule holds: the flag is true, or the metric compares with the threshold as
+   * the rule's operator says (asl.choice-numeric), which then decides the state entered next.
+   */
+  private chosen(step: ChoosePlan, input: unknown): boolean {
+    const value = getPath(input, step.flag);
+    if (!step.comparison) return value === true;
+    this.world.used.push(RULES.choiceNumeric);
+    this.entry = RULES.choiceNumeric;
+    if (typeof value !== 'number') {
+      this.world.leaveUndecided(
+        `state "${step.name}": a numeric comparison of a value that is not a number is not predicted`,
+        RULES.choiceNumeric,
+      );
+      return false;
+    }
+    return COMPARISONS[step.comparison.operator](value, step.comparison.threshold);
+  }
+
   /** What decides that the next state is entered: the Choice before it, if one decided it; else the history's rule. */
   private enteredBy(otherwise: Provenance = RULES.history): Provenance {
     const entry = this.entry ?? otherwise;
@@ -216,12 +249,19 @@ export class PlanWalk {
     const effective =
       task.queryLanguage === 'JSONPath' && task.inputPath ? getPath(raw, task.inputPath) : raw;
     if (task.inputPath) world.used.push(RULES.dataFlow);
-    const request = resolveRequest(task.request, {
+    const scope = {
       input: effective,
       executionInput: this.theCase.input,
       executionName: this.theCase.executionName,
       variables: this.variables,
-    });
+      retryCount: 0,
+    };
+    let request = resolveRequest(task.request, scope);
+    // A request that reads the attempt's State.RetryCount is resolved again on each retry.
+    const perAttempt = task.request.dynamic.some((member) =>
+      sourcesOf(member.value).some((source) => source.from === 'context'),
+    );
+    if (perAttempt) world.used.push(RULES.retryCount);
     if (!request && task.queryLanguage === 'JSONPath') {
       // A path Parameters cannot resolve: States.Runtime, never retried or caught.
       world.used.push(RULES.pathUnresolved, RULES.uncatchable);
@@ -242,8 +282,23 @@ export class PlanWalk {
           const resolved = this.resolvedBy(task);
           timeline.eventAt(resolved.rule, resolved.at, 'TaskScheduled');
         } else timeline.event(RULES.retry, 'TaskScheduled');
+        if (attempts > 1 && perAttempt) {
+          // State.RetryCount: the retries made so far (recorded on AWS with one retrier).
+          if (retriesMade.filter((made) => made > 0).length > 1)
+            world.leaveUndecided(
+              `state "${task.name}": what State.RetryCount counts after retries by two retriers is not known`,
+              RULES.retryCountRetriers,
+            );
+          const retryCount = retriesMade.reduce((sum, made) => sum + made, 0);
+          request = resolveRequest(task.request, { ...scope, retryCount }) ?? request;
+        }
         timeline.event(RULES.history, 'TaskStarted');
-        attempt = world.attempt(task, request);
+        if (attempts > 1 && perAttempt) world.attemptRule = RULES.retryCount;
+        try {
+          attempt = world.attempt(task, request);
+        } finally {
+          world.attemptRule = undefined;
+        }
       } else {
         // Arguments that return nothing: the task is not scheduled; the error can be retried and caught.
         world.used.push(RULES.queryEvaluation);

@@ -8,7 +8,7 @@ import type { Api, Pattern } from '../../catalog/api.js';
 import { EVIDENCE } from '../../catalog/evidence.js';
 import type { WorldScenario } from '../../catalog/scenario.js';
 import type { PolicyDocument } from '../../contracts/iamPolicy.js';
-import type { MachinePlan, TaskPlan } from '../../contracts/casePlan.js';
+import type { ChoosePlan, MachinePlan, TaskPlan } from '../../contracts/casePlan.js';
 import type { Prediction } from '../../contracts/prediction.js';
 import { predictExecution } from './predictExecution.js';
 
@@ -69,12 +69,13 @@ function task(api: Api, pattern: Pattern = 'requestResponse', extra: Partial<Tas
 function predict(
   plan: MachinePlan | TaskPlan,
   scenario: WorldScenario = { referencesExist: true },
+  input: Record<string, unknown> = {},
 ): Prediction {
   const machine: MachinePlan =
     'kind' in plan ? { shape: 'single', queryLanguage: 'JSONPath', flow: { steps: [plan] } } : plan;
   return predictExecution({
     plan: machine,
-    input: {},
+    input,
     executionName: 'x',
     region: 'us-east-1',
     account: ACCOUNT,
@@ -174,5 +175,154 @@ describe('the one-year limit', () => {
     });
     expect(p.status?.value).toBe('TIMED_OUT');
     expect(p.durationSeconds?.value).toBe(365 * 24 * 3600);
+  });
+});
+
+// https://states-language.net/spec.html (Choice State, Choice Rules: the comparison operators);
+// https://docs.aws.amazon.com/step-functions/latest/dg/state-choice.html (Choice Rules, JSONata and JSONPath).
+describe('a Choice on a metric against a threshold (asl.choice-numeric: the ASL specification, Choice Rules)', () => {
+  const gated = (
+    operator: NonNullable<ChoosePlan['comparison']>['operator'],
+    queryLanguage: 'JSONPath' | 'JSONata',
+  ): MachinePlan => ({
+    shape: 'deploy-chain',
+    queryLanguage: 'JSONPath',
+    flow: {
+      steps: [
+        {
+          kind: 'choose',
+          name: 'Gate',
+          queryLanguage,
+          flag: ['evaluation', 'accuracy'],
+          comparison: { operator, threshold: 0.9 },
+          whenTrue: { steps: [task('CreateModel')] },
+          otherwise: { steps: [{ kind: 'succeed', name: 'Skip' }] },
+        },
+      ],
+    },
+  });
+  const deploys = (operator: Parameters<typeof gated>[0], value: number, language: 'JSONPath' | 'JSONata') =>
+    predict(
+      gated(operator, language),
+      { referencesExist: true },
+      { evaluation: { accuracy: value } },
+    ).calls.value.some((call) => call.action === 'sagemaker:CreateModel');
+
+  it.each(['JSONPath', 'JSONata'] as const)(
+    '%s: on the threshold, the Equals forms hold and the strict ones do not',
+    (language) => {
+      expect(deploys('NumericGreaterThanEquals', 0.9, language)).toBe(true);
+      expect(deploys('NumericLessThanEquals', 0.9, language)).toBe(true);
+      expect(deploys('NumericEquals', 0.9, language)).toBe(true);
+      expect(deploys('NumericGreaterThan', 0.9, language)).toBe(false);
+      expect(deploys('NumericLessThan', 0.9, language)).toBe(false);
+    },
+  );
+
+  it('off the threshold, each compares as its name says', () => {
+    expect(deploys('NumericGreaterThanEquals', 0.89, 'JSONPath')).toBe(false);
+    expect(deploys('NumericGreaterThan', 0.91, 'JSONPath')).toBe(true);
+    expect(deploys('NumericLessThan', 0.89, 'JSONata')).toBe(true);
+    expect(deploys('NumericEquals', 0.91, 'JSONata')).toBe(false);
+  });
+
+  it('the state entered after the gate is entered as the rule decided', () => {
+    const p = predict(
+      gated('NumericGreaterThanEquals', 'JSONPath'),
+      { referencesExist: true },
+      { evaluation: { accuracy: 0.9 } },
+    );
+    const entered = p.trace.timeline!.events.find((event) => event.type === 'TaskStateEntered');
+    expect(entered?.rule).toBe('asl.choice-numeric');
+  });
+});
+
+// https://docs.aws.amazon.com/step-functions/latest/dg/input-output-contextobject.html lists
+// State.RetryCount; testdata/aws-recorded-tasks/086-088 show it 0, 1, 2 on the attempts of one retrier.
+describe("a name numbered by the attempt's State.RetryCount (sfn.context.retry-count, observed)", () => {
+  const numbered = (retry: TaskPlan['retry']): TaskPlan => {
+    const { TrainingJobName: _named, ...literal } = REQUESTS.CreateTrainingJob!;
+    return task('CreateTrainingJob', 'requestResponse', {
+      request: {
+        literal,
+        dynamic: [
+          {
+            at: ['TrainingJobName'],
+            value: {
+              given: 'format',
+              template: '{}-{}',
+              args: [{ from: 'executionName' }, { from: 'context', field: 'State.RetryCount' }],
+            },
+          },
+        ],
+      },
+      retry,
+    });
+  };
+  const created = (p: Prediction) =>
+    p.calls.value
+      .filter((call) => call.action === 'sagemaker:CreateTrainingJob')
+      .map((call) => call.resource);
+
+  it('each attempt names its job with the retries made so far: 0, 1, 2', () => {
+    const p = predict(numbered([{ errorEquals: ['States.ALL'], maxAttempts: 3 }]), {
+      referencesExist: true,
+      createError: { error: 'ThrottlingException', times: 2 },
+    });
+    expect(created(p).map((arn) => arn.split('/').at(-1))).toEqual(['x-0', 'x-1', 'x-2']);
+    expect(p.status?.value).toBe('SUCCEEDED');
+    // The retried attempts' calls are made as the retry count names them: there a divergence's cause is.
+    const made = p.trace.timeline!.calls.map((call) => call.made);
+    const creates = p.calls.value.flatMap((call, i) =>
+      call.action === 'sagemaker:CreateTrainingJob' ? [i] : [],
+    );
+    expect(creates.map((i) => made[i])).toEqual([
+      'sfn.sagemaker.apis',
+      'sfn.context.retry-count',
+      'sfn.context.retry-count',
+    ]);
+    expect(p.undecided).toBeUndefined();
+  });
+
+  it('a job retried after it was created takes a new name, so it is not refused as a duplicate', () => {
+    const p = predict(
+      { ...numbered([{ errorEquals: ['States.ALL'], maxAttempts: 1 }]), pattern: 'sync' },
+      {
+        referencesExist: true,
+        namesInUse: false,
+        job: { outcome: 'Failed', polls: 1, durationSeconds: 60 },
+      },
+    );
+    expect(created(p).map((arn) => arn.split('/').at(-1))).toEqual(['x-0', 'x-1']);
+    // The second job runs and fails as the first did: no ResourceInUse for a name taken.
+    expect(p.taskFailures?.value.map((f) => f.error)).toEqual(['States.TaskFailed', 'States.TaskFailed']);
+  });
+
+  it('retries by two retriers: what the count is then is not known, so undecided', () => {
+    const twice = numbered([
+      { errorEquals: ['SageMaker.AmazonSageMakerException'], maxAttempts: 1 },
+      { errorEquals: ['States.ALL'], maxAttempts: 2 },
+    ]);
+    // Throttled once (the first retrier), then the job fails (the second).
+    const p = predict(
+      { ...twice, pattern: 'sync' },
+      {
+        referencesExist: true,
+        createError: { error: 'ThrottlingException', times: 1 },
+        job: { outcome: 'Failed', polls: 1, durationSeconds: 60 },
+      },
+    );
+    expect(p.undecided?.provenance.rules.map((r) => r.id)).toEqual(['sfn.context.retry-count-retriers']);
+    // One retrier alone: decided.
+    const once = predict(
+      { ...numbered([{ errorEquals: ['States.ALL'], maxAttempts: 2 }]), pattern: 'sync' },
+      {
+        referencesExist: true,
+        createError: { error: 'ThrottlingException', times: 1 },
+        job: { outcome: 'Failed', polls: 1, durationSeconds: 60 },
+      },
+    );
+    expect(once.undecided).toBeUndefined();
+    expect(created(once).map((arn) => arn.split('/').at(-1))).toEqual(['x-0', 'x-1', 'x-2']);
   });
 });

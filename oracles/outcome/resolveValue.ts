@@ -1,6 +1,6 @@
 /**
  * The values of a plan's dynamic members and data-flow templates, read from the state's input, the
- * execution input and the context (asl.data-flow). Only the plan's forms: paths, `States.Format`, a
+ * execution input and the context (asl.data-flow; the attempt's `State.RetryCount`: sfn.context.retry-count). Only the plan's forms: paths, `States.Format`, a
  * JSONata concatenation; an opaque expression or a missing path is unknown (undefined).
  */
 import type { JsonPath, PlanValue, RequestPlan, Template, ValueSource } from '../../contracts/casePlan.js';
@@ -15,6 +15,8 @@ export interface ValueScope {
   readonly executionName: string;
   /** The workflow variables in scope (JSONata `$name`). */
   readonly variables?: Readonly<Record<string, unknown>>;
+  /** The context object's `State.RetryCount` of the attempt (sfn.context.retry-count). */
+  readonly retryCount?: number;
 }
 
 /**
@@ -51,6 +53,7 @@ export function setPath(target: unknown, path: JsonPath, value: unknown): unknow
 /** The value a source names (undefined where it is missing). */
 export function resolveSource(source: ValueSource, scope: ValueScope): unknown {
   if (source.from === 'executionName') return scope.executionName;
+  if (source.from === 'context') return scope.retryCount;
   if (source.from === 'variable')
     return getPath(scope.variables && ownValue(scope.variables, source.name), source.path);
   return getPath(source.from === 'input' ? scope.input : scope.executionInput, source.path);

@@ -55,6 +55,11 @@ export class World {
   createErrors = 0;
   /** Whether SageMaker's request validation answered a call. */
   validated = false;
+  /**
+   * What makes the calls of the attempt under way, where not the integration: a retried attempt
+   * whose request reads its State.RetryCount (sfn.context.retry-count) names another resource.
+   */
+  attemptRule?: Provenance;
   /** Why the outcome cannot be predicted, where a rule it rests on is not known, and that rule. */
   undecided?: { readonly reason: string; readonly provenance: Provenance };
 
@@ -145,7 +150,9 @@ export class World {
     this.calls.push({ action: call.action, resource: call.resource, decision });
     // What makes the call: its necessity (PassRole checked, AddTags for tags, Describe polls ...);
     // the API's own calls are the integration's, whichever template grants them.
-    const made = primaryRule(call.necessity).startsWith('sfn.template.') ? RULES.apis : call.necessity;
+    const made =
+      this.attemptRule ??
+      (primaryRule(call.necessity).startsWith('sfn.template.') ? RULES.apis : call.necessity);
     this.timeline.call(made, call.necessity);
     return decision;
   }

@@ -59,7 +59,7 @@ function jsonPathChoice(execution: StateExecution<ChoiceState>): Step {
   const { state, thread, name } = execution;
   const input = effectiveInput(execution);
   const scope = pathScope(execution, input);
-  const target = (state.Choices ?? []).find((rule) => ruleMatches(rule, scope));
+  const target = (state.Choices ?? []).find((rule) => ruleMatches(rule, scope, execution.run.behaviour));
   const next = target?.Next ?? state.Default;
   if (next === undefined) throw noChoice(name);
   for (const assign of [state.Assign, target?.Assign])

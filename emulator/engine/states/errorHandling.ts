@@ -52,7 +52,13 @@ export async function withErrorHandling(
       const attemptContext =
         retryCount === 0
           ? context
-          : run.contextObject(name, execution.enteredTime, retryCount, thread, state);
+          : run.contextObject(
+              name,
+              execution.enteredTime,
+              rules.contextRetryCount(retryCount),
+              thread,
+              state,
+            );
       const attemptExecution = { ...execution, context: attemptContext };
       const result = await attempt(attemptExecution, retryCount, failure);
       const output = await finishOutput(attemptExecution, result, 'result');

@@ -127,7 +127,7 @@ describe('AwsTarget', () => {
   it('starts no execution where the oracle predicts the state machine is refused and the target accepts it', async () => {
     // AWS refuses `.waitForTaskToken` for SageMaker at CreateStateMachine; an endpoint that accepts
     // it would run an execution that waits forever for a token.
-    const drawn = withId(drawCase(invalidCaseArb({}, ['resource']), 7, 0).value, { seed: 7, path: 'w:0' });
+    const drawn = withId(drawCase(invalidCaseArb({}, ['resource']), 7, 1).value, { seed: 7, path: 'w:1' });
     expect(JSON.stringify(drawn.definition)).toContain('.waitForTaskToken');
     const { t } = target('endpoint');
     const realised = t.realise(drawn);

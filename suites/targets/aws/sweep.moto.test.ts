@@ -186,7 +186,7 @@ describe.skipIf(!available)('sweep on moto', () => {
       runId: 'token1',
       endpoint: moto.endpoint,
     });
-    const drawn = withId(drawCase(invalidCaseArb({}, ['resource']), 7, 0).value, { seed: 7, path: 'w:0' });
+    const drawn = withId(drawCase(invalidCaseArb({}, ['resource']), 7, 1).value, { seed: 7, path: 'w:1' });
     expect(JSON.stringify(drawn.definition)).toContain('.waitForTaskToken');
     const realised = target.realise(drawn);
     if (!('case' in realised)) throw new Error(realised.skipped);
