@@ -92,6 +92,8 @@ export interface TimelineCall {
   readonly event: number;
   readonly made: RuleId;
   readonly decided: RuleId;
+  /** The rule that names the call's resource where the attempt names it (a name numbered by State.RetryCount). */
+  readonly named?: RuleId;
 }
 
 /**

@@ -19,7 +19,7 @@ import {
 } from '../contracts/prediction.js';
 import type { Difference } from '../contracts/aspect.js';
 import { howOftenRule } from '../oracles/calls/taskCalls.js';
-import { alignCalls, callLine } from './compare.js';
+import { alignCalls, callLine, type CallStep } from './compare.js';
 import type { Cause } from './report.js';
 
 export type { Cause };
@@ -143,31 +143,38 @@ function candidates(
         const observed = line(d.observed);
         const kind = !predicted ? 'extra' : !observed ? 'missing' : 'changed';
         const action = actionFamily((predicted ?? observed ?? [''])[0]!);
-        // The same call on a resource named in another case: the ARN's name is not lower-cased.
-        const recased =
-          kind === 'missing' &&
-          differences.some(
-            (other) =>
-              other.path.startsWith('calls/') &&
-              other.predicted === '(no call)' &&
-              typeof other.observed === 'string' &&
-              other.observed.split(' ').slice(0, 2).join(' ').toLowerCase() ===
-                predicted!.slice(0, 2).join(' ').toLowerCase(),
-          );
+        // The same call made on another resource: its name not lower-cased in the ARN, or named
+        // otherwise by the attempt (State.RetryCount), or otherwise by what names it.
+        const counterpart =
+          kind === 'missing'
+            ? differences
+                .filter(
+                  (other) =>
+                    other.path.startsWith('calls/') &&
+                    other.predicted === '(no call)' &&
+                    typeof other.observed === 'string' &&
+                    other.observed.split(' ')[0] === predicted![0],
+                )
+                .map((other) => (other.observed as string).split(' ')[1]!.toLowerCase())
+            : [];
+        const recased = counterpart.includes(predicted?.[1]?.toLowerCase() ?? '');
+        const renamed = !recased && counterpart.length > 0 && call?.named !== undefined;
         const rule: RuleId = recased
           ? 'sagemaker.arn.lower-case'
-          : kind === 'extra'
-            ? howOftenRule(
-                observed![0]!,
-                p.calls.value.map((c) => c.action),
-              )
-            : kind === 'missing'
-              ? (call?.made ?? t.end.rule)
-              : predicted![2] === 'explicitDeny'
-                ? 'iam.evaluation.explicit-deny'
-                : predicted![2] === 'implicitDeny'
-                  ? 'iam.evaluation.implicit-deny'
-                  : (call?.made ?? t.end.rule);
+          : renamed
+            ? call!.named!
+            : kind === 'extra'
+              ? howOftenRule(
+                  observed![0]!,
+                  p.calls.value.map((c) => c.action),
+                )
+              : kind === 'missing'
+                ? (call?.made ?? t.end.rule)
+                : predicted![2] === 'explicitDeny'
+                  ? 'iam.evaluation.explicit-deny'
+                  : predicted![2] === 'implicitDeny'
+                    ? 'iam.evaluation.implicit-deny'
+                    : (call?.made ?? t.end.rule);
         out.push({
           // An extra call past the last predicted one: after the end the prediction came to.
           // A call before any event is made at creation, before its verdict.
@@ -180,13 +187,14 @@ function candidates(
           // At the same place, a predicted call missing or decided otherwise comes before an extra one.
           rank: kind === 'extra' ? 0.5 : 0,
           decided: { rule, ...(call?.at ? { at: call.at } : {}) },
-          answer: recased
-            ? `calls: ${action} on a resource named otherwise`
-            : kind !== 'changed'
-              ? `calls: ${kind} ${action}`
-              : predicted![2] === 'allowed'
-                ? `calls: ${action} ${observed![2]}`
-                : `calls: a call the policy denies (${predicted![2]}) ${observed![2]}`,
+          answer:
+            recased || renamed
+              ? `calls: ${action} on a resource named otherwise`
+              : kind !== 'changed'
+                ? `calls: ${kind} ${action}`
+                : predicted![2] === 'allowed'
+                  ? `calls: ${action} ${observed![2]}`
+                  : `calls: a call the policy denies (${predicted![2]}) ${observed![2]}`,
         });
         break;
       }
@@ -277,25 +285,29 @@ function candidates(
   }
   // A call the target decided otherwise is where, even in a suite that does not compare the calls:
   // what follows (a denial that fails the task, or none) comes from it; so is a call predicted
-  // denied that the target did not make (the denial that decides what follows never came). Another
-  // call only missing from the record, or an extra one, changes nothing that follows and is left to
-  // the suites that look.
+  // denied that the target did not make (the denial that decides what follows never came), and a
+  // call made on a resource named otherwise (what follows meets that resource). Another call only
+  // missing from the record, or an extra one, changes nothing that follows and is left to the
+  // suites that look.
   if (withLocators && o.calls && !differences.some((d) => d.path.startsWith('calls/'))) {
     const steps = alignCalls(p.calls.value, o.calls);
+    // A missing call made on a resource named otherwise: its name not lower-cased in the ARN, or
+    // named otherwise by the attempt.
+    const counterpartOf = (missing: CallStep): CallStep | undefined =>
+      steps.find(
+        (step) =>
+          step.kind === 'extra' &&
+          step.observed!.action === missing.predicted!.action &&
+          (step.observed!.resource.toLowerCase() === missing.predicted!.resource.toLowerCase() ||
+            t.calls[missing.at]?.named !== undefined),
+      );
     const changed = steps.find(
       (step) =>
-        step.kind === 'changed' || (step.kind === 'missing' && step.predicted!.decision !== 'allowed'),
+        step.kind === 'changed' ||
+        (step.kind === 'missing' &&
+          (step.predicted!.decision !== 'allowed' || counterpartOf(step) !== undefined)),
     );
-    // A missing call made on a resource named otherwise is that call, its name not lower-cased.
-    const renamed =
-      changed?.kind === 'missing'
-        ? steps.find(
-            (step) =>
-              step.kind === 'extra' &&
-              step.observed!.action === changed.predicted!.action &&
-              step.observed!.resource.toLowerCase() === changed.predicted!.resource.toLowerCase(),
-          )
-        : undefined;
+    const renamed = changed?.kind === 'missing' ? counterpartOf(changed) : undefined;
     if (changed)
       out.push(
         ...candidates(

@@ -271,13 +271,19 @@ describe("a name numbered by the attempt's State.RetryCount (sfn.context.retry-c
     });
     expect(created(p).map((arn) => arn.split('/').at(-1))).toEqual(['x-0', 'x-1', 'x-2']);
     expect(p.status?.value).toBe('SUCCEEDED');
-    // The retried attempts' calls are made as the retry count names them: there a divergence's cause is.
-    const made = p.trace.timeline!.calls.map((call) => call.made);
+    // The retried attempts' calls are made by the integration, on resources the retry count names:
+    // a call on another resource there is that rule's.
+    const calls = p.trace.timeline!.calls;
     const creates = p.calls.value.flatMap((call, i) =>
       call.action === 'sagemaker:CreateTrainingJob' ? [i] : [],
     );
-    expect(creates.map((i) => made[i])).toEqual([
+    expect(creates.map((i) => calls[i]!.made)).toEqual([
       'sfn.sagemaker.apis',
+      'sfn.sagemaker.apis',
+      'sfn.sagemaker.apis',
+    ]);
+    expect(creates.map((i) => calls[i]!.named)).toEqual([
+      undefined,
       'sfn.context.retry-count',
       'sfn.context.retry-count',
     ]);

@@ -35,11 +35,15 @@ export class TimelineRecorder {
     this.events.push({ type, rule: primaryRule(rule), ...(at ? { at } : {}) });
   }
 
-  /** A call made where the model is: the rule that makes it, and the rule its decision rests on. */
-  call(made: Provenance, decided: Provenance): void {
+  /**
+   * A call made where the model is: the rule that makes it, the rule its decision rests on, and the
+   * rule that names its resource where the attempt does.
+   */
+  call(made: Provenance, decided: Provenance, named?: Provenance): void {
     this.calls.push({
       made: primaryRule(made),
       decided: primaryRule(decided),
+      ...(named ? { named: primaryRule(named) } : {}),
       event: this.types.length,
       ...this.here(),
     });

@@ -56,7 +56,7 @@ export class World {
   /** Whether SageMaker's request validation answered a call. */
   validated = false;
   /**
-   * What makes the calls of the attempt under way, where not the integration: a retried attempt
+   * What names the resources of the attempt under way, where the attempt does: a retried attempt
    * whose request reads its State.RetryCount (sfn.context.retry-count) names another resource.
    */
   attemptRule?: Provenance;
@@ -150,10 +150,8 @@ export class World {
     this.calls.push({ action: call.action, resource: call.resource, decision });
     // What makes the call: its necessity (PassRole checked, AddTags for tags, Describe polls ...);
     // the API's own calls are the integration's, whichever template grants them.
-    const made =
-      this.attemptRule ??
-      (primaryRule(call.necessity).startsWith('sfn.template.') ? RULES.apis : call.necessity);
-    this.timeline.call(made, call.necessity);
+    const made = primaryRule(call.necessity).startsWith('sfn.template.') ? RULES.apis : call.necessity;
+    this.timeline.call(made, call.necessity, this.attemptRule);
     return decision;
   }
 
