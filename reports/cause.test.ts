@@ -194,6 +194,30 @@ describe("a divergence's cause", () => {
     expect(causeOf(p, o, compare(p, o, ['cause']))!.answer).toBe('a cause that differs');
   });
 
+  it('a retried attempt that names its job as the first did: the rule that numbers the name, compared or not', () => {
+    const { p } = casesWhere(
+      'outcome',
+      (candidate, q) =>
+        !q.undecided &&
+        (q.trace.timeline?.calls.some((call) => call.named === 'sfn.context.retry-count') ?? false),
+      1,
+    )[0]!;
+    const t = p.trace.timeline!;
+    const renamed = t.calls.findIndex((call) => call.named === 'sfn.context.retry-count');
+    const first = p.calls.value.find((call) => call.action === p.calls.value[renamed]!.action)!;
+    // As an emulator whose State.RetryCount stays 0: the retried create names the first attempt's job.
+    const calls = p.calls.value.map((call, i) =>
+      i === renamed ? { ...call, resource: first.resource } : call,
+    );
+    // The job of that name exists already: the retried attempt fails, and so does the execution.
+    const o: Observation = { ...asPredicted(p), calls, status: 'FAILED' };
+    for (const aspects of [['calls'], ['status']] as const) {
+      const cause = causeOf(p, o, compare(p, o, aspects))!;
+      expect(cause.rule.id).toBe('sfn.context.retry-count');
+      expect(cause.answer).toMatch(/on a resource named otherwise$/);
+    }
+  });
+
   it('nothing differs: no cause', () => {
     const { p } = casesWhere('patterns', syncSucceeds, 1)[0]!;
     const o = asPredicted(p);
