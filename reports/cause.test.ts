@@ -195,15 +195,17 @@ describe("a divergence's cause", () => {
   });
 
   it('a retried attempt that names its job as the first did: the rule that numbers the name, compared or not', () => {
-    const { p } = casesWhere(
-      'outcome',
-      (candidate, q) =>
-        !q.undecided &&
-        (q.trace.timeline?.calls.some((call) => call.named === 'sfn.context.retry-count') ?? false),
-      1,
-    )[0]!;
-    const t = p.trace.timeline!;
-    const renamed = t.calls.findIndex((call) => call.named === 'sfn.context.retry-count');
+    // A retried attempt's call: named by the count, its action an earlier call's, on another resource.
+    const retried = (q: Prediction): number =>
+      q.trace.timeline?.calls.findIndex(
+        (call, i) =>
+          call.named === 'sfn.context.retry-count' &&
+          q.calls.value
+            .slice(0, i)
+            .some((c) => c.action === q.calls.value[i]!.action && c.resource !== q.calls.value[i]!.resource),
+      ) ?? -1;
+    const { p } = casesWhere('outcome', (candidate, q) => !q.undecided && retried(q) >= 0, 1)[0]!;
+    const renamed = retried(p);
     const first = p.calls.value.find((call) => call.action === p.calls.value[renamed]!.action)!;
     // As an emulator whose State.RetryCount stays 0: the retried create names the first attempt's job.
     const calls = p.calls.value.map((call, i) =>
@@ -216,6 +218,29 @@ describe("a divergence's cause", () => {
       expect(cause.rule.id).toBe('sfn.context.retry-count');
       expect(cause.answer).toMatch(/on a resource named otherwise$/);
     }
+  });
+
+  it('a valid definition refused: the verdict, whether the calls are compared or not (the managed rule is made after)', () => {
+    const { p } = casesWhere(
+      'necessity',
+      (candidate, q) => q.created.value && q.calls.value.some((call) => call.action.startsWith('events:')),
+      1,
+    )[0]!;
+    const o: Observation = { created: false, createError: 'InvalidDefinition: not supported', calls: [] };
+    for (const aspects of [['created'], ['created', 'calls']] as const)
+      expect(causeOf(p, o, compare(p, o, aspects))!.rule.id).toBe('sfn.create.invalid-definition');
+  });
+
+  it('the same calls made in another order are not a resource named otherwise', () => {
+    const { p } = casesWhere(
+      'outcome',
+      (candidate, q) => !q.undecided && q.calls.value.length >= 2 && q.status?.value === 'SUCCEEDED',
+      1,
+    )[0]!;
+    const [a, b, ...rest] = p.calls.value;
+    const o: Observation = { ...asPredicted(p), calls: [b!, a!, ...rest], status: 'FAILED' };
+    for (const aspects of [['calls'], ['status']] as const)
+      expect(causeOf(p, o, compare(p, o, aspects))!.rule.id).not.toBe('sagemaker.arn.lower-case');
   });
 
   it('nothing differs: no cause', () => {

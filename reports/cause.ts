@@ -34,6 +34,9 @@ interface Candidate {
   readonly answer: string;
 }
 
+/** Two resources the same but for case: a name SageMaker lower-cases in its ARNs, written otherwise. */
+const sameLowerCased = (a: string, b: string): boolean => a !== b && a.toLowerCase() === b.toLowerCase();
+
 /** The rule that says a target answers every well-formed call (its failure to is its own cause). */
 const TARGET_ANSWERS: RuleId = 'harness.target-answers';
 
@@ -155,9 +158,11 @@ function candidates(
                     typeof other.observed === 'string' &&
                     other.observed.split(' ')[0] === predicted![0],
                 )
-                .map((other) => (other.observed as string).split(' ')[1]!.toLowerCase())
+                .map((other) => (other.observed as string).split(' ')[1]!)
+                // The very same call made elsewhere in the list is a call made in another order.
+                .filter((resource) => resource !== predicted![1])
             : [];
-        const recased = counterpart.includes(predicted?.[1]?.toLowerCase() ?? '');
+        const recased = counterpart.some((resource) => sameLowerCased(resource, predicted![1]!));
         const renamed = !recased && counterpart.length > 0 && call?.named !== undefined;
         const rule: RuleId = recased
           ? 'sagemaker.arn.lower-case'
@@ -185,7 +190,9 @@ function candidates(
                 ? -1
                 : (call?.event ?? end),
           // At the same place, a predicted call missing or decided otherwise comes before an extra one.
-          rank: kind === 'extra' ? 0.5 : 0,
+          // A definition the target refused is checked before the managed rule is made: its
+          // creation calls, then, come after the verdict.
+          rank: kind === 'extra' ? 0.5 : call?.event === 0 && !o.created ? 1 : 0,
           decided: { rule, ...(call?.at ? { at: call.at } : {}) },
           answer:
             recased || renamed
@@ -298,7 +305,8 @@ function candidates(
         (step) =>
           step.kind === 'extra' &&
           step.observed!.action === missing.predicted!.action &&
-          (step.observed!.resource.toLowerCase() === missing.predicted!.resource.toLowerCase() ||
+          step.observed!.resource !== missing.predicted!.resource &&
+          (sameLowerCased(step.observed!.resource, missing.predicted!.resource) ||
             t.calls[missing.at]?.named !== undefined),
       );
     const changed = steps.find(

@@ -3,7 +3,8 @@
  * against a threshold (JSONPath `NumericGreaterThanEquals` and the others, JSONata `>=` and the
  * others) goes on to create and deploy the model, else ends the execution without deploying. The
  * metric is given in the execution input (as the evaluation step upstream reported it), and equals
- * the threshold as often as it falls on either side: the boundary is where comparisons go wrong.
+ * the threshold in half the draws, else falls a step above or below it (a count never below 0, so
+ * a count's threshold of 0 is met more often): the boundary is where comparisons go wrong.
  */
 import fc from 'fast-check';
 import type { QueryLanguage } from '../../catalog/api.js';

@@ -69,6 +69,14 @@ function readsState(value: PlanValue): boolean {
   return sourcesOf(value).some((source) => source.from === 'input' || source.from === 'variable');
 }
 
+/** The values a resolved request wrote from the attempt's State.RetryCount (the names it numbers). */
+function countedNames(task: TaskPlan, request: unknown): string[] {
+  return task.request.dynamic
+    .filter((member) => sourcesOf(member.value).some((source) => source.from === 'context'))
+    .map((member) => getPath(request, member.at))
+    .filter((value): value is string => typeof value === 'string' && value !== '');
+}
+
 /** The numeric comparisons of a Choice rule (asl.choice-numeric): equality holds for the Equals forms alone. */
 const COMPARISONS: Record<NumericComparison, (value: number, threshold: number) => boolean> = {
   NumericEquals: (value, threshold) => value === threshold,
@@ -115,7 +123,8 @@ export class PlanWalk {
         timeline.event(RULES.history, 'SucceedStateExited');
         return { kind: 'ok', output: input, ended: true };
       case 'pass':
-        timeline.event(RULES.history, 'PassStateEntered', 'PassStateExited');
+        timeline.event(this.enteredBy(), 'PassStateEntered');
+        timeline.event(RULES.history, 'PassStateExited');
         timeline.produced(flowRule(step.queryLanguage));
         this.world.used.push(RULES.dataFlow);
         if (step.variable !== undefined) {
@@ -127,6 +136,7 @@ export class PlanWalk {
         // As the rendered rule reads: the field is present and is not the empty string. The field
         // is the task's output: what decides the output decides the branch.
         const decides = timeline.output?.rule ? rule(timeline.output.rule) : flowRule(step.queryLanguage);
+        this.entry = undefined;
         timeline.event(decides, 'ChoiceStateEntered', 'ChoiceStateExited');
         const value = getPath(input, step.field);
         if (value !== undefined && value !== '') {
@@ -144,13 +154,14 @@ export class PlanWalk {
         };
       }
       case 'choose': {
-        timeline.event(flowRule(step.queryLanguage), 'ChoiceStateEntered', 'ChoiceStateExited');
+        timeline.event(this.enteredBy(flowRule(step.queryLanguage)), 'ChoiceStateEntered');
+        timeline.event(flowRule(step.queryLanguage), 'ChoiceStateExited');
         this.world.used.push(RULES.dataFlow);
         const outcome = this.flow(this.chosen(step, input) ? step.whenTrue : step.otherwise, input);
         return outcome.kind === 'ok' ? { ...outcome, ended: true } : outcome;
       }
       case 'map': {
-        timeline.event(RULES.history, 'MapStateEntered');
+        timeline.event(this.enteredBy(), 'MapStateEntered');
         // Started once its items are read (ItemsPath, or JSONata's Items).
         timeline.event(flowRule(step.queryLanguage), 'MapStateStarted');
         // JSONata: `Items` is `[$states.input]`; JSONPath: ItemsPath (default `$`).
@@ -179,7 +190,8 @@ export class PlanWalk {
         return { kind: 'ok', output: outputs };
       }
       case 'parallel': {
-        timeline.event(RULES.history, 'ParallelStateEntered', 'ParallelStateStarted');
+        timeline.event(this.enteredBy(), 'ParallelStateEntered');
+        timeline.event(RULES.history, 'ParallelStateStarted');
         const outputs: unknown[] = [];
         for (const branch of step.branches) {
           const outcome = this.scoped(() => this.flow(branch, input));
@@ -293,11 +305,12 @@ export class PlanWalk {
           request = resolveRequest(task.request, { ...scope, retryCount }) ?? request;
         }
         timeline.event(RULES.history, 'TaskStarted');
-        if (attempts > 1 && perAttempt) world.attemptRule = RULES.retryCount;
+        // Every attempt's names read the count, the first's too (0).
+        if (perAttempt) world.attemptNaming = { rule: RULES.retryCount, names: countedNames(task, request) };
         try {
           attempt = world.attempt(task, request);
         } finally {
-          world.attemptRule = undefined;
+          world.attemptNaming = undefined;
         }
       } else {
         // Arguments that return nothing: the task is not scheduled; the error can be retried and caught.

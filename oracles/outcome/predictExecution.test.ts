@@ -283,10 +283,14 @@ describe("a name numbered by the attempt's State.RetryCount (sfn.context.retry-c
       'sfn.sagemaker.apis',
     ]);
     expect(creates.map((i) => calls[i]!.named)).toEqual([
-      undefined,
+      'sfn.context.retry-count',
       'sfn.context.retry-count',
       'sfn.context.retry-count',
     ]);
+    // The role passed is not named by the count.
+    const passRoles = p.calls.value.flatMap((call, i) => (call.action === 'iam:PassRole' ? [i] : []));
+    expect(passRoles.length).toBeGreaterThan(0);
+    expect(passRoles.map((i) => calls[i]!.named)).toEqual(passRoles.map(() => undefined));
     expect(p.undecided).toBeUndefined();
   });
 

@@ -56,10 +56,11 @@ export class World {
   /** Whether SageMaker's request validation answered a call. */
   validated = false;
   /**
-   * What names the resources of the attempt under way, where the attempt does: a retried attempt
-   * whose request reads its State.RetryCount (sfn.context.retry-count) names another resource.
+   * What names resources in the attempt under way, where the attempt does: a request that reads its
+   * State.RetryCount (sfn.context.retry-count) names another resource on each attempt; `names` are
+   * the values it wrote, and a call on a resource that holds one of them is named by `rule`.
    */
-  attemptRule?: Provenance;
+  attemptNaming?: { readonly rule: Provenance; readonly names: readonly string[] };
   /** Why the outcome cannot be predicted, where a rule it rests on is not known, and that rule. */
   undecided?: { readonly reason: string; readonly provenance: Provenance };
 
@@ -151,7 +152,10 @@ export class World {
     // What makes the call: its necessity (PassRole checked, AddTags for tags, Describe polls ...);
     // the API's own calls are the integration's, whichever template grants them.
     const made = primaryRule(call.necessity).startsWith('sfn.template.') ? RULES.apis : call.necessity;
-    this.timeline.call(made, call.necessity, this.attemptRule);
+    const naming = this.attemptNaming;
+    // SageMaker writes the names in its ARNs lower-cased.
+    const named = naming?.names.some((name) => call.resource.toLowerCase().includes(name.toLowerCase()));
+    this.timeline.call(made, call.necessity, named ? naming!.rule : undefined);
     return decision;
   }
 
