@@ -43,11 +43,15 @@ export function injectableErrors(apis: readonly Api[]): readonly CreateError[] {
   return CREATE_ERRORS.filter((e) => apis.every((api) => OPERATION_ERRORS.value[api].includes(e)));
 }
 
-/** A scenario for a case whose first SageMaker task has this pattern (and timeout, if any), calling these APIs. */
+/**
+ * A scenario for a case whose first SageMaker task has this pattern (and timeout, if any), calling
+ * these APIs; `abortShare`: the share of `.sync` cases stopped by StopExecution.
+ */
 export function scenarioArb(
   pattern: Pattern,
   timeoutSeconds: number | undefined,
   apis: readonly Api[],
+  abortShare = 0.15,
 ): fc.Arbitrary<WorldScenario> {
   const job =
     pattern === 'sync'
@@ -89,7 +93,7 @@ export function scenarioArb(
         ? sometimes(fc.constant(true), 0.15)
         : fc.constant(undefined),
       abortAfterPolls:
-        pattern === 'sync' ? sometimes(fc.integer({ min: 0, max: 3 }), 0.15) : fc.constant(undefined),
+        pattern === 'sync' ? sometimes(fc.integer({ min: 0, max: 3 }), abortShare) : fc.constant(undefined),
     })
     .map(({ createError, job: j, referencesExist, namesInUse, abortAfterPolls }) => {
       const scenario: { -readonly [K in keyof WorldScenario]: WorldScenario[K] } = { referencesExist };

@@ -79,6 +79,7 @@ const CATCHES: Record<MutantName, { paths: RegExp }> = {
   'machine-timeout-ignored': { paths: /^(status|durationSeconds|historyTypes|calls)/ },
   'job-times-in-seconds': { paths: /^output\/(.*\/)?(CreationTime|LastModifiedTime|\w+(Start|End)Time)$/ },
   'stop-without-effect': { paths: /^jobStates\// },
+  'denied-stop-takes-effect': { paths: /^jobStates\// },
   'runtime-values-not-validated': { paths: /^(status|error|cause|calls|historyTypes|output|attempts)/ },
 };
 

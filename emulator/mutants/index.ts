@@ -48,6 +48,8 @@ export const MUTANTS = {
   'no-stop-on-abort': 'StopExecution does not make the best-effort Stop<X>Job call',
   'no-stop-on-timeout': 'a state-machine timeout does not make the best-effort Stop<X>Job call',
   'stop-without-effect': 'the best-effort Stop<X>Job call is authorized, but the job keeps running',
+  'denied-stop-takes-effect':
+    'a best-effort Stop<X>Job call the role may not make stops the job all the same',
   'history-skips-submitted': '.sync records no TaskSubmitted event',
   'task-failed-without-cause':
     "a TaskFailed event records the error but not the cause (the execution's own cause keeps it)",
