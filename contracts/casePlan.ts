@@ -30,7 +30,10 @@ export type ValueSource =
 export type PlanValue =
   /** A JSONPath `.$` key whose value is a path (`$.a`, `$$.Execution.Name`). */
   | { readonly given: 'path'; readonly source: ValueSource; readonly notation?: 'bracket' }
-  /** A JSONPath `.$` key with `States.Format(template, args...)`. */
+  /**
+   * A JSONPath `.$` key with `States.Format(template, args...)`. The template as States.Format reads
+   * it: `{}` an argument, `\{`, `\}` and `\\` escapes; a `'` is written `\'` in the definition.
+   */
   | { readonly given: 'format'; readonly template: string; readonly args: readonly ValueSource[] }
   /** A JSONata `{% %}` string: the sources and literal strings joined with `&`. */
   | { readonly given: 'jsonata'; readonly parts: readonly (ValueSource | { readonly text: string })[] }

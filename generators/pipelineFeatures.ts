@@ -16,7 +16,7 @@ import {
 } from '../contracts/casePlan.js';
 import type { Case } from '../contracts/case.js';
 import { RUN_TIME_NAME_FORM } from './invalidCase.js';
-import { NEAR_MISS_ERROR_NAMES, WHOLE_OBJECTS } from './taskPlan.js';
+import { NEAR_MISS_ERROR_NAMES, OUTPUT_S3_PATHS, WHOLE_OBJECTS } from './taskPlan.js';
 import { REGION } from './values.js';
 
 /** A feature of the pipelines people write, and how to tell a case has it (for `sample --stats`). */
@@ -48,6 +48,10 @@ function steps(flow: FlowPlan): StepPlan[] {
 }
 
 const tasks = (c: Case) => planTasks(c.plan.flow);
+/** A request member that is the task's output S3 location, built from several values at run time. */
+const builtOutputLocation = (d: TaskPlan['request']['dynamic'][number], t: TaskPlan) =>
+  (OUTPUT_S3_PATHS[t.api] ?? []).some((p) => JSON.stringify(p) === JSON.stringify(d.at)) &&
+  (d.value.given === 'format' || (d.value.given === 'jsonata' && d.value.parts.length > 1));
 const anyTask = (f: (t: TaskPlan) => boolean) => (c: Case) => tasks(c).some(f);
 const anyDynamic = (f: (d: TaskPlan['request']['dynamic'][number], t: TaskPlan) => boolean) =>
   anyTask((t) => t.request.dynamic.some((d) => f(d, t)));
@@ -215,6 +219,47 @@ export const PIPELINE_FEATURES: readonly PipelineFeature[] = [
     VALUES,
     'States.Format',
     anyDynamic((d) => d.value.given === 'format'),
+  ),
+  F(
+    VALUES,
+    'an output S3 location built at run time (States.Format, JSONata &)',
+    anyDynamic((d, t) => builtOutputLocation(d, t)),
+  ),
+  F(
+    VALUES,
+    '  States.Format with a number',
+    anyDynamic(
+      (d, t) =>
+        builtOutputLocation(d, t) &&
+        d.value.given === 'format' &&
+        d.value.args.some((s) => s.from !== 'executionName' && /version$/i.test(String(s.path.at(-1)))),
+    ),
+  ),
+  F(
+    VALUES,
+    "  a number of an earlier result (the Lambda step's) in it",
+    anyDynamic(
+      (d, t) =>
+        builtOutputLocation(d, t) &&
+        sourcesOf(d.value).some(
+          (s) => s.from !== 'executionName' && s.path.join('.').endsWith('Payload.version'),
+        ),
+    ),
+  ),
+  F(
+    VALUES,
+    '  States.Format with an escaped brace or a quote',
+    anyDynamic((d) => d.value.given === 'format' && /\\[{}]|'/.test(d.value.template)),
+  ),
+  F(
+    VALUES,
+    'a name with a version number (States.Format, JSONata &)',
+    anyDynamic(
+      (d, t) =>
+        d.at[0] === SAGEMAKER_APIS[t.api].nameField.value &&
+        ((d.value.given === 'format' && d.value.template === '{}-v{}') ||
+          (d.value.given === 'jsonata' && d.value.parts.some((p) => 'text' in p && p.text === '-v'))),
+    ),
   ),
   F(
     VALUES,

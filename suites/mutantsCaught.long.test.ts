@@ -77,6 +77,7 @@ const CATCHES: Record<MutantName, { paths: RegExp }> = {
   'map-history-skips-iteration-succeeded': { paths: /^historyTypes$/ },
   'parallel-history-skips-started': { paths: /^historyTypes$/ },
   'machine-timeout-ignored': { paths: /^(status|durationSeconds|historyTypes|calls)/ },
+  'format-number-as-float': { paths: /^(calls|output|status|error|cause|historyTypes|taskFailures)/ },
   'job-times-in-seconds': { paths: /^output\/(.*\/)?(CreationTime|LastModifiedTime|\w+(Start|End)Time)$/ },
   'stop-without-effect': { paths: /^jobStates\// },
   'denied-stop-takes-effect': { paths: /^jobStates\// },

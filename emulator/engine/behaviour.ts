@@ -7,6 +7,7 @@ import { RETRY_DEFAULTS } from '../../catalog/stepFunctionsLimits.js';
 import { writePath } from './jsonPath.js';
 import type { Catcher, Retrier, StateType } from './states/definitions.js';
 import { errorMatches } from './statesError.js';
+import { javaText } from './intrinsics.js';
 
 /** Why a task's time ran out: its TimeoutSeconds, or its HeartbeatSeconds. */
 export type TaskTimeout = 'timeout' | 'heartbeat';
@@ -49,6 +50,8 @@ export interface AslBehaviour {
   timeoutError(why: TaskTimeout): string;
   /** The cause a TaskFailed or TaskTimedOut event records, undefined for none. */
   taskFailureCause(cause: string): string | undefined;
+  /** How States.Format writes an argument in its template's `{}` (asl.intrinsic.format). */
+  formatArgument(value: unknown): string;
 }
 
 /** ASL's rules, as the specification and AWS have them. */
@@ -78,4 +81,5 @@ export const ASL_BEHAVIOUR: AslBehaviour = {
     timeoutSeconds === undefined ? Infinity : startedMs + timeoutSeconds * 1000,
   timeoutError: () => 'States.Timeout',
   taskFailureCause: (cause) => cause,
+  formatArgument: javaText,
 };

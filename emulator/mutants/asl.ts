@@ -62,4 +62,8 @@ export const ASL_MUTANTS = {
     recordsEvent: (type) => type !== 'ParallelStateStarted' && rules.recordsEvent(type),
   }),
   'machine-timeout-ignored': () => ({ machineTimeoutSeconds: () => undefined }),
+  'format-number-as-float': (rules) => ({
+    formatArgument: (value) =>
+      typeof value === 'number' && Number.isInteger(value) ? `${value}.0` : rules.formatArgument(value),
+  }),
 } satisfies Partial<Record<MutantName, Mutant>>;

@@ -17,7 +17,7 @@ import type {
 } from '../../contracts/casePlan.js';
 import { CauseMatch, type CaseForPrediction, type Place } from '../../contracts/prediction.js';
 import { causeOf, type Attempt, type Outcome } from './outcomes.js';
-import { evaluateTemplate, getPath, resolveRequest, setPath } from './resolveValue.js';
+import { evaluateTemplate, getPath, resolveRequest, resolveSource, setPath } from './resolveValue.js';
 import { rule, type Provenance } from '../../catalog/provenance.js';
 import { flowRule, matches, RULES } from './rules.js';
 import type { World } from './world.js';
@@ -216,12 +216,20 @@ export class PlanWalk {
     const effective =
       task.queryLanguage === 'JSONPath' && task.inputPath ? getPath(raw, task.inputPath) : raw;
     if (task.inputPath) world.used.push(RULES.dataFlow);
-    const request = resolveRequest(task.request, {
+    const scope = {
       input: effective,
       executionInput: this.theCase.input,
       executionName: this.theCase.executionName,
       variables: this.variables,
-    });
+    };
+    const request = resolveRequest(task.request, scope);
+    // A request value States.Format builds: its template, and how it writes a number argument.
+    for (const { value } of task.request.dynamic)
+      if (value.given === 'format') {
+        world.used.push(RULES.format);
+        if (value.args.some((a) => typeof resolveSource(a, scope) === 'number'))
+          world.used.push(RULES.formatNumber);
+      }
     if (!request && task.queryLanguage === 'JSONPath') {
       // A path Parameters cannot resolve: States.Runtime, never retried or caught.
       world.used.push(RULES.pathUnresolved, RULES.uncatchable);

@@ -29,6 +29,8 @@ export const RULES = {
   retry: rule('asl.retry'),
   taskFailed: rule('asl.task-failed-wildcard'),
   dataFlow: rule('asl.data-flow'),
+  format: rule('asl.intrinsic.format'),
+  formatNumber: rule('asl.intrinsic.format-number'),
   jsonata: rule('sfn.jsonata.evaluation'),
   abort: rule('sfn.stop-execution'),
   timeoutStop: rule('sfn.sync.stop-on-machine-timeout'),
