@@ -152,7 +152,7 @@ export interface SucceedPlan {
   readonly name: string;
 }
 
-/** A Map state over the items of the input, one iteration at a time. */
+/** A Map state over the items of the input, `maxConcurrency` iterations at a time (absent: one). */
 export interface MapPlan {
   readonly kind: 'map';
   readonly name: string;
@@ -161,6 +161,8 @@ export interface MapPlan {
   readonly itemsPath?: JsonPath;
   /** Each item reaches its iteration as `{ [itemAs]: item }` (JSONPath ItemSelector). */
   readonly itemAs?: string;
+  /** Its MaxConcurrency: absent, 1 (one at a time); 0, as many as it has items. */
+  readonly maxConcurrency?: number;
   readonly iteration: FlowPlan;
 }
 

@@ -217,27 +217,33 @@ export function validCaseArb(filter: CaseFilter = {}): fc.Arbitrary<CaseContent>
         // Taking a permission away, StopExecution is drawn more often: a denied best-effort
         // Stop<X>Job (the job runs on) shows only where an abort meets a running job.
         const abortShare = filter.policy === 'withoutOne' ? NECESSITY_ABORT_SHARE : undefined;
-        return scenarioArb(primary.pattern, primary.timeoutSeconds, apis, abortShare).chain((scenario) => {
-          const base = { ...frame, scenario, policy: predicted, validity: { valid: true } as const };
-          let variants: fc.Arbitrary<PolicyVariant>;
-          if (filter.policy === 'withoutOne') {
-            const exercised = exercisedActions(base);
-            // Nothing allowed to take away (the create itself is denied): drawn again.
-            if (exercised.length === 0) return fc.constant(undefined);
-            // A denied best-effort Stop<X>Job shows only where an abort meets a running job: favoured.
-            variants = policyVariantArb(predicted, TAKING_AWAY, exercised, STOP_ACTIONS);
-          } else
-            variants = policyVariantArb(predicted, filter.policy === 'predicted' ? ['predicted'] : undefined);
-          return fc
-            .tuple(variants, regionArb)
-            .map(([policyVariant, region]): CaseContent =>
-              relocate(
-                { ...base, policyVariant, policy: applyPolicyVariant(predicted, policyVariant) },
-                { account: ACCOUNT, region: REGION },
-                { account: ACCOUNT, region },
-              ),
-            );
-        });
+        const overJobs = drawn.plan.shape === 'map';
+        return scenarioArb(primary.pattern, primary.timeoutSeconds, apis, abortShare, overJobs).chain(
+          (scenario) => {
+            const base = { ...frame, scenario, policy: predicted, validity: { valid: true } as const };
+            let variants: fc.Arbitrary<PolicyVariant>;
+            if (filter.policy === 'withoutOne') {
+              const exercised = exercisedActions(base);
+              // Nothing allowed to take away (the create itself is denied): drawn again.
+              if (exercised.length === 0) return fc.constant(undefined);
+              // A denied best-effort Stop<X>Job shows only where an abort meets a running job: favoured.
+              variants = policyVariantArb(predicted, TAKING_AWAY, exercised, STOP_ACTIONS);
+            } else
+              variants = policyVariantArb(
+                predicted,
+                filter.policy === 'predicted' ? ['predicted'] : undefined,
+              );
+            return fc
+              .tuple(variants, regionArb)
+              .map(([policyVariant, region]): CaseContent =>
+                relocate(
+                  { ...base, policyVariant, policy: applyPolicyVariant(predicted, policyVariant) },
+                  { account: ACCOUNT, region: REGION },
+                  { account: ACCOUNT, region },
+                ),
+              );
+          },
+        );
       }),
     )
     .filter((c): c is CaseContent => c !== undefined);

@@ -48,6 +48,11 @@ function steps(flow: FlowPlan): StepPlan[] {
 }
 
 const tasks = (c: Case) => planTasks(c.plan.flow);
+/** A Map whose items are several jobs (each item names its own). */
+const mapsOverJobs = (c: Case) =>
+  c.plan.flow.steps.some((s) => s.kind === 'map' && s.itemsPath !== undefined) &&
+  Array.isArray(c.input.items) &&
+  c.input.items.length > 1;
 /** A request member that is the task's output S3 location, built from several values at run time. */
 const builtOutputLocation = (d: TaskPlan['request']['dynamic'][number], t: TaskPlan) =>
   (OUTPUT_S3_PATHS[t.api] ?? []).some((p) => JSON.stringify(p) === JSON.stringify(d.at)) &&
@@ -294,6 +299,12 @@ export const PIPELINE_FEATURES: readonly PipelineFeature[] = [
     anyTask((t) => t.catch.some((x) => x.target.kind === 'task')),
   ),
   F(AROUND, 'a Map or Parallel around the task', (c) => c.shape === 'map' || c.shape === 'parallel'),
+  F(AROUND, 'a Map over several jobs (MaxConcurrency)', (c) => mapsOverJobs(c)),
+  F(
+    AROUND,
+    '  with a quota of jobs at once in the account',
+    (c) => mapsOverJobs(c) && c.scenario.jobQuota !== undefined,
+  ),
   F(
     STRUCTURE,
     'a state name with spaces, punctuation or other scripts',

@@ -21,6 +21,9 @@ export interface ScenarioMix {
   readonly aborts: number;
   /** Cases whose execution makes a best-effort Stop<X>Job call the role may not make (the job runs on). */
   readonly deniedStops: number;
+  /** Cases whose account has a quota of jobs at once, and those where a Create meets it. */
+  readonly jobQuotas: number;
+  readonly quotaMet: number;
   /** `.sync` cases (first task), and how their first job ended; `none` when no job started. */
   readonly syncCases: number;
   readonly firstJob: Readonly<Record<JobEnd | 'none', number>>;
@@ -35,6 +38,9 @@ export interface ScenarioMix {
 const STOP_ACTIONS = new Set(
   Object.values(SAGEMAKER_APIS).flatMap((facts) => (facts.job ? [facts.job.stopAction.value] : [])),
 );
+
+/** The rule of a Create the account's job quota refuses. */
+const QUOTA = 'sagemaker.quota.concurrent-jobs';
 
 /** The counts of the scenarios the cases exercise. */
 export function scenarioMix(cases: readonly CaseContent[]): ScenarioMix {
@@ -51,6 +57,8 @@ export function scenarioMix(cases: readonly CaseContent[]): ScenarioMix {
   let undecided = 0;
   let aborts = 0;
   let deniedStops = 0;
+  let jobQuotas = 0;
+  let quotaMet = 0;
   let syncCases = 0;
   let requestMutations = 0;
   let validated = 0;
@@ -63,6 +71,10 @@ export function scenarioMix(cases: readonly CaseContent[]): ScenarioMix {
     if (prediction.undecided) undecided++;
     if (prediction.calls.value.some((x) => STOP_ACTIONS.has(x.action) && x.decision !== 'allowed'))
       deniedStops++;
+    if (c.scenario.jobQuota !== undefined) {
+      jobQuotas++;
+      if (prediction.trace.timeline?.failures.some((f) => f.rule === QUOTA)) quotaMet++;
+    }
     if (c.validity.valid && c.pattern !== 'sync' && !mutation) continue;
     const trace = prediction.trace;
     if (mutation && trace.validated) validated++;
@@ -80,6 +92,8 @@ export function scenarioMix(cases: readonly CaseContent[]): ScenarioMix {
     undecided,
     aborts,
     deniedStops,
+    jobQuotas,
+    quotaMet,
     syncCases,
     firstJob,
     jobsEnded,

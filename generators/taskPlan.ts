@@ -88,6 +88,8 @@ export interface TaskOptions {
   readonly catchTargets?: readonly CatchTarget[];
   /** Input field names are prefixed with this, so several tasks of one machine do not collide. */
   readonly inputPrefix?: string;
+  /** The resource's name is read from the state's input (a Map over jobs: each item names its own). */
+  readonly nameFromInput?: boolean;
   /** The execution's name, for `$$.Execution.Name` names (must itself be a valid name then). */
   readonly executionName: string;
   /** Whether the task may read its input through InputPath (JSONPath). */
@@ -323,16 +325,18 @@ export function taskPlanArb(options: TaskOptions): fc.Arbitrary<DrawnTask> {
       language: options.queryLanguage
         ? fc.constant(options.queryLanguage)
         : fc.constantFrom<QueryLanguage>('JSONPath', 'JSONata'),
-      dynamic: sometimes(
-        fc.constantFrom<DynamicKind>(
-          'inputPath',
-          'inputPath',
-          'format',
-          ...byExecutionName,
-          'executionInput',
-        ),
-        0.5,
-      ),
+      dynamic: options.nameFromInput
+        ? fc.constantFrom<DynamicKind>('inputPath', 'inputPath', 'format')
+        : sometimes(
+            fc.constantFrom<DynamicKind>(
+              'inputPath',
+              'inputPath',
+              'format',
+              ...byExecutionName,
+              'executionInput',
+            ),
+            0.5,
+          ),
       // A name SageMaker takes, short enough for every name field (HPO's 32 characters included)
       // with the '-run' suffix (or '-v' and a version of up to three digits).
       dynamicValue: resourceNameArb(27),

@@ -77,6 +77,9 @@ const CATCHES: Record<MutantName, { paths: RegExp }> = {
   'map-history-skips-iteration-succeeded': { paths: /^historyTypes$/ },
   'parallel-history-skips-started': { paths: /^historyTypes$/ },
   'machine-timeout-ignored': { paths: /^(status|durationSeconds|historyTypes|calls)/ },
+  'map-max-concurrency-ignored': {
+    paths: /^(status|error|cause|calls|historyTypes|durationSeconds|output|taskFailures)/,
+  },
   'format-number-as-float': { paths: /^(calls|output|status|error|cause|historyTypes|taskFailures)/ },
   'job-times-in-seconds': { paths: /^output\/(.*\/)?(CreationTime|LastModifiedTime|\w+(Start|End)Time)$/ },
   'stop-without-effect': { paths: /^jobStates\// },

@@ -96,6 +96,8 @@ function stats(cases: Case[]): string {
       'of .sync',
     ]),
     ['  first job reached its end', mix.jobsEnded, mix.syncCases, 'of .sync'],
+    ["a quota of jobs at once (a Map's)", mix.jobQuotas, cases.length, 'of cases'],
+    ['  a Create it refuses', mix.quotaMet, mix.jobQuotas, 'of quotas'],
     ['request mutations', mix.requestMutations, cases.length, 'of cases'],
     ['  reaching SageMaker validation', mix.validated, mix.requestMutations, 'of mutations'],
   ];

@@ -50,6 +50,8 @@ export interface AslBehaviour {
   timeoutError(why: TaskTimeout): string;
   /** The cause a TaskFailed or TaskTimedOut event records, undefined for none. */
   taskFailureCause(cause: string): string | undefined;
+  /** How many of a Map's iterations run at once, given its MaxConcurrency in force (0: all) and its items. */
+  mapConcurrency(maxConcurrency: number, itemCount: number): number;
   /** How States.Format writes an argument in its template's `{}` (asl.intrinsic.format). */
   formatArgument(value: unknown): string;
 }
@@ -82,4 +84,5 @@ export const ASL_BEHAVIOUR: AslBehaviour = {
   timeoutError: () => 'States.Timeout',
   taskFailureCause: (cause) => cause,
   formatArgument: javaText,
+  mapConcurrency: (maxConcurrency, itemCount) => (maxConcurrency > 0 ? maxConcurrency : itemCount),
 };

@@ -62,6 +62,9 @@ export const ASL_MUTANTS = {
     recordsEvent: (type) => type !== 'ParallelStateStarted' && rules.recordsEvent(type),
   }),
   'machine-timeout-ignored': () => ({ machineTimeoutSeconds: () => undefined }),
+  'map-max-concurrency-ignored': (rules) => ({
+    mapConcurrency: (_maxConcurrency, itemCount) => rules.mapConcurrency(0, itemCount),
+  }),
   'format-number-as-float': (rules) => ({
     formatArgument: (value) =>
       typeof value === 'number' && Number.isInteger(value) ? `${value}.0` : rules.formatArgument(value),

@@ -93,6 +93,7 @@ export const MUTANTS = {
     'a Map iteration that succeeds records no MapIterationSucceeded event',
   'parallel-history-skips-started': 'a Parallel state records no ParallelStateStarted event',
   'machine-timeout-ignored': "the state machine's TimeoutSeconds is not enforced",
+  'map-max-concurrency-ignored': 'a Map runs all its iterations at once, whatever its MaxConcurrency',
   'format-number-as-float': 'States.Format writes an integer argument as a floating-point number (3 as 3.0)',
 } as const;
 

@@ -30,6 +30,8 @@ export const RULES = {
   taskFailed: rule('asl.task-failed-wildcard'),
   dataFlow: rule('asl.data-flow'),
   format: rule('asl.intrinsic.format'),
+  jobQuota: rule('sagemaker.quota.concurrent-jobs'),
+  concurrentIterations: rule('sfn.map.concurrent-iterations'),
   formatNumber: rule('asl.intrinsic.format-number'),
   jsonata: rule('sfn.jsonata.evaluation'),
   abort: rule('sfn.stop-execution'),
