@@ -30,7 +30,8 @@ const CATCHES: Record<MutantName, { paths: RegExp }> = {
   'sync-returns-create-response': { paths: /^(output|calls|status|error)/ },
   'describe-not-polled': { paths: /^calls/ },
   'poll-once-too-many': { paths: /^(calls|durationSeconds)/ },
-  'failed-job-wrong-error': { paths: /^(error|output\/(.*\/)?Error|taskFailures\/\d+)$/ },
+  // In a sufficiency case (no error compared) the retrier the error no longer matches shows in the calls.
+  'failed-job-wrong-error': { paths: /^(error|output\/(.*\/)?Error|taskFailures\/\d+|calls\/\d+)$/ },
   'stopped-job-succeeds': { paths: /^(status|error|calls|historyTypes)/ },
   'failure-reason-dropped': { paths: /^(cause|output\/(.*\/)?Cause|taskFailures\/\d+)$/ },
   'no-execution-arn-tag': { paths: /^output\/(.*\/)?Tags\/AWS_STEP_FUNCTIONS_EXECUTION_ARN$/ },
