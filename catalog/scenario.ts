@@ -36,6 +36,11 @@ export interface WorldScenario {
   readonly namesInUse?: boolean;
   /** StopExecution arrives after this many polls of a `.sync` job (abort: best-effort Stop<X>Job). */
   readonly abortAfterPolls?: number;
+  /**
+   * The account's quota of jobs of each type running at once (InProgress or Stopping): a Create
+   * beyond it is refused with ResourceLimitExceeded (sagemaker.quota.concurrent-jobs).
+   */
+  readonly jobQuota?: number;
 }
 
 /**
@@ -48,6 +53,7 @@ export const SCENARIO_BOUNDS = {
   durationSeconds: { min: 1, max: 365 * 24 * 3600 },
   createErrorTimes: { min: 1, max: 10_000 },
   abortAfterPolls: { min: 0, max: 10_000 },
+  jobQuota: { min: 1, max: 10_000 },
   failureReasonLength: { max: 1024 },
 } as const;
 

@@ -10,7 +10,7 @@ import { readJsonFile } from './io.js';
 
 /** The fields of each object of a scenario file, by where the object is. */
 const FIELDS = {
-  top: ['createError', 'job', 'referencesExist', 'namesInUse', 'abortAfterPolls'],
+  top: ['createError', 'job', 'referencesExist', 'namesInUse', 'abortAfterPolls', 'jobQuota'],
   job: ['outcome', 'polls', 'durationSeconds', 'failureReason'],
   createError: ['error', 'times'],
 } as const;
@@ -104,5 +104,6 @@ export function readScenario(path: string): WorldScenario {
   }
   if (raw.abortAfterPolls !== undefined)
     scenario.abortAfterPolls = bounded(raw.abortAfterPolls, 'abortAfterPolls', B.abortAfterPolls);
+  if (raw.jobQuota !== undefined) scenario.jobQuota = bounded(raw.jobQuota, 'jobQuota', B.jobQuota);
   return scenario as unknown as WorldScenario;
 }

@@ -37,6 +37,7 @@ const ScenarioSchema = z.strictObject({
   referencesExist: z.boolean(),
   namesInUse: z.boolean().optional(),
   abortAfterPolls: bounded(B.abortAfterPolls).optional(),
+  jobQuota: bounded(B.jobQuota).optional(),
 });
 
 const action = z.string().min(1).max(200);

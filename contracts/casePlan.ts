@@ -38,7 +38,10 @@ export type AttemptField = 'State.RetryCount';
 export type PlanValue =
   /** A JSONPath `.$` key whose value is a path (`$.a`, `$$.Execution.Name`). */
   | { readonly given: 'path'; readonly source: ValueSource; readonly notation?: 'bracket' }
-  /** A JSONPath `.$` key with `States.Format(template, args...)`. */
+  /**
+   * A JSONPath `.$` key with `States.Format(template, args...)`. The template as States.Format reads
+   * it: `{}` an argument, `\{`, `\}` and `\\` escapes; a `'` is written `\'` in the definition.
+   */
   | { readonly given: 'format'; readonly template: string; readonly args: readonly ValueSource[] }
   /** A JSONata `{% %}` string: the sources and literal strings joined with `&`. */
   | { readonly given: 'jsonata'; readonly parts: readonly (ValueSource | { readonly text: string })[] }
@@ -179,7 +182,7 @@ export interface SucceedPlan {
   readonly name: string;
 }
 
-/** A Map state over the items of the input, one iteration at a time. */
+/** A Map state over the items of the input, `maxConcurrency` iterations at a time (absent: one). */
 export interface MapPlan {
   readonly kind: 'map';
   readonly name: string;
@@ -188,6 +191,8 @@ export interface MapPlan {
   readonly itemsPath?: JsonPath;
   /** Each item reaches its iteration as `{ [itemAs]: item }` (JSONPath ItemSelector). */
   readonly itemAs?: string;
+  /** Its MaxConcurrency: absent, 1 (one at a time); 0, as many as it has items. */
+  readonly maxConcurrency?: number;
   readonly iteration: FlowPlan;
 }
 

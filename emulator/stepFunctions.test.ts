@@ -87,6 +87,45 @@ describe('request-response', () => {
     expect(r.actions).toEqual(['sagemaker:CreateTrainingJob allowed', 'iam:PassRole explicitDeny']);
   });
 
+  it("a Map over jobs meets the account's job quota as its MaxConcurrency and the jobs' lives make it (sagemaker.quota.concurrent-jobs)", async () => {
+    const { TrainingJobName: _named, ...rest } = training();
+    const overJobs = (resource: string, maxConcurrency: number) => ({
+      StartAt: 'Run',
+      States: {
+        Run: {
+          Type: 'Map',
+          ItemsPath: '$.items',
+          MaxConcurrency: maxConcurrency,
+          ItemProcessor: {
+            ProcessorConfig: { Mode: 'INLINE' },
+            ...task(resource, { ...rest, 'TrainingJobName.$': '$.name' }),
+          },
+          End: true,
+        },
+      },
+    });
+    const input = { items: [{ name: 'a' }, { name: 'b' }, { name: 'c' }] };
+    const scenario = (jobQuota: number): WorldScenario => ({
+      referencesExist: true,
+      job: { polls: 1, outcome: 'Completed', durationSeconds: 120 },
+      jobQuota,
+    });
+    // .sync one at a time: each job has ended before the next Create.
+    expect(
+      (await execute(overJobs('createTrainingJob.sync', 1), { input, scenario: scenario(1) })).status,
+    ).toBe('SUCCEEDED');
+    // Two at once with a quota of one: the second Create is refused.
+    const twoAtOnce = await execute(overJobs('createTrainingJob.sync', 2), { input, scenario: scenario(1) });
+    expect(twoAtOnce).toMatchObject({ status: 'FAILED', error: 'SageMaker.ResourceLimitExceededException' });
+    expect(twoAtOnce.cause).toMatch(/Error Code: ResourceLimitExceeded/);
+    // Request-response jobs run on: the third Create meets a quota of two, one at a time too.
+    const rr = await execute(overJobs('createTrainingJob', 1), { input, scenario: scenario(2) });
+    expect(rr).toMatchObject({ status: 'FAILED', error: 'SageMaker.ResourceLimitExceededException' });
+    expect((await execute(overJobs('createTrainingJob', 1), { input, scenario: scenario(3) })).status).toBe(
+      'SUCCEEDED',
+    );
+  });
+
   it('names are unique per account and region: the second create is ResourceInUse', async () => {
     const sfn = new EmulatedStepFunctions({ aslSchemaCheck: false });
     await execute(task('createTrainingJob', training()), { sfn });

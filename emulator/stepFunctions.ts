@@ -264,7 +264,7 @@ export class EmulatedStepFunctions {
    * the execution: whether the resources a request names exist, whether the names it creates are in use.
    */
   private sagemakerFor(scenario: WorldScenario): SageMakerService {
-    const key = `${scenario.referencesExist}/${scenario.namesInUse === true}`;
+    const key = `${scenario.referencesExist}/${scenario.namesInUse === true}/${scenario.jobQuota}`;
     let s = this.sagemakerServices.get(key);
     if (!s) {
       s = new SageMakerService({
@@ -273,6 +273,7 @@ export class EmulatedStepFunctions {
         partition: this.partition,
         referencesExist: scenario.referencesExist,
         ...(scenario.namesInUse ? { namesInUse: true } : {}),
+        ...(scenario.jobQuota !== undefined ? { jobQuota: scenario.jobQuota } : {}),
         behaviour: this.behaviour,
       });
       this.sagemakerServices.set(key, s);

@@ -173,6 +173,14 @@ function planPolicy(plan: MachinePlan): PolicyDocument {
   return policyOfCalls(calls).document;
 }
 
+/** The share of a necessity case's `.sync` cases that StopExecution stops. */
+const NECESSITY_ABORT_SHARE = 0.4;
+
+/** The best-effort Stop<X>Job actions of the job APIs (sfn.sync.stop-on-abort). */
+const STOP_ACTIONS: readonly string[] = Object.values(SAGEMAKER_APIS).flatMap((facts) =>
+  facts.job ? [facts.job.stopAction.value] : [],
+);
+
 /** The actions the case's execution calls and is allowed, under the predicted policy: what a necessity case may take away. */
 function exercisedActions(content: Omit<CaseContent, 'policyVariant'>): string[] {
   const calls = predictExecution(content).calls.value;
@@ -206,26 +214,36 @@ export function validCaseArb(filter: CaseFilter = {}): fc.Arbitrary<CaseContent>
         const predicted = planPolicy(drawn.plan);
         const primary = primaryTask(drawn.plan);
         const apis = [...new Set(planTasks(drawn.plan.flow).map((t) => t.api))];
-        return scenarioArb(primary.pattern, primary.timeoutSeconds, apis).chain((scenario) => {
-          const base = { ...frame, scenario, policy: predicted, validity: { valid: true } as const };
-          let variants: fc.Arbitrary<PolicyVariant>;
-          if (filter.policy === 'withoutOne') {
-            const exercised = exercisedActions(base);
-            // Nothing allowed to take away (the create itself is denied): drawn again.
-            if (exercised.length === 0) return fc.constant(undefined);
-            variants = policyVariantArb(predicted, TAKING_AWAY, exercised);
-          } else
-            variants = policyVariantArb(predicted, filter.policy === 'predicted' ? ['predicted'] : undefined);
-          return fc
-            .tuple(variants, regionArb)
-            .map(([policyVariant, region]): CaseContent =>
-              relocate(
-                { ...base, policyVariant, policy: applyPolicyVariant(predicted, policyVariant) },
-                { account: ACCOUNT, region: REGION },
-                { account: ACCOUNT, region },
-              ),
-            );
-        });
+        // Taking a permission away, StopExecution is drawn more often: a denied best-effort
+        // Stop<X>Job (the job runs on) shows only where an abort meets a running job.
+        const abortShare = filter.policy === 'withoutOne' ? NECESSITY_ABORT_SHARE : undefined;
+        const overJobs = drawn.plan.shape === 'map';
+        return scenarioArb(primary.pattern, primary.timeoutSeconds, apis, abortShare, overJobs).chain(
+          (scenario) => {
+            const base = { ...frame, scenario, policy: predicted, validity: { valid: true } as const };
+            let variants: fc.Arbitrary<PolicyVariant>;
+            if (filter.policy === 'withoutOne') {
+              const exercised = exercisedActions(base);
+              // Nothing allowed to take away (the create itself is denied): drawn again.
+              if (exercised.length === 0) return fc.constant(undefined);
+              // A denied best-effort Stop<X>Job shows only where an abort meets a running job: favoured.
+              variants = policyVariantArb(predicted, TAKING_AWAY, exercised, STOP_ACTIONS);
+            } else
+              variants = policyVariantArb(
+                predicted,
+                filter.policy === 'predicted' ? ['predicted'] : undefined,
+              );
+            return fc
+              .tuple(variants, regionArb)
+              .map(([policyVariant, region]): CaseContent =>
+                relocate(
+                  { ...base, policyVariant, policy: applyPolicyVariant(predicted, policyVariant) },
+                  { account: ACCOUNT, region: REGION },
+                  { account: ACCOUNT, region },
+                ),
+              );
+          },
+        );
       }),
     )
     .filter((c): c is CaseContent => c !== undefined);

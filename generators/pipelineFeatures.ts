@@ -17,7 +17,7 @@ import {
 } from '../contracts/casePlan.js';
 import type { Case } from '../contracts/case.js';
 import { RUN_TIME_NAME_FORM } from './invalidCase.js';
-import { NEAR_MISS_ERROR_NAMES, WHOLE_OBJECTS } from './taskPlan.js';
+import { NEAR_MISS_ERROR_NAMES, OUTPUT_S3_PATHS, WHOLE_OBJECTS } from './taskPlan.js';
 import { REGION } from './values.js';
 
 /** A feature of the pipelines people write, and how to tell a case has it (for `sample --stats`). */
@@ -62,6 +62,15 @@ const metricOf = (c: Case, gate: ChoosePlan): unknown =>
       value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined,
     c.input,
   );
+/** A Map whose items are several jobs (each item names its own). */
+const mapsOverJobs = (c: Case) =>
+  c.plan.flow.steps.some((s) => s.kind === 'map' && s.itemsPath !== undefined) &&
+  Array.isArray(c.input.items) &&
+  c.input.items.length > 1;
+/** A request member that is the task's output S3 location, built from several values at run time. */
+const builtOutputLocation = (d: TaskPlan['request']['dynamic'][number], t: TaskPlan) =>
+  (OUTPUT_S3_PATHS[t.api] ?? []).some((p) => JSON.stringify(p) === JSON.stringify(d.at)) &&
+  (d.value.given === 'format' || (d.value.given === 'jsonata' && d.value.parts.length > 1));
 const anyTask = (f: (t: TaskPlan) => boolean) => (c: Case) => tasks(c).some(f);
 const anyDynamic = (f: (d: TaskPlan['request']['dynamic'][number], t: TaskPlan) => boolean) =>
   anyTask((t) => t.request.dynamic.some((d) => f(d, t)));
@@ -230,6 +239,45 @@ export const PIPELINE_FEATURES: readonly PipelineFeature[] = [
   ),
   F(
     VALUES,
+    'an output S3 location built at run time (States.Format, JSONata &)',
+    anyDynamic((d, t) => builtOutputLocation(d, t)),
+  ),
+  F(
+    VALUES,
+    '  States.Format with a number',
+    anyDynamic(
+      (d, t) =>
+        builtOutputLocation(d, t) &&
+        d.value.given === 'format' &&
+        d.value.args.some((s) => 'path' in s && /version$/i.test(String(s.path.at(-1)))),
+    ),
+  ),
+  F(
+    VALUES,
+    "  a number of an earlier result (the Lambda step's) in it",
+    anyDynamic(
+      (d, t) =>
+        builtOutputLocation(d, t) &&
+        sourcesOf(d.value).some((s) => 'path' in s && s.path.join('.').endsWith('Payload.version')),
+    ),
+  ),
+  F(
+    VALUES,
+    '  States.Format with an escaped brace or a quote',
+    anyDynamic((d) => d.value.given === 'format' && /\\[{}]|'/.test(d.value.template)),
+  ),
+  F(
+    VALUES,
+    'a name with a version number (States.Format, JSONata &)',
+    anyDynamic(
+      (d, t) =>
+        d.at[0] === SAGEMAKER_APIS[t.api].nameField.value &&
+        ((d.value.given === 'format' && d.value.template === '{}-v{}') ||
+          (d.value.given === 'jsonata' && d.value.parts.some((p) => 'text' in p && p.text === '-v'))),
+    ),
+  ),
+  F(
+    VALUES,
     'States.StringToJson / $parse',
     anyDynamic((d) => d.value.given === 'parse'),
   ),
@@ -271,6 +319,12 @@ export const PIPELINE_FEATURES: readonly PipelineFeature[] = [
     anyTask((t) => t.catch.some((x) => x.target.kind === 'task')),
   ),
   F(AROUND, 'a Map or Parallel around the task', (c) => c.shape === 'map' || c.shape === 'parallel'),
+  F(AROUND, 'a Map over several jobs (MaxConcurrency)', (c) => mapsOverJobs(c)),
+  F(
+    AROUND,
+    '  with a quota of jobs at once in the account',
+    (c) => mapsOverJobs(c) && c.scenario.jobQuota !== undefined,
+  ),
   F(
     STRUCTURE,
     'a state name with spaces, punctuation or other scripts',

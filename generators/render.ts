@@ -288,7 +288,7 @@ function renderStep(
       }
       // The iteration's states say their own query language (they do not inherit the Map's).
       state.ItemProcessor = { ProcessorConfig: { Mode: 'INLINE' }, ...renderFlow(step.iteration, inherited) };
-      state.MaxConcurrency = 1;
+      state.MaxConcurrency = step.maxConcurrency ?? 1;
       return state;
     }
     case 'parallel': {

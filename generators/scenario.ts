@@ -43,11 +43,17 @@ export function injectableErrors(apis: readonly Api[]): readonly CreateError[] {
   return CREATE_ERRORS.filter((e) => apis.every((api) => OPERATION_ERRORS.value[api].includes(e)));
 }
 
-/** A scenario for a case whose first SageMaker task has this pattern (and timeout, if any), calling these APIs. */
+/**
+ * A scenario for a case whose first SageMaker task has this pattern (and timeout, if any), calling
+ * these APIs; `abortShare`: the share of `.sync` cases stopped by StopExecution; `quota`: whether
+ * the account may have a quota of jobs running at once (a Map over jobs meets it).
+ */
 export function scenarioArb(
   pattern: Pattern,
   timeoutSeconds: number | undefined,
   apis: readonly Api[],
+  abortShare = 0.15,
+  quota = false,
 ): fc.Arbitrary<WorldScenario> {
   const job =
     pattern === 'sync'
@@ -89,14 +95,17 @@ export function scenarioArb(
         ? sometimes(fc.constant(true), 0.15)
         : fc.constant(undefined),
       abortAfterPolls:
-        pattern === 'sync' ? sometimes(fc.integer({ min: 0, max: 3 }), 0.15) : fc.constant(undefined),
+        pattern === 'sync' ? sometimes(fc.integer({ min: 0, max: 3 }), abortShare) : fc.constant(undefined),
+      // One or two jobs of a type at once, as new accounts have for many instance types.
+      jobQuota: quota ? sometimes(fc.integer({ min: 1, max: 2 }), 0.75) : fc.constant(undefined),
     })
-    .map(({ createError, job: j, referencesExist, namesInUse, abortAfterPolls }) => {
+    .map(({ createError, job: j, referencesExist, namesInUse, abortAfterPolls, jobQuota }) => {
       const scenario: { -readonly [K in keyof WorldScenario]: WorldScenario[K] } = { referencesExist };
       if (namesInUse) scenario.namesInUse = true;
       if (createError) scenario.createError = createError;
       if (j) scenario.job = j;
       if (abortAfterPolls !== undefined) scenario.abortAfterPolls = abortAfterPolls;
+      if (jobQuota !== undefined) scenario.jobQuota = jobQuota;
       return scenario;
     });
 }

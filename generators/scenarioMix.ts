@@ -3,6 +3,7 @@
  * create error or an abort, how the first `.sync` job ends, how many request mutations reach
  * SageMaker's validation. `sample --stats` prints it; the suites' tests hold it to bounds.
  */
+import { SAGEMAKER_APIS } from '../catalog/sagemakerApis.js';
 import type { JobEnd } from '../contracts/prediction.js';
 import { predictExecution } from '../oracles/outcome/predictExecution.js';
 import type { CaseContent } from '../contracts/case.js';
@@ -18,6 +19,11 @@ export interface ScenarioMix {
   readonly undecided: number;
   /** `.sync` cases whose scenario stops the execution after n polls. */
   readonly aborts: number;
+  /** Cases whose execution makes a best-effort Stop<X>Job call the role may not make (the job runs on). */
+  readonly deniedStops: number;
+  /** Cases whose account has a quota of jobs at once, and those where a Create meets it. */
+  readonly jobQuotas: number;
+  readonly quotaMet: number;
   /** `.sync` cases (first task), and how their first job ended; `none` when no job started. */
   readonly syncCases: number;
   readonly firstJob: Readonly<Record<JobEnd | 'none', number>>;
@@ -27,6 +33,14 @@ export interface ScenarioMix {
   readonly requestMutations: number;
   readonly validated: number;
 }
+
+/** The best-effort Stop<X>Job actions (sfn.sync.stop-on-abort). */
+const STOP_ACTIONS = new Set(
+  Object.values(SAGEMAKER_APIS).flatMap((facts) => (facts.job ? [facts.job.stopAction.value] : [])),
+);
+
+/** The rule of a Create the account's job quota refuses. */
+const QUOTA = 'sagemaker.quota.concurrent-jobs';
 
 /** The counts of the scenarios the cases exercise. */
 export function scenarioMix(cases: readonly CaseContent[]): ScenarioMix {
@@ -42,6 +56,9 @@ export function scenarioMix(cases: readonly CaseContent[]): ScenarioMix {
   let namesInUse = 0;
   let undecided = 0;
   let aborts = 0;
+  let deniedStops = 0;
+  let jobQuotas = 0;
+  let quotaMet = 0;
   let syncCases = 0;
   let requestMutations = 0;
   let validated = 0;
@@ -52,6 +69,12 @@ export function scenarioMix(cases: readonly CaseContent[]): ScenarioMix {
     if (mutation) requestMutations++;
     const prediction = predictExecution(c);
     if (prediction.undecided) undecided++;
+    if (prediction.calls.value.some((x) => STOP_ACTIONS.has(x.action) && x.decision !== 'allowed'))
+      deniedStops++;
+    if (c.scenario.jobQuota !== undefined) {
+      jobQuotas++;
+      if (prediction.trace.timeline?.failures.some((f) => f.rule === QUOTA)) quotaMet++;
+    }
     if (c.validity.valid && c.pattern !== 'sync' && !mutation) continue;
     const trace = prediction.trace;
     if (mutation && trace.validated) validated++;
@@ -68,6 +91,9 @@ export function scenarioMix(cases: readonly CaseContent[]): ScenarioMix {
     namesInUse,
     undecided,
     aborts,
+    deniedStops,
+    jobQuotas,
+    quotaMet,
     syncCases,
     firstJob,
     jobsEnded,

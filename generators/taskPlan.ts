@@ -88,6 +88,8 @@ export interface TaskOptions {
   readonly catchTargets?: readonly CatchTarget[];
   /** Input field names are prefixed with this, so several tasks of one machine do not collide. */
   readonly inputPrefix?: string;
+  /** The resource's name is read from the state's input (a Map over jobs: each item names its own). */
+  readonly nameFromInput?: boolean;
   /** The execution's name, for `$$.Execution.Name` names (must itself be a valid name then). */
   readonly executionName: string;
   /** Whether the task may read its input through InputPath (JSONPath). */
@@ -233,13 +235,77 @@ const at = (path: JsonPath, source: ValueSource): ValueSource =>
     ? source
     : { ...source, path: [...path, ...source.path] };
 
-/** A dynamic member's value as the query language writes it. */
-function written(language: QueryLanguage, kind: DynamicKind, source: ValueSource): PlanValue {
+/**
+ * A dynamic member's value as the query language writes it; with `version`, the format kind
+ * appends a version number read from there (`{}-v{}`).
+ */
+function written(
+  language: QueryLanguage,
+  kind: DynamicKind,
+  source: ValueSource,
+  version?: ValueSource,
+): PlanValue {
   if (language === 'JSONata')
-    return { given: 'jsonata', parts: kind === 'format' ? [source, { text: '-run' }] : [source] };
-  return kind === 'format'
-    ? { given: 'format', template: '{}-run', args: [source] }
-    : { given: 'path', source };
+    return {
+      given: 'jsonata',
+      parts:
+        kind !== 'format'
+          ? [source]
+          : version
+            ? [source, { text: '-v' }, version]
+            : [source, { text: '-run' }],
+    };
+  if (kind !== 'format') return { given: 'path', source };
+  return version
+    ? { given: 'format', template: '{}-v{}', args: [source, version] }
+    : { given: 'format', template: '{}-run', args: [source] };
+}
+
+/** Where each API's request names the S3 location its job writes to. */
+export const OUTPUT_S3_PATHS: Partial<Record<Api, readonly JsonPath[]>> = {
+  CreateTrainingJob: [['OutputDataConfig', 'S3OutputPath']],
+  CreateTransformJob: [['TransformOutput', 'S3OutputPath']],
+  CreateProcessingJob: [['ProcessingOutputConfig', 'Outputs', 0, 'S3Output', 'S3Uri']],
+  CreateHyperParameterTuningJob: [['TrainingJobDefinition', 'OutputDataConfig', 'S3OutputPath']],
+  CreateLabelingJob: [['OutputConfig', 'S3OutputPath']],
+  CreateEndpointConfig: [['DataCaptureConfig', 'DestinationS3Uri']],
+};
+
+/**
+ * The templates pipelines build an output location with (`States.Format`; JSONata joins the same
+ * parts with `&`): the bucket, the execution's name, a version number. In a template `\{`, `\}`
+ * are escapes and a `'` is escaped in the definition; those forms are JSONPath's alone.
+ */
+export const S3_FORMATS: readonly {
+  readonly template: string;
+  readonly args: readonly ('bucket' | 'name' | 'version')[];
+  readonly jsonPathOnly?: true;
+}[] = [
+  { template: 's3://{}/{}/output', args: ['bucket', 'name'] },
+  { template: 's3://{}/models/v{}/{}', args: ['bucket', 'version', 'name'] },
+  { template: 's3://{}/runs/{}-{}', args: ['bucket', 'name', 'version'] },
+  { template: 's3://{}/runs/\\{{}\\}/v{}', args: ['bucket', 'name', 'version'], jsonPathOnly: true },
+  { template: "s3://{}/team's-runs/{}", args: ['bucket', 'name'], jsonPathOnly: true },
+];
+
+/** The first output location of the request written literally as an `s3://` URI. */
+function outputS3Path(api: Api, literal: Record<string, unknown>): JsonPath | undefined {
+  return OUTPUT_S3_PATHS[api]?.find((path) => {
+    let v: unknown = literal;
+    for (const k of path)
+      v = v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined;
+    return typeof v === 'string' && v.startsWith('s3://');
+  });
+}
+
+/** A template's parts as a JSONata concatenation: its text between the `{}`, and the arguments. */
+function jsonataParts(template: string, args: readonly ValueSource[]): (ValueSource | { text: string })[] {
+  const parts: (ValueSource | { text: string })[] = [];
+  template.split('{}').forEach((text, i) => {
+    if (text) parts.push({ text });
+    if (i < args.length) parts.push(args[i]!);
+  });
+  return parts;
 }
 
 /** The attempt's retry count, as pipelines number a retried job's name (sfn.context.retry-count). */
@@ -272,19 +338,38 @@ export function taskPlanArb(options: TaskOptions): fc.Arbitrary<DrawnTask> {
       language: options.queryLanguage
         ? fc.constant(options.queryLanguage)
         : fc.constantFrom<QueryLanguage>('JSONPath', 'JSONata'),
-      dynamic: sometimes(
-        fc.constantFrom<DynamicKind>(
-          'inputPath',
-          'inputPath',
-          'format',
-          ...byExecutionName,
-          'executionInput',
-        ),
-        0.5,
-      ),
+      dynamic: options.nameFromInput
+        ? fc.constantFrom<DynamicKind>('inputPath', 'inputPath', 'format')
+        : sometimes(
+            fc.constantFrom<DynamicKind>(
+              'inputPath',
+              'inputPath',
+              'format',
+              ...byExecutionName,
+              'executionInput',
+            ),
+            0.5,
+          ),
       // A name SageMaker takes, short enough for every name field (HPO's 32 characters included)
-      // with the '-run' suffix.
+      // with the '-run' suffix (or '-v' and a version of up to three digits).
       dynamicValue: resourceNameArb(27),
+      // The format kind names a version of the run now and then: `{}-v{}` with a number of the input.
+      nameVersion: sometimes(fc.integer({ min: 1, max: 999 }), 0.5),
+      // The output location built at run time from a bucket, the execution's name and a version
+      // (an integer or a decimal: a number Format writes), the version now and then from the
+      // execution's input.
+      s3Format: sometimes(
+        fc.record({
+          form: fc.constantFrom(...S3_FORMATS),
+          bucket: fc.constantFrom('amzn-s3-demo-bucket', 'amzn-s3-demo-bucket-ml'),
+          version: fc.oneof(
+            { weight: 3, arbitrary: fc.integer({ min: 1, max: 999 }) },
+            { weight: 1, arbitrary: fc.constantFrom(1.5, 2.25, 10.1) },
+          ),
+          versionFromExecution: fc.boolean(),
+        }),
+        0.35,
+      ),
       roleFromInput: sometimes(fc.constant(true), 0.15),
       valueKind: sometimes(
         fc.constantFrom<ValueKind>(
@@ -352,8 +437,14 @@ export function taskPlanArb(options: TaskOptions): fc.Arbitrary<DrawnTask> {
           dynamic.push({ at: [nameField], value: numbered(language, source) });
           resourceName = `${value}-0`;
         } else {
-          dynamic.push({ at: [nameField], value: written(language, kind, source) });
-          resourceName = kind === 'format' ? `${value}-run` : value;
+          const versioned = kind === 'format' && g.nameVersion !== undefined;
+          if (versioned) stateInput[`${prefix}nameVersion`] = g.nameVersion;
+          const version: ValueSource | undefined = versioned
+            ? { from: 'input', path: [`${prefix}nameVersion`] }
+            : undefined;
+          dynamic.push({ at: [nameField], value: written(language, kind, source, version) });
+          resourceName =
+            kind !== 'format' ? value : versioned ? `${value}-v${g.nameVersion}` : `${value}-run`;
         }
       }
       if (topRole && g.roleFromInput && typeof literal[topRole.path[0]!] === 'string') {
@@ -398,6 +489,31 @@ export function taskPlanArb(options: TaskOptions): fc.Arbitrary<DrawnTask> {
                     },
           });
         }
+      }
+      // After the value kinds: a whole object moved to the input keeps its location as written.
+      const s3Path = g.s3Format ? outputS3Path(options.api, literal) : undefined;
+      if (g.s3Format && s3Path) {
+        const { form, bucket, version, versionFromExecution } = g.s3Format;
+        const usable = language === 'JSONPath' || !form.jsonPathOnly ? form : S3_FORMATS[0]!;
+        stateInput[`${prefix}bucket`] = bucket;
+        if (versionFromExecution) executionInput[`${prefix}version`] = version;
+        else stateInput[`${prefix}version`] = version;
+        const sources: Record<'bucket' | 'name' | 'version', ValueSource> = {
+          bucket: { from: 'input', path: [`${prefix}bucket`] },
+          name: { from: 'executionName' },
+          version: versionFromExecution
+            ? { from: 'executionInput', path: [`${prefix}version`] }
+            : { from: 'input', path: [`${prefix}version`] },
+        };
+        const args = usable.args.map((a) => sources[a]);
+        removeAt(literal, s3Path);
+        dynamic.push({
+          at: s3Path,
+          value:
+            language === 'JSONata'
+              ? { given: 'jsonata', parts: jsonataParts(usable.template, args) }
+              : { given: 'format', template: usable.template, args },
+        });
       }
       const sync = g.pattern === 'sync';
       const resultField = facts.resultField.value;

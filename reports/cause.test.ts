@@ -89,8 +89,11 @@ describe("a divergence's cause", () => {
   it("a time of day in seconds breaks sfn.sync.epoch-milliseconds, not the output's first rule", () => {
     const { p } = casesWhere(
       'outcome',
+      // A job that starts at once: a create error before it would come first in the execution.
       (c, q) =>
-        syncSucceeds(c, q) && Object.values(q.output?.value ?? {}).some((v) => v instanceof ClockTime),
+        syncSucceeds(c, q) &&
+        !c.scenario.createError &&
+        Object.values(q.output?.value ?? {}).some((v) => v instanceof ClockTime),
       1,
     )[0]!;
     const output = Object.fromEntries(

@@ -39,6 +39,7 @@ function isCanary(c: CaseContent): boolean {
     c.policyVariant.kind === 'predicted' &&
     c.scenario.createError === undefined &&
     c.scenario.abortAfterPolls === undefined &&
+    c.scenario.jobQuota === undefined &&
     !c.scenario.namesInUse &&
     c.plan.timeoutSeconds === undefined &&
     nameField(c) !== undefined

@@ -31,7 +31,8 @@ const CATCHES: Record<MutantName, { paths: RegExp }> = {
   'sync-returns-create-response': { paths: /^(output|calls|status|error)/ },
   'describe-not-polled': { paths: /^calls/ },
   'poll-once-too-many': { paths: /^(calls|durationSeconds)/ },
-  'failed-job-wrong-error': { paths: /^(error|output\/(.*\/)?Error|taskFailures\/\d+)$/ },
+  // In a sufficiency case (no error compared) the retrier the error no longer matches shows in the calls.
+  'failed-job-wrong-error': { paths: /^(error|output\/(.*\/)?Error|taskFailures\/\d+|calls\/\d+)$/ },
   'stopped-job-succeeds': { paths: /^(status|error|calls|historyTypes)/ },
   'failure-reason-dropped': { paths: /^(cause|output\/(.*\/)?Cause|taskFailures\/\d+)$/ },
   'no-execution-arn-tag': { paths: /^output\/(.*\/)?Tags\/AWS_STEP_FUNCTIONS_EXECUTION_ARN$/ },
@@ -82,8 +83,13 @@ const CATCHES: Record<MutantName, { paths: RegExp }> = {
   'choice-numeric-boundary': { paths: /^(calls|historyTypes|output|status|created)/ },
   // A retried attempt's name is the first attempt's again: another resource, or one already there.
   'retry-count-not-advanced': { paths: /^(calls|status|error|cause|taskFailures|output|historyTypes)/ },
+  'map-max-concurrency-ignored': {
+    paths: /^(status|error|cause|calls|historyTypes|durationSeconds|output|taskFailures)/,
+  },
+  'format-number-as-float': { paths: /^(calls|output|status|error|cause|historyTypes|taskFailures)/ },
   'job-times-in-seconds': { paths: /^output\/(.*\/)?(CreationTime|LastModifiedTime|\w+(Start|End)Time)$/ },
   'stop-without-effect': { paths: /^jobStates\// },
+  'denied-stop-takes-effect': { paths: /^jobStates\// },
   'runtime-values-not-validated': { paths: /^(status|error|cause|calls|historyTypes|output|attempts)/ },
 };
 

@@ -54,6 +54,11 @@ describe('what each suite draws (seed 1)', () => {
     expect([...kinds].sort()).toEqual([...TAKING_AWAY].sort());
   });
 
+  it('necessity: a denied best-effort Stop<X>Job (an abort meets a running job) is in at least 3% of the cases', () => {
+    // Without it a Stop call made though denied (the job stopped all the same) goes unseen.
+    expect(scenarioMix(casesOf('necessity')).deniedStops / N).toBeGreaterThanOrEqual(0.03);
+  });
+
   it('suites with the same kind of case draw different cases', () => {
     const ids = (s: SuiteName) => new Set(casesOf(s).map((c) => JSON.stringify(c.plan)));
     const a = ids('sufficiency');

@@ -138,6 +138,22 @@ export const ASL_RULES = [
     caveat: 'the order of the events is not documented',
   },
   {
+    id: 'asl.intrinsic.format',
+    claim:
+      "States.Format replaces each {} of its template with its arguments in order; in the template \\{, \\}, \\\\ and \\' stand for the character itself",
+    kind: 'documented',
+    sources: [
+      page(`${DG}/intrinsic-functions.html`, 'Intrinsic for generic operation: States.Format'),
+      page(`${DG}/intrinsic-functions.html`, 'Reserved characters in intrinsic functions'),
+    ],
+  },
+  {
+    id: 'asl.intrinsic.format-number',
+    claim: 'States.Format writes a number argument as JSON has it: 1 as 1, 1.1 as 1.1',
+    kind: 'observed',
+    sources: [recording(`${RECORDED}/357-format-1-4.json`), recording(`${RECORDED}/358-format-1-5.json`)],
+  },
+  {
     id: 'sfn.history.events',
     claim:
       'The event sequences of Task, Choice, Pass, Succeed, Fail, Map and Parallel states (TaskScheduled, TaskStarted, TaskSubmitted for .sync, MapIterationStarted ...)',

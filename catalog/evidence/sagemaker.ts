@@ -1,6 +1,6 @@
 /** The rules of SageMaker's answers: its errors, names and ARNs, the resources its calls refer to. */
 import type { EvidenceEntry } from './entry.js';
-import { CONNECT_SAGEMAKER, model, page, report, SM_API } from './sources.js';
+import { CONNECT_SAGEMAKER, DG, model, page, report, SM_API } from './sources.js';
 
 /** SageMaker's answers. */
 export const SAGEMAKER_RULES = [
@@ -235,6 +235,27 @@ export const SAGEMAKER_RULES = [
     ],
     caveat:
       'the captures found are of CreateEndpoint (a configuration whose model is gone) and of the Describe calls, and code that matches the message',
+  },
+  {
+    id: 'sagemaker.quota.concurrent-jobs',
+    claim:
+      "A Create of a job beyond the account's quota of jobs of its type running at once (InProgress or Stopping) is refused with ResourceLimitExceeded",
+    kind: 'inferred',
+    sources: [
+      model('sagemaker shapes.ResourceLimitExceeded (documentation: too many training jobs created)'),
+      model('sagemaker operations.Create*Job.errors (ResourceLimitExceeded)'),
+    ],
+    caveat:
+      "SageMaker's quotas count instances of a type per job kind, and jobs for some kinds; the world's quota stands for any of them, counted in jobs; the refusal's message is not known",
+  },
+  {
+    id: 'sfn.map.concurrent-iterations',
+    claim:
+      "In what order the Map iterations that run at once make their calls and record their events (and so which Create a job quota refuses, and what the others' jobs become) is not known: where it decides the outcome, the oracle predicts nothing",
+    kind: 'inferred',
+    undecided: true,
+    sources: [page(`${DG}/state-map-inline.html`, 'MaxConcurrency')],
+    caveat: 'the page says iterations run in parallel up to MaxConcurrency, not in what order',
   },
   {
     id: 'sagemaker.missing.model-on-transform',

@@ -88,6 +88,7 @@ function stats(cases: Case[]): string {
     ['outcome undecided by the oracle', mix.undecided, cases.length, 'of cases'],
     ['.sync cases (valid)', mix.syncCases, cases.length, 'of cases'],
     ['  with an abort', mix.aborts, mix.syncCases, 'of .sync'],
+    ['  a denied best-effort Stop', mix.deniedStops, mix.syncCases, 'of .sync'],
     ...Object.entries(mix.firstJob).map(([end, n]): [string, number, number, string] => [
       `  first job ${end === 'none' ? 'not started' : end}`,
       n,
@@ -95,6 +96,8 @@ function stats(cases: Case[]): string {
       'of .sync',
     ]),
     ['  first job reached its end', mix.jobsEnded, mix.syncCases, 'of .sync'],
+    ["a quota of jobs at once (a Map's)", mix.jobQuotas, cases.length, 'of cases'],
+    ['  a Create it refuses', mix.quotaMet, mix.jobQuotas, 'of quotas'],
     ['request mutations', mix.requestMutations, cases.length, 'of cases'],
     ['  reaching SageMaker validation', mix.validated, mix.requestMutations, 'of mutations'],
   ];

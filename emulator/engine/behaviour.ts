@@ -7,6 +7,7 @@ import { RETRY_DEFAULTS } from '../../catalog/stepFunctionsLimits.js';
 import { writePath } from './jsonPath.js';
 import type { Catcher, Retrier, StateType } from './states/definitions.js';
 import { errorMatches } from './statesError.js';
+import { javaText } from './intrinsics.js';
 
 /** Why a task's time ran out: its TimeoutSeconds, or its HeartbeatSeconds. */
 export type TaskTimeout = 'timeout' | 'heartbeat';
@@ -53,6 +54,10 @@ export interface AslBehaviour {
   compareNumbers(operator: NumericOperator, value: number, threshold: number): boolean;
   /** The Context object's `State.RetryCount` of an attempt made after `retries` retries of the state. */
   contextRetryCount(retries: number): number;
+  /** How many of a Map's iterations run at once, given its MaxConcurrency in force (0: all) and its items. */
+  mapConcurrency(maxConcurrency: number, itemCount: number): number;
+  /** How States.Format writes an argument in its template's `{}` (asl.intrinsic.format). */
+  formatArgument(value: unknown): string;
 }
 
 /** The numeric comparison operators of a JSONPath Choice rule. */
@@ -102,4 +107,6 @@ export const ASL_BEHAVIOUR: AslBehaviour = {
   taskFailureCause: (cause) => cause,
   compareNumbers: (operator, value, threshold) => NUMERIC_COMPARISONS[operator](value, threshold),
   contextRetryCount: (retries) => retries,
+  formatArgument: javaText,
+  mapConcurrency: (maxConcurrency, itemCount) => (maxConcurrency > 0 ? maxConcurrency : itemCount),
 };

@@ -172,6 +172,15 @@ describe('intrinsic functions as the Developer Guide documents them', () => {
     expect(docs('States.Format($.template, $.name)', input)).toBe('Hello, my name is Arnav.');
   });
 
+  it('States.Format writes an argument as the rules in force say (formatArgument); by default 3 as 3', () => {
+    const text = "States.Format('s3://b/v{}/\\{{}\\}', $.n, $.a)";
+    expect(evaluateIntrinsic(text, { ...scope, input: { n: 3, a: 'x' } })).toBe('s3://b/v3/{x}');
+    const asFloat = (v: unknown) => (typeof v === 'number' ? `${v}.0` : String(v));
+    expect(evaluateIntrinsic(text, { ...scope, input: { n: 3, a: 'x' }, formatArgument: asFloat })).toBe(
+      's3://b/v3.0/{x}',
+    );
+  });
+
   it('Reserved characters: escapes, an open escape backslash is an error, bracket paths', () => {
     expect(docs("States.Format('\\'\\{\\}\\\\ {}', 1)", {})).toBe("'{}\\ 1");
     expect(() => docs("States.Format('a\\nb')", {})).toThrow(failure);

@@ -137,10 +137,11 @@ function parse(text: string): Expr {
 const unescape = (s: string): string => s.replace(/\\(.)/g, '$1');
 
 /**
- * A value as States.Format writes it (recorded on AWS): text as it is, an object as `{k=v, k=v}`,
- * a list as `[a, b]`, as Java writes its maps and lists.
+ * A value as States.Format writes it (recorded on AWS): text as it is, a number as JSON has it (1,
+ * 1.1), an object as `{k=v, k=v}`, a list as `[a, b]`, as Java writes its maps and lists
+ * (asl.intrinsic.format).
  */
-function javaText(v: unknown): string {
+export function javaText(v: unknown): string {
   if (v === null) return 'null';
   if (Array.isArray(v)) return `[${v.map(javaText).join(', ')}]`;
   if (typeof v === 'object')
@@ -150,7 +151,7 @@ function javaText(v: unknown): string {
   return String(v);
 }
 
-function format(template: string, args: unknown[]): string {
+function format(template: string, args: unknown[], text: (value: unknown) => string): string {
   let out = '';
   let next = 0;
   for (let i = 0; i < template.length; i++) {
@@ -159,7 +160,7 @@ function format(template: string, args: unknown[]): string {
       out += template[++i] ?? '';
     } else if (c === '{' && template[i + 1] === '}') {
       if (next >= args.length) fail('States.Format has more {} than arguments');
-      out += javaText(args[next++]);
+      out += text(args[next++]);
       i++;
     } else out += c;
   }
@@ -204,6 +205,7 @@ function call(name: string, raw: unknown[], scope: IntrinsicScope): unknown {
       return format(
         str(raw[0]),
         raw.slice(1).map((a) => (typeof a === 'string' ? unescape(a) : a)),
+        scope.formatArgument ?? javaText,
       );
     case 'States.StringToJson':
       // An empty (or blank) string holds no JSON value: the parser reads none, which is null.

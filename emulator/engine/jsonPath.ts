@@ -185,6 +185,8 @@ export interface PathScope {
   readonly context: unknown;
   readonly variables: Readonly<Record<string, unknown>>;
   readonly random: () => number;
+  /** How States.Format writes an argument (the ASL rule of that name; by default AWS's). */
+  readonly formatArgument?: (value: unknown) => string;
 }
 
 const VARIABLE = /^\$([A-Za-z_][A-Za-z0-9_]*)(.*)$/;

@@ -75,4 +75,11 @@ export const ASL_MUTANTS = {
       ),
   }),
   'retry-count-not-advanced': () => ({ contextRetryCount: () => 0 }),
+  'map-max-concurrency-ignored': (rules) => ({
+    mapConcurrency: (_maxConcurrency, itemCount) => rules.mapConcurrency(0, itemCount),
+  }),
+  'format-number-as-float': (rules) => ({
+    formatArgument: (value) =>
+      typeof value === 'number' && Number.isInteger(value) ? `${value}.0` : rules.formatArgument(value),
+  }),
 } satisfies Partial<Record<MutantName, Mutant>>;

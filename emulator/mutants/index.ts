@@ -48,6 +48,8 @@ export const MUTANTS = {
   'no-stop-on-abort': 'StopExecution does not make the best-effort Stop<X>Job call',
   'no-stop-on-timeout': 'a state-machine timeout does not make the best-effort Stop<X>Job call',
   'stop-without-effect': 'the best-effort Stop<X>Job call is authorized, but the job keeps running',
+  'denied-stop-takes-effect':
+    'a best-effort Stop<X>Job call the role may not make stops the job all the same',
   'history-skips-submitted': '.sync records no TaskSubmitted event',
   'task-failed-without-cause':
     "a TaskFailed event records the error but not the cause (the execution's own cause keeps it)",
@@ -94,6 +96,8 @@ export const MUTANTS = {
   'choice-numeric-boundary':
     "a JSONPath Choice's NumericGreaterThanEquals and NumericLessThanEquals leave out equality: a metric on the threshold fails them",
   'retry-count-not-advanced': "the Context object's State.RetryCount stays 0 on a Task's retries",
+  'map-max-concurrency-ignored': 'a Map runs all its iterations at once, whatever its MaxConcurrency',
+  'format-number-as-float': 'States.Format writes an integer argument as a floating-point number (3 as 3.0)',
 } as const;
 
 /** The name of a mutant. */

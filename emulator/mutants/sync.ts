@@ -32,6 +32,7 @@ export const SYNC_MUTANTS = {
     stopsJobOn: (reason) => reason !== 'timeout' && rules.stopsJobOn(reason),
   }),
   'stop-without-effect': () => ({ stopTakesEffect: false }),
+  'denied-stop-takes-effect': () => ({ stopsWith: () => true }),
   'history-skips-submitted': (rules) => ({
     recordsEvent: (type) => type !== 'TaskSubmitted' && rules.recordsEvent(type),
   }),

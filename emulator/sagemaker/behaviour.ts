@@ -5,6 +5,7 @@
  * SAGEMAKER_BEHAVIOUR, the default, is the rule as AWS has it.
  */
 import type { Api } from '../../catalog/api.js';
+import type { Decision } from '../../contracts/iamPolicy.js';
 import {
   ARN_NAMES_LOWERCASED,
   DUPLICATE_ANSWERS,
@@ -53,6 +54,8 @@ export interface IntegrationBehaviour {
   stopsJobOn(reason: string): boolean;
   /** Whether an authorized Stop call stops the job. */
   readonly stopTakesEffect: boolean;
+  /** Whether a best-effort Stop call with this IAM decision is made (a denied one is not: sfn.sync.stop-on-abort). */
+  stopsWith(decision: Decision): boolean;
   /** Whether `.sync` polls Describe (else it waits for the job's end event). */
   readonly pollsDescribe: boolean;
   /** Whether a denied Describe poll fails the task (else completion is seen through the event). */
@@ -111,6 +114,7 @@ export const SAGEMAKER_BEHAVIOUR: SageMakerBehaviour = {
   refusesForeignRole: true,
   stopsJobOn: () => true,
   stopTakesEffect: true,
+  stopsWith: (decision) => decision === 'allowed',
   pollsDescribe: true,
   deniedPollFailsTask: false,
   statusSeen: (status) => status,

@@ -220,7 +220,7 @@ export class SageMakerIntegration implements TaskHandler {
     inv.onAbort((reason) => {
       if (!rules.stopsJobOn(reason)) return;
       // Best effort (sfn.sync.stop-on-abort): a denied or failed stop leaves the job running.
-      if (authorizer.authorize(stopAction.value, arn, {}, inv.now()) !== 'allowed') return;
+      if (!rules.stopsWith(authorizer.authorize(stopAction.value, arn, {}, inv.now()))) return;
       if (!rules.stopTakesEffect) return;
       try {
         service.stop(api, name, inv.now());

@@ -67,6 +67,8 @@ export interface ServiceOptions {
   readonly referencesExist: boolean;
   /** A resource of every name a request creates exists already (the pipeline ran before). */
   readonly namesInUse?: boolean;
+  /** The account's quota of jobs of each type running at once (sagemaker.quota.concurrent-jobs). */
+  readonly jobQuota?: number;
   /** The service's rules asked by name (a deliberate deviation may change them); AWS's by default. */
   readonly behaviour?: ServiceBehaviour;
 }
@@ -177,6 +179,17 @@ export class SageMakerService {
       ? (request.Tags as { Key: string; Value: string }[]).map((t) => ({ ...t }))
       : [];
     const resource: Resource = { api, name, arn, request, createdAt: now, tags };
+    const quota = this.options.jobQuota;
+    if (JOB_NOUN[api] && quota !== undefined) {
+      const running = [...this.resources.values()].filter(
+        (r) => r.api === api && r.plan && ['InProgress', 'Stopping'].includes(this.status(api, r.name, now)),
+      ).length;
+      if (running >= quota)
+        throw new SageMakerError(
+          'ResourceLimitExceeded',
+          `The account-level service limit for concurrent ${JOB_NOUN[api]}s is ${quota}, with current utilization of ${running}. Please use Service Quotas to request an increase.`,
+        );
+    }
     if (JOB_NOUN[api]) resource.plan = plan ?? { endsAt: now + 60_000, outcome: 'Completed' };
     this.resources.set(key, resource);
     return { [facts.resultField.value]: arn };

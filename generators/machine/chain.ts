@@ -39,6 +39,8 @@ export type ChainShape = keyof typeof CHAINS;
 interface ChainFlow extends ChainReads {
   /** A Lambda step first (a Pass with the shape it returns) that names the job and gives its hyperparameters. */
   readonly prepare?: boolean;
+  /** The version the Lambda step returns, which the training task's output location is built with. */
+  readonly version: number;
   /** JSONPath: the last step's OutputPath makes its result the execution's output. */
   readonly lastOnly?: boolean;
   /** A Choice on the model's metric before the model is created: deploy only if it is good enough. */
@@ -63,7 +65,9 @@ export function chainArb(
     .map(([drawn, timeout, flow]) => {
       const read = readResults(namingEarlierResources(drawn, roles), roles, flow);
       const flowing = flow.lastOnly ? lastResultOnly(read) : read;
-      const prepared: StepPlan[] = flow.prepare ? withPreparation(flowing, drawn[0]!.resourceName) : flowing;
+      const prepared: StepPlan[] = flow.prepare
+        ? withPreparation(flowing, drawn[0]!.resourceName, drawn[0]!.stateInput, flow.version)
+        : flowing;
       const gated = flow.gate && (roles as readonly TaskRole[]).includes('model');
       const steps = gated ? withGate(prepared, style.model, flow.gate!, flowing[0]!.queryLanguage) : prepared;
       const input = inputOf(...drawn);
@@ -102,6 +106,7 @@ function chainFlowArb(roles: readonly TaskRole[]): fc.Arbitrary<ChainFlow> {
     bracket: fc.boolean(),
     readAnyway: sometimes(fc.constant(true), 0.2),
     prepare: sometimes(fc.constant(true), roles[0] === 'train' ? 0.3 : 0),
+    version: fc.integer({ min: 1, max: 40 }),
     select: sometimes(fc.constant(true), 0.5),
     lastOnly: sometimes(fc.constant(true), 0.25),
     gate: sometimes(gateArb, roles.includes('model') ? 0.5 : 0),

@@ -258,7 +258,11 @@ function readProcessingIntoTraining(chain: ChainRequests, roles: readonly Role[]
         },
       ],
     );
-  if (literalAt(chain.requests[process]!.literal, written) !== undefined)
+  // Written literally, or built at run time (States.Format): the job's Describe echoes it.
+  if (
+    literalAt(chain.requests[process]!.literal, written) !== undefined ||
+    processing.dynamic.some((member) => JSON.stringify(member.at) === JSON.stringify(written))
+  )
     chain.move(train, channel, chain.reader(process)?.(...written));
 }
 

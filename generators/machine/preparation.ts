@@ -6,9 +6,17 @@ import type { DynamicMember, JsonPath, StepPlan, TaskPlan, ValueSource } from '.
 
 /**
  * The chain with the preparing step first and the training task reading it (JSONPath from
- * `$.prep.Payload`, JSONata from the variable `$prep`).
+ * `$.prep.Payload`, JSONata from the variable `$prep`). A number the training task's output
+ * location is built with (its version, `stateInput`'s) comes from the function's result too: a
+ * number of an earlier result that States.Format writes; where the location is written literally,
+ * it is built from it and the function's `version` (`{location}/v{version}`).
  */
-export function withPreparation(tasks: readonly TaskPlan[], jobName: string): StepPlan[] {
+export function withPreparation(
+  tasks: readonly TaskPlan[],
+  jobName: string,
+  stateInput: Readonly<Record<string, unknown>> = {},
+  version = 1,
+): StepPlan[] {
   const train = tasks[0]!;
   const language = train.queryLanguage;
   const literal: Record<string, unknown> = { ...train.request.literal };
@@ -24,10 +32,49 @@ export function withPreparation(tasks: readonly TaskPlan[], jobName: string): St
     language === 'JSONata'
       ? { from: 'variable', name: 'prep', path: ['Payload', ...path] }
       : { from: 'input', path: ['prep', 'Payload', ...path] };
+  // The version a built output location reads from the state's input, moved to the payload.
+  const fromPayload = (s: ValueSource): ValueSource => {
+    const key = s.from === 'input' && s.path.length === 1 ? String(s.path[0]) : undefined;
+    if (key === undefined || !key.endsWith('version') || typeof stateInput[key] !== 'number') return s;
+    payload.version = stateInput[key];
+    return source(['version']);
+  };
+  const built = (member: DynamicMember): DynamicMember =>
+    member.value.given === 'format'
+      ? { ...member, value: { ...member.value, args: member.value.args.map(fromPayload) } }
+      : member.value.given === 'jsonata'
+        ? {
+            ...member,
+            value: {
+              ...member.value,
+              parts: member.value.parts.map((p) => ('from' in p ? fromPayload(p) : p)),
+            },
+          }
+        : member;
+  const output = literal.OutputDataConfig as Record<string, unknown> | undefined;
+  const location = output?.S3OutputPath;
+  const versioned: DynamicMember[] = [];
+  if (typeof location === 'string' && location.startsWith('s3://')) {
+    const { S3OutputPath: _built, ...rest } = output!;
+    literal.OutputDataConfig = rest;
+    payload.version = version;
+    versioned.push({
+      at: ['OutputDataConfig', 'S3OutputPath'],
+      value:
+        language === 'JSONata'
+          ? { given: 'jsonata', parts: [{ text: `${location}/v` }, source(['version'])] }
+          : {
+              given: 'format',
+              template: `${location.replace(/[\\{}]/g, '\\$&')}/v{}`,
+              args: [source(['version'])],
+            },
+    });
+  }
   const dynamic: DynamicMember[] = [
-    ...train.request.dynamic.filter(
-      (member) => !reads.some(([at]) => JSON.stringify(at) === JSON.stringify(member.at)),
-    ),
+    ...versioned,
+    ...train.request.dynamic
+      .filter((member) => !reads.some(([at]) => JSON.stringify(at) === JSON.stringify(member.at)))
+      .map(built),
     ...reads.map(([at, path]): DynamicMember => ({
       at,
       value:

@@ -609,10 +609,13 @@ class FlowReader {
       ],
       'a Map state',
     );
-    if (state.MaxConcurrency !== 1)
+    // A number of iterations at once (0: all); the oracle predicts one at a time, and leaves several
+    // at once undecided (sfn.map.concurrent-iterations).
+    const maxConcurrency = state.MaxConcurrency;
+    if (typeof maxConcurrency !== 'number' || !Number.isInteger(maxConcurrency) || maxConcurrency < 0)
       throw new NotModelled(
         name,
-        'a Map state that may run iterations at once (MaxConcurrency other than 1) is not modelled',
+        'a Map state that may run iterations at once, its MaxConcurrency not written as a whole number, is not modelled',
       );
     const processor = state[key] as JsonObject;
     const config = processor.ProcessorConfig;
@@ -651,6 +654,7 @@ class FlowReader {
       queryLanguage: language,
       ...(itemsPath !== undefined ? { itemsPath } : {}),
       ...(itemAs !== undefined ? { itemAs } : {}),
+      ...(maxConcurrency !== 1 ? { maxConcurrency } : {}),
       iteration,
     };
   }

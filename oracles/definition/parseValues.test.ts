@@ -35,6 +35,17 @@ describe('reading dynamic values of a definition', () => {
       template: '{}-run',
       args: [{ from: 'input', path: ['id'] }],
     });
+    // The template as States.Format reads it: the quote unescaped, the escaped braces kept, so that
+    // \{\} stays text and is not an argument's place (Developer Guide, Intrinsic functions,
+    // "Reserved characters").
+    expect(parseJsonPathValue("States.Format('s3://{}/runs/\\{{}\\}/team\\'s', $.b, $.n)")).toEqual({
+      given: 'format',
+      template: "s3://{}/runs/\\{{}\\}/team's",
+      args: [
+        { from: 'input', path: ['b'] },
+        { from: 'input', path: ['n'] },
+      ],
+    });
     expect(parseJsonPathValue('States.UUID()').given).toBe('opaque');
     expect(parseJsonPathValue('$..name').given).toBe('opaque');
   });

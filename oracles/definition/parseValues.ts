@@ -97,7 +97,8 @@ export function parseJsonPathValue(expression: string): PlanValue {
       .slice(1)
       .map((a) => parsePathSource(a.trim()));
     if (args.every((a): a is ValueSource => a !== undefined))
-      return { given: 'format', template: m[1]!.replace(/\\(.)/g, '$1'), args };
+      // The template as States.Format reads it: the quote unescaped, `\{`, `\}`, `\\` kept.
+      return { given: 'format', template: m[1]!.replace(/\\'/g, "'"), args };
   }
   return { given: 'opaque', expression };
 }

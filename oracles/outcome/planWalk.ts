@@ -19,7 +19,7 @@ import type {
 } from '../../contracts/casePlan.js';
 import { CauseMatch, type CaseForPrediction, type Place } from '../../contracts/prediction.js';
 import { causeOf, type Attempt, type Outcome } from './outcomes.js';
-import { evaluateTemplate, getPath, resolveRequest, setPath } from './resolveValue.js';
+import { evaluateTemplate, getPath, resolveRequest, resolveSource, setPath } from './resolveValue.js';
 import { rule, type Provenance } from '../../catalog/provenance.js';
 import { flowRule, matches, RULES } from './rules.js';
 import type { World } from './world.js';
@@ -88,7 +88,8 @@ const COMPARISONS: Record<NumericComparison, (value: number, threshold: number) 
 
 /** One execution's run of its plan, in the world that answers its SageMaker calls. */
 export class PlanWalk {
-  private tasksSeen = 0;
+  /** The first task entered, while no other has been (its attempts, over a Map's iterations too, are the case's). */
+  private primaryTask?: string | null;
   /** What decides the next state's entry, where a Choice decided it. */
   private entry?: Provenance;
   /** The workflow variables in scope; a Map iteration or Parallel branch writes its own copy. */
@@ -166,6 +167,14 @@ export class PlanWalk {
         timeline.event(flowRule(step.queryLanguage), 'MapStateStarted');
         // JSONata: `Items` is `[$states.input]`; JSONPath: ItemsPath (default `$`).
         const items = step.queryLanguage === 'JSONata' ? [input] : getPath(input, step.itemsPath ?? []);
+        const count = Array.isArray(items) ? items.length : 0;
+        // MaxConcurrency absent is 1 here (the plan's); 0 runs every item at once.
+        const atOnce = Math.min(step.maxConcurrency === undefined ? 1 : step.maxConcurrency || count, count);
+        if (atOnce > 1)
+          this.world.leaveUndecided(
+            `state "${step.name}": ${atOnce} iterations run at once; the order of their calls and events, and which Create a job quota refuses, are not known (sfn.map.concurrent-iterations)`,
+            RULES.concurrentIterations,
+          );
         const outputs: unknown[] = [];
         for (const item of (items as unknown[] | undefined) ?? []) {
           timeline.event(RULES.history, 'MapIterationStarted');
@@ -255,7 +264,10 @@ export class PlanWalk {
     const timeline = world.timeline;
     const place: Place = { state: task.name, api: task.api, pattern: task.pattern };
     timeline.at = place;
-    const primary = this.tasksSeen++ === 0;
+    if (this.primaryTask === undefined) this.primaryTask = task.name;
+    else if (this.primaryTask !== task.name) this.primaryTask = null;
+    const primary = this.primaryTask === task.name;
+    const before = world.firstAttempts ?? 0;
     // Entered: the integration runs the task's resource (and the Choice before it, if any, chose it).
     timeline.event(this.enteredBy(RULES.patterns), 'TaskStateEntered');
     const effective =
@@ -269,6 +281,13 @@ export class PlanWalk {
       retryCount: 0,
     };
     let request = resolveRequest(task.request, scope);
+    // A request value States.Format builds: its template, and how it writes a number argument.
+    for (const { value } of task.request.dynamic)
+      if (value.given === 'format') {
+        world.used.push(RULES.format);
+        if (value.args.some((a) => typeof resolveSource(a, scope) === 'number'))
+          world.used.push(RULES.formatNumber);
+      }
     // A request that reads the attempt's State.RetryCount is resolved again on each retry.
     const perAttempt = task.request.dynamic.some((member) =>
       sourcesOf(member.value).some((source) => source.from === 'context'),
@@ -282,13 +301,13 @@ export class PlanWalk {
     /** The retries each retrier has made so far. */
     const retriesMade = task.retry.map(() => 0);
     let attempts = 0;
-    if (primary) world.firstAttempts = 0;
+    if (primary) world.firstAttempts = before;
     for (;;) {
       let attempt: Attempt;
       if (request) {
         // The attempts are the TaskScheduled events of the first task.
         attempts++;
-        if (primary) world.firstAttempts = attempts;
+        if (primary) world.firstAttempts = before + attempts;
         // The request resolved (a first attempt), or a retrier took the error (the next ones).
         if (attempts === 1) {
           const resolved = this.resolvedBy(task);

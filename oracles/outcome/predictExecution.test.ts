@@ -336,3 +336,77 @@ describe("a name numbered by the attempt's State.RetryCount (sfn.context.retry-c
     expect(created(once).map((arn) => arn.split('/').at(-1))).toEqual(['x-0', 'x-1', 'x-2']);
   });
 });
+
+describe("a Map over jobs and the account's job quota (sagemaker.quota.concurrent-jobs)", () => {
+  // Each item names its training job: `$.value.name`.
+  const named = (pattern: Pattern): TaskPlan => {
+    const { TrainingJobName: _named, ...literal } = REQUESTS.CreateTrainingJob!;
+    return task('CreateTrainingJob', pattern, {
+      request: {
+        literal,
+        dynamic: [
+          {
+            at: ['TrainingJobName'],
+            value: { given: 'path', source: { from: 'input', path: ['value', 'name'] } },
+          },
+        ],
+      },
+    });
+  };
+  const overJobs = (pattern: Pattern, maxConcurrency?: number): MachinePlan => ({
+    shape: 'map',
+    queryLanguage: 'JSONPath',
+    flow: {
+      steps: [
+        {
+          kind: 'map',
+          name: 'Run',
+          queryLanguage: 'JSONPath',
+          itemsPath: ['items'],
+          itemAs: 'value',
+          ...(maxConcurrency === undefined ? {} : { maxConcurrency }),
+          iteration: { steps: [named(pattern)] },
+        },
+      ],
+    },
+  });
+  const run = (plan: MachinePlan, jobQuota?: number) =>
+    predictExecution({
+      plan,
+      input: { items: [{ name: 'a' }, { name: 'b' }, { name: 'c' }] },
+      executionName: 'x',
+      region: 'us-east-1',
+      account: ACCOUNT,
+      scenario: {
+        referencesExist: true,
+        job: { polls: 1, outcome: 'Completed', durationSeconds: 120 },
+        ...(jobQuota === undefined ? {} : { jobQuota }),
+      },
+      policy: ALL,
+    });
+
+  it('one at a time, .sync: each job has ended before the next Create, so a quota of one is never met', () => {
+    const p = run(overJobs('sync'), 1);
+    expect(p.undecided).toBeUndefined();
+    expect(p.status?.value).toBe('SUCCEEDED');
+    expect(p.attempts?.value).toBe(3);
+  });
+
+  it('one at a time, request-response: the jobs run on, and the Create past the quota is refused', () => {
+    const p = run(overJobs('requestResponse'), 2);
+    expect(p.status?.value).toBe('FAILED');
+    expect(p.error?.value).toBe('SageMaker.ResourceLimitExceededException');
+    expect(p.cause?.value.includes).toEqual(['Error Code: ResourceLimitExceeded']);
+    expect(p.error?.provenance.rules.map((r) => r.id)).toContain('sagemaker.quota.concurrent-jobs');
+    expect(run(overJobs('requestResponse'), 3).status?.value).toBe('SUCCEEDED');
+    expect(run(overJobs('requestResponse')).status?.value).toBe('SUCCEEDED');
+  });
+
+  it('several at once: which Create the quota refuses, and the order of events, are not known: undecided', () => {
+    for (const c of [2, 0]) {
+      const p = run(overJobs('sync', c), 1);
+      expect(p.undecided?.provenance.rules.map((r) => r.id)).toEqual(['sfn.map.concurrent-iterations']);
+    }
+    expect(run(overJobs('sync', 1), 1).undecided).toBeUndefined();
+  });
+});

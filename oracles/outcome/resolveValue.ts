@@ -59,17 +59,48 @@ export function resolveSource(source: ValueSource, scope: ValueScope): unknown {
   return getPath(source.from === 'input' ? scope.input : scope.executionInput, source.path);
 }
 
+/**
+ * An argument as States.Format writes it: text as it is, a number as JSON has it
+ * (asl.intrinsic.format-number), true, false and null as words; undefined for an object or a list.
+ */
+function formatText(v: unknown): string | undefined {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' && Number.isFinite(v)) return JSON.stringify(v);
+  if (typeof v === 'boolean' || v === null) return String(v);
+  return undefined;
+}
+
+/**
+ * `States.Format(template, args...)`: each `{}` an argument in turn, `\{`, `\}` and `\\` the
+ * character itself (asl.intrinsic.format); undefined where an argument is unknown or the counts differ.
+ */
+function formatted(template: string, args: readonly unknown[]): string | undefined {
+  const texts = args.map(formatText);
+  let out = '';
+  let next = 0;
+  for (let i = 0; i < template.length; i++) {
+    const c = template[i]!;
+    if (c === '\\') out += template[++i] ?? '';
+    else if (c === '{' && template[i + 1] === '}') {
+      const text = texts[next++];
+      if (text === undefined) return undefined;
+      out += text;
+      i++;
+    } else out += c;
+  }
+  return next === texts.length ? out : undefined;
+}
+
 /** The value of a dynamic member as Step Functions computes it (undefined where it cannot be known). */
 export function resolveValue(value: PlanValue, scope: ValueScope): unknown {
   switch (value.given) {
     case 'path':
       return resolveSource(value.source, scope);
-    case 'format': {
-      const args = value.args.map((a) => resolveSource(a, scope));
-      if (args.some((a) => a === undefined)) return undefined;
-      let i = 0;
-      return value.template.replace(/\{\}/g, () => String(args[i++]));
-    }
+    case 'format':
+      return formatted(
+        value.template,
+        value.args.map((a) => resolveSource(a, scope)),
+      );
     case 'jsonata': {
       const parts = value.parts.map((p) => ('from' in p ? resolveSource(p, scope) : p.text));
       if (parts.length === 1) return parts[0];

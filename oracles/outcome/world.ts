@@ -6,6 +6,7 @@
 import { validateRequest } from '../../validation/validateRequest.js';
 import { partitionOf } from '../../catalog/regions.js';
 import { MAX_EXECUTION_SECONDS } from '../../catalog/stepFunctionsLimits.js';
+import { pollIntervalMs } from '../../catalog/scenario.js';
 import { undecided, type Provenance } from '../../catalog/provenance.js';
 import {
   CROSS_ACCOUNT_ROLE,
@@ -83,6 +84,8 @@ export class World {
   private readonly policies: PolicySet;
   /** The resources SageMaker holds, as `<ARN resource type>/<name>`. */
   private readonly created = new Set<string>();
+  /** The jobs created so far, and when each ends (ms): those running count against the job quota. */
+  private readonly jobsCreated: { readonly api: string; readonly endsAtMs: number }[] = [];
 
   constructor(readonly theCase: CaseForPrediction) {
     this.createErrorsLeft = theCase.scenario.createError?.times ?? 0;
@@ -301,6 +304,26 @@ export class World {
         cause: causeOf(...(noun ? [`Cannot create already existing ${noun}`] : []), `Error Code: ${code}`),
         submitted: false,
       };
+    }
+    // The account's quota of jobs of the type running at once (sagemaker.quota.concurrent-jobs).
+    const quota = this.theCase.scenario.jobQuota;
+    if (facts.job && quota !== undefined) {
+      const running = this.jobsCreated.filter((j) => j.api === task.api && j.endsAtMs > this.nowMs).length;
+      if (running >= quota) {
+        this.used.push(RULES.jobQuota, RULES.errorNames, RULES.causeFormat);
+        return {
+          rule: RULES.jobQuota,
+          error: SFN_ERROR_NAMES.value.ResourceLimitExceeded,
+          cause: causeOf('Error Code: ResourceLimitExceeded'),
+          submitted: false,
+        };
+      }
+    }
+    if (facts.job) {
+      // It runs as the scenario says (polled every interval, ending at its last poll), a minute without one.
+      const job = this.theCase.scenario.job;
+      const runs = job ? pollIntervalMs(job.durationSeconds, job.polls) * (job.polls + 1) : 60_000;
+      this.jobsCreated.push({ api: task.api, endsAtMs: this.nowMs + runs });
     }
     this.created.add(key);
     this.created.add(`${facts.arnResourceType.value}/${name.toLowerCase()}`);

@@ -36,6 +36,7 @@ export function pathScope(
     context: execution.context,
     variables: execution.thread.variables,
     random: execution.run.random,
+    formatArgument: (value) => execution.run.behaviour.formatArgument(value),
   };
 }
 

@@ -170,7 +170,10 @@ async function maxConcurrencyOf(
         `The MaxConcurrencyPath field refers to value "${JSON.stringify(maxConcurrency)}" which is not a valid integer: ${state.MaxConcurrencyPath}`,
       );
   }
-  const limit = typeof maxConcurrency === 'number' && maxConcurrency > 0 ? maxConcurrency : itemCount;
+  const limit = execution.run.behaviour.mapConcurrency(
+    typeof maxConcurrency === 'number' ? maxConcurrency : 0,
+    itemCount,
+  );
   return Math.min(limit, INLINE_MAX_CONCURRENCY);
 }
 

@@ -155,6 +155,15 @@ export function rewriteForAccount(theCase: Case, how: Rewrite): { case: Case } |
             out.TrainingImage = resources.trainingImage;
             continue;
           }
+          // An output location built at run time (States.Format, JSONata) is the user's output location.
+          const member = name.replace(/\.\$$/, '');
+          if (
+            (name.endsWith('.$') || isJsonata(child)) &&
+            (OUTPUT_KEYS.has(member) || (member === 'S3Uri' && path.includes('S3Output')))
+          ) {
+            out[member] = resources.outputS3Uri;
+            continue;
+          }
         }
         out[name] = rewrite(child, operation, name.endsWith('.$') ? path : [...path, name], name);
       }

@@ -131,6 +131,8 @@ describe.skipIf(!available)('sweep on moto', () => {
         if (!('case' in realised)) continue;
         // moto waits Retry intervals in real time: quick cases only.
         if (predictedSeconds(realised.case) > 5) continue;
+        // moto's States.Format does not read escaped braces (\{, \}: "Single '}' encountered").
+        if (/\\\\[{}]/.test(JSON.stringify(realised.case.definition))) continue;
         if (!(await createReferenced(clients, api, realised.case))) continue;
         keepMachines = api === apis.at(-1);
         const observed = await target.execute(realised.case);
