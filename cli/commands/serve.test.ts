@@ -18,8 +18,13 @@ describe('serve: bad input', () => {
     [['--port', 'abc'], /--port "abc" must be an integer from 0 to 65535/],
     [['--port', '70000'], /--port "70000" must be an integer from 0 to 65535/],
     [['--port', '-1'], /--port "-1" must be an integer/],
-    [['--host', '0.0.0.0'], /--host 0\.0\.0\.0 is not a loopback address.*--allow-remote/],
+    [['--host', '192.0.2.1'], /--host 192\.0\.2\.1 is not a loopback address.*--allow-remote/],
     [['--host', '10.1.2.3', '--port', '0'], /--host 10\.1\.2\.3 is not a loopback address/],
+    // --allow-remote lets the host through; this one is no address of the machine.
+    [
+      ['--host', '192.0.2.1', '--allow-remote', '--port', '0'],
+      /--host 192\.0\.2\.1 is not an address of this machine/,
+    ],
     [['--port', '0', '--region', 'nowhere'], /--region "nowhere" is not a region name/],
     [['--port', '0', '--account', '12'], /--account "12" is not a 12-digit AWS account id/],
     [['--bogus'], /unknown option '--bogus'/],
