@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { NAME_FORBIDDEN } from '../../catalog/stepFunctionsLimits.js';
 import type { StateMachineType } from '../../catalog/api.js';
-import type { EmulatedStepFunctions} from '../../emulator/stepFunctions.js';
+import type { EmulatedStepFunctions } from '../../emulator/stepFunctions.js';
 import { StepFunctionsError } from '../../emulator/stepFunctions.js';
 import { AwsError } from '../protocol/json.js';
 import { checkArn } from './arns.js';
