@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { ListStateMachinesCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { describe, expect, it } from 'vitest';
 import { expectOneLine, run } from '../testing/runInProcess.js';
+import { checkHost } from './serve.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const entry = join(root, 'cli', 'testing', 'entry.ts');
@@ -24,6 +25,10 @@ describe('serve: bad input', () => {
     [
       ['--host', '192.0.2.1', '--allow-remote', '--port', '0'],
       /--host 192\.0\.2\.1 is not an address of this machine/,
+    ],
+    [
+      ['--host', 'no-such-host.invalid'],
+      /--host no-such-host\.invalid is not an address or a name this machine resolves/,
     ],
     [['--port', '0', '--region', 'nowhere'], /--region "nowhere" is not a region name/],
     [['--port', '0', '--account', '12'], /--account "12" is not a 12-digit AWS account id/],
@@ -45,6 +50,27 @@ describe('serve: bad input', () => {
       await new Promise((resolve) => taken.close(resolve));
     }
   });
+});
+
+describe('serve: --host', () => {
+  it.each([
+    ['127.0.0.1', '127.0.0.1'],
+    ['127.0.0.2', '127.0.0.2'],
+    ['localhost', 'localhost'],
+    ['::1', '::1'],
+    ['[::1]', '::1'],
+    ['::ffff:127.0.0.1', '::ffff:127.0.0.1'],
+  ])('%s is loopback: taken without --allow-remote', async (given, host) => {
+    expect(await checkHost(given, false)).toEqual({ host, remote: false });
+  });
+
+  it.each(['0.0.0.0', '10.1.2.3', '::', '192.0.2.1'])(
+    '%s is not loopback: refused, or remote with --allow-remote',
+    async (given) => {
+      await expect(checkHost(given, false)).rejects.toThrow(/is not a loopback address.*--allow-remote/);
+      expect(await checkHost(given, true)).toEqual({ host: given, remote: true });
+    },
+  );
 });
 
 describe('serve: a real process', () => {

@@ -1,3 +1,4 @@
+import { lookup } from 'node:dns/promises';
 import { UsageError } from '../../contracts/usageError.js';
 import { REQUEST_MAX_BYTES } from '../../serve/protocol/json.js';
 import { startServer, type RunningServer } from '../../serve/server.js';
@@ -18,9 +19,39 @@ export interface ServeRaw {
 /** The port `serve` listens on without --port (Step Functions Local's). */
 export const DEFAULT_PORT = 8083;
 
-/** Whether a host name or address is this machine's loopback: 127.0.0.0/8, ::1, localhost. */
-const isLoopback = (host: string): boolean =>
-  host === 'localhost' || host === '::1' || host === '[::1]' || /^127(\.\d{1,3}){3}$/.test(host);
+/** Whether an address is a loopback one: 127.0.0.0/8, ::1, or 127.0.0.0/8 mapped into IPv6. */
+const isLoopbackAddress = (address: string): boolean =>
+  address === '::1' || /^(::ffff:)?127(\.\d{1,3}){3}$/i.test(address);
+
+/** Whether every address a host name or address stands for is loopback (`localhost` is). */
+async function isLoopback(host: string): Promise<boolean> {
+  try {
+    const addresses = await lookup(host, { all: true });
+    return addresses.length > 0 && addresses.every((a) => isLoopbackAddress(a.address));
+  } catch {
+    throw new UsageError('bad-option', `--host ${host} is not an address or a name this machine resolves`);
+  }
+}
+
+/**
+ * `--host`, checked: a host whose addresses are all loopback, or any host with `--allow-remote`
+ * (`remote` says it is not loopback); `[::1]` is taken for `::1`.
+ */
+export async function checkHost(
+  given: string,
+  allowRemote: boolean,
+): Promise<{ host: string; remote: boolean }> {
+  if (given.trim() === '')
+    throw new UsageError('bad-option', '--host is empty; give an address such as 127.0.0.1');
+  const host = given === '[::1]' ? '::1' : given;
+  const remote = !(await isLoopback(host));
+  if (remote && !allowRemote)
+    throw new UsageError(
+      'bad-option',
+      `--host ${host} is not a loopback address, and the server checks no credentials; add --allow-remote to listen there anyway`,
+    );
+  return { host, remote };
+}
 
 /** A listen error as the option it is about, in one line. */
 function listenError(e: NodeJS.ErrnoException, port: number, host: string): UsageError {
@@ -44,22 +75,14 @@ function listenError(e: NodeJS.ErrnoException, port: number, host: string): Usag
  */
 export async function serveCommand(raw: ServeRaw, io: Io): Promise<number> {
   const port = raw.port === undefined ? DEFAULT_PORT : integer(raw.port, '--port', 0, 65535);
-  const host = raw.host ?? '127.0.0.1';
-  if (host.trim() === '')
-    throw new UsageError('bad-option', '--host is empty; give an address such as 127.0.0.1');
-  const remote = !isLoopback(host);
-  if (remote && !raw.allowRemote)
-    throw new UsageError(
-      'bad-option',
-      `--host ${host} is not a loopback address, and the server checks no credentials; add --allow-remote to listen there anyway`,
-    );
+  const { host, remote } = await checkHost(raw.host ?? '127.0.0.1', raw.allowRemote === true);
   if (raw.region !== undefined) checkRegion(raw.region);
   if (raw.account !== undefined) checkAccount(raw.account);
   let server: RunningServer;
   try {
     server = await startServer({
       port,
-      host: host === '[::1]' ? '::1' : host,
+      host,
       emulator: {
         ...(raw.region ? { region: raw.region } : {}),
         ...(raw.account ? { account: raw.account } : {}),

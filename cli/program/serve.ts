@@ -14,7 +14,7 @@ export function register(program: Command, { io, setExit }: CommandContext): voi
     .option('--port <port>', 'port to listen on, 0 for a free one (default: 8083)')
     .option(
       '--host <host>',
-      'address to listen on (default: 127.0.0.1; another than loopback needs --allow-remote)',
+      'address to listen on (default: 127.0.0.1; one that is not loopback needs --allow-remote)',
     )
     .option('--allow-remote', 'allow a --host that is not loopback (the server checks no credentials)')
     .addOption(regionOption('machine'))
