@@ -21,6 +21,12 @@ const BOUNDARIES = [
     message: 'emulator/ must not import oracle behaviour (docs/architecture.md, Boundaries)',
   },
   {
+    files: ['serve/**/*.ts'],
+    group: ['**/oracles/**', '**/suites/**', '**/cli/**'],
+    message:
+      'serve/ answers from the emulator alone: never oracles/, suites/ or cli/ (docs/architecture.md, Boundaries)',
+  },
+  {
     files: ['contracts/**/*.ts', 'syntax/**/*.ts'],
     group: [
       '**/apimodel/**',

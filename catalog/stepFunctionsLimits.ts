@@ -13,6 +13,17 @@ export const MAX_EXECUTION_SECONDS = fact(365 * 24 * 3600, rule('sfn.limits.exec
 export const DEFINITION_MAX_CHARS = fact(1_048_576, rule('sfn.limits.definition-size'));
 
 /**
+ * A character Step Functions' names (state machines, executions) may not hold: whitespace, `? *`,
+ * brackets `< > { } [ ]`, `" # % \ ^ | ~ \` $ & , ; : /` or control characters. A name has 1 to 80
+ * characters.
+ */
+export const NAME_FORBIDDEN = fact(
+  // eslint-disable-next-line no-control-regex
+  /[\s?*<>{}[\]"#%\\^|~`$&,;:/\u0000-\u001f\u007f-\u009f]/u,
+  rule('sfn.limits.name-characters'),
+);
+
+/**
  * A payload (an execution's input or output, a state's or task's input or output) is at most
  * 256 KiB of UTF-8; StartExecution refuses a larger input.
  */

@@ -20,11 +20,12 @@ import * as regress from './program/regress.js';
 import * as replay from './program/replay.js';
 import * as run from './program/run.js';
 import * as sample from './program/sample.js';
+import * as serve from './program/serve.js';
 import * as sweep from './program/sweep.js';
 import * as validate from './program/validate.js';
 
 /** The commands, in the order `--help` lists them. */
-const COMMANDS = [policy, check, validate, sample, exec, run, merge, sweep, regress, replay];
+const COMMANDS = [policy, check, validate, sample, exec, serve, run, merge, sweep, regress, replay];
 
 /** The package's own manifest: `../package.json` from the sources, `../../package.json` from dist/. */
 function packageVersion(): string {

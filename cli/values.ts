@@ -2,17 +2,12 @@
  * The kinds of value commands take, each checked one way wherever it is given: regions, account
  * ids, execution names, seeds and other bounded integers.
  */
+import { NAME_FORBIDDEN } from '../catalog/stepFunctionsLimits.js';
 import { UsageError } from '../contracts/usageError.js';
 
 /** A region name: `us-east-1`, `us-gov-west-1`, `cn-north-1`. */
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 const ACCOUNT = /^\d{12}$/;
-/**
- * Step Functions' names (state machines, executions): 1 to 80 characters, none of whitespace,
- * `? *`, brackets `< > { } [ ]`, `" # % \ ^ | ~ \` $ & , ; : /` or control characters.
- */
-// eslint-disable-next-line no-control-regex
-const NAME_FORBIDDEN = /[\s?*<>{}[\]"#%\\^|~`$&,;:/\u0000-\u001f\u007f-\u009f]/u;
 
 /** A region option, checked. */
 export function checkRegion(value: string, option = '--region'): string {
@@ -36,7 +31,7 @@ export function checkExecutionName(value: string, option = '--name'): string {
       'bad-option',
       `${option} "${value}" has ${length} characters; an execution name has 1 to 80`,
     );
-  const bad = NAME_FORBIDDEN.exec(value);
+  const bad = NAME_FORBIDDEN.value.exec(value);
   if (bad)
     throw new UsageError(
       'bad-option',

@@ -474,6 +474,87 @@ describe('CreateStateMachine', () => {
   });
 });
 
+describe('state machines over their life: describe, update, list, tags, delete', () => {
+  const pass = (result: string) => ({
+    StartAt: 'P',
+    States: { P: { Type: 'Pass', Result: result, End: true } },
+  });
+  const code = (f: () => unknown) => {
+    try {
+      f();
+      return 'ok';
+    } catch (e) {
+      return e instanceof StepFunctionsError ? e.code : String(e);
+    }
+  };
+
+  it('describes a machine with its definition as sent; an update changes the next executions only', async () => {
+    const sfn = new EmulatedStepFunctions();
+    const text = JSON.stringify(pass('one'));
+    const { stateMachineArn } = sfn.createStateMachine({ name: 'm', definition: text });
+    expect(sfn.describeStateMachine(stateMachineArn)).toMatchObject({
+      name: 'm',
+      status: 'ACTIVE',
+      definition: text,
+      type: 'STANDARD',
+      creationDate: '2026-01-01T00:00:00.000Z',
+    });
+    const before = sfn.startExecution({ stateMachineArn }).executionArn;
+    sfn.updateStateMachine({ stateMachineArn, definition: pass('two') });
+    const after = sfn.startExecution({ stateMachineArn }).executionArn;
+    expect((await sfn.awaitExecution(before)).output).toBe('one');
+    expect((await sfn.awaitExecution(after)).output).toBe('two');
+    expect(sfn.describeStateMachine(stateMachineArn).definition).toBe(JSON.stringify(pass('two')));
+    expect(sfn.listExecutions(stateMachineArn).map((e) => e.executionArn)).toEqual([after, before]);
+    expect(sfn.listExecutions(stateMachineArn, 'FAILED')).toEqual([]);
+  });
+
+  it('checks an update as a creation: the definition, and the managed rule with the policy', () => {
+    const sfn = new EmulatedStepFunctions();
+    const { stateMachineArn } = sfn.createStateMachine({
+      definition: task('createTrainingJob', training()),
+      policy: without('events:PutRule'),
+    });
+    expect(code(() => sfn.updateStateMachine({ stateMachineArn }))).toBe('MissingRequiredParameter');
+    expect(code(() => sfn.updateStateMachine({ stateMachineArn, definition: '{' }))).toBe(
+      'InvalidDefinition',
+    );
+    expect(
+      code(() =>
+        sfn.updateStateMachine({ stateMachineArn, definition: task('createTrainingJob.sync', training()) }),
+      ),
+    ).toBe('AccessDeniedException');
+    expect(code(() => sfn.updateStateMachine({ stateMachineArn, roleArn: ROLE }))).toBe('ok');
+    expect(sfn.describeStateMachine(stateMachineArn).roleArn).toBe(ROLE);
+  });
+
+  it('lists machines in creation order; tags them; a deleted machine is gone, its executions stay', async () => {
+    const sfn = new EmulatedStepFunctions();
+    const a = sfn.createStateMachine({ name: 'a', definition: pass('a') }).stateMachineArn;
+    const b = sfn.createStateMachine({ name: 'b', definition: pass('b') }).stateMachineArn;
+    expect(sfn.listStateMachines().map((m) => m.name)).toEqual(['a', 'b']);
+    sfn.tagResource(a, [{ key: 'k', value: '1' }]);
+    sfn.tagResource(a, [
+      { key: 'k', value: '2' },
+      { key: 'j', value: '3' },
+    ]);
+    expect(sfn.listTagsForResource(a)).toEqual([
+      { key: 'k', value: '2' },
+      { key: 'j', value: '3' },
+    ]);
+    expect(sfn.listTagsForResource(b)).toEqual([]);
+    const { executionArn } = sfn.startExecution({ stateMachineArn: a });
+    await sfn.awaitExecution(executionArn);
+    sfn.deleteStateMachine(a);
+    sfn.deleteStateMachine(a);
+    expect(sfn.listStateMachines().map((m) => m.name)).toEqual(['b']);
+    expect(code(() => sfn.describeStateMachine(a))).toBe('StateMachineDoesNotExist');
+    expect(code(() => sfn.listTagsForResource(a))).toBe('ResourceNotFound');
+    expect(code(() => sfn.tagResource(a, []))).toBe('ResourceNotFound');
+    expect(sfn.describeExecution(executionArn).status).toBe('SUCCEEDED');
+  });
+});
+
 describe('mutants', () => {
   it('several at once each take effect: ARN name as written, PassRole not checked, OutputPath ignored', async () => {
     const definition = task('createTrainingJob', training({ TrainingJobName: 'Train-1' }), {

@@ -58,6 +58,11 @@ interface StateMachine {
   readonly roleArn: string;
   readonly policies?: PolicySet;
   readonly creationCalls: readonly RecordedCall[];
+  /** The definition as the request sent it (DescribeStateMachine returns it). */
+  readonly definitionText?: string;
+  readonly creationEpochMs?: number;
+  /** The role's policy as given (UpdateStateMachine checks a new definition with it). */
+  readonly policy?: PolicyDocument | readonly PolicyDocument[];
 }
 
 interface Execution {
@@ -68,6 +73,7 @@ interface Execution {
   readonly stop: AbortScope;
   readonly done: Promise<ExecutionOutcome>;
   readonly authorizer: Authorizer;
+  readonly startEpochMs?: number;
   outcome?: ExecutionOutcome;
 }
 
@@ -177,6 +183,9 @@ export class EmulatedStepFunctions {
       roleArn,
       ...(policies ? { policies } : {}),
       creationCalls: authorizer.calls,
+      definitionText: typeof input.definition === 'string' ? input.definition : JSON.stringify(definition),
+      creationEpochMs: this.clock,
+      ...(input.policy ? { policy: input.policy } : {}),
     });
     return { stateMachineArn: arn, calls: authorizer.calls };
   }
@@ -247,6 +256,7 @@ export class EmulatedStepFunctions {
       stop,
       done,
       authorizer,
+      startEpochMs,
     };
     done.then((outcome) => {
       execution.outcome = outcome;
@@ -328,7 +338,7 @@ export class EmulatedStepFunctions {
       ...(outcome && outcome.status !== 'TIMED_OUT' && outcome.cause !== undefined
         ? { cause: outcome.cause }
         : {}),
-      startDate: new Date(outcome?.startEpochMs ?? this.clock).toISOString(),
+      startDate: new Date(outcome?.startEpochMs ?? execution.startEpochMs ?? this.clock).toISOString(),
       ...(outcome ? { stopDate: new Date(outcome.stopEpochMs).toISOString() } : {}),
     };
   }
@@ -345,5 +355,134 @@ export class EmulatedStepFunctions {
   /** The SageMaker resources the executions created. */
   sagemakerResources(): { api: string; name: string; arn: string }[] {
     return [...this.sagemakerServices.values()].flatMap((s) => s.list());
+  }
+
+  private readonly tags = new Map<string, Map<string, string>>();
+
+  private stateMachine(stateMachineArn: string): StateMachine {
+    const sm = this.stateMachines.get(stateMachineArn);
+    if (!sm)
+      throw new StepFunctionsError(
+        'StateMachineDoesNotExist',
+        `State Machine Does Not Exist: '${stateMachineArn}'`,
+      );
+    return sm;
+  }
+
+  /** The virtual clock now (epoch ms): where the next execution starts. */
+  now(): number {
+    return this.clock;
+  }
+
+  /** DescribeStateMachine: the definition as sent, the role, the type, the creation time (ISO). */
+  describeStateMachine(stateMachineArn: string): Record<string, unknown> {
+    const sm = this.stateMachine(stateMachineArn);
+    return {
+      stateMachineArn: sm.arn,
+      name: sm.name,
+      status: 'ACTIVE',
+      definition: sm.definitionText ?? JSON.stringify(sm.definition),
+      roleArn: sm.roleArn,
+      type: sm.type,
+      creationDate: new Date(sm.creationEpochMs ?? this.clock).toISOString(),
+    };
+  }
+
+  /**
+   * UpdateStateMachine: a new definition or role, checked as CreateStateMachine checks them (the
+   * definition's rules; the managed rules of `.sync` tasks, as the role). Running executions keep
+   * the definition they started with. Returns the update time (ISO).
+   */
+  updateStateMachine(input: {
+    stateMachineArn: string;
+    definition?: string | Record<string, unknown>;
+    roleArn?: string;
+  }): { updateDate: string } {
+    const sm = this.stateMachine(input.stateMachineArn);
+    if (input.definition === undefined && input.roleArn === undefined)
+      throw new StepFunctionsError(
+        'MissingRequiredParameter',
+        'Either the definition, the roleArn, the loggingConfiguration or the tracingConfiguration must be specified',
+      );
+    const definition = input.definition ?? sm.definitionText ?? sm.definition;
+    const roleArn = input.roleArn ?? sm.roleArn;
+    // The same checks as creation, in a scratch account of the same options.
+    const scratch = new EmulatedStepFunctions({ ...this.options, startEpochMs: this.clock });
+    const { calls } = scratch.createStateMachine({
+      name: sm.name,
+      definition,
+      roleArn,
+      type: sm.type,
+      ...(sm.policy ? { policy: sm.policy } : {}),
+    });
+    this.stateMachines.set(sm.arn, {
+      ...sm,
+      definition: (typeof definition === 'string' ? JSON.parse(definition) : definition) as Record<
+        string,
+        unknown
+      >,
+      definitionText: typeof definition === 'string' ? definition : JSON.stringify(definition),
+      roleArn,
+      creationCalls: calls,
+    });
+    return { updateDate: new Date(this.clock).toISOString() };
+  }
+
+  /**
+   * DeleteStateMachine: the machine is gone at once (its executions have ended or end on the
+   * virtual clock, and stay describable); deleting one that does not exist succeeds.
+   */
+  deleteStateMachine(stateMachineArn: string): void {
+    this.stateMachines.delete(stateMachineArn);
+    this.tags.delete(stateMachineArn);
+  }
+
+  /** ListStateMachines: every state machine, in the order of creation. */
+  listStateMachines(): {
+    stateMachineArn: string;
+    name: string;
+    type: StateMachineType;
+    creationDate: string;
+  }[] {
+    return [...this.stateMachines.values()].map((sm) => ({
+      stateMachineArn: sm.arn,
+      name: sm.name,
+      type: sm.type,
+      creationDate: new Date(sm.creationEpochMs ?? this.clock).toISOString(),
+    }));
+  }
+
+  /** ListExecutions: a state machine's executions (those still retained), the newest first. */
+  listExecutions(stateMachineArn: string, statusFilter?: string): Record<string, unknown>[] {
+    const sm = this.stateMachine(stateMachineArn);
+    return [...this.executions.values()]
+      .filter((e) => e.stateMachine.arn === sm.arn)
+      .reverse()
+      .map((e) => this.describeExecution(e.arn))
+      .filter((d) => statusFilter === undefined || d.status === statusFilter)
+      .map((d) => ({
+        executionArn: d.executionArn,
+        stateMachineArn: d.stateMachineArn,
+        name: d.name,
+        status: d.status,
+        startDate: d.startDate,
+        ...(d.stopDate !== undefined ? { stopDate: d.stopDate } : {}),
+      }));
+  }
+
+  /** TagResource: adds or replaces tags of a state machine. */
+  tagResource(resourceArn: string, tags: readonly { key: string; value: string }[]): void {
+    if (!this.stateMachines.has(resourceArn))
+      throw new StepFunctionsError('ResourceNotFound', `Resource not found: '${resourceArn}'`);
+    let own = this.tags.get(resourceArn);
+    if (!own) this.tags.set(resourceArn, (own = new Map()));
+    for (const { key, value } of tags) own.set(key, value);
+  }
+
+  /** ListTagsForResource: a state machine's tags. */
+  listTagsForResource(resourceArn: string): { key: string; value: string }[] {
+    if (!this.stateMachines.has(resourceArn))
+      throw new StepFunctionsError('ResourceNotFound', `Resource not found: '${resourceArn}'`);
+    return [...(this.tags.get(resourceArn) ?? [])].map(([key, value]) => ({ key, value }));
   }
 }

@@ -26,6 +26,9 @@ describe('the import boundaries', () => {
     ['oracles/calls/probe.ts', "import { x } from '../../suites/targets/embedded.js';", /oracles\//],
     ['emulator/engine/probe.ts', "import { x } from '../../oracles/outcome/rules.js';", /emulator\//],
     ['emulator/probe.test.ts', "import { x } from '../oracles/outcome/rules.js';", /emulator\//],
+    ['serve/stepFunctions/probe.ts', "import { x } from '../../oracles/outcome/rules.js';", /serve\//],
+    ['serve/probe.test.ts', "import { x } from '../oracles/outcome/rules.js';", /serve\//],
+    ['serve/probe.ts', "import { x } from '../cli/main.js';", /serve\//],
     ['contracts/probe.ts', "import { x } from '../generators/case.js';", /contracts\//],
     ['syntax/probe.ts', "import { x } from '../iam/policy.js';", /syntax\//],
     ['suites/runner.ts', "import { x } from 'node:fs';", /only emits events/],
@@ -45,6 +48,7 @@ describe('the import boundaries', () => {
   it.each([
     ['oracles/outcome/probe.ts', "import { x } from '../../contracts/prediction.js';"],
     ['emulator/engine/probe.ts', "import { x } from '../../syntax/stateTree.js';"],
+    ['serve/stepFunctions/probe.ts', "import { x } from '../../emulator/stepFunctions.js';"],
     ['contracts/probe.ts', "import { x } from '../catalog/api.js';"],
     ['iam/probe.test.ts', "import { x } from '@cloud-copilot/iam-simulate';"],
     ['suites/conformance/probe.test.ts', "import { x } from '../../cli/main.js';"],

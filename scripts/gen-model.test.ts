@@ -23,4 +23,23 @@ describe('gen:model', () => {
   );
 
   if (!existsSync(model)) console.warn(`gen:model check skipped: ${model} is absent`);
+
+  const sfnModel = join(root, '..', 'shared', 'models', 'stepfunctions', 'service-2.json.gz');
+  // The Step Functions API model, the same way: `serve` checks requests against what it derives.
+  it.skipIf(!existsSync(sfnModel))(
+    'regenerates exactly the committed apimodel/stepFunctionsModel.generated.ts',
+    () => {
+      const out = join(mkdtempSync(join(tmpdir(), 'gen-model-')), 'model.ts');
+      execFileSync(
+        process.execPath,
+        ['--import', 'tsx', join(root, 'scripts', 'gen-model.ts'), sfnModel, out],
+        { cwd: root },
+      );
+      expect(readFileSync(out, 'utf8')).toBe(
+        readFileSync(join(root, 'apimodel', 'stepFunctionsModel.generated.ts'), 'utf8'),
+      );
+    },
+  );
+
+  if (!existsSync(sfnModel)) console.warn(`gen:model check skipped: ${sfnModel} is absent`);
 });

@@ -3,9 +3,11 @@
  * optionally gzipped): the nine Create/Update operations of the optimized integration, Describe and
  * Stop of the five job types, ListTags and AddTags, and every shape they reach, with the constraints
  * the validator and the generators need (required members, lengths, ranges, patterns, enums, list
- * and map sizes). Documentation strings are dropped.
+ * and map sizes). Documentation strings are dropped. Given the Step Functions API model instead
+ * (serviceId SFN), it derives apimodel/stepFunctionsModel.generated.ts: the operations `serve` answers.
  *
  *   npm run gen:model -- path/to/sagemaker/service-2.json.gz [output.ts]
+ *   npm run gen:model -- path/to/stepfunctions/service-2.json.gz [output.ts]
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -37,6 +39,28 @@ const OPERATIONS = [
   'ListTags',
   'AddTags',
 ];
+
+/** The Step Functions operations `serve` answers, and what the SFN model's file is called. */
+const SFN = {
+  operations: [
+    'CreateStateMachine',
+    'DescribeStateMachine',
+    'UpdateStateMachine',
+    'DeleteStateMachine',
+    'ListStateMachines',
+    'StartExecution',
+    'DescribeExecution',
+    'StopExecution',
+    'ListExecutions',
+    'GetExecutionHistory',
+    'TagResource',
+    'ListTagsForResource',
+  ],
+  constant: 'STEP_FUNCTIONS_MODEL',
+  file: '../apimodel/stepFunctionsModel.generated.ts',
+  label: 'Step Functions API model',
+  scope: 'Operations `serve` answers',
+};
 
 interface BotocoreShape {
   type: ShapeType;
@@ -74,9 +98,10 @@ function main(): void {
   const bytes = readFileSync(path);
   const text = (path.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8');
   const model = JSON.parse(text) as BotocoreModel;
+  const sfn = model.metadata.serviceId === 'SFN';
   const operations: Record<string, Operation> = {};
   const pending: string[] = [];
-  for (const name of OPERATIONS) {
+  for (const name of sfn ? SFN.operations : OPERATIONS) {
     const op = model.operations[name];
     if (!op) throw new Error(`operation ${name} is not in the model`);
     operations[name] = {
@@ -119,13 +144,14 @@ function main(): void {
   const digest = createHash('sha256').update(bytes).digest('hex');
   const header = [
     '// GENERATED FILE: do not edit. Regenerate with `npm run gen:model -- <service-2.json[.gz]>`.',
-    `// Derived by scripts/gen-model.ts from the SageMaker API model ${basename(path)}`,
+    `// Derived by scripts/gen-model.ts from the ${sfn ? SFN.label : 'SageMaker API model'} ${basename(path)}`,
     `// (${model.metadata.serviceId} ${model.metadata.apiVersion}, uid ${model.metadata.uid ?? 'n/a'}, sha256 ${digest}),`,
-    '// botocore JSON, Apache-2.0. Operations of the Step Functions integration and every shape they reach.',
+    `// botocore JSON, Apache-2.0. ${sfn ? SFN.scope : 'Operations of the Step Functions integration'} and every shape they reach.`,
   ].join('\n');
-  const body = `${header}\nimport type { ApiModel } from './shape.js';\n\nexport const SAGEMAKER_MODEL: ApiModel = ${JSON.stringify(sorted, null, 1)};\n`;
+  const body = `${header}\nimport type { ApiModel } from './shape.js';\n\nexport const ${sfn ? SFN.constant : 'SAGEMAKER_MODEL'}: ApiModel = ${JSON.stringify(sorted, null, 1)};\n`;
   const target =
-    process.argv[3] ?? fileURLToPath(new URL('../apimodel/sagemakerModel.generated.ts', import.meta.url));
+    process.argv[3] ??
+    fileURLToPath(new URL(sfn ? SFN.file : '../apimodel/sagemakerModel.generated.ts', import.meta.url));
   writeFileSync(target, body);
   process.stdout.write(
     `wrote ${target}: ${Object.keys(operations).length} operations, ${Object.keys(shapes).length} shapes\n`,

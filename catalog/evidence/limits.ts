@@ -1,6 +1,6 @@
 /** The rules of Step Functions' and AWS's limits: execution length, definition and payload sizes, endpoints. */
 import type { EvidenceEntry } from './entry.js';
-import { DG, model, page } from './sources.js';
+import { DG, model, page, SFN_API } from './sources.js';
 
 /** Limits. */
 export const LIMIT_RULES = [
@@ -15,6 +15,17 @@ export const LIMIT_RULES = [
     claim: 'CreateStateMachine takes a definition of 1 to 1,048,576 characters',
     kind: 'documented',
     sources: [model('stepfunctions shapes.Definition (length 1 to 1048576)')],
+  },
+  {
+    id: 'sfn.limits.name-characters',
+    claim:
+      "A state machine's or execution's name has 1 to 80 characters, none of them whitespace, brackets, wildcards, control characters or any of \" # % \\ ^ | ~ ` $ & , ; : /",
+    kind: 'documented',
+    sources: [
+      page(`${DG}/service-quotas.html`, 'General quotas: Names in Step Functions'),
+      page(`${SFN_API}/API_CreateStateMachine.html`, 'Request Parameters: name'),
+      model('stepfunctions shapes.Name (length 1 to 80)'),
+    ],
   },
   {
     id: 'sfn.limits.payload-size',

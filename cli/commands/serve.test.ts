@@ -1,0 +1,111 @@
+/**
+ * `serve` on the command line: bad input is one line and exit 2; started as a real process it
+ * prints its endpoint, answers the SDK, and closes cleanly (exit 0) on SIGTERM and SIGINT.
+ */
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ListStateMachinesCommand, SFNClient } from '@aws-sdk/client-sfn';
+import { describe, expect, it } from 'vitest';
+import { expectOneLine, run } from '../testing/runInProcess.js';
+import { checkHost } from './serve.js';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const entry = join(root, 'cli', 'testing', 'entry.ts');
+
+describe('serve: bad input', () => {
+  it.each([
+    [['--port', 'abc'], /--port "abc" must be an integer from 0 to 65535/],
+    [['--port', '70000'], /--port "70000" must be an integer from 0 to 65535/],
+    [['--port', '-1'], /--port "-1" must be an integer/],
+    [['--host', '192.0.2.1'], /--host 192\.0\.2\.1 is not a loopback address.*--allow-remote/],
+    [['--host', '10.1.2.3', '--port', '0'], /--host 10\.1\.2\.3 is not a loopback address/],
+    // --allow-remote lets the host through; this one is no address of the machine.
+    [
+      ['--host', '192.0.2.1', '--allow-remote', '--port', '0'],
+      /--host 192\.0\.2\.1 is not an address of this machine/,
+    ],
+    [
+      ['--host', 'no-such-host.invalid'],
+      /--host no-such-host\.invalid is not an address or a name this machine resolves/,
+    ],
+    [['--port', '0', '--region', 'nowhere'], /--region "nowhere" is not a region name/],
+    [['--port', '0', '--account', '12'], /--account "12" is not a 12-digit AWS account id/],
+    [['--bogus'], /unknown option '--bogus'/],
+  ])('serve %j: exit 2, one line', async (args, fragment) => {
+    expectOneLine(await run('serve', ...args), fragment);
+  });
+
+  it('a port in use: exit 2, one line', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const port = (taken.address() as { port: number }).port;
+    try {
+      expectOneLine(
+        await run('serve', '--port', String(port)),
+        new RegExp(`--port ${port}: the port is in use`),
+      );
+    } finally {
+      await new Promise((resolve) => taken.close(resolve));
+    }
+  });
+});
+
+describe('serve: --host', () => {
+  it.each([
+    ['127.0.0.1', '127.0.0.1'],
+    ['127.0.0.2', '127.0.0.2'],
+    ['localhost', 'localhost'],
+    ['::1', '::1'],
+    ['[::1]', '::1'],
+    ['::ffff:127.0.0.1', '::ffff:127.0.0.1'],
+  ])('%s is loopback: taken without --allow-remote', async (given, host) => {
+    expect(await checkHost(given, false)).toEqual({ host, remote: false });
+  });
+
+  it.each(['0.0.0.0', '10.1.2.3', '::', '192.0.2.1'])(
+    '%s is not loopback: refused, or remote with --allow-remote',
+    async (given) => {
+      await expect(checkHost(given, false)).rejects.toThrow(/is not a loopback address.*--allow-remote/);
+      expect(await checkHost(given, true)).toEqual({ host: given, remote: true });
+    },
+  );
+});
+
+describe('serve: a real process', () => {
+  it.each(['SIGTERM', 'SIGINT'] as const)(
+    'serves the SDK on a free port, and on %s closes with exit 0',
+    async (signal) => {
+      const child = spawn(process.execPath, ['--import', 'tsx', entry, 'serve', '--port', '0'], {
+        cwd: root,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let stdout = '';
+      let stderr = '';
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+      const url = await new Promise<string>((resolve, reject) => {
+        child.stdout.on('data', (d: Buffer) => {
+          stdout += d.toString();
+          const m = /serving Step Functions \(JSON 1\.0\) at (http:\/\/127\.0\.0\.1:\d+)/.exec(stdout);
+          if (m) resolve(m[1]!);
+        });
+        child.once('exit', () => reject(new Error(`serve ended before listening: ${stderr}`)));
+      });
+      expect(stdout).toMatch(/request bodies up to 2097152 bytes/);
+      const sfn = new SFNClient({
+        endpoint: url,
+        region: 'us-east-1',
+        credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+        maxAttempts: 1,
+      });
+      expect((await sfn.send(new ListStateMachinesCommand({}))).stateMachines).toEqual([]);
+      sfn.destroy();
+      child.kill(signal);
+      expect(await exited).toBe(0);
+      expect(stdout).toContain(`stopped (${signal})`);
+      expect(stderr).toBe('');
+    },
+  );
+});

@@ -1,0 +1,25 @@
+/** `serve`: its options; the command is cli/commands/serve.ts, loaded when it runs. */
+import type { Command } from 'commander';
+import type { ServeRaw } from '../commands/serve.js';
+import { accountOption, regionOption } from '../options/account.js';
+import type { CommandContext } from './context.js';
+
+/** Adds `serve` to the program. */
+export function register(program: Command, { io, setExit }: CommandContext): void {
+  program
+    .command('serve')
+    .description(
+      'Serve the built-in emulator as a local Step Functions endpoint (AWS JSON 1.0 protocol, virtual time) until Ctrl-C',
+    )
+    .option('--port <port>', 'port to listen on, 0 for a free one (default: 8083)')
+    .option(
+      '--host <host>',
+      'address to listen on (default: 127.0.0.1; one that is not loopback needs --allow-remote)',
+    )
+    .option('--allow-remote', 'allow a --host that is not loopback (the server checks no credentials)')
+    .addOption(regionOption('machine'))
+    .addOption(accountOption())
+    .action(async (opts: ServeRaw) => {
+      setExit(await (await import('../commands/serve.js')).serveCommand(opts, io));
+    });
+}
