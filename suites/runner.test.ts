@@ -8,7 +8,7 @@ import { MUTANTS, type MutantName } from '../emulator/mutants/index.js';
 import { type CaseResult, ReportSchema } from '../reports/report.js';
 import { progressReporter } from '../reports/reporters/progress.js';
 import { ManualClock } from '../reports/testing/manualClock.js';
-import { REORDER_WINDOW, type RunOptions, runSuites, streamSuites } from './runner.js';
+import { casesPerSecond, REORDER_WINDOW, type RunOptions, runSuites, streamSuites } from './runner.js';
 import { SUITE_NAMES, type SuiteName } from './suites.js';
 import { EmbeddedTarget } from './targets/embedded.js';
 import { runOnEmulator } from './testing/runOnEmulator.js';
@@ -334,5 +334,14 @@ describe('the docs the README links to', () => {
     const page = readFileSync(new URL('../docs/emulator.md', import.meta.url), 'utf8');
     for (const [name, deviation] of Object.entries(MUTANTS))
       expect(page, name).toContain(`| \`${name}\` | ${deviation} |`);
+  });
+});
+
+describe("a run's rate", () => {
+  it('keeps one decimal, and two significant digits below one case a second (a slow target is not 0)', () => {
+    expect(casesPerSecond(1000, 2000)).toBe(500);
+    expect(casesPerSecond(7, 2000)).toBe(3.5);
+    expect(casesPerSecond(50, 1_208_701)).toBe(0.041);
+    expect(casesPerSecond(0, 1000)).toBe(0);
   });
 });

@@ -17,6 +17,15 @@ import { RunReporters } from './runReporters.js';
 import type { SuiteName } from './suites.js';
 import { WorkerPool } from './workerPool.js';
 
+/**
+ * A run's rate as the summary shows it: one decimal, and two significant digits below one case a
+ * second (a slow target's 0.041, not 0).
+ */
+export function casesPerSecond(cases: number, durationMs: number): number {
+  const rate = (cases / Math.max(durationMs, 1)) * 1000;
+  return rate >= 1 || rate === 0 ? Math.round(rate * 10) / 10 : Number(rate.toPrecision(2));
+}
+
 /** What a run is: its cases, where they run, how many at once, and who hears of it. */
 export interface RunOptions extends CaseRunOptions {
   /** Cases per suite (a shard runs its part of them). */
@@ -244,7 +253,7 @@ export async function streamSuites(
     ...(o.failOn ? { failOn: o.failOn } : {}),
     stats: {
       maxInFlight,
-      casesPerSecond: Math.round((delivered / Math.max(durationMs, 1)) * 1000 * 10) / 10,
+      casesPerSecond: casesPerSecond(delivered, durationMs),
       shrinkSteps,
       shrinkExecutions,
     },
