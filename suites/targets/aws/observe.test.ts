@@ -14,8 +14,8 @@ import { executionWaitMs } from './observe.js';
 import { predictedSeconds } from './prediction.js';
 import { error, mockSucceedingAws, sfn, target, theCase } from './testing/mockedAws.js';
 
-/** A case, as the endpoint runs it, whose execution the oracle predicts takes at least `seconds`. */
-function caseTaking(seconds: number): Case {
+/** The first case, as the endpoint runs it, whose predicted duration (seconds) `fits` takes. */
+function caseWhere(fits: (seconds: number) => boolean, what: string): Case {
   const { t } = target('endpoint');
   for (let i = 0; i < 500; i++) {
     const drawn = withId(drawCase(validCaseArb({ pattern: 'requestResponse' }), 7, i).value, {
@@ -23,24 +23,16 @@ function caseTaking(seconds: number): Case {
       path: `x:${i}`,
     });
     const realised = t.realise(drawn);
-    if ('case' in realised && predictedSeconds(realised.case) >= seconds) return realised.case;
+    if ('case' in realised && fits(predictedSeconds(realised.case))) return realised.case;
   }
-  throw new Error(`no case predicted to take ${seconds} s`);
+  throw new Error(`no case predicted to take ${what}`);
 }
 
-/** A case, as the endpoint runs it, whose execution the oracle predicts takes less than `seconds`. */
-function caseWithin(seconds: number): Case {
-  const { t } = target('endpoint');
-  for (let i = 0; i < 500; i++) {
-    const drawn = withId(drawCase(validCaseArb({ pattern: 'requestResponse' }), 7, i).value, {
-      seed: 7,
-      path: `x:${i}`,
-    });
-    const realised = t.realise(drawn);
-    if ('case' in realised && predictedSeconds(realised.case) < seconds) return realised.case;
-  }
-  throw new Error(`no case predicted to take less than ${seconds} s`);
-}
+/** A case whose execution the oracle predicts takes at least `seconds`. */
+const caseTaking = (seconds: number): Case => caseWhere((s) => s >= seconds, `${seconds} s`);
+
+/** A case whose execution the oracle predicts takes less than `seconds`. */
+const caseWithin = (seconds: number): Case => caseWhere((s) => s < seconds, `less than ${seconds} s`);
 
 /** The history of an execution that ends (succeeds) once the clock reaches `endsAtMs`. */
 function endingAt(clock: { now(): number }, endsAtMs: number) {
