@@ -6,14 +6,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { EmulatedStepFunctions, type EmulatorOptions } from '../emulator/stepFunctions.js';
-import {
-  AwsError,
-  parseJsonCall,
-  readBody,
-  REQUEST_MAX_BYTES,
-  sendError,
-  sendJson,
-} from './protocol/json.js';
+import { answerError, readBody, REQUEST_MAX_BYTES, servedJson } from './protocol/json.js';
+import type { ServedService } from './protocol/service.js';
 import { stepFunctionsOperations } from './stepFunctions/operations.js';
 
 /** Step Functions' JSON protocol: its version's content type and its target prefix. */
@@ -47,29 +41,25 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     ...(options.emulator?.region ? { region: options.emulator.region } : {}),
     ...(options.emulator?.account ? { account: options.emulator.account } : {}),
   });
-  const operations = stepFunctionsOperations(sfn);
+  const stepFunctions = servedJson({
+    name: 'states',
+    ...SFN_PROTOCOL,
+    operations: stepFunctionsOperations(sfn),
+  });
+  const services: readonly ServedService[] = [stepFunctions];
   const max = options.maxBodyBytes ?? REQUEST_MAX_BYTES;
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const { contentType, targetPrefix } = SFN_PROTOCOL;
+    // A request no service accepts is answered as Step Functions answers an unknown operation.
+    const service = services.find((s) => s.accepts(req)) ?? stepFunctions;
+    let body: Buffer;
     try {
-      const body = await readBody(req, max);
-      const { operation, input } = parseJsonCall(req, body, targetPrefix);
-      const op = Object.hasOwn(operations, operation) ? operations[operation] : undefined;
-      if (!op)
-        throw new AwsError(
-          'UnknownOperationException',
-          `${targetPrefix}.${operation} is not an operation this server answers`,
-        );
-      sendJson(res, 200, await op(input), contentType);
+      body = await readBody(req, max);
     } catch (e) {
-      if (res.headersSent) return;
-      const error =
-        e instanceof AwsError
-          ? e
-          : new AwsError('InternalFailure', `The server failed: ${(e as Error).message}`, 500);
-      sendError(res, error, contentType);
+      answerError(res, e, SFN_PROTOCOL.contentType);
+      return;
     }
+    await service.answer(req, body, res);
   }
 
   const server = createServer((req, res) => void handle(req, res));

@@ -6,6 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ServedService } from './service.js';
 
 /** An error as an AWS JSON service answers it: the code the SDK maps to a class, a message, a status. */
 export class AwsError extends Error {
@@ -108,4 +109,53 @@ export function sendError(res: ServerResponse, error: AwsError, contentType: str
   if (error.status === 413) res.setHeader('Connection', 'close');
   res.setHeader('x-amzn-ErrorType', error.code);
   sendJson(res, error.status, { __type: error.code, message: error.message, ...error.members }, contentType);
+}
+
+/** One operation: the request's input to the response's output. */
+export type Operation = (input: Record<string, unknown>) => Promise<Record<string, unknown>>;
+
+/** A JSON service: its protocol version's content type, its target prefix and its operations. */
+export interface JsonService {
+  readonly name: string;
+  /** `application/x-amz-json-1.0` (Step Functions) or `-1.1` (SageMaker). */
+  readonly contentType: string;
+  /** `AWSStepFunctions`, `SageMaker`. */
+  readonly targetPrefix: string;
+  readonly operations: Readonly<Record<string, Operation>>;
+}
+
+/** The JSON service as the server serves it: told by its target prefix, errors in its shape. */
+export function servedJson(service: JsonService): ServedService {
+  const { contentType, targetPrefix, operations } = service;
+  return {
+    name: service.name,
+    accepts: (req) => {
+      const target = req.headers['x-amz-target'];
+      return typeof target === 'string' && target.startsWith(`${targetPrefix}.`);
+    },
+    async answer(req, body, res) {
+      try {
+        const { operation, input } = parseJsonCall(req, body, targetPrefix);
+        const op = Object.hasOwn(operations, operation) ? operations[operation] : undefined;
+        if (!op)
+          throw new AwsError(
+            'UnknownOperationException',
+            `${targetPrefix}.${operation} is not an operation this server answers`,
+          );
+        sendJson(res, 200, await op(input), contentType);
+      } catch (e) {
+        answerError(res, e, contentType);
+      }
+    },
+  };
+}
+
+/** An error as a JSON service answers it: an AwsError as it is, anything else a 500 InternalFailure. */
+export function answerError(res: ServerResponse, e: unknown, contentType: string): void {
+  if (res.headersSent) return;
+  const error =
+    e instanceof AwsError
+      ? e
+      : new AwsError('InternalFailure', `The server failed: ${(e as Error).message}`, 500);
+  sendError(res, error, contentType);
 }

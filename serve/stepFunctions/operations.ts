@@ -10,13 +10,10 @@ import { NAME_FORBIDDEN } from '../../catalog/stepFunctionsLimits.js';
 import type { StateMachineType } from '../../catalog/api.js';
 import type { EmulatedStepFunctions } from '../../emulator/stepFunctions.js';
 import { StepFunctionsError } from '../../emulator/stepFunctions.js';
-import { AwsError } from '../protocol/json.js';
+import { AwsError, type Operation } from '../protocol/json.js';
 import { checkArn } from './arns.js';
 import { page } from './paging.js';
 import { checkRequest } from './requestCheck.js';
-
-/** One operation: the request's input to the response's output. */
-export type Operation = (input: Record<string, unknown>) => Promise<Record<string, unknown>>;
 
 /** An ISO time of the emulator as the JSON protocols send a timestamp: epoch seconds. */
 const epoch = (iso: unknown): number => Date.parse(String(iso)) / 1000;
