@@ -9,7 +9,7 @@ import { setOwn } from '../../syntax/json.js';
 import { evaluateIntrinsic, isIntrinsic } from './intrinsics.js';
 import { readValue, type PathScope } from './jsonPath.js';
 import { stepFunctionsFunctions } from './jsonataFunctions.js';
-import { JSONATA_OPTIONS } from './jsonataLimits.js';
+import { alone, JSONATA_OPTIONS } from './jsonataLimits.js';
 import { seededRandom } from './seededRandom.js';
 import { StatesError } from './statesError.js';
 
@@ -99,9 +99,12 @@ export async function evaluateJsonata(text: string, scope: JsonataScope, field: 
   try {
     // Step Functions' own functions (jsonataFunctions.ts); the workflow's variables come after them.
     const random = scope.random ?? randomOf(`${JSON.stringify(scope.states.context) ?? ''}/${field}/${body}`);
-    value = await expression(body).evaluate(
-      {},
-      { ...stepFunctionsFunctions(random), ...scope.variables, states: scope.states },
+    const compiledExpression = expression(body);
+    value = await alone(() =>
+      compiledExpression.evaluate(
+        {},
+        { ...stepFunctionsFunctions(random), ...scope.variables, states: scope.states },
+      ),
     );
   } catch (err) {
     if (err instanceof StatesError) throw err;

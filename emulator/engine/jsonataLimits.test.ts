@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { dir } from '../../cli/testing/commandLine.js';
 import { run as runCli } from '../../cli/testing/runInProcess.js';
 import { run } from '../testing/interpreterRun.js';
+import { JSONATA_TIME_LIMIT_MS } from './jsonataLimits.js';
 
 /** A JSONata machine of one Pass state whose Output is the expression. */
 const machine = (expression: string) => ({
@@ -81,6 +82,23 @@ describe('JSONata evaluation is bounded', () => {
       sum: 500500,
     });
   });
+
+  it(
+    "the time bound is each expression's own: many evaluations at once do not share it",
+    HANG_GUARD,
+    async () => {
+      // Each evaluation takes a fraction of the bound alone; interleaved, their wall time together
+      // is several bounds. Were each timed from its start, the later ones would time out.
+      const expression = '$reduce([1..60000], function($a, $b){ $a + $b })';
+      const started = Date.now();
+      const alone = await run(machine(expression));
+      const aloneMs = Date.now() - started;
+      expect(alone.status).toBe('SUCCEEDED');
+      const count = Math.max(8, Math.ceil((3 * JSONATA_TIME_LIMIT_MS) / Math.max(aloneMs, 1)));
+      const outcomes = await Promise.all(Array.from({ length: count }, () => run(machine(expression))));
+      expect(outcomes.map((o) => o.status)).toEqual(outcomes.map(() => 'SUCCEEDED'));
+    },
+  );
 
   it('exec: the recursion is a FAILED execution (exit 1), not a hang', HANG_GUARD, async () => {
     const path = join(dir, 'jsonata-recursion.json');

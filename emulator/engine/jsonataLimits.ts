@@ -9,11 +9,22 @@
  * would refuse patterns AWS runs (`(\d+,)*`), so each `exec` runs under a `node:vm` timeout
  * instead: its watchdog interrupts V8's regular expression engine mid-backtrack. Patterns and
  * results are AWS's; only a run past the bound fails, in the words of a failed evaluation.
+ *
+ * jsonata times an evaluation from its start by the wall clock, and an evaluation is a chain of
+ * promises: executions running at once interleave theirs, so each would be charged the others'
+ * time. Evaluations therefore run one at a time (`alone`), and the bound is each one's own.
  */
 import vm from 'node:vm';
+import pLimit from 'p-limit';
 
 /** Wall-clock milliseconds one expression, and one regular expression match, may take. */
 export const JSONATA_TIME_LIMIT_MS = 2000;
+
+/**
+ * Runs one evaluation with no other evaluation interleaved, so that its time bound counts its own
+ * time. An evaluation never starts another (Step Functions' functions are synchronous).
+ */
+export const alone: <T>(evaluate: () => Promise<T>) => Promise<T> = pLimit(1);
 
 /** Nested evaluation steps one expression may take: about 3,000 levels of a non-tail recursion. */
 export const JSONATA_DEPTH_LIMIT = 10_000;
