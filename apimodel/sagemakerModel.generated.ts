@@ -1,7 +1,7 @@
 // GENERATED FILE: do not edit. Regenerate with `npm run gen:model -- <service-2.json[.gz]>`.
 // Derived by scripts/gen-model.ts from the SageMaker API model service-2.json.gz
 // (SageMaker 2017-07-24, uid sagemaker-2017-07-24, sha256 a2c5fdc3fbfaf2e15a81fd41dee2b944a0a1b60e7f971b604daf3553bd803b61),
-// botocore JSON, Apache-2.0. Operations of the Step Functions integration and every shape they reach.
+// botocore JSON, Apache-2.0. Operations of the Step Functions integration and of `serve` and every shape they reach.
 import type { ApiModel } from './shape.js';
 
 export const SAGEMAKER_MODEL: ApiModel = {
@@ -150,6 +150,73 @@ export const SAGEMAKER_MODEL: ApiModel = {
   "AddTags": {
    "input": "AddTagsInput",
    "output": "AddTagsOutput",
+   "errors": []
+  },
+  "DescribeModel": {
+   "input": "DescribeModelInput",
+   "output": "DescribeModelOutput",
+   "errors": []
+  },
+  "DescribeEndpointConfig": {
+   "input": "DescribeEndpointConfigInput",
+   "output": "DescribeEndpointConfigOutput",
+   "errors": []
+  },
+  "DescribeEndpoint": {
+   "input": "DescribeEndpointInput",
+   "output": "DescribeEndpointOutput",
+   "errors": []
+  },
+  "DeleteModel": {
+   "input": "DeleteModelInput",
+   "errors": []
+  },
+  "DeleteEndpointConfig": {
+   "input": "DeleteEndpointConfigInput",
+   "errors": []
+  },
+  "DeleteEndpoint": {
+   "input": "DeleteEndpointInput",
+   "errors": []
+  },
+  "ListTrainingJobs": {
+   "input": "ListTrainingJobsRequest",
+   "output": "ListTrainingJobsResponse",
+   "errors": []
+  },
+  "ListTransformJobs": {
+   "input": "ListTransformJobsRequest",
+   "output": "ListTransformJobsResponse",
+   "errors": []
+  },
+  "ListProcessingJobs": {
+   "input": "ListProcessingJobsRequest",
+   "output": "ListProcessingJobsResponse",
+   "errors": []
+  },
+  "ListLabelingJobs": {
+   "input": "ListLabelingJobsRequest",
+   "output": "ListLabelingJobsResponse",
+   "errors": []
+  },
+  "ListHyperParameterTuningJobs": {
+   "input": "ListHyperParameterTuningJobsRequest",
+   "output": "ListHyperParameterTuningJobsResponse",
+   "errors": []
+  },
+  "ListModels": {
+   "input": "ListModelsInput",
+   "output": "ListModelsOutput",
+   "errors": []
+  },
+  "ListEndpointConfigs": {
+   "input": "ListEndpointConfigsInput",
+   "output": "ListEndpointConfigsOutput",
+   "errors": []
+  },
+  "ListEndpoints": {
+   "input": "ListEndpointsInput",
+   "output": "ListEndpointsOutput",
    "errors": []
   }
  },
@@ -546,6 +613,13 @@ export const SAGEMAKER_MODEL: ApiModel = {
    "member": "CaptureOption",
    "min": 1,
    "max": 32
+  },
+  "CaptureStatus": {
+   "type": "string",
+   "enum": [
+    "Started",
+    "Stopped"
+   ]
   },
   "CategoricalParameterRange": {
    "type": "structure",
@@ -1280,6 +1354,23 @@ export const SAGEMAKER_MODEL: ApiModel = {
     "CaptureOptions"
    ]
   },
+  "DataCaptureConfigSummary": {
+   "type": "structure",
+   "members": {
+    "EnableCapture": "EnableCapture",
+    "CaptureStatus": "CaptureStatus",
+    "CurrentSamplingPercentage": "SamplingPercentage",
+    "DestinationS3Uri": "DestinationS3Uri",
+    "KmsKeyId": "KmsKeyId"
+   },
+   "required": [
+    "EnableCapture",
+    "CaptureStatus",
+    "CurrentSamplingPercentage",
+    "DestinationS3Uri",
+    "KmsKeyId"
+   ]
+  },
   "DataDistributionType": {
    "type": "string",
    "enum": [
@@ -1372,6 +1463,45 @@ export const SAGEMAKER_MODEL: ApiModel = {
    "min": 0,
    "max": 20
   },
+  "DeleteEndpointConfigInput": {
+   "type": "structure",
+   "members": {
+    "EndpointConfigName": "EndpointConfigName"
+   },
+   "required": [
+    "EndpointConfigName"
+   ]
+  },
+  "DeleteEndpointInput": {
+   "type": "structure",
+   "members": {
+    "EndpointName": "EndpointName"
+   },
+   "required": [
+    "EndpointName"
+   ]
+  },
+  "DeleteModelInput": {
+   "type": "structure",
+   "members": {
+    "ModelName": "ModelName"
+   },
+   "required": [
+    "ModelName"
+   ]
+  },
+  "DeployedImage": {
+   "type": "structure",
+   "members": {
+    "SpecifiedImage": "ContainerImage",
+    "ResolvedImage": "ContainerImage",
+    "ResolutionTime": "Timestamp"
+   }
+  },
+  "DeployedImages": {
+   "type": "list",
+   "member": "DeployedImage"
+  },
   "DeploymentConfig": {
    "type": "structure",
    "members": {
@@ -1379,6 +1509,85 @@ export const SAGEMAKER_MODEL: ApiModel = {
     "RollingUpdatePolicy": "RollingUpdatePolicy",
     "AutoRollbackConfiguration": "AutoRollbackConfig"
    }
+  },
+  "DeploymentRecommendation": {
+   "type": "structure",
+   "members": {
+    "RecommendationStatus": "RecommendationStatus",
+    "RealTimeInferenceRecommendations": "RealTimeInferenceRecommendations"
+   },
+   "required": [
+    "RecommendationStatus"
+   ]
+  },
+  "DescribeEndpointConfigInput": {
+   "type": "structure",
+   "members": {
+    "EndpointConfigName": "EndpointConfigName"
+   },
+   "required": [
+    "EndpointConfigName"
+   ]
+  },
+  "DescribeEndpointConfigOutput": {
+   "type": "structure",
+   "members": {
+    "EndpointConfigName": "EndpointConfigName",
+    "EndpointConfigArn": "EndpointConfigArn",
+    "ProductionVariants": "ProductionVariantList",
+    "DataCaptureConfig": "DataCaptureConfig",
+    "KmsKeyId": "KmsKeyId",
+    "CreationTime": "Timestamp",
+    "AsyncInferenceConfig": "AsyncInferenceConfig",
+    "ExplainerConfig": "ExplainerConfig",
+    "ShadowProductionVariants": "ProductionVariantList",
+    "ExecutionRoleArn": "RoleArn",
+    "VpcConfig": "VpcConfig",
+    "EnableNetworkIsolation": "Boolean",
+    "MetricsConfig": "MetricsConfig"
+   },
+   "required": [
+    "EndpointConfigName",
+    "EndpointConfigArn",
+    "ProductionVariants",
+    "CreationTime"
+   ]
+  },
+  "DescribeEndpointInput": {
+   "type": "structure",
+   "members": {
+    "EndpointName": "EndpointName"
+   },
+   "required": [
+    "EndpointName"
+   ]
+  },
+  "DescribeEndpointOutput": {
+   "type": "structure",
+   "members": {
+    "EndpointName": "EndpointName",
+    "EndpointArn": "EndpointArn",
+    "EndpointConfigName": "EndpointConfigName",
+    "ProductionVariants": "ProductionVariantSummaryList",
+    "DataCaptureConfig": "DataCaptureConfigSummary",
+    "EndpointStatus": "EndpointStatus",
+    "FailureReason": "FailureReason",
+    "CreationTime": "Timestamp",
+    "LastModifiedTime": "Timestamp",
+    "LastDeploymentConfig": "DeploymentConfig",
+    "AsyncInferenceConfig": "AsyncInferenceConfig",
+    "PendingDeploymentSummary": "PendingDeploymentSummary",
+    "ExplainerConfig": "ExplainerConfig",
+    "ShadowProductionVariants": "ProductionVariantSummaryList",
+    "MetricsConfig": "MetricsConfig"
+   },
+   "required": [
+    "EndpointName",
+    "EndpointArn",
+    "EndpointStatus",
+    "CreationTime",
+    "LastModifiedTime"
+   ]
   },
   "DescribeHyperParameterTuningJobRequest": {
    "type": "structure",
@@ -1464,6 +1673,35 @@ export const SAGEMAKER_MODEL: ApiModel = {
     "OutputConfig",
     "RoleArn",
     "HumanTaskConfig"
+   ]
+  },
+  "DescribeModelInput": {
+   "type": "structure",
+   "members": {
+    "ModelName": "ModelName"
+   },
+   "required": [
+    "ModelName"
+   ]
+  },
+  "DescribeModelOutput": {
+   "type": "structure",
+   "members": {
+    "ModelName": "ModelName",
+    "PrimaryContainer": "ContainerDefinition",
+    "Containers": "ContainerDefinitionList",
+    "InferenceExecutionConfig": "InferenceExecutionConfig",
+    "ExecutionRoleArn": "RoleArn",
+    "VpcConfig": "VpcConfig",
+    "CreationTime": "Timestamp",
+    "ModelArn": "ModelArn",
+    "EnableNetworkIsolation": "Boolean",
+    "DeploymentRecommendation": "DeploymentRecommendation"
+   },
+   "required": [
+    "ModelName",
+    "CreationTime",
+    "ModelArn"
    ]
   },
   "DescribeProcessingJobRequest": {
@@ -1646,6 +1884,22 @@ export const SAGEMAKER_MODEL: ApiModel = {
    "min": 0,
    "max": 2
   },
+  "Ec2CapacityReservation": {
+   "type": "structure",
+   "members": {
+    "Ec2CapacityReservationId": "Ec2CapacityReservationId",
+    "TotalInstanceCount": "TaskCount",
+    "AvailableInstanceCount": "TaskCount",
+    "UsedByCurrentEndpoint": "TaskCount"
+   }
+  },
+  "Ec2CapacityReservationId": {
+   "type": "string"
+  },
+  "Ec2CapacityReservationsList": {
+   "type": "list",
+   "member": "Ec2CapacityReservation"
+  },
   "EnableCapture": {
    "type": "boolean"
   },
@@ -1679,11 +1933,90 @@ export const SAGEMAKER_MODEL: ApiModel = {
    "max": 63,
    "pattern": "[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}"
   },
+  "EndpointConfigNameContains": {
+   "type": "string",
+   "min": 0,
+   "max": 63,
+   "pattern": "[a-zA-Z0-9-]+"
+  },
+  "EndpointConfigSortKey": {
+   "type": "string",
+   "enum": [
+    "Name",
+    "CreationTime"
+   ]
+  },
+  "EndpointConfigSummary": {
+   "type": "structure",
+   "members": {
+    "EndpointConfigName": "EndpointConfigName",
+    "EndpointConfigArn": "EndpointConfigArn",
+    "CreationTime": "Timestamp"
+   },
+   "required": [
+    "EndpointConfigName",
+    "EndpointConfigArn",
+    "CreationTime"
+   ]
+  },
+  "EndpointConfigSummaryList": {
+   "type": "list",
+   "member": "EndpointConfigSummary"
+  },
   "EndpointName": {
    "type": "string",
    "min": 0,
    "max": 63,
    "pattern": "[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}"
+  },
+  "EndpointNameContains": {
+   "type": "string",
+   "min": 0,
+   "max": 63,
+   "pattern": "[a-zA-Z0-9-]+"
+  },
+  "EndpointSortKey": {
+   "type": "string",
+   "enum": [
+    "Name",
+    "CreationTime",
+    "Status"
+   ]
+  },
+  "EndpointStatus": {
+   "type": "string",
+   "enum": [
+    "OutOfService",
+    "Creating",
+    "Updating",
+    "SystemUpdating",
+    "RollingBack",
+    "InService",
+    "Deleting",
+    "Failed",
+    "UpdateRollbackFailed"
+   ]
+  },
+  "EndpointSummary": {
+   "type": "structure",
+   "members": {
+    "EndpointName": "EndpointName",
+    "EndpointArn": "EndpointArn",
+    "CreationTime": "Timestamp",
+    "LastModifiedTime": "Timestamp",
+    "EndpointStatus": "EndpointStatus"
+   },
+   "required": [
+    "EndpointName",
+    "EndpointArn",
+    "CreationTime",
+    "LastModifiedTime",
+    "EndpointStatus"
+   ]
+  },
+  "EndpointSummaryList": {
+   "type": "list",
+   "member": "EndpointSummary"
   },
   "EnvironmentKey": {
    "type": "string",
@@ -2065,6 +2398,14 @@ export const SAGEMAKER_MODEL: ApiModel = {
     "Minimize"
    ]
   },
+  "HyperParameterTuningJobSortByOptions": {
+   "type": "string",
+   "enum": [
+    "Name",
+    "Status",
+    "CreationTime"
+   ]
+  },
   "HyperParameterTuningJobStatus": {
    "type": "string",
    "enum": [
@@ -2090,6 +2431,34 @@ export const SAGEMAKER_MODEL: ApiModel = {
     "Random",
     "Hyperband",
     "Grid"
+   ]
+  },
+  "HyperParameterTuningJobSummaries": {
+   "type": "list",
+   "member": "HyperParameterTuningJobSummary"
+  },
+  "HyperParameterTuningJobSummary": {
+   "type": "structure",
+   "members": {
+    "HyperParameterTuningJobName": "HyperParameterTuningJobName",
+    "HyperParameterTuningJobArn": "HyperParameterTuningJobArn",
+    "HyperParameterTuningJobStatus": "HyperParameterTuningJobStatus",
+    "Strategy": "HyperParameterTuningJobStrategyType",
+    "CreationTime": "Timestamp",
+    "HyperParameterTuningEndTime": "Timestamp",
+    "LastModifiedTime": "Timestamp",
+    "TrainingJobStatusCounters": "TrainingJobStatusCounters",
+    "ObjectiveStatusCounters": "ObjectiveStatusCounters",
+    "ResourceLimits": "ResourceLimits"
+   },
+   "required": [
+    "HyperParameterTuningJobName",
+    "HyperParameterTuningJobArn",
+    "HyperParameterTuningJobStatus",
+    "Strategy",
+    "CreationTime",
+    "TrainingJobStatusCounters",
+    "ObjectiveStatusCounters"
    ]
   },
   "HyperParameterTuningJobWarmStartConfig": {
@@ -2284,6 +2653,22 @@ export const SAGEMAKER_MODEL: ApiModel = {
    "type": "integer",
    "min": 1,
    "max": 5
+  },
+  "InstancePoolSummary": {
+   "type": "structure",
+   "members": {
+    "InstanceType": "ProductionVariantInstanceType",
+    "CurrentInstanceCount": "TaskCount"
+   },
+   "required": [
+    "InstanceType",
+    "CurrentInstanceCount"
+   ]
+  },
+  "InstancePoolSummaryList": {
+   "type": "list",
+   "member": "InstancePoolSummary",
+   "min": 1
   },
   "Integer": {
    "type": "integer"
@@ -2494,11 +2879,182 @@ export const SAGEMAKER_MODEL: ApiModel = {
     "MaxPercentageOfInputDatasetLabeled": "MaxPercentageOfInputDatasetLabeled"
    }
   },
+  "LabelingJobSummary": {
+   "type": "structure",
+   "members": {
+    "LabelingJobName": "LabelingJobName",
+    "LabelingJobArn": "LabelingJobArn",
+    "CreationTime": "Timestamp",
+    "LastModifiedTime": "Timestamp",
+    "LabelingJobStatus": "LabelingJobStatus",
+    "LabelCounters": "LabelCounters",
+    "WorkteamArn": "WorkteamArn",
+    "PreHumanTaskLambdaArn": "LambdaFunctionArn",
+    "AnnotationConsolidationLambdaArn": "LambdaFunctionArn",
+    "FailureReason": "FailureReason",
+    "LabelingJobOutput": "LabelingJobOutput",
+    "InputConfig": "LabelingJobInputConfig"
+   },
+   "required": [
+    "LabelingJobName",
+    "LabelingJobArn",
+    "CreationTime",
+    "LastModifiedTime",
+    "LabelingJobStatus",
+    "LabelCounters",
+    "WorkteamArn"
+   ]
+  },
+  "LabelingJobSummaryList": {
+   "type": "list",
+   "member": "LabelingJobSummary"
+  },
   "LambdaFunctionArn": {
    "type": "string",
    "min": 0,
    "max": 2048,
    "pattern": "arn:aws[a-z\\-]*:lambda:[a-z0-9\\-]*:[0-9]{12}:function:.*"
+  },
+  "ListEndpointConfigsInput": {
+   "type": "structure",
+   "members": {
+    "SortBy": "EndpointConfigSortKey",
+    "SortOrder": "OrderKey",
+    "NextToken": "PaginationToken",
+    "MaxResults": "MaxResults",
+    "NameContains": "EndpointConfigNameContains",
+    "CreationTimeBefore": "Timestamp",
+    "CreationTimeAfter": "Timestamp"
+   }
+  },
+  "ListEndpointConfigsOutput": {
+   "type": "structure",
+   "members": {
+    "EndpointConfigs": "EndpointConfigSummaryList",
+    "NextToken": "PaginationToken"
+   },
+   "required": [
+    "EndpointConfigs"
+   ]
+  },
+  "ListEndpointsInput": {
+   "type": "structure",
+   "members": {
+    "SortBy": "EndpointSortKey",
+    "SortOrder": "OrderKey",
+    "NextToken": "PaginationToken",
+    "MaxResults": "MaxResults",
+    "NameContains": "EndpointNameContains",
+    "CreationTimeBefore": "Timestamp",
+    "CreationTimeAfter": "Timestamp",
+    "LastModifiedTimeBefore": "Timestamp",
+    "LastModifiedTimeAfter": "Timestamp",
+    "StatusEquals": "EndpointStatus"
+   }
+  },
+  "ListEndpointsOutput": {
+   "type": "structure",
+   "members": {
+    "Endpoints": "EndpointSummaryList",
+    "NextToken": "PaginationToken"
+   },
+   "required": [
+    "Endpoints"
+   ]
+  },
+  "ListHyperParameterTuningJobsRequest": {
+   "type": "structure",
+   "members": {
+    "NextToken": "NextToken",
+    "MaxResults": "MaxResults",
+    "SortBy": "HyperParameterTuningJobSortByOptions",
+    "SortOrder": "SortOrder",
+    "NameContains": "NameContains",
+    "CreationTimeAfter": "Timestamp",
+    "CreationTimeBefore": "Timestamp",
+    "LastModifiedTimeAfter": "Timestamp",
+    "LastModifiedTimeBefore": "Timestamp",
+    "StatusEquals": "HyperParameterTuningJobStatus"
+   }
+  },
+  "ListHyperParameterTuningJobsResponse": {
+   "type": "structure",
+   "members": {
+    "HyperParameterTuningJobSummaries": "HyperParameterTuningJobSummaries",
+    "NextToken": "NextToken"
+   },
+   "required": [
+    "HyperParameterTuningJobSummaries"
+   ]
+  },
+  "ListLabelingJobsRequest": {
+   "type": "structure",
+   "members": {
+    "CreationTimeAfter": "Timestamp",
+    "CreationTimeBefore": "Timestamp",
+    "LastModifiedTimeAfter": "Timestamp",
+    "LastModifiedTimeBefore": "Timestamp",
+    "MaxResults": "MaxResults",
+    "NextToken": "NextToken",
+    "NameContains": "NameContains",
+    "SortBy": "SortBy",
+    "SortOrder": "SortOrder",
+    "StatusEquals": "LabelingJobStatus"
+   }
+  },
+  "ListLabelingJobsResponse": {
+   "type": "structure",
+   "members": {
+    "LabelingJobSummaryList": "LabelingJobSummaryList",
+    "NextToken": "NextToken"
+   }
+  },
+  "ListModelsInput": {
+   "type": "structure",
+   "members": {
+    "SortBy": "ModelSortKey",
+    "SortOrder": "OrderKey",
+    "NextToken": "PaginationToken",
+    "MaxResults": "MaxResults",
+    "NameContains": "ModelNameContains",
+    "CreationTimeBefore": "Timestamp",
+    "CreationTimeAfter": "Timestamp"
+   }
+  },
+  "ListModelsOutput": {
+   "type": "structure",
+   "members": {
+    "Models": "ModelSummaryList",
+    "NextToken": "PaginationToken"
+   },
+   "required": [
+    "Models"
+   ]
+  },
+  "ListProcessingJobsRequest": {
+   "type": "structure",
+   "members": {
+    "CreationTimeAfter": "Timestamp",
+    "CreationTimeBefore": "Timestamp",
+    "LastModifiedTimeAfter": "Timestamp",
+    "LastModifiedTimeBefore": "Timestamp",
+    "NameContains": "String",
+    "StatusEquals": "ProcessingJobStatus",
+    "SortBy": "SortBy",
+    "SortOrder": "SortOrder",
+    "NextToken": "NextToken",
+    "MaxResults": "MaxResults"
+   }
+  },
+  "ListProcessingJobsResponse": {
+   "type": "structure",
+   "members": {
+    "ProcessingJobSummaries": "ProcessingJobSummaries",
+    "NextToken": "NextToken"
+   },
+   "required": [
+    "ProcessingJobSummaries"
+   ]
   },
   "ListTagsInput": {
    "type": "structure",
@@ -2521,6 +3077,58 @@ export const SAGEMAKER_MODEL: ApiModel = {
     "Tags": "TagList",
     "NextToken": "NextToken"
    }
+  },
+  "ListTrainingJobsRequest": {
+   "type": "structure",
+   "members": {
+    "NextToken": "NextToken",
+    "MaxResults": "MaxResults",
+    "CreationTimeAfter": "Timestamp",
+    "CreationTimeBefore": "Timestamp",
+    "LastModifiedTimeAfter": "Timestamp",
+    "LastModifiedTimeBefore": "Timestamp",
+    "NameContains": "NameContains",
+    "StatusEquals": "TrainingJobStatus",
+    "SortBy": "SortBy",
+    "SortOrder": "SortOrder",
+    "WarmPoolStatusEquals": "WarmPoolResourceStatus",
+    "TrainingPlanArnEquals": "TrainingPlanArn"
+   }
+  },
+  "ListTrainingJobsResponse": {
+   "type": "structure",
+   "members": {
+    "TrainingJobSummaries": "TrainingJobSummaries",
+    "NextToken": "NextToken"
+   },
+   "required": [
+    "TrainingJobSummaries"
+   ]
+  },
+  "ListTransformJobsRequest": {
+   "type": "structure",
+   "members": {
+    "CreationTimeAfter": "Timestamp",
+    "CreationTimeBefore": "Timestamp",
+    "LastModifiedTimeAfter": "Timestamp",
+    "LastModifiedTimeBefore": "Timestamp",
+    "NameContains": "NameContains",
+    "StatusEquals": "TransformJobStatus",
+    "SortBy": "SortBy",
+    "SortOrder": "SortOrder",
+    "NextToken": "NextToken",
+    "MaxResults": "MaxResults"
+   }
+  },
+  "ListTransformJobsResponse": {
+   "type": "structure",
+   "members": {
+    "TransformJobSummaries": "TransformJobSummaries",
+    "NextToken": "NextToken"
+   },
+   "required": [
+    "TransformJobSummaries"
+   ]
   },
   "ManagedInstanceScalingCooldownInMinutes": {
    "type": "integer",
@@ -2594,6 +3202,11 @@ export const SAGEMAKER_MODEL: ApiModel = {
    "max": 2419200
   },
   "MaxPercentageOfInputDatasetLabeled": {
+   "type": "integer",
+   "min": 1,
+   "max": 100
+  },
+  "MaxResults": {
    "type": "integer",
    "min": 1,
    "max": 100
@@ -2777,6 +3390,12 @@ export const SAGEMAKER_MODEL: ApiModel = {
    "max": 63,
    "pattern": "[a-zA-Z0-9]([\\-a-zA-Z0-9]*[a-zA-Z0-9])?"
   },
+  "ModelNameContains": {
+   "type": "string",
+   "min": 0,
+   "max": 63,
+   "pattern": "[a-zA-Z0-9-]+"
+  },
   "ModelPackageArn": {
    "type": "string",
    "min": 1,
@@ -2799,6 +3418,30 @@ export const SAGEMAKER_MODEL: ApiModel = {
    "max": 2048,
    "pattern": "arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]{9,16}:[0-9]{12}:model-package-group/[\\S]{1,2048}"
   },
+  "ModelSortKey": {
+   "type": "string",
+   "enum": [
+    "Name",
+    "CreationTime"
+   ]
+  },
+  "ModelSummary": {
+   "type": "structure",
+   "members": {
+    "ModelName": "ModelName",
+    "ModelArn": "ModelArn",
+    "CreationTime": "Timestamp"
+   },
+   "required": [
+    "ModelName",
+    "ModelArn",
+    "CreationTime"
+   ]
+  },
+  "ModelSummaryList": {
+   "type": "list",
+   "member": "ModelSummary"
+  },
   "MonitoringScheduleArn": {
    "type": "string",
    "min": 0,
@@ -2810,6 +3453,12 @@ export const SAGEMAKER_MODEL: ApiModel = {
    "members": {
     "ModelCacheSetting": "ModelCacheSetting"
    }
+  },
+  "NameContains": {
+   "type": "string",
+   "min": 0,
+   "max": 63,
+   "pattern": "[a-zA-Z0-9\\-]+"
   },
   "NetworkConfig": {
    "type": "structure",
@@ -2854,6 +3503,13 @@ export const SAGEMAKER_MODEL: ApiModel = {
    "type": "integer",
    "min": 0
   },
+  "OrderKey": {
+   "type": "string",
+   "enum": [
+    "Ascending",
+    "Descending"
+   ]
+  },
   "OutputCompressionType": {
    "type": "string",
    "enum": [
@@ -2871,6 +3527,12 @@ export const SAGEMAKER_MODEL: ApiModel = {
    "required": [
     "S3OutputPath"
    ]
+  },
+  "PaginationToken": {
+   "type": "string",
+   "min": 0,
+   "max": 8192,
+   "pattern": ".*"
   },
   "ParameterKey": {
    "type": "string",
@@ -2916,6 +3578,45 @@ export const SAGEMAKER_MODEL: ApiModel = {
    "enum": [
     "LORA"
    ]
+  },
+  "PendingDeploymentSummary": {
+   "type": "structure",
+   "members": {
+    "EndpointConfigName": "EndpointConfigName",
+    "ProductionVariants": "PendingProductionVariantSummaryList",
+    "StartTime": "Timestamp",
+    "ShadowProductionVariants": "PendingProductionVariantSummaryList"
+   },
+   "required": [
+    "EndpointConfigName"
+   ]
+  },
+  "PendingProductionVariantSummary": {
+   "type": "structure",
+   "members": {
+    "VariantName": "VariantName",
+    "DeployedImages": "DeployedImages",
+    "CurrentWeight": "VariantWeight",
+    "DesiredWeight": "VariantWeight",
+    "CurrentInstanceCount": "TaskCount",
+    "DesiredInstanceCount": "TaskCount",
+    "InstanceType": "ProductionVariantInstanceType",
+    "InstancePools": "InstancePoolSummaryList",
+    "AcceleratorType": "ProductionVariantAcceleratorType",
+    "VariantStatus": "ProductionVariantStatusList",
+    "CurrentServerlessConfig": "ProductionVariantServerlessConfig",
+    "DesiredServerlessConfig": "ProductionVariantServerlessConfig",
+    "ManagedInstanceScaling": "ProductionVariantManagedInstanceScaling",
+    "RoutingConfig": "ProductionVariantRoutingConfig"
+   },
+   "required": [
+    "VariantName"
+   ]
+  },
+  "PendingProductionVariantSummaryList": {
+   "type": "list",
+   "member": "PendingProductionVariantSummary",
+   "min": 1
   },
   "PlacementSpecification": {
    "type": "structure",
@@ -3152,6 +3853,29 @@ export const SAGEMAKER_MODEL: ApiModel = {
     "Stopped"
    ]
   },
+  "ProcessingJobSummaries": {
+   "type": "list",
+   "member": "ProcessingJobSummary"
+  },
+  "ProcessingJobSummary": {
+   "type": "structure",
+   "members": {
+    "ProcessingJobName": "ProcessingJobName",
+    "ProcessingJobArn": "ProcessingJobArn",
+    "CreationTime": "Timestamp",
+    "ProcessingEndTime": "Timestamp",
+    "LastModifiedTime": "Timestamp",
+    "ProcessingJobStatus": "ProcessingJobStatus",
+    "FailureReason": "FailureReason",
+    "ExitMessage": "ExitMessage"
+   },
+   "required": [
+    "ProcessingJobName",
+    "ProcessingJobArn",
+    "CreationTime",
+    "ProcessingJobStatus"
+   ]
+  },
   "ProcessingLocalPath": {
    "type": "string",
    "min": 0,
@@ -3318,6 +4042,17 @@ export const SAGEMAKER_MODEL: ApiModel = {
    "members": {
     "CapacityReservationPreference": "CapacityReservationPreference",
     "MlReservationArn": "MlReservationArn"
+   }
+  },
+  "ProductionVariantCapacityReservationSummary": {
+   "type": "structure",
+   "members": {
+    "MlReservationArn": "MlReservationArn",
+    "CapacityReservationPreference": "CapacityReservationPreference",
+    "TotalInstanceCount": "TaskCount",
+    "AvailableInstanceCount": "TaskCount",
+    "UsedByCurrentEndpoint": "TaskCount",
+    "Ec2CapacityReservations": "Ec2CapacityReservationsList"
    }
   },
   "ProductionVariantContainerStartupHealthCheckTimeoutInSeconds": {
@@ -3676,6 +4411,49 @@ export const SAGEMAKER_MODEL: ApiModel = {
     "MaxConcurrency"
    ]
   },
+  "ProductionVariantStatus": {
+   "type": "structure",
+   "members": {
+    "Status": "VariantStatus",
+    "StatusMessage": "VariantStatusMessage",
+    "StartTime": "Timestamp"
+   },
+   "required": [
+    "Status"
+   ]
+  },
+  "ProductionVariantStatusList": {
+   "type": "list",
+   "member": "ProductionVariantStatus",
+   "min": 0,
+   "max": 5
+  },
+  "ProductionVariantSummary": {
+   "type": "structure",
+   "members": {
+    "VariantName": "VariantName",
+    "DeployedImages": "DeployedImages",
+    "CurrentWeight": "VariantWeight",
+    "DesiredWeight": "VariantWeight",
+    "CurrentInstanceCount": "TaskCount",
+    "DesiredInstanceCount": "TaskCount",
+    "InstancePools": "InstancePoolSummaryList",
+    "VariantStatus": "ProductionVariantStatusList",
+    "CurrentServerlessConfig": "ProductionVariantServerlessConfig",
+    "DesiredServerlessConfig": "ProductionVariantServerlessConfig",
+    "ManagedInstanceScaling": "ProductionVariantManagedInstanceScaling",
+    "RoutingConfig": "ProductionVariantRoutingConfig",
+    "CapacityReservationConfig": "ProductionVariantCapacityReservationSummary"
+   },
+   "required": [
+    "VariantName"
+   ]
+  },
+  "ProductionVariantSummaryList": {
+   "type": "list",
+   "member": "ProductionVariantSummary",
+   "min": 1
+  },
   "ProductionVariantVolumeSizeInGB": {
    "type": "integer",
    "min": 1,
@@ -3754,6 +4532,33 @@ export const SAGEMAKER_MODEL: ApiModel = {
   "RandomSeed": {
    "type": "integer",
    "min": 0
+  },
+  "RealTimeInferenceRecommendation": {
+   "type": "structure",
+   "members": {
+    "RecommendationId": "String",
+    "InstanceType": "ProductionVariantInstanceType",
+    "Environment": "EnvironmentMap"
+   },
+   "required": [
+    "RecommendationId",
+    "InstanceType"
+   ]
+  },
+  "RealTimeInferenceRecommendations": {
+   "type": "list",
+   "member": "RealTimeInferenceRecommendation",
+   "min": 0,
+   "max": 3
+  },
+  "RecommendationStatus": {
+   "type": "string",
+   "enum": [
+    "IN_PROGRESS",
+    "COMPLETED",
+    "FAILED",
+    "NOT_APPLICABLE"
+   ]
   },
   "RecordWrapper": {
    "type": "string",
@@ -4134,6 +4939,21 @@ export const SAGEMAKER_MODEL: ApiModel = {
    "max": 2048,
    "pattern": "arn:aws[a-z\\-]*:sns:[a-z0-9\\-]*:[0-9]{12}:[a-zA-Z0-9_.-]+"
   },
+  "SortBy": {
+   "type": "string",
+   "enum": [
+    "Name",
+    "CreationTime",
+    "Status"
+   ]
+  },
+  "SortOrder": {
+   "type": "string",
+   "enum": [
+    "Ascending",
+    "Descending"
+   ]
+  },
   "SplitType": {
    "type": "string",
    "enum": [
@@ -4260,6 +5080,10 @@ export const SAGEMAKER_MODEL: ApiModel = {
   "TaskAvailabilityLifetimeInSeconds": {
    "type": "integer",
    "min": 60
+  },
+  "TaskCount": {
+   "type": "integer",
+   "min": 0
   },
   "TaskDescription": {
    "type": "string",
@@ -4604,6 +5428,30 @@ export const SAGEMAKER_MODEL: ApiModel = {
     "Stopped": "TrainingJobStatusCounter"
    }
   },
+  "TrainingJobSummaries": {
+   "type": "list",
+   "member": "TrainingJobSummary"
+  },
+  "TrainingJobSummary": {
+   "type": "structure",
+   "members": {
+    "TrainingJobName": "TrainingJobName",
+    "TrainingJobArn": "TrainingJobArn",
+    "CreationTime": "Timestamp",
+    "TrainingEndTime": "Timestamp",
+    "LastModifiedTime": "Timestamp",
+    "TrainingJobStatus": "TrainingJobStatus",
+    "SecondaryStatus": "SecondaryStatus",
+    "WarmPoolStatus": "WarmPoolStatus",
+    "TrainingPlanArn": "TrainingPlanArn"
+   },
+   "required": [
+    "TrainingJobName",
+    "TrainingJobArn",
+    "CreationTime",
+    "TrainingJobStatus"
+   ]
+  },
   "TrainingPlanArn": {
    "type": "string",
    "min": 50,
@@ -4834,6 +5682,28 @@ export const SAGEMAKER_MODEL: ApiModel = {
     "Stopped"
    ]
   },
+  "TransformJobSummaries": {
+   "type": "list",
+   "member": "TransformJobSummary"
+  },
+  "TransformJobSummary": {
+   "type": "structure",
+   "members": {
+    "TransformJobName": "TransformJobName",
+    "TransformJobArn": "TransformJobArn",
+    "CreationTime": "Timestamp",
+    "TransformEndTime": "Timestamp",
+    "LastModifiedTime": "Timestamp",
+    "TransformJobStatus": "TransformJobStatus",
+    "FailureReason": "FailureReason"
+   },
+   "required": [
+    "TransformJobName",
+    "TransformJobArn",
+    "CreationTime",
+    "TransformJobStatus"
+   ]
+  },
   "TransformOutput": {
    "type": "structure",
    "members": {
@@ -4956,6 +5826,21 @@ export const SAGEMAKER_MODEL: ApiModel = {
     "DesiredWeight",
     "DataCaptureConfig"
    ]
+  },
+  "VariantStatus": {
+   "type": "string",
+   "enum": [
+    "Creating",
+    "Updating",
+    "Deleting",
+    "ActivatingTraffic",
+    "Baking"
+   ]
+  },
+  "VariantStatusMessage": {
+   "type": "string",
+   "min": 0,
+   "max": 1024
   },
   "VariantWeight": {
    "type": "float",

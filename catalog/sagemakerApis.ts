@@ -467,3 +467,19 @@ export const missingMessage = (noun: string, arn: string): string => `Could not 
 /** SageMaker's words for a name already in use. */
 export const duplicateMessage = (noun: string, arn: string): string =>
   `Cannot create already existing ${noun} "${arn}".`;
+
+/**
+ * A Describe or Delete of a model, endpoint configuration or endpoint that does not exist: a
+ * ValidationException in SageMaker's words for a missing resource (`missingMessage`, its noun the
+ * one DUPLICATE_ANSWERS gives).
+ */
+export const MISSING_ON_DESCRIBE_DELETE = fact(
+  'ValidationException' as const,
+  rule('sagemaker.missing.describe-delete'),
+);
+
+/** A Describe or Stop of a job that does not exist: ValidationException "Requested resource not found.". */
+export const MISSING_JOB = fact(
+  { code: 'ValidationException' as const, message: 'Requested resource not found.' },
+  rule('sagemaker.missing.job'),
+);

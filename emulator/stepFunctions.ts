@@ -48,6 +48,13 @@ export interface EmulatorOptions {
   readonly retainExecutions?: number;
   /** Deliberate deviations (emulator/mutants/), applied in turn, to check that the harness catches them. */
   readonly mutants?: readonly MutantName[];
+  /** The world scenario of an execution started without one (default: referenced resources exist). */
+  readonly scenario?: WorldScenario;
+  /**
+   * One SageMaker world for every execution, whatever its scenario (a scenario then says how the
+   * world is seen: references, names in use, the quota); by default each scenario has its own.
+   */
+  readonly oneWorld?: boolean;
 }
 
 interface StateMachine {
@@ -211,7 +218,7 @@ export class EmulatedStepFunctions {
     const arn = `arn:${this.partition}:states:${this.region}:${this.account}:execution:${sm.name}:${name}`;
     if (this.executions.has(arn))
       throw new StepFunctionsError('ExecutionAlreadyExists', `Execution Already Exists: '${arn}'`);
-    const scenario: WorldScenario = input.scenario ?? { referencesExist: true };
+    const scenario: WorldScenario = input.scenario ?? this.defaultScenario();
     const service = this.sagemakerFor(scenario);
     const stop = new AbortScope();
     let describes = 0;
@@ -269,6 +276,15 @@ export class EmulatedStepFunctions {
 
   private sagemakerServices = new Map<string, SageMakerService>();
 
+  private defaultScenario(): WorldScenario {
+    return this.options.scenario ?? { referencesExist: true };
+  }
+
+  /** The SageMaker service of the default scenario's world: what executions started without a scenario call. */
+  sagemaker(): SageMakerService {
+    return this.sagemakerFor(this.defaultScenario());
+  }
+
   /**
    * One SageMaker world per account and region, for each way the scenario says the world was before
    * the execution: whether the resources a request names exist, whether the names it creates are in use.
@@ -276,6 +292,8 @@ export class EmulatedStepFunctions {
   private sagemakerFor(scenario: WorldScenario): SageMakerService {
     const key = `${scenario.referencesExist}/${scenario.namesInUse === true}/${scenario.jobQuota}`;
     let s = this.sagemakerServices.get(key);
+    const world = this.options.oneWorld ? this.sagemakerServices.values().next().value : undefined;
+    if (!s && world) this.sagemakerServices.set(key, (s = world.view(scenario)));
     if (!s) {
       s = new SageMakerService({
         region: this.region,
@@ -354,7 +372,8 @@ export class EmulatedStepFunctions {
 
   /** The SageMaker resources the executions created. */
   sagemakerResources(): { api: string; name: string; arn: string }[] {
-    return [...this.sagemakerServices.values()].flatMap((s) => s.list());
+    const all = [...this.sagemakerServices.values()].flatMap((s) => s.list());
+    return [...new Map(all.map((r) => [`${r.api} ${r.arn}`, r])).values()];
   }
 
   private readonly tags = new Map<string, Map<string, string>>();

@@ -3,7 +3,8 @@
  * optionally gzipped): the nine Create/Update operations of the optimized integration, Describe and
  * Stop of the five job types, ListTags and AddTags, and every shape they reach, with the constraints
  * the validator and the generators need (required members, lengths, ranges, patterns, enums, list
- * and map sizes). Documentation strings are dropped. Given the Step Functions API model instead
+ * and map sizes); besides, what `serve` answers of SageMaker (Describe and Delete of models,
+ * endpoint configurations and endpoints, the List calls). Documentation strings are dropped. Given the Step Functions API model instead
  * (serviceId SFN), it derives apimodel/stepFunctionsModel.generated.ts: the operations `serve` answers.
  *
  *   npm run gen:model -- path/to/sagemaker/service-2.json.gz [output.ts]
@@ -38,6 +39,22 @@ const OPERATIONS = [
   'StopHyperParameterTuningJob',
   'ListTags',
   'AddTags',
+  // What `serve` answers besides: the models, endpoint configurations and endpoints described and
+  // deleted, and every kind listed (what the AWS target's clean-up and `sweep` call).
+  'DescribeModel',
+  'DescribeEndpointConfig',
+  'DescribeEndpoint',
+  'DeleteModel',
+  'DeleteEndpointConfig',
+  'DeleteEndpoint',
+  'ListTrainingJobs',
+  'ListTransformJobs',
+  'ListProcessingJobs',
+  'ListLabelingJobs',
+  'ListHyperParameterTuningJobs',
+  'ListModels',
+  'ListEndpointConfigs',
+  'ListEndpoints',
 ];
 
 /** The Step Functions operations `serve` answers, and what the SFN model's file is called. */
@@ -146,7 +163,7 @@ function main(): void {
     '// GENERATED FILE: do not edit. Regenerate with `npm run gen:model -- <service-2.json[.gz]>`.',
     `// Derived by scripts/gen-model.ts from the ${sfn ? SFN.label : 'SageMaker API model'} ${basename(path)}`,
     `// (${model.metadata.serviceId} ${model.metadata.apiVersion}, uid ${model.metadata.uid ?? 'n/a'}, sha256 ${digest}),`,
-    `// botocore JSON, Apache-2.0. ${sfn ? SFN.scope : 'Operations of the Step Functions integration'} and every shape they reach.`,
+    `// botocore JSON, Apache-2.0. ${sfn ? SFN.scope : 'Operations of the Step Functions integration and of `serve`'} and every shape they reach.`,
   ].join('\n');
   const body = `${header}\nimport type { ApiModel } from './shape.js';\n\nexport const ${sfn ? SFN.constant : 'SAGEMAKER_MODEL'}: ApiModel = ${JSON.stringify(sorted, null, 1)};\n`;
   const target =

@@ -1,6 +1,7 @@
 /**
- * `serve` driven by the AWS CLI (`aws stepfunctions ... --endpoint-url`): one create, start and
- * describe round, and an error the CLI names. Skipped, saying so, where `aws` is not installed.
+ * `serve` driven by the AWS CLI (`aws stepfunctions|sagemaker ... --endpoint-url`): one create, start
+ * and describe round; the training job an execution ran, described and listed by `aws sagemaker`;
+ * errors the CLI names. Skipped, saying so, where `aws` is not installed.
  */
 import { execFile, execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
@@ -44,14 +45,21 @@ describe.skipIf(!present)('serve: with the AWS CLI', () => {
   });
   afterAll(() => server.close());
 
-  const aws = async (...args: string[]) => {
+  const cli = async (service: string, ...args: string[]) => {
     const { stdout } = await promisify(execFile)(
       'aws',
-      ['stepfunctions', ...args, '--endpoint-url', server.url, '--output', 'json'],
+      [service, ...args, '--endpoint-url', server.url, '--output', 'json'],
       { env },
     );
     return JSON.parse(stdout) as Record<string, unknown>;
   };
+  const aws = (...args: string[]) => cli('stepfunctions', ...args);
+  /** The CLI's failure: its exit code and what it printed on stderr. */
+  const failure = (...args: string[]) =>
+    promisify(execFile)('aws', [...args, '--endpoint-url', server.url], { env }).then(
+      () => undefined,
+      (e: { code: number; stderr: string }) => e,
+    );
 
   it('creates a state machine, starts an execution and describes it: SUCCEEDED', async () => {
     const definition = JSON.stringify({
@@ -90,24 +98,76 @@ describe.skipIf(!present)('serve: with the AWS CLI', () => {
   });
 
   it('names the error of an unknown state machine', async () => {
-    const failed = await promisify(execFile)(
-      'aws',
-      [
-        'stepfunctions',
-        'describe-state-machine',
-        '--state-machine-arn',
-        'arn:aws:states:us-east-1:123456789012:stateMachine:nope',
-        '--endpoint-url',
-        server.url,
-      ],
-      { env },
-    ).then(
-      () => undefined,
-      (e: { code: number; stderr: string }) => e,
+    const failed = await failure(
+      'stepfunctions',
+      'describe-state-machine',
+      '--state-machine-arn',
+      'arn:aws:states:us-east-1:123456789012:stateMachine:nope',
     );
     expect(failed?.code).not.toBe(0);
     expect(failed?.stderr).toMatch(
       /\(StateMachineDoesNotExist\) when calling the DescribeStateMachine operation/,
+    );
+  });
+
+  it('describes and lists the training job an execution ran, with aws sagemaker', async () => {
+    const definition = JSON.stringify({
+      StartAt: 'Train',
+      States: {
+        Train: {
+          Type: 'Task',
+          Resource: 'arn:aws:states:::sagemaker:createTrainingJob.sync',
+          Parameters: {
+            TrainingJobName: 'cli-training',
+            RoleArn: 'arn:aws:iam::123456789012:role/SageMakerExecution',
+            AlgorithmSpecification: {
+              TrainingImage: '683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1',
+              TrainingInputMode: 'File',
+            },
+            OutputDataConfig: { S3OutputPath: 's3://bucket/out' },
+            ResourceConfig: { InstanceCount: 1, InstanceType: 'ml.m5.xlarge', VolumeSizeInGB: 10 },
+            StoppingCondition: { MaxRuntimeInSeconds: 3600 },
+          },
+          End: true,
+        },
+      },
+    });
+    const created = await aws(
+      'create-state-machine',
+      '--name',
+      'cli-train',
+      '--definition',
+      definition,
+      '--role-arn',
+      'arn:aws:iam::123456789012:role/StepFunctionsExecutionRole',
+    );
+    const started = await aws('start-execution', '--state-machine-arn', String(created.stateMachineArn));
+    let described: Record<string, unknown>;
+    do described = await aws('describe-execution', '--execution-arn', String(started.executionArn));
+    while (described.status === 'RUNNING');
+    expect(described.status).toBe('SUCCEEDED');
+    const job = await cli('sagemaker', 'describe-training-job', '--training-job-name', 'cli-training');
+    expect(job).toMatchObject({
+      TrainingJobName: 'cli-training',
+      TrainingJobArn: 'arn:aws:sagemaker:us-east-1:123456789012:training-job/cli-training',
+      TrainingJobStatus: 'Completed',
+    });
+    const listed = await cli('sagemaker', 'list-training-jobs', '--name-contains', 'cli');
+    expect(
+      (listed.TrainingJobSummaries as { TrainingJobName: string }[]).map((j) => j.TrainingJobName),
+    ).toEqual(['cli-training']);
+    const tags = await cli('sagemaker', 'list-tags', '--resource-arn', String(job.TrainingJobArn));
+    expect(tags.Tags).toContainEqual({
+      Key: 'AWS_STEP_FUNCTIONS_EXECUTION_ARN',
+      Value: started.executionArn,
+    });
+  });
+
+  it('names the error of a model that does not exist', async () => {
+    const failed = await failure('sagemaker', 'delete-model', '--model-name', 'nope');
+    expect(failed?.code).not.toBe(0);
+    expect(failed?.stderr).toMatch(
+      /\(ValidationException\) when calling the DeleteModel operation: Could not find model "arn:aws:sagemaker:us-east-1:123456789012:model\/nope"\./,
     );
   });
 });

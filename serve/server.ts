@@ -1,17 +1,26 @@
 /**
  * The local endpoint: an HTTP server that answers AWS's wire protocols from the built-in emulator.
- * Step Functions (JSON 1.0, `X-Amz-Target: AWSStepFunctions.<Operation>`) on `/`. Nothing is
- * persisted: the emulated account lives as long as the server.
+ * Step Functions (JSON 1.0, `X-Amz-Target: AWSStepFunctions.<Operation>`) and SageMaker (JSON 1.1,
+ * `X-Amz-Target: SageMaker.<Operation>`) on `/`, on one emulated account: the SageMaker resources
+ * executions create are those SageMaker's own calls find. Nothing is persisted: the account lives
+ * as long as the server.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { WorldScenario } from '../catalog/scenario.js';
 import { EmulatedStepFunctions, type EmulatorOptions } from '../emulator/stepFunctions.js';
 import { answerError, readBody, REQUEST_MAX_BYTES, servedJson } from './protocol/json.js';
 import type { ServedService } from './protocol/service.js';
+import { sagemakerOperations } from './sagemaker/operations.js';
 import { stepFunctionsOperations } from './stepFunctions/operations.js';
 
 /** Step Functions' JSON protocol: its version's content type and its target prefix. */
 const SFN_PROTOCOL = { contentType: 'application/x-amz-json-1.0', targetPrefix: 'AWSStepFunctions' } as const;
+/** SageMaker's JSON protocol. */
+const SAGEMAKER_PROTOCOL = { contentType: 'application/x-amz-json-1.1', targetPrefix: 'SageMaker' } as const;
+
+/** The world of a server started without a scenario: a fresh account, where only what was created exists. */
+export const FRESH_ACCOUNT: WorldScenario = { referencesExist: false };
 
 /** Where the server listens and what it emulates. */
 export interface ServeOptions {
@@ -22,6 +31,11 @@ export interface ServeOptions {
   readonly maxBodyBytes?: number;
   /** The emulated account and region. */
   readonly emulator?: Pick<EmulatorOptions, 'region' | 'account' | 'startEpochMs'>;
+  /**
+   * How SageMaker behaves for executions (those of a state machine tagged `sfn-conformance:scenario`
+   * excepted) and for the jobs SageMaker's own calls create (default FRESH_ACCOUNT).
+   */
+  readonly scenario?: WorldScenario;
 }
 
 /** A listening server: its address, and how to stop it. */
@@ -36,7 +50,11 @@ export interface RunningServer {
 
 /** Starts the server; rejects with the listen error (a port in use, a host not on this machine). */
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
+  const scenario = options.scenario ?? FRESH_ACCOUNT;
   const sfn = new EmulatedStepFunctions({
+    // One SageMaker world for every execution and for SageMaker's own calls.
+    scenario,
+    oneWorld: true,
     startEpochMs: options.emulator?.startEpochMs ?? Date.now(),
     ...(options.emulator?.region ? { region: options.emulator.region } : {}),
     ...(options.emulator?.account ? { account: options.emulator.account } : {}),
@@ -46,7 +64,12 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     ...SFN_PROTOCOL,
     operations: stepFunctionsOperations(sfn),
   });
-  const services: readonly ServedService[] = [stepFunctions];
+  const sagemaker = servedJson({
+    name: 'sagemaker',
+    ...SAGEMAKER_PROTOCOL,
+    operations: sagemakerOperations(sfn, scenario),
+  });
+  const services: readonly ServedService[] = [stepFunctions, sagemaker];
   const max = options.maxBodyBytes ?? REQUEST_MAX_BYTES;
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {

@@ -237,6 +237,56 @@ export const SAGEMAKER_RULES = [
       'the captures found are of CreateEndpoint (a configuration whose model is gone) and of the Describe calls, and code that matches the message',
   },
   {
+    id: 'sagemaker.missing.describe-delete',
+    claim:
+      'DescribeModel, DescribeEndpointConfig and DescribeEndpoint, and the Deletes of the three, naming a resource that does not exist are refused with ValidationException "Could not find <model|endpoint configuration|endpoint> "<arn>"."',
+    kind: 'observed',
+    sources: [
+      report(
+        'aws/amazon-sagemaker-examples#2402',
+        'ValidationException ... DeleteEndpoint operation: Could not find endpoint "arn:aws:sagemaker:...:endpoint/..."',
+      ),
+      report(
+        'aws-controllers-k8s/sagemaker-controller generator.yaml',
+        'a missing model is ValidationException with the prefix "Could not find model"',
+      ),
+    ],
+    caveat:
+      'the captures found are of DeleteEndpoint and of the Describe calls; the Deletes of models and endpoint configurations are taken to answer alike',
+  },
+  {
+    id: 'sagemaker.missing.job',
+    claim:
+      'Describe<X>Job and Stop<X>Job naming a job that does not exist are refused with ValidationException "Requested resource not found.", although the API model lists ResourceNotFound',
+    kind: 'observed',
+    sources: [
+      report(
+        'aws/aws-sdk#165',
+        'DescribeTrainingJob returns ValidationException instead of ResourceNotFound for a job that does not exist',
+      ),
+      report(
+        'aws/amazon-sagemaker-examples#2360',
+        'ValidationException when calling the DescribeTrainingJob operation: Requested resource not found.',
+      ),
+    ],
+    caveat:
+      'captured for DescribeTrainingJob; the other Describe calls and the Stop calls are taken to answer alike',
+  },
+  {
+    id: 'sagemaker.list.defaults',
+    claim:
+      'The List calls of jobs, models, endpoint configurations and endpoints sort by CreationTime unless asked otherwise (tuning jobs by Name), Ascending for training, processing, labeling and tuning jobs and Descending for the others; CreationTimeAfter is inclusive for models, endpoint configurations and endpoints, exclusive for jobs; a page holds 10 items unless MaxResults says otherwise',
+    kind: 'documented',
+    sources: [
+      model(
+        'sagemaker shapes.List*Request / List*Input members SortBy, SortOrder, CreationTimeAfter, MaxResults (documentation)',
+      ),
+      page(`${SM_API}/API_ListEndpoints.html`, 'MaxResults: "This value defaults to 10"'),
+    ],
+    caveat:
+      'the page size of 10 is documented for ListEndpoints, ListTransformJobs and ListHyperParameterTuningJobs, and taken for the others; whether NameContains ignores case is not said (the emulator ignores it)',
+  },
+  {
     id: 'sagemaker.quota.concurrent-jobs',
     claim:
       "A Create of a job beyond the account's quota of jobs of its type running at once (InProgress or Stopping) is refused with ResourceLimitExceeded",

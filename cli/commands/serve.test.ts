@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ListStateMachinesCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { describe, expect, it } from 'vitest';
+import { file } from '../testing/commandLine.js';
 import { expectOneLine, run } from '../testing/runInProcess.js';
 import { checkHost } from './serve.js';
 
@@ -35,6 +36,25 @@ describe('serve: bad input', () => {
     [['--bogus'], /unknown option '--bogus'/],
   ])('serve %j: exit 2, one line', async (args, fragment) => {
     expectOneLine(await run('serve', ...args), fragment);
+  });
+
+  it('a scenario file that is not one: exit 2, one line naming the file and the field', async () => {
+    const unknown = file('serve-s1.json', { jobs: {} });
+    expectOneLine(
+      await run('serve', '--port', '0', '--scenario', unknown),
+      new RegExp(`scenario file "${unknown}": unknown field "jobs"`),
+    );
+    expectOneLine(
+      await run(
+        'serve',
+        '--port',
+        '0',
+        '--scenario',
+        file('serve-s2.json', { job: { outcome: 'Exploded' } }),
+      ),
+      /job must be \{ "outcome": Completed\|Failed\|Stopped/,
+    );
+    expectOneLine(await run('serve', '--port', '0', '--scenario', '/nonexistent/s.json'), /s\.json/);
   });
 
   it('a port in use: exit 2, one line', async () => {
@@ -88,7 +108,10 @@ describe('serve: a real process', () => {
       const url = await new Promise<string>((resolve, reject) => {
         child.stdout.on('data', (d: Buffer) => {
           stdout += d.toString();
-          const m = /serving Step Functions \(JSON 1\.0\) at (http:\/\/127\.0\.0\.1:\d+)/.exec(stdout);
+          const m =
+            /serving Step Functions \(JSON 1\.0\) and SageMaker \(JSON 1\.1\) at (http:\/\/127\.0\.0\.1:\d+)/.exec(
+              stdout,
+            );
           if (m) resolve(m[1]!);
         });
         child.once('exit', () => reject(new Error(`serve ended before listening: ${stderr}`)));

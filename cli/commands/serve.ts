@@ -1,8 +1,10 @@
 import { lookup } from 'node:dns/promises';
 import { UsageError } from '../../contracts/usageError.js';
 import { REQUEST_MAX_BYTES } from '../../serve/protocol/json.js';
+import { SCENARIO_TAG } from '../../serve/stepFunctions/scenarioTag.js';
 import { startServer, type RunningServer } from '../../serve/server.js';
 import { pastChecks } from '../commandOutput.js';
+import { readScenario } from '../scenarioFile.js';
 import { watchInterruption } from '../interruption.js';
 import type { Io } from '../io.js';
 import { checkAccount, checkRegion, integer } from '../values.js';
@@ -14,6 +16,7 @@ export interface ServeRaw {
   allowRemote?: boolean;
   region?: string;
   account?: string;
+  scenario?: string;
 }
 
 /** The port `serve` listens on without --port (Step Functions Local's). */
@@ -70,14 +73,17 @@ function listenError(e: NodeJS.ErrnoException, port: number, host: string): Usag
 }
 
 /**
- * `sfn-conformance serve`: the built-in emulator as a local Step Functions endpoint, until SIGINT,
- * SIGTERM or SIGHUP (or the end of the process that started it); then it closes, exit 0.
+ * `sfn-conformance serve`: the built-in emulator as a local Step Functions and SageMaker endpoint,
+ * until SIGINT, SIGTERM or SIGHUP (or the end of the process that started it); then it closes, exit 0.
  */
 export async function serveCommand(raw: ServeRaw, io: Io): Promise<number> {
   const port = raw.port === undefined ? DEFAULT_PORT : integer(raw.port, '--port', 0, 65535);
   const { host, remote } = await checkHost(raw.host ?? '127.0.0.1', raw.allowRemote === true);
   if (raw.region !== undefined) checkRegion(raw.region);
   if (raw.account !== undefined) checkAccount(raw.account);
+  // A fresh account unless the file says otherwise: only what was created exists.
+  const scenario =
+    raw.scenario !== undefined ? readScenario(raw.scenario, { referencesExist: false }) : undefined;
   let server: RunningServer;
   try {
     server = await startServer({
@@ -87,6 +93,7 @@ export async function serveCommand(raw: ServeRaw, io: Io): Promise<number> {
         ...(raw.region ? { region: raw.region } : {}),
         ...(raw.account ? { account: raw.account } : {}),
       },
+      ...(scenario ? { scenario } : {}),
     });
   } catch (e) {
     throw listenError(e as NodeJS.ErrnoException, port, host);
@@ -97,7 +104,7 @@ export async function serveCommand(raw: ServeRaw, io: Io): Promise<number> {
       `warning: listening on ${host}, not loopback: anyone who reaches this port may use the emulator, with no credentials checked\n`,
     );
   io.stdout(
-    `serving Step Functions (JSON 1.0) at ${server.url}; request bodies up to ${REQUEST_MAX_BYTES} bytes; nothing is persisted. Ctrl-C stops it.\n`,
+    `serving Step Functions (JSON 1.0) and SageMaker (JSON 1.1) at ${server.url}; SageMaker's world: ${raw.scenario !== undefined ? `the scenario of ${raw.scenario}` : 'a fresh account'} (a state machine tagged ${SCENARIO_TAG} runs in its own); request bodies up to ${REQUEST_MAX_BYTES} bytes; nothing is persisted. Ctrl-C stops it.\n`,
   );
   const why = await new Promise<string>((resolve) => {
     const unwatch = watchInterruption((reason) => {

@@ -9,7 +9,7 @@ export function register(program: Command, { io, setExit }: CommandContext): voi
   program
     .command('serve')
     .description(
-      'Serve the built-in emulator as a local Step Functions endpoint (AWS JSON 1.0 protocol, virtual time) until Ctrl-C',
+      'Serve the built-in emulator as a local Step Functions and SageMaker endpoint (AWS JSON 1.0 and 1.1 protocols, virtual time) until Ctrl-C',
     )
     .option('--port <port>', 'port to listen on, 0 for a free one (default: 8083)')
     .option(
@@ -19,6 +19,10 @@ export function register(program: Command, { io, setExit }: CommandContext): voi
     .option('--allow-remote', 'allow a --host that is not loopback (the server checks no credentials)')
     .addOption(regionOption('machine'))
     .addOption(accountOption())
+    .option(
+      '--scenario <s.json>',
+      "how SageMaker behaves for executions and SageMaker's own calls (a scenario file; default: a fresh account)",
+    )
     .action(async (opts: ServeRaw) => {
       setExit(await (await import('../commands/serve.js')).serveCommand(opts, io));
     });

@@ -7,7 +7,7 @@
  * (sfn.sagemaker.error-names).
  */
 import { isApi, type Api } from '../../catalog/api.js';
-import { pollIntervalMs, type WorldScenario } from '../../catalog/scenario.js';
+import type { WorldScenario } from '../../catalog/scenario.js';
 import {
   API_BY_RESOURCE_NAME,
   CROSS_ACCOUNT_ROLE,
@@ -22,7 +22,7 @@ import { StatesError } from '../engine/statesError.js';
 import { describeResource } from '../engine/taskResource.js';
 import type { Authorizer } from '../iam/authorizer.js';
 import { SAGEMAKER_BEHAVIOUR, type IntegrationBehaviour } from './behaviour.js';
-import { SageMakerError, type SageMakerErrorCode, type SageMakerService } from './service.js';
+import { jobTiming, SageMakerError, type SageMakerErrorCode, type SageMakerService } from './service.js';
 import { isObject } from '../../syntax/json.js';
 
 const SCENARIO_MESSAGES: Readonly<Record<string, string>> = {
@@ -187,17 +187,9 @@ export class SageMakerIntegration implements TaskHandler {
         throw toStatesError(new SageMakerError(code, SCENARIO_MESSAGES[code] ?? code), inv.random, rules);
     }
     this.createCalls++;
-    const job = scenario.job;
     // Whole milliseconds, and the job ends exactly at its last poll: InProgress for `polls` polls.
-    const intervalMs = job
-      ? pollIntervalMs(job.durationSeconds, job.polls)
-      : (this.options.pollIntervalSeconds ?? 60) * 1000;
+    const { intervalMs, plan } = jobTiming(scenario, inv.now(), this.options.pollIntervalSeconds);
     const interval = intervalMs / 1000;
-    const plan = {
-      endsAt: inv.now() + intervalMs * (job ? job.polls + 1 : 1),
-      outcome: job ? job.outcome : ('Completed' as const),
-      ...(job?.failureReason ? { failureReason: job.failureReason } : {}),
-    };
     let response: Record<string, string>;
     try {
       // A role of another account cannot be passed (iam.passrole.same-account): once the request is

@@ -1,13 +1,18 @@
 /**
  * The SageMaker service as the emulator's world: the nine Create/Update calls, Describe and Stop of
- * the five job types, ListTags and AddTags. Requests are validated against the API model; names are
+ * the five job types, Describe and Delete of models, endpoint configurations and endpoints, the List
+ * calls of them all, ListTags and AddTags. Requests are validated against the API model; names are
  * unique per account and region; referenced resources must exist unless the world says otherwise;
- * jobs run on the virtual clock and end as the scenario says.
+ * jobs run on the virtual clock and end as the scenario says. One world may be seen under several
+ * scenarios (`view`): the same resources, another idea of what existed before.
  */
 import { SAGEMAKER_MODEL } from '../../apimodel/sagemakerModel.generated.js';
 import type { Api } from '../../catalog/api.js';
+import { pollIntervalMs, type WorldScenario } from '../../catalog/scenario.js';
 import {
   DUPLICATE_ANSWERS,
+  MISSING_JOB,
+  MISSING_ON_DESCRIBE_DELETE,
   REFERENCES,
   SAGEMAKER_APIS,
   duplicateMessage,
@@ -15,6 +20,7 @@ import {
   type ApiFacts,
   type SageMakerErrorCode,
 } from '../../catalog/sagemakerApis.js';
+import { SAGEMAKER_LISTS } from '../../catalog/sagemakerLists.js';
 import { setOwn } from '../../syntax/json.js';
 import { validateRequest, type Violation } from '../../validation/validateRequest.js';
 import { SAGEMAKER_BEHAVIOUR, type ServiceBehaviour } from './behaviour.js';
@@ -47,15 +53,55 @@ export interface JobPlan {
   readonly failureReason?: string;
 }
 
+/**
+ * When a job the scenario runs ends, created at `now`, and how often `.sync` polls it: every
+ * `durationSeconds / (polls + 1)` so that it is InProgress for `polls` polls (pollIntervalMs);
+ * without a `job`, it completes after one poll of `defaultIntervalSeconds`.
+ */
+export function jobTiming(
+  scenario: WorldScenario,
+  now: number,
+  defaultIntervalSeconds = 60,
+): { intervalMs: number; plan: JobPlan } {
+  const job = scenario.job;
+  const intervalMs = job ? pollIntervalMs(job.durationSeconds, job.polls) : defaultIntervalSeconds * 1000;
+  return {
+    intervalMs,
+    plan: {
+      endsAt: now + intervalMs * (job ? job.polls + 1 : 1),
+      outcome: job ? job.outcome : 'Completed',
+      ...(job?.failureReason ? { failureReason: job.failureReason } : {}),
+    },
+  };
+}
+
 interface Resource {
   readonly api: Api;
   readonly name: string;
   readonly arn: string;
-  readonly request: Record<string, unknown>;
+  /** The create request (an endpoint's: with the configuration of its last update). */
+  request: Record<string, unknown>;
   readonly createdAt: number;
+  /** When an UpdateEndpoint last changed it. */
+  updatedAt?: number;
   tags: { Key: string; Value: string }[];
   plan?: JobPlan;
   stoppedAt?: number;
+}
+
+/** The APIs creating a model, an endpoint configuration, an endpoint: described and deleted by name. */
+export type DeletableApi = 'CreateModel' | 'CreateEndpointConfig' | 'CreateEndpoint';
+
+/** What a List call asks for (times in epoch ms); members its operation lacks are never given. */
+export interface ListQuery {
+  readonly NameContains?: string;
+  readonly StatusEquals?: string;
+  readonly CreationTimeAfter?: number;
+  readonly CreationTimeBefore?: number;
+  readonly LastModifiedTimeAfter?: number;
+  readonly LastModifiedTimeBefore?: number;
+  readonly SortBy?: string;
+  readonly SortOrder?: string;
 }
 
 /** Where the service runs and how the world was before the execution. */
@@ -91,13 +137,45 @@ function namesAt(value: unknown, path: readonly string[]): unknown[] {
     : [];
 }
 
+/**
+ * What a job's summary has that its Describe result holds deeper: a labeling job's work team, a
+ * tuning job's strategy and resource limits.
+ */
+function summaryDetail(api: Api, request: Record<string, unknown>): Record<string, unknown> {
+  if (api === 'CreateLabelingJob')
+    return { WorkteamArn: (request.HumanTaskConfig as { WorkteamArn?: unknown } | undefined)?.WorkteamArn };
+  if (api === 'CreateHyperParameterTuningJob') {
+    const config = (request.HyperParameterTuningJobConfig ?? {}) as Record<string, unknown>;
+    return { Strategy: config.Strategy, ResourceLimits: config.ResourceLimits };
+  }
+  return {};
+}
+
 /** The emulated SageMaker of one account and region. */
 export class SageMakerService {
-  private readonly resources = new Map<string, Resource>();
+  /** The world's resources (shared with the views of it). */
+  private resources = new Map<string, Resource>();
   private readonly rules: ServiceBehaviour;
 
   constructor(private readonly options: ServiceOptions) {
     this.rules = options.behaviour ?? SAGEMAKER_BEHAVIOUR;
+  }
+
+  /**
+   * The same world, seen under another scenario: its resources are this service's (what one
+   * creates the other finds), while whether unnamed references exist, whether names are in use
+   * and the job quota are the scenario's.
+   */
+  view(scenario: Pick<ServiceOptions, 'referencesExist' | 'namesInUse' | 'jobQuota'>): SageMakerService {
+    const { namesInUse: _n, jobQuota: _q, ...place } = this.options;
+    const seen = new SageMakerService({
+      ...place,
+      referencesExist: scenario.referencesExist,
+      ...(scenario.namesInUse ? { namesInUse: true } : {}),
+      ...(scenario.jobQuota !== undefined ? { jobQuota: scenario.jobQuota } : {}),
+    });
+    seen.resources = this.resources;
+    return seen;
   }
 
   /** The account the service runs in. */
@@ -166,6 +244,10 @@ export class SageMakerService {
       const endpoint = this.find('endpoint', name);
       if (!endpoint && !this.options.referencesExist && !this.options.namesInUse)
         throw new SageMakerError('ValidationException', missingMessage('endpoint', arn));
+      if (endpoint) {
+        endpoint.request = { ...endpoint.request, EndpointConfigName: request.EndpointConfigName };
+        endpoint.updatedAt = now;
+      }
       return { EndpointArn: arn };
     }
     const key = this.key(type, name, facts);
@@ -198,11 +280,8 @@ export class SageMakerService {
   private job(api: Api, name: string): Resource {
     const facts = SAGEMAKER_APIS[api];
     const r = this.find(facts.arnResourceType.value, name);
-    if (!r || !r.plan)
-      throw new SageMakerError(
-        'ResourceNotFound',
-        `Requested resource not found: ${this.arn(facts.arnResourceType.value, name)}`,
-      );
+    // Only a Describe or Stop called directly meets one (sagemaker.missing.job).
+    if (!r || !r.plan) throw new SageMakerError(MISSING_JOB.value.code, MISSING_JOB.value.message);
     return r;
   }
 
@@ -291,6 +370,109 @@ export class SageMakerService {
     r.stoppedAt = now;
   }
 
+  /**
+   * A model, endpoint configuration or endpoint by name; one that does not exist is a
+   * ValidationException, "Could not find model ..." (sagemaker.missing.describe-delete).
+   */
+  private named(api: DeletableApi, name: string): Resource {
+    const type = SAGEMAKER_APIS[api].arnResourceType.value;
+    const r = this.find(type, name);
+    if (!r || r.api !== api)
+      throw new SageMakerError(
+        MISSING_ON_DESCRIBE_DELETE.value,
+        missingMessage(DUPLICATE_ANSWERS[api]!.value.noun!, this.arn(type, name)),
+      );
+    return r;
+  }
+
+  /**
+   * DescribeModel, DescribeEndpointConfig, DescribeEndpoint: the request's members the response
+   * shape has, the ARN and the times (epoch ms, as a job's Describe). An endpoint is InService from
+   * its creation, as the integration uses it (an UpdateEndpoint right after CreateEndpoint goes
+   * through): inferred, since AWS's endpoints are Creating for minutes first and the virtual clock
+   * skips that (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeEndpoint.html).
+   */
+  describeResource(api: DeletableApi, name: string): Record<string, unknown> {
+    const r = this.named(api, name);
+    const facts = SAGEMAKER_APIS[api];
+    const noun = facts.resultField.value.replace(/Arn$/, '');
+    const members =
+      SAGEMAKER_MODEL.shapes[SAGEMAKER_MODEL.operations[`Describe${noun}`]!.output!]!.members ?? {};
+    const out: Record<string, unknown> = {};
+    if (this.rules.describeEchoesRequest)
+      for (const [k, v] of Object.entries(r.request))
+        if (Object.hasOwn(members, k) && k !== 'Tags') setOwn(out, k, v);
+    out[facts.nameField.value] = r.name;
+    out[facts.resultField.value] = r.arn;
+    out.CreationTime = this.rules.describedTime(r.createdAt);
+    if (api === 'CreateEndpoint') {
+      out.EndpointStatus = 'InService';
+      out.LastModifiedTime = this.rules.describedTime(r.updatedAt ?? r.createdAt);
+    }
+    return out;
+  }
+
+  /** DeleteModel, DeleteEndpointConfig, DeleteEndpoint: gone at once, with its tags. */
+  delete(api: DeletableApi, name: string): void {
+    const r = this.named(api, name);
+    for (const [key, value] of this.resources) if (value === r) this.resources.delete(key);
+  }
+
+  /**
+   * A List call's items: the summaries (the Describe result's members the summary shape has;
+   * epoch-ms times) of the resources the query selects, in its order (sagemaker.list.defaults).
+   * A name in use that the world had before (`namesInUse`) is listed as a model, configuration or
+   * endpoint of no details; as a job it is not (its status is not known).
+   */
+  listResources(operation: string, query: ListQuery, now: number): Record<string, unknown>[] {
+    const facts = SAGEMAKER_LISTS.value[operation];
+    if (!facts) throw new Error(`${operation} is not a List call of the service`);
+    const noun = SAGEMAKER_APIS[facts.api].resultField.value.replace(/Arn$/, '');
+    const summaryMembers = SAGEMAKER_MODEL.shapes[facts.summaryShape]!.members ?? {};
+    const job = JOB_NOUN[facts.api] !== undefined;
+    const rows: {
+      name: string;
+      created: number;
+      status: string;
+      index: number;
+      summary: Record<string, unknown>;
+    }[] = [];
+    const contains = query.NameContains?.toLowerCase();
+    for (const r of this.resources.values()) {
+      if (r.api !== facts.api || (job && !r.plan)) continue;
+      const described = job
+        ? this.describe(facts.api, r.name, now)
+        : this.describeResource(facts.api as DeletableApi, r.name);
+      const detail = job ? summaryDetail(facts.api, r.request) : {};
+      const summary: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries({ ...described, ...detail }))
+        if (v !== undefined && Object.hasOwn(summaryMembers, k)) setOwn(summary, k, v);
+      const created = summary.CreationTime as number;
+      const modified = (summary.LastModifiedTime as number | undefined) ?? created;
+      const status = String(summary[`${noun}Status`] ?? '');
+      if (contains !== undefined && !r.name.toLowerCase().includes(contains)) continue;
+      if (query.StatusEquals !== undefined && status !== query.StatusEquals) continue;
+      const after = query.CreationTimeAfter;
+      if (after !== undefined && (facts.creationTimeAfterInclusive ? created < after : created <= after))
+        continue;
+      if (query.CreationTimeBefore !== undefined && created >= query.CreationTimeBefore) continue;
+      if (query.LastModifiedTimeAfter !== undefined && modified <= query.LastModifiedTimeAfter) continue;
+      if (query.LastModifiedTimeBefore !== undefined && modified >= query.LastModifiedTimeBefore) continue;
+      rows.push({ name: r.name, created, status, index: rows.length, summary });
+    }
+    const by = query.SortBy ?? facts.sortBy;
+    const key = (row: (typeof rows)[number]): string | number =>
+      by === 'Name' ? row.name : by === 'Status' ? row.status : row.created;
+    rows.sort((a, b) => {
+      const x = key(a);
+      const y = key(b);
+      return x < y ? -1 : x > y ? 1 : a.index - b.index;
+    });
+    if ((query.SortOrder ?? facts.sortOrder) === 'Descending') rows.reverse();
+    return rows.map((row) => row.summary);
+  }
+
+  /** A resource by ARN (ListTags, AddTags); what AWS answers for one that does not exist is not known (inferred: ResourceNotFound). */
   private byArn(arn: string): Resource {
     for (const r of this.resources.values()) if (r.arn === arn) return r;
     throw new SageMakerError('ResourceNotFound', `Requested resource not found: ${arn}`);

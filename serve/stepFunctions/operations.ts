@@ -14,6 +14,7 @@ import { AwsError, type Operation } from '../protocol/json.js';
 import { checkArn } from './arns.js';
 import { page } from './paging.js';
 import { checkRequest } from './requestCheck.js';
+import { taggedScenario } from './scenarioTag.js';
 
 /** An ISO time of the emulator as the JSON protocols send a timestamp: epoch seconds. */
 const epoch = (iso: unknown): number => Date.parse(String(iso)) / 1000;
@@ -108,7 +109,13 @@ export function stepFunctionsOperations(sfn: EmulatedStepFunctions): Readonly<Re
           );
         }
       }
-      const { executionArn } = sfn.startExecution({ stateMachineArn, name, input: parsed });
+      const scenario = taggedScenario(sfn, stateMachineArn);
+      const { executionArn } = sfn.startExecution({
+        stateMachineArn,
+        name,
+        input: parsed,
+        ...(scenario ? { scenario } : {}),
+      });
       return { executionArn, startDate: epoch(sfn.describeExecution(executionArn).startDate) };
     },
     DescribeExecution(input) {
