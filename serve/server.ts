@@ -1,14 +1,21 @@
 /**
  * The local endpoint: an HTTP server that answers AWS's wire protocols from the built-in emulator.
- * Step Functions (JSON 1.0, `X-Amz-Target: AWSStepFunctions.<Operation>`) on `/`. Nothing is
- * persisted: the emulated account lives as long as the server.
+ * Step Functions (JSON 1.0, `X-Amz-Target: AWSStepFunctions.<Operation>`), IAM and STS (the query
+ * protocol: form-encoded `Action=...`, XML answers) on `/`. Step Functions asks the emulated IAM
+ * for its state machines' roles: whether they trust it, and their policies. Nothing is persisted:
+ * the emulated account lives as long as the server.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { partitionOf } from '../catalog/regions.js';
+import { EmulatedIam } from '../emulator/iam/roles.js';
 import { EmulatedStepFunctions, type EmulatorOptions } from '../emulator/stepFunctions.js';
+import { iamService } from './iam/operations.js';
 import { answerError, readBody, REQUEST_MAX_BYTES, servedJson } from './protocol/json.js';
+import { servedQuery } from './protocol/query.js';
 import type { ServedService } from './protocol/service.js';
 import { stepFunctionsOperations } from './stepFunctions/operations.js';
+import { stsService } from './sts/operations.js';
 
 /** Step Functions' JSON protocol: its version's content type and its target prefix. */
 const SFN_PROTOCOL = { contentType: 'application/x-amz-json-1.0', targetPrefix: 'AWSStepFunctions' } as const;
@@ -36,17 +43,27 @@ export interface RunningServer {
 
 /** Starts the server; rejects with the listen error (a port in use, a host not on this machine). */
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
+  const region = options.emulator?.region ?? 'us-east-1';
+  const account = { account: options.emulator?.account ?? '123456789012', partition: partitionOf(region) };
+  // One clock for the account: IAM's creation dates are on Step Functions' virtual clock.
+  let clock = (): number => Date.now();
+  const iam = new EmulatedIam({ ...account, now: () => clock() });
   const sfn = new EmulatedStepFunctions({
     startEpochMs: options.emulator?.startEpochMs ?? Date.now(),
-    ...(options.emulator?.region ? { region: options.emulator.region } : {}),
-    ...(options.emulator?.account ? { account: options.emulator.account } : {}),
+    region,
+    ...account,
+    roles: iam,
   });
+  clock = () => sfn.now();
   const stepFunctions = servedJson({
     name: 'states',
     ...SFN_PROTOCOL,
     operations: stepFunctionsOperations(sfn),
   });
-  const services: readonly ServedService[] = [stepFunctions];
+  const services: readonly ServedService[] = [
+    stepFunctions,
+    servedQuery([iamService(iam), stsService(account)]),
+  ];
   const max = options.maxBodyBytes ?? REQUEST_MAX_BYTES;
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -56,7 +73,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     try {
       body = await readBody(req, max);
     } catch (e) {
-      answerError(res, e, SFN_PROTOCOL.contentType);
+      if (service.answerError) service.answerError(res, e);
+      else answerError(res, e, SFN_PROTOCOL.contentType);
       return;
     }
     await service.answer(req, body, res);

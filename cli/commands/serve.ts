@@ -70,7 +70,7 @@ function listenError(e: NodeJS.ErrnoException, port: number, host: string): Usag
 }
 
 /**
- * `sfn-conformance serve`: the built-in emulator as a local Step Functions endpoint, until SIGINT,
+ * `sfn-conformance serve`: the built-in emulator as a local Step Functions, IAM and STS endpoint, until SIGINT,
  * SIGTERM or SIGHUP (or the end of the process that started it); then it closes, exit 0.
  */
 export async function serveCommand(raw: ServeRaw, io: Io): Promise<number> {
@@ -97,7 +97,7 @@ export async function serveCommand(raw: ServeRaw, io: Io): Promise<number> {
       `warning: listening on ${host}, not loopback: anyone who reaches this port may use the emulator, with no credentials checked\n`,
     );
   io.stdout(
-    `serving Step Functions (JSON 1.0) at ${server.url}; request bodies up to ${REQUEST_MAX_BYTES} bytes; nothing is persisted. Ctrl-C stops it.\n`,
+    `serving Step Functions (JSON 1.0), IAM and STS (query) at ${server.url}; execution roles enforced; request bodies up to ${REQUEST_MAX_BYTES} bytes; nothing is persisted. Ctrl-C stops it.\n`,
   );
   const why = await new Promise<string>((resolve) => {
     const unwatch = watchInterruption((reason) => {
