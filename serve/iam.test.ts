@@ -265,6 +265,8 @@ describe('serve: IAM roles over the query protocol, with the JavaScript SDK', ()
       // ListRoles leaves out tags and boundaries, as IAM's listing does.
       expect(page.Roles!.every((r) => r.Tags === undefined)).toBe(true);
       Marker = page.Marker;
+      // More pages than roles: the marker does not move on.
+      if (sizes.length > 5) throw new Error(`paging does not end: ${names.join(', ')}`);
     } while (Marker);
     expect(names).toEqual(['paged-1', 'paged-2', 'paged-3', 'paged-4', 'paged-5']);
     expect(sizes).toEqual([2, 2, 1]);
