@@ -41,8 +41,21 @@ export interface Operation {
   readonly errors: readonly string[];
 }
 
+/** An error of the API model as the query protocol answers it: its code, HTTP status and fault. */
+export interface ApiError {
+  /** `NoSuchEntity` for the shape `NoSuchEntityException`. */
+  readonly code: string;
+  readonly status: number;
+  /** `Sender` (the caller's fault) or `Receiver` (the service's). */
+  readonly fault: 'Sender' | 'Receiver';
+}
+
 /** The part of an AWS API model the tool reads: operations and shapes by name. */
 export interface ApiModel {
+  /** The query protocol's XML namespace of the answers (IAM's `https://iam.amazonaws.com/doc/2010-05-08/`). */
+  readonly xmlNamespace?: string;
   readonly operations: Readonly<Record<string, Operation>>;
   readonly shapes: Readonly<Record<string, Shape>>;
+  /** The operations' errors by shape name, where the model gives their codes and statuses (IAM). */
+  readonly errors?: Readonly<Record<string, ApiError>>;
 }

@@ -15,6 +15,8 @@
  * Instead of these: `--versus REF` compares run's cases/s with a git revision (bench/versus.ts);
  * `--mutants` prints the mutation table (bench/mutants.ts); `--iam` the IAM comparison alone;
  * `--workers` run's whole-process rate with one worker thread and with two (bench/workers.ts);
+ * `--serve` run's whole-process rate on the built-in emulator against the same through the AWS SDK
+ * to `serve` (bench/serve.ts: the cost of the wire);
  * `--memory` the peak resident memory of `run --runs 20000` against `--runs 1000` (bench/memory.ts;
  * `--small N`, `--large N`);
  * `--startup` the start-up of the
@@ -36,6 +38,7 @@ import { benchStartup, type StartupFigure } from './startup.js';
 import { benchValidate, type ValidateFigures } from './validate.js';
 import { benchVersus } from './versus.js';
 import { benchWorkers } from './workers.js';
+import { benchServe } from './serve.js';
 
 const args = process.argv.slice(2);
 const arg = (name: string, fallback: number) => {
@@ -80,6 +83,7 @@ if (
   args.includes('--validate') ||
   args.includes('--iam') ||
   args.includes('--workers') ||
+  args.includes('--serve') ||
   args.includes('--memory')
 ) {
   const figures = {
@@ -88,6 +92,9 @@ if (
       : {}),
     ...(args.includes('--workers')
       ? { workers: await benchWorkers(arg('--runs', 1000), arg('--rounds', 3)) }
+      : {}),
+    ...(args.includes('--serve')
+      ? { serve: await benchServe(arg('--runs', 100), arg('--rounds', 3), arg('--concurrency', 8)) }
       : {}),
     ...(args.includes('--iam') ? { iam: await benchIam(arg('--rounds', 5)) } : {}),
     ...(args.includes('--startup') ? { startup: await benchStartup(arg('--rounds', 10)) } : {}),
@@ -109,6 +116,11 @@ if (
           ...(figures.workers
             ? [
                 `run --runs ${figures.workers.runs} (${figures.workers.cases} cases), dist/, whole process, seconds: one worker ${fmt(figures.workers.seconds.one, 1)}, two ${fmt(figures.workers.seconds.two, 1)}: ${figures.workers.casesPerSecond.one} vs ${figures.workers.casesPerSecond.two} cases/s, ${figures.workers.ratio}x (goal at least 1.7x: ${figures.workers.ratio >= 1.7 ? 'met' : 'NOT met'})`,
+              ]
+            : []),
+          ...(figures.serve
+            ? [
+                `run --runs ${figures.serve.runs} --concurrency ${figures.serve.concurrency} (${figures.serve.cases} cases), dist/, whole process, seconds: embedded ${fmt(figures.serve.seconds.embedded, 1)}, endpoint (serve over loopback) ${fmt(figures.serve.seconds.endpoint, 1)}: ${figures.serve.casesPerSecond.embedded} vs ${figures.serve.casesPerSecond.endpoint} cases/s; the wire costs ${figures.serve.ratio}x`,
               ]
             : []),
         ].join('\n'),

@@ -14,6 +14,7 @@ import type { ExecutionOutcome } from './engine/execution.js';
 import { runExecution } from './engine/interpreter.js';
 import { AbortScope } from './engine/scheduler.js';
 import { Authorizer, type RecordedCall } from './iam/authorizer.js';
+import type { RoleDirectory } from './iam/roles.js';
 import { DEFINITION_MAX_CHARS, lengthViolation, PAYLOAD_MAX_BYTES } from '../catalog/stepFunctionsLimits.js';
 import type { MockCase } from './mock/mockConfig.js';
 import { MockedTasks } from './mock/mockedTasks.js';
@@ -55,6 +56,13 @@ export interface EmulatorOptions {
    * world is seen: references, names in use, the quota); by default each scenario has its own.
    */
   readonly oneWorld?: boolean;
+  /**
+   * The account's IAM roles. Given, a state machine's role must exist and trust Step Functions,
+   * and its policies are the role's, read at creation (the managed rules) and again at each
+   * StartExecution (a policy changed since applies to new executions). Absent, a role is taken as
+   * named, with the policy the request gives (none: every call allowed).
+   */
+  readonly roles?: RoleDirectory;
 }
 
 interface StateMachine {
@@ -145,27 +153,12 @@ export class EmulatedStepFunctions {
     const check = checkDefinition(definition, type, this.options.aslSchemaCheck ?? true);
     if (check.problems.length > 0)
       throw new StepFunctionsError('InvalidDefinition', check.problems.join(', '));
-    let policies: PolicySet | undefined;
-    if (input.policy) {
-      const docs = Array.isArray(input.policy) ? input.policy : [input.policy as PolicyDocument];
-      policies = new PolicySet(
-        docs.map((doc, i) => {
-          const parsed = parsePolicy(
-            this.behaviour.policyAsLoaded(doc),
-            `policy${docs.length > 1 ? i + 1 : ''}`,
-          );
-          if (!parsed.ok)
-            throw new StepFunctionsError(
-              'MalformedPolicyDocument',
-              `${parsed.problems[0]!.path}: ${parsed.problems[0]!.message}`,
-            );
-          return parsed.policy;
-        }),
-      );
-    }
-    const name = input.name ?? `StateMachine-${++this.counter}`;
     const roleArn =
       input.roleArn ?? `arn:${this.partition}:iam::${this.account}:role/StepFunctionsExecutionRole`;
+    const policies = this.policySet(input.policy ?? this.directoryPolicies(roleArn));
+    const name = input.name ?? `StateMachine-${++this.counter}`;
+    const arn = `arn:${this.partition}:states:${this.region}:${this.account}:stateMachine:${name}`;
+    this.checkAssumable(roleArn, arn);
     // The managed EventBridge rules of .sync tasks are created with the role
     // (sfn.managed-rule.needed-at-creation).
     const authorizer = new Authorizer(roleArn, policies, this.region, this.account);
@@ -179,7 +172,6 @@ export class EmulatedStepFunctions {
         }
       }
     }
-    const arn = `arn:${this.partition}:states:${this.region}:${this.account}:stateMachine:${name}`;
     if (this.stateMachines.has(arn))
       throw new StepFunctionsError('StateMachineAlreadyExists', `State Machine Already Exists: '${arn}'`);
     this.stateMachines.set(arn, {
@@ -223,7 +215,12 @@ export class EmulatedStepFunctions {
     const stop = new AbortScope();
     let describes = 0;
     const abortAfter = scenario.abortAfterPolls;
-    const authorizer = new Authorizer(sm.roleArn, sm.policies, this.region, this.account, (call) => {
+    // With a role directory, the role's policies as they are now.
+    const policies =
+      sm.policy === undefined && this.options.roles
+        ? this.policySet(this.directoryPolicies(sm.roleArn))
+        : sm.policies;
+    const authorizer = new Authorizer(sm.roleArn, policies, this.region, this.account, (call) => {
       // The scenario's StopExecution arrives once the job has been polled `abortAfterPolls` times.
       if (
         abortAfter !== undefined &&
@@ -272,6 +269,48 @@ export class EmulatedStepFunctions {
     });
     this.executions.set(arn, execution);
     return { executionArn: arn };
+  }
+
+  /** A role's policies, compiled; MalformedPolicyDocument for one the parser refuses. */
+  private policySet(policy: PolicyDocument | readonly PolicyDocument[] | undefined): PolicySet | undefined {
+    if (!policy) return undefined;
+    const docs = Array.isArray(policy) ? policy : [policy as PolicyDocument];
+    return new PolicySet(
+      docs.map((doc, i) => {
+        const parsed = parsePolicy(
+          this.behaviour.policyAsLoaded(doc),
+          `policy${docs.length > 1 ? i + 1 : ''}`,
+        );
+        if (!parsed.ok)
+          throw new StepFunctionsError(
+            'MalformedPolicyDocument',
+            `${parsed.problems[0]!.path}: ${parsed.problems[0]!.message}`,
+          );
+        return parsed.policy;
+      }),
+    );
+  }
+
+  /** The role's policies in the role directory (none for a role it lacks), or undefined without one. */
+  private directoryPolicies(roleArn: string): readonly PolicyDocument[] | undefined {
+    return this.options.roles ? (this.options.roles.policiesOf(roleArn) ?? []) : undefined;
+  }
+
+  /**
+   * With a role directory: AccessDeniedException unless the role exists and its trust policy lets
+   * Step Functions (its global or regional principal) assume it, for this account and state machine
+   * (`aws:SourceAccount`, `aws:SourceArn`). The message is AWS's (observed: lumigo-io/lumigo-CLI#83).
+   */
+  private checkAssumable(roleArn: string, stateMachineArn: string): void {
+    const roles = this.options.roles;
+    if (!roles) return;
+    const principals = ['states.amazonaws.com', `states.${this.region}.amazonaws.com`];
+    const context = { 'aws:SourceAccount': this.account, 'aws:SourceArn': stateMachineArn };
+    if (!roles.assumableBy(roleArn, principals, context))
+      throw new StepFunctionsError(
+        'AccessDeniedException',
+        'Neither the global service principal states.amazonaws.com, nor the regional one is authorized to assume the provided role.',
+      );
   }
 
   private sagemakerServices = new Map<string, SageMakerService>();

@@ -42,4 +42,23 @@ describe('gen:model', () => {
   );
 
   if (!existsSync(sfnModel)) console.warn(`gen:model check skipped: ${sfnModel} is absent`);
+
+  const iamModel = join(root, '..', 'shared', 'models', 'iam', 'service-2.json.gz');
+  // The IAM API model (the query protocol): its operations, and its errors' codes and statuses.
+  it.skipIf(!existsSync(iamModel))('regenerates exactly the committed apimodel/iamModel.generated.ts', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'gen-model-')), 'model.ts');
+    execFileSync(
+      process.execPath,
+      ['--import', 'tsx', join(root, 'scripts', 'gen-model.ts'), iamModel, out],
+      {
+        cwd: root,
+      },
+    );
+    const text = readFileSync(out, 'utf8');
+    expect(text).toBe(readFileSync(join(root, 'apimodel', 'iamModel.generated.ts'), 'utf8'));
+    expect(text).toContain('"xmlNamespace": "https://iam.amazonaws.com/doc/2010-05-08/"');
+    expect(text).toMatch(/"NoSuchEntityException": \{\s*"code": "NoSuchEntity",\s*"status": 404/);
+  });
+
+  if (!existsSync(iamModel)) console.warn(`gen:model check skipped: ${iamModel} is absent`);
 });

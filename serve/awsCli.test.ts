@@ -1,7 +1,8 @@
 /**
- * `serve` driven by the AWS CLI (`aws stepfunctions|sagemaker ... --endpoint-url`): one create, start
- * and describe round; the training job an execution ran, described and listed by `aws sagemaker`;
- * errors the CLI names. Skipped, saying so, where `aws` is not installed.
+ * `serve` driven by the AWS CLI (`aws ... --endpoint-url`): the caller's identity, an execution
+ * role made with `aws iam`, one create, start and describe round with it; the training job an
+ * execution ran, described and listed by `aws sagemaker`; errors the CLI names. Skipped, saying
+ * so, where `aws` is not installed.
  */
 import { execFile, execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
@@ -51,7 +52,7 @@ describe.skipIf(!present)('serve: with the AWS CLI', () => {
       [service, ...args, '--endpoint-url', server.url, '--output', 'json'],
       { env },
     );
-    return JSON.parse(stdout) as Record<string, unknown>;
+    return stdout.trim() === '' ? {} : (JSON.parse(stdout) as Record<string, unknown>);
   };
   const aws = (...args: string[]) => cli('stepfunctions', ...args);
   /** The CLI's failure: its exit code and what it printed on stderr. */
@@ -61,6 +62,68 @@ describe.skipIf(!present)('serve: with the AWS CLI', () => {
       (e: { code: number; stderr: string }) => e,
     );
 
+  it("answers sts get-caller-identity with the server's account", async () => {
+    const who = await cli('sts', 'get-caller-identity');
+    expect(who.Account).toBe('123456789012');
+    expect(who.Arn).toBe('arn:aws:iam::123456789012:user/sfn-conformance-serve');
+  });
+
+  it('creates the execution role with aws iam create-role and put-role-policy', async () => {
+    const trust = {
+      Version: '2012-10-17',
+      Statement: [
+        { Effect: 'Allow', Principal: { Service: 'states.amazonaws.com' }, Action: 'sts:AssumeRole' },
+      ],
+    };
+    const created = (await cli(
+      'iam',
+      'create-role',
+      '--role-name',
+      'StepFunctionsExecutionRole',
+      '--path',
+      '/',
+      '--assume-role-policy-document',
+      JSON.stringify(trust),
+      '--tags',
+      'Key=team,Value=ml',
+    )) as { Role: Record<string, unknown> };
+    expect(created.Role.Arn).toBe('arn:aws:iam::123456789012:role/StepFunctionsExecutionRole');
+    // The CLI decodes the URL-encoded document IAM returns back into JSON.
+    expect(created.Role.AssumeRolePolicyDocument).toEqual(trust);
+    const policy = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] };
+    await cli(
+      'iam',
+      'put-role-policy',
+      '--role-name',
+      'StepFunctionsExecutionRole',
+      '--policy-name',
+      'all',
+      '--policy-document',
+      JSON.stringify(policy),
+    );
+    const got = await cli(
+      'iam',
+      'get-role-policy',
+      '--role-name',
+      'StepFunctionsExecutionRole',
+      '--policy-name',
+      'all',
+    );
+    expect(got.PolicyDocument).toEqual(policy);
+    const failed = await promisify(execFile)(
+      'aws',
+      ['iam', 'get-role', '--role-name', 'nobody', '--endpoint-url', server.url],
+      { env },
+    ).then(
+      () => undefined,
+      (e: { code: number; stderr: string }) => e,
+    );
+    expect(failed?.stderr).toMatch(
+      /\(NoSuchEntity\) when calling the GetRole operation: The role with name nobody cannot be found/,
+    );
+  });
+
+  // The role is the one `aws iam create-role` made above: serve refuses a role it does not have.
   it('creates a state machine, starts an execution and describes it: SUCCEEDED', async () => {
     const definition = JSON.stringify({
       StartAt: 'Wait',

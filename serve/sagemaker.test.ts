@@ -36,6 +36,7 @@ import {
   ValidationException as SfnValidationException,
 } from '@aws-sdk/client-sfn';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createExecutionRole } from './testing/executionRole.js';
 import type { WorldScenario } from '../catalog/scenario.js';
 import { startServer, type RunningServer } from './server.js';
 
@@ -94,6 +95,8 @@ async function serve(scenario?: WorldScenario): Promise<Served> {
     emulator: { startEpochMs: START },
     ...(scenario ? { scenario } : {}),
   });
+  // The executions' role, as IAM serves it (its ARN is ROLE).
+  await createExecutionRole(server.url, 'StepFunctionsExecutionRole');
   const client = { endpoint: server.url, region: 'us-east-1', credentials, maxAttempts: 1 };
   return { server, sfn: new SFNClient(client), sm: new SageMakerClient(client) };
 }

@@ -34,6 +34,7 @@ import {
 } from '@aws-sdk/client-sfn';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from './server.js';
+import { createExecutionRole } from './testing/executionRole.js';
 
 const ROLE = 'arn:aws:iam::123456789012:role/StepFunctionsExecutionRole';
 const MACHINE_ARN = (name: string) => `arn:aws:states:us-east-1:123456789012:stateMachine:${name}`;
@@ -78,6 +79,9 @@ let sfn: SFNClient;
 
 beforeAll(async () => {
   server = await startServer({ port: 0, host: '127.0.0.1' });
+  // The roles the state machines name: trusting Step Functions, every call allowed.
+  await createExecutionRole(server.url, 'StepFunctionsExecutionRole');
+  await createExecutionRole(server.url, 'PipelineRole');
   sfn = new SFNClient({
     endpoint: server.url,
     region: 'us-east-1',
@@ -207,7 +211,7 @@ describe('serve: Step Functions over JSON 1.0, with the JavaScript SDK', () => {
     expect(garbage).toBeInstanceOf(InvalidToken);
   });
 
-  it('runs a SageMaker CreateModel request-response task as the role (no policy: allowed)', async () => {
+  it('runs a SageMaker CreateModel request-response task as the role (its policy allows it)', async () => {
     const { stateMachineArn } = await sfn.send(
       new CreateStateMachineCommand({
         name: 'save-model',

@@ -1,18 +1,25 @@
 /**
  * The local endpoint: an HTTP server that answers AWS's wire protocols from the built-in emulator.
- * Step Functions (JSON 1.0, `X-Amz-Target: AWSStepFunctions.<Operation>`) and SageMaker (JSON 1.1,
- * `X-Amz-Target: SageMaker.<Operation>`) on `/`, on one emulated account: the SageMaker resources
- * executions create are those SageMaker's own calls find. Nothing is persisted: the account lives
- * as long as the server.
+ * Step Functions (JSON 1.0, `X-Amz-Target: AWSStepFunctions.<Operation>`), SageMaker (JSON 1.1,
+ * `X-Amz-Target: SageMaker.<Operation>`), IAM and STS (the query protocol: form-encoded
+ * `Action=...`, XML answers) on `/`, on one emulated account: the SageMaker resources executions
+ * create are those SageMaker's own calls find, and Step Functions asks the emulated IAM for its
+ * state machines' roles (whether they trust it, and their policies). Nothing is persisted: the
+ * account lives as long as the server.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { partitionOf } from '../catalog/regions.js';
 import type { WorldScenario } from '../catalog/scenario.js';
+import { EmulatedIam } from '../emulator/iam/roles.js';
 import { EmulatedStepFunctions, type EmulatorOptions } from '../emulator/stepFunctions.js';
+import { iamService } from './iam/operations.js';
 import { answerError, readBody, REQUEST_MAX_BYTES, servedJson } from './protocol/json.js';
+import { servedQuery } from './protocol/query.js';
 import type { ServedService } from './protocol/service.js';
 import { sagemakerOperations } from './sagemaker/operations.js';
 import { stepFunctionsOperations } from './stepFunctions/operations.js';
+import { stsService } from './sts/operations.js';
 
 /** Step Functions' JSON protocol: its version's content type and its target prefix. */
 const SFN_PROTOCOL = { contentType: 'application/x-amz-json-1.0', targetPrefix: 'AWSStepFunctions' } as const;
@@ -51,14 +58,21 @@ export interface RunningServer {
 /** Starts the server; rejects with the listen error (a port in use, a host not on this machine). */
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
   const scenario = options.scenario ?? FRESH_ACCOUNT;
+  const region = options.emulator?.region ?? 'us-east-1';
+  const account = { account: options.emulator?.account ?? '123456789012', partition: partitionOf(region) };
+  // One clock for the account: IAM's creation dates are on Step Functions' virtual clock.
+  let clock = (): number => Date.now();
+  const iam = new EmulatedIam({ ...account, now: () => clock() });
   const sfn = new EmulatedStepFunctions({
     // One SageMaker world for every execution and for SageMaker's own calls.
     scenario,
     oneWorld: true,
     startEpochMs: options.emulator?.startEpochMs ?? Date.now(),
-    ...(options.emulator?.region ? { region: options.emulator.region } : {}),
-    ...(options.emulator?.account ? { account: options.emulator.account } : {}),
+    region,
+    ...account,
+    roles: iam,
   });
+  clock = () => sfn.now();
   const stepFunctions = servedJson({
     name: 'states',
     ...SFN_PROTOCOL,
@@ -69,7 +83,11 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     ...SAGEMAKER_PROTOCOL,
     operations: sagemakerOperations(sfn, scenario),
   });
-  const services: readonly ServedService[] = [stepFunctions, sagemaker];
+  const services: readonly ServedService[] = [
+    stepFunctions,
+    sagemaker,
+    servedQuery([iamService(iam), stsService(account)]),
+  ];
   const max = options.maxBodyBytes ?? REQUEST_MAX_BYTES;
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -79,7 +97,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     try {
       body = await readBody(req, max);
     } catch (e) {
-      answerError(res, e, SFN_PROTOCOL.contentType);
+      if (service.answerError) service.answerError(res, e);
+      else answerError(res, e, SFN_PROTOCOL.contentType);
       return;
     }
     await service.answer(req, body, res);

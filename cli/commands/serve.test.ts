@@ -109,14 +109,14 @@ describe('serve: a real process', () => {
         child.stdout.on('data', (d: Buffer) => {
           stdout += d.toString();
           const m =
-            /serving Step Functions \(JSON 1\.0\) and SageMaker \(JSON 1\.1\) at (http:\/\/127\.0\.0\.1:\d+)/.exec(
+            /serving Step Functions \(JSON 1\.0\), SageMaker \(JSON 1\.1\), IAM and STS \(query\) at (http:\/\/127\.0\.0\.1:\d+)/.exec(
               stdout,
             );
           if (m) resolve(m[1]!);
         });
         child.once('exit', () => reject(new Error(`serve ended before listening: ${stderr}`)));
       });
-      expect(stdout).toMatch(/request bodies up to 2097152 bytes/);
+      expect(stdout).toMatch(/execution roles enforced; .*; request bodies up to 2097152 bytes/);
       const sfn = new SFNClient({
         endpoint: url,
         region: 'us-east-1',

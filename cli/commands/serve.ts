@@ -73,8 +73,9 @@ function listenError(e: NodeJS.ErrnoException, port: number, host: string): Usag
 }
 
 /**
- * `sfn-conformance serve`: the built-in emulator as a local Step Functions and SageMaker endpoint,
- * until SIGINT, SIGTERM or SIGHUP (or the end of the process that started it); then it closes, exit 0.
+ * `sfn-conformance serve`: the built-in emulator as a local Step Functions, SageMaker, IAM and STS
+ * endpoint, until SIGINT, SIGTERM or SIGHUP (or the end of the process that started it); then it
+ * closes, exit 0.
  */
 export async function serveCommand(raw: ServeRaw, io: Io): Promise<number> {
   const port = raw.port === undefined ? DEFAULT_PORT : integer(raw.port, '--port', 0, 65535);
@@ -104,7 +105,7 @@ export async function serveCommand(raw: ServeRaw, io: Io): Promise<number> {
       `warning: listening on ${host}, not loopback: anyone who reaches this port may use the emulator, with no credentials checked\n`,
     );
   io.stdout(
-    `serving Step Functions (JSON 1.0) and SageMaker (JSON 1.1) at ${server.url}; SageMaker's world: ${raw.scenario !== undefined ? `the scenario of ${raw.scenario}` : 'a fresh account'} (a state machine tagged ${SCENARIO_TAG} runs in its own); request bodies up to ${REQUEST_MAX_BYTES} bytes; nothing is persisted. Ctrl-C stops it.\n`,
+    `serving Step Functions (JSON 1.0), SageMaker (JSON 1.1), IAM and STS (query) at ${server.url}; execution roles enforced; SageMaker's world: ${raw.scenario !== undefined ? `the scenario of ${raw.scenario}` : 'a fresh account'} (a state machine tagged ${SCENARIO_TAG} runs in its own); request bodies up to ${REQUEST_MAX_BYTES} bytes; nothing is persisted. Ctrl-C stops it.\n`,
   );
   const why = await new Promise<string>((resolve) => {
     const unwatch = watchInterruption((reason) => {

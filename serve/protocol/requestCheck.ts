@@ -19,6 +19,8 @@ export interface RequestWording {
   readonly quotesValue: boolean;
   /** Whether a pattern is printed anchored (`^[a-zA-Z0-9]...`), as the service compiled it. */
   readonly anchorsPattern: boolean;
+  /** The error's code (default `ValidationException`; IAM's is `ValidationError`). */
+  readonly errorCode?: string;
 }
 
 /** The shape a JSON pointer into an operation's input reaches. */
@@ -115,7 +117,7 @@ export function requestChecker(
       return `${valueText(value, wording)} at '${memberPath(v.path)}' failed to satisfy constraint: ${constraintText(v, shape, value, wording)}`;
     });
     throw new AwsError(
-      'ValidationException',
+      wording.errorCode ?? 'ValidationException',
       `${lines.length} validation error${lines.length > 1 ? 's' : ''} detected: ${lines.join('; ')}`,
     );
   };

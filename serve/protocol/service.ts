@@ -13,4 +13,6 @@ export interface ServedService {
   accepts(req: IncomingMessage): boolean;
   /** Answers the request whose body has been read; every error is answered in the service's shape. */
   answer(req: IncomingMessage, body: Buffer, res: ServerResponse): Promise<void>;
+  /** Answers an error met before the body was read (too large); absent: in Step Functions' JSON shape. */
+  answerError?(res: ServerResponse, error: unknown): void;
 }

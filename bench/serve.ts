@@ -1,0 +1,96 @@
+/**
+ * The cost of the wire: `run` on the built-in emulator in process (`--target embedded`) against the
+ * same cases through the AWS SDK to `sfn-conformance serve` on loopback (`--target endpoint`), the
+ * shipped command line (dist/, spawn to exit, reports written), interleaved rounds: cases per
+ * second. One `serve` process answers every endpoint round. Needs `npm run build` first.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { interleaved, ratio, timed, type Spread } from './measure.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const bin = join(root, 'bin', 'sfn-conformance.js');
+
+/** The figures of `npm run bench -- --serve`. */
+export interface ServeFigures {
+  readonly runs: number;
+  readonly cases: number;
+  readonly concurrency: number;
+  /** Wall-clock seconds of the whole process, by target. */
+  readonly seconds: Record<'embedded' | 'endpoint', Spread>;
+  readonly casesPerSecond: Record<'embedded' | 'endpoint', number>;
+  /** How many times longer the run through the wire takes. */
+  readonly ratio: number;
+}
+
+/** Starts `serve` on a free loopback port; resolves with its URL and how to stop it. */
+async function startServe(): Promise<{ url: string; stop: () => void }> {
+  const child = spawn(process.execPath, [bin, 'serve', '--port', '0'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const found = /http:\/\/127\.0\.0\.1:\d+/.exec(out);
+      if (found) resolve(found[0]);
+    });
+    child.once('exit', (code) => reject(new Error(`serve exited ${code} before listening: ${out}`)));
+  });
+  return { url, stop: () => child.kill('SIGTERM') };
+}
+
+/** `run --runs N --seed 1` on each target, `rounds` interleaved rounds after a warm-up. */
+export async function benchServe(runs: number, rounds: number, concurrency = 8): Promise<ServeFigures> {
+  const dir = mkdtempSync(join(tmpdir(), 'sfn-conformance-bench-serve-'));
+  const server = await startServe();
+  let n = 0;
+  const run = (target: string[]) => () =>
+    timed(() => {
+      const report = join(dir, String(n++));
+      const r = spawnSync(
+        process.execPath,
+        [
+          bin,
+          'run',
+          ...target,
+          '--runs',
+          String(runs),
+          '--seed',
+          '1',
+          '--concurrency',
+          String(concurrency),
+          '--quiet',
+          '--report',
+          report,
+        ],
+        { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' },
+      );
+      if (r.status !== 0) throw new Error(`run ${target.join(' ')} exited ${r.status}: ${r.stdout}`);
+      rmSync(report, { recursive: true });
+    }).then((ms) => ms / 1000);
+  try {
+    const seconds = await interleaved(
+      { embedded: run([]), endpoint: run(['--target', 'endpoint', '--endpoint', server.url]) },
+      { rounds, warmup: 1 },
+    );
+    const cases = runs * 5;
+    return {
+      runs,
+      cases,
+      concurrency,
+      seconds,
+      casesPerSecond: {
+        embedded: Math.round(cases / seconds.embedded.median),
+        endpoint: Math.round(cases / seconds.endpoint.median),
+      },
+      ratio: ratio(seconds.endpoint, seconds.embedded),
+    };
+  } finally {
+    server.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
