@@ -55,6 +55,7 @@ const SFN = {
     'GetExecutionHistory',
     'TagResource',
     'ListTagsForResource',
+    'TestState',
   ],
   constant: 'STEP_FUNCTIONS_MODEL',
   file: '../apimodel/stepFunctionsModel.generated.ts',
