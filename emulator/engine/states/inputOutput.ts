@@ -16,7 +16,7 @@ import {
 } from '../dataFlow.js';
 import type { StateExecution, Thread } from '../execution.js';
 import { StatesError } from '../statesError.js';
-import type { StateType, TaskState } from './definitions.js';
+import type { ParallelState, StateType, TaskState } from './definitions.js';
 
 /** The fields of a state that makes an output from a result (Pass, Task, Parallel, Map; a JSONata Wait). */
 export type ResultingState = Pick<
@@ -59,6 +59,22 @@ export function effectiveInput(execution: StateExecution): unknown {
   return readValue(state.InputPath ?? '$', pathScope(execution, input), 'InputPath');
 }
 
+/**
+ * The payload of a Task or Parallel from its effective input: its Parameters (JSONPath) or
+ * Arguments (JSONata) evaluated, or the effective input itself where it has neither.
+ */
+export async function statePayload(
+  execution: StateExecution<TaskState | ParallelState>,
+  input: unknown,
+): Promise<unknown> {
+  const { state, language, thread } = execution;
+  const payloadField = language === 'JSONata' ? 'Arguments' : 'Parameters';
+  if (!(payloadField in state)) return input;
+  return language === 'JSONata'
+    ? applyJsonataTemplate(state.Arguments, jsonataScope(inputStates(execution), thread), 'Arguments')
+    : applyTemplate(state.Parameters, pathScope(execution, input), 'Parameters');
+}
+
 /** A JSONPath state's OutputPath applied to a value: null is `{}`, absent is the whole value. */
 export function applyOutputPath(execution: StateExecution, value: unknown): unknown {
   const { OutputPath } = execution.state;
@@ -66,14 +82,24 @@ export function applyOutputPath(execution: StateExecution, value: unknown): unkn
   return readValue(OutputPath ?? '$', pathScope(execution, value), 'OutputPath');
 }
 
+/** The steps of a JSONPath state's output processing, for whoever asks to see them (TestState). */
+export interface OutputSteps {
+  /** The result after ResultSelector (the result itself where there is none). */
+  afterResultSelector?: unknown;
+  /** The state input with the selected result at ResultPath. */
+  afterResultPath?: unknown;
+}
+
 /**
  * A state's output from its result: ResultSelector, ResultPath, OutputPath (JSONPath) or Output
  * (JSONata), then Assign. Without Output, a JSONata state's output is its result or its input.
+ * `steps`, where given, is told the JSONPath steps' values.
  */
 export async function finishOutput(
   execution: StateExecution<ResultingState>,
   result: unknown,
   defaultOutput: 'result' | 'input',
+  steps?: OutputSteps,
 ): Promise<unknown> {
   const { state, input, context, thread, language, run } = execution;
   const rules = run.behaviour;
@@ -99,13 +125,18 @@ export async function finishOutput(
     'Assign' in state
       ? (applyTemplate(state.Assign, pathScope(execution, selected), 'Assign') as Record<string, unknown>)
       : undefined;
-  const output = resultOutput(execution, selected);
+  if (steps) steps.afterResultSelector = selected;
+  const output = resultOutput(execution, selected, steps);
   if (assigned) assignOwn(thread.variables, assigned);
   return output;
 }
 
 /** ResultPath, then OutputPath (JSONPath). */
-function resultOutput(execution: StateExecution<ResultingState>, selected: unknown): unknown {
+function resultOutput(
+  execution: StateExecution<ResultingState>,
+  selected: unknown,
+  steps: OutputSteps | undefined,
+): unknown {
   const { state, input, run } = execution;
   const rules = run.behaviour;
   const withResult = rules.placeResult(
@@ -113,6 +144,7 @@ function resultOutput(execution: StateExecution<ResultingState>, selected: unkno
     state.ResultPath === undefined ? '$' : state.ResultPath,
     selected,
   );
+  if (steps) steps.afterResultPath = withResult;
   if (state.OutputPath === null) return {};
   const outputPath = rules.appliesOutputPath(state.Type) ? state.OutputPath : '$';
   return readValue(outputPath ?? '$', pathScope(execution, withResult), 'OutputPath');
