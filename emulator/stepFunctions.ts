@@ -19,6 +19,7 @@ import type { MockCase } from './mock/mockConfig.js';
 import { MockedTasks } from './mock/mockedTasks.js';
 import { SageMakerIntegration } from './sagemaker/integration.js';
 import { SageMakerService } from './sagemaker/service.js';
+import { runTestState, TestStateRefusal, type TestStateRequest, type TestStateResult } from './testState.js';
 import type { EmulatorBehaviour } from './behaviour.js';
 import { behaviourWith, type MutantName } from './mutants/index.js';
 
@@ -138,24 +139,7 @@ export class EmulatedStepFunctions {
     const check = checkDefinition(definition, type, this.options.aslSchemaCheck ?? true);
     if (check.problems.length > 0)
       throw new StepFunctionsError('InvalidDefinition', check.problems.join(', '));
-    let policies: PolicySet | undefined;
-    if (input.policy) {
-      const docs = Array.isArray(input.policy) ? input.policy : [input.policy as PolicyDocument];
-      policies = new PolicySet(
-        docs.map((doc, i) => {
-          const parsed = parsePolicy(
-            this.behaviour.policyAsLoaded(doc),
-            `policy${docs.length > 1 ? i + 1 : ''}`,
-          );
-          if (!parsed.ok)
-            throw new StepFunctionsError(
-              'MalformedPolicyDocument',
-              `${parsed.problems[0]!.path}: ${parsed.problems[0]!.message}`,
-            );
-          return parsed.policy;
-        }),
-      );
-    }
+    const policies = input.policy ? this.policySet(input.policy) : undefined;
     const name = input.name ?? `StateMachine-${++this.counter}`;
     const roleArn =
       input.roleArn ?? `arn:${this.partition}:iam::${this.account}:role/StepFunctionsExecutionRole`;
@@ -188,6 +172,77 @@ export class EmulatedStepFunctions {
       ...(input.policy ? { policy: input.policy } : {}),
     });
     return { stateMachineArn: arn, calls: authorizer.calls };
+  }
+
+  /** A role's policy documents as the evaluator takes them; MalformedPolicyDocument for one it cannot read. */
+  private policySet(policy: PolicyDocument | readonly PolicyDocument[]): PolicySet {
+    const docs = Array.isArray(policy) ? policy : [policy as PolicyDocument];
+    return new PolicySet(
+      docs.map((doc, i) => {
+        const parsed = parsePolicy(
+          this.behaviour.policyAsLoaded(doc),
+          `policy${docs.length > 1 ? i + 1 : ''}`,
+        );
+        if (!parsed.ok)
+          throw new StepFunctionsError(
+            'MalformedPolicyDocument',
+            `${parsed.problems[0]!.path}: ${parsed.problems[0]!.message}`,
+          );
+        return parsed.policy;
+      }),
+    );
+  }
+
+  /**
+   * The policy of a role, where the emulator knows it: the one given, else that of the latest state
+   * machine created for the role with a policy; undefined (every call allowed) where it knows none.
+   */
+  private rolePolicies(
+    roleArn: string,
+    given: PolicyDocument | readonly PolicyDocument[] | undefined,
+  ): PolicySet | undefined {
+    if (given) return this.policySet(given);
+    const known = [...this.stateMachines.values()].filter((sm) => sm.roleArn === roleArn && sm.policies);
+    return known.at(-1)?.policies;
+  }
+
+  /**
+   * TestState (emulator/testState.ts): one state run alone. A Task without a mock calls the
+   * emulated SageMaker (the default scenario's world) as the role, its policy enforced where the
+   * emulator knows it (`policy`, or a state machine's of the same role).
+   */
+  async testState(
+    request: TestStateRequest,
+    options: { policy?: PolicyDocument | readonly PolicyDocument[] } = {},
+  ): Promise<TestStateResult> {
+    const scenario: WorldScenario = { referencesExist: true };
+    try {
+      return await runTestState(request, {
+        region: this.region,
+        account: this.account,
+        partition: this.partition,
+        startEpochMs: this.clock,
+        serial: ++this.counter,
+        behaviour: this.behaviour,
+        ...(this.options.aslSchemaCheck !== undefined ? { aslSchemaCheck: this.options.aslSchemaCheck } : {}),
+        tasksFor: (roleArn) =>
+          new SageMakerIntegration({
+            service: this.sagemakerFor(scenario),
+            authorizer: new Authorizer(
+              roleArn,
+              this.rolePolicies(roleArn, options.policy),
+              this.region,
+              this.account,
+            ),
+            scenario,
+            partition: this.partition,
+            behaviour: this.behaviour,
+          }),
+      });
+    } catch (e) {
+      if (e instanceof TestStateRefusal) throw new StepFunctionsError(e.code, e.message);
+      throw e;
+    }
   }
 
   startExecution(input: {

@@ -52,11 +52,15 @@ export function inputStates(execution: Pick<StateExecution, 'input' | 'context'>
 
 /** The state's effective input: InputPath applied (JSONPath); the state input (JSONata). */
 export function effectiveInput(execution: StateExecution): unknown {
-  const { state, input, language, run } = execution;
+  const { state, input, language, run, steps } = execution;
   if (language === 'JSONata') return input;
-  if (!run.behaviour.appliesInputPath(state.Type)) return input;
-  if (state.InputPath === null) return {};
-  return readValue(state.InputPath ?? '$', pathScope(execution, input), 'InputPath');
+  const effective = !run.behaviour.appliesInputPath(state.Type)
+    ? input
+    : state.InputPath === null
+      ? {}
+      : readValue(state.InputPath ?? '$', pathScope(execution, input), 'InputPath');
+  if (steps) steps.afterInputPath = effective;
+  return effective;
 }
 
 /**
@@ -67,12 +71,15 @@ export async function statePayload(
   execution: StateExecution<TaskState | ParallelState>,
   input: unknown,
 ): Promise<unknown> {
-  const { state, language, thread } = execution;
+  const { state, language, thread, steps } = execution;
   const payloadField = language === 'JSONata' ? 'Arguments' : 'Parameters';
-  if (!(payloadField in state)) return input;
-  return language === 'JSONata'
-    ? applyJsonataTemplate(state.Arguments, jsonataScope(inputStates(execution), thread), 'Arguments')
-    : applyTemplate(state.Parameters, pathScope(execution, input), 'Parameters');
+  const payload = !(payloadField in state)
+    ? input
+    : language === 'JSONata'
+      ? await applyJsonataTemplate(state.Arguments, jsonataScope(inputStates(execution), thread), 'Arguments')
+      : applyTemplate(state.Parameters, pathScope(execution, input), 'Parameters');
+  if (steps) steps[language === 'JSONata' ? 'afterArguments' : 'afterParameters'] = payload;
+  return payload;
 }
 
 /** A JSONPath state's OutputPath applied to a value: null is `{}`, absent is the whole value. */
@@ -82,24 +89,14 @@ export function applyOutputPath(execution: StateExecution, value: unknown): unkn
   return readValue(OutputPath ?? '$', pathScope(execution, value), 'OutputPath');
 }
 
-/** The steps of a JSONPath state's output processing, for whoever asks to see them (TestState). */
-export interface OutputSteps {
-  /** The result after ResultSelector (the result itself where there is none). */
-  afterResultSelector?: unknown;
-  /** The state input with the selected result at ResultPath. */
-  afterResultPath?: unknown;
-}
-
 /**
  * A state's output from its result: ResultSelector, ResultPath, OutputPath (JSONPath) or Output
  * (JSONata), then Assign. Without Output, a JSONata state's output is its result or its input.
- * `steps`, where given, is told the JSONPath steps' values.
  */
 export async function finishOutput(
   execution: StateExecution<ResultingState>,
   result: unknown,
   defaultOutput: 'result' | 'input',
-  steps?: OutputSteps,
 ): Promise<unknown> {
   const { state, input, context, thread, language, run } = execution;
   const rules = run.behaviour;
@@ -125,18 +122,14 @@ export async function finishOutput(
     'Assign' in state
       ? (applyTemplate(state.Assign, pathScope(execution, selected), 'Assign') as Record<string, unknown>)
       : undefined;
-  if (steps) steps.afterResultSelector = selected;
-  const output = resultOutput(execution, selected, steps);
+  if (execution.steps) execution.steps.afterResultSelector = selected;
+  const output = resultOutput(execution, selected);
   if (assigned) assignOwn(thread.variables, assigned);
   return output;
 }
 
 /** ResultPath, then OutputPath (JSONPath). */
-function resultOutput(
-  execution: StateExecution<ResultingState>,
-  selected: unknown,
-  steps: OutputSteps | undefined,
-): unknown {
+function resultOutput(execution: StateExecution<ResultingState>, selected: unknown): unknown {
   const { state, input, run } = execution;
   const rules = run.behaviour;
   const withResult = rules.placeResult(
@@ -144,7 +137,7 @@ function resultOutput(
     state.ResultPath === undefined ? '$' : state.ResultPath,
     selected,
   );
-  if (steps) steps.afterResultPath = withResult;
+  if (execution.steps) execution.steps.afterResultPath = withResult;
   if (state.OutputPath === null) return {};
   const outputPath = rules.appliesOutputPath(state.Type) ? state.OutputPath : '$';
   return readValue(outputPath ?? '$', pathScope(execution, withResult), 'OutputPath');

@@ -159,10 +159,25 @@ export const INLINE_MAX_CONCURRENCY = 40;
  * How many iterations run at once: MaxConcurrency (a number, or a JSONata expression) or
  * MaxConcurrencyPath; 0 or none for as many as the inline mode runs.
  */
-export async function maxConcurrencyOf(
+async function maxConcurrencyOf(
   execution: StateExecution<MapState>,
   input: unknown,
   itemCount: number,
+): Promise<number> {
+  const limit = execution.run.behaviour.mapConcurrency(
+    await writtenMaxConcurrency(execution, input),
+    itemCount,
+  );
+  return Math.min(limit, INLINE_MAX_CONCURRENCY);
+}
+
+/**
+ * The MaxConcurrency a Map state gives: its number, its JSONata expression's or its
+ * MaxConcurrencyPath's value; 0 where it gives none.
+ */
+export async function writtenMaxConcurrency(
+  execution: StateExecution<MapState>,
+  input: unknown,
 ): Promise<number> {
   const { state } = execution;
   let maxConcurrency = state.MaxConcurrency;
@@ -188,11 +203,7 @@ export async function maxConcurrencyOf(
         `The MaxConcurrencyPath field refers to value "${JSON.stringify(maxConcurrency)}" which is not a valid integer: ${state.MaxConcurrencyPath}`,
       );
   }
-  const limit = execution.run.behaviour.mapConcurrency(
-    typeof maxConcurrency === 'number' ? maxConcurrency : 0,
-    itemCount,
-  );
-  return Math.min(limit, INLINE_MAX_CONCURRENCY);
+  return typeof maxConcurrency === 'number' ? maxConcurrency : 0;
 }
 
 /**
