@@ -300,7 +300,7 @@ interface RunParts {
 
 /** A Map with its iterations mocked: items, selector and limits inspected, tolerated failures checked. */
 async function runMockedMap(execution: StateExecution<MapState>, parts: RunParts): Promise<Step> {
-  const { state, language, context, steps } = execution;
+  const { state, language, context } = execution;
   const { answer, config, map } = parts;
   const input = effectiveInput(execution);
   let items: unknown[] | undefined;
@@ -340,7 +340,6 @@ async function runMockedMap(execution: StateExecution<MapState>, parts: RunParts
     (config.mapIterationFailureCount ?? 0) > toleratedFailures(count, percent, iterations)
   )
     throw new StatesError(THRESHOLD.error, THRESHOLD.cause);
-  if (steps && language === 'JSONata') steps.result = result;
   return {
     output: await finishOutput(execution, result, 'result'),
     ...(execution.next ? { next: execution.next } : {}),
