@@ -21,8 +21,9 @@
  * output it makes); else FAILED.
  *
  * Not run, and refused with a ValidationException saying so: an HTTP Task, an Activity, a Lambda
- * or any other service's Task without a mock; a distributed Map's ItemReader (its items come from
- * `stateConfiguration.mapItemReaderData` only), ItemBatcher and ItemsPointer (not inspected).
+ * or any other service's Task without a mock (with one, an HTTP Task's request and response are not
+ * inspected). Not inspected: a distributed Map's ItemBatcher and ItemsPointer; its ItemReader's
+ * items are `stateConfiguration.mapItemReaderData` alone.
  * Inferred, where no page or recording says: the Context object a call makes (testState/contextObject.ts),
  * a retry's backoff rounded to whole seconds without jitter, the status of an evaluation error in a
  * state that cannot retry (FAILED), the messages of the refusals marked so below.
