@@ -152,6 +152,16 @@ export const STEP_FUNCTIONS_MODEL: ApiModel = {
     "InvalidArn",
     "ResourceNotFound"
    ]
+  },
+  "TestState": {
+   "input": "TestStateInput",
+   "output": "TestStateOutput",
+   "errors": [
+    "InvalidArn",
+    "InvalidDefinition",
+    "InvalidExecutionInput",
+    "ValidationException"
+   ]
   }
  },
  "shapes": {
@@ -404,6 +414,10 @@ export const STEP_FUNCTIONS_MODEL: ApiModel = {
   "EventId": {
    "type": "long"
   },
+  "ExceptionHandlerIndex": {
+   "type": "integer",
+   "min": 0
+  },
   "ExecutionAbortedEventDetails": {
    "type": "structure",
    "members": {
@@ -524,6 +538,24 @@ export const STEP_FUNCTIONS_MODEL: ApiModel = {
    "required": [
     "events"
    ]
+  },
+  "HTTPBody": {
+   "type": "string"
+  },
+  "HTTPHeaders": {
+   "type": "string"
+  },
+  "HTTPMethod": {
+   "type": "string"
+  },
+  "HTTPProtocol": {
+   "type": "string"
+  },
+  "HTTPStatusCode": {
+   "type": "string"
+  },
+  "HTTPStatusMessage": {
+   "type": "string"
   },
   "HistoryEvent": {
    "type": "structure",
@@ -669,6 +701,78 @@ export const STEP_FUNCTIONS_MODEL: ApiModel = {
     "ALL_DATA",
     "METADATA_ONLY"
    ]
+  },
+  "InspectionData": {
+   "type": "structure",
+   "members": {
+    "input": "SensitiveData",
+    "afterArguments": "SensitiveData",
+    "afterInputPath": "SensitiveData",
+    "afterParameters": "SensitiveData",
+    "result": "SensitiveData",
+    "afterResultSelector": "SensitiveData",
+    "afterResultPath": "SensitiveData",
+    "request": "InspectionDataRequest",
+    "response": "InspectionDataResponse",
+    "variables": "SensitiveData",
+    "errorDetails": "InspectionErrorDetails",
+    "afterItemsPath": "SensitiveData",
+    "afterItemSelector": "SensitiveData",
+    "afterItemBatcher": "SensitiveData",
+    "afterItemsPointer": "SensitiveData",
+    "toleratedFailureCount": "InspectionToleratedFailureCount",
+    "toleratedFailurePercentage": "InspectionToleratedFailurePercentage",
+    "maxConcurrency": "InspectionMaxConcurrency"
+   }
+  },
+  "InspectionDataRequest": {
+   "type": "structure",
+   "members": {
+    "protocol": "HTTPProtocol",
+    "method": "HTTPMethod",
+    "url": "URL",
+    "headers": "HTTPHeaders",
+    "body": "HTTPBody"
+   }
+  },
+  "InspectionDataResponse": {
+   "type": "structure",
+   "members": {
+    "protocol": "HTTPProtocol",
+    "statusCode": "HTTPStatusCode",
+    "statusMessage": "HTTPStatusMessage",
+    "headers": "HTTPHeaders",
+    "body": "HTTPBody"
+   }
+  },
+  "InspectionErrorDetails": {
+   "type": "structure",
+   "members": {
+    "catchIndex": "ExceptionHandlerIndex",
+    "retryIndex": "ExceptionHandlerIndex",
+    "retryBackoffIntervalSeconds": "RetryBackoffIntervalSeconds"
+   }
+  },
+  "InspectionLevel": {
+   "type": "string",
+   "enum": [
+    "INFO",
+    "DEBUG",
+    "TRACE"
+   ]
+  },
+  "InspectionMaxConcurrency": {
+   "type": "integer",
+   "min": 0
+  },
+  "InspectionToleratedFailureCount": {
+   "type": "integer",
+   "min": 0
+  },
+  "InspectionToleratedFailurePercentage": {
+   "type": "float",
+   "min": 0,
+   "max": 100
   },
   "KmsDataKeyReusePeriodSeconds": {
    "type": "integer",
@@ -825,6 +929,10 @@ export const STEP_FUNCTIONS_MODEL: ApiModel = {
     "index": "UnsignedInteger"
    }
   },
+  "MapIterationFailureCount": {
+   "type": "integer",
+   "min": 0
+  },
   "MapRunFailedEventDetails": {
    "type": "structure",
    "members": {
@@ -854,6 +962,29 @@ export const STEP_FUNCTIONS_MODEL: ApiModel = {
     "length": "UnsignedInteger"
    }
   },
+  "MockErrorOutput": {
+   "type": "structure",
+   "members": {
+    "error": "SensitiveError",
+    "cause": "SensitiveCause"
+   }
+  },
+  "MockInput": {
+   "type": "structure",
+   "members": {
+    "result": "SensitiveData",
+    "errorOutput": "MockErrorOutput",
+    "fieldValidationMode": "MockResponseValidationMode"
+   }
+  },
+  "MockResponseValidationMode": {
+   "type": "string",
+   "enum": [
+    "STRICT",
+    "PRESENT",
+    "NONE"
+   ]
+  },
   "Name": {
    "type": "string",
    "min": 1,
@@ -874,6 +1005,17 @@ export const STEP_FUNCTIONS_MODEL: ApiModel = {
   },
   "RedriveCount": {
    "type": "integer"
+  },
+  "RetrierRetryCount": {
+   "type": "integer",
+   "min": 0
+  },
+  "RetryBackoffIntervalSeconds": {
+   "type": "integer",
+   "min": 0
+  },
+  "RevealSecrets": {
+   "type": "boolean"
   },
   "ReverseOrder": {
    "type": "boolean"
@@ -1149,6 +1291,58 @@ export const STEP_FUNCTIONS_MODEL: ApiModel = {
     "resource"
    ]
   },
+  "TestExecutionStatus": {
+   "type": "string",
+   "enum": [
+    "SUCCEEDED",
+    "FAILED",
+    "RETRIABLE",
+    "CAUGHT_ERROR"
+   ]
+  },
+  "TestStateConfiguration": {
+   "type": "structure",
+   "members": {
+    "retrierRetryCount": "RetrierRetryCount",
+    "errorCausedByState": "TestStateStateName",
+    "mapIterationFailureCount": "MapIterationFailureCount",
+    "mapItemReaderData": "SensitiveData"
+   }
+  },
+  "TestStateInput": {
+   "type": "structure",
+   "members": {
+    "definition": "Definition",
+    "roleArn": "Arn",
+    "input": "SensitiveData",
+    "inspectionLevel": "InspectionLevel",
+    "revealSecrets": "RevealSecrets",
+    "variables": "SensitiveData",
+    "stateName": "TestStateStateName",
+    "mock": "MockInput",
+    "context": "SensitiveData",
+    "stateConfiguration": "TestStateConfiguration"
+   },
+   "required": [
+    "definition"
+   ]
+  },
+  "TestStateOutput": {
+   "type": "structure",
+   "members": {
+    "output": "SensitiveData",
+    "error": "SensitiveError",
+    "cause": "SensitiveCause",
+    "inspectionData": "InspectionData",
+    "nextState": "StateName",
+    "status": "TestExecutionStatus"
+   }
+  },
+  "TestStateStateName": {
+   "type": "string",
+   "min": 1,
+   "max": 80
+  },
   "TimeoutInSeconds": {
    "type": "long"
   },
@@ -1166,6 +1360,9 @@ export const STEP_FUNCTIONS_MODEL: ApiModel = {
    "members": {
     "enabled": "Enabled"
    }
+  },
+  "URL": {
+   "type": "string"
   },
   "UnsignedInteger": {
    "type": "integer",

@@ -20,6 +20,7 @@ import type { MockCase } from './mock/mockConfig.js';
 import { MockedTasks } from './mock/mockedTasks.js';
 import { SageMakerIntegration } from './sagemaker/integration.js';
 import { SageMakerService } from './sagemaker/service.js';
+import { runTestState, TestStateRefusal, type TestStateRequest, type TestStateResult } from './testState.js';
 import type { EmulatorBehaviour } from './behaviour.js';
 import { behaviourWith, type MutantName } from './mutants/index.js';
 
@@ -187,6 +188,60 @@ export class EmulatedStepFunctions {
       ...(input.policy ? { policy: input.policy } : {}),
     });
     return { stateMachineArn: arn, calls: authorizer.calls };
+  }
+
+  /**
+   * The policy of a role, where the emulator knows it: the one given, else the role directory's,
+   * else that of the latest state machine created for the role with a policy; undefined (every
+   * call allowed) where it knows none.
+   */
+  private rolePolicies(
+    roleArn: string,
+    given: PolicyDocument | readonly PolicyDocument[] | undefined,
+  ): PolicySet | undefined {
+    if (given) return this.policySet(given);
+    if (this.options.roles) return this.policySet(this.directoryPolicies(roleArn));
+    const known = [...this.stateMachines.values()].filter((sm) => sm.roleArn === roleArn && sm.policies);
+    return known.at(-1)?.policies;
+  }
+
+  /**
+   * TestState (emulator/testState.ts): one state run alone. A Task without a mock calls the
+   * emulated SageMaker (the default scenario's world) as the role, its policy enforced where the
+   * emulator knows it (`policy`, the role directory's, or a state machine's of the same role).
+   */
+  async testState(
+    request: TestStateRequest,
+    options: { policy?: PolicyDocument | readonly PolicyDocument[] } = {},
+  ): Promise<TestStateResult> {
+    const scenario = this.defaultScenario();
+    try {
+      return await runTestState(request, {
+        region: this.region,
+        account: this.account,
+        partition: this.partition,
+        startEpochMs: this.clock,
+        serial: ++this.counter,
+        behaviour: this.behaviour,
+        ...(this.options.aslSchemaCheck !== undefined ? { aslSchemaCheck: this.options.aslSchemaCheck } : {}),
+        tasksFor: (roleArn) =>
+          new SageMakerIntegration({
+            service: this.sagemakerFor(scenario),
+            authorizer: new Authorizer(
+              roleArn,
+              this.rolePolicies(roleArn, options.policy),
+              this.region,
+              this.account,
+            ),
+            scenario,
+            partition: this.partition,
+            behaviour: this.behaviour,
+          }),
+      });
+    } catch (e) {
+      if (e instanceof TestStateRefusal) throw new StepFunctionsError(e.code, e.message);
+      throw e;
+    }
   }
 
   startExecution(input: {

@@ -85,6 +85,7 @@ const SFN: Derivation = {
     'GetExecutionHistory',
     'TagResource',
     'ListTagsForResource',
+    'TestState',
   ],
   constant: 'STEP_FUNCTIONS_MODEL',
   file: '../apimodel/stepFunctionsModel.generated.ts',

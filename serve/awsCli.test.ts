@@ -25,6 +25,25 @@ function awsCliPresent(): boolean {
 const present = awsCliPresent();
 if (!present) console.warn('serve with the AWS CLI: skipped, `aws` is not installed');
 
+/** Whether the installed CLI has `test-state` with its November 2025 `--mock` option. */
+function cliTestsStates(): boolean {
+  if (!present) return false;
+  try {
+    const help = execFileSync('aws', ['stepfunctions', 'test-state', 'help'], {
+      encoding: 'utf8',
+      env: { ...process.env, PAGER: 'cat', AWS_PAGER: '' },
+      timeout: 60_000,
+    });
+    return help.includes('--mock');
+  } catch {
+    return false;
+  }
+}
+
+const testsStates = cliTestsStates();
+if (present && !testsStates)
+  console.warn('serve with the AWS CLI: test-state skipped, this `aws` has no `test-state --mock`');
+
 const home = mkdtempSync(join(tmpdir(), 'serve-aws-cli-'));
 /** Credentials and a region of their own: no profile or config of the machine is read. */
 const env = {
@@ -37,6 +56,8 @@ const env = {
   AWS_SHARED_CREDENTIALS_FILE: join(home, 'credentials'),
   AWS_EC2_METADATA_DISABLED: 'true',
   AWS_PAGER: '',
+  // TestState's endpoint has the host prefix `sync-`: a local endpoint takes none.
+  AWS_DISABLE_HOST_PREFIX_INJECTION: 'true',
 };
 
 describe.skipIf(!present)('serve: with the AWS CLI', () => {
@@ -159,6 +180,45 @@ describe.skipIf(!present)('serve: with the AWS CLI', () => {
     // Epoch seconds on the wire: CLI v1 prints them as they came, v2 as ISO 8601.
     expect(String(described.startDate)).toMatch(/^\d{10}(\.\d+)?$|^\d{4}-\d\d-\d\dT/);
   });
+
+  it.skipIf(!testsStates)(
+    'test-state: a Choice names its next state, a mocked error its retrier',
+    async () => {
+      const choice = await aws(
+        'test-state',
+        '--definition',
+        JSON.stringify({
+          Type: 'Choice',
+          Choices: [{ Variable: '$.n', NumericGreaterThan: 1, Next: 'Big' }],
+          Default: 'Small',
+        }),
+        '--input',
+        '{"n": 5}',
+      );
+      expect(choice).toMatchObject({ status: 'SUCCEEDED', nextState: 'Big' });
+      const retried = await aws(
+        'test-state',
+        '--definition',
+        JSON.stringify({
+          Type: 'Task',
+          Resource: 'arn:aws:states:::sagemaker:createTrainingJob.sync',
+          Parameters: { TrainingJobName: 'cli-job' },
+          Retry: [{ ErrorEquals: ['SageMaker.ResourceLimitExceededException'], IntervalSeconds: 60 }],
+          End: true,
+        }),
+        '--mock',
+        JSON.stringify({
+          errorOutput: { error: 'SageMaker.ResourceLimitExceededException', cause: 'limit' },
+        }),
+        '--inspection-level',
+        'DEBUG',
+      );
+      expect(retried).toMatchObject({
+        status: 'RETRIABLE',
+        inspectionData: { errorDetails: { retryIndex: 0, retryBackoffIntervalSeconds: 60 } },
+      });
+    },
+  );
 
   it('names the error of an unknown state machine', async () => {
     const failed = await failure(

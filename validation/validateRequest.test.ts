@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validateRequest } from './validateRequest.js';
+import { RequestValidator, validateRequest } from './validateRequest.js';
 
 const ROLE = 'arn:aws:iam::123456789012:role/SageMakerRole';
 const training = (extra: Record<string, unknown> = {}) => ({
@@ -64,7 +64,12 @@ describe('validateRequest against the API model', () => {
         TransformResources: { InstanceType: 'ml.m5.large', InstanceCount: 0 },
       }),
     ).toEqual([
-      { path: '/TransformResources/InstanceCount', constraint: 'range', message: '0 is outside 1..∞' },
+      {
+        path: '/TransformResources/InstanceCount',
+        constraint: 'range',
+        message: '0 is outside 1..∞',
+        shape: 'TransformInstanceCount',
+      },
     ]);
     expect(
       validateRequest(
@@ -79,6 +84,24 @@ describe('validateRequest against the API model', () => {
     expect(
       validateRequest('CreateTrainingJob', training({ Tags: [{ Key: '𝒜'.repeat(129), Value: 'v' }] }))[0],
     ).toMatchObject({ constraint: 'length' });
+  });
+
+  it('checks a value against any shape; timestamps as text where asked', () => {
+    const response = {
+      TrainingJobArn: 'arn:aws:sagemaker:us-east-1:123456789012:training-job/t',
+    };
+    expect(new RequestValidator().validateShape('CreateTrainingJobResponse', response)).toEqual([]);
+    const transition = { Status: 'Training', StartTime: 1767225600 };
+    expect(new RequestValidator().validateShape('SecondaryStatusTransition', transition)).toEqual([]);
+    expect(
+      new RequestValidator(undefined, false, true).validateShape('SecondaryStatusTransition', transition),
+    ).toEqual([expect.objectContaining({ path: '/StartTime', constraint: 'type', shape: 'Timestamp' })]);
+    expect(
+      new RequestValidator(undefined, false, true).validateShape('SecondaryStatusTransition', {
+        ...transition,
+        StartTime: '2026-01-01T00:00:00Z',
+      }),
+    ).toEqual([]);
   });
 
   it('takes .$ keys and JSONata values as present but unchecked', () => {

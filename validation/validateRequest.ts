@@ -31,6 +31,8 @@ export interface Violation {
   readonly message: string;
   /** For `semantic` violations: the rule's id, e.g. `augmented-manifest-needs-pipe`. */
   readonly rule?: string;
+  /** For violations of a value's shape (type, length, range, size, enum): the shape's name. */
+  readonly shape?: string;
 }
 
 /** A member name as a pointer segment; most need no escape, and skip the two replaces (validation is hot). */
@@ -65,10 +67,14 @@ function closest(name: string, candidates: readonly string[]): string | undefine
  * and are not checked.
  */
 export class RequestValidator {
-  /** `fieldsOnly`: only field names (unknown fields), as CreateStateMachine checks them. */
+  /**
+   * `fieldsOnly`: only field names (unknown fields), as CreateStateMachine checks them.
+   * `timestampsAsText`: a timestamp must be a string (epoch numbers are refused).
+   */
   constructor(
     private readonly model: ApiModel = SAGEMAKER_MODEL,
     private readonly fieldsOnly = false,
+    private readonly timestampsAsText = false,
   ) {}
 
   /** Every violation of a request for an operation of the model, with its path. */
@@ -150,7 +156,12 @@ export class RequestValidator {
     switch (s.type) {
       case 'structure': {
         if (!isObject(value)) {
-          out.push({ path: at, constraint: 'type', message: `must be an object (${shapeName})` });
+          out.push({
+            path: at,
+            constraint: 'type',
+            shape: shapeName,
+            message: `must be an object (${shapeName})`,
+          });
           return;
         }
         const present = this.checkNames(s, shapeName, value, path, language, out);
@@ -167,13 +178,14 @@ export class RequestValidator {
       }
       case 'list': {
         if (!Array.isArray(value)) {
-          out.push({ path: at, constraint: 'type', message: 'must be a list' });
+          out.push({ path: at, constraint: 'type', shape: shapeName, message: 'must be a list' });
           return;
         }
         if (s.min !== undefined && value.length < s.min) {
           out.push({
             path: at,
             constraint: 'size',
+            shape: shapeName,
             message: `must have at least ${s.min} item(s), has ${value.length}`,
           });
         }
@@ -181,6 +193,7 @@ export class RequestValidator {
           out.push({
             path: at,
             constraint: 'size',
+            shape: shapeName,
             message: `must have at most ${s.max} item(s), has ${value.length}`,
           });
         }
@@ -189,7 +202,7 @@ export class RequestValidator {
       }
       case 'map': {
         if (!isObject(value)) {
-          out.push({ path: at, constraint: 'type', message: 'must be an object (map)' });
+          out.push({ path: at, constraint: 'type', shape: shapeName, message: 'must be an object (map)' });
           return;
         }
         const entries = Object.entries(value);
@@ -197,6 +210,7 @@ export class RequestValidator {
           out.push({
             path: at,
             constraint: 'size',
+            shape: shapeName,
             message: `must have at least ${s.min} entr(ies), has ${entries.length}`,
           });
         }
@@ -204,6 +218,7 @@ export class RequestValidator {
           out.push({
             path: at,
             constraint: 'size',
+            shape: shapeName,
             message: `must have at most ${s.max} entries, has ${entries.length}`,
           });
         }
@@ -217,7 +232,7 @@ export class RequestValidator {
       }
       case 'string': {
         if (typeof value !== 'string') {
-          out.push({ path: at, constraint: 'type', message: 'must be a string' });
+          out.push({ path: at, constraint: 'type', shape: shapeName, message: 'must be a string' });
           return;
         }
         if (s.enum) {
@@ -225,6 +240,7 @@ export class RequestValidator {
             out.push({
               path: at,
               constraint: 'enum',
+              shape: shapeName,
               message: `"${value}" is not one of ${shapeName} (${s.enum.length} values, e.g. ${s.enum.slice(0, 3).join(', ')})`,
             });
           return;
@@ -234,6 +250,7 @@ export class RequestValidator {
           out.push({
             path: at,
             constraint: 'length',
+            shape: shapeName,
             message: `length ${length} is outside ${s.min ?? 0}..${s.max ?? '∞'}`,
           });
         }
@@ -255,6 +272,7 @@ export class RequestValidator {
           out.push({
             path: at,
             constraint: 'type',
+            shape: shapeName,
             message: integral ? 'must be an integer' : 'must be a number',
           });
           return;
@@ -263,6 +281,7 @@ export class RequestValidator {
           out.push({
             path: at,
             constraint: 'range',
+            shape: shapeName,
             message: `${value} is outside ${s.min ?? '-∞'}..${s.max ?? '∞'}`,
           });
         }
@@ -270,20 +289,25 @@ export class RequestValidator {
       }
       case 'boolean':
         if (typeof value !== 'boolean')
-          out.push({ path: at, constraint: 'type', message: 'must be true or false' });
+          out.push({ path: at, constraint: 'type', shape: shapeName, message: 'must be true or false' });
         return;
       case 'timestamp':
-        if (typeof value !== 'number' && (typeof value !== 'string' || Number.isNaN(Date.parse(value)))) {
+        if (
+          this.timestampsAsText
+            ? typeof value !== 'string'
+            : typeof value !== 'number' && (typeof value !== 'string' || Number.isNaN(Date.parse(value)))
+        ) {
           out.push({
             path: at,
             constraint: 'type',
+            shape: shapeName,
             message: 'must be a timestamp (epoch seconds or ISO 8601)',
           });
         }
         return;
       case 'blob':
         if (typeof value !== 'string')
-          out.push({ path: at, constraint: 'type', message: 'must be a base64 string' });
+          out.push({ path: at, constraint: 'type', shape: shapeName, message: 'must be a base64 string' });
         return;
     }
   }

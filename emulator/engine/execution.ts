@@ -105,6 +105,25 @@ export interface Run {
   child(thread: Thread, scope: AbortScope): Thread;
 }
 
+/**
+ * A state's data flow step by step, for whoever asks to see it (TestState's inspection data):
+ * each value is recorded where the engine computes it. Executions record nothing.
+ */
+export interface DataFlowSteps {
+  /** JSONPath: the effective input, after InputPath. */
+  afterInputPath?: unknown;
+  /** JSONPath: the payload after Parameters (the effective input where there is none). */
+  afterParameters?: unknown;
+  /** JSONata: the payload after Arguments (the state input where there is none). */
+  afterArguments?: unknown;
+  /** The state's result (a Task's answer, a Pass state's Result). */
+  result?: unknown;
+  /** JSONPath: the result after ResultSelector. */
+  afterResultSelector?: unknown;
+  /** JSONPath: the state input with the selected result at ResultPath. */
+  afterResultPath?: unknown;
+}
+
 /** One state being run: the state, its input as it entered, its Context object and thread. */
 export interface StateExecution<S extends { readonly Type: unknown } = StateDefinition> {
   readonly run: Run;
@@ -120,4 +139,6 @@ export interface StateExecution<S extends { readonly Type: unknown } = StateDefi
   readonly language: QueryLanguage;
   /** The state's Next; undefined where it ends its machine. */
   readonly next: string | undefined;
+  /** Where the data flow's steps are recorded, when someone asks (TestState); absent in executions. */
+  readonly steps?: DataFlowSteps;
 }

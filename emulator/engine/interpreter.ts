@@ -10,7 +10,7 @@ import type { QueryLanguage } from '../../catalog/api.js';
 import { MAX_EXECUTION_SECONDS } from '../../catalog/stepFunctionsLimits.js';
 import { ASL_BEHAVIOUR, type AslBehaviour } from './behaviour.js';
 import { contextObject, hasTaskToken, taskToken, type ContextObject } from './contextObject.js';
-import { applyJsonataTemplate, applyTemplate, checkPayload, payloadJson } from './dataFlow.js';
+import { checkPayload, payloadJson } from './dataFlow.js';
 import {
   TaskAborted,
   type ExecutionOutcome,
@@ -34,7 +34,7 @@ import {
 } from './states/definitions.js';
 import { withErrorHandling, type AttemptFailure, type RetryingState } from './states/errorHandling.js';
 import { runFail } from './states/fail.js';
-import { effectiveInput, inputStates, jsonataScope, pathScope } from './states/inputOutput.js';
+import { effectiveInput, statePayload } from './states/inputOutput.js';
 import { runMap } from './states/map.js';
 import { runParallel } from './states/parallel.js';
 import { runPass } from './states/pass.js';
@@ -300,21 +300,11 @@ class Interpreter implements Run {
     retryCount: number,
     failure: AttemptFailure,
   ): Promise<unknown> {
-    const { state, language, thread } = execution;
+    const { state } = execution;
     const input = effectiveInput(execution);
     // A Map's Parameters is its items' selector (ItemSelector's old name), not the state's own.
     if (state.Type === 'Map') return runMap({ ...execution, state }, input, failure);
-    const payloadField = language === 'JSONata' ? 'Arguments' : 'Parameters';
-    let payload: unknown = input;
-    if (payloadField in state)
-      payload =
-        language === 'JSONata'
-          ? await applyJsonataTemplate(
-              state.Arguments,
-              jsonataScope(inputStates(execution), thread),
-              'Arguments',
-            )
-          : applyTemplate(state.Parameters, pathScope(execution, input), 'Parameters');
+    const payload = await statePayload({ ...execution, state }, input);
     if (state.Type === 'Task') return runTask({ ...execution, state }, payload, retryCount);
     return runParallel({ ...execution, state }, payload, failure);
   }

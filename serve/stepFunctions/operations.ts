@@ -10,6 +10,7 @@ import { NAME_FORBIDDEN } from '../../catalog/stepFunctionsLimits.js';
 import type { StateMachineType } from '../../catalog/api.js';
 import type { EmulatedStepFunctions } from '../../emulator/stepFunctions.js';
 import { StepFunctionsError } from '../../emulator/stepFunctions.js';
+import type { TestStateRequest } from '../../emulator/testState.js';
 import { AwsError, type Operation } from '../protocol/json.js';
 import { checkArn } from './arns.js';
 import { page } from './paging.js';
@@ -163,6 +164,11 @@ export function stepFunctionsOperations(sfn: EmulatedStepFunctions): Readonly<Re
     },
     ListTagsForResource(input) {
       return { tags: sfn.listTagsForResource(checkArn(input.resourceArn as string, 'stateMachine')) };
+    },
+    async TestState(input) {
+      // One state run alone (emulator/testState.ts); the request was checked against the model.
+      if (str(input.roleArn) !== undefined) checkArn(input.roleArn as string, 'role');
+      return { ...(await sfn.testState(input as unknown as TestStateRequest)) };
     },
   };
   return Object.fromEntries(

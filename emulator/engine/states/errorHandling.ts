@@ -10,7 +10,7 @@ import { applyJsonataTemplate, applyTemplate } from '../dataFlow.js';
 import { TaskAborted, type StateExecution, type Step } from '../execution.js';
 import { writePath } from '../jsonPath.js';
 import { StatesError, TaskFailure } from '../statesError.js';
-import type { MapState, ParallelState, TaskState } from './definitions.js';
+import type { Catcher, MapState, ParallelState, TaskState } from './definitions.js';
 import { finishOutput, jsonataScope, pathScope } from './inputOutput.js';
 
 /** A state that retries and catches. */
@@ -40,7 +40,7 @@ export async function withErrorHandling(
   execution: StateExecution<RetryingState>,
   attempt: Attempt,
 ): Promise<Step> {
-  const { run, state, name, input, context, thread, language, next } = execution;
+  const { run, state, name, context, thread, next } = execution;
   const rules = run.behaviour;
   const retriers = state.Retry ?? [];
   const catchers = state.Catch ?? [];
@@ -81,24 +81,32 @@ export async function withErrorHandling(
       if (failure.event !== undefined) run.event(thread, failure.event);
       const catcher = rules.matchingCatcher(catchers, handles);
       if (!catcher) throw se;
-      const errorOutput = { Error: se.error, Cause: se.causeText };
-      let output: unknown;
-      if (language === 'JSONata') {
-        const scope = jsonataScope({ input, errorOutput, context }, thread);
-        output =
-          'Output' in catcher ? await applyJsonataTemplate(catcher.Output, scope, 'Output') : errorOutput;
-        if ('Assign' in catcher)
-          assignOwn(thread.variables, await applyJsonataTemplate(catcher.Assign, scope, 'Assign'));
-      } else {
-        if ('Assign' in catcher)
-          assignOwn(
-            thread.variables,
-            applyTemplate(catcher.Assign, pathScope(execution, errorOutput), 'Assign'),
-          );
-        const resultPath = rules.catcherResultPath(catcher);
-        output = resultPath === null ? input : writePath(input, resultPath, errorOutput);
-      }
-      return { output, next: catcher.Next };
+      return { output: await caughtOutput(execution, catcher, se), next: catcher.Next };
     }
   }
+}
+
+/**
+ * The output of a state whose error a catcher caught: the error object (`Error`, `Cause`) at the
+ * catcher's ResultPath (JSONPath) or through its Output (JSONata), its Assign set.
+ */
+export async function caughtOutput(
+  execution: StateExecution<RetryingState>,
+  catcher: Catcher,
+  error: StatesError,
+): Promise<unknown> {
+  const { run, input, context, thread, language } = execution;
+  const errorOutput = { Error: error.error, Cause: error.causeText };
+  if (language === 'JSONata') {
+    const scope = jsonataScope({ input, errorOutput, context }, thread);
+    const output =
+      'Output' in catcher ? await applyJsonataTemplate(catcher.Output, scope, 'Output') : errorOutput;
+    if ('Assign' in catcher)
+      assignOwn(thread.variables, await applyJsonataTemplate(catcher.Assign, scope, 'Assign'));
+    return output;
+  }
+  if ('Assign' in catcher)
+    assignOwn(thread.variables, applyTemplate(catcher.Assign, pathScope(execution, errorOutput), 'Assign'));
+  const resultPath = run.behaviour.catcherResultPath(catcher);
+  return resultPath === null ? input : writePath(input, resultPath, errorOutput);
 }

@@ -16,7 +16,7 @@ import {
 } from '../dataFlow.js';
 import type { StateExecution, Thread } from '../execution.js';
 import { StatesError } from '../statesError.js';
-import type { StateType, TaskState } from './definitions.js';
+import type { ParallelState, StateType, TaskState } from './definitions.js';
 
 /** The fields of a state that makes an output from a result (Pass, Task, Parallel, Map; a JSONata Wait). */
 export type ResultingState = Pick<
@@ -52,11 +52,34 @@ export function inputStates(execution: Pick<StateExecution, 'input' | 'context'>
 
 /** The state's effective input: InputPath applied (JSONPath); the state input (JSONata). */
 export function effectiveInput(execution: StateExecution): unknown {
-  const { state, input, language, run } = execution;
+  const { state, input, language, run, steps } = execution;
   if (language === 'JSONata') return input;
-  if (!run.behaviour.appliesInputPath(state.Type)) return input;
-  if (state.InputPath === null) return {};
-  return readValue(state.InputPath ?? '$', pathScope(execution, input), 'InputPath');
+  const effective = !run.behaviour.appliesInputPath(state.Type)
+    ? input
+    : state.InputPath === null
+      ? {}
+      : readValue(state.InputPath ?? '$', pathScope(execution, input), 'InputPath');
+  if (steps) steps.afterInputPath = effective;
+  return effective;
+}
+
+/**
+ * The payload of a Task or Parallel from its effective input: its Parameters (JSONPath) or
+ * Arguments (JSONata) evaluated, or the effective input itself where it has neither.
+ */
+export async function statePayload(
+  execution: StateExecution<TaskState | ParallelState>,
+  input: unknown,
+): Promise<unknown> {
+  const { state, language, thread, steps } = execution;
+  const payloadField = language === 'JSONata' ? 'Arguments' : 'Parameters';
+  const payload = !(payloadField in state)
+    ? input
+    : language === 'JSONata'
+      ? await applyJsonataTemplate(state.Arguments, jsonataScope(inputStates(execution), thread), 'Arguments')
+      : applyTemplate(state.Parameters, pathScope(execution, input), 'Parameters');
+  if (steps) steps[language === 'JSONata' ? 'afterArguments' : 'afterParameters'] = payload;
+  return payload;
 }
 
 /** A JSONPath state's OutputPath applied to a value: null is `{}`, absent is the whole value. */
@@ -99,6 +122,7 @@ export async function finishOutput(
     'Assign' in state
       ? (applyTemplate(state.Assign, pathScope(execution, selected), 'Assign') as Record<string, unknown>)
       : undefined;
+  if (execution.steps) execution.steps.afterResultSelector = selected;
   const output = resultOutput(execution, selected);
   if (assigned) assignOwn(thread.variables, assigned);
   return output;
@@ -113,6 +137,7 @@ function resultOutput(execution: StateExecution<ResultingState>, selected: unkno
     state.ResultPath === undefined ? '$' : state.ResultPath,
     selected,
   );
+  if (execution.steps) execution.steps.afterResultPath = withResult;
   if (state.OutputPath === null) return {};
   const outputPath = rules.appliesOutputPath(state.Type) ? state.OutputPath : '$';
   return readValue(outputPath ?? '$', pathScope(execution, withResult), 'OutputPath');

@@ -54,17 +54,13 @@ export async function runMap(
   const toleratedCount = await toleratedOf(execution, input, 'ToleratedFailureCount');
   const toleratedPercent = await toleratedOf(execution, input, 'ToleratedFailurePercentage');
   const tolerant = toleratedCount !== undefined || toleratedPercent !== undefined;
-  const allowed = Math.min(
-    toleratedCount ?? Infinity,
-    toleratedPercent === undefined ? Infinity : Math.floor((toleratedPercent / 100) * items.length),
-  );
+  const allowed = toleratedFailures(toleratedCount, toleratedPercent, items.length);
   run.event(thread, 'MapStateStarted', { length: items.length });
   const scope = new AbortScope(thread.scope);
   const results: unknown[] = new Array(items.length);
   let failures = 0;
   let failure: unknown;
   let nextIndex = 0;
-  const selector = state.ItemSelector ?? state.Parameters;
   const lane = async () => {
     while (nextIndex < items.length && !scope.aborted) {
       const index = nextIndex++;
@@ -74,17 +70,7 @@ export async function runMap(
       const item = { ...execution, context: itemContext, thread: itemThread };
       itemThread.last = run.history.add('MapIterationStarted', run.history.lastId, { name, index });
       try {
-        let itemInput: unknown = mapItem.Value;
-        if (selector !== undefined) {
-          itemInput =
-            language === 'JSONata'
-              ? await applyJsonataTemplate(
-                  selector,
-                  jsonataScope(inputStates(item), itemThread),
-                  'ItemSelector',
-                )
-              : applyTemplate(selector, pathScope(item, input), 'ItemSelector');
-        }
+        const itemInput = await selectedItem(item, input, mapItem.Value);
         results[index] = await run.runMachine(processor, itemInput, itemThread, language);
         if (run.behaviour.recordsEvent('MapIterationSucceeded'))
           itemThread.last = run.history.add('MapIterationSucceeded', itemThread.last, { name, index });
@@ -120,8 +106,40 @@ export async function runMap(
   return results;
 }
 
+/**
+ * How many of `itemCount` iterations may fail: ToleratedFailureCount, ToleratedFailurePercentage
+ * of the items (rounded down), the smaller of the two; Infinity where neither is given.
+ */
+export function toleratedFailures(
+  count: number | undefined,
+  percent: number | undefined,
+  itemCount: number,
+): number {
+  return Math.min(
+    count ?? Infinity,
+    percent === undefined ? Infinity : Math.floor((percent / 100) * itemCount),
+  );
+}
+
+/**
+ * An iteration's input: its item through ItemSelector (or Parameters, its old name) where the
+ * state has one. `item` is the iteration's execution: its Context object has `Map.Item`.
+ */
+export async function selectedItem(
+  item: StateExecution<MapState>,
+  input: unknown,
+  value: unknown,
+): Promise<unknown> {
+  const { state, language, thread } = item;
+  const selector = state.ItemSelector ?? state.Parameters;
+  if (selector === undefined) return value;
+  return language === 'JSONata'
+    ? applyJsonataTemplate(selector, jsonataScope(inputStates(item), thread), 'ItemSelector')
+    : applyTemplate(selector, pathScope(item, input), 'ItemSelector');
+}
+
 /** The items: ItemsPath of the effective input (JSONPath), Items or the state input (JSONata). */
-async function itemsOf(execution: StateExecution<MapState>, input: unknown): Promise<unknown[]> {
+export async function itemsOf(execution: StateExecution<MapState>, input: unknown): Promise<unknown[]> {
   const { state, thread, language } = execution;
   const items =
     language === 'JSONata'
@@ -145,6 +163,21 @@ async function maxConcurrencyOf(
   execution: StateExecution<MapState>,
   input: unknown,
   itemCount: number,
+): Promise<number> {
+  const limit = execution.run.behaviour.mapConcurrency(
+    await writtenMaxConcurrency(execution, input),
+    itemCount,
+  );
+  return Math.min(limit, INLINE_MAX_CONCURRENCY);
+}
+
+/**
+ * The MaxConcurrency a Map state gives: its number, its JSONata expression's or its
+ * MaxConcurrencyPath's value; 0 where it gives none.
+ */
+export async function writtenMaxConcurrency(
+  execution: StateExecution<MapState>,
+  input: unknown,
 ): Promise<number> {
   const { state } = execution;
   let maxConcurrency = state.MaxConcurrency;
@@ -170,18 +203,14 @@ async function maxConcurrencyOf(
         `The MaxConcurrencyPath field refers to value "${JSON.stringify(maxConcurrency)}" which is not a valid integer: ${state.MaxConcurrencyPath}`,
       );
   }
-  const limit = execution.run.behaviour.mapConcurrency(
-    typeof maxConcurrency === 'number' ? maxConcurrency : 0,
-    itemCount,
-  );
-  return Math.min(limit, INLINE_MAX_CONCURRENCY);
+  return typeof maxConcurrency === 'number' ? maxConcurrency : 0;
 }
 
 /**
  * ToleratedFailureCount or ToleratedFailurePercentage: a number, a JSONata expression, or its
  * `...Path` (a whole number as text is taken, as for MaxConcurrencyPath); undefined where absent.
  */
-async function toleratedOf(
+export async function toleratedOf(
   execution: StateExecution<MapState>,
   input: unknown,
   field: 'ToleratedFailureCount' | 'ToleratedFailurePercentage',

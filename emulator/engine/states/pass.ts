@@ -6,12 +6,14 @@ import { effectiveInput, finishOutput, pathScope } from './inputOutput.js';
 
 /** Runs a Pass state. */
 export async function runPass(execution: StateExecution<PassState>): Promise<Step> {
-  const { state, language, next } = execution;
+  const { state, language, next, steps } = execution;
   const input = effectiveInput(execution);
   let result: unknown = input;
   if ('Result' in state) result = state.Result;
   else if (language === 'JSONPath' && 'Parameters' in state)
     result = applyTemplate(state.Parameters, pathScope(execution, input), 'Parameters');
+  if (steps && 'Result' in state) steps.result = result;
+  else if (steps && language === 'JSONPath') steps.afterParameters = result;
   const output = await finishOutput(execution, result, 'input');
   return {
     // A JSONata Pass without Output gives its Result.
