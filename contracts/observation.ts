@@ -32,6 +32,11 @@ export interface Observation {
   readonly taskFailures?: readonly TaskFailure[];
   /** The target failed to answer a call a conforming service answers (e.g. `StartExecution: HTTP 500`). */
   readonly targetError?: string;
+  /**
+   * The target did not run the case, because its world is not the one the case is predicted in
+   * (a job name the case creates is already taken): why. Nothing is compared; the case is undecided.
+   */
+  readonly notRun?: string;
 }
 
 /** A failed attempt of a task, as its history event tells it. */

@@ -68,6 +68,8 @@ export const verdictOf = (e: Evaluated): 'match' | 'diverged' | 'undecided' =>
 export async function evaluate(target: Target, suite: SuiteName, c: Case): Promise<Evaluated> {
   const prediction = predictExecution(c);
   const observation = await target.execute(c);
+  if (observation.notRun !== undefined)
+    return { case: c, prediction, observation, differences: [], undecided: `not run: ${observation.notRun}` };
   const aspects = aspectsOn(SUITES[suite].aspects, target.capabilities);
   const differences = compare(prediction, observation, aspects);
   const undecided = differences.length === 0 ? undecidedBy(prediction, observation, aspects) : undefined;

@@ -18,6 +18,7 @@ import { cleanUpCase, stopExecution } from './cleanup.js';
 import { type AwsClients, DEFAULT_IDENTITY_DEADLINE_MS, makeClients, sendingThrough } from './clients.js';
 import type { CaseResources, TargetContext } from './context.js';
 import { describeError, isThrottle, isTransient, isUnreadable, PropagationTimeout } from './errors.js';
+import { NameClaims, takenOnTarget } from './namesTaken.js';
 import { resourceName } from './naming.js';
 import { runExecution } from './observe.js';
 import { predictionOf } from './prediction.js';
@@ -72,6 +73,8 @@ export class AwsTarget implements Target {
   private readonly caller: Caller;
   private readonly gate: AdaptiveLimit | undefined;
   private readonly planned: BillableTally = { billableCalls: 0 };
+  /** The SageMaker names the run's cases create (a case whose names are taken is not run). */
+  private readonly names = new NameClaims();
   /** What the provisioning, execution and clean-up steps share. */
   private readonly context: TargetContext;
 
@@ -175,6 +178,19 @@ export class AwsTarget implements Target {
   /** Creates the case's role and state machine, runs its execution and deletes all it created. */
   private async executeCase(theCase: Case): Promise<Observation> {
     const account = await this.identify();
+    const claim = this.names.claim(theCase);
+    if ('taken' in claim) return { created: false, notRun: claim.taken };
+    try {
+      const taken = await takenOnTarget(this.context, claim.names);
+      if (taken !== undefined) return { created: false, notRun: taken };
+      return await this.createRunAndCleanUp(theCase, account);
+    } finally {
+      claim.release();
+    }
+  }
+
+  /** The case's role, state machine and execution, and the clean-up of all it created. */
+  private async createRunAndCleanUp(theCase: Case, account: string): Promise<Observation> {
     const created: CaseResources = { name: resourceName(this.options.runId, this.caseNumber++), role: false };
     try {
       const roleArn = await createRole(this.context, created, theCase, account);
