@@ -1,6 +1,7 @@
 /**
  * `serve` driven by the AWS CLI (`aws stepfunctions ... --endpoint-url`): one create, start and
- * describe round, and an error the CLI names. Skipped, saying so, where `aws` is not installed.
+ * describe round, a callback task answered with `send-task-success`, and an error the CLI names.
+ * Skipped, saying so, where `aws` is not installed.
  */
 import { execFile, execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
@@ -50,7 +51,8 @@ describe.skipIf(!present)('serve: with the AWS CLI', () => {
       ['stepfunctions', ...args, '--endpoint-url', server.url, '--output', 'json'],
       { env },
     );
-    return JSON.parse(stdout) as Record<string, unknown>;
+    // An operation with an empty answer (send-task-success) prints nothing.
+    return (stdout.trim() === '' ? {} : JSON.parse(stdout)) as Record<string, unknown>;
   };
 
   it('creates a state machine, starts an execution and describes it: SUCCEEDED', async () => {
@@ -87,6 +89,49 @@ describe.skipIf(!present)('serve: with the AWS CLI', () => {
     expect(JSON.parse(String(described.output))).toEqual({ ok: true });
     // Epoch seconds on the wire: CLI v1 prints them as they came, v2 as ISO 8601.
     expect(String(described.startDate)).toMatch(/^\d{10}(\.\d+)?$|^\d{4}-\d\d-\d\dT/);
+  });
+
+  it('completes a callback task with send-task-success', async () => {
+    const definition = JSON.stringify({
+      StartAt: 'Ask',
+      States: {
+        Ask: {
+          Type: 'Task',
+          Resource: 'arn:aws:states:::sqs:sendMessage.waitForTaskToken',
+          Parameters: {
+            QueueUrl: 'https://sqs.us-east-1.amazonaws.com/123456789012/q',
+            MessageBody: { 'token.$': '$$.Task.Token' },
+          },
+          End: true,
+        },
+      },
+    });
+    const { stateMachineArn } = await aws(
+      'create-state-machine',
+      '--name',
+      'cli-callback',
+      '--definition',
+      definition,
+      '--role-arn',
+      'arn:aws:iam::123456789012:role/StepFunctionsExecutionRole',
+    );
+    const { executionArn } = await aws('start-execution', '--state-machine-arn', String(stateMachineArn));
+    const { events } = (await aws('get-execution-history', '--execution-arn', String(executionArn))) as {
+      events: { type: string; taskScheduledEventDetails?: { parameters: string } }[];
+    };
+    const scheduled = events.find((e) => e.type === 'TaskScheduled')!;
+    const token = (
+      JSON.parse(scheduled.taskScheduledEventDetails!.parameters) as { MessageBody: { token: string } }
+    ).MessageBody.token;
+    expect((await aws('describe-execution', '--execution-arn', String(executionArn))).status).toBe('RUNNING');
+    expect(await aws('send-task-success', '--task-token', token, '--task-output', '{"done": true}')).toEqual(
+      {},
+    );
+    let described: Record<string, unknown>;
+    do described = await aws('describe-execution', '--execution-arn', String(executionArn));
+    while (described.status === 'RUNNING');
+    expect(described.status).toBe('SUCCEEDED');
+    expect(JSON.parse(String(described.output))).toEqual({ done: true });
   });
 
   it('names the error of an unknown state machine', async () => {

@@ -5,9 +5,11 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { ClockKind } from '../emulator/engine/scheduler.js';
 import { EmulatedStepFunctions, type EmulatorOptions } from '../emulator/stepFunctions.js';
 import { answerError, readBody, REQUEST_MAX_BYTES, servedJson } from './protocol/json.js';
 import type { ServedService } from './protocol/service.js';
+import type { LoadedMocks } from './stepFunctions/mockCases.js';
 import { stepFunctionsOperations } from './stepFunctions/operations.js';
 
 /** Step Functions' JSON protocol: its version's content type and its target prefix. */
@@ -22,6 +24,10 @@ export interface ServeOptions {
   readonly maxBodyBytes?: number;
   /** The emulated account and region. */
   readonly emulator?: Pick<EmulatorOptions, 'region' | 'account' | 'startEpochMs'>;
+  /** The executions' clock (default virtual). */
+  readonly clock?: ClockKind;
+  /** A Step Functions Local mock configuration: StartExecution's `ARN#TestCase` runs its test cases. */
+  readonly mocks?: LoadedMocks;
 }
 
 /** A listening server: its address, and how to stop it. */
@@ -40,11 +46,14 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     startEpochMs: options.emulator?.startEpochMs ?? Date.now(),
     ...(options.emulator?.region ? { region: options.emulator.region } : {}),
     ...(options.emulator?.account ? { account: options.emulator.account } : {}),
+    // A callback task waits for SendTaskSuccess, SendTaskFailure or SendTaskHeartbeat.
+    callbacks: true,
+    ...(options.clock ? { clock: options.clock } : {}),
   });
   const stepFunctions = servedJson({
     name: 'states',
     ...SFN_PROTOCOL,
-    operations: stepFunctionsOperations(sfn),
+    operations: stepFunctionsOperations(sfn, options.mocks ? { mocks: options.mocks } : {}),
   });
   const services: readonly ServedService[] = [stepFunctions];
   const max = options.maxBodyBytes ?? REQUEST_MAX_BYTES;

@@ -1,10 +1,12 @@
 import { lookup } from 'node:dns/promises';
 import { UsageError } from '../../contracts/usageError.js';
+import { CLOCK_KINDS, type ClockKind } from '../../emulator/engine/scheduler.js';
 import { REQUEST_MAX_BYTES } from '../../serve/protocol/json.js';
 import { startServer, type RunningServer } from '../../serve/server.js';
 import { pastChecks } from '../commandOutput.js';
 import { watchInterruption } from '../interruption.js';
 import type { Io } from '../io.js';
+import { readMockConfig } from '../mockFile.js';
 import { checkAccount, checkRegion, integer } from '../values.js';
 
 /** `serve`'s options, as commander hands them over. */
@@ -14,6 +16,16 @@ export interface ServeRaw {
   allowRemote?: boolean;
   region?: string;
   account?: string;
+  mock?: string;
+  clock?: string;
+}
+
+/** `--clock`, checked: `virtual` (the default) or `real`. */
+function checkClock(given: string | undefined): ClockKind {
+  const clock = given ?? 'virtual';
+  if (!(CLOCK_KINDS as readonly string[]).includes(clock))
+    throw new UsageError('bad-option', `--clock "${clock}" is unknown; use virtual or real`);
+  return clock as ClockKind;
 }
 
 /** The port `serve` listens on without --port (Step Functions Local's). */
@@ -78,6 +90,8 @@ export async function serveCommand(raw: ServeRaw, io: Io): Promise<number> {
   const { host, remote } = await checkHost(raw.host ?? '127.0.0.1', raw.allowRemote === true);
   if (raw.region !== undefined) checkRegion(raw.region);
   if (raw.account !== undefined) checkAccount(raw.account);
+  const clock = checkClock(raw.clock);
+  const mocks = raw.mock === undefined ? undefined : readMockConfig(raw.mock);
   let server: RunningServer;
   try {
     server = await startServer({
@@ -87,6 +101,8 @@ export async function serveCommand(raw: ServeRaw, io: Io): Promise<number> {
         ...(raw.region ? { region: raw.region } : {}),
         ...(raw.account ? { account: raw.account } : {}),
       },
+      clock,
+      ...(mocks ? { mocks } : {}),
     });
   } catch (e) {
     throw listenError(e as NodeJS.ErrnoException, port, host);
@@ -96,8 +112,11 @@ export async function serveCommand(raw: ServeRaw, io: Io): Promise<number> {
     io.stderr(
       `warning: listening on ${host}, not loopback: anyone who reaches this port may use the emulator, with no credentials checked\n`,
     );
+  const cases = mocks
+    ? Object.values(mocks.config.StateMachines).reduce((n, m) => n + Object.keys(m.TestCases).length, 0)
+    : 0;
   io.stdout(
-    `serving Step Functions (JSON 1.0) at ${server.url}; request bodies up to ${REQUEST_MAX_BYTES} bytes; nothing is persisted. Ctrl-C stops it.\n`,
+    `serving Step Functions (JSON 1.0) at ${server.url}; ${clock} clock; ${mocks ? `${cases} mock test case${cases === 1 ? '' : 's'} from ${raw.mock} (StartExecution ARN#TestCase)` : 'no mocks'}; request bodies up to ${REQUEST_MAX_BYTES} bytes; nothing is persisted. Ctrl-C stops it.\n`,
   );
   const why = await new Promise<string>((resolve) => {
     const unwatch = watchInterruption((reason) => {
