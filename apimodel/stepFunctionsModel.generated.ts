@@ -162,6 +162,40 @@ export const STEP_FUNCTIONS_MODEL: ApiModel = {
     "InvalidExecutionInput",
     "ValidationException"
    ]
+  },
+  "SendTaskSuccess": {
+   "input": "SendTaskSuccessInput",
+   "output": "SendTaskSuccessOutput",
+   "errors": [
+    "TaskDoesNotExist",
+    "InvalidOutput",
+    "InvalidToken",
+    "TaskTimedOut",
+    "KmsAccessDeniedException",
+    "KmsInvalidStateException",
+    "KmsThrottlingException"
+   ]
+  },
+  "SendTaskFailure": {
+   "input": "SendTaskFailureInput",
+   "output": "SendTaskFailureOutput",
+   "errors": [
+    "TaskDoesNotExist",
+    "InvalidToken",
+    "TaskTimedOut",
+    "KmsAccessDeniedException",
+    "KmsInvalidStateException",
+    "KmsThrottlingException"
+   ]
+  },
+  "SendTaskHeartbeat": {
+   "input": "SendTaskHeartbeatInput",
+   "output": "SendTaskHeartbeatOutput",
+   "errors": [
+    "TaskDoesNotExist",
+    "InvalidToken",
+    "TaskTimedOut"
+   ]
   }
  },
  "shapes": {
@@ -1023,6 +1057,49 @@ export const STEP_FUNCTIONS_MODEL: ApiModel = {
   "RevisionId": {
    "type": "string"
   },
+  "SendTaskFailureInput": {
+   "type": "structure",
+   "members": {
+    "taskToken": "TaskToken",
+    "error": "SensitiveError",
+    "cause": "SensitiveCause"
+   },
+   "required": [
+    "taskToken"
+   ]
+  },
+  "SendTaskFailureOutput": {
+   "type": "structure",
+   "members": {}
+  },
+  "SendTaskHeartbeatInput": {
+   "type": "structure",
+   "members": {
+    "taskToken": "TaskToken"
+   },
+   "required": [
+    "taskToken"
+   ]
+  },
+  "SendTaskHeartbeatOutput": {
+   "type": "structure",
+   "members": {}
+  },
+  "SendTaskSuccessInput": {
+   "type": "structure",
+   "members": {
+    "taskToken": "TaskToken",
+    "output": "SensitiveData"
+   },
+   "required": [
+    "taskToken",
+    "output"
+   ]
+  },
+  "SendTaskSuccessOutput": {
+   "type": "structure",
+   "members": {}
+  },
   "SensitiveCause": {
    "type": "string",
    "min": 0,
@@ -1290,6 +1367,11 @@ export const STEP_FUNCTIONS_MODEL: ApiModel = {
     "resourceType",
     "resource"
    ]
+  },
+  "TaskToken": {
+   "type": "string",
+   "min": 1,
+   "max": 2048
   },
   "TestExecutionStatus": {
    "type": "string",

@@ -1,10 +1,14 @@
-/** `--mock FILE --mock-case CASE` of `exec` and `check --input`: a Step Functions Local mock configuration's test case. */
+/**
+ * `--mock FILE --mock-case CASE` of `exec` and `check --input`: a Step Functions Local mock
+ * configuration's test case; `serve --mock FILE`: the whole configuration, every test case checked.
+ */
 import {
   checkMockedStates,
   MockConfigError,
   parseMockConfig,
   selectMockCase,
   type MockCase,
+  type MockConfig,
 } from '../emulator/mock/mockConfig.js';
 import { UsageError } from '../contracts/usageError.js';
 import { readJsonFile } from './io.js';
@@ -40,6 +44,23 @@ export function readMock(
     // The state machine is created with the test case's machine name.
     checkExecutionName(mock.machine, `${where}: the state machine name`);
     return mock;
+  } catch (e) {
+    if (e instanceof MockConfigError) throw new UsageError('bad-mock', e.message);
+    throw e;
+  }
+}
+
+/**
+ * `serve --mock FILE`: the mock configuration, each of its test cases checked (the responses it
+ * names exist and answer from invocation 0); its state names are checked when a test case runs.
+ */
+export function readMockConfig(path: string): { config: MockConfig; where: string } {
+  const where = `mock file "${path}"`;
+  try {
+    const config = parseMockConfig(readJsonFile(path, 'mock file'), where);
+    for (const [machine, { TestCases }] of Object.entries(config.StateMachines))
+      for (const testCase of Object.keys(TestCases)) selectMockCase(config, `${machine}#${testCase}`, where);
+    return { config, where };
   } catch (e) {
     if (e instanceof MockConfigError) throw new UsageError('bad-mock', e.message);
     throw e;

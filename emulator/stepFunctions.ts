@@ -9,10 +9,14 @@ import type { WorldScenario } from '../catalog/scenario.js';
 import { SAGEMAKER_APIS, EVENTS_ACTIONS } from '../catalog/sagemakerApis.js';
 import { PolicySet } from '../iam/evaluate.js';
 import { parsePolicy, type PolicyDocument } from '../iam/policy.js';
+import { CallbackTasks, CallbackTokens } from './callback/callbackTasks.js';
 import { checkDefinition } from './definitionChecks.js';
+import { taskTokenExecution } from './engine/contextObject.js';
 import type { ExecutionOutcome } from './engine/execution.js';
-import { runExecution } from './engine/interpreter.js';
-import { AbortScope } from './engine/scheduler.js';
+import type { HistoryEvent } from './engine/history.js';
+import { startExecution } from './engine/interpreter.js';
+import { AbortScope, type ClockKind } from './engine/scheduler.js';
+import type { Callback } from './engine/taskHandler.js';
 import { Authorizer, type RecordedCall } from './iam/authorizer.js';
 import type { RoleDirectory } from './iam/roles.js';
 import { DEFINITION_MAX_CHARS, lengthViolation, PAYLOAD_MAX_BYTES } from '../catalog/stepFunctionsLimits.js';
@@ -64,6 +68,14 @@ export interface EmulatorOptions {
    * named, with the policy the request gives (none: every call allowed).
    */
   readonly roles?: RoleDirectory;
+  /**
+   * `.waitForTaskToken` tasks of services the emulator does not run wait for SendTaskSuccess,
+   * SendTaskFailure or SendTaskHeartbeat (a local endpoint); without it they are refused as any
+   * resource the emulator does not run.
+   */
+  readonly callbacks?: boolean;
+  /** The executions' clock: virtual (the default) or real time. */
+  readonly clock?: ClockKind;
 }
 
 interface StateMachine {
@@ -90,6 +102,10 @@ interface Execution {
   readonly done: Promise<ExecutionOutcome>;
   readonly authorizer: Authorizer;
   readonly startEpochMs?: number;
+  /** The history so far (the outcome's, once it has ended). */
+  readonly history: readonly HistoryEvent[];
+  /** Its callback tasks' tokens, where callbacks are answered. */
+  readonly tokens?: CallbackTokens;
   outcome?: ExecutionOutcome;
 }
 
@@ -101,6 +117,10 @@ export interface ExecutionResult extends ExecutionOutcome {
 }
 
 const DEFAULT_START = Date.UTC(2026, 0, 1);
+
+/** The answer to a token whose task has ended (timed out, answered, aborted). */
+const taskEnded = () =>
+  new StepFunctionsError('TaskTimedOut', "Task Timed Out: 'Provided task does not exist anymore'");
 
 /** The emulated Step Functions API of one account and region. */
 export class EmulatedStepFunctions {
@@ -291,8 +311,12 @@ export class EmulatedStepFunctions {
       partition: this.partition,
       behaviour: this.behaviour,
     });
+    // On the real clock an execution starts now; on the virtual one, where the account's clock is.
+    if (this.options.clock === 'real') this.clock = Math.max(this.clock, Date.now());
     const startEpochMs = this.clock;
-    const done = runExecution({
+    const tokens = this.options.callbacks ? new CallbackTokens() : undefined;
+    const tasks = tokens ? new CallbackTasks(integration, tokens) : integration;
+    const { done, history } = startExecution({
       definition: sm.definition,
       input: input.input ?? {},
       executionArn: arn,
@@ -303,9 +327,10 @@ export class EmulatedStepFunctions {
       region: this.region,
       startEpochMs,
       seed: input.seed ?? 0,
-      tasks: input.mock ? new MockedTasks(input.mock, integration) : integration,
+      tasks: input.mock ? new MockedTasks(input.mock, tasks) : tasks,
       stop,
       behaviour: this.behaviour,
+      ...(this.options.clock ? { clock: this.options.clock } : {}),
     });
     const execution: Execution = {
       arn,
@@ -316,6 +341,8 @@ export class EmulatedStepFunctions {
       done,
       authorizer,
       startEpochMs,
+      history,
+      ...(tokens ? { tokens } : {}),
     };
     done.then((outcome) => {
       execution.outcome = outcome;
@@ -455,8 +482,40 @@ export class EmulatedStepFunctions {
     };
   }
 
+  /** GetExecutionHistory: the events so far of a running execution, all of an ended one. */
   getExecutionHistory(executionArn: string): { events: readonly unknown[] } {
-    return { events: this.execution(executionArn).outcome?.history ?? [] };
+    const e = this.execution(executionArn);
+    return { events: e.outcome?.history ?? e.history };
+  }
+
+  /**
+   * The waiting callback task of a token, or Step Functions' error: InvalidToken for a string that
+   * is no token; TaskDoesNotExist for one no callback task of a retained execution was given
+   * (inferred); TaskTimedOut for one whose task has ended (observed: "Provided task does not exist
+   * anymore" for a token answered twice, aws-samples/amazon-mwaa-examples#61).
+   */
+  private callback(token: string): Callback {
+    const arn = taskTokenExecution(token);
+    if (arn === undefined) throw new StepFunctionsError('InvalidToken', 'Invalid token');
+    const state = this.executions.get(arn)?.tokens?.state(token);
+    if (state === undefined) throw new StepFunctionsError('TaskDoesNotExist', 'Provided task does not exist');
+    if ('ended' in state) throw taskEnded();
+    return state.waiting;
+  }
+
+  /** SendTaskSuccess: the waiting task succeeds with `output`. */
+  sendTaskSuccess(token: string, output: unknown): void {
+    if (!this.callback(token).succeed(output)) throw taskEnded();
+  }
+
+  /** SendTaskFailure: the waiting task fails with `error` and `cause`. */
+  sendTaskFailure(token: string, error?: string, cause?: string): void {
+    if (!this.callback(token).fail(error, cause)) throw taskEnded();
+  }
+
+  /** SendTaskHeartbeat: the waiting task's HeartbeatSeconds start again. */
+  sendTaskHeartbeat(token: string): void {
+    if (!this.callback(token).heartbeat()) throw taskEnded();
   }
 
   /** StopExecution: aborts a running execution; a running `.sync` job gets a best-effort Stop call. */

@@ -1,8 +1,8 @@
 /**
  * `serve` driven by the AWS CLI (`aws ... --endpoint-url`): the caller's identity, an execution
  * role made with `aws iam`, one create, start and describe round with it; the training job an
- * execution ran, described and listed by `aws sagemaker`; errors the CLI names. Skipped, saying
- * so, where `aws` is not installed.
+ * execution ran, described and listed by `aws sagemaker`; a callback task answered with
+ * `send-task-success`; errors the CLI names. Skipped, saying so, where `aws` is not installed.
  */
 import { execFile, execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
@@ -73,7 +73,8 @@ describe.skipIf(!present)('serve: with the AWS CLI', () => {
       [service, ...args, '--endpoint-url', server.url, '--output', 'json'],
       { env },
     );
-    return stdout.trim() === '' ? {} : (JSON.parse(stdout) as Record<string, unknown>);
+    // An operation with an empty answer (send-task-success) prints nothing.
+    return (stdout.trim() === '' ? {} : JSON.parse(stdout)) as Record<string, unknown>;
   };
   const aws = (...args: string[]) => cli('stepfunctions', ...args);
   /** The CLI's failure: its exit code and what it printed on stderr. */
@@ -219,6 +220,49 @@ describe.skipIf(!present)('serve: with the AWS CLI', () => {
       });
     },
   );
+
+  it('completes a callback task with send-task-success', async () => {
+    const definition = JSON.stringify({
+      StartAt: 'Ask',
+      States: {
+        Ask: {
+          Type: 'Task',
+          Resource: 'arn:aws:states:::sqs:sendMessage.waitForTaskToken',
+          Parameters: {
+            QueueUrl: 'https://sqs.us-east-1.amazonaws.com/123456789012/q',
+            MessageBody: { 'token.$': '$$.Task.Token' },
+          },
+          End: true,
+        },
+      },
+    });
+    const { stateMachineArn } = await aws(
+      'create-state-machine',
+      '--name',
+      'cli-callback',
+      '--definition',
+      definition,
+      '--role-arn',
+      'arn:aws:iam::123456789012:role/StepFunctionsExecutionRole',
+    );
+    const { executionArn } = await aws('start-execution', '--state-machine-arn', String(stateMachineArn));
+    const { events } = (await aws('get-execution-history', '--execution-arn', String(executionArn))) as {
+      events: { type: string; taskScheduledEventDetails?: { parameters: string } }[];
+    };
+    const scheduled = events.find((e) => e.type === 'TaskScheduled')!;
+    const token = (
+      JSON.parse(scheduled.taskScheduledEventDetails!.parameters) as { MessageBody: { token: string } }
+    ).MessageBody.token;
+    expect((await aws('describe-execution', '--execution-arn', String(executionArn))).status).toBe('RUNNING');
+    expect(await aws('send-task-success', '--task-token', token, '--task-output', '{"done": true}')).toEqual(
+      {},
+    );
+    let described: Record<string, unknown>;
+    do described = await aws('describe-execution', '--execution-arn', String(executionArn));
+    while (described.status === 'RUNNING');
+    expect(described.status).toBe('SUCCEEDED');
+    expect(JSON.parse(String(described.output))).toEqual({ done: true });
+  });
 
   it('names the error of an unknown state machine', async () => {
     const failed = await failure(

@@ -475,7 +475,7 @@ describe('serve: the wire itself', () => {
   });
 
   it('refuses an operation it does not answer, a missing target, and a body that is not JSON', async () => {
-    const unknown = await post('{}', 'AWSStepFunctions.SendTaskSuccess');
+    const unknown = await post('{}', 'AWSStepFunctions.NoSuchOperation');
     expect(unknown.status).toBe(400);
     expect(await unknown.json()).toMatchObject({ __type: 'UnknownOperationException' });
     const untargeted = await post('{}');

@@ -12,12 +12,14 @@ import type { AddressInfo } from 'node:net';
 import { partitionOf } from '../catalog/regions.js';
 import type { WorldScenario } from '../catalog/scenario.js';
 import { EmulatedIam } from '../emulator/iam/roles.js';
+import type { ClockKind } from '../emulator/engine/scheduler.js';
 import { EmulatedStepFunctions, type EmulatorOptions } from '../emulator/stepFunctions.js';
 import { iamService } from './iam/operations.js';
 import { answerError, readBody, REQUEST_MAX_BYTES, servedJson } from './protocol/json.js';
 import { servedQuery } from './protocol/query.js';
 import type { ServedService } from './protocol/service.js';
 import { sagemakerOperations } from './sagemaker/operations.js';
+import type { LoadedMocks } from './stepFunctions/mockCases.js';
 import { stepFunctionsOperations } from './stepFunctions/operations.js';
 import { stsService } from './sts/operations.js';
 
@@ -43,6 +45,10 @@ export interface ServeOptions {
    * excepted) and for the jobs SageMaker's own calls create (default FRESH_ACCOUNT).
    */
   readonly scenario?: WorldScenario;
+  /** The executions' clock (default virtual). */
+  readonly clock?: ClockKind;
+  /** A Step Functions Local mock configuration: StartExecution's `ARN#TestCase` runs its test cases. */
+  readonly mocks?: LoadedMocks;
 }
 
 /** A listening server: its address, and how to stop it. */
@@ -71,12 +77,15 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     region,
     ...account,
     roles: iam,
+    // A callback task waits for SendTaskSuccess, SendTaskFailure or SendTaskHeartbeat.
+    callbacks: true,
+    ...(options.clock ? { clock: options.clock } : {}),
   });
   clock = () => sfn.now();
   const stepFunctions = servedJson({
     name: 'states',
     ...SFN_PROTOCOL,
-    operations: stepFunctionsOperations(sfn),
+    operations: stepFunctionsOperations(sfn, options.mocks ? { mocks: options.mocks } : {}),
   });
   const sagemaker = servedJson({
     name: 'sagemaker',

@@ -3,17 +3,31 @@
  * prints its endpoint, answers the SDK, and closes cleanly (exit 0) on SIGTERM and SIGINT.
  */
 import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ListStateMachinesCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { describe, expect, it } from 'vitest';
-import { file } from '../testing/commandLine.js';
 import { expectOneLine, run } from '../testing/runInProcess.js';
 import { checkHost } from './serve.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const entry = join(root, 'cli', 'testing', 'entry.ts');
+
+/** Mock files: one that is not JSON, one that is not a mock configuration, one naming a response it lacks. */
+const dir = mkdtempSync(join(tmpdir(), 'serve-mock-'));
+const file = (name: string, content: string | object) => {
+  writeFileSync(join(dir, name), typeof content === 'string' ? content : JSON.stringify(content));
+  return join(dir, name);
+};
+const NOT_JSON = file('not-json.json', '{"StateMachines": ');
+const NOT_MOCKS = file('not-mocks.json', '{"StateMachines": {}, "Responses": {}}');
+const DANGLING = file(
+  'dangling.json',
+  JSON.stringify({ StateMachines: { M: { TestCases: { T: { S: 'Gone' } } } }, MockedResponses: {} }),
+);
 
 describe('serve: bad input', () => {
   it.each([
@@ -34,6 +48,17 @@ describe('serve: bad input', () => {
     [['--port', '0', '--region', 'nowhere'], /--region "nowhere" is not a region name/],
     [['--port', '0', '--account', '12'], /--account "12" is not a 12-digit AWS account id/],
     [['--bogus'], /unknown option '--bogus'/],
+    [['--port', '0', '--clock', 'foo'], /--clock "foo" is unknown; use virtual or real/],
+    [['--port', '0', '--mock', join(dir, 'missing.json')], /missing\.json/],
+    [['--port', '0', '--mock', NOT_JSON], /not-json\.json.*line 1/],
+    [
+      ['--port', '0', '--mock', NOT_MOCKS],
+      /mock file ".*not-mocks\.json" is not a Step Functions Local mock configuration/,
+    ],
+    [
+      ['--port', '0', '--mock', DANGLING],
+      /mock file ".*dangling\.json": test case M#T mocks the state "S" with "Gone", which MockedResponses does not define/,
+    ],
   ])('serve %j: exit 2, one line', async (args, fragment) => {
     expectOneLine(await run('serve', ...args), fragment);
   });
@@ -116,7 +141,9 @@ describe('serve: a real process', () => {
         });
         child.once('exit', () => reject(new Error(`serve ended before listening: ${stderr}`)));
       });
-      expect(stdout).toMatch(/execution roles enforced; .*; request bodies up to 2097152 bytes/);
+      expect(stdout).toMatch(
+        /execution roles enforced; virtual clock; no mocks; .*; request bodies up to 2097152 bytes/,
+      );
       const sfn = new SFNClient({
         endpoint: url,
         region: 'us-east-1',
@@ -131,4 +158,42 @@ describe('serve: a real process', () => {
       expect(stderr).toBe('');
     },
   );
+
+  it('says its clock and the test cases of its mock file', async () => {
+    const mocks = file(
+      'good.json',
+      JSON.stringify({
+        StateMachines: { M: { TestCases: { T: { S: 'Ok' }, U: { S: 'Ok' } } } },
+        MockedResponses: { Ok: { '0': { Return: 1 } } },
+      }),
+    );
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', entry, 'serve', '--port', '0', '--clock', 'real', '--mock', mocks],
+      { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    let stdout = '';
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.on('data', (d: Buffer) => {
+        stdout += d.toString();
+        if (stdout.includes('\n')) resolve();
+      });
+      child.once('exit', () => reject(new Error('serve ended before listening')));
+    });
+    expect(stdout).toMatch(
+      /; real clock; 2 mock test cases from .*good\.json \(StartExecution ARN#TestCase\); /,
+    );
+    const url = /at (http:\/\/127\.0\.0\.1:\d+)/.exec(stdout)![1]!;
+    const sfn = new SFNClient({
+      endpoint: url,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+      maxAttempts: 1,
+    });
+    expect((await sfn.send(new ListStateMachinesCommand({}))).stateMachines).toEqual([]);
+    sfn.destroy();
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  });
 });

@@ -1,5 +1,6 @@
 import { lookup } from 'node:dns/promises';
 import { UsageError } from '../../contracts/usageError.js';
+import { CLOCK_KINDS, type ClockKind } from '../../emulator/engine/scheduler.js';
 import { REQUEST_MAX_BYTES } from '../../serve/protocol/json.js';
 import { SCENARIO_TAG } from '../../serve/stepFunctions/scenarioTag.js';
 import { startServer, type RunningServer } from '../../serve/server.js';
@@ -7,6 +8,7 @@ import { pastChecks } from '../commandOutput.js';
 import { readScenario } from '../scenarioFile.js';
 import { watchInterruption } from '../interruption.js';
 import type { Io } from '../io.js';
+import { readMockConfig } from '../mockFile.js';
 import { checkAccount, checkRegion, integer } from '../values.js';
 
 /** `serve`'s options, as commander hands them over. */
@@ -17,6 +19,16 @@ export interface ServeRaw {
   region?: string;
   account?: string;
   scenario?: string;
+  mock?: string;
+  clock?: string;
+}
+
+/** `--clock`, checked: `virtual` (the default) or `real`. */
+function checkClock(given: string | undefined): ClockKind {
+  const clock = given ?? 'virtual';
+  if (!(CLOCK_KINDS as readonly string[]).includes(clock))
+    throw new UsageError('bad-option', `--clock "${clock}" is unknown; use virtual or real`);
+  return clock as ClockKind;
 }
 
 /** The port `serve` listens on without --port (Step Functions Local's). */
@@ -85,6 +97,8 @@ export async function serveCommand(raw: ServeRaw, io: Io): Promise<number> {
   // A fresh account unless the file says otherwise: only what was created exists.
   const scenario =
     raw.scenario !== undefined ? readScenario(raw.scenario, { referencesExist: false }) : undefined;
+  const clock = checkClock(raw.clock);
+  const mocks = raw.mock === undefined ? undefined : readMockConfig(raw.mock);
   let server: RunningServer;
   try {
     server = await startServer({
@@ -95,6 +109,8 @@ export async function serveCommand(raw: ServeRaw, io: Io): Promise<number> {
         ...(raw.account ? { account: raw.account } : {}),
       },
       ...(scenario ? { scenario } : {}),
+      clock,
+      ...(mocks ? { mocks } : {}),
     });
   } catch (e) {
     throw listenError(e as NodeJS.ErrnoException, port, host);
@@ -104,8 +120,11 @@ export async function serveCommand(raw: ServeRaw, io: Io): Promise<number> {
     io.stderr(
       `warning: listening on ${host}, not loopback: anyone who reaches this port may use the emulator, with no credentials checked\n`,
     );
+  const cases = mocks
+    ? Object.values(mocks.config.StateMachines).reduce((n, m) => n + Object.keys(m.TestCases).length, 0)
+    : 0;
   io.stdout(
-    `serving Step Functions (JSON 1.0), SageMaker (JSON 1.1), IAM and STS (query) at ${server.url}; execution roles enforced; SageMaker's world: ${raw.scenario !== undefined ? `the scenario of ${raw.scenario}` : 'a fresh account'} (a state machine tagged ${SCENARIO_TAG} runs in its own); request bodies up to ${REQUEST_MAX_BYTES} bytes; nothing is persisted. Ctrl-C stops it.\n`,
+    `serving Step Functions (JSON 1.0), SageMaker (JSON 1.1), IAM and STS (query) at ${server.url}; execution roles enforced; ${clock} clock; ${mocks ? `${cases} mock test case${cases === 1 ? '' : 's'} from ${raw.mock} (StartExecution ARN#TestCase)` : 'no mocks'}; SageMaker's world: ${raw.scenario !== undefined ? `the scenario of ${raw.scenario}` : 'a fresh account'} (a state machine tagged ${SCENARIO_TAG} runs in its own); request bodies up to ${REQUEST_MAX_BYTES} bytes; nothing is persisted. Ctrl-C stops it.\n`,
   );
   const why = await new Promise<string>((resolve) => {
     const unwatch = watchInterruption((reason) => {

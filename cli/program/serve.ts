@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import type { ServeRaw } from '../commands/serve.js';
 import { accountOption, regionOption } from '../options/account.js';
+import { mockOption } from '../options/definition.js';
 import type { CommandContext } from './context.js';
 
 /** Adds `serve` to the program. */
@@ -9,7 +10,7 @@ export function register(program: Command, { io, setExit }: CommandContext): voi
   program
     .command('serve')
     .description(
-      'Serve the built-in emulator as a local Step Functions and SageMaker endpoint (AWS JSON 1.0 and 1.1 protocols, virtual time) until Ctrl-C',
+      'Serve the built-in emulator as a local Step Functions, SageMaker, IAM and STS endpoint (AWS JSON 1.0, 1.1 and query protocols, virtual or real time) until Ctrl-C',
     )
     .option('--port <port>', 'port to listen on, 0 for a free one (default: 8083)')
     .option(
@@ -19,6 +20,13 @@ export function register(program: Command, { io, setExit }: CommandContext): voi
     .option('--allow-remote', 'allow a --host that is not loopback (the server checks no credentials)')
     .addOption(regionOption('machine'))
     .addOption(accountOption())
+    .addOption(
+      mockOption('; StartExecution picks a test case by the state machine ARN with #TestCase appended'),
+    )
+    .option(
+      '--clock <clock>',
+      'virtual (default: executions run as fast as the machine allows) or real (Wait states, retries, polls and callback timeouts take real time)',
+    )
     .option(
       '--scenario <s.json>',
       "how SageMaker behaves for executions and SageMaker's own calls (a scenario file; default: a fresh account)",

@@ -69,3 +69,11 @@ export function hasTaskToken(resource: unknown): boolean {
 export function taskToken(executionArn: string, state: string, serial: number): string {
   return Buffer.from(`${executionArn}#${state}#${serial}`).toString('base64');
 }
+
+/** The execution a task token was given in; undefined for a string no execution gives as a token. */
+export function taskTokenExecution(token: string): string | undefined {
+  const text = Buffer.from(token, 'base64').toString('utf8');
+  const m = /^(arn:[^#]+)#.*#\d+$/s.exec(text);
+  // Base64 decoding is lenient: only a token that encodes back to itself is one.
+  return m && Buffer.from(text).toString('base64') === token ? m[1] : undefined;
+}

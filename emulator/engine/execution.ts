@@ -7,7 +7,7 @@ import type { ExecutionStatus, QueryLanguage } from '../../catalog/api.js';
 import type { AslBehaviour } from './behaviour.js';
 import type { ContextObject } from './contextObject.js';
 import type { History, HistoryEvent } from './history.js';
-import type { AbortScope, VirtualScheduler } from './scheduler.js';
+import type { AbortScope, ClockKind, VirtualScheduler } from './scheduler.js';
 import type { MachineDefinition, StateDefinition } from './states/definitions.js';
 import type { TaskHandler } from './taskHandler.js';
 
@@ -42,6 +42,8 @@ export interface ExecutionSpec {
   readonly stop?: AbortScope;
   /** The ASL rules asked by name (a deliberate deviation may change them); ASL's own by default. */
   readonly behaviour?: AslBehaviour;
+  /** The execution's clock: virtual (the default) or real time. */
+  readonly clock?: ClockKind;
 }
 
 /** Thrown inside a thread whose scope was aborted; never surfaces as a state error. */

@@ -21,6 +21,7 @@ import {
   type Thread,
 } from './execution.js';
 import { eventJson, History } from './history.js';
+import type { HistoryEvent } from './history.js';
 import { AbortScope, VirtualScheduler } from './scheduler.js';
 import { seededRandom } from './seededRandom.js';
 import { runChoice } from './states/choice.js';
@@ -49,9 +50,9 @@ const RETRYING_TYPES: ReadonlySet<unknown> = new Set(['Task', 'Map', 'Parallel']
 /** The states whose abort is recorded (`<Type>StateAborted`). */
 const ABORTABLE_TYPES: ReadonlySet<string> = new Set(['Task', 'Wait', 'Map', 'Parallel']);
 
-/** One execution on its own virtual clock. */
+/** One execution on its own clock (virtual unless the spec says otherwise). */
 class Interpreter implements Run {
-  readonly scheduler = new VirtualScheduler();
+  readonly scheduler: VirtualScheduler;
   readonly history: History;
   readonly random: () => number;
   readonly behaviour: AslBehaviour;
@@ -61,6 +62,7 @@ class Interpreter implements Run {
 
   constructor(readonly spec: ExecutionSpec) {
     this.behaviour = spec.behaviour ?? ASL_BEHAVIOUR;
+    this.scheduler = new VirtualScheduler(spec.clock);
     this.history = new History(spec.startEpochMs, () => this.scheduler.now);
     this.random = seededRandom(spec.seed);
     this.root = new AbortScope(spec.stop);
@@ -141,12 +143,15 @@ class Interpreter implements Run {
     });
     const finish = (
       o: Omit<ExecutionOutcome, 'history' | 'startEpochMs' | 'stopEpochMs'>,
-    ): ExecutionOutcome => ({
-      ...o,
-      history: this.history.events,
-      startEpochMs: this.spec.startEpochMs,
-      stopEpochMs: this.spec.startEpochMs + this.scheduler.now,
-    });
+    ): ExecutionOutcome => {
+      this.scheduler.close();
+      return {
+        ...o,
+        history: this.history.events,
+        startEpochMs: this.spec.startEpochMs,
+        stopEpochMs: this.spec.startEpochMs + this.scheduler.now,
+      };
+    };
     try {
       checkPayload(input, 'execution input');
       const language = languageOf(definition, 'JSONPath');
@@ -310,9 +315,18 @@ class Interpreter implements Run {
   }
 }
 
-/** Runs one execution to its end on virtual time. */
+/** Runs one execution to its end on its clock (virtual time unless the spec says otherwise). */
 export function runExecution(spec: ExecutionSpec): Promise<ExecutionOutcome> {
-  return new Interpreter(spec).execute();
+  return startExecution(spec).done;
+}
+
+/** Starts one execution: its end, and its history as it grows (GetExecutionHistory of a running execution). */
+export function startExecution(spec: ExecutionSpec): {
+  readonly done: Promise<ExecutionOutcome>;
+  readonly history: readonly HistoryEvent[];
+} {
+  const interpreter = new Interpreter(spec);
+  return { done: interpreter.execute(), history: interpreter.history.events };
 }
 
 export type { ExecutionOutcome, ExecutionSpec, ExecutionStatus } from './execution.js';

@@ -27,6 +27,25 @@ export interface TaskInvocation {
   submitted(output?: unknown): void;
   /** Best-effort clean-up when the task is aborted (Step Functions' cancel on abort), told why ('aborted', 'timeout'). */
   onAbort(cleanup: (reason: string) => Promise<void> | void): void;
+  /** The attempt's task token (`$$.Task.Token`), for the callback and job-run patterns. */
+  readonly taskToken?: string;
+  /**
+   * Waits for the task's callback (SendTaskSuccess, SendTaskFailure, SendTaskHeartbeat), within
+   * the state's TimeoutSeconds and HeartbeatSeconds: `connect` is handed what answers it. Resolves
+   * with the output sent; throws the failure sent (a StatesError), States.Timeout when a limit
+   * passes, TaskAborted when the execution is stopped.
+   */
+  waitForCallback(connect: (callback: Callback) => void): Promise<unknown>;
+}
+
+/** What answers a waiting callback task; each returns false once the task has ended. */
+export interface Callback {
+  /** SendTaskSuccess: the task's result. */
+  succeed(output: unknown): boolean;
+  /** SendTaskFailure: the state fails with this error (none: no error name) and cause. */
+  fail(error: string | undefined, cause: string | undefined): boolean;
+  /** SendTaskHeartbeat: restarts the HeartbeatSeconds clock. */
+  heartbeat(): boolean;
 }
 
 /** What runs a Task state's attempts: the SageMaker integration, or mocked responses. */

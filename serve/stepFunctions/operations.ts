@@ -3,7 +3,8 @@
  * output, on one EmulatedStepFunctions. Every request is checked against the API model first
  * (requestCheck.ts), then its ARNs and names, then the emulator answers; its refusals keep their
  * codes (StateMachineDoesNotExist, InvalidDefinition, ...). Timestamps go out as epoch seconds,
- * as the JSON protocols carry them.
+ * as the JSON protocols carry them. StartExecution takes Step Functions Local's `ARN#TestCase`
+ * (mockCases.ts); SendTaskSuccess, SendTaskFailure and SendTaskHeartbeat answer callback tasks.
  */
 import { randomUUID } from 'node:crypto';
 import { NAME_FORBIDDEN } from '../../catalog/stepFunctionsLimits.js';
@@ -13,6 +14,7 @@ import { StepFunctionsError } from '../../emulator/stepFunctions.js';
 import type { TestStateRequest } from '../../emulator/testState.js';
 import { AwsError, type Operation } from '../protocol/json.js';
 import { checkArn } from './arns.js';
+import { splitTestCase, testCaseFor, type LoadedMocks } from './mockCases.js';
 import { page } from './paging.js';
 import { checkRequest } from './requestCheck.js';
 import { taggedScenario } from './scenarioTag.js';
@@ -45,8 +47,16 @@ function asAwsError(e: unknown): never {
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
+/** What the operations take besides the account: a mock configuration's test cases. */
+export interface OperationOptions {
+  readonly mocks?: LoadedMocks;
+}
+
 /** The operations on one emulated account, by name. */
-export function stepFunctionsOperations(sfn: EmulatedStepFunctions): Readonly<Record<string, Operation>> {
+export function stepFunctionsOperations(
+  sfn: EmulatedStepFunctions,
+  options: OperationOptions = {},
+): Readonly<Record<string, Operation>> {
   const ops: Record<
     string,
     (input: Record<string, unknown>) => Record<string, unknown> | Promise<Record<string, unknown>>
@@ -97,7 +107,9 @@ export function stepFunctionsOperations(sfn: EmulatedStepFunctions): Readonly<Re
       return { stateMachines: items.map(withEpochs), ...(nextToken ? { nextToken } : {}) };
     },
     StartExecution(input) {
-      const stateMachineArn = checkArn(input.stateMachineArn as string, 'stateMachine');
+      const { stateMachineArn, testCase } = splitTestCase(
+        checkArn(input.stateMachineArn as string, 'stateMachine'),
+      );
       const name = input.name === undefined ? randomUUID() : checkName(input.name as string);
       let parsed: unknown = {};
       if (input.input !== undefined) {
@@ -111,11 +123,21 @@ export function stepFunctionsOperations(sfn: EmulatedStepFunctions): Readonly<Re
         }
       }
       const scenario = taggedScenario(sfn, stateMachineArn);
+      const mock =
+        testCase === undefined
+          ? undefined
+          : testCaseFor(
+              options.mocks,
+              stateMachineArn,
+              testCase,
+              JSON.parse(sfn.describeStateMachine(stateMachineArn).definition as string),
+            );
       const { executionArn } = sfn.startExecution({
         stateMachineArn,
         name,
         input: parsed,
         ...(scenario ? { scenario } : {}),
+        ...(mock ? { mock } : {}),
       });
       return { executionArn, startDate: epoch(sfn.describeExecution(executionArn).startDate) };
     },
@@ -154,6 +176,27 @@ export function stepFunctionsOperations(sfn: EmulatedStepFunctions): Readonly<Re
       const scope = `GetExecutionHistory ${executionArn} ${input.reverseOrder === true}`;
       const { items, nextToken } = page(ordered, input, scope);
       return { events: items.map(withEpochs), ...(nextToken ? { nextToken } : {}) };
+    },
+    // The callback pattern (https://docs.aws.amazon.com/step-functions/latest/apireference/API_SendTaskSuccess.html):
+    // an empty answer, or InvalidToken, TaskDoesNotExist, TaskTimedOut, InvalidOutput.
+    SendTaskSuccess(input) {
+      let output: unknown;
+      try {
+        output = JSON.parse(input.output as string);
+      } catch (e) {
+        // The message is inferred; the error is the API's (InvalidOutput: the output is not JSON).
+        throw new AwsError('InvalidOutput', `Invalid Output: '${(e as Error).message}'`);
+      }
+      sfn.sendTaskSuccess(input.taskToken as string, output);
+      return {};
+    },
+    SendTaskFailure(input) {
+      sfn.sendTaskFailure(input.taskToken as string, str(input.error), str(input.cause));
+      return {};
+    },
+    SendTaskHeartbeat(input) {
+      sfn.sendTaskHeartbeat(input.taskToken as string);
+      return {};
     },
     TagResource(input) {
       sfn.tagResource(

@@ -1,13 +1,14 @@
 /**
  * The Task state's attempt: the TaskScheduled and TaskStarted events, the TaskHandler's run of the
- * resource with TimeoutSeconds and HeartbeatSeconds on the virtual clock, TaskSubmitted for `.sync`,
- * and TaskSucceeded, TaskFailed or TaskTimedOut. Retry and Catch around it are errorHandling.ts's.
+ * resource with TimeoutSeconds and HeartbeatSeconds on the execution's clock, TaskSubmitted for
+ * `.sync` and callbacks, a callback's wait, and TaskSucceeded, TaskFailed or TaskTimedOut. Retry
+ * and Catch around it are errorHandling.ts's.
  */
 import { applyJsonataTemplate, applyTemplate, payloadJson } from '../dataFlow.js';
 import { TaskAborted, type StateExecution } from '../execution.js';
 import { eventJson } from '../history.js';
 import { StatesError, TaskFailure } from '../statesError.js';
-import type { TaskInvocation } from '../taskHandler.js';
+import type { Callback, TaskInvocation } from '../taskHandler.js';
 import type { TaskState } from './definitions.js';
 import { taskEventFamily } from '../taskResource.js';
 import { effectiveInput, inputStates, jsonataScope, numberField, pathScope } from './inputOutput.js';
@@ -116,6 +117,38 @@ export async function runTask(
     onAbort: (cleanup) => {
       cleanups.push(cleanup);
     },
+    ...(execution.context.Task ? { taskToken: execution.context.Task.Token } : {}),
+    waitForCallback: async (connect) => {
+      type Answer = { ok: true; output: unknown } | { ok: false; error?: string; cause?: string };
+      const wait = scheduler.external<Answer>(thread.scope, {
+        deadline,
+        ...(heartbeat !== undefined ? { idleMs: heartbeat * 1000 } : {}),
+      });
+      const callback: Callback = {
+        succeed: (output) => wait.answer({ ok: true, output }),
+        fail: (error, cause) =>
+          wait.answer({
+            ok: false,
+            ...(error !== undefined ? { error } : {}),
+            ...(cause !== undefined ? { cause } : {}),
+          }),
+        heartbeat: () => wait.touch(),
+      };
+      connect(callback);
+      const end = await wait.done;
+      switch (end.kind) {
+        case 'answered':
+          if (end.value.ok) return end.value.output;
+          // SendTaskFailure names the error and cause, or leaves them out (no error name, an empty cause).
+          throw new StatesError(end.value.error ?? '', end.value.cause ?? '');
+        case 'deadline':
+          throw timedOut('timeout');
+        case 'idle':
+          throw timedOut('heartbeat');
+        case 'aborted':
+          throw new TaskAborted(thread.scope.abortReason ?? 'aborted');
+      }
+    },
   };
   try {
     const result = await spec.tasks.invoke(invocation);
@@ -137,7 +170,8 @@ export async function runTask(
     const expired = se.error === 'States.Timeout' || se.error === 'States.HeartbeatTimeout';
     run.event(thread, `${family}${expired ? 'TimedOut' : 'Failed'}`, {
       ...named,
-      error: se.error,
+      // A failure sent without an error name records none (inferred: no recording has one).
+      ...(se.error === '' ? {} : { error: se.error }),
       ...(cause === undefined ? {} : { cause }),
     });
     throw se;
