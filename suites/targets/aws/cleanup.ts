@@ -48,9 +48,7 @@ const CLEANUPS: Readonly<Record<string, (sagemaker: SageMakerClient, name: strin
 };
 
 /** The Describe calls that tell whether a created job still runs. */
-const DESCRIBES: Readonly<
-  Record<string, (sagemaker: SageMakerClient, name: string) => Promise<object>>
-> = {
+const DESCRIBES: Readonly<Record<string, (sagemaker: SageMakerClient, name: string) => Promise<object>>> = {
   DescribeTrainingJob: (sm, n) => sm.send(new DescribeTrainingJobCommand({ TrainingJobName: n })),
   DescribeTransformJob: (sm, n) => sm.send(new DescribeTransformJobCommand({ TransformJobName: n })),
   DescribeProcessingJob: (sm, n) => sm.send(new DescribeProcessingJobCommand({ ProcessingJobName: n })),
