@@ -53,7 +53,13 @@ export function selectTarget(raw: TargetRaw): {
         `${option} is for --target aws or endpoint; the built-in emulator (--target embedded) takes no such option: remove it, or add --target aws or --target endpoint`,
       );
   if (raw.region !== undefined) checkRegion(raw.region);
-  const mutants = [...new Set(raw.emulatorMutant ?? [])].map((name) => {
+  const mutants = checkMutants(raw.emulatorMutant);
+  return { target: new EmbeddedTarget(mutants), args: embeddedTargetArgs(mutants), mutants };
+}
+
+/** `--emulator-mutant`s, each once, in the order given; an unknown one is a usage error. */
+export function checkMutants(names: readonly string[] | undefined): MutantName[] {
+  return [...new Set(names ?? [])].map((name) => {
     if (!isMutant(name))
       throw new UsageError(
         'bad-option',
@@ -61,5 +67,4 @@ export function selectTarget(raw: TargetRaw): {
       );
     return name;
   });
-  return { target: new EmbeddedTarget(mutants), args: embeddedTargetArgs(mutants), mutants };
 }

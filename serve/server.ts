@@ -39,7 +39,7 @@ export interface ServeOptions {
   /** The largest request body read (bytes; default REQUEST_MAX_BYTES). */
   readonly maxBodyBytes?: number;
   /** The emulated account and region. */
-  readonly emulator?: Pick<EmulatorOptions, 'region' | 'account' | 'startEpochMs'>;
+  readonly emulator?: Pick<EmulatorOptions, 'region' | 'account' | 'startEpochMs' | 'mutants'>;
   /**
    * How SageMaker behaves for executions (those of a state machine tagged `sfn-conformance:scenario`
    * excepted) and for the jobs SageMaker's own calls create (default FRESH_ACCOUNT).
@@ -74,6 +74,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     scenario,
     oneWorld: true,
     startEpochMs: options.emulator?.startEpochMs ?? Date.now(),
+    ...(options.emulator?.mutants ? { mutants: options.emulator.mutants } : {}),
     region,
     ...account,
     roles: iam,

@@ -115,6 +115,19 @@ export class Canary {
     if (this.start !== undefined) void this.checkAfterNow();
   }
 
+  /**
+   * Resolves once no canary run is under way or queued: a check started without waiting must end
+   * (its case cleaned up on the target) before the run does.
+   */
+  async settled(): Promise<void> {
+    // A queued run becomes `running` once the one before it ends, and stays so when it has ended.
+    for (let seen = this.running; seen;) {
+      await seen.catch(() => undefined);
+      if (this.running === seen) return;
+      seen = this.running;
+    }
+  }
+
   /** What the report says of the canary. */
   report(): CanaryReport {
     return {

@@ -231,6 +231,8 @@ export async function streamSuites(
     while (outstanding > 0) await changed();
   } finally {
     await pool?.close();
+    // A check started every so many cases creates and deletes resources on the target: it ends first.
+    await canary?.settled();
   }
   if (reporters.failed) throw reporters.failRun();
   const durationMs = Date.now() - started;

@@ -5,6 +5,7 @@ import { REQUEST_MAX_BYTES } from '../../serve/protocol/json.js';
 import { SCENARIO_TAG } from '../../serve/stepFunctions/scenarioTag.js';
 import { startServer, type RunningServer } from '../../serve/server.js';
 import { pastChecks } from '../commandOutput.js';
+import { checkMutants } from '../targetChoice.js';
 import { readScenario } from '../scenarioFile.js';
 import { watchInterruption } from '../interruption.js';
 import type { Io } from '../io.js';
@@ -21,6 +22,8 @@ export interface ServeRaw {
   scenario?: string;
   mock?: string;
   clock?: string;
+  /** `--emulator-mutant`, once for each. */
+  emulatorMutant?: string[];
 }
 
 /** `--clock`, checked: `virtual` (the default) or `real`. */
@@ -98,6 +101,7 @@ export async function serveCommand(raw: ServeRaw, io: Io): Promise<number> {
   const scenario =
     raw.scenario !== undefined ? readScenario(raw.scenario, { referencesExist: false }) : undefined;
   const clock = checkClock(raw.clock);
+  const mutants = checkMutants(raw.emulatorMutant);
   const mocks = raw.mock === undefined ? undefined : readMockConfig(raw.mock);
   let server: RunningServer;
   try {
@@ -107,6 +111,7 @@ export async function serveCommand(raw: ServeRaw, io: Io): Promise<number> {
       emulator: {
         ...(raw.region ? { region: raw.region } : {}),
         ...(raw.account ? { account: raw.account } : {}),
+        ...(mutants.length > 0 ? { mutants } : {}),
       },
       ...(scenario ? { scenario } : {}),
       clock,
@@ -124,7 +129,7 @@ export async function serveCommand(raw: ServeRaw, io: Io): Promise<number> {
     ? Object.values(mocks.config.StateMachines).reduce((n, m) => n + Object.keys(m.TestCases).length, 0)
     : 0;
   io.stdout(
-    `serving Step Functions (JSON 1.0), SageMaker (JSON 1.1), IAM and STS (query) at ${server.url}; execution roles enforced; ${clock} clock; ${mocks ? `${cases} mock test case${cases === 1 ? '' : 's'} from ${raw.mock} (StartExecution ARN#TestCase)` : 'no mocks'}; SageMaker's world: ${raw.scenario !== undefined ? `the scenario of ${raw.scenario}` : 'a fresh account'} (a state machine tagged ${SCENARIO_TAG} runs in its own); request bodies up to ${REQUEST_MAX_BYTES} bytes; nothing is persisted. Ctrl-C stops it.\n`,
+    `serving Step Functions (JSON 1.0), SageMaker (JSON 1.1), IAM and STS (query) at ${server.url}; execution roles enforced; ${clock} clock;${mutants.length > 0 ? ` emulator mutant${mutants.length > 1 ? 's' : ''} ${mutants.join(', ')} (deliberate deviations from AWS);` : ''} ${mocks ? `${cases} mock test case${cases === 1 ? '' : 's'} from ${raw.mock} (StartExecution ARN#TestCase)` : 'no mocks'}; SageMaker's world: ${raw.scenario !== undefined ? `the scenario of ${raw.scenario}` : 'a fresh account'} (a state machine tagged ${SCENARIO_TAG} runs in its own); request bodies up to ${REQUEST_MAX_BYTES} bytes; nothing is persisted. Ctrl-C stops it.\n`,
   );
   const why = await new Promise<string>((resolve) => {
     const unwatch = watchInterruption((reason) => {

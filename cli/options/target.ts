@@ -28,10 +28,9 @@ export const endpointOption = (byDefault = "the SDK's configured endpoints") =>
   new Option('--endpoint <url>', `AWS-compatible endpoint for --target endpoint (default: ${byDefault})`);
 
 /** `--emulator-mutant`: a deliberate deviation of the built-in emulator, repeatable. */
-export const emulatorMutantOption = () =>
+export const emulatorMutantOption = (
+  what = '--target embedded: run the emulator with a deliberate deviation',
+) =>
   repeatable(
-    new Option(
-      '--emulator-mutant <name>',
-      '--target embedded: run the emulator with a deliberate deviation (repeat for several; run --list-mutants names them)',
-    ),
+    new Option('--emulator-mutant <name>', `${what} (repeat for several; run --list-mutants names them)`),
   );

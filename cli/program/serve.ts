@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import type { ServeRaw } from '../commands/serve.js';
 import { accountOption, regionOption } from '../options/account.js';
 import { mockOption } from '../options/definition.js';
+import { emulatorMutantOption } from '../options/target.js';
 import type { CommandContext } from './context.js';
 
 /** Adds `serve` to the program. */
@@ -30,6 +31,11 @@ export function register(program: Command, { io, setExit }: CommandContext): voi
     .option(
       '--scenario <s.json>',
       "how SageMaker behaves for executions and SageMaker's own calls (a scenario file; default: a fresh account)",
+    )
+    .addOption(
+      emulatorMutantOption(
+        'serve the emulator with a deliberate deviation, to see that a harness run against it finds it',
+      ),
     )
     .action(async (opts: ServeRaw) => {
       setExit(await (await import('../commands/serve.js')).serveCommand(opts, io));
