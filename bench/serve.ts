@@ -2,7 +2,9 @@
  * The cost of the wire: `run` on the built-in emulator in process (`--target embedded`) against the
  * same cases through the AWS SDK to `sfn-conformance serve` on loopback (`--target endpoint`), the
  * shipped command line (dist/, spawn to exit, reports written), interleaved rounds: cases per
- * second. One `serve` process answers every endpoint round. Needs `npm run build` first.
+ * second. Each endpoint round has a fresh `serve` process (started before the round's clock): on
+ * one server, a later round would find the job names of the first taken and not run those cases.
+ * Needs `npm run build` first.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -46,9 +48,9 @@ async function startServe(): Promise<{ url: string; stop: () => void }> {
 /** `run --runs N --seed 1` on each target, `rounds` interleaved rounds after a warm-up. */
 export async function benchServe(runs: number, rounds: number, concurrency = 8): Promise<ServeFigures> {
   const dir = mkdtempSync(join(tmpdir(), 'sfn-conformance-bench-serve-'));
-  const server = await startServe();
+  let server: { url: string; stop: () => void } | undefined;
   let n = 0;
-  const run = (target: string[]) => () =>
+  const run = (target: () => string[]) => () =>
     timed(() => {
       const report = join(dir, String(n++));
       const r = spawnSync(
@@ -56,7 +58,7 @@ export async function benchServe(runs: number, rounds: number, concurrency = 8):
         [
           bin,
           'run',
-          ...target,
+          ...target(),
           '--runs',
           String(runs),
           '--seed',
@@ -69,12 +71,23 @@ export async function benchServe(runs: number, rounds: number, concurrency = 8):
         ],
         { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' },
       );
-      if (r.status !== 0) throw new Error(`run ${target.join(' ')} exited ${r.status}: ${r.stdout}`);
+      if (r.status !== 0) throw new Error(`run ${target().join(' ')} exited ${r.status}: ${r.stdout}`);
       rmSync(report, { recursive: true });
     }).then((ms) => ms / 1000);
   try {
+    const onServer = run(() => ['--target', 'endpoint', '--endpoint', server!.url]);
     const seconds = await interleaved(
-      { embedded: run([]), endpoint: run(['--target', 'endpoint', '--endpoint', server.url]) },
+      {
+        embedded: run(() => []),
+        endpoint: async () => {
+          server = await startServe();
+          try {
+            return await onServer();
+          } finally {
+            server.stop();
+          }
+        },
+      },
       { rounds, warmup: 1 },
     );
     const cases = runs * 5;
@@ -90,7 +103,7 @@ export async function benchServe(runs: number, rounds: number, concurrency = 8):
       ratio: ratio(seconds.endpoint, seconds.embedded),
     };
   } finally {
-    server.stop();
+    server?.stop();
     rmSync(dir, { recursive: true, force: true });
   }
 }

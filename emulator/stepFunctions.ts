@@ -312,7 +312,7 @@ export class EmulatedStepFunctions {
       behaviour: this.behaviour,
     });
     // On the real clock an execution starts now; on the virtual one, where the account's clock is.
-    if (this.options.clock === 'real') this.clock = Math.max(this.clock, Date.now());
+    this.now();
     const startEpochMs = this.clock;
     const tokens = this.options.callbacks ? new CallbackTokens() : undefined;
     const tasks = tokens ? new CallbackTasks(integration, tokens) : integration;
@@ -518,6 +518,16 @@ export class EmulatedStepFunctions {
     if (!this.callback(token).heartbeat()) throw taskEnded();
   }
 
+  /**
+   * Aborts every execution still running and waits for their ends: nothing of the account runs on
+   * (no timer of a real clock or a callback's time-out keeps the process alive) once it is closed.
+   */
+  async abortAll(): Promise<void> {
+    const running = [...this.executions.values()].filter((e) => !e.outcome);
+    for (const e of running) e.stop.abort('aborted');
+    await Promise.all(running.map((e) => e.done.catch(() => undefined)));
+  }
+
   /** StopExecution: aborts a running execution; a running `.sync` job gets a best-effort Stop call. */
   stopExecution(executionArn: string): void {
     this.execution(executionArn).stop.abort('aborted');
@@ -543,6 +553,8 @@ export class EmulatedStepFunctions {
 
   /** The virtual clock now (epoch ms): where the next execution starts. */
   now(): number {
+    // On the real clock, now is now: SageMaker's own calls and IAM see the time pass between executions.
+    if (this.options.clock === 'real') this.clock = Math.max(this.clock, Date.now());
     return this.clock;
   }
 

@@ -5,7 +5,7 @@
  * assume the role for a request context (`aws:SourceAccount`, `aws:SourceArn`, ...).
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html
  */
-import { isObject } from '../syntax/json.js';
+import { isObject, setOwn } from '../syntax/json.js';
 import type { ContextInput } from './context.js';
 import { PolicySet } from './evaluate.js';
 import { parsePolicy, type NormalizedPolicy, type PolicyProblem } from './policy.js';
@@ -45,7 +45,8 @@ function principalOf(value: unknown, path: string, problems: PolicyProblem[]): P
       problems.push({ path: `${path}/${kind}`, message: 'principals must be non-empty strings' });
       return undefined;
     }
-    out[kind] = list as string[];
+    // A member named `__proto__` is a principal kind like any other (an unknown one), never the prototype.
+    setOwn(out, kind, list as string[]);
   }
   return out;
 }

@@ -32,6 +32,7 @@ import {
   UpdateStateMachineCommand,
   ValidationException,
 } from '@aws-sdk/client-sfn';
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from './server.js';
 import { createExecutionRole } from './testing/executionRole.js';
@@ -514,5 +515,34 @@ describe('serve: the wire itself', () => {
       client.destroy();
       await small.close();
     }
+  });
+
+  it('answers a request whose target is not a URL, and goes on answering', async () => {
+    // fetch normalises its URL: the request line is written by hand.
+    const { port } = server;
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = connect(port, '127.0.0.1', () =>
+        socket.write('GET //[ HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n'),
+      );
+      let text = '';
+      socket.on('data', (d: Buffer) => (text += d.toString()));
+      socket.on('end', () => resolve(text));
+      socket.on('error', reject);
+    });
+    expect(answer).toMatch(/^HTTP\/1\.1 400 /);
+    expect((await post('{}', 'AWSStepFunctions.ListStateMachines')).status).toBe(200);
+  });
+
+  it('refuses a request a web page sends (an Origin header): the server checks no credentials', async () => {
+    const r = await fetch(`${server.url}/`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'https://evil.example' },
+      body: 'Action=DeleteRole&Version=2010-05-08&RoleName=PipelineRole',
+    });
+    expect(r.status).toBe(403);
+    expect(await r.text()).toContain('<Code>AccessDeniedException</Code>');
+    // The role is still there.
+    const get = await post('{}', 'AWSStepFunctions.ListStateMachines');
+    expect(get.status).toBe(200);
   });
 });

@@ -15,7 +15,7 @@ import { EmulatedIam } from '../emulator/iam/roles.js';
 import type { ClockKind } from '../emulator/engine/scheduler.js';
 import { EmulatedStepFunctions, type EmulatorOptions } from '../emulator/stepFunctions.js';
 import { iamService } from './iam/operations.js';
-import { answerError, readBody, REQUEST_MAX_BYTES, servedJson } from './protocol/json.js';
+import { answerError, AwsError, readBody, REQUEST_MAX_BYTES, servedJson } from './protocol/json.js';
 import { servedQuery } from './protocol/query.js';
 import type { ServedService } from './protocol/service.js';
 import { sagemakerOperations } from './sagemaker/operations.js';
@@ -103,6 +103,20 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     // A request no service accepts is answered as Step Functions answers an unknown operation.
     const service = services.find((s) => s.accepts(req)) ?? stepFunctions;
+    // A web page may send simple requests (a form POST, a GET) to loopback without a preflight;
+    // the server checks no credentials, so a request a browser marks with its Origin is refused.
+    // The AWS CLI, boto3 and the SDKs on Node send none.
+    if (req.headers.origin !== undefined) {
+      req.resume();
+      const refused = new AwsError(
+        'AccessDeniedException',
+        `Requests from a web page (Origin: ${req.headers.origin}) are refused: the server checks no credentials`,
+        403,
+      );
+      if (service.answerError) service.answerError(res, refused);
+      else answerError(res, refused, SFN_PROTOCOL.contentType);
+      return;
+    }
     let body: Buffer;
     try {
       body = await readBody(req, max);
@@ -114,7 +128,10 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     await service.answer(req, body, res);
   }
 
-  const server = createServer((req, res) => void handle(req, res));
+  // Whatever goes wrong with one request is that request's answer (HTTP 500), never the server's end.
+  const server = createServer(
+    (req, res) => void handle(req, res).catch((e: unknown) => answerError(res, e, SFN_PROTOCOL.contentType)),
+  );
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, () => {
@@ -128,10 +145,13 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     url: `http://${host}:${address.port}`,
     port: address.port,
     host: address.address,
-    close: () =>
-      new Promise<void>((resolve) => {
+    close: async () => {
+      await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
-      }),
+      });
+      // Executions still running (a real clock's wait, a callback waiting for its token) end now.
+      await sfn.abortAll();
+    },
   };
 }

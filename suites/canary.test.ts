@@ -8,6 +8,7 @@ import type { Case } from '../contracts/case.js';
 import type { Observation } from '../contracts/observation.js';
 import type { Target } from '../contracts/target.js';
 import { canaryLine } from '../reports/canaryLine.js';
+import { Canary } from './canary.js';
 import { runSuites } from './runner.js';
 import { EmbeddedTarget } from './targets/embedded.js';
 
@@ -79,5 +80,33 @@ describe('the canary', () => {
     expect(withCanary.totals).toEqual(without.totals);
     expect(withCanary.canary).toMatchObject({ relabelled: 0 });
     expect(withCanary.canary!.checks).toBeGreaterThan(1);
+  });
+});
+
+describe('Canary.settled', () => {
+  it('waits for the run under way and for the one queued behind it, however many were asked for', async () => {
+    const canary = new Canary(new EmbeddedTarget());
+    const ended: number[] = [];
+    let started = 0;
+    // Each run takes a while; which ran is what counts here, not what the canary saw.
+    (canary as unknown as { runOnce: () => Promise<string> }).runOnce = async () => {
+      const n = ++started;
+      await new Promise((r) => setTimeout(r, 30));
+      ended.push(n);
+      return 'same';
+    };
+    await canary.begin();
+    for (let i = 0; i < 3; i++) {
+      canary.checkNow();
+      canary.checkNow();
+      await new Promise((r) => setTimeout(r, 40));
+    }
+    await canary.settled();
+    expect(ended).toEqual(Array.from({ length: started }, (_, i) => i + 1));
+    // A check after everything ended starts a run of its own.
+    canary.checkNow();
+    await canary.settled();
+    expect(ended.length).toBe(started);
+    expect(started).toBeGreaterThanOrEqual(5);
   });
 });

@@ -72,7 +72,9 @@ export type CanaryReport = NonNullable<Report['canary']>;
 export class Canary {
   private found?: CaseContent;
   private start?: Behaviour;
+  /** The canary run under way, if one is. */
   private running?: Promise<Behaviour | undefined>;
+  /** The run queued behind it (not started yet), which every check asked for meanwhile shares. */
   private queued?: Promise<Behaviour | undefined>;
   private checks = 0;
   private changedAfter?: string;
@@ -120,12 +122,7 @@ export class Canary {
    * (its case cleaned up on the target) before the run does.
    */
   async settled(): Promise<void> {
-    // A queued run becomes `running` once the one before it ends, and stays so when it has ended.
-    for (let seen = this.running; seen;) {
-      await seen.catch(() => undefined);
-      if (this.running === seen) return;
-      seen = this.running;
-    }
+    while (this.running || this.queued) await (this.queued ?? this.running)!.catch(() => undefined);
   }
 
   /** What the report says of the canary. */
@@ -140,15 +137,23 @@ export class Canary {
 
   /** A canary run that starts after now: the one queued behind the running one, or a new one. */
   private checkAfterNow(): Promise<Behaviour | undefined> {
-    if (!this.running) {
-      this.running = this.runOnce().finally(() => {
-        this.running = this.queued;
+    if (!this.running) return this.startRun();
+    this.queued ??= this.running
+      .catch(() => undefined)
+      .then(() => {
         this.queued = undefined;
+        return this.startRun();
       });
-      return this.running;
-    }
-    this.queued ??= this.running.then(() => this.runOnce());
     return this.queued;
+  }
+
+  /** Starts a canary run; it is the one under way until it ends. */
+  private startRun(): Promise<Behaviour | undefined> {
+    const run: Promise<Behaviour | undefined> = this.runOnce().finally(() => {
+      if (this.running === run) this.running = undefined;
+    });
+    this.running = run;
+    return run;
   }
 
   /** The canary case: the first drawn case that can be one (found once). */

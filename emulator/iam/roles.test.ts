@@ -84,7 +84,7 @@ describe('the emulated IAM: roles as a directory for Step Functions', () => {
       PermissionsBoundary: 'arn:aws:iam::aws:policy/PowerUserAccess',
     });
     expect(iam.getRole('bounded').PermissionsBoundary).toEqual({
-      PermissionsBoundaryType: 'Policy',
+      PermissionsBoundaryType: 'PermissionsBoundaryPolicy',
       PermissionsBoundaryArn: 'arn:aws:iam::aws:policy/PowerUserAccess',
     });
     expect(role.Tags).toBeUndefined();

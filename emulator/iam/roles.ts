@@ -53,7 +53,7 @@ export interface RoleView {
   readonly Description?: string;
   readonly MaxSessionDuration: number;
   readonly PermissionsBoundary?: {
-    readonly PermissionsBoundaryType: 'Policy';
+    readonly PermissionsBoundaryType: 'PermissionsBoundaryPolicy';
     readonly PermissionsBoundaryArn: string;
   };
   readonly Tags?: readonly Tag[];
@@ -261,7 +261,7 @@ export class EmulatedIam implements RoleDirectory {
       ...(full && role.boundary
         ? {
             PermissionsBoundary: {
-              PermissionsBoundaryType: 'Policy' as const,
+              PermissionsBoundaryType: 'PermissionsBoundaryPolicy' as const,
               PermissionsBoundaryArn: role.boundary,
             },
           }

@@ -272,7 +272,7 @@ export class SageMakerService {
           `The account-level service limit for concurrent ${JOB_NOUN[api]}s is ${quota}, with current utilization of ${running}. Please use Service Quotas to request an increase.`,
         );
     }
-    if (JOB_NOUN[api]) resource.plan = plan ?? { endsAt: now + 60_000, outcome: 'Completed' };
+    if (JOB_NOUN[api]) resource.plan = plan ?? jobTiming({ referencesExist: true }, now).plan;
     this.resources.set(key, resource);
     return { [facts.resultField.value]: arn };
   }

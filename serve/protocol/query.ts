@@ -17,6 +17,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApiModel } from '../../apimodel/shape.js';
+import { setOwn } from '../../syntax/json.js';
 import { AwsError } from './json.js';
 import type { ServedService } from './service.js';
 
@@ -38,9 +39,18 @@ export interface QueryService {
 
 const FORM = 'application/x-www-form-urlencoded';
 
+/** A request's query string; none where its target is not a URL (`//[`): never an exception. */
+export function queryString(req: IncomingMessage): URLSearchParams {
+  try {
+    return new URL(req.url ?? '/', 'http://localhost').searchParams;
+  } catch {
+    return new URLSearchParams();
+  }
+}
+
 /** The form parameters of a request: its body (POST) or its query string (GET). */
 export function formParameters(req: IncomingMessage, body: Buffer): URLSearchParams {
-  if (req.method === 'GET') return new URL(req.url ?? '/', 'http://localhost').searchParams;
+  if (req.method === 'GET') return queryString(req);
   return new URLSearchParams(body.toString('utf8'));
 }
 
@@ -49,7 +59,7 @@ export function signingService(req: IncomingMessage): string | undefined {
   const auth = req.headers.authorization;
   const credential =
     (typeof auth === 'string' ? /Credential=([^,\s]+)/.exec(auth)?.[1] : undefined) ??
-    new URL(req.url ?? '/', 'http://localhost').searchParams.get('X-Amz-Credential') ??
+    queryString(req).get('X-Amz-Credential') ??
     undefined;
   return credential?.split('/')[3];
 }
@@ -70,8 +80,15 @@ function scalar(type: string, text: string): unknown {
   }
 }
 
+/**
+ * The form's parameters by name (the first value of each), read in constant time: a lookup per
+ * member of every list item must not scan the whole form (a list of thousands of items would
+ * take minutes).
+ */
+type Params = ReadonlyMap<string, string>;
+
 /** The 1-based indices under `prefix` (`Tags.member.`): the `N` of every `prefix` + `N` + ... key. */
-function indices(params: URLSearchParams, prefix: string): number[] {
+function indices(params: Params, prefix: string): number[] {
   const found = new Set<number>();
   for (const key of params.keys()) {
     if (!key.startsWith(prefix)) continue;
@@ -82,7 +99,7 @@ function indices(params: URLSearchParams, prefix: string): number[] {
 }
 
 /** The member at `key` of the shape, read from the flattened parameters; undefined where absent. */
-function readMember(model: ApiModel, shapeName: string, params: URLSearchParams, key: string): unknown {
+function readMember(model: ApiModel, shapeName: string, params: Params, key: string): unknown {
   const shape = model.shapes[shapeName];
   if (!shape) return undefined;
   switch (shape.type) {
@@ -106,13 +123,14 @@ function readMember(model: ApiModel, shapeName: string, params: URLSearchParams,
       const out: Record<string, unknown> = {};
       for (const n of at) {
         const k = params.get(`${key}.entry.${n}.key`);
-        if (k !== null) out[k] = readMember(model, shape.value!, params, `${key}.entry.${n}.value`);
+        if (k !== undefined)
+          setOwn(out, k, readMember(model, shape.value!, params, `${key}.entry.${n}.value`));
       }
       return out;
     }
     default: {
       const text = params.get(key);
-      return text === null ? undefined : scalar(shape.type, text);
+      return text === undefined ? undefined : scalar(shape.type, text);
     }
   }
 }
@@ -121,8 +139,10 @@ function readMember(model: ApiModel, shapeName: string, params: URLSearchParams,
 export function readInput(
   model: ApiModel,
   operation: string,
-  params: URLSearchParams,
+  form: URLSearchParams,
 ): Record<string, unknown> {
+  const params = new Map<string, string>();
+  for (const [key, value] of form) if (!params.has(key)) params.set(key, value);
   const input = model.operations[operation]?.input;
   return input === undefined ? {} : (readMember(model, input, params, '') as Record<string, unknown>);
 }
@@ -213,7 +233,7 @@ export function errorXml(namespace: string, error: AwsError, requestId: string):
 /** Whether a request speaks the query protocol: a form-encoded POST, or a GET naming an Action. */
 function isQueryRequest(req: IncomingMessage): boolean {
   if (req.method === 'POST') return (req.headers['content-type'] ?? '').toLowerCase().startsWith(FORM);
-  if (req.method === 'GET') return new URL(req.url ?? '/', 'http://localhost').searchParams.has('Action');
+  if (req.method === 'GET') return queryString(req).has('Action');
   return false;
 }
 
