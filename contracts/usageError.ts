@@ -42,6 +42,8 @@ export const USAGE_ERROR_CODES = {
   'bad-report-dir': 'the report directory cannot hold a report (empty, a file, special, not writable)',
   'report-exists': 'the report directory already holds report files (without --overwrite)',
   'file-exists': 'a file the command would create exists already, and is not overwritten',
+  'bad-state':
+    'a serve --state directory is not one (a file), or its state.json cannot be read or is not a state file of this version',
   'report-changed': 'a part file of the report changed under the run while it was written',
   'report-locked': 'another command (a live process) is writing into the report directory',
   // Targets

@@ -116,6 +116,41 @@ export interface ExecutionResult extends ExecutionOutcome {
   readonly calls: readonly RecordedCall[];
 }
 
+/** A state machine as a snapshot keeps it: the definition as sent, its role, type, creation time and tags. */
+export interface StateMachineSnapshot {
+  readonly arn: string;
+  readonly name: string;
+  readonly definition: string;
+  readonly roleArn: string;
+  readonly type: StateMachineType;
+  readonly creationEpochMs: number;
+  readonly tags: readonly { readonly key: string; readonly value: string }[];
+  /** The role's policy as the request gave it (none where the role directory has it). */
+  readonly policy?: PolicyDocument | readonly PolicyDocument[];
+}
+
+/** A finished execution as a snapshot keeps it: one still running is kept as ABORTED. */
+export interface ExecutionSnapshot {
+  readonly arn: string;
+  readonly name: string;
+  readonly stateMachineArn: string;
+  readonly stateMachineName: string;
+  readonly roleArn: string;
+  readonly input: unknown;
+  readonly outcome: ExecutionOutcome;
+}
+
+/** Step Functions' account as plain JSON (`EmulatedStepFunctions.snapshot`, `restore`). */
+export interface StepFunctionsSnapshot {
+  /** The virtual clock (epoch ms). */
+  readonly clock: number;
+  /** The counter default names are drawn from. */
+  readonly counter: number;
+  readonly stateMachines: readonly StateMachineSnapshot[];
+  /** In the order they started. */
+  readonly executions: readonly ExecutionSnapshot[];
+}
+
 const DEFAULT_START = Date.UTC(2026, 0, 1);
 
 /** The answer to a token whose task has ended (timed out, answered, aborted). */
@@ -140,6 +175,103 @@ export class EmulatedStepFunctions {
     this.partition = options.partition ?? partitionOf(this.region);
     this.clock = options.startEpochMs ?? DEFAULT_START;
     this.behaviour = behaviourWith(options.mutants ?? []);
+  }
+
+  /**
+   * The state machines, the executions retained and the clock as plain JSON, for `restore`. An
+   * execution still running is kept as it would be if stopped now: ABORTED, its history so far and
+   * an ExecutionAborted event (it is not stopped).
+   */
+  snapshot(): StepFunctionsSnapshot {
+    return {
+      clock: this.clock,
+      counter: this.counter,
+      stateMachines: [...this.stateMachines.values()].map((sm) => ({
+        arn: sm.arn,
+        name: sm.name,
+        definition: sm.definitionText ?? JSON.stringify(sm.definition),
+        roleArn: sm.roleArn,
+        type: sm.type,
+        creationEpochMs: sm.creationEpochMs ?? this.clock,
+        tags: this.listTagsForResource(sm.arn),
+        ...(sm.policy ? { policy: structuredClone(sm.policy) } : {}),
+      })),
+      executions: [...this.executions.values()].map((e) => ({
+        arn: e.arn,
+        name: e.name,
+        stateMachineArn: e.stateMachine.arn,
+        stateMachineName: e.stateMachine.name,
+        roleArn: e.stateMachine.roleArn,
+        input: structuredClone(e.input),
+        outcome: structuredClone(e.outcome ?? this.abortedNow(e)),
+      })),
+    };
+  }
+
+  /** A running execution's outcome were it aborted now: its history so far, then ExecutionAborted. */
+  private abortedNow(e: Execution): ExecutionOutcome {
+    const startEpochMs = e.startEpochMs ?? this.clock;
+    const last = e.history.at(-1);
+    const stopEpochMs = Math.max(this.clock, last ? Date.parse(last.timestamp) : startEpochMs);
+    const aborted: HistoryEvent = {
+      id: e.history.length + 1,
+      previousEventId: last?.id ?? 0,
+      timestamp: new Date(stopEpochMs).toISOString(),
+      type: 'ExecutionAborted',
+      executionAbortedEventDetails: {},
+    };
+    return { status: 'ABORTED', history: [...e.history, aborted], startEpochMs, stopEpochMs };
+  }
+
+  /**
+   * Replaces the state machines, executions and clock with a snapshot's (the role directory's roles
+   * restored first, where there is one). A definition is taken as it was kept, not checked again.
+   */
+  restore(snapshot: StepFunctionsSnapshot): void {
+    this.stateMachines.clear();
+    this.executions.clear();
+    this.tags.clear();
+    this.clock = snapshot.clock;
+    this.counter = snapshot.counter;
+    for (const m of snapshot.stateMachines) {
+      const policies = this.policySet(m.policy ?? this.directoryPolicies(m.roleArn));
+      this.stateMachines.set(m.arn, {
+        arn: m.arn,
+        name: m.name,
+        definition: JSON.parse(m.definition) as Record<string, unknown>,
+        type: m.type,
+        roleArn: m.roleArn,
+        ...(policies ? { policies } : {}),
+        creationCalls: [],
+        definitionText: m.definition,
+        creationEpochMs: m.creationEpochMs,
+        ...(m.policy ? { policy: m.policy } : {}),
+      });
+      if (m.tags.length > 0) this.tags.set(m.arn, new Map(m.tags.map((t) => [t.key, t.value])));
+    }
+    for (const e of snapshot.executions) {
+      const stateMachine = this.stateMachines.get(e.stateMachineArn) ?? {
+        // Its state machine was deleted since; the execution stays describable.
+        arn: e.stateMachineArn,
+        name: e.stateMachineName,
+        definition: {},
+        type: 'STANDARD' as const,
+        roleArn: e.roleArn,
+        creationCalls: [],
+      };
+      this.executions.set(e.arn, {
+        arn: e.arn,
+        name: e.name,
+        stateMachine,
+        input: e.input,
+        stop: new AbortScope(),
+        done: Promise.resolve(e.outcome),
+        authorizer: new Authorizer(e.roleArn, undefined, this.region, this.account),
+        startEpochMs: e.outcome.startEpochMs,
+        history: e.outcome.history,
+        outcome: e.outcome,
+      });
+    }
   }
 
   createStateMachine(input: {

@@ -4,8 +4,9 @@
  * `X-Amz-Target: SageMaker.<Operation>`), IAM and STS (the query protocol: form-encoded
  * `Action=...`, XML answers) on `/`, on one emulated account: the SageMaker resources executions
  * create are those SageMaker's own calls find, and Step Functions asks the emulated IAM for its
- * state machines' roles (whether they trust it, and their policies). Nothing is persisted: the
- * account lives as long as the server.
+ * state machines' roles (whether they trust it, and their policies). The account lives as long as
+ * the server, or, with a state directory (serve/state.ts), is loaded from it at the start and
+ * written to it at the close.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -19,6 +20,7 @@ import { answerError, AwsError, readBody, REQUEST_MAX_BYTES, servedJson } from '
 import { servedQuery } from './protocol/query.js';
 import type { ServedService } from './protocol/service.js';
 import { sagemakerOperations } from './sagemaker/operations.js';
+import { readState, STATE_VERSION, unreadableState, writeState, type ServerState } from './state.js';
 import type { LoadedMocks } from './stepFunctions/mockCases.js';
 import { stepFunctionsOperations } from './stepFunctions/operations.js';
 import { stsService } from './sts/operations.js';
@@ -49,6 +51,11 @@ export interface ServeOptions {
   readonly clock?: ClockKind;
   /** A Step Functions Local mock configuration: StartExecution's `ARN#TestCase` runs its test cases. */
   readonly mocks?: LoadedMocks;
+  /**
+   * A directory the account is kept in (serve/state.ts): loaded from it at the start, written to it
+   * at the close. A directory or state file that cannot be used is a UsageError, before listening.
+   */
+  readonly stateDir?: string;
 }
 
 /** A listening server: its address, and how to stop it. */
@@ -57,6 +64,10 @@ export interface RunningServer {
   readonly url: string;
   readonly port: number;
   readonly host: string;
+  /** What the state directory held at the start (nothing without one, or where it had no state file). */
+  readonly loaded?: { readonly stateMachines: number; readonly roles: number };
+  /** The account as a state file holds it. */
+  snapshot(): ServerState;
   /** Stops listening, ends open connections, and resolves once the server is closed. */
   close(): Promise<void>;
 }
@@ -83,6 +94,23 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     ...(options.clock ? { clock: options.clock } : {}),
   });
   clock = () => sfn.now();
+  const loaded = options.stateDir === undefined ? undefined : readState(options.stateDir);
+  if (loaded) {
+    try {
+      // IAM first: a state machine's policies are its role's.
+      iam.restore(loaded.iam);
+      sfn.sagemaker().restore(loaded.sagemaker);
+      sfn.restore(loaded.stepFunctions);
+    } catch (e) {
+      throw unreadableState(options.stateDir!, e);
+    }
+  }
+  const snapshot = (): ServerState => ({
+    version: STATE_VERSION,
+    stepFunctions: sfn.snapshot(),
+    iam: iam.snapshot(),
+    sagemaker: sfn.sagemaker().snapshot(),
+  });
   const stepFunctions = servedJson({
     name: 'states',
     ...SFN_PROTOCOL,
@@ -145,6 +173,15 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     url: `http://${host}:${address.port}`,
     port: address.port,
     host: address.address,
+    ...(loaded
+      ? {
+          loaded: {
+            stateMachines: loaded.stepFunctions.stateMachines.length,
+            roles: loaded.iam.roles.length,
+          },
+        }
+      : {}),
+    snapshot,
     close: async () => {
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
@@ -152,6 +189,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       });
       // Executions still running (a real clock's wait, a callback waiting for its token) end now.
       await sfn.abortAll();
+      if (options.stateDir !== undefined) writeState(options.stateDir, snapshot());
     },
   };
 }

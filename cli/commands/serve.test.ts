@@ -3,11 +3,12 @@
  * prints its endpoint, answers the SDK, and closes cleanly (exit 0) on SIGTERM and SIGINT.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CreateRoleCommand, GetRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import { ListStateMachinesCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { describe, expect, it } from 'vitest';
 import { expectOneLine, run } from '../testing/runInProcess.js';
@@ -80,6 +81,42 @@ describe('serve: bad input', () => {
       /job must be \{ "outcome": Completed\|Failed\|Stopped/,
     );
     expectOneLine(await run('serve', '--port', '0', '--scenario', '/nonexistent/s.json'), /s\.json/);
+  });
+
+  it.each([
+    ['not JSON', '{"version": 1, "iam": ', /is not valid JSON/],
+    ['another version', '{"version": 2}', /is not a state file of version 1 \(its version: 2\)/],
+    ['no state', '[1, 2]', /is not a state file of version 1; move it away/],
+    ['a part missing', '{"version": 1, "iam": {}, "sagemaker": {}}', /has no "stepFunctions"/],
+    [
+      'a part damaged',
+      '{"version": 1, "stepFunctions": {}, "iam": {"roles": 7}, "sagemaker": {}}',
+      /is damaged: /,
+    ],
+  ])(
+    '--state with a state.json that is %s: exit 2, one line, the file left as it is',
+    async (_, content, fragment) => {
+      const state = mkdtempSync(join(tmpdir(), 'serve-state-'));
+      const stateFile = join(state, 'state.json');
+      writeFileSync(stateFile, content);
+      const ran = await run('serve', '--port', '0', '--state', state);
+      expectOneLine(ran, new RegExp(`state file "${stateFile}"`));
+      expectOneLine(ran, fragment);
+      expect(readFileSync(stateFile, 'utf8')).toBe(content);
+    },
+  );
+
+  it('--state naming a file: exit 2, one line', async () => {
+    const notDir = file('state-is-a-file', 'keep me');
+    expectOneLine(
+      await run('serve', '--port', '0', '--state', notDir),
+      new RegExp(`--state "${notDir}" is a file, not a directory`),
+    );
+    expectOneLine(
+      await run('serve', '--port', '0', '--state', join(notDir, 'below')),
+      /below": cannot create the directory \(its parent is a file\)/,
+    );
+    expect(readFileSync(notDir, 'utf8')).toBe('keep me');
   });
 
   it('a port in use: exit 2, one line', async () => {
@@ -158,6 +195,68 @@ describe('serve: a real process', () => {
       expect(stderr).toBe('');
     },
   );
+
+  it('--state: the account written on SIGTERM is loaded by the next server, which says so', async () => {
+    const state = join(mkdtempSync(join(tmpdir(), 'serve-state-')), 'made');
+    /** Starts a server on the state directory: its first line and its endpoint. */
+    const start = async () => {
+      const child = spawn(
+        process.execPath,
+        ['--import', 'tsx', entry, 'serve', '--port', '0', '--state', state],
+        {
+          cwd: root,
+          stdio: ['ignore', 'pipe', 'pipe'],
+        },
+      );
+      const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+      let stdout = '';
+      await new Promise<void>((resolve, reject) => {
+        child.stdout.on('data', (d: Buffer) => {
+          stdout += d.toString();
+          if (stdout.includes('\n')) resolve();
+        });
+        child.once('exit', () => reject(new Error('serve ended before listening')));
+      });
+      return { child, exited, line: stdout, url: /at (http:\/\/127\.0\.0\.1:\d+)/.exec(stdout)![1]! };
+    };
+    const first = await start();
+    expect(first.line).toContain(
+      `; state kept in ${state} (0 state machines, 0 roles loaded). Ctrl-C stops it.`,
+    );
+    const iam = new IAMClient({
+      endpoint: first.url,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+      maxAttempts: 1,
+    });
+    await iam.send(
+      new CreateRoleCommand({
+        RoleName: 'kept',
+        AssumeRolePolicyDocument: JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [
+            { Effect: 'Allow', Principal: { Service: 'states.amazonaws.com' }, Action: 'sts:AssumeRole' },
+          ],
+        }),
+      }),
+    );
+    iam.destroy();
+    first.child.kill('SIGTERM');
+    expect(await first.exited).toBe(0);
+    const second = await start();
+    expect(second.line).toContain(`; state kept in ${state} (0 state machines, 1 role loaded).`);
+    const again = new IAMClient({
+      endpoint: second.url,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+      maxAttempts: 1,
+    });
+    // An answer first: a signal the moment the first line is out may come before the server watches for it.
+    expect((await again.send(new GetRoleCommand({ RoleName: 'kept' }))).Role?.RoleName).toBe('kept');
+    again.destroy();
+    second.child.kill('SIGINT');
+    expect(await second.exited).toBe(0);
+  });
 
   it('says its clock and the test cases of its mock file', async () => {
     const mocks = file(

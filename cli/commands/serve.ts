@@ -22,6 +22,8 @@ export interface ServeRaw {
   scenario?: string;
   mock?: string;
   clock?: string;
+  /** `--state DIR`: the directory the account is kept in. */
+  state?: string;
   /** `--emulator-mutant`, once for each. */
   emulatorMutant?: string[];
 }
@@ -32,6 +34,14 @@ function checkClock(given: string | undefined): ClockKind {
   if (!(CLOCK_KINDS as readonly string[]).includes(clock))
     throw new UsageError('bad-option', `--clock "${clock}" is unknown; use virtual or real`);
   return clock as ClockKind;
+}
+
+/** What the startup line says of persistence: where the account is kept, and what was loaded. */
+function persistence(dir: string | undefined, server: RunningServer): string {
+  if (dir === undefined) return 'nothing is persisted';
+  const machines = server.loaded?.stateMachines ?? 0;
+  const roles = server.loaded?.roles ?? 0;
+  return `state kept in ${dir} (${machines} state machine${machines === 1 ? '' : 's'}, ${roles} role${roles === 1 ? '' : 's'} loaded)`;
 }
 
 /** The port `serve` listens on without --port (Step Functions Local's). */
@@ -116,8 +126,10 @@ export async function serveCommand(raw: ServeRaw, io: Io): Promise<number> {
       ...(scenario ? { scenario } : {}),
       clock,
       ...(mocks ? { mocks } : {}),
+      ...(raw.state !== undefined ? { stateDir: raw.state } : {}),
     });
   } catch (e) {
+    if (e instanceof UsageError) throw e;
     throw listenError(e as NodeJS.ErrnoException, port, host);
   }
   pastChecks(io);
@@ -129,7 +141,7 @@ export async function serveCommand(raw: ServeRaw, io: Io): Promise<number> {
     ? Object.values(mocks.config.StateMachines).reduce((n, m) => n + Object.keys(m.TestCases).length, 0)
     : 0;
   io.stdout(
-    `serving Step Functions (JSON 1.0), SageMaker (JSON 1.1), IAM and STS (query) at ${server.url}; execution roles enforced; ${clock} clock;${mutants.length > 0 ? ` emulator mutant${mutants.length > 1 ? 's' : ''} ${mutants.join(', ')} (deliberate deviations from AWS);` : ''} ${mocks ? `${cases} mock test case${cases === 1 ? '' : 's'} from ${raw.mock} (StartExecution ARN#TestCase)` : 'no mocks'}; SageMaker's world: ${raw.scenario !== undefined ? `the scenario of ${raw.scenario}` : 'a fresh account'} (a state machine tagged ${SCENARIO_TAG} runs in its own); request bodies up to ${REQUEST_MAX_BYTES} bytes; nothing is persisted. Ctrl-C stops it.\n`,
+    `serving Step Functions (JSON 1.0), SageMaker (JSON 1.1), IAM and STS (query) at ${server.url}; execution roles enforced; ${clock} clock;${mutants.length > 0 ? ` emulator mutant${mutants.length > 1 ? 's' : ''} ${mutants.join(', ')} (deliberate deviations from AWS);` : ''} ${mocks ? `${cases} mock test case${cases === 1 ? '' : 's'} from ${raw.mock} (StartExecution ARN#TestCase)` : 'no mocks'}; SageMaker's world: ${raw.scenario !== undefined ? `the scenario of ${raw.scenario}` : 'a fresh account'} (a state machine tagged ${SCENARIO_TAG} runs in its own); request bodies up to ${REQUEST_MAX_BYTES} bytes; ${persistence(raw.state, server)}. Ctrl-C stops it.\n`,
   );
   const why = await new Promise<string>((resolve) => {
     const unwatch = watchInterruption((reason) => {
@@ -137,7 +149,16 @@ export async function serveCommand(raw: ServeRaw, io: Io): Promise<number> {
       resolve(reason);
     });
   });
-  await server.close();
+  try {
+    await server.close();
+  } catch (e) {
+    // Only the state file is written at the close.
+    const code = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+    throw new UsageError(
+      'bad-state',
+      `stopped (${why}), but the state file in ${raw.state} could not be written (${code})`,
+    );
+  }
   io.stdout(`stopped (${why})\n`);
   return 0;
 }

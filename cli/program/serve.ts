@@ -32,6 +32,10 @@ export function register(program: Command, { io, setExit }: CommandContext): voi
       '--scenario <s.json>',
       "how SageMaker behaves for executions and SageMaker's own calls (a scenario file; default: a fresh account)",
     )
+    .option(
+      '--state <dir>',
+      'keep the emulated account in DIR/state.json: loaded at the start, written when the server stops (default: nothing is persisted)',
+    )
     .addOption(
       emulatorMutantOption(
         'serve the emulator with a deliberate deviation, to see that a harness run against it finds it',

@@ -209,6 +209,42 @@ function trustPolicy(document: string): TrustPolicy {
   return parsed.trust;
 }
 
+/** A role as a snapshot keeps it: plain JSON, its documents as they were sent. */
+export interface RoleSnapshot {
+  readonly name: string;
+  readonly path: string;
+  readonly id: string;
+  readonly arn: string;
+  readonly created: number;
+  readonly trust: string;
+  readonly description?: string;
+  readonly maxSessionDuration: number;
+  readonly boundary?: string;
+  readonly tags: readonly Tag[];
+  readonly inline: readonly { readonly name: string; readonly document: string }[];
+  readonly attached: readonly string[];
+}
+
+/** A customer managed policy as a snapshot keeps it. */
+export interface PolicySnapshot {
+  readonly name: string;
+  readonly path: string;
+  readonly id: string;
+  readonly arn: string;
+  readonly created: number;
+  readonly document: string;
+  readonly description?: string;
+  readonly tags: readonly Tag[];
+}
+
+/** The account's IAM as plain JSON (`EmulatedIam.snapshot`, `restore`). */
+export interface IamSnapshot {
+  readonly roles: readonly RoleSnapshot[];
+  readonly policies: readonly PolicySnapshot[];
+  /** The counter the unique ids are drawn from. */
+  readonly counter: number;
+}
+
 /** The account's roles and customer managed policies. */
 export class EmulatedIam implements RoleDirectory {
   readonly account: string;
@@ -222,6 +258,83 @@ export class EmulatedIam implements RoleDirectory {
     this.account = options.account ?? '123456789012';
     this.partition = options.partition ?? 'aws';
     this.now = options.now ?? Date.now;
+  }
+
+  /** The roles and managed policies as plain JSON, for `restore`. */
+  snapshot(): IamSnapshot {
+    const tags = (map: Map<string, Tag>): Tag[] => [...map.values()].map((t) => ({ ...t }));
+    return {
+      roles: [...this.roles.values()].map((r) => ({
+        name: r.name,
+        path: r.path,
+        id: r.id,
+        arn: r.arn,
+        created: r.created,
+        trust: r.trustText,
+        ...(r.description !== undefined ? { description: r.description } : {}),
+        maxSessionDuration: r.maxSessionDuration,
+        ...(r.boundary !== undefined ? { boundary: r.boundary } : {}),
+        tags: tags(r.tags),
+        inline: [...r.inline.values()].map(({ name, document }) => ({ name, document })),
+        attached: [...r.attached],
+      })),
+      policies: [...this.policies.values()].map((p) => ({
+        name: p.name,
+        path: p.path,
+        id: p.id,
+        arn: p.arn,
+        created: p.created,
+        document: p.document,
+        ...(p.description !== undefined ? { description: p.description } : {}),
+        tags: tags(p.tags),
+      })),
+      counter: this.counter,
+    };
+  }
+
+  /**
+   * Replaces the account's roles and policies with a snapshot's; its documents are checked again
+   * (an IamError for one that is not a policy).
+   */
+  restore(snapshot: IamSnapshot): void {
+    const tags = (list: readonly Tag[]) =>
+      new Map(list.map((t) => [t.Key.toLowerCase(), { Key: t.Key, Value: t.Value }]));
+    this.roles.clear();
+    this.policies.clear();
+    for (const p of snapshot.policies)
+      this.policies.set(p.arn, {
+        name: p.name,
+        path: p.path,
+        id: p.id,
+        arn: p.arn,
+        created: p.created,
+        document: p.document,
+        parsed: identityPolicy(p.document),
+        ...(p.description !== undefined ? { description: p.description } : {}),
+        tags: tags(p.tags),
+      });
+    for (const r of snapshot.roles)
+      this.roles.set(r.name.toLowerCase(), {
+        name: r.name,
+        path: r.path,
+        id: r.id,
+        arn: r.arn,
+        created: r.created,
+        trustText: r.trust,
+        trust: trustPolicy(r.trust),
+        ...(r.description !== undefined ? { description: r.description } : {}),
+        maxSessionDuration: r.maxSessionDuration,
+        ...(r.boundary !== undefined ? { boundary: r.boundary } : {}),
+        tags: tags(r.tags),
+        inline: new Map(
+          r.inline.map((i) => [
+            i.name,
+            { name: i.name, document: i.document, parsed: identityPolicy(i.document) },
+          ]),
+        ),
+        attached: new Set(r.attached),
+      });
+    this.counter = snapshot.counter;
   }
 
   /**

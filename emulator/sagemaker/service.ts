@@ -151,6 +151,25 @@ function summaryDetail(api: Api, request: Record<string, unknown>): Record<strin
   return {};
 }
 
+/** A resource as a snapshot keeps it: plain JSON, under the key the world finds it by. */
+export interface ResourceSnapshot {
+  readonly key: string;
+  readonly api: Api;
+  readonly name: string;
+  readonly arn: string;
+  readonly request: Record<string, unknown>;
+  readonly createdAt: number;
+  readonly updatedAt?: number;
+  readonly tags: readonly { readonly Key: string; readonly Value: string }[];
+  readonly plan?: JobPlan;
+  readonly stoppedAt?: number;
+}
+
+/** The world's resources as plain JSON (`SageMakerService.snapshot`, `restore`). */
+export interface SageMakerSnapshot {
+  readonly resources: readonly ResourceSnapshot[];
+}
+
 /** The emulated SageMaker of one account and region. */
 export class SageMakerService {
   /** The world's resources (shared with the views of it). */
@@ -159,6 +178,36 @@ export class SageMakerService {
 
   constructor(private readonly options: ServiceOptions) {
     this.rules = options.behaviour ?? SAGEMAKER_BEHAVIOUR;
+  }
+
+  /** The world's resources as plain JSON, for `restore`. */
+  snapshot(): SageMakerSnapshot {
+    return {
+      resources: [...this.resources].map(([key, r]) => ({
+        key,
+        api: r.api,
+        name: r.name,
+        arn: r.arn,
+        request: structuredClone(r.request),
+        createdAt: r.createdAt,
+        ...(r.updatedAt !== undefined ? { updatedAt: r.updatedAt } : {}),
+        tags: r.tags.map((t) => ({ ...t })),
+        ...(r.plan ? { plan: { ...r.plan } } : {}),
+        ...(r.stoppedAt !== undefined ? { stoppedAt: r.stoppedAt } : {}),
+      })),
+    };
+  }
+
+  /** Replaces the world's resources (those of its views too) with a snapshot's. */
+  restore(snapshot: SageMakerSnapshot): void {
+    this.resources.clear();
+    for (const { key, tags, plan, ...r } of snapshot.resources)
+      this.resources.set(key, {
+        ...r,
+        request: structuredClone(r.request),
+        tags: tags.map((t) => ({ Key: t.Key, Value: t.Value })),
+        ...(plan ? { plan: { ...plan } } : {}),
+      });
   }
 
   /**
