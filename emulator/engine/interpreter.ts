@@ -118,14 +118,7 @@ class Interpreter implements Run {
     const { input } = this.spec;
     // The one place the definition's JSON is taken as a machine: creation checked its shape.
     const definition = this.spec.definition as unknown as MachineDefinition;
-    let stalled: (() => void) | undefined;
-    const stall = new Promise<never>((_, reject) => {
-      stalled = () =>
-        reject(
-          new StatesError('States.Runtime', 'the emulator stalled: no thread can run and no timer is left'),
-        );
-    });
-    this.scheduler.onStall(() => stalled?.());
+    const stall = this.scheduler.stalls();
     this.event(thread, 'ExecutionStarted', {
       input: eventJson(input),
       inputDetails: { truncated: false },

@@ -11,6 +11,7 @@
  * clock: the execution's time stands still until the answer comes, or until the wait's own limit
  * has passed in real time, when the clock jumps by that limit.
  */
+import { StatesError } from './statesError.js';
 
 /** A group of threads that can be told to stop (StopExecution, a failed sibling branch, a timeout). */
 export class AbortScope {
@@ -164,6 +165,20 @@ export class VirtualScheduler {
   /** Called when no thread can run and no timer is left: an engine bug, reported instead of hanging. */
   onStall(callback: () => void): void {
     this.stalled = callback;
+  }
+
+  /**
+   * A promise that fails with States.Runtime once no thread can run and no timer is left (raced
+   * against a run, it turns a stall into a failure instead of a hang).
+   */
+  stalls(): Promise<never> {
+    return new Promise<never>((_, reject) =>
+      this.onStall(() =>
+        reject(
+          new StatesError('States.Runtime', 'the emulator stalled: no thread can run and no timer is left'),
+        ),
+      ),
+    );
   }
 
   /** The execution has ended: no timer of it is left armed in real time. */

@@ -60,14 +60,6 @@ export class SingleStateRun implements Run {
 
   /** Runs the call's body on the virtual clock; a clock with nothing left to run fails it. */
   run<T>(body: () => Promise<T>): Promise<T> {
-    let stalled: (() => void) | undefined;
-    const stall = new Promise<never>((_, reject) => {
-      stalled = () =>
-        reject(
-          new StatesError('States.Runtime', 'the emulator stalled: no thread can run and no timer is left'),
-        );
-    });
-    this.scheduler.onStall(() => stalled?.());
-    return Promise.race([body(), stall]);
+    return Promise.race([body(), this.scheduler.stalls()]);
   }
 }

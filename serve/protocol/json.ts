@@ -159,3 +159,32 @@ export function answerError(res: ServerResponse, e: unknown, contentType: string
       : new AwsError('InternalFailure', `The server failed: ${(e as Error).message}`, 500);
   sendError(res, error, contentType);
 }
+
+/**
+ * A service's operations as served: each request checked against the API model first, then
+ * answered, the emulator's refusals turned into the service's errors (`asAwsError` throws).
+ */
+export function checkedOperations(
+  ops: Readonly<
+    Record<
+      string,
+      (input: Record<string, unknown>) => Record<string, unknown> | Promise<Record<string, unknown>>
+    >
+  >,
+  check: (operation: string, input: Record<string, unknown>) => void,
+  asAwsError: (e: unknown) => never,
+): Readonly<Record<string, Operation>> {
+  return Object.fromEntries(
+    Object.entries(ops).map(([name, op]) => [
+      name,
+      async (input: Record<string, unknown>) => {
+        check(name, input);
+        try {
+          return await op(input);
+        } catch (e) {
+          return asAwsError(e);
+        }
+      },
+    ]),
+  );
+}

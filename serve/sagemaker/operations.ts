@@ -25,7 +25,7 @@ import {
 } from '../../emulator/sagemaker/service.js';
 import type { EmulatedStepFunctions } from '../../emulator/stepFunctions.js';
 import { semanticViolations } from '../../validation/semanticRules.js';
-import { AwsError, type Operation } from '../protocol/json.js';
+import { AwsError, checkedOperations, type Operation } from '../protocol/json.js';
 import { pageOf, type PagingRules } from '../protocol/paging.js';
 import { requestChecker } from '../protocol/requestCheck.js';
 import { fromWire, toWire } from './wireTimes.js';
@@ -121,18 +121,8 @@ export function sagemakerOperations(
     world().addTags(input.ResourceArn as string, tags);
     return { Tags: tags };
   };
-  return Object.fromEntries(
-    Object.entries(ops).map(([name, op]) => [
-      name,
-      async (input: Record<string, unknown>) => {
-        checkRequest(name, input);
-        try {
-          return op(input);
-        } catch (e) {
-          if (e instanceof SageMakerError) throw new AwsError(e.code, e.message);
-          throw e;
-        }
-      },
-    ]),
-  );
+  return checkedOperations(ops, checkRequest, (e) => {
+    if (e instanceof SageMakerError) throw new AwsError(e.code, e.message);
+    throw e;
+  });
 }

@@ -12,7 +12,7 @@ import type { StateMachineType } from '../../catalog/api.js';
 import type { EmulatedStepFunctions } from '../../emulator/stepFunctions.js';
 import { StepFunctionsError } from '../../emulator/stepFunctions.js';
 import type { TestStateRequest } from '../../emulator/testState.js';
-import { AwsError, type Operation } from '../protocol/json.js';
+import { AwsError, checkedOperations, type Operation } from '../protocol/json.js';
 import { checkArn } from './arns.js';
 import { splitTestCase, testCaseFor, type LoadedMocks } from './mockCases.js';
 import { page } from './paging.js';
@@ -214,17 +214,5 @@ export function stepFunctionsOperations(
       return { ...(await sfn.testState(input as unknown as TestStateRequest)) };
     },
   };
-  return Object.fromEntries(
-    Object.entries(ops).map(([name, op]) => [
-      name,
-      async (input: Record<string, unknown>) => {
-        checkRequest(name, input);
-        try {
-          return await op(input);
-        } catch (e) {
-          return asAwsError(e);
-        }
-      },
-    ]),
-  );
+  return checkedOperations(ops, checkRequest, asAwsError);
 }
