@@ -402,6 +402,37 @@ describe("a Map over jobs and the account's job quota (sagemaker.quota.concurren
     expect(run(overJobs('requestResponse')).status?.value).toBe('SUCCEEDED');
   });
 
+  it('retried past the quota with FULL jitter: whether a job has ended by then is not known: undecided', () => {
+    const retried = (jitterStrategy?: 'FULL'): MachinePlan => {
+      const plan = overJobs('requestResponse', 1);
+      const map = plan.flow.steps[0] as Extract<MachinePlan['flow']['steps'][number], { kind: 'map' }>;
+      const job = map.iteration.steps[0] as TaskPlan;
+      const retry = [
+        {
+          errorEquals: ['SageMaker.ResourceLimitExceededException'],
+          intervalSeconds: 60,
+          maxAttempts: 3,
+          backoffRate: 1,
+          ...(jitterStrategy ? { jitterStrategy } : {}),
+        },
+      ];
+      return {
+        ...plan,
+        flow: { steps: [{ ...map, iteration: { steps: [{ ...job, retry }] } }] },
+      } as MachinePlan;
+    };
+    // Waited in full, the retries outlast the first job: the third Create is taken.
+    const whole = run(retried(), 2);
+    expect(whole.undecided).toBeUndefined();
+    expect(whole.status?.value).toBe('SUCCEEDED');
+    // Jittered, they may wait less, down to nothing: the job may still run.
+    const jittered = run(retried('FULL'), 2);
+    expect(jittered.undecided?.provenance.rules.map((r) => r.id)).toEqual([
+      'sagemaker.quota.concurrent-jobs',
+    ]);
+    expect(jittered.undecided?.value).toMatch(/FULL-jittered retries/);
+  });
+
   it('several at once: which Create the quota refuses, and the order of events, are not known: undecided', () => {
     for (const c of [2, 0]) {
       const p = run(overJobs('sync', c), 1);

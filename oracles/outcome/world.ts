@@ -308,7 +308,16 @@ export class World {
     // The account's quota of jobs of the type running at once (sagemaker.quota.concurrent-jobs).
     const quota = this.theCase.scenario.jobQuota;
     if (facts.job && quota !== undefined) {
-      const running = this.jobsCreated.filter((j) => j.api === task.api && j.endsAtMs > this.nowMs).length;
+      const runningAt = (ms: number) =>
+        this.jobsCreated.filter((j) => j.api === task.api && j.endsAtMs > ms).length;
+      const running = runningAt(this.nowMs);
+      // FULL-jittered waits may have been shorter, down to none: the clock may be as early as
+      // nowMs - jitterMs, when more jobs may still run. Where that changes the answer, it is not known.
+      if ((running >= quota) !== (runningAt(this.nowMs - this.jitterMs) >= quota))
+        this.leaveUndecided(
+          `state "${task.name}": whether the account's quota of running jobs is reached depends on how long its FULL-jittered retries waited`,
+          RULES.jobQuota,
+        );
       if (running >= quota) {
         this.used.push(RULES.jobQuota, RULES.errorNames, RULES.causeFormat);
         return {
