@@ -313,7 +313,7 @@ export class World {
       const running = runningAt(this.nowMs);
       // FULL-jittered waits may have been shorter, down to none: the clock may be as early as
       // nowMs - jitterMs, when more jobs may still run. Where that changes the answer, it is not known.
-      if ((running >= quota) !== (runningAt(this.nowMs - this.jitterMs) >= quota))
+      if (running >= quota !== runningAt(this.nowMs - this.jitterMs) >= quota)
         this.leaveUndecided(
           `state "${task.name}": whether the account's quota of running jobs is reached depends on how long its FULL-jittered retries waited`,
           RULES.jobQuota,
