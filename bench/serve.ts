@@ -6,12 +6,11 @@
  * one server, a later round would find the job names of the first taken and not run those cases.
  * Needs `npm run build` first.
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { interleaved, ratio, timed, type Spread } from './measure.js';
+import { interleaved, ratio, type Spread } from './measure.js';
+import { timedRun } from './runProcess.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = join(root, 'bin', 'sfn-conformance.js');
@@ -47,33 +46,9 @@ async function startServe(): Promise<{ url: string; stop: () => void }> {
 
 /** `run --runs N --seed 1` on each target, `rounds` interleaved rounds after a warm-up. */
 export async function benchServe(runs: number, rounds: number, concurrency = 8): Promise<ServeFigures> {
-  const dir = mkdtempSync(join(tmpdir(), 'sfn-conformance-bench-serve-'));
   let server: { url: string; stop: () => void } | undefined;
-  let n = 0;
   const run = (target: () => string[]) => () =>
-    timed(() => {
-      const report = join(dir, String(n++));
-      const r = spawnSync(
-        process.execPath,
-        [
-          bin,
-          'run',
-          ...target(),
-          '--runs',
-          String(runs),
-          '--seed',
-          '1',
-          '--concurrency',
-          String(concurrency),
-          '--quiet',
-          '--report',
-          report,
-        ],
-        { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' },
-      );
-      if (r.status !== 0) throw new Error(`run ${target().join(' ')} exited ${r.status}: ${r.stdout}`);
-      rmSync(report, { recursive: true });
-    }).then((ms) => ms / 1000);
+    timedRun([...target(), '--runs', String(runs), '--seed', '1', '--concurrency', String(concurrency)]);
   try {
     const onServer = run(() => ['--target', 'endpoint', '--endpoint', server!.url]);
     const seconds = await interleaved(
@@ -104,6 +79,5 @@ export async function benchServe(runs: number, rounds: number, concurrency = 8):
     };
   } finally {
     server?.stop();
-    rmSync(dir, { recursive: true, force: true });
   }
 }
