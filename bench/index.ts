@@ -17,6 +17,8 @@
  * `--workers` run's whole-process rate with one worker thread and with two (bench/workers.ts);
  * `--serve` run's whole-process rate on the built-in emulator against the same through the AWS SDK
  * to `serve` (bench/serve.ts: the cost of the wire);
+ * `--calls` the calls a run makes on its target, counted at the wire, per case and against the
+ * least a case needs, with a 1,000-case nightly on AWS modelled from them (bench/calls.ts);
  * `--memory` the peak resident memory of `run --runs 20000` against `--runs 1000` (bench/memory.ts;
  * `--small N`, `--large N`);
  * `--startup` the start-up of the
@@ -39,6 +41,7 @@ import { benchValidate, type ValidateFigures } from './validate.js';
 import { benchVersus } from './versus.js';
 import { benchWorkers } from './workers.js';
 import { benchServe } from './serve.js';
+import { benchCalls, formatCalls } from './calls.js';
 
 const args = process.argv.slice(2);
 const arg = (name: string, fallback: number) => {
@@ -84,6 +87,7 @@ if (
   args.includes('--iam') ||
   args.includes('--workers') ||
   args.includes('--serve') ||
+  args.includes('--calls') ||
   args.includes('--memory')
 ) {
   const figures = {
@@ -95,6 +99,9 @@ if (
       : {}),
     ...(args.includes('--serve')
       ? { serve: await benchServe(arg('--runs', 100), arg('--rounds', 3), arg('--concurrency', 8)) }
+      : {}),
+    ...(args.includes('--calls')
+      ? { calls: await benchCalls(arg('--runs', 40), arg('--seed', 1), arg('--concurrency', 8)) }
       : {}),
     ...(args.includes('--iam') ? { iam: await benchIam(arg('--rounds', 5)) } : {}),
     ...(args.includes('--startup') ? { startup: await benchStartup(arg('--rounds', 10)) } : {}),
@@ -118,6 +125,7 @@ if (
                 `run --runs ${figures.workers.runs} (${figures.workers.cases} cases), dist/, whole process, seconds: one worker ${fmt(figures.workers.seconds.one, 1)}, two ${fmt(figures.workers.seconds.two, 1)}: ${figures.workers.casesPerSecond.one} vs ${figures.workers.casesPerSecond.two} cases/s, ${figures.workers.ratio}x (goal at least 1.7x: ${figures.workers.ratio >= 1.7 ? 'met' : 'NOT met'})`,
               ]
             : []),
+          ...(figures.calls ? formatCalls(figures.calls) : []),
           ...(figures.serve
             ? [
                 `run --runs ${figures.serve.runs} --concurrency ${figures.serve.concurrency} (${figures.serve.cases} cases), dist/, whole process, seconds: embedded ${fmt(figures.serve.seconds.embedded, 1)}, endpoint (serve over loopback) ${fmt(figures.serve.seconds.endpoint, 1)}: ${figures.serve.casesPerSecond.embedded} vs ${figures.serve.casesPerSecond.endpoint} cases/s; the wire costs ${figures.serve.ratio}x`,

@@ -23,6 +23,11 @@ export interface Target {
   execute(c: Case): Promise<Observation>;
   /** Start nothing new and stop what is in flight (SIGINT / SIGTERM). */
   interrupt?(): Promise<void>;
+  /**
+   * Delete what the target kept for later cases (an account's roles and state machines): called
+   * once when the run's cases are done, interrupted or not.
+   */
+  finish?(): Promise<void>;
   /** Target figures for the report (throttles, waits, resources created and deleted). */
   summary?(): Record<string, number>;
 }

@@ -233,6 +233,8 @@ export async function streamSuites(
     await pool?.close();
     // A check started every so many cases creates and deletes resources on the target: it ends first.
     await canary?.settled();
+    // What the target kept for later cases (roles, state machines) is deleted once all have run.
+    await o.target.finish?.();
   }
   if (reporters.failed) throw reporters.failRun();
   const durationMs = Date.now() - started;

@@ -173,15 +173,18 @@ export async function replayCommand(
     return 0;
   }
   const theCase = realised.case;
-  const evaluated = await evaluate(target, suite, theCase).catch((error: unknown) => {
-    // A shrunk case passed its checks, but the oracles read its plan too: one the oracles cannot
-    // read is a damaged report, not a failure of the tool.
-    if (content === undefined || error instanceof UsageError) throw error;
-    throw new UsageError(
-      'bad-report',
-      `the shrunk case "${caseId}" in "${reportPath}" cannot be run (${String((error as Error).message ?? error).split('\n')[0]}); the report is damaged, replay by its seed and path instead`,
-    );
-  });
+  const evaluated = await evaluate(target, suite, theCase)
+    // The role and state machine the target kept for the case are deleted once it has run.
+    .finally(() => target.finish?.())
+    .catch((error: unknown) => {
+      // A shrunk case passed its checks, but the oracles read its plan too: one the oracles cannot
+      // read is a damaged report, not a failure of the tool.
+      if (content === undefined || error instanceof UsageError) throw error;
+      throw new UsageError(
+        'bad-report',
+        `the shrunk case "${caseId}" in "${reportPath}" cannot be run (${String((error as Error).message ?? error).split('\n')[0]}); the report is damaged, replay by its seed and path instead`,
+      );
+    });
   const result = {
     ...caseHead(theCase, suite, {
       ...replay,

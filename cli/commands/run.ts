@@ -256,6 +256,7 @@ export async function runCommand(raw: RunRaw, io: Io, version: string): Promise<
       ],
     }).finally(unwatch);
     const stats = report.target.stats;
+    if (aws) for (const note of aws.notes) io.stderr(`note: ${note}\n`);
     if (aws) for (const problem of aws.cleanupProblems) io.stderr(`clean-up failed: ${problem}\n`);
     if (stats && stats.cleanupFailures! > 0)
       io.stderr(

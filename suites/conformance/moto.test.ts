@@ -86,9 +86,10 @@ describe.skipIf(!available)('run --target endpoint against moto', () => {
     expect(sync.length).toBeGreaterThan(0);
     expect(sync.some((c) => String(c.observed?.cause).includes('Unsupported sync'))).toBe(true);
     const stats = report.target.stats!;
-    // A role for each case, and one for each run of the canary (before the first case, after each finding).
-    expect(report.canary!.checks).toBeGreaterThan(0);
-    expect(stats.rolesCreated).toBe(30 + report.canary!.checks);
+    // A role for each distinct policy at most: each case's, and the canary's once, however often
+    // it runs (before the first case, after each finding).
+    expect(report.canary!.checks).toBeGreaterThan(1);
+    expect(stats.rolesCreated).toBeLessThanOrEqual(30 + 1);
     expect(stats.rolesDeleted).toBe(stats.rolesCreated);
     expect(stats.stateMachinesDeleted).toBe(stats.stateMachinesCreated);
     expect(stdout).toContain('--target endpoint --endpoint');

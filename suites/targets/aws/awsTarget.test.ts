@@ -37,6 +37,8 @@ describe('AwsTarget', () => {
       { key: 'sfn-conformance:run-id', value: 'test1' },
     ]);
     expect(sfn.commandCalls(StartExecutionCommand)[0]!.args[0].input.name).toBe(theCase.executionName);
+    // The role and state machine are the run's: deleted when it ends.
+    await t.finish();
     expect(sfn.commandCalls(DeleteStateMachineCommand)).toHaveLength(1);
     expect(iam.commandCalls(DeleteRoleCommand)).toHaveLength(1);
     expect(t.summary()).toMatchObject({
@@ -81,6 +83,8 @@ describe('AwsTarget', () => {
     sfn.on(CreateStateMachineCommand).rejects(error('InvalidDefinition', 'Invalid State Machine Definition'));
     const o = await t.execute(theCase);
     expect(o).toEqual({ created: false, createError: 'InvalidDefinition: Invalid State Machine Definition' });
+    // The role and state machine are the run's: deleted when it ends.
+    await t.finish();
     expect(iam.commandCalls(DeleteRoleCommand)).toHaveLength(1);
     expect(sfn.commandCalls(DeleteStateMachineCommand)).toHaveLength(0);
   });
@@ -91,6 +95,8 @@ describe('AwsTarget', () => {
     const o = await t.execute(theCase);
     expect(o.targetError).toBe('StartExecution: InternalFailure (HTTP 500): boom');
     expect(sfn.commandCalls(StartExecutionCommand)).toHaveLength(3);
+    // The role and state machine are the run's: deleted when it ends.
+    await t.finish();
     expect(sfn.commandCalls(DeleteStateMachineCommand)).toHaveLength(1);
     expect(iam.commandCalls(DeleteRoleCommand)).toHaveLength(1);
   });
@@ -107,6 +113,8 @@ describe('AwsTarget', () => {
     iam.on(PutRolePolicyCommand).rejects(page);
     const o = await t.execute(theCase);
     expect(o).toEqual({ created: false, targetError: 'PutRolePolicy: unreadable answer' });
+    // The role and state machine are the run's: deleted when it ends.
+    await t.finish();
     expect(iam.commandCalls(DeleteRoleCommand)).toHaveLength(1);
   });
 
@@ -144,6 +152,8 @@ describe('AwsTarget', () => {
     ).toEqual(['created: false -> true']);
     expect(sfn.commandCalls(StartExecutionCommand)).toHaveLength(0);
     // What it created is deleted all the same.
+    // The role and state machine are the run's: deleted when it ends.
+    await t.finish();
     expect(sfn.commandCalls(DeleteStateMachineCommand)).toHaveLength(1);
     expect(iam.commandCalls(DeleteRoleCommand)).toHaveLength(1);
   });

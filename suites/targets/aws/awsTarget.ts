@@ -1,10 +1,12 @@
 /**
  * The AWS target: each case on a real account or an AWS-compatible endpoint (moto, LocalStack)
- * through the AWS SDK. Per case it creates the execution role with the case's policy and the state
- * machine (provisioning.ts), starts the execution and follows its history to the end (observe.ts;
- * none where the oracle predicts the state machine is refused and the target accepted it) and
- * deletes what it created (cleanup.ts); this class wires them to the run: one paced caller,
- * the cases in flight, interruption and the figures for the report.
+ * through the AWS SDK. A case runs on the execution role the run keeps for its policy and the
+ * state machine it keeps for its definition, created the first time a case needs them
+ * (provisioned.ts, provisioning.ts) and deleted when the run ends (`finish`); the case starts its
+ * execution and follows its history to the end (observe.ts; none where the oracle predicts the
+ * state machine is refused and the target accepted it) and deletes the SageMaker resources it
+ * created (cleanup.ts). This class wires them to the run: one paced caller, the cases in flight,
+ * interruption and the figures for the report.
  */
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { partitionOf } from '../../../catalog/regions.js';
@@ -19,11 +21,10 @@ import { type AwsClients, DEFAULT_IDENTITY_DEADLINE_MS, makeClients, sendingThro
 import type { CaseResources, TargetContext } from './context.js';
 import { describeError, isThrottle, isTransient, isUnreadable, PropagationTimeout } from './errors.js';
 import { NameClaims, takenOnTarget } from './namesTaken.js';
-import { resourceName } from './naming.js';
 import { runExecution } from './observe.js';
 import { predictionOf } from './prediction.js';
 import { type AwsTargetOptions, type AwsTargetStats, noStats } from './options.js';
-import { createRole, createStateMachine } from './provisioning.js';
+import { type Lease, Provisioned } from './provisioned.js';
 import { type BillableTally, realiseOnAccount } from './realise.js';
 import { type Clock, realClock, stepFunctionsRates } from './tokenBucket.js';
 
@@ -63,6 +64,8 @@ export class AwsTarget implements Target {
   }
   /** The first clean-up failures, one line each (what, and the answer). */
   readonly cleanupProblems: string[] = [];
+  /** What the user should know about how the target was run, one line each. */
+  readonly notes: string[] = [];
   /** The clients, calling without the target's pacing and retries. */
   readonly clients: AwsClients;
   private account?: string;
@@ -77,6 +80,8 @@ export class AwsTarget implements Target {
   private readonly names = new NameClaims();
   /** What the provisioning, execution and clean-up steps share. */
   private readonly context: TargetContext;
+  /** The roles and state machines the run keeps from case to case. */
+  private readonly provisioned: Provisioned;
 
   constructor(private readonly options: AwsTargetOptions) {
     this.kind = options.kind;
@@ -108,6 +113,7 @@ export class AwsTarget implements Target {
       interrupted: () => this.interrupted,
       call: (api, send) => this.caller.call(api, send),
     };
+    this.provisioned = new Provisioned(this.context, options.keepRoles);
   }
 
   /**
@@ -189,13 +195,17 @@ export class AwsTarget implements Target {
     }
   }
 
-  /** The case's role, state machine and execution, and the clean-up of all it created. */
+  /**
+   * The case's execution on the role and state machine the run keeps for its policy and
+   * definition (created if it has none), and the clean-up of what the execution created.
+   */
   private async createRunAndCleanUp(theCase: Case, account: string): Promise<Observation> {
-    const created: CaseResources = { name: resourceName(this.options.runId, this.caseNumber++), role: false };
+    const created: CaseResources = {};
+    let lease: Lease | undefined;
     try {
-      const roleArn = await createRole(this.context, created, theCase, account);
+      const role = await this.provisioned.role(theCase, account);
       try {
-        created.stateMachineArn = await createStateMachine(this.context, created.name, theCase, roleArn);
+        lease = await this.provisioned.machine(role, theCase);
       } catch (e) {
         if (isThrottle(e) || e instanceof PropagationTimeout) throw e;
         if (isTransient(e) || isUnreadable(e))
@@ -206,18 +216,42 @@ export class AwsTarget implements Target {
       // SageMaker task, an invalid one): that the target accepted it is the finding, and nothing an
       // execution does is compared. None is started: one would wait forever for a task token.
       if (!predictionOf(theCase).created.value) return { created: true };
-      return await runExecution(this.context, created.stateMachineArn, theCase, created);
+      try {
+        return await runExecution(this.context, lease.stateMachineArn, theCase, created);
+      } catch (e) {
+        const serverError = apiOf(e) === 'StartExecution' && (isTransient(e) || isUnreadable(e));
+        if (!serverError || !(await this.provisioned.othersRan(lease.stateMachineArn))) throw e;
+        // The endpoint fails executions while other state machines with executions exist (moto
+        // does, with HTTP 500): each case gets a state machine of its own from now on (said in
+        // the report), and this one runs again on its own.
+        await this.provisioned.machinePerCase();
+        this.stats.machineReuseOff = 1;
+        this.notes.push(
+          `StartExecution failed while the run kept other state machines (${describeError(e)}): from now on each case has a state machine of its own, deleted after it`,
+        );
+        const used = lease;
+        lease = undefined;
+        await used.release();
+        lease = await this.provisioned.machine(await this.provisioned.role(theCase, account), theCase);
+        return await runExecution(this.context, lease.stateMachineArn, theCase, created);
+      }
     } catch (e) {
       // The endpoint failing a call a conforming service answers is an observation, not a harness error.
       if (isTransient(e) || isUnreadable(e))
         return {
-          created: created.stateMachineArn !== undefined,
+          created: lease !== undefined,
           targetError: `${apiOf(e) ?? 'call'}: ${describeError(e)}`,
         };
       throw e;
     } finally {
       await cleanUpCase(this.context, created);
+      await lease?.release();
     }
+  }
+
+  /** Deletes the roles and state machines the run kept (its cases are done, or interrupted). */
+  async finish(): Promise<void> {
+    await this.provisioned.finish();
   }
 
   /** Start nothing new; stop the executions in flight (their cases then clean up). */

@@ -28,6 +28,8 @@ describe('AwsTarget: clean-up', () => {
     sfn.on(DeleteStateMachineCommand).rejects(error('AccessDeniedException', 'not allowed to delete'));
     sfn.on(DescribeExecutionCommand).rejects(error('ValidationException', 'odd'));
     await expect(t.execute(theCase)).rejects.toThrow('odd');
+    // The role and state machine are the run's: deleted when it ends.
+    await t.finish();
     expect(t.summary().cleanupFailures).toBe(1);
     expect(iam.commandCalls(DeleteRoleCommand)).toHaveLength(1);
   });

@@ -81,10 +81,9 @@ export async function stopExecution(context: TargetContext, executionArn: string
   }
 }
 
-/** Deletes everything the case created: the SageMaker resources its execution made, its state machine, its role. */
+/** Deletes the SageMaker resources the case's execution made (its role and state machine are the run's: provisioned.ts). */
 export async function cleanUpCase(context: TargetContext, created: CaseResources): Promise<void> {
   if (created.executionArn) await cleanUpSageMaker(context, created.executionArn, created.events);
-  await deleteStateMachineAndRole(context, created);
 }
 
 /**
@@ -133,38 +132,41 @@ async function cleanUpSageMaker(
   }
 }
 
-/** Deletes the case's state machine, then its role's policy and the role (what is gone already is no failure). */
-async function deleteStateMachineAndRole(context: TargetContext, created: CaseResources): Promise<void> {
-  const { clients, stats } = context;
-  const { name, stateMachineArn } = created;
-  const attempt = async (deletion: () => Promise<unknown>, count: () => void) => {
-    try {
-      await deletion();
-      count();
-    } catch (e) {
-      if (isNoSuchEntity(e)) return;
-      recordCleanupFailure(context, `deleting ${name}`, e);
-    }
-  };
-  if (stateMachineArn)
-    await attempt(
-      () =>
-        context.call('DeleteStateMachine', () =>
-          clients.sfn.send(new DeleteStateMachineCommand({ stateMachineArn })),
-        ),
-      () => stats.stateMachinesDeleted++,
-    );
-  if (created.role) {
-    await attempt(
-      () =>
-        context.call('DeleteRolePolicy', () =>
-          clients.iam.send(new DeleteRolePolicyCommand({ RoleName: name, PolicyName: CASE_POLICY_NAME })),
-        ),
-      () => undefined,
-    );
-    await attempt(
-      () => context.call('DeleteRole', () => clients.iam.send(new DeleteRoleCommand({ RoleName: name }))),
-      () => stats.rolesDeleted++,
-    );
+/** Counts a deletion, or records why it failed (what is gone already is no failure). */
+async function deleting(
+  context: TargetContext,
+  what: string,
+  deletion: () => Promise<unknown>,
+): Promise<boolean> {
+  try {
+    await deletion();
+    return true;
+  } catch (e) {
+    if (!isNoSuchEntity(e)) recordCleanupFailure(context, `deleting ${what}`, e);
+    return false;
   }
+}
+
+/** Deletes a state machine the run created. */
+export async function deleteStateMachine(context: TargetContext, stateMachineArn: string): Promise<void> {
+  const deleted = await deleting(context, stateMachineArn, () =>
+    context.call('DeleteStateMachine', () =>
+      context.clients.sfn.send(new DeleteStateMachineCommand({ stateMachineArn })),
+    ),
+  );
+  if (deleted) context.stats.stateMachinesDeleted++;
+}
+
+/** Deletes a role the run created: its policy, then the role. */
+export async function deleteRole(context: TargetContext, name: string): Promise<void> {
+  const { iam } = context.clients;
+  await deleting(context, name, () =>
+    context.call('DeleteRolePolicy', () =>
+      iam.send(new DeleteRolePolicyCommand({ RoleName: name, PolicyName: CASE_POLICY_NAME })),
+    ),
+  );
+  const deleted = await deleting(context, name, () =>
+    context.call('DeleteRole', () => iam.send(new DeleteRoleCommand({ RoleName: name }))),
+  );
+  if (deleted) context.stats.rolesDeleted++;
 }

@@ -23,13 +23,8 @@ export interface TargetContext {
   call<T>(api: string, send: () => Promise<T>): Promise<T>;
 }
 
-/** What one case has created so far, filled in as it goes: what its clean-up deletes. */
+/** What one case's execution has created so far, filled in as it goes: what its clean-up stops and deletes. */
 export interface CaseResources {
-  /** The name of the case's role and state machine. */
-  readonly name: string;
-  /** Whether the role may exist (created, or a failed create may have made it). */
-  role: boolean;
-  stateMachineArn?: string;
   executionArn?: string;
   /** The execution's history as last read to its end (names the SageMaker resources created). */
   events?: HistoryEvent[];

@@ -54,6 +54,8 @@ describe('AwsTarget: observing the execution', () => {
     const o = await t.execute(theCase);
     expect(o.targetError).toBe('GetExecutionHistory: InternalFailure (HTTP 500): boom');
     expect(sfn.commandCalls(StopExecutionCommand)).toHaveLength(1);
+    // The role and state machine are the run's: deleted when it ends.
+    await t.finish();
     expect(sfn.commandCalls(DeleteStateMachineCommand)).toHaveLength(1);
     expect(t.summary().executionsStopped).toBe(1);
   });

@@ -40,6 +40,8 @@ export interface AwsTargetOptions {
   readonly cleanupTimeoutMs?: number;
   /** Pace calls at AWS's Step Functions quotas (token buckets per API): on AWS always, on an endpoint where asked. */
   readonly clientQuotas?: boolean;
+  /** Roles the run keeps at most between cases (default DEFAULT_KEEP_ROLES); idle ones past it are deleted early. */
+  readonly keepRoles?: number;
   /** The endpoint's credentials, which may have fallen back to test ones (the description says so). */
   readonly testCredentials?: { readonly usedTest: boolean };
 }
@@ -59,6 +61,8 @@ export interface AwsTargetStats {
   sagemakerResourcesCleaned: number;
   billableCalls: number;
   cleanupFailures: number;
+  /** 1 once the target failed a second execution of a state machine and each case got its own. */
+  machineReuseOff: number;
 }
 
 /** Figures at the start of a run: nothing counted yet. */
@@ -77,5 +81,6 @@ export function noStats(): AwsTargetStats {
     sagemakerResourcesCleaned: 0,
     billableCalls: 0,
     cleanupFailures: 0,
+    machineReuseOff: 0,
   };
 }

@@ -50,9 +50,11 @@ describe('AwsTarget: provisioning', () => {
     expect(t.summary()).toMatchObject({ roleWaits: 1, policySettleMs: 0 });
     sfn.on(StartExecutionCommand).rejects(refused);
     // Another run's target: in this one, the case's job name is the first run's (namesTaken.ts).
-    await expect(target('endpoint').t.execute(theCase)).rejects.toThrow(
-      'the new role was still refused after 5000 ms',
-    );
+    const other = target('endpoint').t;
+    await expect(other.execute(theCase)).rejects.toThrow('the new role was still refused after 5000 ms');
+    // The role and state machine are the run's: deleted when it ends.
+    await t.finish();
+    await other.finish();
     expect(iam.commandCalls(DeleteRoleCommand)).toHaveLength(2);
   });
 
@@ -63,6 +65,8 @@ describe('AwsTarget: provisioning', () => {
       .rejectsOnce(sdkError('iam', 'ServiceFailure', 'boom', 500))
       .rejects(sdkError('iam', 'EntityAlreadyExists', 'Role with name sfnc-test1-0 already exists.'));
     await expect(t.execute(theCase)).rejects.toThrow('already exists');
+    // The role and state machine are the run's: deleted when it ends.
+    await t.finish();
     expect(iam.commandCalls(DeleteRoleCommand)).toHaveLength(1);
   });
 });

@@ -7,7 +7,7 @@ import { randomInt } from 'node:crypto';
 import { CreateRoleCommand, PutRolePolicyCommand } from '@aws-sdk/client-iam';
 import { CreateStateMachineCommand } from '@aws-sdk/client-sfn';
 import type { Case } from '../../../contracts/case.js';
-import type { CaseResources, TargetContext } from './context.js';
+import type { TargetContext } from './context.js';
 import {
   describeError,
   isEntityAlreadyExists,
@@ -20,13 +20,13 @@ import { CASE_POLICY_NAME, ROLE_PATH, TAG_KEY, trustPolicy } from './naming.js';
 import { predictionOf } from './prediction.js';
 
 /**
- * Creates the case's execution role (trusting Step Functions from this account, tagged with the
- * run id) and puts the case's policy on it; marks it in `created` as soon as it may exist. Returns
- * the role's ARN.
+ * Creates an execution role named `created.name` (trusting Step Functions from this account,
+ * tagged with the run id) and puts the case's policy on it; sets `created.role` as soon as the role
+ * may exist. Returns the role's ARN.
  */
 export async function createRole(
   context: TargetContext,
-  created: CaseResources,
+  created: { readonly name: string; role: boolean },
   theCase: Case,
   account: string,
 ): Promise<string> {
@@ -65,8 +65,8 @@ export async function createRole(
 }
 
 /**
- * Creates the case's state machine (tagged with the run id) once IAM lets the new role be used,
- * then gives the role's policy time to take effect. Returns the state machine's ARN.
+ * Creates the case's state machine (tagged with the run id) once IAM lets the new role be used.
+ * Returns the state machine's ARN.
  */
 export async function createStateMachine(
   context: TargetContext,
@@ -92,14 +92,20 @@ export async function createStateMachine(
     { managedRuleGranted },
   );
   context.stats.stateMachinesCreated++;
-  // IAM is eventually consistent: the role's new inline policy may not be in force yet, and a
-  // call it allows would be refused. On a real account, give it time before the execution starts.
+  return created.stateMachineArn!;
+}
+
+/**
+ * IAM is eventually consistent: a new role's inline policy may not be in force yet, and a call it
+ * allows would be refused. On a real account, it is given time (once per role) before an execution
+ * relies on it.
+ */
+export async function settlePolicy(context: TargetContext): Promise<void> {
   const settle = context.options.policySettleMs ?? (context.options.kind === 'aws' ? 10_000 : 0);
   if (settle > 0) {
     context.stats.policySettleMs += settle;
     await context.clock.sleep(settle);
   }
-  return created.stateMachineArn!;
 }
 
 /** A call that refers to the case's new role, retried with backoff while IAM has not propagated it. */

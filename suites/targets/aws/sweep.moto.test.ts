@@ -195,6 +195,8 @@ describe.skipIf(!available)('sweep on moto', () => {
     const result = await evaluate(target, 'patterns', realised.case);
     expect(result.differences.map((d) => d.path)).toEqual(['created']);
     expect(result.observation).toEqual({ created: true });
+    // The role and state machine are the run's: deleted when it ends.
+    await target.finish();
     expect(target.summary()).toMatchObject({ stateMachinesDeleted: 1, rolesDeleted: 1, cleanupFailures: 0 });
   });
 });
