@@ -126,12 +126,15 @@ export class Provisioned {
       ? role.machines.find((m) => m.key === key && !m.names.has(theCase.executionName))
       : undefined;
     if (!machine) {
-      const roleArn = await role.arn;
-      const arn = createStateMachine(this.context, this.nextName(), theCase, roleArn).then(async (made) => {
-        role.settled ??= settlePolicy(this.context);
-        await role.settled;
-        return made;
-      });
+      // Kept before anything is awaited: cases asking at once share the one creation.
+      const name = this.nextName();
+      const arn = role.arn
+        .then((roleArn) => createStateMachine(this.context, name, theCase, roleArn))
+        .then(async (made) => {
+          role.settled ??= settlePolicy(this.context);
+          await role.settled;
+          return made;
+        });
       const kept: KeptMachine = { key, arn, names: new Set(), users: 0 };
       role.machines.push(kept);
       machine = kept;

@@ -15,6 +15,8 @@ export interface WireCounter {
   readonly url: string;
   /** The counts so far (a copy). */
   counts(): WireCounts;
+  /** The bodies of the requests of one kept operation (`keep` of `startWireCounter`), in order. */
+  bodies(operation: string): string[];
   /** Starts counting from zero. */
   reset(): void;
   close(): Promise<void>;
@@ -34,10 +36,14 @@ export function operationOf(headers: IncomingMessage['headers'], body: string): 
   return `${service}:${action ?? 'unknown'}`;
 }
 
-/** Starts a counting proxy on 127.0.0.1 in front of `upstream` (an `http://` URL). */
-export async function startWireCounter(upstream: string): Promise<WireCounter> {
+/**
+ * Starts a counting proxy on 127.0.0.1 in front of `upstream` (an `http://` URL), keeping the
+ * bodies of the operations in `keep` (e.g. `iam:PutRolePolicy`).
+ */
+export async function startWireCounter(upstream: string, keep: readonly string[] = []): Promise<WireCounter> {
   const target = new URL(upstream);
   let counts: WireCounts = {};
+  const kept = new Map<string, string[]>(keep.map((operation) => [operation, []]));
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -45,6 +51,7 @@ export async function startWireCounter(upstream: string): Promise<WireCounter> {
       const body = Buffer.concat(chunks);
       const operation = operationOf(req.headers, body.toString('utf8'));
       counts[operation] = (counts[operation] ?? 0) + 1;
+      kept.get(operation)?.push(body.toString('utf8'));
       const forward = httpRequest(
         {
           host: target.hostname,
@@ -70,8 +77,10 @@ export async function startWireCounter(upstream: string): Promise<WireCounter> {
   return {
     url: `http://127.0.0.1:${port}`,
     counts: () => ({ ...counts }),
+    bodies: (operation) => [...(kept.get(operation) ?? [])],
     reset: () => {
       counts = {};
+      for (const bodies of kept.values()) bodies.length = 0;
     },
     close: () =>
       new Promise<void>((resolve) => {
