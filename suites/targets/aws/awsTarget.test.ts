@@ -135,6 +135,21 @@ describe('AwsTarget', () => {
     expect(t.summary()).toMatchObject({ throttles: 1, concurrencyCuts: 1, lowestConcurrency: 2 });
   });
 
+  it('a throttled IAM call cuts the IAM calls in flight, not the cases in flight', async () => {
+    const { t } = target('endpoint', { maxConcurrency: 4 });
+    iam
+      .on(CreateRoleCommand)
+      .rejectsOnce(error('Throttling', 'Rate exceeded'))
+      .resolves({ Role: { Arn: 'arn:aws:iam::123456789012:role/sfn-conformance/x' } as never });
+    await t.execute(theCase);
+    expect(t.summary()).toMatchObject({
+      throttles: 1,
+      concurrencyCuts: 0,
+      iamConcurrencyCuts: 1,
+      iamLowestConcurrency: 2,
+    });
+  });
+
   it('starts no execution where the oracle predicts the state machine is refused and the target accepts it', async () => {
     // AWS refuses `.waitForTaskToken` for SageMaker at CreateStateMachine; an endpoint that accepts
     // it would run an execution that waits forever for a token.

@@ -15,6 +15,7 @@ import type { Observation } from '../../../contracts/observation.js';
 import type { Purpose, Realised, Target } from '../../../contracts/target.js';
 import { AdaptiveLimit } from './adaptiveLimit.js';
 import type { BillableJobs } from './billableJobs.js';
+import { familyOf } from './apiFamily.js';
 import { Caller, apiOf, maxAttemptsFromEnv } from './caller.js';
 import { cleanUpCase, stopExecution } from './cleanup.js';
 import { type AwsClients, DEFAULT_IDENTITY_DEADLINE_MS, makeClients, sendingThrough } from './clients.js';
@@ -101,7 +102,12 @@ export class AwsTarget implements Target {
       options.maxAttempts ?? maxAttemptsFromEnv() ?? (options.kind === 'aws' ? 8 : 3),
       options.throttleTimeoutMs ?? (options.kind === 'aws' ? 15 * 60_000 : 30_000),
       this.stats,
-      () => this.gate?.throttled(),
+      // The cases in flight are cut by the executions' throttling; every family's calls by its own.
+      (api) => {
+        if (familyOf(api) === 'executions') this.gate?.throttled();
+      },
+      undefined,
+      options.maxConcurrency,
     );
     this.context = {
       options,
@@ -266,6 +272,7 @@ export class AwsTarget implements Target {
       ...this.stats,
       bucketWaitMs: this.caller.waitedMs,
       ...(this.gate ? { concurrencyCuts: this.gate.cuts, lowestConcurrency: this.gate.lowest } : {}),
+      ...this.caller.familyCuts(),
     };
   }
 }
