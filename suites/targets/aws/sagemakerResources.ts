@@ -31,10 +31,13 @@ const rank = (cleanup: string) => (cleanup.startsWith('Stop') ? -1 : ORDER.index
 
 /**
  * What the execution's SageMaker create calls created: every TaskScheduled of a Create whose task
- * was submitted or succeeded (events chain through `previousEventId` in every branch).
+ * was submitted or succeeded (events chain through `previousEventId` in every branch), but for a
+ * `.sync` job task that succeeded: its job completed, and there is nothing to stop or describe.
  */
 export function createdResources(events: readonly HistoryEvent[]): CreatedResource[] {
   const byId = new Map(events.map((e) => [e.id, e]));
+  // A `.sync` job task succeeds once its job has completed: that job has nothing left to stop.
+  const completed = new Set(events.filter((e) => e.type === 'TaskSucceeded').map((e) => e.previousEventId));
   const out = new Map<string, CreatedResource>();
   for (const e of events) {
     if (e.type !== 'TaskSubmitted' && e.type !== 'TaskSucceeded') continue;
@@ -44,6 +47,7 @@ export function createdResources(events: readonly HistoryEvent[]): CreatedResour
     if (details?.resourceType !== 'sagemaker' || details.parameters === undefined) continue;
     const facts = API_BY_RESOURCE_NAME.get(details.resource?.split('.')[0] ?? '');
     if (!facts) continue;
+    if (facts.job && e.type === 'TaskSubmitted' && completed.has(e.id)) continue;
     const cleanup = facts.job ? facts.job.stopAction.value.replace('sagemaker:', '') : DELETES[facts.api];
     if (!cleanup) continue;
     let request: Record<string, unknown>;
