@@ -129,7 +129,10 @@ export async function runCommand(raw: RunRaw, io: Io, version: string): Promise<
         ? 300
         : undefined;
   if (testState && raw.definition)
-    throw new UsageError('bad-option', '--definition is not for --target teststate: use --target aws or endpoint');
+    throw new UsageError(
+      'bad-option',
+      '--definition is not for --target teststate: use --target aws or endpoint',
+    );
   for (const s of raw.suite ?? [])
     if (testState && isSuiteName(s) && !TEST_STATE_SUITES.includes(s))
       throw new UsageError(
@@ -218,7 +221,8 @@ export async function runCommand(raw: RunRaw, io: Io, version: string): Promise<
     const matcher = baseline
       ? baselineMatcher(baseline, raw.expect!, target.kind, new Date().toISOString().slice(0, 10))
       : undefined;
-    const remoteTarget = aws ?? (testState ? (target as Target & { region: string; endpoint?: string }) : undefined);
+    const remoteTarget =
+      aws ?? (testState ? (target as Target & { region: string; endpoint?: string }) : undefined);
     const region = remoteTarget ? remoteTarget.region : (raw.region ?? 'us-east-1');
     const mutant = mutantField(mutants);
     // SIGINT / SIGTERM: start nothing new, stop what is in flight, clean up, write the partial report.

@@ -26,7 +26,10 @@ export const targetOption = (kinds: readonly (keyof typeof TARGET_KINDS)[], byDe
 
 /** `--endpoint`: the URL of --target endpoint, and what it is when not given. */
 export const endpointOption = (byDefault = "the SDK's configured endpoints") =>
-  new Option('--endpoint <url>', `AWS-compatible endpoint for --target endpoint or teststate (default: ${byDefault})`);
+  new Option(
+    '--endpoint <url>',
+    `AWS-compatible endpoint for --target endpoint or teststate (default: ${byDefault})`,
+  );
 
 /** `--emulator-mutant`: a deliberate deviation of the built-in emulator, repeatable. */
 export const emulatorMutantOption = (

@@ -64,7 +64,12 @@ const taskOutput = (task: TaskPlan, raw: unknown, result: unknown): unknown =>
   taskOutputSteps(task, raw, result).output;
 
 /** The output a catcher makes of the state's input and the error output: placed by its ResultPath (JSONPath); a JSONata catcher has none, the error output is the output. */
-export function caughtOutput(task: TaskPlan, raw: unknown, catcher: CatcherPlan, errorOutput: unknown): unknown {
+export function caughtOutput(
+  task: TaskPlan,
+  raw: unknown,
+  catcher: CatcherPlan,
+  errorOutput: unknown,
+): unknown {
   return placed(raw, task.queryLanguage === 'JSONPath' ? catcher.resultPath : undefined, errorOutput);
 }
 
