@@ -45,7 +45,10 @@ export function selectTarget(raw: TargetRaw): {
 } {
   const kind = raw.target ?? 'embedded';
   if (kind !== 'embedded')
-    throw new UsageError('bad-option', `--target "${kind}" is unknown; use embedded, aws or endpoint`);
+    throw new UsageError(
+      'bad-option',
+      `--target "${kind}" is unknown; use embedded, aws, endpoint or teststate`,
+    );
   for (const [field, option] of Object.entries(AWS_ONLY))
     if (raw[field as keyof typeof AWS_ONLY] !== undefined)
       throw new UsageError(

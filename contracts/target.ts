@@ -3,7 +3,9 @@
  * It reports what it saw in the same shape as the oracles' predictions (docs/architecture.md, "Core types").
  */
 import type { Case } from './case.js';
+import type { Aspect } from './aspect.js';
 import type { Observation } from './observation.js';
+import type { Prediction } from './prediction.js';
 
 /** What a target can show and realise. */
 export interface TargetCapabilities {
@@ -15,9 +17,16 @@ export interface TargetCapabilities {
 
 /** A place that runs cases: the built-in emulator, a real account or an endpoint. */
 export interface Target {
-  readonly kind: 'embedded' | 'aws' | 'endpoint';
+  readonly kind: 'embedded' | 'aws' | 'endpoint' | 'teststate';
   readonly description: string;
   readonly capabilities: TargetCapabilities;
+  /**
+   * What the target is held to, where it decides something other than the execution (TestState:
+   * one state at a time): its own prediction of a case, in place of the outcome oracle's.
+   */
+  predict?(c: Case): Prediction;
+  /** The aspects compared on this target, in place of the suite's (with `predict`). */
+  readonly aspects?: readonly Aspect[];
   /** The case as this target runs it, or why it does not (absent: every case as drawn). */
   realise?(c: Case, purpose?: Purpose): Realised;
   execute(c: Case): Promise<Observation>;

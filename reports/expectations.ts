@@ -23,7 +23,7 @@ export const ExpectedDivergenceSchema = z
       .string()
       .optional()
       .describe('a difference path, or its start: "status", "calls", "output/TrainingJobStatus", "target"'),
-    target: z.enum(['embedded', 'aws', 'endpoint']).optional().describe('the kind of target'),
+    target: z.enum(['embedded', 'aws', 'endpoint', 'teststate']).optional().describe('the kind of target'),
     reason: z.string().min(1).describe('why the divergence is expected (a known gap, an issue link)'),
     expires: z.iso.date().optional().describe('YYYY-MM-DD: from this day on, the entry matches nothing'),
   })

@@ -122,7 +122,7 @@ export const ReportSchema = z.object({
   schemaVersion: z.union([z.literal(2), z.literal(1)]),
   tool: z.object({ name: z.string(), version: z.string() }),
   target: z.object({
-    kind: z.enum(['embedded', 'aws', 'endpoint']),
+    kind: z.enum(['embedded', 'aws', 'endpoint', 'teststate']),
     endpoint: z.string().optional(),
     region: z.string(),
     description: z.string().optional(),

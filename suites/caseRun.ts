@@ -66,11 +66,11 @@ export const verdictOf = (e: Evaluated): 'match' | 'diverged' | 'undecided' =>
 
 /** Runs one case on the target and compares it with the oracle's prediction. */
 export async function evaluate(target: Target, suite: SuiteName, c: Case): Promise<Evaluated> {
-  const prediction = predictExecution(c);
+  const prediction = target.predict ? target.predict(c) : predictExecution(c);
   const observation = await target.execute(c);
   if (observation.notRun !== undefined)
     return { case: c, prediction, observation, differences: [], undecided: `not run: ${observation.notRun}` };
-  const aspects = aspectsOn(SUITES[suite].aspects, target.capabilities);
+  const aspects = target.aspects ?? aspectsOn(SUITES[suite].aspects, target.capabilities);
   const differences = compare(prediction, observation, aspects);
   const undecided = differences.length === 0 ? undecidedBy(prediction, observation, aspects) : undefined;
   const cause = causeOf(prediction, observation, differences);

@@ -5,6 +5,40 @@ import { ASL, DG, ERRORS, model, page, RECORDED, recording, report, SFN_API, TAS
 /** ASL semantics the oracle applies. */
 export const ASL_RULES = [
   {
+    id: 'sfn.test-state.inspection',
+    claim:
+      "TestState runs one state of a definition (stateName) with its invocation mocked (mock.result): at inspectionLevel DEBUG it answers SUCCEEDED with the state's output, and inspectionData shows its input processing (afterInputPath, afterParameters, or JSONata's afterArguments), the mocked result, afterResultSelector and afterResultPath as JSON text",
+    kind: 'documented',
+    sources: [
+      page(
+        `${SFN_API}/API_TestState.html`,
+        'Request Parameters (mock, stateName, context); Response Elements',
+      ),
+      page(`${SFN_API}/API_InspectionData.html`, 'Contents'),
+      page(`${DG}/test-state-isolation.html`, 'Using inspection levels'),
+    ],
+  },
+  {
+    id: 'sfn.test-state.error-handling',
+    claim:
+      "With an error mocked (mock.errorOutput), TestState answers how the state handles it: RETRIABLE with errorDetails.retryIndex where the first matching retrier has attempts left after stateConfiguration.retrierRetryCount retries, else CAUGHT_ERROR with errorDetails.catchIndex, the catcher's Next as nextState and the error output placed by its ResultPath as the output, else FAILED with the error and cause",
+    kind: 'documented',
+    sources: [
+      page(`${SFN_API}/API_TestState.html`, 'Response Elements (status, nextState, error, cause)'),
+      page(`${SFN_API}/API_InspectionErrorDetails.html`, 'Contents'),
+      page(`${DG}/test-state-isolation.html`, 'Testing retry and error handling'),
+    ],
+  },
+  {
+    id: 'sfn.test-state.retry-backoff',
+    claim:
+      "A RETRIABLE answer's errorDetails.retryBackoffIntervalSeconds is the retrier's wait before the next retry, IntervalSeconds x BackoffRate^retrierRetryCount capped by MaxDelaySeconds, in whole seconds, without jitter",
+    kind: 'inferred',
+    sources: [page(`${SFN_API}/API_InspectionErrorDetails.html`, 'retryBackoffIntervalSeconds')],
+    caveat:
+      'no page says how a fractional wait is rounded, or what FULL jitter shows; the lane predicts no backoff for a jittered retrier',
+  },
+  {
     id: 'asl.retry',
     claim:
       'Retriers are tried in order; the first that matches applies; wait IntervalSeconds x BackoffRate^n capped by MaxDelaySeconds (FULL jitter: up to that), MaxAttempts per retrier per state visit; then catchers in order',

@@ -153,9 +153,12 @@ export async function replayCommand(
     source = definitionCaseSource(readUserDefinitions(raw.definition));
   }
   const remote = targetRaw.target === 'aws' || targetRaw.target === 'endpoint';
-  const { target, args } = remote
-    ? await (await import('../aws/connect.js')).connectAwsTarget(targetRaw)
-    : selectTarget(targetRaw);
+  const { target, args } =
+    targetRaw.target === 'teststate'
+      ? await (await import('../aws/connectTestState.js')).connectTestStateTarget(targetRaw)
+      : remote
+        ? await (await import('../aws/connect.js')).connectAwsTarget(targetRaw)
+        : selectTarget(targetRaw);
   const replay = { seed, path: `${suite}:${index}` };
   const drawn = withId(
     content ?? plain((source ? source.draw(suite, seed, index) : drawSuiteCase(suite, seed, index)).value),

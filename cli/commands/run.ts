@@ -24,6 +24,7 @@ import { mutantField } from '../../reports/report.js';
 import { REPORT_FORMATS } from '../../reports/writers/formats.js';
 import { streamSuites, type Shard } from '../../suites/runner.js';
 import { isSuiteName, SUITE_NAMES, type SuiteName } from '../../suites/suites.js';
+import { TEST_STATE_SUITES } from '../../suites/suiteNames.js';
 import type { AwsTarget } from '../../suites/targets/aws/awsTarget.js';
 import type { Target } from '../../contracts/target.js';
 import { UsageError } from '../../contracts/usageError.js';
@@ -88,7 +89,9 @@ export async function runCommand(raw: RunRaw, io: Io, version: string): Promise<
     for (const [name, what] of Object.entries(MUTANTS)) io.stdout(`${name.padEnd(30)} ${what}\n`);
     return 0;
   }
-  const remote = raw.target === 'aws' || raw.target === 'endpoint';
+  // The TestState lane calls a real account or an endpoint too, and takes only some of their options.
+  const testState = raw.target === 'teststate';
+  const remote = raw.target === 'aws' || raw.target === 'endpoint' || testState;
   if (remote && raw.emulatorMutant !== undefined)
     throw new UsageError('bad-option', '--emulator-mutant is for --target embedded');
   if (remote && raw.workers !== undefined)
@@ -125,9 +128,26 @@ export async function runCommand(raw: RunRaw, io: Io, version: string): Promise<
       : remote
         ? 300
         : undefined;
+  if (testState && raw.definition)
+    throw new UsageError(
+      'bad-option',
+      '--definition is not for --target teststate: use --target aws or endpoint',
+    );
+  for (const s of raw.suite ?? [])
+    if (testState && isSuiteName(s) && !TEST_STATE_SUITES.includes(s))
+      throw new UsageError(
+        'bad-option',
+        `--suite ${s} cannot be decided by --target teststate (it tests one state with its SageMaker answer mocked: no IAM, no integration output, no SageMaker request checks); use --suite ${TEST_STATE_SUITES.join(', ')}, or --target aws or endpoint`,
+      );
   const definitionSuites = SUITE_NAMES.filter(takesDefinitions);
   const suites = (
-    raw.suite && raw.suite.length > 0 ? raw.suite : raw.definition ? definitionSuites : [...SUITE_NAMES]
+    raw.suite && raw.suite.length > 0
+      ? raw.suite
+      : raw.definition
+        ? definitionSuites
+        : testState
+          ? [...TEST_STATE_SUITES]
+          : [...SUITE_NAMES]
   ).map((s) => {
     if (!isSuiteName(s))
       throw new UsageError('bad-option', `--suite "${s}" is unknown; use ${SUITE_NAMES.join(', ')}`);
@@ -174,7 +194,9 @@ export async function runCommand(raw: RunRaw, io: Io, version: string): Promise<
   const selected: { target: Target; args: string; runArgs?: string; mutants?: MutantName[] } =
     // The AWS SDK is loaded only for a run that uses it (it is most of the start-up otherwise).
     local ??
-    (await (await import('../aws/connect.js')).connectAwsTarget(raw, { maxConcurrency: concurrency }));
+    (testState
+      ? await (await import('../aws/connectTestState.js')).connectTestStateTarget(raw)
+      : await (await import('../aws/connect.js')).connectAwsTarget(raw, { maxConcurrency: concurrency }));
   const { target, args } = selected;
   const mutants = selected.mutants ?? [];
   const aws = isAws(target) ? target : undefined;
@@ -199,7 +221,9 @@ export async function runCommand(raw: RunRaw, io: Io, version: string): Promise<
     const matcher = baseline
       ? baselineMatcher(baseline, raw.expect!, target.kind, new Date().toISOString().slice(0, 10))
       : undefined;
-    const region = aws ? aws.region : (raw.region ?? 'us-east-1');
+    const remoteTarget =
+      aws ?? (testState ? (target as Target & { region: string; endpoint?: string }) : undefined);
+    const region = remoteTarget ? remoteTarget.region : (raw.region ?? 'us-east-1');
     const mutant = mutantField(mutants);
     // SIGINT / SIGTERM: start nothing new, stop what is in flight, clean up, write the partial report.
     const interruption = new AbortController();
@@ -230,7 +254,7 @@ export async function runCommand(raw: RunRaw, io: Io, version: string): Promise<
       region,
       version,
       reportTarget: {
-        ...(aws?.endpoint ? { endpoint: aws.endpoint } : {}),
+        ...(remoteTarget?.endpoint ? { endpoint: remoteTarget.endpoint } : {}),
         ...(mutant ? { mutant } : {}),
       },
       ...(matcher ? { baseline: matcher } : {}),

@@ -11,6 +11,7 @@ const TARGET_KINDS = {
   embedded: 'embedded (the built-in emulator)',
   aws: 'aws (a real account)',
   endpoint: 'endpoint (an AWS-compatible endpoint)',
+  teststate: 'teststate (each SageMaker state alone through TestState, mocked: on AWS, or on --endpoint)',
 } as const;
 
 /** `--target`: the kinds the command takes, and what it is when not given (none: required). */
@@ -25,7 +26,10 @@ export const targetOption = (kinds: readonly (keyof typeof TARGET_KINDS)[], byDe
 
 /** `--endpoint`: the URL of --target endpoint, and what it is when not given. */
 export const endpointOption = (byDefault = "the SDK's configured endpoints") =>
-  new Option('--endpoint <url>', `AWS-compatible endpoint for --target endpoint (default: ${byDefault})`);
+  new Option(
+    '--endpoint <url>',
+    `AWS-compatible endpoint for --target endpoint or teststate (default: ${byDefault})`,
+  );
 
 /** `--emulator-mutant`: a deliberate deviation of the built-in emulator, repeatable. */
 export const emulatorMutantOption = (

@@ -28,7 +28,7 @@ export function register(program: Command, { io, setExit }: CommandContext): voi
       .addOption(suiteOption('the suite the case is drawn from'))
       .addOption(seedOption("the report's"))
       .addOption(pathOption(' (with --suite and --seed, in place of a report)'))
-      .addOption(targetOption(['embedded', 'aws', 'endpoint'], "the report's target"))
+      .addOption(targetOption(['embedded', 'aws', 'endpoint', 'teststate'], "the report's target"))
       .addOption(endpointOption("the report's"))
       .addOption(regionOption('replay'))
       .addOption(profileOption())

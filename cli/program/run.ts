@@ -26,7 +26,7 @@ export function register(program: Command, { io, setExit, version }: CommandCont
     .description(
       'The main job: generated cases of the five suites on a target, compared with the oracles; writes report.json (every case, divergences and errors whole), report.md, report.html, junit.xml and cases.jsonl (every case whole) as the cases finish',
     )
-    .addOption(targetOption(['embedded', 'aws', 'endpoint'], 'embedded'))
+    .addOption(targetOption(['embedded', 'aws', 'endpoint', 'teststate'], 'embedded'))
     .addOption(endpointOption())
     .addOption(regionOption('target'))
     .addOption(profileOption())

@@ -28,7 +28,7 @@ import type { World } from './world.js';
 type Failure = Extract<Attempt, { readonly error: string }>;
 
 /** The wait before retry `retry` (0-based) of a retrier, in ms (asl.retry). */
-function retryWait(retrier: RetrierPlan, retry: number): number {
+export function retryWait(retrier: RetrierPlan, retry: number): number {
   const defaults = RETRY_DEFAULTS.value;
   let wait =
     (retrier.intervalSeconds ?? defaults.intervalSeconds) *
@@ -37,15 +37,40 @@ function retryWait(retrier: RetrierPlan, retry: number): number {
   return wait * 1000;
 }
 
-/** The state's output from its result: ResultSelector, ResultPath, OutputPath (JSONPath) or Output (JSONata). */
-function taskOutput(task: TaskPlan, raw: unknown, result: unknown): unknown {
+/** The steps of a task's output processing: after ResultSelector and ResultPath (JSONPath), and the output. */
+export interface OutputSteps {
+  readonly afterResultSelector?: unknown;
+  readonly afterResultPath?: unknown;
+  readonly output: unknown;
+}
+
+/** The state's output from its result, step by step: ResultSelector, ResultPath, OutputPath (JSONPath) or Output (JSONata). */
+export function taskOutputSteps(task: TaskPlan, raw: unknown, result: unknown): OutputSteps {
   if (task.queryLanguage === 'JSONata')
-    return task.output ? evaluateTemplate(task.output, { result, input: raw }) : result;
+    return { output: task.output ? evaluateTemplate(task.output, { result, input: raw }) : result };
   const selected = task.resultSelector
     ? evaluateTemplate(task.resultSelector, { result, input: raw })
     : result;
   const withResult = placed(raw, task.resultPath, selected);
-  return task.outputPath ? getPath(withResult, task.outputPath) : withResult;
+  return {
+    afterResultSelector: selected,
+    afterResultPath: withResult,
+    output: task.outputPath ? getPath(withResult, task.outputPath) : withResult,
+  };
+}
+
+/** The state's output from its result (taskOutputSteps' last step). */
+const taskOutput = (task: TaskPlan, raw: unknown, result: unknown): unknown =>
+  taskOutputSteps(task, raw, result).output;
+
+/** The output a catcher makes of the state's input and the error output: placed by its ResultPath (JSONPath); a JSONata catcher has none, the error output is the output. */
+export function caughtOutput(
+  task: TaskPlan,
+  raw: unknown,
+  catcher: CatcherPlan,
+  errorOutput: unknown,
+): unknown {
+  return placed(raw, task.queryLanguage === 'JSONPath' ? catcher.resultPath : undefined, errorOutput);
 }
 
 /** ResultPath (of a task or a catcher): absent (`$`) the value replaces the input, null drops it, a path puts it there. */
@@ -86,6 +111,20 @@ const COMPARISONS: Record<NumericComparison, (value: number, threshold: number) 
   NumericLessThanEquals: (value, threshold) => value <= threshold,
 };
 
+/**
+ * A task the walk reached, at its first attempt: the input that reached it, its resolved request,
+ * the variables in scope, and whether the prediction was already undecided then.
+ */
+export interface TaskVisit {
+  readonly task: TaskPlan;
+  readonly raw: unknown;
+  readonly request: Record<string, unknown>;
+  /** The ARN of the resource the task's create call makes (what its result names). */
+  readonly arn: string;
+  readonly variables: Readonly<Record<string, unknown>>;
+  readonly undecided: boolean;
+}
+
 /** One execution's run of its plan, in the world that answers its SageMaker calls. */
 export class PlanWalk {
   /** The first task entered, while no other has been (its attempts, over a Map's iterations too, are the case's). */
@@ -98,6 +137,8 @@ export class PlanWalk {
   constructor(
     private readonly world: World,
     private readonly theCase: CaseForPrediction,
+    /** Told of each task the walk reaches whose request resolves, at its first attempt. */
+    private readonly onTask?: (visit: TaskVisit) => void,
   ) {}
 
   /** Runs the steps of a flow in order, until one fails, stops or ends the flow. */
@@ -310,6 +351,14 @@ export class PlanWalk {
         if (primary) world.firstAttempts = before + attempts;
         // The request resolved (a first attempt), or a retrier took the error (the next ones).
         if (attempts === 1) {
+          this.onTask?.({
+            task,
+            raw,
+            request,
+            arn: world.callsOf(task, request).find((call) => call.phase === 'create')!.resource,
+            variables: this.variables,
+            undecided: world.undecided !== undefined,
+          });
           const resolved = this.resolvedBy(task);
           timeline.eventAt(resolved.rule, resolved.at, 'TaskScheduled');
         } else timeline.event(RULES.retry, 'TaskScheduled');
@@ -443,9 +492,7 @@ export class PlanWalk {
       Error: failure.error,
       ...(failure.cause ? { Cause: new CauseMatch(failure.cause.includes) } : {}),
     };
-    // A JSONata catcher has no ResultPath: the error output is the output.
-    const resultPath = task.queryLanguage === 'JSONPath' ? catcher.resultPath : undefined;
-    const next = placed(raw, resultPath, caughtError);
+    const next = caughtOutput(task, raw, catcher, caughtError);
     if (target.kind === 'task') {
       // Another SageMaker task, with the error output as its input; it ends the flow.
       const outcome = this.task(target.task, next);

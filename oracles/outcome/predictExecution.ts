@@ -21,13 +21,16 @@ import {
   type RuleAt,
 } from '../../contracts/prediction.js';
 import { createStateMachine, refusedDefinition, refusedManagedRule } from './creation.js';
-import { PlanWalk } from './planWalk.js';
+import { PlanWalk, type TaskVisit } from './planWalk.js';
 import { RULES } from './rules.js';
 import { primaryRule } from './timeline.js';
 import { World } from './world.js';
 
-/** What must happen when the case runs. */
-export function predictExecution(theCase: CaseForPrediction): Prediction {
+/** What must happen when the case runs; `onTask` is told of each task the execution reaches, with the input that reaches it. */
+export function predictExecution(
+  theCase: CaseForPrediction,
+  onTask?: (visit: TaskVisit) => void,
+): Prediction {
   const refused = refusedDefinition(theCase);
   if (refused) return refused;
   const world = new World(theCase);
@@ -46,7 +49,7 @@ export function predictExecution(theCase: CaseForPrediction): Prediction {
   const timeline = world.timeline;
   timeline.at = undefined;
   timeline.event(RULES.history, 'ExecutionStarted');
-  const outcome = new PlanWalk(world, theCase).flow(theCase.plan.flow, theCase.input);
+  const outcome = new PlanWalk(world, theCase, onTask).flow(theCase.plan.flow, theCase.input);
   const lastState = timeline.at;
   timeline.at = undefined;
   let status: ExecutionStatus;

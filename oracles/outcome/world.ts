@@ -338,8 +338,13 @@ export class World {
     this.created.add(`${facts.arnResourceType.value}/${name.toLowerCase()}`);
     if (task.pattern !== 'sync' || !facts.job) {
       this.used.push(RULES.rr);
-      return { rule: RULES.rr, result: { [facts.resultField.value]: arn }, submitted: false };
+      return { rule: RULES.rr, result: requestResponseResult(task, arn), submitted: false };
     }
     return runJob(this, task, calls, arn, request);
   }
+}
+
+/** A request-response task's result: the Create (or Update) call's answer, the new resource's ARN in the API's result field (sfn.sagemaker.request-response-result). */
+export function requestResponseResult(task: TaskPlan, arn: string): Record<string, unknown> {
+  return { [SAGEMAKER_APIS[task.api].resultField.value]: arn };
 }

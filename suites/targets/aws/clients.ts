@@ -90,6 +90,8 @@ export function makeClients(
     // Without an endpoint the SDK follows its configured ones (AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_<ID>,
     // the profile's endpoint_url or services section), else AWS.
     ...(options.endpoint ? { endpoint: options.endpoint } : {}),
+    // An endpoint answers at its own host: TestState's `sync-` host prefix is AWS's alone.
+    ...(options.kind === 'endpoint' ? { disableHostPrefix: true } : {}),
     ...(credentials ? { credentials } : {}),
   };
   const clients = {
