@@ -1,5 +1,5 @@
 import { ruleIds } from '../../reports/writers/provenanceText.js';
-import { realiseCase } from '../../contracts/target.js';
+import { realiseCase, type Target } from '../../contracts/target.js';
 import { plain } from '../../generators/sampleCases.js';
 import { withId } from '../../generators/invalidCase.js';
 import type { CaseContent } from '../../contracts/case.js';
@@ -153,7 +153,7 @@ export async function replayCommand(
     source = definitionCaseSource(readUserDefinitions(raw.definition));
   }
   const remote = targetRaw.target === 'aws' || targetRaw.target === 'endpoint';
-  const { target, args } =
+  const { target, args }: { target: Target; args: string } =
     targetRaw.target === 'teststate'
       ? await (await import('../aws/connectTestState.js')).connectTestStateTarget(targetRaw)
       : remote
