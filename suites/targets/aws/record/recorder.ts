@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { HistoryEvent } from '@aws-sdk/client-sfn';
 import { SAGEMAKER_APIS } from '../../../../catalog/sagemakerApis.js';
 import type { EndedExecution } from '../options.js';
-import { featuresOf, recordedRun, type RecordedRun } from './recording.js';
+import { EXECUTION_WORD, featuresOf, MOCK_MACHINE, recordedRun, type RecordedRun } from './recording.js';
 import { leaks, RUN_ID_WORD, Scrubber, type ScrubRule, type Secrets } from './scrub.js';
 import { RECORD_README } from './readme.js';
 
@@ -111,11 +111,13 @@ export class Recorder {
       features: featuresOf(theCase, run),
       definition: scrubber.value(run.definition, 'run'),
       input: scrubber.value(run.input, 'run'),
+      executionName: scrubber.text(executionArn.split(':')[7] ?? '', 'run'),
       inputText: scrubber.text(run.inputText, 'run'),
       expected: compared(run.expected),
       mocks: compared(run.mocks),
       taskEvents: compared(run.taskEvents),
       looseWords,
+      ...(run.replayLimits.length > 0 ? { replayLimits: run.replayLimits } : {}),
       notes: [
         `Recorded by sfn-conformance from a run on ${this.setting.kind === 'aws' ? 'a real AWS account' : 'an AWS-compatible endpoint'}; the account is 111111111111, the run id '${RUN_ID_WORD}', the names the run made are the loose words, times under time keys are <time:N> and date-times in text 'date' (README.md of this directory).`,
         ...run.notes,
@@ -157,10 +159,10 @@ function namesOf(
     names.set(name, numbered ? `${stem}-${n}` : stem);
   };
   const [, , , , , , machine, execution] = executionArn.split(':');
-  add(machine, 'rec-state-machine', false);
+  add(machine, MOCK_MACHINE, false);
   const roleArn = events.find((e) => e.type === 'ExecutionStarted')?.executionStartedEventDetails?.roleArn;
   add(roleArn?.split('/').at(-1), 'rec-role', false);
-  add(execution, 'rec-execution', false);
+  add(execution, EXECUTION_WORD, false);
   const visit = (value: unknown): void => {
     if (Array.isArray(value)) value.forEach(visit);
     else if (value !== null && typeof value === 'object')

@@ -9,10 +9,24 @@ import type { HistoryEvent } from '@aws-sdk/client-sfn';
 import type { Case } from '../../../../contracts/case.js';
 import type { Observation } from '../../../../contracts/observation.js';
 
-/** The mock configuration's state machine and test case (the corpus's). */
-export const MOCK_MACHINE = 'SM';
+/**
+ * The mock configuration's state machine: the placeholder of the recorded machine's name, so that
+ * a replay's machine (created under this name) has the name the recording shows.
+ */
+export const MOCK_MACHINE = 'rec-state-machine';
+/** The placeholder of the recorded execution's name, under which a replay runs. */
+export const EXECUTION_WORD = 'rec-execution';
 /** The test case every recording's mock names. */
 export const MOCK_CASE = 'Recorded';
+
+/**
+ * What a replay with the recording's mocks cannot do as the target did, by name (a closed set):
+ * `submitted-before-failure`: a `.sync` attempt failed at its create call, before anything was
+ * submitted, and a mocked `.sync` state always records TaskSubmitted before its answer;
+ * `attempt-without-outcome`: an attempt has no outcome (the execution ended while it ran), which
+ * a mock cannot express.
+ */
+export type ReplayLimit = 'submitted-before-failure' | 'attempt-without-outcome';
 
 /** A mocked answer of one Task attempt. */
 export type MockAnswer =
@@ -49,6 +63,8 @@ export interface RecordedRun {
   readonly taskEvents: readonly TaskEvent[];
   /** What a mock cannot say about this run (an attempt without an outcome, ...), one sentence each. */
   readonly notes: readonly string[];
+  /** Where a replay cannot do as the target did. */
+  readonly replayLimits: readonly ReplayLimit[];
 }
 
 /** A JSON text parsed where it is JSON (the corpus keeps every JSON-text field parsed). */
@@ -108,6 +124,7 @@ export function recordedRun(
 ): RecordedRun {
   const byId = new Map(events.map((e) => [e.id ?? 0, e]));
   const notes: string[] = [];
+  const limits = new Set<ReplayLimit>();
   const scheduled = events.filter((e) => e.type === 'TaskScheduled');
   const stateOf = (e: HistoryEvent) =>
     backTo(byId, e, (p) => p.type?.endsWith('StateEntered') === true)?.stateEnteredEventDetails?.name ?? '';
@@ -126,11 +143,25 @@ export function recordedRun(
     const answers = (responses[state] ??= {});
     const n = Object.keys(answers).length;
     const outcome = outcomeOf.get(attempt);
-    if (outcome) answers[String(n)] = OUTCOMES[outcome.type!]!(outcome);
-    else
+    if (outcome) {
+      answers[String(n)] = OUTCOMES[outcome.type!]!(outcome);
+      const submitted = backTo(byId, outcome, (p) => p === attempt || p.type === 'TaskSubmitted');
+      if (
+        /\.sync/.test(attempt.taskScheduledEventDetails?.resource ?? '') &&
+        outcome.type !== 'TaskSucceeded' &&
+        submitted === attempt
+      ) {
+        limits.add('submitted-before-failure');
+        notes.push(
+          `Attempt ${n} of the .sync state '${state}' failed before its job was submitted (no TaskSubmitted); a mocked .sync state records TaskSubmitted before its answer, so a replay has one TaskSubmitted more there (replayLimits: submitted-before-failure).`,
+        );
+      }
+    } else {
+      limits.add('attempt-without-outcome');
       notes.push(
-        `Attempt ${n} of the state '${state}' has no outcome in the history (the execution ended while it ran); a MockConfigFile cannot express an attempt that never answers, so a replay differs from the recording.`,
+        `Attempt ${n} of the state '${state}' has no outcome in the history (the execution ended while it ran); a MockConfigFile cannot express an attempt that never answers, so a replay differs from the recording (replayLimits: attempt-without-outcome).`,
       );
+    }
   }
   const taskEvents: TaskEvent[] = scheduled.map((e) => {
     const d = e.taskScheduledEventDetails ?? { resourceType: '', resource: '', region: '', parameters: '' };
@@ -165,6 +196,7 @@ export function recordedRun(
     },
     taskEvents,
     notes,
+    replayLimits: [...limits],
   };
 }
 

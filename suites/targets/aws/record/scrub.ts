@@ -78,7 +78,7 @@ export const SCRUB_RULES: readonly ScrubRule[] = [
       if (names.length === 0) return t;
       const lower = new Map([...s.names].map(([n, word]) => [n.toLowerCase(), word]));
       const pattern = new RegExp(
-        `(?<![A-Za-z0-9-])(?:${names.map(escapeRegExp).join('|')})(?![A-Za-z0-9-])`,
+        `(?<![A-Za-z0-9])(?:${names.map(escapeRegExp).join('|')})(?![A-Za-z0-9])`,
         'gi',
       );
       return t.replace(pattern, (m) => lower.get(m.toLowerCase()) ?? m);
