@@ -49,14 +49,15 @@ export async function runExecution(
         targetError: `the execution was still running after ${Math.round(waitMs / 1000)} s of wall clock and the harness stopped it (predicted: ${predictedSeconds(theCase)} s of virtual time); give it longer with --execution-timeout SECONDS`,
       };
     const observed = await observation(context, executionArn!, events);
-    // `run --record DIR`: the ended execution, for its recording.
-    await context.options.record?.({
-      theCase,
-      executionArn: executionArn!,
-      events,
-      observation: observed,
-      runId: context.options.runId,
-    });
+    // `run --record DIR`: an execution that ended on its own, for its recording.
+    if (!cutOff)
+      await context.options.record?.({
+        theCase,
+        executionArn: executionArn!,
+        events,
+        observation: observed,
+        runId: context.options.runId,
+      });
     return observed;
   } finally {
     context.running.delete(executionArn!);
