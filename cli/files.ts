@@ -77,17 +77,17 @@ export function prepareReportDir(dir: string, files: readonly string[], overwrit
   mkdirSync(dir, { recursive: true });
 }
 
-/** The checks of `prepareReportDir` that need no look inside the directory. */
-function checkReportPlace(dir: string): void {
+/** The checks of `prepareReportDir` that need no look inside the directory (`option` names it in the messages). */
+export function checkReportPlace(dir: string, option = '--report'): void {
   if (dir.trim() === '')
     throw new UsageError(
       'bad-report-dir',
-      '--report is empty: give the directory for the report, e.g. --report reports/run-1',
+      `${option} is empty: give the directory for the report, e.g. ${option} reports/run-1`,
     );
   if (lstatSync(dir, { throwIfNoEntry: false })?.isSymbolicLink())
     throw new UsageError(
       'bad-report-dir',
-      `--report "${dir}" is a symbolic link: give the directory it points to (nothing is written through a link)`,
+      `${option} "${dir}" is a symbolic link: give the directory it points to (nothing is written through a link)`,
     );
   let existing = resolve(dir);
   while (!existsSync(existing)) existing = dirname(existing);
@@ -96,21 +96,21 @@ function checkReportPlace(dir: string): void {
   if (special)
     throw new UsageError(
       'bad-report-dir',
-      `--report "${dir}" is under ${special}, a special file system: choose a directory on a disk`,
+      `${option} "${dir}" is under ${special}, a special file system: choose a directory on a disk`,
     );
   if (!statSync(existing).isDirectory())
     throw new UsageError(
       'bad-report-dir',
       existing === resolve(dir)
-        ? `--report "${dir}" is a file, not a directory: choose a directory`
-        : `--report "${dir}": "${existing}" is a file, not a directory: choose another path`,
+        ? `${option} "${dir}" is a file, not a directory: choose a directory`
+        : `${option} "${dir}": "${existing}" is a file, not a directory: choose another path`,
     );
   try {
     accessSync(existing, constants.W_OK | constants.X_OK);
   } catch {
     throw new UsageError(
       'bad-report-dir',
-      `--report "${dir}": "${existing}" is not writable: choose a directory you may write`,
+      `${option} "${dir}": "${existing}" is not writable: choose a directory you may write`,
     );
   }
 }

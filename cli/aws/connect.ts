@@ -12,6 +12,7 @@ import {
 } from '../../suites/targets/aws/clients.js';
 import { describeError } from '../../suites/targets/aws/errors.js';
 import { newRunId } from '../../suites/targets/aws/naming.js';
+import type { AwsTargetOptions } from '../../suites/targets/aws/options.js';
 import { UsageError } from '../../contracts/usageError.js';
 import { type BillableRaw, billableJobsOf, readAwsConfig } from './config.js';
 
@@ -172,7 +173,7 @@ const isOneUrl = (endpoint: string): boolean => !/\s/.test(endpoint);
  */
 export async function connectAwsTarget(
   raw: AwsRaw,
-  run: { maxConcurrency?: number } = {},
+  run: { maxConcurrency?: number; record?: AwsTargetOptions['record'] } = {},
 ): Promise<{ target: AwsTarget; args: string; runArgs: string; account: string }> {
   const kind = raw.target as 'aws' | 'endpoint';
   // --profile is the SDK's AWS_PROFILE: its credentials, region and endpoint settings, as the CLI's.
@@ -262,6 +263,7 @@ export async function connectAwsTarget(
     ...(permissionsBoundary ? { permissionsBoundary } : {}),
     ...(billableJobs ? { billableJobs } : {}),
     ...(run.maxConcurrency ? { maxConcurrency: run.maxConcurrency } : {}),
+    ...(run.record ? { record: run.record } : {}),
   });
   let account: string;
   try {

@@ -37,6 +37,7 @@ import type { AwsRaw } from '../aws/connect.js';
 import { seedLine, seedOf } from '../seed.js';
 import { exitCodeOf, formatOf } from '../runSummary.js';
 import { selectTarget } from '../targetChoice.js';
+import { RunRecording } from '../recordRun.js';
 import { countCaseLines } from '../casesFile.js';
 import { readUserDefinitions, unmodelledNotes } from '../userDefinitions.js';
 import type { CaseSource } from '../../suites/caseSource.js';
@@ -72,6 +73,8 @@ export interface RunRaw extends AwsRaw {
   format?: string;
   /** `--definition`: users' definitions to draw the cases around, in place of drawn machines. */
   definition?: string[];
+  /** `--record DIR`: each execution the AWS or endpoint target ran, as a recording. */
+  record?: string;
 }
 
 function int(value: string, option: string, min: number, max: number): number {
@@ -116,6 +119,7 @@ export async function runCommand(raw: RunRaw, io: Io, version: string): Promise<
       'bad-option',
       '--plan, --allow-account, --permissions-boundary, --endpoint, --config, --client-quotas and the billable-job options are for --target aws or endpoint',
     );
+  const recording = RunRecording.of(raw);
   const local = remote ? undefined : selectTarget(raw);
   const runs = int(raw.runs ?? '100', '--runs', 1, 1_000_000);
   const concurrency = int(raw.concurrency ?? '4', '--concurrency', 1, 256);
@@ -196,7 +200,12 @@ export async function runCommand(raw: RunRaw, io: Io, version: string): Promise<
     local ??
     (testState
       ? await (await import('../aws/connectTestState.js')).connectTestStateTarget(raw)
-      : await (await import('../aws/connect.js')).connectAwsTarget(raw, { maxConcurrency: concurrency }));
+      : await (
+          await import('../aws/connect.js')
+        ).connectAwsTarget(raw, {
+          maxConcurrency: concurrency,
+          ...(recording ? { record: recording.hook } : {}),
+        }));
   const { target, args } = selected;
   const mutants = selected.mutants ?? [];
   const aws = isAws(target) ? target : undefined;
@@ -217,6 +226,7 @@ export async function runCommand(raw: RunRaw, io: Io, version: string): Promise<
     }
   });
   try {
+    if (aws) await recording?.start(aws, version, dir);
     const reportFile = join(dir, 'report.json');
     const matcher = baseline
       ? baselineMatcher(baseline, raw.expect!, target.kind, new Date().toISOString().slice(0, 10))
@@ -286,9 +296,11 @@ export async function runCommand(raw: RunRaw, io: Io, version: string): Promise<
       io.stderr(
         `${stats.cleanupFailures} resources could not be deleted; remove them with: npx sfn-conformance sweep ${args} --run-id ${aws?.runId ?? ''}\n`,
       );
+    recording?.finish(io);
     if (report.interrupted) return 130;
     return exitCodeOf(report);
   } finally {
+    recording?.release();
     lock.release();
   }
 }

@@ -12,6 +12,7 @@ import {
 import { repeatable } from '../options/repeatable.js';
 import { formatOption, TEXT_OR_JSON } from '../options/report.js';
 import { seedOption } from '../options/seed.js';
+import { UsageError } from '../../contracts/usageError.js';
 import type { CommandContext } from './context.js';
 
 /** Adds `exec` to the program. */
@@ -21,7 +22,7 @@ export function register(program: Command, { io, setExit }: CommandContext): voi
     .description(
       'Run one execution in the built-in emulator (virtual time, IAM enforced); exit 0 SUCCEEDED, 1 otherwise',
     )
-    .argument('<definition.json>', DEFINITION_ARGUMENT)
+    .argument('[definition.json]', `${DEFINITION_ARGUMENT} (not with --recorded)`)
     .addOption(inputOption())
     .addOption(repeatable(policyOption('; without it, the role may do everything')))
     .option(
@@ -37,7 +38,18 @@ export function register(program: Command, { io, setExit }: CommandContext): voi
     .addOption(accountOption())
     .option('--history', 'include the execution history')
     .addOption(formatOption(TEXT_OR_JSON))
-    .action(async (path: string, opts: ExecRaw) => {
-      setExit(await (await import('../commands/exec.js')).execCommand(path, opts, io));
+    .option(
+      '--recorded <dir>',
+      "replay every recording in DIR (run --record's files, or testdata/aws-recorded-tasks/) with its mocks and compare it with what was recorded; exit 0 all match, 1 one differs",
+    )
+    .action(async (path: string | undefined, opts: ExecRaw & { recorded?: string }) => {
+      if (opts.recorded !== undefined)
+        setExit(await (await import('../commands/execRecorded.js')).execRecordedCommand(path, opts, io));
+      else if (path === undefined)
+        throw new UsageError(
+          'missing-argument',
+          'exec needs a definition: sfn-conformance exec <definition.json>, or --recorded DIR to replay a directory of recordings',
+        );
+      else setExit(await (await import('../commands/exec.js')).execCommand(path, opts, io));
     });
 }

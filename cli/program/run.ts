@@ -77,6 +77,10 @@ export function register(program: Command, { io, setExit, version }: CommandCont
       'your own state machine definitions (ASL JSON): the suites draw inputs, world scenarios and policy variants around them instead of drawing machines; states the oracle does not model leave the outcome undecided',
     )
     .option(
+      '--record <dir>',
+      '--target aws/endpoint: write each execution the target ran into DIR as a recording (the recorded-corpus format, scrubbed of the account, credentials and names) that exec --recorded DIR replays',
+    )
+    .option(
       '--shard <i/n>',
       'only shard i of n: case k of each suite is shard (k mod n) + 1; merge the reports with merge',
     )

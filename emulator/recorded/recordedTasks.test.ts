@@ -12,21 +12,13 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkMockedStates, parseMockConfig, selectMockCase } from '../mock/mockConfig.js';
-import { recordedDifference, type Recording } from './matchRecorded.js';
-import { type RecordedTaskEvent, scheduledRequests, taskEventsDifference } from './matchTaskEvents.js';
-import { emulateRecording, recordedFigure } from './runRecorded.js';
+import { recordedFigure } from './runRecorded.js';
+import { replayDifference, type TaskRecording } from './replayRecording.js';
 
 const DIR = resolve(import.meta.dirname, '../../testdata/aws-recorded-tasks');
 const available = existsSync(DIR);
 if (!available)
   console.warn(`SKIPPED: ${DIR} is absent; the emulator's Task states are not held to AWS's recordings`);
-
-/** A recording with Task states: its mock configuration and AWS's scheduled requests. */
-interface TaskRecording extends Recording {
-  readonly mocks: unknown;
-  readonly taskEvents: readonly RecordedTaskEvent[];
-}
 
 /** Files the emulator does not match yet, each with why (an AWS behaviour not modelled, or the mock format). */
 export const KNOWN_MISSES: Readonly<Record<string, string>> = {
@@ -44,21 +36,7 @@ describe.skipIf(!available)("the emulator's Task states against AWS's recorded e
     const { files, matched, misses } = await recordedFigure<TaskRecording>(
       DIR,
       'aws-recorded-tasks',
-      async (r, file) => {
-        const where = `mock of ${file}`;
-        const mock = selectMockCase(parseMockConfig(r.mocks, where), 'Recorded', where);
-        checkMockedStates(mock, r.definition, where);
-        // The account and region the recordings' resources name (README "Source").
-        const actual = await emulateRecording(
-          r,
-          { region: 'us-east-1', account: '111111111111' },
-          { name: mock.machine, mock },
-        );
-        return (
-          recordedDifference(r, actual) ??
-          taskEventsDifference(r.taskEvents, scheduledRequests(actual.history), r.looseWords ?? [])
-        );
-      },
+      replayDifference,
     );
     expect(Object.keys(misses).filter((f) => !(f in KNOWN_MISSES))).toEqual([]);
     expect(matched).toBeGreaterThanOrEqual(Math.ceil(TARGET * files));

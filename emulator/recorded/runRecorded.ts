@@ -13,11 +13,14 @@ import type { Actual, Recording } from './matchRecorded.js';
 /** What the emulator did with a recording's definition and input: the outcome and its history. */
 export type Emulated = Actual & { readonly history: readonly HistoryEvent[] };
 
-/** Creates the recording's state machine and runs its input, as `exec` does; a refused definition is NOT_CREATED. */
+/**
+ * Creates the recording's state machine and runs its input, as `exec` does (under the execution
+ * name given, if one is); a refused definition is NOT_CREATED.
+ */
 export async function emulateRecording(
   r: Recording,
   options: EmulatorOptions = {},
-  machine: { readonly name?: string; readonly mock?: MockCase } = {},
+  machine: { readonly name?: string; readonly mock?: MockCase; readonly executionName?: string } = {},
 ): Promise<Emulated> {
   const sfn = new EmulatedStepFunctions(options);
   let stateMachineArn: string;
@@ -34,6 +37,7 @@ export async function emulateRecording(
   const { executionArn } = sfn.startExecution({
     stateMachineArn,
     input: r.input,
+    ...(machine.executionName !== undefined ? { name: machine.executionName } : {}),
     ...(machine.mock ? { mock: machine.mock } : {}),
   });
   const x = await sfn.awaitExecution(executionArn);

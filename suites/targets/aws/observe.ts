@@ -48,7 +48,17 @@ export async function runExecution(
         executionArn: executionArn!,
         targetError: `the execution was still running after ${Math.round(waitMs / 1000)} s of wall clock and the harness stopped it (predicted: ${predictedSeconds(theCase)} s of virtual time); give it longer with --execution-timeout SECONDS`,
       };
-    return await observation(context, executionArn!, events);
+    const observed = await observation(context, executionArn!, events);
+    // `run --record DIR`: an execution that ended on its own, for its recording.
+    if (!cutOff)
+      await context.options.record?.({
+        theCase,
+        executionArn: executionArn!,
+        events,
+        observation: observed,
+        runId: context.options.runId,
+      });
+    return observed;
   } finally {
     context.running.delete(executionArn!);
     // Following it failed: it may still run, and its state machine is about to be deleted.

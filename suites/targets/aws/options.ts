@@ -1,4 +1,7 @@
 /** How the AWS target is set up (its options) and the figures it counts for the report. */
+import type { HistoryEvent } from '@aws-sdk/client-sfn';
+import type { Case } from '../../../contracts/case.js';
+import type { Observation } from '../../../contracts/observation.js';
 import type { AwsClients } from './clients.js';
 import type { BillableJobs } from './billableJobs.js';
 import type { Clock } from './tokenBucket.js';
@@ -44,6 +47,18 @@ export interface AwsTargetOptions {
   readonly keepRoles?: number;
   /** The endpoint's credentials, which may have fallen back to test ones (the description says so). */
   readonly testCredentials?: { readonly usedTest: boolean };
+  /** Told of each execution that ran to its end, with its final history (`run --record DIR`). */
+  readonly record?: (execution: EndedExecution) => Promise<void>;
+}
+
+/** An execution the target ran to its end: the case as run, its history as last read, what was observed. */
+export interface EndedExecution {
+  readonly theCase: Case;
+  readonly executionArn: string;
+  readonly events: readonly HistoryEvent[];
+  readonly observation: Observation;
+  /** The run's id, which the names of what the target created carry. */
+  readonly runId: string;
 }
 
 /** What the AWS target counts while it runs (the report's target figures, in this order). */

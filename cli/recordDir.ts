@@ -1,0 +1,46 @@
+/**
+ * `run --record DIR`: the directory the recordings go to, taken as `--report DIR` is: checked
+ * (not empty, not a link, not a file, not special, writable), created, locked for this run (see
+ * reportDirLock.ts), and refused where it already holds recordings unless `--overwrite`, which
+ * removes the recordings and README there first (nothing else in the directory is touched). It
+ * cannot be the report directory itself: the recordings' README and JSON files would sit among the
+ * report's.
+ */
+import { mkdirSync, readdirSync, realpathSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { UsageError } from '../contracts/usageError.js';
+import { README_FILE, RECORDING_FILE } from '../suites/targets/aws/record/recorder.js';
+import { checkReportPlace } from './files.js';
+import { type DirLock, lockReportDir } from './reportDirLock.js';
+
+/** The recordings (and README) a directory already holds, and the part files a killed run left. */
+function recordingsIn(dir: string): string[] {
+  return readdirSync(dir).filter(
+    (f) => f === README_FILE || RECORDING_FILE.test(f) || /^\.\d{4,}-[a-z0-9-]+\.json\.part$/.test(f),
+  );
+}
+
+/** Takes `dir` for this run's recordings; the caller releases the lock on every way out. */
+export function takeRecordDir(dir: string, overwrite: boolean, reportDir: string): DirLock {
+  checkReportPlace(dir, '--record');
+  mkdirSync(dir, { recursive: true });
+  if (realpathSync(dir) === resolve(realpathSync(reportDir)))
+    throw new UsageError(
+      'bad-option',
+      `--record "${dir}" is the report directory: give the recordings a directory of their own, e.g. --record ${join(dir, 'recordings')}`,
+    );
+  const lock = lockReportDir(dir, '--record');
+  try {
+    const there = recordingsIn(dir).filter((f) => !f.startsWith('.'));
+    if (there.length > 0 && !overwrite)
+      throw new UsageError(
+        'report-exists',
+        `the recording directory "${dir}" already holds ${there.length} recording file${there.length === 1 ? '' : 's'} (${there.slice(0, 2).join(', ')}${there.length > 2 ? ', ...' : ''}); choose another with --record DIR or pass --overwrite`,
+      );
+    for (const f of recordingsIn(dir)) rmSync(join(dir, f), { force: true });
+    return lock;
+  } catch (e) {
+    lock.release();
+    throw e;
+  }
+}
