@@ -226,15 +226,21 @@ export class AwsTarget implements Target {
         return await runExecution(this.context, lease.stateMachineArn, theCase, created);
       } catch (e) {
         const serverError = apiOf(e) === 'StartExecution' && (isTransient(e) || isUnreadable(e));
-        if (!serverError || !(await this.provisioned.othersRan(lease.stateMachineArn))) throw e;
+        if (
+          !serverError ||
+          this.kind !== 'endpoint' ||
+          !(await this.provisioned.othersRan(lease.stateMachineArn))
+        )
+          throw e;
         // The endpoint fails executions while other state machines with executions exist (moto
         // does, with HTTP 500): each case gets a state machine of its own from now on (said in
         // the report), and this one runs again on its own.
         await this.provisioned.machinePerCase();
+        if (this.stats.machineReuseOff === 0)
+          this.notes.push(
+            `StartExecution failed while the run kept other state machines (${describeError(e)}): from now on each case has a state machine of its own, deleted after it`,
+          );
         this.stats.machineReuseOff = 1;
-        this.notes.push(
-          `StartExecution failed while the run kept other state machines (${describeError(e)}): from now on each case has a state machine of its own, deleted after it`,
-        );
         const used = lease;
         lease = undefined;
         await used.release();

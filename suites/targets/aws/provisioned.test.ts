@@ -124,4 +124,25 @@ describe('Provisioned', () => {
     expect(kept.kept).toEqual({ roles: 1, stateMachines: 0 });
     expect(sfn.commandCalls(DeleteStateMachineCommand)).toHaveLength(2);
   });
+
+  it('deletes a shared state machine only once the last case on it is done', async () => {
+    const { ctx } = context('endpoint');
+    const kept = new Provisioned(ctx);
+    const one = await kept.machine(await kept.role(theCase, '123456789012'), theCase);
+    const other = variant({ executionName: 'other' });
+    const two = await kept.machine(await kept.role(other, '123456789012'), other);
+    expect(two.stateMachineArn).toBe(one.stateMachineArn);
+    await kept.machinePerCase();
+    await one.release();
+    expect(sfn.commandCalls(DeleteStateMachineCommand)).toHaveLength(0);
+    await two.release();
+    expect(sfn.commandCalls(DeleteStateMachineCommand)).toHaveLength(1);
+  });
+
+  it('leases nothing once the run has finished', async () => {
+    const { ctx } = context('endpoint');
+    const kept = new Provisioned(ctx);
+    await kept.finish();
+    await expect(kept.role(theCase, '123456789012')).rejects.toThrow('the run has finished');
+  });
 });

@@ -55,6 +55,8 @@ export class Provisioned {
   private readonly orphans: KeptRole[] = [];
   private made = 0;
   private uses = 0;
+  /** Whether `finish` has deleted everything (no case may lease anything after it). */
+  private finished = false;
   /** Whether state machines are kept for later cases (`machinePerCase` turns it off). */
   private reuseMachines = true;
 
@@ -75,6 +77,7 @@ export class Provisioned {
    * is released. A failed creation is not kept (a later case tries again) and its error is thrown.
    */
   async role(theCase: Case, account: string): Promise<KeptRole> {
+    if (this.finished) throw new Error('the run has finished: its roles and state machines are deleted');
     const key = JSON.stringify(theCase.policy);
     let role = this.roles.get(key);
     if (!role) {
@@ -148,7 +151,8 @@ export class Provisioned {
     leased.users++;
     const release = async () => {
       leased.users--;
-      if (!this.reuseMachines) await this.dropMachine(role, leased);
+      // Once each case has its own, the last case on a state machine deletes it.
+      if (!this.reuseMachines && leased.users === 0) await this.dropMachine(role, leased);
       await this.release(role);
     };
     try {
@@ -201,6 +205,7 @@ export class Provisioned {
 
   /** Deletes every kept role and state machine (the run's cases are done, or interrupted). */
   async finish(): Promise<void> {
+    this.finished = true;
     const all = [...this.roles.values(), ...this.orphans.splice(0)];
     this.roles.clear();
     await Promise.all(all.map((role) => this.remove(role)));

@@ -4,7 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { createdResources } from './sagemakerResources.js';
 
 /** A task's events: scheduled, started, then the given outcomes, chained by previousEventId. */
-function task(first: number, resource: string, parameters: object, outcomes: HistoryEventType[]): HistoryEvent[] {
+function task(
+  first: number,
+  resource: string,
+  parameters: object,
+  outcomes: HistoryEventType[],
+): HistoryEvent[] {
   const events: HistoryEvent[] = [
     {
       id: first,
