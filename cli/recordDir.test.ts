@@ -5,12 +5,21 @@
  * built-in emulator and with --plan, and `exec --recorded` replaying a directory: exit 0 when every
  * recording meets its outcome, 1 when one does not, 2 (one line) for a directory of something else.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../serve/server.js';
 import { expectOneLine, run } from './testing/runInProcess.js';
+import { takeRecordDir } from './recordDir.js';
 
 const CORPUS = resolve(import.meta.dirname, '../testdata/aws-recorded-tasks');
 const fresh = () => mkdtempSync(join(tmpdir(), 'sfnc-record-dir-'));
@@ -80,6 +89,9 @@ describe('run --record DIR', () => {
     const recorded = readdirSync(dir).filter((f) => f.endsWith('.json'));
     expect(recorded.length).toBeGreaterThan(0);
     writeFileSync(join(dir, 'mine.txt'), "the user's own");
+    // Files of the user's that merely look like a recorder's: kept whatever --overwrite says.
+    writeFileSync(join(dir, '2024-q1-budget.json'), '{"budget":1}');
+    const recordedNames = readdirSync(dir).filter((f) => f.endsWith('.json') && f !== '2024-q1-budget.json');
     const again = await run(
       'run',
       '--target',
@@ -109,8 +121,11 @@ describe('run --record DIR', () => {
     );
     const now = readdirSync(dir);
     expect(now).toContain('mine.txt');
+    expect(now).toContain('2024-q1-budget.json');
+    expect(recordedNames.length).toBe(recorded.length);
     expect(now.filter((f) => f.endsWith('.json')).length).toBeLessThan(recorded.length);
-    // The run's recordings replay.
+    // The run's recordings replay (exec --recorded takes every JSON file of DIR for one).
+    rmSync(join(dir, '2024-q1-budget.json'));
     const replay = await run('exec', '--recorded', dir);
     expect(replay.code, replay.stdout).toBe(0);
     expect(replay.stdout).toMatch(/^(\d+) of \1 recordings replay to their recorded outcome\n$/);
@@ -161,5 +176,27 @@ describe('exec --recorded DIR', () => {
     expectOneLine(await run('exec', 'd.json', '--recorded', CORPUS), /leave out "d\.json"/);
     expectOneLine(await run('exec', '--recorded', CORPUS, '--input', '{}'), /--input is for one definition/);
     expectOneLine(await run('exec'), /exec needs a definition/);
+  });
+});
+
+describe('--record DIR with files of the user', () => {
+  it('keeps a README and JSON files a recorder did not write, with --overwrite too', () => {
+    const dir = join(fresh(), 'rec');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'README.md'), 'my notes');
+    writeFileSync(join(dir, '2024-q1-budget.json'), '{"budget":1}');
+    const lock = takeRecordDir(dir, true, fresh());
+    lock.release();
+    expect(readdirSync(dir).sort()).toEqual(['2024-q1-budget.json', 'README.md']);
+  });
+});
+
+describe('exec --recorded DIR with a damaged recording', () => {
+  it('is exit 2 and one line naming the file, not a stack trace', async () => {
+    const dir = fresh();
+    const one = readdirSync(CORPUS).find((f) => f.endsWith('.json'))!;
+    const recording = JSON.parse(readFileSync(join(CORPUS, one), 'utf8')) as Record<string, unknown>;
+    writeFileSync(join(dir, one), JSON.stringify({ ...recording, mocks: { X: 42 } }));
+    expectOneLine(await run('exec', '--recorded', dir), /recording ".*" cannot be replayed \(its mocks: /);
   });
 });

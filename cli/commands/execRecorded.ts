@@ -8,6 +8,7 @@
  */
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { MockConfigError } from '../../emulator/mock/mockConfig.js';
 import { replayDifference, type TaskRecording } from '../../emulator/recorded/replayRecording.js';
 import { UsageError } from '../../contracts/usageError.js';
 import { printable } from '../../contracts/printable.js';
@@ -94,7 +95,14 @@ export async function execRecordedCommand(
   });
   const misses: Record<string, string> = {};
   for (const { file, recording } of recordings) {
-    const difference = await replayDifference(recording, join(dir, file));
+    const difference = await replayDifference(recording, join(dir, file)).catch((e: unknown) => {
+      // A recording the emulator cannot read (its mocks, its definition) is damaged: bad input, one line.
+      if (e instanceof UsageError) throw e;
+      throw new UsageError(
+        'bad-report',
+        `recording "${join(dir, file)}" cannot be replayed (${e instanceof MockConfigError ? 'its mocks: ' : ''}${String((e as Error)?.message ?? e).split('\n')[0]}); record it again or remove it`,
+      );
+    });
     if (difference !== undefined) misses[file] = difference;
   }
   const matched = files.length - Object.keys(misses).length;

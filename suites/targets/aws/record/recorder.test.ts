@@ -30,6 +30,8 @@ const SESSION_TOKEN = 'IQoJb3JpZ2luX2VjEXAMPLEtokenAbCdEf0123456789+/=';
 const SIGNATURE = 'deadbeefcafe0123456789';
 /** A credential of the process that looks like nothing in particular (from its environment). */
 const ENV_SECRET = 'correct-horse-battery-staple';
+/** Another, which a URL would carry encoded. */
+const URL_SECRET = 'pa55/word+with=signs';
 
 /** Everything that must not survive, compared case-insensitively (SageMaker lower-cases names in ARNs). */
 const FORBIDDEN = [
@@ -44,6 +46,8 @@ const FORBIDDEN = [
   SESSION_TOKEN,
   SIGNATURE,
   ENV_SECRET,
+  URL_SECRET,
+  encodeURIComponent(URL_SECRET),
 ];
 
 const survivors = (text: string) => FORBIDDEN.filter((f) => text.toLowerCase().includes(f.toLowerCase()));
@@ -83,6 +87,7 @@ const cause = JSON.stringify({
   request: `Authorization: AWS4-HMAC-SHA256 Credential=${TEMP_KEY_ID}/20240101/us-east-1/sagemaker/aws4_request, Signature=${SIGNATURE}`,
   headers: JSON.stringify({ 'X-Amz-Security-Token': SESSION_TOKEN, job: JOB }),
   env: `aws_secret_access_key=${SECRET_KEY} ${ENV_SECRET}`,
+  url: `https://example.com/hook?token=${encodeURIComponent(URL_SECRET)}&run=${RUN_ID.toUpperCase()}`,
 });
 const result = {
   TrainingJobArn: jobArn,
@@ -156,7 +161,7 @@ const recorder = (dir: string, rules = SCRUB_RULES) =>
     toolVersion: '0.0.0',
     kind: 'aws',
     region: 'us-east-1',
-    literals: [ENV_SECRET],
+    literals: [ENV_SECRET, URL_SECRET],
     rules,
   });
 
@@ -164,7 +169,9 @@ describe('a recording of a run on an account', () => {
   it('keeps no account id, credential, run id or name of the run, anywhere', () => {
     const { text } = recorder(tmpdir()).recordingText(execution);
     // They were there to be found: the history carries each of them.
-    expect(survivors(JSON.stringify(events) + JSON.stringify(definition) + ENV_SECRET)).toEqual(FORBIDDEN);
+    expect(survivors(JSON.stringify(events) + JSON.stringify(definition) + ENV_SECRET + URL_SECRET)).toEqual(
+      FORBIDDEN,
+    );
     expect(survivors(text)).toEqual([]);
     expect(text).toContain('111111111111');
     expect(text).toContain('rec-training-1');

@@ -61,8 +61,8 @@ export const SECRET_KEY_NAME =
 export const SCRUB_RULES: readonly ScrubRule[] = [
   {
     name: 'known secrets',
-    text: (t, s) =>
-      s.literals.filter((l) => l.length >= 8).reduce((acc, l) => acc.split(l).join('<secret>'), t),
+    // As written, and as a URL or a form encodes it (a secret key's `/` and `+`).
+    text: (t, s) => secretForms(s.literals).reduce((acc, l) => acc.split(l).join('<secret>'), t),
   },
   { name: 'authorization headers', text: (t) => t.replace(AUTHORIZATION, '$1<redacted>') },
   { name: 'named secrets', text: (t) => t.replace(NAMED_SECRET, '$1<redacted>') },
@@ -84,8 +84,24 @@ export const SCRUB_RULES: readonly ScrubRule[] = [
       return t.replace(pattern, (m) => lower.get(m.toLowerCase()) ?? m);
     },
   },
-  { name: 'run id', text: (t, s) => (s.runId === '' ? t : t.split(s.runId).join(RUN_ID_WORD)) },
+  {
+    name: 'run id',
+    text: (t, s) => (s.runId === '' ? t : t.replace(new RegExp(escapeRegExp(s.runId), 'gi'), RUN_ID_WORD)),
+  },
 ];
+
+/** A secret as written, and as URL-encoded (encodeURIComponent, and a form's `+` for a space). */
+function secretForms(literals: readonly string[]): string[] {
+  const forms = new Set<string>();
+  for (const l of literals)
+    if (l.length >= 8) {
+      forms.add(l);
+      forms.add(encodeURIComponent(l));
+      forms.add(encodeURIComponent(l).toLowerCase());
+    }
+  // The longest first, so that no form is cut by a shorter one.
+  return [...forms].sort((a, b) => b.length - a.length);
+}
 
 const ISO_DATE = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})/g;
 /** Keys whose values are times (SageMaker's CreationTime, TrainingEndTime, LastModifiedTime, ...). */
@@ -142,9 +158,9 @@ export function leaks(text: string, secrets: Secrets): string[] {
   const found: string[] = [];
   if (secrets.account !== '' && secrets.account !== RECORDED_ACCOUNT && text.includes(secrets.account))
     found.push('the account id');
-  if (secrets.runId !== '' && text.includes(secrets.runId)) found.push('the run id');
-  if (secrets.literals.some((l) => l.length >= 8 && text.includes(l)))
-    found.push('a credential of the process');
+  if (secrets.runId !== '' && text.toLowerCase().includes(secrets.runId.toLowerCase()))
+    found.push('the run id');
+  if (secretForms(secrets.literals).some((l) => text.includes(l))) found.push('a credential of the process');
   if (new RegExp(KEY_ID.source).test(text)) found.push('an access key id');
   if (new RegExp(SESSION_TOKEN.source).test(text)) found.push('a session token');
   return found;
