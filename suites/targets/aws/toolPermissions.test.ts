@@ -1,6 +1,7 @@
 /**
  * docs/tool-permissions.json, the policy the README tells users to give the tool, stays true: every
- * AWS call the AWS target and sweep make (read from their sources) is allowed on the resources
+ * AWS call the AWS target, sweep and the TestState lane make (read from their sources; TestState
+ * names no resource) is allowed on the resources
  * the tool creates, and the SageMaker clean-up only on resources carrying the run-id tag.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -9,6 +10,8 @@ import { PolicySet } from '../../../iam/evaluate.js';
 import { parsePolicy } from '../../../iam/policy.js';
 
 const here = new URL('.', import.meta.url);
+/** The TestState lane's target (its calls need the tool's permissions too). */
+const testStateLane = new URL('../testState/', import.meta.url);
 const policyFile = new URL('../../../docs/tool-permissions.json', import.meta.url);
 
 const SERVICES: Record<string, string> = { sfn: 'states', iam: 'iam', sts: 'sts', sagemaker: 'sagemaker' };
@@ -16,8 +19,13 @@ const SERVICES: Record<string, string> = { sfn: 'states', iam: 'iam', sts: 'sts'
 /** `service:Action` of every SDK command the sources construct. */
 function callsInSources(): string[] {
   const calls = new Set<string>();
-  for (const f of readdirSync(here).filter((n) => n.endsWith('.ts') && !n.endsWith('.test.ts'))) {
-    const text = readFileSync(new URL(f, here), 'utf8');
+  const sources = [here, testStateLane].flatMap((dir) =>
+    readdirSync(dir)
+      .filter((n) => n.endsWith('.ts') && !n.endsWith('.test.ts'))
+      .map((n) => new URL(n, dir)),
+  );
+  for (const f of sources) {
+    const text = readFileSync(f, 'utf8');
     // Which client each command comes from: the import block naming it.
     for (const m of text.matchAll(/import \{([^}]*)\} from '@aws-sdk\/client-(\w+)'/g)) {
       const service = SERVICES[m[2]!]!;
@@ -37,7 +45,7 @@ const RESOURCES: Record<string, string> = {
 };
 const EXECUTION = `arn:aws:states:us-east-1:${ACCOUNT}:execution:sfnc-run1-0:case`;
 const ON_EXECUTIONS = new Set(['DescribeExecution', 'GetExecutionHistory', 'StopExecution']);
-const LISTS = /^(iam:ListRoles|states:ListStateMachines|sagemaker:List\w+)$/;
+const LISTS = /^(iam:ListRoles|states:ListStateMachines|states:TestState|sagemaker:List\w+)$/;
 
 describe('docs/tool-permissions.json', () => {
   const parsed = parsePolicy(JSON.parse(readFileSync(policyFile, 'utf8')));
