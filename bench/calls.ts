@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { hasMoto, startMoto } from '../suites/targets/aws/testing/motoServer.js';
 import { startWireCounter, type WireCounts } from '../suites/targets/aws/testing/wireCounter.js';
 import { stepFunctionsRates } from '../suites/targets/aws/tokenBucket.js';
+import { startServe } from './serve.js';
 
 const bin =
   process.env.SFN_CONFORMANCE_BIN ??
@@ -82,25 +83,6 @@ export function nightlyModel(perCase: WireCounts, concurrency: number, cases = 1
     propagationSeconds: Math.round(propagationSeconds),
     floorSeconds: Math.round(quotaSeconds + propagationSeconds),
   };
-}
-
-/** Starts `serve` (optionally with an emulator mutant) on a free loopback port. */
-async function startServe(mutant?: string): Promise<{ url: string; stop: () => void }> {
-  const child = spawn(
-    process.execPath,
-    [bin, 'serve', '--port', '0', ...(mutant ? ['--emulator-mutant', mutant] : [])],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const found = /http:\/\/127\.0\.0\.1:\d+/.exec(out);
-      if (found) resolve(found[0]);
-    });
-    child.once('exit', (code) => reject(new Error(`serve exited ${code} before listening: ${out}`)));
-  });
-  return { url, stop: () => child.kill('SIGTERM') };
 }
 
 /** One run against `endpoint` through the counting proxy: its report's totals and the counts. */
@@ -186,7 +168,7 @@ export async function benchCalls(
 ): Promise<CallFigures[]> {
   const figures: CallFigures[] = [];
   for (const withMutant of [false, true]) {
-    const server = await startServe(withMutant ? mutant : undefined);
+    const server = await startServe(withMutant ? ['--emulator-mutant', mutant] : [], bin);
     try {
       figures.push(
         await countedRun(

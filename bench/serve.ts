@@ -27,9 +27,15 @@ export interface ServeFigures {
   readonly ratio: number;
 }
 
-/** Starts `serve` on a free loopback port; resolves with its URL and how to stop it. */
-async function startServe(): Promise<{ url: string; stop: () => void }> {
-  const child = spawn(process.execPath, [bin, 'serve', '--port', '0'], {
+/**
+ * Starts `serve` of a command line (this checkout's, or `cli`) on a free loopback port, with more
+ * arguments (`--emulator-mutant NAME`); resolves with its URL and how to stop it.
+ */
+export async function startServe(
+  more: readonly string[] = [],
+  cli: string = bin,
+): Promise<{ url: string; stop: () => void }> {
+  const child = spawn(process.execPath, [cli, 'serve', '--port', '0', ...more], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const url = await new Promise<string>((resolve, reject) => {

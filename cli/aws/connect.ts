@@ -166,6 +166,17 @@ async function checkEndpoints(kind: 'aws' | 'endpoint', clients: AwsClients): Pr
 /** One URL every service uses (a replay may pass it as --endpoint), not a list of them. */
 const isOneUrl = (endpoint: string): boolean => !/\s/.test(endpoint);
 
+/** --profile is the SDK's AWS_PROFILE: its credentials, region and endpoint settings, as the CLI's. */
+export function useProfile(profile: string | undefined): void {
+  if (profile === undefined) return;
+  if (!/^[\w.+@-]+$/.test(profile))
+    throw new UsageError(
+      'bad-option',
+      `--profile "${profile}" is not a profile name (letters, digits and . _ - + @)`,
+    );
+  process.env.AWS_PROFILE = profile;
+}
+
 /**
  * The AWS target the options select, connected (`args`: the options that reach it again, for
  * `sweep`; `runArgs`: those and the billable-job caps, for `replay`): sts:GetCallerIdentity answered and, on a real
@@ -176,15 +187,7 @@ export async function connectAwsTarget(
   run: { maxConcurrency?: number; record?: AwsTargetOptions['record'] } = {},
 ): Promise<{ target: AwsTarget; args: string; runArgs: string; account: string }> {
   const kind = raw.target as 'aws' | 'endpoint';
-  // --profile is the SDK's AWS_PROFILE: its credentials, region and endpoint settings, as the CLI's.
-  if (raw.profile !== undefined) {
-    if (!/^[\w.+@-]+$/.test(raw.profile))
-      throw new UsageError(
-        'bad-option',
-        `--profile "${raw.profile}" is not a profile name (letters, digits and . _ - + @)`,
-      );
-    process.env.AWS_PROFILE = raw.profile;
-  }
+  useProfile(raw.profile);
   const config = raw.config === undefined ? undefined : readAwsConfig(raw.config);
   const allowAccounts = raw.allowAccount?.length ? raw.allowAccount : (config?.allowAccounts ?? []);
   const permissionsBoundary = raw.permissionsBoundary ?? config?.permissionsBoundary;

@@ -8,7 +8,7 @@ import { endpointCredentials, makeClients } from '../../suites/targets/aws/clien
 import { describeError } from '../../suites/targets/aws/errors.js';
 import { TestStateTarget } from '../../suites/targets/testState/testStateTarget.js';
 import { checkRegion, integer } from '../values.js';
-import { type AwsRaw, endpointOf, resolveRegion } from './connect.js';
+import { type AwsRaw, endpointOf, resolveRegion, useProfile } from './connect.js';
 
 /** The options `--target teststate` does not take, as the command line names them. */
 const NOT_FOR_TEST_STATE = {
@@ -38,14 +38,7 @@ export async function connectTestStateTarget(
         'bad-option',
         `${option} is not for --target teststate (it creates nothing and runs no execution): remove it, or use --target aws or endpoint`,
       );
-  if (raw.profile !== undefined) {
-    if (!/^[\w.+@-]+$/.test(raw.profile))
-      throw new UsageError(
-        'bad-option',
-        `--profile "${raw.profile}" is not a profile name (letters, digits and . _ - + @)`,
-      );
-    process.env.AWS_PROFILE = raw.profile;
-  }
+  useProfile(raw.profile);
   const region = checkRegion(
     await resolveRegion(raw.region),
     raw.region !== undefined

@@ -10,10 +10,10 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../cli/main.js';
 import { replayDifference, type TaskRecording } from '../../emulator/recorded/replayRecording.js';
 import { ACCOUNT } from '../../generators/values.js';
 import { startServer } from '../../serve/server.js';
+import { runOnEndpoint } from './testing/runOnEndpoint.js';
 
 describe('run --record against serve, replayed in the emulator', () => {
   it('records each execution that ended, and each recording replays to its recorded outcome', async () => {
@@ -22,30 +22,9 @@ describe('run --record against serve, replayed in the emulator', () => {
     const record = join(base, 'recordings');
     let output = '';
     try {
-      const code = await runCli(
-        [
-          'run',
-          '--target',
-          'endpoint',
-          '--endpoint',
-          server.url,
-          '--runs',
-          '4',
-          '--seed',
-          '4',
-          '--concurrency',
-          '8',
-          '--shrink-budget',
-          '0',
-          '--quiet',
-          '--report',
-          join(base, 'report'),
-          '--record',
-          record,
-        ],
-        { stdout: (t) => (output += t), stderr: (t) => (output += t) },
-      );
-      expect(code, output).toBe(0);
+      const run = await runOnEndpoint(server.url, { seed: 4, runs: 4, more: ['--record', record] });
+      output = run.output;
+      expect(run.code, output).toBe(0);
     } finally {
       await server.close();
     }

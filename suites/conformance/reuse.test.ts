@@ -5,14 +5,10 @@
  * policies put on them, state machines created at most the distinct (definition, role policy)
  * pairs, and all of them are deleted when the run ends.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../cli/main.js';
-import { ReportSchema } from '../../reports/report.js';
 import { startServer } from '../../serve/server.js';
 import { startWireCounter } from '../targets/aws/testing/wireCounter.js';
+import { runOnEndpoint } from './testing/runOnEndpoint.js';
 
 /** The query protocol's form body as a map. */
 const form = (body: string) => new URLSearchParams(body);
@@ -31,29 +27,7 @@ describe('run --target endpoint against serve, counted at the wire', () => {
       'states:StartExecution',
     ]);
     try {
-      const dir = join(mkdtempSync(join(tmpdir(), 'sfnc-reuse-')), 'report');
-      const code = await runCli(
-        [
-          'run',
-          '--target',
-          'endpoint',
-          '--endpoint',
-          counter.url,
-          '--runs',
-          '12',
-          '--seed',
-          '2',
-          '--concurrency',
-          '8',
-          '--shrink-budget',
-          '30',
-          '--quiet',
-          '--report',
-          dir,
-        ],
-        { stdout: () => undefined, stderr: () => undefined },
-      );
-      const report = ReportSchema.parse(JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')));
+      const { code, report } = await runOnEndpoint(counter.url, { seed: 2, runs: 12, shrinkBudget: 30 });
       expect(code).toBe(1);
       expect(report.totals.diverged).toBeGreaterThan(0);
       // Shrinking ran executions of its own: the reuse is counted across cases and shrink steps.

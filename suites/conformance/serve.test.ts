@@ -22,10 +22,10 @@ import {
 } from '@aws-sdk/client-sagemaker';
 import { ListStateMachinesCommand } from '@aws-sdk/client-sfn';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../cli/main.js';
 import { ReportSchema, type Report } from '../../reports/report.js';
 import { startServer, type RunningServer } from '../../serve/server.js';
 import { makeClients } from '../targets/aws/clients.js';
+import { runOnEndpoint } from './testing/runOnEndpoint.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const entry = join(root, 'cli', 'testing', 'entry.ts');
@@ -36,31 +36,8 @@ async function runAgainst(
   seed: number,
   runs: number,
 ): Promise<{ code: number; report: Report; stdout: string }> {
-  const dir = join(mkdtempSync(join(tmpdir(), 'sfnc-serve-')), 'report');
-  let stdout = '';
-  const code = await runCli(
-    [
-      'run',
-      '--target',
-      'endpoint',
-      '--endpoint',
-      server.url,
-      '--runs',
-      String(runs),
-      '--seed',
-      String(seed),
-      '--concurrency',
-      '8',
-      '--shrink-budget',
-      '0',
-      '--quiet',
-      '--report',
-      dir,
-    ],
-    { stdout: (t) => (stdout += t), stderr: (t) => (stdout += t) },
-  );
-  const report = ReportSchema.parse(JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')));
-  return { code, report, stdout };
+  const { code, report, output } = await runOnEndpoint(server.url, { seed, runs });
+  return { code, report, stdout: output };
 }
 
 /** What the run's clean-up must have left on the server: no role or state machine of its own, no running job, no model, configuration or endpoint. */

@@ -5,43 +5,24 @@
  * emulator's path processing behind the server is found; a suite the lane cannot decide, and a
  * run on AWS without credentials, are refused with exit 2 and one line.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../cli/main.js';
-import { ReportSchema, type Report } from '../../reports/report.js';
+import type { Report } from '../../reports/report.js';
 import { startServer, type RunningServer } from '../../serve/server.js';
+import { runOnEndpoint } from './testing/runOnEndpoint.js';
 
-/** `run --target teststate` against the server; its exit code, report and output. */
+/** `run --target teststate` against the server: exit code, report, output and every case whole. */
 async function runAgainst(
   server: RunningServer,
   seed: number,
   runs: number,
 ): Promise<{ code: number; report: Report; stdout: string; cases: Report['cases'] }> {
-  const dir = join(mkdtempSync(join(tmpdir(), 'sfnc-teststate-')), 'report');
-  let stdout = '';
-  const code = await runCli(
-    [
-      'run',
-      '--target',
-      'teststate',
-      '--endpoint',
-      server.url,
-      '--runs',
-      String(runs),
-      '--seed',
-      String(seed),
-    ].concat(['--concurrency', '8', '--shrink-budget', '0', '--quiet', '--report', dir]),
-    { stdout: (t) => (stdout += t), stderr: (t) => (stdout += t) },
-  );
-  const report = ReportSchema.parse(JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')));
-  // cases.jsonl has every case whole (report.json keeps the matched ones short).
-  const cases = readFileSync(join(dir, 'cases.jsonl'), 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => JSON.parse(line) as Report['cases'][number]);
-  return { code, report, stdout, cases };
+  const { code, report, output, cases } = await runOnEndpoint(server.url, {
+    target: 'teststate',
+    seed,
+    runs,
+  });
+  return { code, report, stdout: output, cases };
 }
 
 /** The kinds of the lane's answers a report's cases observed: `status` of each result and error mocked. */

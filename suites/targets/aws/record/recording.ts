@@ -8,6 +8,7 @@
 import type { HistoryEvent } from '@aws-sdk/client-sfn';
 import type { Case } from '../../../../contracts/case.js';
 import type { Observation } from '../../../../contracts/observation.js';
+import type { RecordedTaskEvent } from '../../../../emulator/recorded/matchTaskEvents.js';
 
 /**
  * The mock configuration's state machine: the placeholder of the recorded machine's name, so that
@@ -32,17 +33,8 @@ export type ReplayLimit = 'submitted-before-failure' | 'attempt-without-outcome'
 export type MockAnswer =
   { readonly Return: unknown } | { readonly Throw: { readonly Error: string; readonly Cause?: string } };
 
-/** One scheduled request, as the corpus lists it. */
-export interface TaskEvent {
-  readonly state: string;
-  readonly eventType: string;
-  readonly resource: string;
-  readonly resourceType: string;
-  readonly parameters: unknown;
-  readonly timeoutInSeconds?: number;
-  readonly heartbeatInSeconds?: number;
-  readonly taskCredentials?: unknown;
-}
+/** One scheduled request, as the corpus lists it (the shape the emulator's replay matches). */
+export type TaskEvent = RecordedTaskEvent;
 
 /** The parts of a recording read from the history (before `source`, scrubbing and notes). */
 export interface RecordedRun {
