@@ -92,24 +92,7 @@ describe('run --record DIR', () => {
     // Files of the user's that merely look like a recorder's: kept whatever --overwrite says.
     writeFileSync(join(dir, '2024-q1-budget.json'), '{"budget":1}');
     const recordedNames = readdirSync(dir).filter((f) => f.endsWith('.json') && f !== '2024-q1-budget.json');
-    const again = await run(
-      'run',
-      '--target',
-      'endpoint',
-      '--endpoint',
-      server.url,
-      '--suite',
-      'outcome',
-      '--runs',
-      '1',
-      '--seed',
-      '3',
-      '--quiet',
-      '--report',
-      join(base, 'report2'),
-      '--record',
-      dir,
-    );
+    const again = await endpointRun(fresh(), '--record', dir);
     expectOneLine(
       again,
       /the recording directory ".*rec" already holds \d+ recording files .*pass --overwrite/,

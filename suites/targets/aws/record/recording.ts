@@ -8,6 +8,7 @@
 import type { HistoryEvent } from '@aws-sdk/client-sfn';
 import type { Case } from '../../../../contracts/case.js';
 import type { Observation } from '../../../../contracts/observation.js';
+import type { Recording } from '../../../../emulator/recorded/matchRecorded.js';
 import type { RecordedTaskEvent } from '../../../../emulator/recorded/matchTaskEvents.js';
 
 /**
@@ -41,13 +42,7 @@ export interface RecordedRun {
   readonly definition: Record<string, unknown>;
   readonly input: unknown;
   readonly inputText: string;
-  readonly expected: {
-    readonly status: string;
-    readonly output?: unknown;
-    readonly error?: string;
-    readonly cause?: unknown;
-    readonly eventTypes: readonly string[];
-  };
+  readonly expected: Recording['expected'];
   readonly mocks: {
     readonly StateMachines: Record<string, { TestCases: Record<string, Record<string, string>> }>;
     readonly MockedResponses: Record<string, Record<string, MockAnswer>>;
