@@ -9,7 +9,7 @@ import { defineConfig } from 'vitest/config';
  */
 const HANG_MS = 30 * 60_000;
 const FOLDERS =
-  '{catalog,contracts,syntax,apimodel,validation,iam,oracles,generators,emulator,serve,reports,cli,scripts,suites}';
+  '{catalog,contracts,syntax,apimodel,validation,iam,oracles,generators,emulator,serve,reports,cli,scripts,suites,bench}';
 
 export default defineConfig({
   test: {

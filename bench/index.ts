@@ -17,6 +17,8 @@
  * `--workers` run's whole-process rate with one worker thread and with two (bench/workers.ts);
  * `--serve` run's whole-process rate on the built-in emulator against the same through the AWS SDK
  * to `serve` (bench/serve.ts: the cost of the wire);
+ * `--findings REF` whether the AWS target's findings against serve (seeds 1-3, a mutant behind it)
+ * are REF's, apart from run ids, names and times (bench/sameFindings.ts);
  * `--calls` the calls a run makes on its target, counted at the wire, per case and against the
  * least a case needs, with a 1,000-case nightly on AWS modelled from them (bench/calls.ts);
  * `--memory` the peak resident memory of `run --runs 20000` against `--runs 1000` (bench/memory.ts;
@@ -42,6 +44,7 @@ import { benchVersus } from './versus.js';
 import { benchWorkers } from './workers.js';
 import { benchServe } from './serve.js';
 import { benchCalls, formatCalls } from './calls.js';
+import { benchSameFindings, formatSameFindings } from './sameFindings.js';
 
 const args = process.argv.slice(2);
 const arg = (name: string, fallback: number) => {
@@ -52,7 +55,7 @@ const arg = (name: string, fallback: number) => {
 // Modes of their own: `--versus REF` (run's cases/s against a git revision), `--mutants` (the mutation table).
 const versus = args.indexOf('--versus');
 if (versus >= 0) {
-  const figures = benchVersus(args[versus + 1] ?? 'HEAD~1', arg('--runs', 300), arg('--rounds', 5));
+  const figures = await benchVersus(args[versus + 1] ?? 'HEAD~1', arg('--runs', 300), arg('--rounds', 5));
   console.log(
     args.includes('--json')
       ? JSON.stringify(figures, null, 2)
@@ -134,6 +137,15 @@ if (
         ].join('\n'),
   );
   process.exit(0);
+}
+const findings = args.indexOf('--findings');
+if (findings >= 0) {
+  const ref = args[findings + 1] ?? 'HEAD~1';
+  const rows = await benchSameFindings(ref, arg('--runs', 40));
+  console.log(
+    args.includes('--json') ? JSON.stringify(rows, null, 2) : formatSameFindings(ref, rows).join('\n'),
+  );
+  process.exit(rows.every((r) => r.differing === 0) ? 0 : 1);
 }
 if (args.includes('--mutants')) {
   const rows = await benchMutants(arg('--runs', 200), arg('--seed', 1));

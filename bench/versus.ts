@@ -10,9 +10,9 @@
  * `--version` and of `policy examples/training-job.json` on each side (milliseconds to exit).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { withRefCheckout } from './refCheckout.js';
 
 export interface VersusFigures {
   readonly ref: string;
@@ -97,32 +97,9 @@ interface Rates {
   readonly wholeProcess: number;
 }
 
-export function benchVersus(ref: string, runs = 300, rounds = 5, seed = 1): VersusFigures {
+export async function benchVersus(ref: string, runs = 300, rounds = 5, seed = 1): Promise<VersusFigures> {
   const head = resolve('.');
-  const dir = mkdtempSync(join(tmpdir(), 'sfn-versus-'));
-  const worktree = join(dir, 'ref');
-  if (ref.startsWith('-')) throw new Error(`--versus "${ref}": a git ref cannot start with "-"`);
-  execFileSync('git', ['worktree', 'add', '--detach', '--end-of-options', worktree, ref], {
-    stdio: 'ignore',
-  });
-  try {
-    // The same dependencies are borrowed; others are installed as REF's lock file pins them.
-    const lock = (root: string) => readFileSync(join(root, 'package-lock.json'), 'utf8');
-    if (lock(worktree) === lock(head))
-      symlinkSync(join(head, 'node_modules'), join(worktree, 'node_modules'), 'dir');
-    else
-      execFileSync('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund'], {
-        cwd: worktree,
-        stdio: 'ignore',
-      });
-    execFileSync(
-      process.execPath,
-      [join(worktree, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'],
-      {
-        cwd: worktree,
-        stdio: 'ignore',
-      },
-    );
+  return withRefCheckout(ref, (worktree, dir) => {
     const samples = { ref: [] as number[], head: [] as number[] };
     const whole = { ref: [] as number[], head: [] as number[] };
     casesPerSecond(worktree, runs, seed, dir); // warm-up of the disk cache, both sides
@@ -166,8 +143,5 @@ export function benchVersus(ref: string, runs = 300, rounds = 5, seed = 1): Vers
       },
       startup,
     };
-  } finally {
-    execFileSync('git', ['worktree', 'remove', '--force', '--end-of-options', worktree], { stdio: 'ignore' });
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
