@@ -38,6 +38,11 @@ export interface CallFigures {
   readonly executionsPerCase: number;
   /** All calls over the least the cases need (one StartExecution and one history read each). */
   readonly ratioToMinimum: number;
+  /**
+   * All calls over StartExecution and every history read made: the least where the reads while an
+   * execution runs count as needed (an execution that takes real time is polled).
+   */
+  readonly ratioToStartAndReads: number;
   /** Modelled wall time of a 1,000-case nightly on AWS at these counts (see `nightlyModel`). */
   readonly nightly: NightlyModel;
 }
@@ -149,6 +154,7 @@ async function countedRun(
       stateMachinesPerCase: round((counts['states:CreateStateMachine'] ?? 0) / cases),
       executionsPerCase: round(starts / cases),
       ratioToMinimum: round(total / (2 * starts)),
+      ratioToStartAndReads: round(total / (starts + (counts['states:GetExecutionHistory'] ?? 0))),
       nightly: nightlyModel(perCase, NIGHTLY_CONCURRENCY),
     };
   } finally {
@@ -203,6 +209,6 @@ export function formatCalls(figures: readonly CallFigures[]): string[] {
       .sort((a, b) => b[1] - a[1])
       .map(([api, n]) => `${api} ${round(n / f.cases)}`)
       .join(', ');
-    return `${f.backend}: ${f.cases} cases (${f.diverged} diverged, ${f.undecided} undecided) in ${f.seconds} s; per case ${f.callsPerCase} calls, ${f.rolesPerCase} roles, ${f.stateMachinesPerCase} state machines, ${f.executionsPerCase} executions; ${f.ratioToMinimum}x the minimum (StartExecution + one history read per execution); a 1,000-case nightly on AWS: ${f.nightly.floorSeconds} s of control plane (${f.nightly.boundBy} ${f.nightly.quotaSeconds} s, role propagation ${f.nightly.propagationSeconds} s). Calls per case: ${top}`;
+    return `${f.backend}: ${f.cases} cases (${f.diverged} diverged, ${f.undecided} undecided) in ${f.seconds} s; per case ${f.callsPerCase} calls, ${f.rolesPerCase} roles, ${f.stateMachinesPerCase} state machines, ${f.executionsPerCase} executions; ${f.ratioToMinimum}x the minimum (StartExecution + one history read per execution), ${f.ratioToStartAndReads}x StartExecution and every history read; a 1,000-case nightly on AWS: ${f.nightly.floorSeconds} s of control plane (${f.nightly.boundBy} ${f.nightly.quotaSeconds} s, role propagation ${f.nightly.propagationSeconds} s). Calls per case: ${top}`;
   });
 }
