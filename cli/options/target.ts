@@ -14,14 +14,15 @@ const TARGET_KINDS = {
   teststate: 'teststate (each SageMaker state alone through TestState, mocked: on AWS, or on --endpoint)',
 } as const;
 
+/** `a, b or c` (the last joined by "or", whatever commas the items hold). */
+const orList = (items: readonly string[]): string =>
+  items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)!}`;
+
 /** `--target`: the kinds the command takes, and what it is when not given (none: required). */
 export const targetOption = (kinds: readonly (keyof typeof TARGET_KINDS)[], byDefault?: string) =>
   new Option(
     '--target <target>',
-    `${kinds
-      .map((k) => TARGET_KINDS[k])
-      .join(', ')
-      .replace(/, ([^,]*)$/, ' or $1')}; ${byDefault ? `default ${byDefault}` : 'required'}`,
+    `${orList(kinds.map((k) => TARGET_KINDS[k]))}; ${byDefault ? `default ${byDefault}` : 'required'}`,
   );
 
 /** `--endpoint`: the URL of --target endpoint, and what it is when not given. */
