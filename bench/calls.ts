@@ -8,7 +8,6 @@
  * models a 1,000-case nightly on AWS (see `nightlyModel`). Needs `npm run build` first;
  * `SFN_CONFORMANCE_BIN` runs another checkout's command line (the figures before a change).
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { hasMoto, startMoto } from '../suites/targets/aws/testing/motoServer.js';
 import { startWireCounter, type WireCounts } from '../suites/targets/aws/testing/wireCounter.js';
 import { stepFunctionsRates } from '../suites/targets/aws/tokenBucket.js';
+import { endpointRun } from './runProcess.js';
 import { startServe } from './serve.js';
 
 const bin =
@@ -103,36 +103,15 @@ async function countedRun(
   try {
     const started = Date.now();
     // Not spawnSync: the counting proxy answers in this process's event loop.
-    const child = spawn(
-      process.execPath,
-      [
-        bin,
-        'run',
-        '--target',
-        'endpoint',
-        '--endpoint',
-        counter.url,
-        '--runs',
-        String(runs),
-        '--seed',
-        String(seed),
-        '--concurrency',
-        String(concurrency),
-        '--quiet',
-        '--report',
-        join(dir, 'report'),
-      ],
-      {
-        stdio: ['ignore', 'pipe', 'pipe'],
-        env: { ...process.env, AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test' },
-      },
-    );
-    let said = '';
-    child.stdout.on('data', (chunk: Buffer) => (said += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (said += chunk.toString()));
-    const status = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    await endpointRun(bin, counter.url, join(dir, 'report'), [
+      '--runs',
+      String(runs),
+      '--seed',
+      String(seed),
+      '--concurrency',
+      String(concurrency),
+    ]);
     const seconds = (Date.now() - started) / 1000;
-    if (status !== 0 && status !== 1) throw new Error(`run against ${backend} exited ${status}: ${said}`);
     const report = JSON.parse(readFileSync(join(dir, 'report', 'report.json'), 'utf8')) as {
       totals: { cases: number; diverged: number; undecided: number };
     };

@@ -2,7 +2,7 @@
  * One whole `run` of the shipped command line (dist/, spawn to exit, reports written), timed: what
  * the whole-process benches (bench/workers.ts, bench/serve.ts) compare. Needs `npm run build` first.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -30,4 +30,31 @@ export async function timedRun(args: readonly string[]): Promise<number> {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * `sfn-conformance run --target endpoint --endpoint URL <more> --quiet --report DIR` of a command
+ * line (`bin`), as a child process that does not block this one's event loop (a counting proxy or
+ * a server may answer in it), with test credentials. Resolves once it exits 0 or 1 (a finding);
+ * any other exit throws with what it said.
+ */
+export async function endpointRun(
+  bin: string,
+  endpoint: string,
+  report: string,
+  more: readonly string[],
+): Promise<void> {
+  const child = spawn(
+    process.execPath,
+    [bin, 'run', '--target', 'endpoint', '--endpoint', endpoint, ...more, '--quiet', '--report', report],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test' },
+    },
+  );
+  let said = '';
+  child.stdout.on('data', (chunk: Buffer) => (said += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (said += chunk.toString()));
+  const code = await new Promise<number | null>((done) => child.once('exit', done));
+  if (code !== 0 && code !== 1) throw new Error(`run ${more.join(' ')} of ${bin} exited ${code}: ${said}`);
 }

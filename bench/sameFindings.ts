@@ -6,10 +6,10 @@
  * case by case after `comparableCase` has put aside what differs from run to run by design: run
  * ids and the names made from them, times, request ids, ports and report paths.
  */
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { withRefCheckout } from './refCheckout.js';
+import { endpointRun } from './runProcess.js';
 import { startServe } from './serve.js';
 
 /** What the comparison found for one seed. */
@@ -48,35 +48,15 @@ async function side(root: string, seed: number, runs: number, dir: string, mutan
   const server = await startServe(['--emulator-mutant', mutant], bin);
   try {
     const report = join(dir, `report-${seed}`);
-    const child = spawn(
-      process.execPath,
-      [
-        bin,
-        'run',
-        '--target',
-        'endpoint',
-        '--endpoint',
-        server.url,
-        '--runs',
-        String(runs),
-        '--seed',
-        String(seed),
-        '--concurrency',
-        '8',
-        '--quiet',
-        '--report',
-        report,
-        '--overwrite',
-      ],
-      {
-        stdio: ['ignore', 'ignore', 'pipe'],
-        env: { ...process.env, AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test' },
-      },
-    );
-    let said = '';
-    child.stderr.on('data', (chunk: Buffer) => (said += chunk.toString()));
-    const code = await new Promise<number | null>((done) => child.once('exit', done));
-    if (code !== 0 && code !== 1) throw new Error(`run of ${root} exited ${code}: ${said}`);
+    await endpointRun(bin, server.url, report, [
+      '--runs',
+      String(runs),
+      '--seed',
+      String(seed),
+      '--concurrency',
+      '8',
+      '--overwrite',
+    ]);
     const lines = readFileSync(join(report, 'cases.jsonl'), 'utf8').split('\n').filter(Boolean);
     // The run id, as the tag every SageMaker request carries shows it (or a name made from it).
     const all = lines.join('\n');
